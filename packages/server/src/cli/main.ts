@@ -1,0 +1,60 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ROLES, type Role } from '@anagen/core/access';
+import { loadConfig } from '../config';
+import { systemClock } from '../lib/clock';
+import { migrateCommand } from './commands/migrate';
+import { seedDemoCommand } from './commands/seed-demo';
+import { userAddCommand } from './commands/user-add';
+
+export function buildCli(): Command {
+  const program = new Command('anagen')
+    .description('Anagen clinic platform: server and operations')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('run the web app and API (same as npm start)')
+    .action(async () => {
+      const { serve } = await import('../main');
+      await serve();
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => migrateCommand(loadConfig()));
+
+  program
+    .command('seed-demo')
+    .description('load the demo clinic (safe to run twice)')
+    .action(async () => seedDemoCommand(loadConfig(), systemClock));
+
+  const user = program.command('user').description('manage user accounts');
+  user
+    .command('add')
+    .description('create a staff (or patient) account; password from ANAGEN_PASSWORD or a prompt')
+    .requiredOption('--email <email>', 'email address')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (v: string): Role => {
+      if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+      return v as Role;
+    })
+    .action(async (opts: { email: string; name: string; role: Role }) => userAddCommand(loadConfig(), systemClock, opts));
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    console.error(`anagen: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+const code = await runCli(process.argv.slice(2));
+if (code !== 0 || !process.argv.includes('serve')) process.exitCode = code;

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** SQLite handle, for the online backup API; undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  destroy(): Promise<void>;
+}
+
+// int8 (COUNT, bigint epoch-ms columns) comes back from pg as a string by default;
+// our instants fit comfortably in a double, so parse them as numbers on both dialects.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', sqlite, destroy: () => kysely.destroy() };
+}
+
+export function openPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', destroy: () => kysely.destroy() };
+}
+
+export function openDb(opts: { databaseUrl?: string; dataDir: string }): Db {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl)
+    : openSqlite(path.join(opts.dataDir, 'anagen.db'));
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, type TestDatabase, createTestDatabase } from '../test/dialects';
+import { migrateDownAll, migrateToLatest } from './migrate';
+import { migrations } from './migrations';
+
+async function schemaSnapshot(t: TestDatabase): Promise<string[]> {
+  const tables = await t.db.kysely.introspection.getTables();
+  return tables
+    .filter((tb) => !tb.name.startsWith('kysely_'))
+    .flatMap((tb) => tb.columns.map((c) => `${tb.name}.${c.name}:${c.isNullable ? 'null' : 'notnull'}`))
+    .sort();
+}
+
+describe.each(DIALECTS)('migrations on %s', (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t.drop());
+
+  it('applies every migration on an empty database, in order', async () => {
+    expect(await migrateToLatest(t.db.kysely)).toEqual(Object.keys(migrations));
+  });
+
+  it('runs down and up again to the same schema', async () => {
+    const before = await schemaSnapshot(t);
+    expect(before).toContain('users.email:notnull');
+    await migrateDownAll(t.db.kysely);
+    expect(await schemaSnapshot(t)).toEqual([]);
+    await migrateToLatest(t.db.kysely);
+    expect(await schemaSnapshot(t)).toEqual(before);
+  });
+
+  it('is a no-op when already up to date', async () => {
+    expect(await migrateToLatest(t.db.kysely)).toEqual([]);
+  });
+});

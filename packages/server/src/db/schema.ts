@@ -1,0 +1,226 @@
+/**
+ * Table types for Kysely. Conventions that hold on both dialects:
+ * - ids are text UUIDs; instants are integer epoch milliseconds in `*_at` columns (UTC by definition);
+ * - booleans are integers 0/1; structured data is JSON text in `*_json` columns; money is integer cents.
+ */
+export interface Database {
+  clinics: ClinicTable;
+  locations: LocationTable;
+  users: UserTable;
+  patients: PatientTable;
+  providers: ProviderTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+  login_attempts: LoginAttemptTable;
+  resources: ResourceTable;
+  appointment_types: AppointmentTypeTable;
+  appointment_type_providers: { type_id: string; provider_id: string };
+  appointment_type_resources: { type_id: string; resource_id: string };
+  provider_hours: ProviderHoursTable;
+  provider_exceptions: ProviderExceptionTable;
+  appointments: AppointmentTable;
+  appointment_resources: { appointment_id: string; resource_id: string };
+  blocks: BlockTable;
+  idempotency_keys: IdempotencyKeyTable;
+  deliveries: DeliveryTable;
+}
+
+export interface ClinicTable {
+  id: string;
+  name: string;
+  phone: string;
+  email: string;
+  website: string | null;
+  address: string | null;
+  settings_json: string;
+}
+
+export interface LocationTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  time_zone: string;
+  address: string | null;
+}
+
+export type Role = 'patient' | 'desk' | 'clinician' | 'admin';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  active: number;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+}
+
+export interface PatientTable {
+  id: string;
+  user_id: string | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  created_at: number;
+}
+
+export interface ProviderTable {
+  id: string;
+  user_id: string | null;
+  location_id: string;
+  name: string;
+  credentials: string | null;
+  bio: string | null;
+  active: number;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  ip: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  resource: string;
+  resource_id: string | null;
+  patient_id: string | null;
+  ip: string | null;
+  detail: string | null;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload_json: string;
+  run_at: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  locked_at: number | null;
+  last_error: string | null;
+  unique_key: string | null;
+  created_at: number;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  key: string;
+  at: number;
+}
+
+export interface ResourceTable {
+  id: string;
+  location_id: string;
+  name: string;
+  kind: string;
+}
+
+export interface AppointmentTypeTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  duration_minutes: number;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  is_public: number;
+  guest_allowed: number;
+  min_notice_minutes: number;
+  horizon_days: number;
+  slot_step_minutes: number;
+  price_cents: number;
+  treatment_slug: string | null;
+  active: number;
+}
+
+export interface ProviderHoursTable {
+  id: string;
+  provider_id: string;
+  location_id: string;
+  /** ISO weekday, Monday = 1. */
+  weekday: number;
+  /** Local wall time "HH:MM" in the location's zone. */
+  start_time: string;
+  end_time: string;
+}
+
+export interface ProviderExceptionTable {
+  id: string;
+  provider_id: string;
+  date: string;
+  kind: 'off' | 'extra';
+  start_time: string | null;
+  end_time: string | null;
+  reason: string | null;
+}
+
+export type AppointmentStatus = 'booked' | 'checked-in' | 'completed' | 'no-show' | 'cancelled';
+
+export interface AppointmentTable {
+  id: string;
+  type_id: string;
+  provider_id: string;
+  location_id: string;
+  patient_id: string;
+  start_at: number;
+  end_at: number;
+  /** start/end widened by the type's buffers: the span the provider and resources are held. */
+  busy_start_at: number;
+  busy_end_at: number;
+  status: AppointmentStatus;
+  notes: string | null;
+  manage_token_hash: string | null;
+  ical_uid: string;
+  ical_sequence: number;
+  series_id: string | null;
+  patient_confirmed_at: number | null;
+  cancelled_at: number | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BlockTable {
+  id: string;
+  provider_id: string | null;
+  resource_id: string | null;
+  start_at: number;
+  end_at: number;
+  reason: string | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_json: string;
+  created_at: number;
+}
+
+export interface DeliveryTable {
+  id: string;
+  appointment_id: string | null;
+  patient_id: string | null;
+  kind: string;
+  recipient: string;
+  subject: string;
+  status: 'queued' | 'sent' | 'failed';
+  server_response: string | null;
+  job_id: string | null;
+  created_at: number;
+  sent_at: number | null;
+}

@@ -1,0 +1,38 @@
+/**
+ * The error catalogue: every expected failure has a stable code the web app can branch on.
+ * Messages are written for the person reading them and never contain patient data.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, title: 'Invalid request' },
+  UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
+  BAD_CREDENTIALS: { status: 401, title: 'Wrong email or password' },
+  FORBIDDEN: { status: 403, title: 'Not allowed' },
+  CSRF_REJECTED: { status: 403, title: 'Cross-site request refused' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  SLOT_TAKEN: { status: 409, title: 'That time is no longer free' },
+  EMAIL_TAKEN: { status: 409, title: 'Account exists' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Upload too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  UNPROCESSABLE: { status: 422, title: 'Cannot be processed' },
+  TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many attempts' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: { path: string; message: string }[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(detail);
+    this.status = ERRORS[code].status;
+    this.title = ERRORS[code].title;
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
+export const forbidden = (detail = 'You do not have access to this.') => new AppError('FORBIDDEN', detail);

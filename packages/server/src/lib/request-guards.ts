@@ -1,0 +1,63 @@
+import { canCallRoute } from '@anagen/core/access';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors';
+import { SESSION_COOKIE, findActorBySessionToken } from '../modules/auth/sessions.repository';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The single gate every request passes: who is calling (session cookie), whether a cookie-carrying
+ * write comes from our own origin (CSRF), and whether the route admits this caller at all.
+ * Record-level checks (which patient) happen in services through `requirePatientAccess`.
+ */
+export function registerRequestGuards(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await findActorBySessionToken(app.deps.db.kysely, token, app.deps.clock.now());
+      if (found) {
+        req.actor = found.actor;
+        req.sessionId = found.sessionId;
+      }
+    }
+    if (!SAFE_METHODS.has(req.method) && token) checkSameOrigin(req);
+
+    const access = req.routeOptions.config?.access ?? (req.url.startsWith('/api/') ? undefined : 'public');
+    if (!access) return; // unknown /api route: the not-found handler answers
+    const verdict = canCallRoute(req.actor, access);
+    if (verdict === 'unauthenticated') {
+      throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+    }
+    if (verdict === 'forbidden') throw new AppError('FORBIDDEN', 'Your role does not give access to this.');
+  });
+}
+
+// Browsers send Origin (and Sec-Fetch-Site) on every cross-site write; a cookie-authenticated write
+// whose origin is not our own host is refused. Bodies are JSON or multipart only, so a plain HTML
+// form from another site cannot even reach a handler.
+function checkSameOrigin(req: FastifyRequest): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') {
+    throw new AppError('CSRF_REJECTED', 'This request came from another site and was refused.');
+  }
+  const origin = req.headers.origin;
+  if (!origin) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('CSRF_REJECTED', 'This request has an invalid Origin header.');
+  }
+  if (originHost !== req.headers.host) {
+    throw new AppError('CSRF_REJECTED', 'This request came from another site and was refused.');
+  }
+}

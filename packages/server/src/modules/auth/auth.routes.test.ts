@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/dialects';
+import { type TestApp, createTestApp, signIn } from '../../test/test-app';
+
+describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const login = (payload: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object, headers });
+
+  it('signs in a demo patient with an HttpOnly SameSite=Lax cookie and knows them in /me', async () => {
+    const res = await login({ email: 'patient@example.com', password: 'anagen-demo' });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'anagen_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `anagen_session=${cookie.value}` } });
+    expect(me.json()).toMatchObject({ email: 'patient@example.com', role: 'patient', patientId: 'demo-patient-1' });
+  });
+
+  it('stores argon2id hashes, never the password', async () => {
+    const u = await t.testDb.db.kysely.selectFrom('users').select('password_hash').where('email', '=', 'admin@example.com').executeTakeFirstOrThrow();
+    expect(u.password_hash).toMatch(/^\$argon2id\$/);
+    expect(u.password_hash).not.toContain('anagen-demo');
+  });
+
+  it('answers 401 problem+json for a wrong password and for an unknown email alike', async () => {
+    for (const email of ['desk@example.com', 'nobody@example.com']) {
+      const res = await login({ email, password: 'wrong-password' });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 401, title: expect.any(String), detail: expect.any(String) });
+    }
+  });
+
+  it('rejects malformed JSON, wrong types and unknown fields with 400 field errors', async () => {
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(bad.statusCode).toBe(400);
+    const types = await login({ email: 42, password: true });
+    expect(types.statusCode).toBe(400);
+    expect(types.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.email']));
+    const extra = await login({ email: 'a@example.com', password: 'x', admin: true });
+    expect(extra.statusCode).toBe(400);
+  });
+
+  it('refuses form-encoded bodies and oversize bodies', async () => {
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a&password=b',
+    });
+    expect(form.statusCode).toBe(415);
+    const huge = await login({ email: 'a@example.com', password: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.statusCode).toBe(413);
+  });
+
+  it('ignores forged and expired session cookies', async () => {
+    const forged = await t.app.inject({ url: '/api/auth/me', headers: { cookie: 'anagen_session=forged-token' } });
+    expect(forged.statusCode).toBe(401);
+    const cookie = await signIn(t.app, 'clinician@example.com');
+    t.clock.advance(13 * 3600_000); // staff sessions last 12 hours
+    const expired = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(expired.statusCode).toBe(401);
+    t.clock.advance(-13 * 3600_000);
+  });
+
+  it('logs out: the same cookie no longer works', async () => {
+    const cookie = await signIn(t.app, 'desk@example.com');
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(out.statusCode).toBe(204);
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write from another origin (CSRF)', async () => {
+    const cookie = await signIn(t.app, 'desk@example.com');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, origin: 'https://evil.example', host: 'localhost:80' },
+    });
+    expect(res.statusCode).toBe(403);
+    const still = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(still.statusCode).toBe(200);
+  });
+
+  it('registers a new patient with their own patient record, and refuses a duplicate email', async () => {
+    const body = { email: 'New.Person@Example.com', password: 'a-long-password', name: 'New Person' };
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ email: 'new.person@example.com', role: 'patient', patientId: expect.any(String) });
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
+    expect(again.statusCode).toBe(409);
+    const users = await t.testDb.db.kysely.selectFrom('users').select('id').where('email', '=', 'new.person@example.com').execute();
+    expect(users).toHaveLength(1);
+    const short = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { ...body, email: 'x@example.com', password: 'short' } });
+    expect(short.statusCode).toBe(400);
+  });
+
+  it('locks an account after five wrong passwords, even for the right one, and audits it', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await login({ email: 'patient2@example.com', password: `wrong-${i}` })).statusCode).toBe(401);
+    }
+    const locked = await login({ email: 'patient2@example.com', password: 'anagen-demo' });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+    t.clock.advance(16 * 60_000);
+    expect((await login({ email: 'patient2@example.com', password: 'anagen-demo' })).statusCode).toBe(200);
+    const rows = await t.testDb.db.kysely.selectFrom('audit_log').select('action').where('resource_id', '=', 'demo-user-patient2').execute();
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login.failure', 'auth.login.locked', 'auth.login.success']));
+  });
+
+  it('rate-limits sign-in attempts per client address', async () => {
+    t.clock.advance(16 * 60_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await login({ email: `nobody${i}@example.com`, password: 'x' }, {});
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+  });
+});
+
+describe('rate limits can be turned off for load tests', () => {
+  it('never answers 429 with ANAGEN_RATE_LIMITS=off', async () => {
+    const t = await createTestApp('sqlite', { config: { rateLimits: false } });
+    try {
+      for (let i = 0; i < 25; i++) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'desk@example.com', password: 'nope' } });
+        expect(res.statusCode).toBe(401);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import type { Role } from '@anagen/core/access';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export async function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('patients', 'patients.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.password_hash',
+      'users.active',
+      'users.failed_logins',
+      'users.locked_until',
+      'patients.id as patientId',
+    ])
+    .where('users.email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('patients', 'patients.user_id', 'users.id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.active', 'patients.id as patientId'])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Kysely<Database>,
+  u: { id: string; email: string; name: string; role: Role; passwordHash: string | null; now: number },
+): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: u.id,
+      email: u.email.toLowerCase(),
+      name: u.name,
+      role: u.role,
+      password_hash: u.passwordHash,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: u.now,
+    })
+    .execute();
+}
+
+export async function recordLoginFailure(
+  db: Kysely<Database>,
+  userId: string,
+  failedLogins: number,
+  lockedUntil: number | null,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function resetLoginFailures(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}

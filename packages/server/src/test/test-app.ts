@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import { type Config, testConfig } from '../config';
+import type { DialectName } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { fixedClock } from '../lib/clock';
+import { DEMO_PASSWORD } from '../modules/demo/demo-clinic';
+import { seedDemo } from '../modules/demo/seed-demo';
+import { type TestDatabase, createTestDatabase } from './dialects';
+
+/** A Monday morning in the demo clinic's zone, so schedules are predictable. */
+export const TEST_NOW = Date.parse('2026-11-23T16:00:00Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  testDb: TestDatabase;
+  clock: ReturnType<typeof fixedClock>;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of `dialect`, migrated and loaded with the demo clinic. */
+export async function createTestApp(
+  dialect: DialectName,
+  opts: { config?: Partial<Config>; seed?: boolean } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(dialect);
+  const clock = fixedClock(TEST_NOW);
+  await migrateToLatest(testDb.db.kysely);
+  if (opts.seed !== false) await seedDemo({ db: testDb.db.kysely, now: clock.now() });
+  const config = testConfig({ dataDir: testDb.dataDir, ...opts.config });
+  const app = await buildApp({ config, db: testDb.db, clock });
+  await app.ready();
+  return {
+    app,
+    testDb,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** Signs in through the real route and returns the Cookie header to send. */
+export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'anagen_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `anagen_session=${cookie.value}`;
+}

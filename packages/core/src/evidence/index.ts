@@ -1,0 +1,6 @@
+export * from './audit-evidence-library';
+export * from './citations';
+export * from './codes';
+export * from './load-evidence-library';
+export * from './schema';
+export { collectProse, type TextAt } from './text-walk';

@@ -1,3 +1,12 @@
+// Pure scheduling domain: open slots, treatment series, booking and cancellation policies.
+// All instants are UTC epoch milliseconds; dates and times of day are clinic-local strings.
+
+export type {
+  CancellationDecision,
+  CancellationRefusal,
+  CancellationRequest,
+} from './check-cancellation';
+export { checkCancellation } from './check-cancellation';
 export { findOpenSlots } from './find-open-slots';
 export {
   DAY_MS,
@@ -8,6 +17,10 @@ export {
   parseLocalDate,
   parseLocalTime,
 } from './local-calendar';
+export type { BookingRejectionDetails } from './policy-messages';
+export { describeBookingRejection, describeCancellationRefusal } from './policy-messages';
+export type { ProposeSeriesInput, SeriesProposal, SeriesSession } from './propose-series';
+export { proposeSeries } from './propose-series';
 export type {
   AppointmentTypeRules,
   BusyInterval,
@@ -22,5 +35,13 @@ export type {
   Slot,
   WeeklyHours,
 } from './types';
+export type {
+  BookingRejectionReason,
+  BookingStartCheck,
+  BookingStartRequest,
+} from './validate-booking-start';
+export { validateBookingStart } from './validate-booking-start';
+export type { LocalDateTime } from './zone-convert';
+export { localToUtc, utcToLocal } from './zone-convert';
 export type { ZoneOffsets } from './zone-offsets';
 export { getZoneOffsets, offsetAt, utcToWall, wallToUtc, wallToUtcClamped } from './zone-offsets';

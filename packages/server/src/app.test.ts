@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './test/dialects';
-import { type TestApp, createTestApp } from './test/test-app';
+import { createTestApp, type TestApp } from './test/test-app';
 
 describe.each(DIALECTS)('app basics on %s', (dialect) => {
   let t: TestApp;
@@ -17,7 +17,13 @@ describe.each(DIALECTS)('app basics on %s', (dialect) => {
   it('publishes an OpenAPI 3 document listing the contract routes', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/auth/login', '/api/auth/me', '/api/auth/register', '/api/auth/logout']) {
+    for (const p of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/auth/register',
+      '/api/auth/logout',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });

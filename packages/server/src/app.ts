@@ -78,12 +78,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.method === 'GET' && !req.url.startsWith('/api/') && indexHtml) {
       return reply.type('text/html; charset=utf-8').send(prerenderedPage(req.url) ?? indexHtml);
     }
-    return reply.code(404).type('application/problem+json').send({
-      status: 404,
-      title: 'Not found',
-      detail: `No route for ${req.method} ${req.url.split('?')[0]}.`,
-      code: 'NOT_FOUND',
-    });
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        status: 404,
+        title: 'Not found',
+        detail: `No route for ${req.method} ${req.url.split('?')[0]}.`,
+        code: 'NOT_FOUND',
+      });
   });
   return app;
 }

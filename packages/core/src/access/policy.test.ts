@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, type PatientScope, canAccessPatient, canCallRoute } from './policy';
+import { type Actor, canAccessPatient, canCallRoute, type PatientScope } from './policy';
 
 const patient: Actor = { userId: 'u1', role: 'patient', name: 'P', patientId: 'p1' };
 const desk: Actor = { userId: 'u2', role: 'desk', name: 'D' };
@@ -34,7 +34,8 @@ describe('canAccessPatient', () => {
 
 describe('canCallRoute', () => {
   it('lets anyone call public routes', () => expect(canCallRoute(null, 'public')).toBe('ok'));
-  it('asks anonymous callers to sign in', () => expect(canCallRoute(null, ['admin'])).toBe('unauthenticated'));
+  it('asks anonymous callers to sign in', () =>
+    expect(canCallRoute(null, ['admin'])).toBe('unauthenticated'));
   it('forbids roles that are not listed', () => expect(canCallRoute(desk, ['admin'])).toBe('forbidden'));
   it('allows listed roles', () => expect(canCallRoute(admin, ['admin'])).toBe('ok'));
   it('allows any signed-in user on authenticated routes', () =>

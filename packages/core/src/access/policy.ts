@@ -70,7 +70,10 @@ export function isStaff(actor: Actor | null): boolean {
 /** Route-level rule: who may call a route at all (record-level rules come from canAccessPatient). */
 export type RouteAccess = 'public' | 'authenticated' | readonly Role[];
 
-export function canCallRoute(actor: Actor | null, access: RouteAccess): 'ok' | 'unauthenticated' | 'forbidden' {
+export function canCallRoute(
+  actor: Actor | null,
+  access: RouteAccess,
+): 'ok' | 'unauthenticated' | 'forbidden' {
   if (access === 'public') return 'ok';
   if (!actor) return 'unauthenticated';
   if (access === 'authenticated') return 'ok';

@@ -1,5 +1,5 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ROLES, type Role } from '@anagen/core/access';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { systemClock } from '../lib/clock';
 import { migrateCommand } from './commands/migrate';
@@ -37,10 +37,13 @@ export function buildCli(): Command {
     .requiredOption('--email <email>', 'email address')
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (v: string): Role => {
-      if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+      if (!(ROLES as readonly string[]).includes(v))
+        throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
       return v as Role;
     })
-    .action(async (opts: { email: string; name: string; role: Role }) => userAddCommand(loadConfig(), systemClock, opts));
+    .action(async (opts: { email: string; name: string; role: Role }) =>
+      userAddCommand(loadConfig(), systemClock, opts),
+    );
 
   return program;
 }

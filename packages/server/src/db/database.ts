@@ -37,7 +37,5 @@ export function openPostgres(url: string, max = 10): Db {
 }
 
 export function openDb(opts: { databaseUrl?: string; dataDir: string }): Db {
-  return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl)
-    : openSqlite(path.join(opts.dataDir, 'anagen.db'));
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(path.join(opts.dataDir, 'anagen.db'));
 }

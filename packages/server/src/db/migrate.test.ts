@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, type TestDatabase, createTestDatabase } from '../test/dialects';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../test/dialects';
 import { migrateDownAll, migrateToLatest } from './migrate';
 import { migrations } from './migrations';
 

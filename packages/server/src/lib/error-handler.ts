@@ -9,35 +9,44 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       if (err.extra.retryAfterSeconds) reply.header('retry-after', String(err.extra.retryAfterSeconds));
-      return reply.code(err.status).type(PROBLEM).send({
-        status: err.status,
-        title: err.title,
-        detail: err.detail,
-        code: err.code,
-        ...(err.extra.errors ? { errors: err.extra.errors } : {}),
-      });
+      return reply
+        .code(err.status)
+        .type(PROBLEM)
+        .send({
+          status: err.status,
+          title: err.title,
+          detail: err.detail,
+          code: err.code,
+          ...(err.extra.errors ? { errors: err.extra.errors } : {}),
+        });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
         path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'is invalid',
       }));
-      return reply.code(400).type(PROBLEM).send({
-        status: 400,
-        title: 'Invalid request',
-        detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-        code: 'VALIDATION_FAILED',
-        errors,
-      });
+      return reply
+        .code(400)
+        .type(PROBLEM)
+        .send({
+          status: 400,
+          title: 'Invalid request',
+          detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+          code: 'VALIDATION_FAILED',
+          errors,
+        });
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).type(PROBLEM).send({
-        status,
-        title: clientTitle(status),
-        detail: err.message,
-        code: err.code ?? 'BAD_REQUEST',
-      });
+      return reply
+        .code(status)
+        .type(PROBLEM)
+        .send({
+          status,
+          title: clientTitle(status),
+          detail: err.message,
+          code: err.code ?? 'BAD_REQUEST',
+        });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).type(PROBLEM).send({

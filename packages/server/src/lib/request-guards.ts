@@ -1,7 +1,7 @@
 import { canCallRoute } from '@anagen/core/access';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
-import { SESSION_COOKIE, findActorBySessionToken } from '../modules/auth/sessions.repository';
+import { findActorBySessionToken, SESSION_COOKIE } from '../modules/auth/sessions.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../db/migrate';
 import { fixedClock } from '../lib/clock';
 import { DEMO_PASSWORD } from '../modules/demo/demo-clinic';
 import { seedDemo } from '../modules/demo/seed-demo';
-import { type TestDatabase, createTestDatabase } from './dialects';
+import { createTestDatabase, type TestDatabase } from './dialects';
 
 /** A Monday morning in the demo clinic's zone, so schedules are predictable. */
 export const TEST_NOW = Date.parse('2026-11-23T16:00:00Z');

@@ -13,7 +13,8 @@ import { insertUser } from '../../modules/users/users.repository';
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.ANAGEN_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new Error('Set ANAGEN_PASSWORD or run in a terminal to be asked for a password.');
+  if (!process.stdin.isTTY)
+    throw new Error('Set ANAGEN_PASSWORD or run in a terminal to be asked for a password.');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question('Password: ');
@@ -38,11 +39,27 @@ export async function userAddCommand(
     const id = newId();
     const now = clock.now();
     await db.kysely.transaction().execute(async (trx) => {
-      await insertUser(trx, { id, email: email.data, name: opts.name.trim(), role: opts.role, passwordHash: await hashPassword(password.data), now });
+      await insertUser(trx, {
+        id,
+        email: email.data,
+        name: opts.name.trim(),
+        role: opts.role,
+        passwordHash: await hashPassword(password.data),
+        now,
+      });
       if (opts.role === 'patient') {
         await trx
           .insertInto('patients')
-          .values({ id: newId(), user_id: id, name: opts.name.trim(), email: email.data, phone: null, birth_date: null, sex: null, created_at: now })
+          .values({
+            id: newId(),
+            user_id: id,
+            name: opts.name.trim(),
+            email: email.data,
+            phone: null,
+            birth_date: null,
+            sex: null,
+            created_at: now,
+          })
           .execute();
       }
     });

@@ -85,7 +85,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('detail', 'text')
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at', 'id']).execute();
-  await db.schema.createIndex('audit_log_patient_idx').on('audit_log').columns(['patient_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_patient_idx')
+    .on('audit_log')
+    .columns(['patient_id', 'at'])
+    .execute();
   await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_id', 'at']).execute();
 
   await db.schema
@@ -113,7 +117,17 @@ export async function up(db: MigrationDb): Promise<void> {
 }
 
 export async function down(db: MigrationDb): Promise<void> {
-  for (const t of ['login_attempts', 'jobs', 'audit_log', 'sessions', 'providers', 'patients', 'users', 'locations', 'clinics']) {
+  for (const t of [
+    'login_attempts',
+    'jobs',
+    'audit_log',
+    'sessions',
+    'providers',
+    'patients',
+    'users',
+    'locations',
+    'clinics',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -16,7 +16,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('duration_minutes', 'integer', (c) => c.notNull().check(sql`duration_minutes between 5 and 720`))
+    .addColumn('duration_minutes', 'integer', (c) =>
+      c.notNull().check(sql`duration_minutes between 5 and 720`),
+    )
     .addColumn('buffer_before_minutes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('buffer_after_minutes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('is_public', 'integer', (c) => c.notNull().defaultTo(0))
@@ -52,7 +54,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('start_time', 'text', (c) => c.notNull())
     .addColumn('end_time', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('provider_hours_provider_idx').on('provider_hours').column('provider_id').execute();
+  await db.schema
+    .createIndex('provider_hours_provider_idx')
+    .on('provider_hours')
+    .column('provider_id')
+    .execute();
 
   await db.schema
     .createTable('provider_exceptions')
@@ -95,18 +101,31 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    .addCheckConstraint('appointments_time_order', sql`start_at < end_at and busy_start_at <= start_at and end_at <= busy_end_at`)
+    .addCheckConstraint(
+      'appointments_time_order',
+      sql`start_at < end_at and busy_start_at <= start_at and end_at <= busy_end_at`,
+    )
     .execute();
   await db.schema
     .createIndex('appointments_provider_time_idx')
     .on('appointments')
     .columns(['provider_id', 'busy_start_at'])
     .execute();
-  await db.schema.createIndex('appointments_patient_idx').on('appointments').columns(['patient_id', 'start_at']).execute();
-  await db.schema.createIndex('appointments_time_idx').on('appointments').columns(['busy_start_at']).execute();
+  await db.schema
+    .createIndex('appointments_patient_idx')
+    .on('appointments')
+    .columns(['patient_id', 'start_at'])
+    .execute();
+  await db.schema
+    .createIndex('appointments_time_idx')
+    .on('appointments')
+    .columns(['busy_start_at'])
+    .execute();
   // A second, independent guarantee beside the locking transaction: one live booking per
   // provider and start instant (a partial unique index works the same on both dialects).
-  await sql`create unique index appointments_live_provider_start on appointments (provider_id, start_at) where status <> 'cancelled'`.execute(db);
+  await sql`create unique index appointments_live_provider_start on appointments (provider_id, start_at) where status <> 'cancelled'`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('appointment_resources')
@@ -151,7 +170,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('sent_at', 'bigint')
     .execute();
-  await db.schema.createIndex('deliveries_appointment_idx').on('deliveries').columns(['appointment_id']).execute();
+  await db.schema
+    .createIndex('deliveries_appointment_idx')
+    .on('deliveries')
+    .columns(['appointment_id'])
+    .execute();
 }
 
 export async function down(db: MigrationDb): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { type TestApp, createTestApp, signIn } from '../../test/test-app';
+import { createTestApp, signIn, type TestApp } from '../../test/test-app';
 
 describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
   let t: TestApp;
@@ -18,12 +18,23 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     const cookie = res.cookies.find((c) => c.name === 'anagen_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `anagen_session=${cookie.value}` } });
-    expect(me.json()).toMatchObject({ email: 'patient@example.com', role: 'patient', patientId: 'demo-patient-1' });
+    const me = await t.app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: `anagen_session=${cookie.value}` },
+    });
+    expect(me.json()).toMatchObject({
+      email: 'patient@example.com',
+      role: 'patient',
+      patientId: 'demo-patient-1',
+    });
   });
 
   it('stores argon2id hashes, never the password', async () => {
-    const u = await t.testDb.db.kysely.selectFrom('users').select('password_hash').where('email', '=', 'admin@example.com').executeTakeFirstOrThrow();
+    const u = await t.testDb.db.kysely
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', 'admin@example.com')
+      .executeTakeFirstOrThrow();
     expect(u.password_hash).toMatch(/^\$argon2id\$/);
     expect(u.password_hash).not.toContain('anagen-demo');
   });
@@ -33,7 +44,11 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
       const res = await login({ email, password: 'wrong-password' });
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ status: 401, title: expect.any(String), detail: expect.any(String) });
+      expect(res.json()).toMatchObject({
+        status: 401,
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
     }
   });
 
@@ -47,7 +62,9 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     expect(bad.statusCode).toBe(400);
     const types = await login({ email: 42, password: true });
     expect(types.statusCode).toBe(400);
-    expect(types.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.email']));
+    expect(types.json().errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.email']),
+    );
     const extra = await login({ email: 'a@example.com', password: 'x', admin: true });
     expect(extra.statusCode).toBe(400);
   });
@@ -65,7 +82,10 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
   });
 
   it('ignores forged and expired session cookies', async () => {
-    const forged = await t.app.inject({ url: '/api/auth/me', headers: { cookie: 'anagen_session=forged-token' } });
+    const forged = await t.app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: 'anagen_session=forged-token' },
+    });
     expect(forged.statusCode).toBe(401);
     const cookie = await signIn(t.app, 'clinician@example.com');
     t.clock.advance(13 * 3600_000); // staff sessions last 12 hours
@@ -98,12 +118,24 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     const body = { email: 'New.Person@Example.com', password: 'a-long-password', name: 'New Person' };
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ email: 'new.person@example.com', role: 'patient', patientId: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      email: 'new.person@example.com',
+      role: 'patient',
+      patientId: expect.any(String),
+    });
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
     expect(again.statusCode).toBe(409);
-    const users = await t.testDb.db.kysely.selectFrom('users').select('id').where('email', '=', 'new.person@example.com').execute();
+    const users = await t.testDb.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'new.person@example.com')
+      .execute();
     expect(users).toHaveLength(1);
-    const short = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { ...body, email: 'x@example.com', password: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { ...body, email: 'x@example.com', password: 'short' },
+    });
     expect(short.statusCode).toBe(400);
   });
 
@@ -116,8 +148,14 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     expect(locked.headers['retry-after']).toBeDefined();
     t.clock.advance(16 * 60_000);
     expect((await login({ email: 'patient2@example.com', password: 'anagen-demo' })).statusCode).toBe(200);
-    const rows = await t.testDb.db.kysely.selectFrom('audit_log').select('action').where('resource_id', '=', 'demo-user-patient2').execute();
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login.failure', 'auth.login.locked', 'auth.login.success']));
+    const rows = await t.testDb.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', 'demo-user-patient2')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['auth.login.failure', 'auth.login.locked', 'auth.login.success']),
+    );
   });
 
   it('rate-limits sign-in attempts per client address', async () => {
@@ -137,7 +175,11 @@ describe('rate limits can be turned off for load tests', () => {
     const t = await createTestApp('sqlite', { config: { rateLimits: false } });
     try {
       for (let i = 0; i < 25; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'desk@example.com', password: 'nope' } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'desk@example.com', password: 'nope' },
+        });
         expect(res.statusCode).toBe(401);
       }
     } finally {

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { findUserById } from '../users/users.repository';
 import { login, register, toMe } from './auth.service';
-import { SESSION_COOKIE, deleteSession } from './sessions.repository';
+import { deleteSession, SESSION_COOKIE } from './sessions.repository';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -9,7 +9,7 @@ import {
   recordLoginFailure,
   resetLoginFailures,
 } from '../users/users.repository';
-import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, WINDOW_MS, takeAttempt } from './login-throttle';
+import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions.repository';
 
@@ -35,14 +35,22 @@ export async function login(
   const user = await findUserByEmail(db.kysely, email);
   if (!user?.password_hash || !user.active) {
     await dummyVerify(password);
-    await audit(req, { action: 'auth.login.failure', resource: 'session', detail: 'unknown or inactive account' });
+    await audit(req, {
+      action: 'auth.login.failure',
+      resource: 'session',
+      detail: 'unknown or inactive account',
+    });
     throw new AppError('BAD_CREDENTIALS', 'The email or password is not correct.');
   }
   if (config.rateLimits && user.locked_until && user.locked_until > now) {
     await audit(req, { action: 'auth.login.locked', resource: 'user', resourceId: user.id });
-    throw new AppError('TOO_MANY_ATTEMPTS', 'This account is locked for 15 minutes after repeated wrong passwords.', {
-      retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
-    });
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      'This account is locked for 15 minutes after repeated wrong passwords.',
+      {
+        retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
+      },
+    );
   }
   if (!(await verifyPassword(user.password_hash, password))) {
     const failures = user.failed_logins + 1;
@@ -53,7 +61,12 @@ export async function login(
   }
   await resetLoginFailures(db.kysely, user.id);
   const session = await createSession(db.kysely, user, now, req.ip);
-  req.actor = { userId: user.id, role: user.role, name: user.name, ...(user.patientId ? { patientId: user.patientId } : {}) };
+  req.actor = {
+    userId: user.id,
+    role: user.role,
+    name: user.name,
+    ...(user.patientId ? { patientId: user.patientId } : {}),
+  };
   await audit(req, { action: 'auth.login.success', resource: 'user', resourceId: user.id });
   return { me: toMe(user), ...session };
 }
@@ -69,10 +82,26 @@ export async function register(req: FastifyRequest, body: RegisterRequest) {
   // would hand someone else's history to whoever registers first with that address.
   try {
     await db.kysely.transaction().execute(async (trx) => {
-      await insertUser(trx, { id: userId, email: body.email, name: body.name, role: 'patient', passwordHash, now });
+      await insertUser(trx, {
+        id: userId,
+        email: body.email,
+        name: body.name,
+        role: 'patient',
+        passwordHash,
+        now,
+      });
       await trx
         .insertInto('patients')
-        .values({ id: patientId, user_id: userId, name: body.name, email: body.email, phone: null, birth_date: null, sex: null, created_at: now })
+        .values({
+          id: patientId,
+          user_id: userId,
+          name: body.name,
+          email: body.email,
+          phone: null,
+          birth_date: null,
+          sex: null,
+          created_at: now,
+        })
         .execute();
     });
   } catch (err) {
@@ -88,11 +117,27 @@ export async function register(req: FastifyRequest, body: RegisterRequest) {
   return { me, ...session };
 }
 
-export function toMe(u: { id: string; email: string; name: string; role: Me['role']; patientId: string | null }): Me {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, ...(u.patientId ? { patientId: u.patientId } : {}) };
+export function toMe(u: {
+  id: string;
+  email: string;
+  name: string;
+  role: Me['role'];
+  patientId: string | null;
+}): Me {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    ...(u.patientId ? { patientId: u.patientId } : {}),
+  };
 }
 
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
 }

@@ -14,7 +14,10 @@ export const LOCK_MS = 15 * 60_000;
  * database (not process memory) so the limit holds across several app servers and restarts.
  */
 export async function takeAttempt(db: Kysely<Database>, key: string, now: number): Promise<boolean> {
-  await db.deleteFrom('login_attempts').where('at', '<', now - WINDOW_MS).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('at', '<', now - WINDOW_MS)
+    .execute();
   const row = await db
     .selectFrom('login_attempts')
     .select((eb) => eb.fn.countAll<number>().as('n'))

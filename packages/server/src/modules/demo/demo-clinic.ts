@@ -28,14 +28,48 @@ export const DEMO_USERS = [
 ] as const;
 
 export const DEMO_PATIENTS = [
-  { id: 'demo-patient-1', user_id: 'demo-user-patient', name: 'Pat Rivera', email: 'patient@example.com', phone: '+1 415 555 0101', birth_date: '1987-04-12', sex: 'male' },
-  { id: 'demo-patient-2', user_id: 'demo-user-patient2', name: 'Sam Lee', email: 'patient2@example.com', phone: '+1 415 555 0102', birth_date: '1979-09-30', sex: 'female' },
+  {
+    id: 'demo-patient-1',
+    user_id: 'demo-user-patient',
+    name: 'Pat Rivera',
+    email: 'patient@example.com',
+    phone: '+1 415 555 0101',
+    birth_date: '1987-04-12',
+    sex: 'male',
+  },
+  {
+    id: 'demo-patient-2',
+    user_id: 'demo-user-patient2',
+    name: 'Sam Lee',
+    email: 'patient2@example.com',
+    phone: '+1 415 555 0102',
+    birth_date: '1979-09-30',
+    sex: 'female',
+  },
 ] as const;
 
 export const DEMO_PROVIDERS = [
-  { id: 'demo-provider-morgan', user_id: 'demo-user-clinician', name: 'Dr. Casey Morgan', credentials: 'MD, dermatology', bio: 'Board-certified dermatologist; hair and scalp disorders.' },
-  { id: 'demo-provider-okafor', user_id: null, name: 'Dr. Ngozi Okafor', credentials: 'MD', bio: 'Hair-restoration physician; PRP and procedures.' },
-  { id: 'demo-provider-chen', user_id: null, name: 'Jamie Chen', credentials: 'NP', bio: 'Nurse practitioner; consultations and follow-ups.' },
+  {
+    id: 'demo-provider-morgan',
+    user_id: 'demo-user-clinician',
+    name: 'Dr. Casey Morgan',
+    credentials: 'MD, dermatology',
+    bio: 'Board-certified dermatologist; hair and scalp disorders.',
+  },
+  {
+    id: 'demo-provider-okafor',
+    user_id: null,
+    name: 'Dr. Ngozi Okafor',
+    credentials: 'MD',
+    bio: 'Hair-restoration physician; PRP and procedures.',
+  },
+  {
+    id: 'demo-provider-chen',
+    user_id: null,
+    name: 'Jamie Chen',
+    credentials: 'NP',
+    bio: 'Nurse practitioner; consultations and follow-ups.',
+  },
 ] as const;
 
 export const DEMO_RESOURCES = [{ id: 'demo-room-procedure', name: 'Procedure room', kind: 'room' }] as const;
@@ -45,7 +79,8 @@ export const DEMO_APPOINTMENT_TYPES = [
     id: 'demo-type-consultation',
     slug: 'consultation',
     name: 'Consultation',
-    description: 'A 30-minute conversation with a clinician about your hair loss, options, costs and evidence.',
+    description:
+      'A 30-minute conversation with a clinician about your hair loss, options, costs and evidence.',
     duration_minutes: 30,
     buffer_after_minutes: 0,
     is_public: 1,

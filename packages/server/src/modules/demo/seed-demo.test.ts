@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/migrate';
-import { DIALECTS, type TestDatabase, createTestDatabase } from '../../test/dialects';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/dialects';
 import { seedDemo } from './seed-demo';
 
-const TABLES = ['clinics', 'locations', 'users', 'patients', 'providers', 'appointment_types', 'provider_hours', 'resources'] as const;
+const TABLES = [
+  'clinics',
+  'locations',
+  'users',
+  'patients',
+  'providers',
+  'appointment_types',
+  'provider_hours',
+  'resources',
+] as const;
 
 describe.each(DIALECTS)('demo clinic on %s', (dialect) => {
   let t: TestDatabase;
@@ -16,7 +25,10 @@ describe.each(DIALECTS)('demo clinic on %s', (dialect) => {
   async function counts() {
     const out: Record<string, number> = {};
     for (const table of TABLES) {
-      const r = await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await t.db.kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       out[table] = Number(r.n);
     }
     return out;
@@ -34,7 +46,11 @@ describe.each(DIALECTS)('demo clinic on %s', (dialect) => {
     ]);
     const loc = await t.db.kysely.selectFrom('locations').select('time_zone').executeTakeFirstOrThrow();
     expect(loc.time_zone).toBe('America/Los_Angeles');
-    const types = await t.db.kysely.selectFrom('appointment_types').select(['slug', 'duration_minutes', 'is_public', 'guest_allowed']).orderBy('slug').execute();
+    const types = await t.db.kysely
+      .selectFrom('appointment_types')
+      .select(['slug', 'duration_minutes', 'is_public', 'guest_allowed'])
+      .orderBy('slug')
+      .execute();
     expect(types).toEqual([
       { slug: 'consultation', duration_minutes: 30, is_public: 1, guest_allowed: 1 },
       { slug: 'follow-up', duration_minutes: 20, is_public: 0, guest_allowed: 0 },

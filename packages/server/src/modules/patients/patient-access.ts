@@ -1,4 +1,4 @@
-import { type AccessMode, type PatientScope, canAccessPatient } from '@anagen/core/access';
+import { type AccessMode, canAccessPatient, type PatientScope } from '@anagen/core/access';
 import type { FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../errors';
 import { audit } from '../audit/audit.service';

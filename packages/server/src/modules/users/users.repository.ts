@@ -25,7 +25,14 @@ export async function findUserById(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('users')
     .leftJoin('patients', 'patients.user_id', 'users.id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.active', 'patients.id as patientId'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.active',
+      'patients.id as patientId',
+    ])
     .where('users.id', '=', id)
     .executeTakeFirst();
 }
@@ -64,5 +71,9 @@ export async function recordLoginFailure(
 }
 
 export async function resetLoginFailures(db: Kysely<Database>, userId: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+} from './harness';
+
+const PUBLIC_PAGES = ['/', '/sign-in', '/register', '/no-such-page'];
+
+describe.runIf(browserAvailable())('foundation journey in chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('prints the demo logins on first start', () => {
+    expect(server.output()).toContain('patient@example.com');
+    expect(server.output()).toContain('anagen-demo');
+  });
+
+  it('signs the demo patient in through the form and greets them by name in the portal', async () => {
+    const page = await browser.context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('patient@example.com');
+    await page.getByLabel('Password').fill('anagen-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Pat' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/portal`);
+    await page.screenshot({ path: screenshotPath('portal-greeting'), fullPage: true });
+    expect(cspErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps each role in its own area', async () => {
+    const page = await browser.context.newPage();
+    for (const [email, home] of [
+      ['desk@example.com', '/staff'],
+      ['clinician@example.com', '/staff'],
+      ['admin@example.com', '/admin'],
+    ] as const) {
+      await page.context().clearCookies();
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('anagen-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${server.url}${home}`);
+    }
+    // Signed in as admin now; the patient portal refuses this role.
+    await page.goto(`${server.url}/portal`);
+    await page.getByRole('heading', { name: 'Not available for your account' }).waitFor();
+    await page.close();
+  });
+
+  it('shows a wrong password as an error on the form', async () => {
+    const page = await browser.context.newPage();
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('patient@example.com');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not correct');
+    await page.close();
+  });
+
+  it.each(PUBLIC_PAGES)('has no serious accessibility violations on %s', async (path) => {
+    const page = await browser.context.newPage();
+    await page.context().clearCookies();
+    await page.goto(`${server.url}${path}`);
+    await page.locator('h1').first().waitFor();
+    const violations = await seriousViolations(page);
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    ).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.getByRole('link', { name: 'Book a consultation' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath('home-phone'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import type { Me } from '@anagen/core/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, Suspense } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Loading } from '../components/ui/states';
+import { homeFor, useMe } from '../features/auth/use-me';
+import { api } from '../lib/api-client';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+const PUBLIC_NAV: NavItem[] = [
+  { to: '/learn', label: 'Learn' },
+  { to: '/treatments', label: 'Treatments' },
+  { to: '/compare', label: 'Compare' },
+  { to: '/assessment', label: 'Assessment' },
+  { to: '/book', label: 'Book' },
+];
+
+export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
+  portal: [
+    { to: '/portal', label: 'Home', end: true },
+    { to: '/portal/appointments', label: 'Appointments' },
+    { to: '/portal/progress', label: 'Progress' },
+    { to: '/portal/records', label: 'My records' },
+    { to: '/portal/access-log', label: 'Who accessed my record' },
+  ],
+  staff: [
+    { to: '/staff', label: 'Today', end: true },
+    { to: '/staff/calendar', label: 'Calendar' },
+    { to: '/staff/patients', label: 'Patients' },
+  ],
+  admin: [
+    { to: '/admin', label: 'Settings', end: true },
+    { to: '/admin/staff', label: 'Staff' },
+    { to: '/admin/schedules', label: 'Schedules' },
+    { to: '/admin/catalogue', label: 'Catalogue' },
+    { to: '/admin/audit-log', label: 'Audit log' },
+  ],
+};
+
+function SignOutButton() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      className="btn secondary small"
+      onClick={async () => {
+        await api.post('/api/auth/logout').catch(() => {});
+        qc.clear();
+        navigate('/');
+      }}
+    >
+      Sign out
+    </button>
+  );
+}
+
+function AccountLinks({ me }: { me: Me | null | undefined }) {
+  if (!me) {
+    return (
+      <div className="row">
+        <NavLink className="btn secondary small" to="/sign-in">
+          Sign in
+        </NavLink>
+      </div>
+    );
+  }
+  const areas: NavItem[] = [];
+  if (me.role === 'patient') areas.push({ to: '/portal', label: 'My portal' });
+  if (me.role !== 'patient') areas.push({ to: '/staff', label: 'Staff area' });
+  if (me.role === 'admin') areas.push({ to: '/admin', label: 'Admin' });
+  return (
+    <div className="row">
+      <span className="muted small">{me.name}</span>
+      {areas.map((a) => (
+        <NavLink key={a.to} className="btn secondary small" to={a.to}>
+          {a.label}
+        </NavLink>
+      ))}
+      <SignOutButton />
+    </div>
+  );
+}
+
+export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean; children?: ReactNode }) {
+  const { data: me } = useMe();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="inner">
+          <NavLink to={homeFor(me)} className="brand" aria-label="Anagen home">
+            <img src="/favicon.svg" alt="" width={28} height={28} /> Anagen
+          </NavLink>
+          <nav aria-label="Main">
+            <ul className="nav">
+              {nav.map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.end}>
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <AccountLinks me={me} />
+        </div>
+      </header>
+      <main id="main" className={wide ? 'wide' : undefined} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="inner">
+          Anagen gives general information, not a diagnosis. If you are worried about sudden hair loss, scalp
+          pain or scarring, see a physician.
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export function PublicLayout() {
+  return <Shell nav={PUBLIC_NAV} />;
+}

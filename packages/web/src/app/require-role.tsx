@@ -1,0 +1,22 @@
+import type { Role } from '@anagen/core/access';
+import { Navigate, useLocation } from 'react-router';
+import { Loading } from '../components/ui/states';
+import { useMe } from '../features/auth/use-me';
+import { AREA_NAV, Shell } from './layout';
+
+/** Area layout that only the listed roles may enter; visitors are sent to sign in first. */
+export function AreaLayout({ area, roles }: { area: keyof typeof AREA_NAV; roles: readonly Role[] }) {
+  const { data: me, isPending } = useMe();
+  const location = useLocation();
+  if (isPending) return <Loading />;
+  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!roles.includes(me.role)) {
+    return (
+      <Shell nav={[]}>
+        <h1>Not available for your account</h1>
+        <p>This part of Anagen is for other roles. Use the links at the top to go to your own area.</p>
+      </Shell>
+    );
+  }
+  return <Shell nav={AREA_NAV[area]} wide={area !== 'portal'} />;
+}

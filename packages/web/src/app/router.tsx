@@ -1,0 +1,51 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RegisterPage } from '../features/auth/register-page';
+import { SignInPage } from '../features/auth/sign-in-page';
+import { HomePage } from '../features/public/home-page';
+import { NotFoundPage, RouteErrorPage } from '../features/public/not-found-page';
+import { PublicLayout } from './layout';
+import { AreaLayout } from './require-role';
+
+// Signed-in areas load on demand so the public pages stay small.
+const PortalHomePage = lazy(() =>
+  import('../features/portal/portal-home-page').then((m) => ({ default: m.PortalHomePage })),
+);
+const StaffHomePage = lazy(() =>
+  import('../features/staff/staff-home-page').then((m) => ({ default: m.StaffHomePage })),
+);
+const AdminHomePage = lazy(() =>
+  import('../features/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'register', element: <RegisterPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        path: 'portal',
+        element: <AreaLayout area="portal" roles={['patient']} />,
+        children: [{ index: true, element: <PortalHomePage /> }],
+      },
+      {
+        path: 'staff',
+        element: <AreaLayout area="staff" roles={['desk', 'clinician', 'admin']} />,
+        children: [{ index: true, element: <StaffHomePage /> }],
+      },
+      {
+        path: 'admin',
+        element: <AreaLayout area="admin" roles={['admin']} />,
+        children: [{ index: true, element: <AdminHomePage /> }],
+      },
+    ],
+  },
+]);

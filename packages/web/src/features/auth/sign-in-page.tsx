@@ -1,0 +1,58 @@
+import type { Me } from '@anagen/core/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Field } from '../../components/ui/field';
+import { usePageMeta } from '../../components/ui/page-title';
+import { ApiError, api } from '../../lib/api-client';
+import { homeFor } from './use-me';
+
+export function SignInPage() {
+  usePageMeta('Sign in', 'Sign in to your Anagen patient portal or staff area.');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api.post<Me>('/api/auth/login', {
+        email: form.get('email'),
+        password: form.get('password'),
+      });
+      qc.setQueryData(['me'], me);
+      const next = params.get('next');
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : homeFor(me), { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not reach the server. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div style={{ maxWidth: 420 }}>
+      <h1>Sign in</h1>
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Field label="Email" name="email" type="email" autoComplete="email" required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <button className="btn" type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="muted" style={{ marginTop: 16 }}>
+        New here? <Link to="/register">Create a patient account</Link>.
+      </p>
+    </div>
+  );
+}

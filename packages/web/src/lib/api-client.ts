@@ -1,0 +1,59 @@
+import type { Problem } from '@anagen/core/contracts';
+
+/** An API failure the UI can branch on by `code` (never by message text). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail || problem.title);
+  }
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+  /** Field errors keyed by the last path segment, for inline form messages. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      const key = e.path.replace(/^body\./, '');
+      out[key] ??= e.message;
+    }
+    return out;
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(url, {
+    method,
+    headers: { ...headers, ...(init.headers as Record<string, string>) },
+    body: payload,
+    credentials: 'same-origin',
+    ...init,
+  });
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const problem: Problem =
+      typeof data === 'object' && data && 'title' in data
+        ? (data as Problem)
+        : { status: res.status, title: 'Request failed', detail: String(data).slice(0, 200) };
+    throw new ApiError(res.status, problem);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(url: string, init?: RequestInit) => request<T>('GET', url, undefined, init),
+  post: <T>(url: string, body?: unknown, init?: RequestInit) => request<T>('POST', url, body, init),
+  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
+  delete: <T>(url: string) => request<T>('DELETE', url),
+};

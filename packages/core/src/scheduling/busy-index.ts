@@ -30,16 +30,3 @@ export function buildBlockedTimes(
   }
   return { starts, ends };
 }
-
-/** True when `[start, end)` overlaps any blocked interval; binary search, O(log n). */
-export function overlapsBlocked(blocked: BlockedTimes, start: number, end: number): boolean {
-  const { starts, ends } = blocked;
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
-}

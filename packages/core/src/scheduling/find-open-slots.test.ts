@@ -271,4 +271,24 @@ describe('findOpenSlots — other zones', () => {
     const quarterTo = slots.find((s) => localTime(s.start, 'Australia/Lord_Howe') === '01:45')!;
     expect(localTime(quarterTo.end, 'Australia/Lord_Howe')).toBe('02:30');
   });
+
+  it('Australia/Lord_Howe: the repeated 01:30–01:59 on 2026-04-05 is offered once, first occurrence', () => {
+    const providers = [makeProvider('dr-a', { weeklyHours: everyDay('01:00', '03:00') })];
+    const type = makeType({ durationMinutes: 15, slotStepMinutes: 15 });
+    const slots = findOpenSlots(
+      makeInput({
+        timeZone: 'Australia/Lord_Howe',
+        providers,
+        appointmentType: type,
+        fromDate: '2026-04-05',
+        toDate: '2026-04-05',
+      }),
+    );
+    expect(slots).toHaveLength(8);
+    const oneThirty = slots.filter((s) => localTime(s.start, 'Australia/Lord_Howe') === '01:30');
+    // First occurrence is still on +11: 01:30 local = 14:30Z the day before.
+    expect(oneThirty.map((s) => iso(s.start))).toEqual(['2026-04-04T14:30:00.000Z']);
+    // The working span 01:00–03:00 is 2.5 real hours; the last start is 02:45 (+10:30).
+    expect(iso(slots.at(-1)!.start)).toBe('2026-04-04T16:15:00.000Z');
+  });
 });

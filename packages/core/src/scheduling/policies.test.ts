@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCancellation } from './check-cancellation';
+import { findOpenSlots } from './find-open-slots';
 import { describeBookingRejection, describeCancellationRefusal } from './policy-messages';
-import { at, makeInput, makeType } from './test-fixtures';
+import { at, makeInput, makeProvider, makeType, seededRandom, weekdays } from './test-fixtures';
 import { validateBookingStart } from './validate-booking-start';
 
 const H = 3_600_000;
@@ -111,5 +112,39 @@ describe('validateBookingStart', () => {
     );
     expect(describeBookingRejection({ reason: 'PAST', ...limits }, 'UTC')).toMatch(/passed/);
     expect(describeBookingRejection({ reason: 'NOT_A_SLOT', ...limits }, 'UTC')).toMatch(/not available/);
+  });
+});
+
+describe('validateBookingStart — agrees with findOpenSlots', () => {
+  it('accepts exactly the listed slots among seeded random starts', () => {
+    const rnd = seededRandom(7);
+    const now = at('2026-03-06T18:00Z');
+    const type = makeType({
+      providerIds: ['dr-a', 'dr-b'],
+      minNoticeMinutes: 60,
+      horizonDays: 10,
+      slotStepMinutes: 15,
+    });
+    const providers = [
+      makeProvider('dr-a'),
+      makeProvider('dr-b', { weeklyHours: weekdays('00:00', '06:00', [7]) }),
+    ];
+    const busy = Array.from({ length: 30 }, () => {
+      const start = now + Math.floor(rnd() * 12 * 96) * 15 * 60_000;
+      return { providerId: rnd() < 0.5 ? 'dr-a' : 'dr-b', start, end: start + 45 * 60_000 };
+    });
+    const input = makeInput({ now, appointmentType: type, providers, busy });
+    const open = findOpenSlots({ ...input, fromDate: '2026-03-05', toDate: '2026-03-18' });
+    const openStarts = new Set(open.map((s) => s.start));
+    expect(open.length).toBeGreaterThan(100);
+    for (const slot of open)
+      expect(validateBookingStart({ ...input, start: slot.start })).toMatchObject({ ok: true });
+    for (let i = 0; i < 500; i++) {
+      const start = now - 86_400_000 + Math.floor(rnd() * 13 * 288) * 5 * 60_000;
+      const check = validateBookingStart({ ...input, start });
+      expect(check.ok).toBe(openStarts.has(start));
+      if (!check.ok && start > now + 60 * 60_000 && start < now + 10 * 86_400_000)
+        expect(check.reason).toBe('NOT_A_SLOT');
+    }
   });
 });

@@ -12,13 +12,17 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Clock } from './lib/clock';
 import { registerErrorHandling } from './lib/error-handler';
+import type { Mailer } from './lib/mailer';
 import { registerRequestGuards } from './lib/request-guards';
+import type { Storage } from './lib/storage';
 import { registerModules } from './modules';
 
 export interface AppDeps {
   config: Config;
   db: Db;
   clock: Clock;
+  mailer: Mailer;
+  storage: Storage;
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -1,11 +1,16 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app';
+import { type AppDeps, buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import type { DialectName } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { fixedClock } from '../lib/clock';
+import { createWorker, type Worker } from '../lib/jobs/worker';
+import { createMailer, type Mailer } from '../lib/mailer';
+import { createLocalStorage } from '../lib/storage';
 import { DEMO_PASSWORD } from '../modules/demo/demo-clinic';
 import { seedDemo } from '../modules/demo/seed-demo';
+import { JOB_HANDLERS } from '../modules/job-handlers';
 import { createTestDatabase, type TestDatabase } from './dialects';
 
 /** A Monday morning in the demo clinic's zone, so schedules are predictable. */
@@ -16,27 +21,42 @@ export interface TestApp {
   testDb: TestDatabase;
   clock: ReturnType<typeof fixedClock>;
   config: Config;
+  deps: AppDeps;
+  /** The jobs worker, not polling: call `worker.runDueJobs()` after moving the clock. */
+  worker: Worker;
   close(): Promise<void>;
 }
 
 /** The real app on a fresh database of `dialect`, migrated and loaded with the demo clinic. */
 export async function createTestApp(
   dialect: DialectName,
-  opts: { config?: Partial<Config>; seed?: boolean } = {},
+  opts: { config?: Partial<Config>; seed?: boolean; mailer?: Mailer } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = fixedClock(TEST_NOW);
   await migrateToLatest(testDb.db.kysely);
-  if (opts.seed !== false) await seedDemo({ db: testDb.db.kysely, now: clock.now() });
+  const storage = createLocalStorage(path.join(testDb.dataDir, 'files'));
+  if (opts.seed !== false) await seedDemo({ db: testDb.db.kysely, now: clock.now(), storage });
   const config = testConfig({ dataDir: testDb.dataDir, ...opts.config });
-  const app = await buildApp({ config, db: testDb.db, clock });
+  const deps: AppDeps = {
+    config,
+    db: testDb.db,
+    clock,
+    mailer: opts.mailer ?? createMailer({ from: config.mailFrom, dataDir: testDb.dataDir }),
+    storage,
+  };
+  const app = await buildApp(deps);
+  const worker = createWorker(deps, JOB_HANDLERS);
   await app.ready();
   return {
     app,
     testDb,
     clock,
     config,
+    deps,
+    worker,
     close: async () => {
+      await worker.stop();
       await app.close();
       await testDb.drop();
     },

@@ -12,18 +12,7 @@ import {
   DEMO_RESOURCES,
   DEMO_USERS,
 } from './demo-clinic';
-
-export interface SeedContext {
-  db: Kysely<Database>;
-  now: number;
-}
-
-/** Extra demo histories that feature modules contribute (plans, photos, …); run in order. */
-export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;
-const extraSteps: DemoSeedStep[] = [];
-export function addDemoSeedStep(step: DemoSeedStep): void {
-  extraSteps.push(step);
-}
+import { DEMO_SEED_STEPS, type SeedContext } from './seed-steps';
 
 /**
  * Loads the demo clinic. Idempotent: fixed ids and insert-or-ignore, so a second run changes nothing.
@@ -127,7 +116,7 @@ export async function seedDemo(ctx: SeedContext): Promise<boolean> {
       }
     }
   });
-  for (const step of extraSteps) await step(ctx);
+  for (const step of DEMO_SEED_STEPS) await step(ctx);
   return !existing;
 }
 

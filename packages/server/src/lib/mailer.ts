@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
+}
+
+export interface MailResult {
+  /** The server's answer (SMTP) or where the message was written (outbox). */
+  response: string;
+  messageId: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<MailResult>;
+}
+
+/** SMTP when `SMTP_URL` is set; otherwise each message is written to `<dataDir>/outbox/*.eml`. */
+export function createMailer(opts: { smtpUrl?: string | undefined; from: string; dataDir: string }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport(opts.smtpUrl);
+    return {
+      async send(m) {
+        const info = await transport.sendMail({ from: opts.from, ...m });
+        return { response: String(info.response ?? 'sent'), messageId: info.messageId };
+      },
+    };
+  }
+  const outbox = path.join(opts.dataDir, 'outbox');
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(m) {
+      const info = await transport.sendMail({ from: opts.from, ...m });
+      fs.mkdirSync(outbox, { recursive: true });
+      const safe = m.to.replace(/[^a-z0-9@.-]/gi, '_');
+      const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}.eml`);
+      fs.writeFileSync(file, info.message as Buffer);
+      console.log(`[mail] no SMTP_URL set: wrote "${m.subject}" for ${m.to} to ${file}`);
+      return { response: `written to ${file}`, messageId: info.messageId };
+    },
+  };
+}

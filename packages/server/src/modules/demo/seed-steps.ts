@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Storage } from '../../lib/storage';
+
+export interface SeedContext {
+  db: Kysely<Database>;
+  now: number;
+  /** Photo storage, for demo histories with images (absent when only the schema is seeded). */
+  storage?: Storage;
+}
+
+/** A feature's demo data (plans, sessions, photos, …). Each step must be idempotent. */
+export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;
+
+/** Run in order after the clinic, people and catalogue exist. Append new steps at the end. */
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [];

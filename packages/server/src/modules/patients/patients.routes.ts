@@ -1,0 +1,48 @@
+import { patientIdParamsSchema, patientSchema, patientSearchQuerySchema } from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { audit } from '../audit/audit.service';
+import { requirePatientAccess } from './patient-access';
+import { findPatientById, searchPatients } from './patients.repository';
+
+export async function patientsRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/patients',
+    {
+      config: { access: ['desk', 'clinician', 'admin'] },
+      schema: {
+        tags: ['patients'],
+        querystring: patientSearchQuerySchema,
+        response: { 200: z.array(patientSchema) },
+      },
+    },
+    async (req) => {
+      const found = await searchPatients(app.deps.db.kysely, req.query.q, req.query.limit);
+      await audit(req, { action: 'patient.search', resource: 'patient', detail: `${found.length} results` });
+      return found;
+    },
+  );
+
+  r.get(
+    '/api/patients/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['patients'], params: patientIdParamsSchema, response: { 200: patientSchema } },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'demographics',
+        mode: 'read',
+        action: 'patient.read',
+        resource: 'patient',
+      });
+      const patient = await findPatientById(app.deps.db.kysely, req.params.id);
+      if (!patient) throw notFound('Patient');
+      return patient;
+    },
+  );
+}

@@ -14,6 +14,12 @@ const PortalHomePage = lazy(() =>
 const StaffHomePage = lazy(() =>
   import('../features/staff/staff-home-page').then((m) => ({ default: m.StaffHomePage })),
 );
+const PatientSearchPage = lazy(() =>
+  import('../features/chart/patient-search-page').then((m) => ({ default: m.PatientSearchPage })),
+);
+const PatientChartPage = lazy(() =>
+  import('../features/chart/patient-chart-page').then((m) => ({ default: m.PatientChartPage })),
+);
 const AdminHomePage = lazy(() =>
   import('../features/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })),
 );
@@ -39,7 +45,11 @@ export const router = createBrowserRouter([
       {
         path: 'staff',
         element: <AreaLayout area="staff" roles={['desk', 'clinician', 'admin']} />,
-        children: [{ index: true, element: <StaffHomePage /> }],
+        children: [
+          { index: true, element: <StaffHomePage /> },
+          { path: 'patients', element: <PatientSearchPage /> },
+          { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
+        ],
       },
       {
         path: 'admin',

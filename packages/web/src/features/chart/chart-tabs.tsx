@@ -1,0 +1,37 @@
+import type { Role } from '@anagen/core/access';
+import { type ComponentType, lazy } from 'react';
+
+export interface ChartTabProps {
+  patientId: string;
+}
+
+export interface ChartTab {
+  /** URL segment under /staff/patients/:id/ */
+  path: string;
+  label: string;
+  roles: readonly Role[];
+  component: ComponentType<ChartTabProps>;
+}
+
+const CLINICAL: readonly Role[] = ['clinician', 'admin'];
+const ALL_STAFF: readonly Role[] = ['desk', 'clinician', 'admin'];
+
+const tab = (
+  path: string,
+  label: string,
+  roles: readonly Role[],
+  load: () => Promise<{ default: ComponentType<ChartTabProps> }>,
+): ChartTab => ({
+  path,
+  label,
+  roles,
+  component: lazy(load),
+});
+
+/**
+ * The chart's tabs, in order. Each feature owns its tab component in ./tabs/; front desk sees only
+ * the tabs without clinical data (the API enforces the same rule).
+ */
+export const CHART_TABS: ChartTab[] = [
+  tab('summary', 'Summary', ALL_STAFF, () => import('./tabs/summary-tab')),
+];

@@ -1,0 +1,35 @@
+import { Suspense } from 'react';
+import { Navigate, NavLink, useParams } from 'react-router';
+import { usePageMeta } from '../../components/ui/page-title';
+import { ErrorState, Loading } from '../../components/ui/states';
+import { useMe } from '../auth/use-me';
+import { CHART_TABS } from './chart-tabs';
+import { usePatient } from './use-patient';
+
+export function PatientChartPage() {
+  const { id = '', tab } = useParams();
+  const { data: me } = useMe();
+  const { data: patient, error } = usePatient(id);
+  usePageMeta(patient ? `${patient.name} — chart` : 'Patient chart');
+  const tabs = CHART_TABS.filter((t) => me && t.roles.includes(me.role));
+  const current = tabs.find((t) => t.path === tab);
+  if (!tab && tabs[0]) return <Navigate to={tabs[0].path} replace />;
+  if (error) return <ErrorState error={error} title="Could not open the chart" />;
+  return (
+    <>
+      <h1>{patient?.name ?? 'Patient'}</h1>
+      <nav aria-label="Chart sections">
+        <ul className="nav" style={{ borderBottom: '1px solid var(--border)', marginBottom: 16 }}>
+          {tabs.map((t) => (
+            <li key={t.path}>
+              <NavLink to={`/staff/patients/${id}/${t.path}`}>{t.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Suspense fallback={<Loading />}>
+        {current ? <current.component patientId={id} /> : <p>This section is not available for your role.</p>}
+      </Suspense>
+    </>
+  );
+}

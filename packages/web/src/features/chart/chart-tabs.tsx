@@ -13,8 +13,8 @@ export interface ChartTab {
   component: ComponentType<ChartTabProps>;
 }
 
-const CLINICAL: readonly Role[] = ['clinician', 'admin'];
-const ALL_STAFF: readonly Role[] = ['desk', 'clinician', 'admin'];
+export const CLINICAL: readonly Role[] = ['clinician', 'admin'];
+export const ALL_STAFF: readonly Role[] = ['desk', 'clinician', 'admin'];
 
 const tab = (
   path: string,

@@ -1,0 +1,2 @@
+export * from './estimate-cumulative-cost';
+export * from './schema';

@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
+          sequence: { groupOrder: 0 },
           include: ['packages/core/src/**/*.test.ts', 'content/**/*.test.ts'],
           environment: 'node',
         },
@@ -15,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          sequence: { groupOrder: 1 },
           include: ['packages/server/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -26,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

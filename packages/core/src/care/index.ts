@@ -1,0 +1,4 @@
+export * from './plan-progress';
+export * from './scalp-zones';
+export * from './schedule-checklist';
+export * from './typed-name-matches';

@@ -1,0 +1,2 @@
+export * from './symptoms';
+export * from './triage-side-effect';

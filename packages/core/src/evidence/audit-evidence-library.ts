@@ -47,7 +47,10 @@ export interface ParsedEvidenceContent {
 
 /** Fields whose text is a claim and must carry at least one citation marker. */
 const MUST_CITE = new Set(['howItWorks', 'fact']);
-/** Titles and labels that may hold numbers (e.g. "Minoxidil 5 %") without a citation. */
+/**
+ * Titles and labels that may hold numbers (e.g. "Minoxidil 5 %") without a citation, and myths, which
+ * quote the claim being corrected (the paired fact must cite).
+ */
 const NUMBER_EXEMPT = new Set([
   'name',
   'shortName',
@@ -56,8 +59,8 @@ const NUMBER_EXEMPT = new Set([
   'description',
   'label',
   'citation',
-  'note',
   'sourceName',
+  'myth',
 ]);
 
 function parseAll<T>(
@@ -148,7 +151,9 @@ function auditTreatment(
   };
   checkIds(t.evidenceGrade.studyIds, 'evidenceGrade.studyIds');
   if (t.effect) checkIds(t.effect.studyIds, 'effect.studyIds');
-  t.sideEffects.forEach((s, i) => checkIds(s.studyIds, `sideEffects[${i}].studyIds`));
+  t.sideEffects.forEach((s, i) => {
+    checkIds(s.studyIds, `sideEffects[${i}].studyIds`);
+  });
   t.studies.forEach((s, i) => {
     cited.add(s.id);
     if (!known.has(s.id))
@@ -264,7 +269,7 @@ export function auditEvidenceLibrary(raw: RawEvidenceContent): {
   for (const page of guide) {
     const document = `guide:${page.slug}`;
     checkProse(document, collectProse(page), known, cited, problems, () => false);
-    page.sections.forEach((s, si) =>
+    page.sections.forEach((s, si) => {
       s.blocks.forEach((b, bi) => {
         const path = `sections[${si}].blocks[${bi}]`;
         if (b.type === 'paragraph' && !b.advice && extractCitationKeys(b.text).length === 0)
@@ -283,8 +288,8 @@ export function auditEvidenceLibrary(raw: RawEvidenceContent): {
                 path,
                 message: `no treatment ${sl}`,
               });
-      }),
-    );
+      });
+    });
   }
 
   for (const r of references)

@@ -1,0 +1,252 @@
+import { type AssessmentInputRaw, AssessmentInputSchema, assessCandidacy } from '@anagen/core/assessment';
+import {
+  auditEvidenceLibrary,
+  collectProse,
+  type EvidenceProblemCode,
+  findMarketingTerms,
+  type RawEvidenceContent,
+} from '@anagen/core/evidence';
+import { estimateCumulativeCost, planFromPriceDefault } from '@anagen/core/pricing';
+import { describe, expect, it } from 'vitest';
+import { getEvidenceLibrary, getPriceDefaults, rawEvidenceContent } from './index';
+
+// biome-ignore lint/suspicious/noExplicitAny: mutation tests poke into arbitrary JSON paths.
+type Json = { [k: string]: any };
+
+const clone = (): { references: Json[]; treatments: Json[]; guide: Json[] } =>
+  JSON.parse(JSON.stringify(rawEvidenceContent));
+const codes = (raw: {
+  references: unknown[];
+  treatments: unknown[];
+  guide: unknown[];
+}): EvidenceProblemCode[] => auditEvidenceLibrary(raw as RawEvidenceContent).problems.map((p) => p.code);
+const treatment = (raw: ReturnType<typeof clone>, slug: string) =>
+  raw.treatments.find((t) => t.slug === slug) as Json;
+
+describe('evidence library content', () => {
+  it('passes every check: schema, citations, references, language, unverified labels', () => {
+    const { problems } = auditEvidenceLibrary(rawEvidenceContent);
+    expect(problems).toEqual([]);
+  });
+
+  it('has one entry per treatment in the issue and the ten guide pages', () => {
+    const lib = getEvidenceLibrary();
+    expect(lib.treatments.map((t) => t.slug).sort()).toEqual([
+      'adipose-cell-therapy',
+      'cell-free-stem-cell-products',
+      'corticosteroid-injections',
+      'dutasteride',
+      'exosomes',
+      'finasteride',
+      'hair-follicle-micrografts',
+      'hair-transplant',
+      'jak-inhibitors',
+      'low-level-laser',
+      'microneedling',
+      'oral-minoxidil',
+      'prp',
+      'topical-minoxidil',
+    ]);
+    expect(lib.guide.map((g) => g.slug)).toEqual([
+      'hair-loss-basics',
+      'stem-cell-therapy-explained',
+      'who-might-benefit',
+      'preparing-for-treatment',
+      'questions-to-ask',
+      'side-effects-and-aftercare',
+      'how-long-results-last',
+      'myths-and-facts',
+      'alternatives-and-combinations',
+      'preclinical-research',
+    ]);
+  });
+
+  it('numbers each page’s references in order of first citation and resolves studies', () => {
+    const lib = getEvidenceLibrary();
+    for (const doc of [...lib.treatments, ...lib.guide]) {
+      expect(doc.references.map((r) => r.number)).toEqual(doc.references.map((_, i) => i + 1));
+      expect(doc.references.length).toBeGreaterThan(0);
+    }
+    const cellFree = lib.treatments.find((t) => t.slug === 'cell-free-stem-cell-products');
+    expect(cellFree?.studies[0]).toMatchObject({
+      id: 'tak2020',
+      doi: '10.1002/sctm.19-0410',
+      durationWeeks: 16,
+      n: 38,
+    });
+  });
+
+  it('uses the dossier’s effect sizes for chart reference bands', () => {
+    const effect = (slug: string) => getEvidenceLibrary().treatments.find((t) => t.slug === slug)?.effect;
+    expect(effect('cell-free-stem-cell-products')).toMatchObject({
+      value: 28.1,
+      weeks: 16,
+      unit: 'percent-change-hair-count',
+    });
+    expect(effect('prp')).toMatchObject({
+      value: 27.6,
+      unit: 'hairs-per-cm2',
+      comparison: 'difference-vs-control',
+    });
+    expect(effect('topical-minoxidil')).toMatchObject({ value: 18.6, weeks: 48, controlValue: 3.9 });
+  });
+
+  it('describes the hair cycle in the right order, with exogen as shedding', () => {
+    const text = collectProse(getEvidenceLibrary().guide[0])
+      .map((t) => t.text)
+      .join(' ');
+    const order = ['Anagen', 'Catagen', 'Telogen', 'Exogen'].map((w) => text.indexOf(`${w} is`));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toMatch(/Exogen is the shedding phase/);
+  });
+
+  it('labels the preclinical sections', () => {
+    const page = getEvidenceLibrary().guide.find((g) => g.slug === 'preclinical-research');
+    expect(page?.sections.filter((s) => s.label === 'preclinical').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the content check fails when', () => {
+  it.each<[string, (raw: ReturnType<typeof clone>) => void, EvidenceProblemCode]>([
+    [
+      'a claim has no citation',
+      (r) => (treatment(r, 'prp').claims[0].text = 'PRP adds hair.'),
+      'uncited-claim',
+    ],
+    [
+      'a guide paragraph has no citation',
+      (r) => (r.guide[0]!.sections[0].blocks[0].text = 'Pattern loss is common.'),
+      'uncited-claim',
+    ],
+    ['a figure has no citation', (r) => (treatment(r, 'prp').downtime = 'About 2 days.'), 'uncited-number'],
+    [
+      'a citation marker is unresolved',
+      (r) => (treatment(r, 'prp').claims[0].text += ' [^nobody2099]'),
+      'unresolved-citation',
+    ],
+    [
+      'a reference is unused',
+      (r) => r.references.push({ id: 'unused2024', type: 'web', citation: 'x', url: 'https://example.org' }),
+      'unused-reference',
+    ],
+    ['a DOI is malformed', (r) => (r.references[0]!.doi = 'doi:10.1002/x'), 'schema'],
+    ['a URL is not https', (r) => (r.references.find((x) => x.url)!.url = 'http://example.org'), 'schema'],
+    ['an entry fails the schema', (r) => (treatment(r, 'prp').evidenceGrade.grade = 'strong'), 'schema'],
+    [
+      'a superlative appears',
+      (r) => (treatment(r, 'prp').summary = 'A revolutionary treatment [^kieling2024].'),
+      'marketing-language',
+    ],
+    [
+      'an unverified claim is not labelled',
+      (r) => (treatment(r, 'prp').claims[0].unverified = true),
+      'unverified-not-labelled',
+    ],
+    [
+      'a study is never cited',
+      (r) => treatment(r, 'prp').studies.push({ ...treatment(r, 'prp').studies[0], id: 'tak2020' }),
+      'unused-study',
+    ],
+    [
+      'a guide links an unknown treatment',
+      (r) => r.guide[1]!.sections[0].blocks[4].slugs.push('hair-tonic'),
+      'unknown-treatment-link',
+    ],
+  ])('%s', (_name, mutate, code) => {
+    const raw = clone();
+    mutate(raw);
+    expect(codes(raw)).toContain(code);
+  });
+
+  it.each([
+    'revolutionary',
+    'Proven',
+    'guaranteed',
+    'miracle',
+    'breakthrough',
+    'cutting-edge',
+    'state of the art',
+  ])('recognises "%s" as marketing language', (word) =>
+    expect(findMarketingTerms(`A ${word} option.`)).not.toEqual([]),
+  );
+});
+
+describe('assessment against the real library', () => {
+  const base: AssessmentInputRaw = {
+    sex: 'male',
+    age: 35,
+    onset: 'receding-hairline-or-crown',
+    durationMonths: 48,
+    familyHistory: 'yes',
+    scale: { system: 'norwood', stage: 'III-vertex' },
+  };
+  const run = (o: Partial<AssessmentInputRaw> = {}) =>
+    assessCandidacy(AssessmentInputSchema.parse({ ...base, ...o }), getEvidenceLibrary().treatments);
+
+  it('ranks finasteride and topical minoxidil first for a Norwood III-vertex man of 35', () => {
+    const r = run();
+    expect(r.seePhysicianFirst).toBe(false);
+    expect(
+      r.options
+        .slice(0, 2)
+        .map((o) => o.slug)
+        .sort(),
+    ).toEqual(['finasteride', 'topical-minoxidil']);
+    expect(r.options.map((o) => o.slug)).not.toContain('jak-inhibitors');
+    const last = r.options.at(-1);
+    expect(last?.evidenceGrade).toBe('very-low');
+  });
+
+  it('ranks nothing for someone with scarring patches', () => {
+    const r = run({ scalpSymptoms: ['scarring-shiny-patches'] });
+    expect(r.seePhysicianFirst).toBe(true);
+    expect(r.options).toEqual([]);
+  });
+
+  it('marks PRP contraindicated with anticoagulants', () => {
+    expect(run({ conditions: ['anticoagulants'] }).contraindications.prp?.map((c) => c.code)).toContain(
+      'anticoagulants',
+    );
+  });
+
+  it('marks finasteride, dutasteride and minoxidil contraindicated in pregnancy', () => {
+    const r = run({
+      sex: 'female',
+      age: 30,
+      onset: 'gradual-thinning',
+      scale: { system: 'ludwig', stage: 'I' },
+      conditions: ['pregnancy'],
+    });
+    for (const slug of ['finasteride', 'dutasteride', 'topical-minoxidil', 'oral-minoxidil'])
+      expect(r.contraindications[slug]?.map((c) => c.code)).toContain('pregnancy');
+  });
+});
+
+describe('demo prices', () => {
+  const prices = getPriceDefaults();
+  const lib = getEvidenceLibrary();
+
+  it('belong to known treatments and fall inside each treatment’s published range', () => {
+    for (const p of prices) {
+      const t = lib.treatments.find((x) => x.slug === p.treatmentSlug);
+      expect(t, p.treatmentSlug).toBeDefined();
+      const range = t?.priceRange;
+      expect(range, p.treatmentSlug).not.toBeNull();
+      const cents = range?.per === 'month' ? p.monthlyMedicationCents : p.pricePerSessionCents;
+      expect(cents).toBeGreaterThanOrEqual((range?.minUsd ?? 0) * 100);
+      expect(cents).toBeLessThanOrEqual((range?.maxUsd ?? 0) * 100);
+      expect(p.confidence === 'unverified').toBe(range?.confidence === 'unverified');
+      expect(findMarketingTerms(p.basis)).toEqual([]);
+    }
+  });
+
+  it('feed the cost estimator', () => {
+    const r = estimateCumulativeCost({ plans: prices.map(planFromPriceDefault) });
+    const prp = r.plans.find((p) => p.treatmentSlug === 'prp');
+    // 3 induction sessions and 2 maintenance sessions fall in the first year at $1,250 each.
+    expect(prp?.byYear[0]).toEqual({ year: 1, cents: 625_000 });
+    const fin = r.plans.find((p) => p.treatmentSlug === 'finasteride');
+    expect(fin?.byYear.map((y) => y.cents)).toEqual([30_000, 90_000, 150_000, 300_000]);
+  });
+});

@@ -15,6 +15,12 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Upload too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   UNPROCESSABLE: { status: 422, title: 'Cannot be processed' },
+  BOOKING_REFUSED: { status: 422, title: 'That time cannot be booked' },
+  CANCELLATION_REFUSED: { status: 422, title: 'Cannot be cancelled online' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency key reused with a different request' },
+  RECORD_SIGNED: { status: 409, title: 'Signed records cannot be changed' },
+  CONSENT_NOT_SIGNABLE: { status: 422, title: 'This consent cannot be signed' },
+  CONSULTATION_REQUIRED: { status: 422, title: 'A consultation is needed first' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many attempts' },
 } as const;
 

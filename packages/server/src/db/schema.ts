@@ -1,3 +1,16 @@
+import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
+import type { ConsentSignatureTable } from '../modules/consents/consents.table';
+import type { ConsultationOverrideTable, DiagnosisTable, TreatmentPlanTable } from '../modules/plans/plans.table';
+import type { ChecklistItemTable } from '../modules/preparation/preparation.table';
+import type { CareAlertTable, SideEffectReportTable } from '../modules/side-effects/side-effects.table';
+import type { SessionAddendumTable, TreatmentSessionTable } from '../modules/treatment-sessions/treatment-sessions.table';
+import type { LocationClosureTable, LocationHoursTable, UserTokenTable } from '../modules/admin/admin.table';
+import type { AppointmentTokenTable } from '../modules/appointments/appointments.table';
+import type { AssessmentTable } from '../modules/assessments/assessments.table';
+import type { MeasurementTable } from '../modules/measurements/measurements.table';
+import type { PhotoTable } from '../modules/photos/photos.table';
+import type { TreatmentPriceTable } from '../modules/treatment-prices/treatment-prices.table';
+
 /**
  * Table types for Kysely. Conventions that hold on both dialects:
  * - ids are text UUIDs; instants are integer epoch milliseconds in `*_at` columns (UTC by definition);
@@ -24,6 +37,24 @@ export interface Database {
   blocks: BlockTable;
   idempotency_keys: IdempotencyKeyTable;
   deliveries: DeliveryTable;
+  care_templates: CareTemplateTable;
+  diagnoses: DiagnosisTable;
+  treatment_plans: TreatmentPlanTable;
+  treatment_sessions: TreatmentSessionTable;
+  session_addenda: SessionAddendumTable;
+  consent_signatures: ConsentSignatureTable;
+  checklist_items: ChecklistItemTable;
+  side_effect_reports: SideEffectReportTable;
+  care_alerts: CareAlertTable;
+  consultation_overrides: ConsultationOverrideTable;
+  assessments: AssessmentTable;
+  treatment_prices: TreatmentPriceTable;
+  appointment_tokens: AppointmentTokenTable;
+  photos: PhotoTable;
+  measurements: MeasurementTable;
+  user_tokens: UserTokenTable;
+  location_hours: LocationHoursTable;
+  location_closures: LocationClosureTable;
 }
 
 export interface ClinicTable {
@@ -142,6 +173,7 @@ export interface AppointmentTypeTable {
   price_cents: number;
   treatment_slug: string | null;
   active: number;
+  deposit_note?: string | null;
 }
 
 export interface ProviderHoursTable {

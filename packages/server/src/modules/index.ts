@@ -1,11 +1,23 @@
 import type { FastifyInstance } from 'fastify';
+import { availabilityRoutes } from './appointments/availability.routes';
+import { assessmentsRoutes } from './assessments/assessments.routes';
+import { auditLogRoutes } from './audit-log/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
+import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { patientsRoutes } from './patients/patients.routes';
+import { photosRoutes } from './photos/photos.routes';
+import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
 
 /** Every feature's routes, registered in one place. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(patientsRoutes);
+  await app.register(fhirRoutes);
+  await app.register(availabilityRoutes);
+  await app.register(assessmentsRoutes);
+  await app.register(treatmentPricesRoutes);
+  await app.register(auditLogRoutes);
+  await app.register(photosRoutes);
 }

@@ -1,6 +1,11 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_25_1600_foundation';
 import * as scheduling from './2026_11_25_1610_scheduling';
+import * as booking from './2026_11_25_1700_booking';
+import * as care from './2026_11_25_1710_care';
+import * as photos from './2026_11_25_1720_photos';
+import * as admin from './2026_11_25_1730_admin';
+import * as assessments from './2026_11_25_1740_assessments';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -9,4 +14,9 @@ import * as scheduling from './2026_11_25_1610_scheduling';
 export const migrations: Record<string, Migration> = {
   '2026_11_25_1600_foundation': foundation,
   '2026_11_25_1610_scheduling': scheduling,
+  '2026_11_25_1700_booking': booking,
+  '2026_11_25_1710_care': care,
+  '2026_11_25_1720_photos': photos,
+  '2026_11_25_1730_admin': admin,
+  '2026_11_25_1740_assessments': assessments,
 };

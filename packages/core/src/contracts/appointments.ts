@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { emailSchema } from './auth';
+
+// Contracts of the booking engine (DESIGN.md "HTTP API"): names here are relied on by clients.
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
+export const localDateSchema = z.string().refine((s) => {
+  const m = LOCAL_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}, 'must be a date YYYY-MM-DD');
+
+/** An ISO-8601 instant with an explicit offset or `Z`. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+export const appointmentStatusSchema = z.enum(['booked', 'checked-in', 'completed', 'no-show', 'cancelled']);
+export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
+
+export const appointmentTypeSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.number().int(),
+  bufferBeforeMinutes: z.number().int(),
+  bufferAfterMinutes: z.number().int(),
+  isPublic: z.boolean(),
+  guestAllowed: z.boolean(),
+  minNoticeMinutes: z.number().int(),
+  horizonDays: z.number().int(),
+  priceCents: z.number().int(),
+  treatmentSlug: z.string().nullable(),
+  providerIds: z.array(z.string()),
+  resourceIds: z.array(z.string()),
+});
+export type AppointmentType = z.infer<typeof appointmentTypeSchema>;
+
+export const availabilityQuerySchema = z.strictObject({
+  type: z.string().min(1).max(100),
+  from: localDateSchema,
+  to: localDateSchema,
+  providerId: z.string().min(1).max(100).optional(),
+});
+export type AvailabilityQuery = z.infer<typeof availabilityQuerySchema>;
+
+export const slotSchema = z.object({ start: z.string(), end: z.string(), providerId: z.string() });
+export type SlotDto = z.infer<typeof slotSchema>;
+
+export const availabilitySchema = z.object({
+  timeZone: z.string(),
+  providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  slots: z.array(slotSchema),
+});
+export type Availability = z.infer<typeof availabilitySchema>;
+
+export const guestPatientSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: emailSchema,
+  phone: z.string().trim().max(40).optional(),
+});
+
+export const createAppointmentSchema = z.strictObject({
+  type: z.string().min(1).max(100),
+  start: instantSchema,
+  providerId: z.string().min(1).max(100).optional(),
+  patient: guestPatientSchema.optional(),
+  /** Staff only: book for an existing patient. */
+  patientId: z.string().min(1).max(100).optional(),
+  notes: z.string().trim().max(2000).optional(),
+});
+export type CreateAppointment = z.infer<typeof createAppointmentSchema>;
+
+export const appointmentSchema = z.object({
+  id: z.string(),
+  status: appointmentStatusSchema,
+  start: z.string(),
+  end: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  type: z.string(),
+  typeName: z.string(),
+  durationMinutes: z.number().int(),
+  timeZone: z.string(),
+  locationName: z.string(),
+  /** Staff and the patient themself only; absent for token (guest link) access. */
+  patientId: z.string().optional(),
+  patientName: z.string().optional(),
+  notes: z.string().nullable().optional(),
+  resourceIds: z.array(z.string()),
+  patientConfirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  /** Last instant a patient may cancel online (clinic cut-off). */
+  cancellableUntil: z.string(),
+  seriesId: z.string().nullable(),
+  sequence: z.number().int(),
+  manageToken: z.string().optional(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const appointmentIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
+export const manageTokenQuerySchema = z.strictObject({ token: z.string().min(1).max(200).optional() });
+
+export const cancelAppointmentSchema = z
+  .strictObject({ reason: z.string().trim().max(500).optional() })
+  .optional();
+export const rescheduleAppointmentSchema = z.strictObject({
+  start: instantSchema,
+  providerId: z.string().min(1).max(100).optional(),
+});
+export const appointmentStatusChangeSchema = z.strictObject({
+  status: z.enum(['booked', 'checked-in', 'completed', 'no-show']),
+});
+
+export const createBlockSchema = z
+  .strictObject({
+    providerId: z.string().min(1).max(100).optional(),
+    resourceId: z.string().min(1).max(100).optional(),
+    start: instantSchema,
+    end: instantSchema,
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((b) => b.providerId || b.resourceId, 'give a providerId or a resourceId');
+export const blockSchema = z.object({
+  id: z.string(),
+  providerId: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  reason: z.string().nullable(),
+});
+export type Block = z.infer<typeof blockSchema>;
+
+export const calendarQuerySchema = z.strictObject({ from: localDateSchema, to: localDateSchema });
+export const calendarEntrySchema = z.object({
+  id: z.string(),
+  status: appointmentStatusSchema,
+  start: z.string(),
+  end: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  type: z.string(),
+  typeName: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  resourceIds: z.array(z.string()),
+  patientConfirmedAt: z.string().nullable(),
+});
+export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
+export const calendarSchema = z.object({
+  timeZone: z.string(),
+  providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  resources: z.array(z.object({ id: z.string(), name: z.string() })),
+  appointments: z.array(calendarEntrySchema),
+  blocks: z.array(blockSchema),
+});
+export type Calendar = z.infer<typeof calendarSchema>;
+
+export const patientAppointmentSchema = appointmentSchema.omit({ manageToken: true });
+
+export const deliverySchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  serverResponse: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;

@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import type { AppointmentStatus, AppointmentTable, Database } from '../../db/schema';
+
+export interface Span {
+  providerId: string;
+  resourceIds: readonly string[];
+  busyStart: number;
+  busyEnd: number;
+  excludeAppointmentId?: string | undefined;
+}
+
+/**
+ * Whether anything live already holds the provider or one of the resources during the busy span
+ * (half-open overlap). Run inside the locked booking transaction: this is the authoritative check.
+ */
+export async function hasConflict(trx: Kysely<Database>, s: Span): Promise<boolean> {
+  let appts = trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('provider_id', '=', s.providerId)
+    .where('status', '<>', 'cancelled')
+    .where('busy_start_at', '<', s.busyEnd)
+    .where('busy_end_at', '>', s.busyStart);
+  if (s.excludeAppointmentId) appts = appts.where('id', '<>', s.excludeAppointmentId);
+  if (await appts.limit(1).executeTakeFirst()) return true;
+
+  const block = await trx
+    .selectFrom('blocks')
+    .select('id')
+    .where('start_at', '<', s.busyEnd)
+    .where('end_at', '>', s.busyStart)
+    .where((eb) =>
+      s.resourceIds.length
+        ? eb.or([eb('provider_id', '=', s.providerId), eb('resource_id', 'in', s.resourceIds)])
+        : eb('provider_id', '=', s.providerId),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (block) return true;
+
+  if (!s.resourceIds.length) return false;
+  let held = trx
+    .selectFrom('appointment_resources')
+    .innerJoin('appointments', 'appointments.id', 'appointment_resources.appointment_id')
+    .select('appointments.id')
+    .where('appointment_resources.resource_id', 'in', s.resourceIds)
+    .where('appointments.status', '<>', 'cancelled')
+    .where('appointments.busy_start_at', '<', s.busyEnd)
+    .where('appointments.busy_end_at', '>', s.busyStart);
+  if (s.excludeAppointmentId) held = held.where('appointments.id', '<>', s.excludeAppointmentId);
+  return !!(await held.limit(1).executeTakeFirst());
+}
+
+export async function insertAppointment(
+  trx: Kysely<Database>,
+  row: AppointmentTable,
+  resourceIds: readonly string[],
+): Promise<void> {
+  await trx.insertInto('appointments').values(row).execute();
+  if (resourceIds.length) {
+    await trx
+      .insertInto('appointment_resources')
+      .values(resourceIds.map((resource_id) => ({ appointment_id: row.id, resource_id })))
+      .execute();
+  }
+}
+
+/** The appointment with the names a person needs to read it. */
+export async function findAppointmentView(db: Kysely<Database>, id: string) {
+  const row = await db
+    .selectFrom('appointments')
+    .innerJoin('appointment_types', 'appointment_types.id', 'appointments.type_id')
+    .innerJoin('providers', 'providers.id', 'appointments.provider_id')
+    .innerJoin('locations', 'locations.id', 'appointments.location_id')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .selectAll('appointments')
+    .select([
+      'appointment_types.slug as type_slug',
+      'appointment_types.name as type_name',
+      'appointment_types.duration_minutes',
+      'appointment_types.buffer_before_minutes',
+      'appointment_types.buffer_after_minutes',
+      'providers.name as provider_name',
+      'locations.name as location_name',
+      'locations.time_zone',
+      'locations.clinic_id',
+      'patients.name as patient_name',
+      'patients.email as patient_email',
+    ])
+    .where('appointments.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const resources = await db
+    .selectFrom('appointment_resources')
+    .select('resource_id')
+    .where('appointment_id', '=', id)
+    .execute();
+  return { ...row, resource_ids: resources.map((r) => r.resource_id).sort() };
+}
+export type AppointmentView = NonNullable<Awaited<ReturnType<typeof findAppointmentView>>>;
+
+export async function updateAppointment(
+  trx: Kysely<Database>,
+  id: string,
+  set: Partial<AppointmentTable>,
+): Promise<void> {
+  await trx.updateTable('appointments').set(set).where('id', '=', id).execute();
+}
+
+export async function setStatus(
+  db: Kysely<Database>,
+  id: string,
+  status: AppointmentStatus,
+  now: number,
+): Promise<void> {
+  await db.updateTable('appointments').set({ status, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function insertToken(
+  trx: Kysely<Database>,
+  tokenHash: string,
+  appointmentId: string,
+  purpose: string,
+  now: number,
+): Promise<void> {
+  await trx
+    .insertInto('appointment_tokens')
+    .values({ token_hash: tokenHash, appointment_id: appointmentId, purpose, created_at: now })
+    .execute();
+}
+
+/** Whether `tokenHash` opens appointment `id` (the booking's own token or one sent in a message). */
+export async function tokenOpens(db: Kysely<Database>, id: string, tokenHash: string): Promise<boolean> {
+  const hit = await db
+    .selectFrom('appointment_tokens')
+    .select('appointment_id')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return hit?.appointment_id === id;
+}
+
+/** Links to the oldest patient record with this email, or creates one. */
+export async function findOrCreatePatientByEmail(
+  trx: Kysely<Database>,
+  p: { id: string; name: string; email: string; phone: string | null; now: number },
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('patients')
+    .select('id')
+    .where('email', '=', p.email.toLowerCase())
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  await trx
+    .insertInto('patients')
+    .values({
+      id: p.id,
+      user_id: null,
+      name: p.name,
+      email: p.email.toLowerCase(),
+      phone: p.phone,
+      birth_date: null,
+      sex: null,
+      created_at: p.now,
+    })
+    .execute();
+  return p.id;
+}
+
+export async function findIdempotentResponse(db: Kysely<Database>, key: string) {
+  return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function saveIdempotentResponse(
+  trx: Kysely<Database>,
+  row: { key: string; request_hash: string; status_code: number; response_json: string; created_at: number },
+): Promise<void> {
+  await trx.insertInto('idempotency_keys').values(row).execute();
+}

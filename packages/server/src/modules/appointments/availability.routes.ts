@@ -1,0 +1,105 @@
+import { isStaff } from '@anagen/core/access';
+import {
+  type AppointmentType,
+  appointmentTypeSchema,
+  availabilityQuerySchema,
+  availabilitySchema,
+} from '@anagen/core/contracts';
+import { findOpenSlots, parseLocalDate } from '@anagen/core/scheduling';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../errors';
+import { fastSerializerCompiler } from './fast-serializer';
+import { findTypeBySlug, type LoadedType, listTypes } from './scheduling.repository';
+import { loadSchedulingContext } from './scheduling-context';
+
+/** Longest availability range in days (inclusive), from the issue's bad-input rules. */
+export const MAX_RANGE_DAYS = 62;
+
+export function toTypeDto(t: LoadedType): AppointmentType {
+  const r = t.row;
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    description: r.description,
+    durationMinutes: r.duration_minutes,
+    bufferBeforeMinutes: r.buffer_before_minutes,
+    bufferAfterMinutes: r.buffer_after_minutes,
+    isPublic: r.is_public === 1,
+    guestAllowed: r.guest_allowed === 1,
+    minNoticeMinutes: r.min_notice_minutes,
+    horizonDays: r.horizon_days,
+    priceCents: r.price_cents,
+    treatmentSlug: r.treatment_slug,
+    providerIds: t.providerIds,
+    resourceIds: t.resourceIds,
+  };
+}
+
+/** Non-staff only see and book public types; the type's existence is not secret (404 vs 403). */
+export async function requireVisibleType(req: FastifyRequest, slug: string): Promise<LoadedType> {
+  const type = await findTypeBySlug(req.server.deps.db.kysely, slug);
+  if (!type) throw notFound(`Appointment type "${slug}"`);
+  if (type.row.is_public !== 1 && !isStaff(req.actor)) {
+    throw new AppError('FORBIDDEN', 'This appointment type is booked by the clinic. Please call us.');
+  }
+  return type;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/appointment-types',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['appointments'], response: { 200: z.array(appointmentTypeSchema) } },
+    },
+    async (req) => (await listTypes(app.deps.db.kysely, !isStaff(req.actor))).map(toTypeDto),
+  );
+
+  r.get(
+    '/api/availability',
+    {
+      config: { access: 'public' },
+      serializerCompiler: fastSerializerCompiler,
+      schema: {
+        tags: ['appointments'],
+        querystring: availabilityQuerySchema,
+        response: { 200: availabilitySchema },
+      },
+    },
+    async (req) => {
+      const { type: slug, from, to, providerId } = req.query;
+      const days = parseLocalDate(to) - parseLocalDate(from) + 1;
+      if (days < 1) throw new AppError('VALIDATION_FAILED', '"from" must not be after "to".');
+      if (days > MAX_RANGE_DAYS) {
+        throw new AppError('VALIDATION_FAILED', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`);
+      }
+      const type = await requireVisibleType(req, slug);
+      const { input, location, providers } = await loadSchedulingContext(
+        app.deps.db.kysely,
+        type,
+        from,
+        to,
+        app.deps.clock.now(),
+        { providerId },
+      );
+      const slots = findOpenSlots(input);
+      const out = new Array(slots.length);
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i]!;
+        out[i] = { start: iso(s.start), end: iso(s.end), providerId: s.providerId };
+      }
+      return {
+        timeZone: location.timeZone,
+        providers: providers.map((p) => ({ id: p.id, name: p.name })),
+        slots: out,
+      };
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import {
+  DAY_MS,
+  type FindOpenSlotsInput,
+  formatLocalDate,
+  parseLocalDate,
+  utcToLocal,
+} from '@anagen/core/scheduling';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { notFound } from '../../errors';
+import {
+  findProvidersWithLocation,
+  findResources,
+  type LoadedType,
+  loadBusy,
+  loadProviderSchedules,
+  type ProviderWithLocation,
+  typeRules,
+} from './scheduling.repository';
+
+export interface LocationInfo {
+  id: string;
+  name: string;
+  timeZone: string;
+  clinicId: string;
+}
+
+export interface LoadedContext {
+  input: FindOpenSlotsInput;
+  location: LocationInfo;
+  providers: ProviderWithLocation[];
+}
+
+/**
+ * Builds the pure slot search's input for local dates `fromDate…toDate` from the database: a fixed
+ * number of queries (providers+location, hours, exceptions, appointments, held resources, blocks,
+ * resources) whatever the range. A type is offered at the location of its first active provider.
+ */
+export async function loadSchedulingContext(
+  db: Kysely<Database>,
+  type: LoadedType,
+  fromDate: string,
+  toDate: string,
+  now: number,
+  opts: { providerId?: string | undefined; excludeAppointmentId?: string | undefined } = {},
+): Promise<LoadedContext> {
+  const all = await findProvidersWithLocation(db, type.providerIds);
+  const first = all[0];
+  if (!first) throw notFound('A provider for this appointment type');
+  const location: LocationInfo = {
+    id: first.locationId,
+    name: first.locationName,
+    timeZone: first.timeZone,
+    clinicId: first.clinicId,
+  };
+  const providers = all.filter((p) => p.locationId === location.id);
+  const ids = opts.providerId
+    ? providers.filter((p) => p.id === opts.providerId).map((p) => p.id)
+    : providers.map((p) => p.id);
+  const fromDay = parseLocalDate(fromDate);
+  const toDay = parseLocalDate(toDate);
+  // Local days are within ±14 h of UTC days; one day of margin each side covers every zone.
+  const fromMs = (fromDay - 1) * DAY_MS;
+  const toMs = (toDay + 2) * DAY_MS;
+  const [schedules, busy, resources] = await Promise.all([
+    loadProviderSchedules(db, ids, location.id, formatLocalDate(fromDay - 1), formatLocalDate(toDay + 1)),
+    loadBusy(db, ids, type.resourceIds, fromMs, toMs, opts.excludeAppointmentId),
+    findResources(db, type.resourceIds),
+  ]);
+  const input: FindOpenSlotsInput = {
+    timeZone: location.timeZone,
+    now,
+    appointmentType: typeRules(type),
+    providers: schedules,
+    busy,
+    resources,
+    fromDate,
+    toDate,
+  };
+  if (opts.providerId) input.providerId = opts.providerId;
+  return { input, location, providers };
+}
+
+/** The clinic-local date of an instant. */
+export function localDateOf(timeZone: string, ms: number): string {
+  return utcToLocal(timeZone, ms).date;
+}

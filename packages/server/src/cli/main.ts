@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@anagen/core/access';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { systemClock } from '../lib/clock';
+import { exportFhirCommand } from './commands/export-fhir';
 import { migrateCommand } from './commands/migrate';
 import { seedDemoCommand } from './commands/seed-demo';
 import { userAddCommand } from './commands/user-add';
@@ -44,6 +45,12 @@ export function buildCli(): Command {
     .action(async (opts: { email: string; name: string; role: Role }) =>
       userAddCommand(loadConfig(), systemClock, opts),
     );
+
+  program
+    .command('export-fhir')
+    .description("print a patient's record as a FHIR R4 Bundle (Patient/$everything)")
+    .requiredOption('--patient <id>', 'patient id')
+    .action(async (opts: { patient: string }) => exportFhirCommand(loadConfig(), systemClock, opts.patient));
 
   return program;
 }

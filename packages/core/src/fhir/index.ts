@@ -1,0 +1,2 @@
+export * from './patient-everything';
+export * from './types';

@@ -1,0 +1,83 @@
+/** Plain domain records the FHIR mapping reads; the server gathers them from its tables. */
+export interface FhirPatientInput {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  birthDate: string | null;
+  sex: string | null;
+}
+
+export interface FhirAppointmentInput {
+  id: string;
+  status: 'booked' | 'checked-in' | 'completed' | 'no-show' | 'cancelled';
+  start: number;
+  end: number;
+  typeName: string;
+  providerName: string;
+  notes: string | null;
+}
+
+export interface FhirMeasurementInput {
+  id: string;
+  site: string;
+  takenAt: number;
+  source: 'auto' | 'corrected';
+  hairCount: number | null;
+  densityPerCm2: number | null;
+  meanDiameterUm: number | null;
+  vellusRatio: number | null;
+}
+
+export interface FhirPlanInput {
+  id: string;
+  treatment: string;
+  status: string;
+  sessionsPlanned: number | null;
+  goal: string | null;
+  created: number;
+}
+
+export interface FhirProcedureInput {
+  id: string;
+  treatment: string;
+  performedAt: number;
+  providerName: string | null;
+  status: 'completed' | 'in-progress';
+  note: string | null;
+}
+
+export interface FhirConsentInput {
+  id: string;
+  treatment: string;
+  signedAt: number;
+  version: number | string;
+}
+
+export interface FhirAdverseEventInput {
+  id: string;
+  reportedAt: number;
+  description: string;
+  urgent: boolean;
+}
+
+export interface PatientEverythingInput {
+  patient: FhirPatientInput;
+  appointments?: FhirAppointmentInput[];
+  measurements?: FhirMeasurementInput[];
+  plans?: FhirPlanInput[];
+  procedures?: FhirProcedureInput[];
+  consents?: FhirConsentInput[];
+  adverseEvents?: FhirAdverseEventInput[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: FHIR resources are open JSON documents
+export type FhirResource = { resourceType: string; id?: string; [key: string]: any };
+
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  type: 'searchset';
+  timestamp: string;
+  total: number;
+  entry: { fullUrl: string; resource: FhirResource; search: { mode: 'match' | 'include' } }[];
+}

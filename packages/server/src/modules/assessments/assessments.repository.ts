@@ -1,0 +1,37 @@
+import type { AssessmentDto, CandidacyResultDto } from '@anagen/core/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { AssessmentTable } from './assessments.table';
+
+function toDto(r: AssessmentTable): AssessmentDto {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    createdAt: Number(r.created_at),
+    input: JSON.parse(r.input_json) as Record<string, unknown>,
+    result: JSON.parse(r.result_json) as CandidacyResultDto,
+    summary: r.summary,
+  };
+}
+
+export async function insertAssessment(db: Kysely<Database>, row: AssessmentTable): Promise<void> {
+  await db.insertInto('assessments').values(row).execute();
+}
+
+/** A patient's assessments, newest first. */
+export async function listAssessments(db: Kysely<Database>, patientId: string): Promise<AssessmentDto[]> {
+  const rows = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map(toDto);
+}
+
+export async function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentDto | undefined> {
+  const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDto(row);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const MEASUREMENT_SOURCES = ['auto', 'corrected'] as const;
+
+/** One trichoscopy measurement; a clinician's correction is a second row beside the automatic one. */
+export const measurementSchema = z.object({
+  id: z.string(),
+  site: z.string(),
+  /** ISO-8601 UTC. */
+  takenAt: z.string(),
+  hairCount: z.number().int(),
+  densityPerCm2: z.number(),
+  meanDiameterUm: z.number(),
+  vellusRatio: z.number(),
+  terminalRatio: z.number().nullable(),
+  /** Cumulative thickness, µm per cm² (null when the engine did not report it). */
+  hairMassPerCm2: z.number().nullable(),
+  areaCm2: z.number(),
+  source: z.enum(MEASUREMENT_SOURCES),
+  photoId: z.string().nullable(),
+  /** For a correction: the automatic measurement it sits beside. */
+  correctsId: z.string().nullable(),
+  engineVersion: z.string().nullable(),
+  quality: z.object({ ok: z.boolean(), issues: z.array(z.string()) }).nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type Measurement = z.infer<typeof measurementSchema>;
+
+/** A clinician's reviewed values for an automatic measurement; omitted fields keep the automatic value. */
+export const measurementCorrectionSchema = z.strictObject({
+  hairCount: z.number().int().min(0).max(100_000),
+  meanDiameterUm: z.number().min(0).max(300).optional(),
+  vellusRatio: z.number().min(0).max(1).optional(),
+  terminalRatio: z.number().min(0).max(1).optional(),
+  reason: z.string().trim().min(3).max(1000),
+});
+export type MeasurementCorrection = z.infer<typeof measurementCorrectionSchema>;

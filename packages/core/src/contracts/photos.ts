@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Standard photo views per visit, plus trichoscopy close-ups at named scalp sites. */
+export const PHOTO_VIEW_VALUES = [
+  'vertex',
+  'frontal',
+  'midline',
+  'left-temple',
+  'right-temple',
+  'occipital',
+  'trichoscopy',
+] as const;
+export const photoViewSchema = z.enum(PHOTO_VIEW_VALUES);
+export type PhotoViewName = z.infer<typeof photoViewSchema>;
+
+/** Trichoscopy sites from DESIGN; a clinic may add its own (same slug shape). */
+export const SCALP_SITES = [
+  'vertex-centre',
+  'frontal',
+  'midline',
+  'left-temple',
+  'right-temple',
+  'occipital',
+] as const;
+export const scalpSiteSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a site is a lowercase slug such as "vertex-centre"');
+
+/** An instant as ISO-8601 or epoch milliseconds; normalised to epoch ms. */
+const instantInput = z.union([
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .refine((v) => v > 946_684_800_000, 'must be after the year 2000'),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  z.iso.date().transform((s) => Date.parse(`${s}T12:00:00Z`)),
+]);
+
+/** Multipart text fields of `POST /api/patients/:id/photos` (the file is the `image` part). */
+export const photoUploadFieldsSchema = z
+  .strictObject({
+    view: photoViewSchema,
+    takenAt: instantInput.optional(),
+    site: scalpSiteSchema.optional(),
+    umPerPx: z.coerce.number().positive().max(200).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.view !== 'trichoscopy') return;
+    if (!v.site)
+      ctx.addIssue({ code: 'custom', path: ['site'], message: 'is required for trichoscopy images' });
+    if (v.umPerPx === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['umPerPx'],
+        message: 'is required for trichoscopy images (µm per pixel)',
+      });
+    }
+  });
+export type PhotoUploadFields = z.infer<typeof photoUploadFieldsSchema>;
+
+export const ANALYSIS_STATUS_VALUES = ['none', 'queued', 'done', 'failed'] as const;
+
+export const photoSchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  view: photoViewSchema,
+  site: z.string().nullable(),
+  umPerPx: z.number().nullable(),
+  /** ISO-8601 UTC. */
+  takenAt: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  imageUrl: z.string(),
+  thumbnailUrl: z.string(),
+  analysisStatus: z.enum(ANALYSIS_STATUS_VALUES),
+  analysisError: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type Photo = z.infer<typeof photoSchema>;
+
+export const photoListQuerySchema = z.strictObject({ view: photoViewSchema.optional() });
+export const photoIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });

@@ -1,0 +1,95 @@
+import sharp, { type Metadata } from 'sharp';
+import { AppError } from '../../errors';
+
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export const MAX_PIXELS = 40_000_000;
+const THUMB_PX = 320;
+
+export type ImageType = 'jpeg' | 'png' | 'webp';
+
+const MIME: Record<ImageType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** Decides the type from the first bytes only; the declared Content-Type and file name are ignored. */
+export function sniffImageType(buf: Buffer): ImageType | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
+  if (
+    buf.length >= 8 &&
+    buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  ) {
+    return 'png';
+  }
+  if (
+    buf.length >= 12 &&
+    buf.toString('latin1', 0, 4) === 'RIFF' &&
+    buf.toString('latin1', 8, 12) === 'WEBP'
+  ) {
+    return 'webp';
+  }
+  return null;
+}
+
+export interface SanitizedImage {
+  /** What is served: orientation applied, every metadata block (EXIF, GPS, XMP, IPTC, ICC) dropped. */
+  image: Buffer;
+  mime: string;
+  thumb: Buffer;
+  width: number;
+  height: number;
+  originalMime: string;
+}
+
+/**
+ * Validates an uploaded image and produces the stored copies. Limits are checked on the header
+ * before any pixel is decoded, so a small file declaring a huge canvas (a decompression bomb) is
+ * refused without allocating it. PNG stays lossless (trichoscopy analysis reads it); JPEG and
+ * WebP are re-encoded as JPEG. sharp writes no metadata unless asked to, which is the point.
+ */
+export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
+  if (buf.length > MAX_UPLOAD_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The image is larger than 25 MB. Please upload a smaller file.');
+  }
+  const type = sniffImageType(buf);
+  if (!type) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only JPEG, PNG and WebP images can be uploaded.');
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(buf, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unreadable();
+  }
+  if (meta.format !== type || !meta.width || !meta.height) throw unreadable();
+  if (meta.width * meta.height > MAX_PIXELS) {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The image is ${Math.round((meta.width * meta.height) / 1e6)} megapixels; the limit is 40.`,
+    );
+  }
+  try {
+    const base = sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
+    const encoded =
+      type === 'png'
+        ? await base.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true })
+        : await base.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(encoded.data)
+      .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    return {
+      image: encoded.data,
+      mime: type === 'png' ? MIME.png : MIME.jpeg,
+      thumb,
+      width: encoded.info.width,
+      height: encoded.info.height,
+      originalMime: MIME[type],
+    };
+  } catch {
+    throw unreadable();
+  }
+}
+
+const unreadable = () =>
+  new AppError(
+    'UNPROCESSABLE',
+    'The image could not be read; it may be damaged. Please take or choose it again.',
+  );

@@ -1,0 +1,54 @@
+import type { Photo } from '@anagen/core/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { PhotoTable, PhotoView } from './photos.table';
+
+export function toPhoto(r: PhotoTable): Photo {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    view: r.view,
+    site: r.site,
+    umPerPx: r.um_per_px === null ? null : Number(r.um_per_px),
+    takenAt: new Date(Number(r.taken_at)).toISOString(),
+    width: r.width,
+    height: r.height,
+    imageUrl: `/api/photos/${r.id}/image`,
+    thumbnailUrl: `/api/photos/${r.id}/thumbnail`,
+    analysisStatus: r.analysis_status,
+    analysisError: r.analysis_error,
+    createdAt: Number(r.created_at),
+  };
+}
+
+export async function insertPhoto(db: Kysely<Database>, row: PhotoTable): Promise<void> {
+  await db.insertInto('photos').values(row).execute();
+}
+
+export async function findPhotoRow(db: Kysely<Database>, id: string): Promise<PhotoTable | undefined> {
+  return db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A patient's photos in the order they were taken (oldest first), optionally of one view. */
+export async function listPhotoRows(
+  db: Kysely<Database>,
+  patientId: string,
+  view?: PhotoView,
+): Promise<PhotoTable[]> {
+  let q = db.selectFrom('photos').selectAll().where('patient_id', '=', patientId);
+  if (view) q = q.where('view', '=', view);
+  return q.orderBy('taken_at').orderBy('created_at').execute();
+}
+
+export async function setAnalysisStatus(
+  db: Kysely<Database>,
+  id: string,
+  status: PhotoTable['analysis_status'],
+  error: string | null = null,
+): Promise<void> {
+  await db
+    .updateTable('photos')
+    .set({ analysis_status: status, analysis_error: error })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,216 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/dialects';
+import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { exifHasGps, form, jpegWithGps, plainPng, pngBomb } from './test-images';
+
+describe.each(DIALECTS)('progress photos on %s', (dialect) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
+      cookies[who] = await signIn(t.app, `${who}@example.com`);
+    }
+  });
+  afterAll(() => t.close());
+
+  const upload = (who: string, patientId: string, payload: FormData) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/patients/${patientId}/photos`,
+      headers: { cookie: cookies[who]! },
+      payload,
+    });
+  const get = (url: string, who?: string) =>
+    t.app.inject({ url, headers: who ? { cookie: cookies[who]! } : {} });
+
+  it('applies EXIF orientation and strips every metadata block, GPS included, from what it stores', async () => {
+    const jpeg = await jpegWithGps(64, 48);
+    const before = await sharp(jpeg).metadata();
+    expect(exifHasGps(before.exif)).toBe(true); // the fixture really carries GPS
+    expect(before.orientation).toBe(6);
+
+    const res = await upload('clinician', 'demo-patient-1', form({ view: 'vertex' }, { data: jpeg }));
+    expect(res.statusCode).toBe(201);
+    const photo = res.json();
+    expect(photo).toMatchObject({ view: 'vertex', patientId: 'demo-patient-1', width: 48, height: 64 });
+
+    const served = await get(photo.imageUrl, 'clinician');
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    const meta = await sharp(served.rawPayload).metadata();
+    expect([meta.width, meta.height]).toEqual([48, 64]);
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.iptc).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(served.rawPayload.includes(Buffer.from('TestCam'))).toBe(false);
+
+    // Every stored file except the audit original is metadata-free.
+    const row = await t.deps.db.kysely
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', photo.id)
+      .executeTakeFirstOrThrow();
+    for (const key of [row.image_key, row.thumb_key]) {
+      const m = await sharp((await t.deps.storage.get(key))!).metadata();
+      expect(m.exif).toBeUndefined();
+    }
+    const thumb = await get(photo.thumbnailUrl, 'patient');
+    expect(thumb.statusCode).toBe(200);
+    expect((await sharp(thumb.rawPayload).metadata()).exif).toBeUndefined();
+
+    // The original is kept byte for byte, for staff only.
+    const original = await get(`/api/photos/${photo.id}/original`, 'admin');
+    expect(original.statusCode).toBe(200);
+    expect(Buffer.compare(original.rawPayload, jpeg)).toBe(0);
+    expect((await get(`/api/photos/${photo.id}/original`, 'patient')).statusCode).toBe(403);
+    expect((await get(`/api/photos/${photo.id}/original`, 'desk')).statusCode).toBe(403);
+  });
+
+  it('refuses wrong type, corrupt, oversize and decompression-bomb uploads with 4xx and stores nothing', async () => {
+    const filesBefore = (await t.deps.storage.list()).sort();
+    const rowsBefore = await t.deps.db.kysely.selectFrom('photos').select('id').execute();
+    const png = await plainPng();
+    const cases: [string, Buffer, number][] = [
+      ['gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 415],
+      ['text named .jpg', Buffer.from('hello, I am not an image'), 415],
+      ['truncated png', png.subarray(0, Math.floor(png.length / 2)), 422],
+      [
+        'jpeg magic then garbage',
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]),
+        422,
+      ],
+      ['bomb', pngBomb(), 413],
+      ['41 MP bomb', pngBomb(8000, 5200), 413],
+      [
+        'over 25 MB',
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(25 * 1024 * 1024 + 10)]),
+        413,
+      ],
+    ];
+    for (const [name, data, status] of cases) {
+      const res = await upload(
+        'clinician',
+        'demo-patient-1',
+        form({ view: 'frontal' }, { data, name: 'x.jpg' }),
+      );
+      expect(res.statusCode, name).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    const noFile = await upload('clinician', 'demo-patient-1', form({ view: 'frontal' }));
+    expect(noFile.statusCode).toBe(400);
+    const notMultipart = await t.app.inject({
+      method: 'POST',
+      url: '/api/patients/demo-patient-1/photos',
+      headers: { cookie: cookies.clinician! },
+      payload: { view: 'frontal' },
+    });
+    expect(notMultipart.statusCode).toBe(415);
+    const badView = await upload('clinician', 'demo-patient-1', form({ view: 'selfie' }, { data: png }));
+    expect(badView.statusCode).toBe(400);
+    const trichoNoCalibration = await upload(
+      'clinician',
+      'demo-patient-1',
+      form({ view: 'trichoscopy' }, { data: png }),
+    );
+    expect(trichoNoCalibration.statusCode).toBe(400);
+    expect(
+      trichoNoCalibration
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.site', 'body.umPerPx']);
+    const future = await upload(
+      'clinician',
+      'demo-patient-1',
+      form({ view: 'frontal', takenAt: '2030-01-01T00:00:00Z' }, { data: png }),
+    );
+    expect(future.statusCode).toBe(400);
+
+    expect((await t.deps.storage.list()).sort()).toEqual(filesBefore);
+    expect(await t.deps.db.kysely.selectFrom('photos').select('id').execute()).toHaveLength(
+      rowsBefore.length,
+    );
+  });
+
+  it('never serves one patient’s photos to another and uses unguessable ids and keys', async () => {
+    const png = await plainPng();
+    const own = await upload(
+      'patient',
+      'demo-patient-1',
+      form({ view: 'midline', takenAt: '2026-11-20' }, { data: png }),
+    );
+    expect(own.statusCode).toBe(201);
+    const photo = own.json();
+    expect(photo.takenAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(photo.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    // Patient 2 cannot see, list or upload into patient 1's record: the photo simply does not exist for them.
+    for (const url of [photo.imageUrl, photo.thumbnailUrl]) {
+      const res = await get(url, 'patient2');
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await get('/api/patients/demo-patient-1/photos', 'patient2')).statusCode).toBe(404);
+    expect(
+      (await upload('patient2', 'demo-patient-1', form({ view: 'vertex' }, { data: png }))).statusCode,
+    ).toBe(404);
+    expect((await get(photo.imageUrl)).statusCode).toBe(401);
+    // Front desk has no clinical access.
+    expect((await get(photo.imageUrl, 'desk')).statusCode).toBe(403);
+    // Patient 1 and clinical staff do.
+    expect((await get(photo.imageUrl, 'patient')).statusCode).toBe(200);
+    expect((await get(photo.imageUrl, 'admin')).statusCode).toBe(200);
+
+    const list = await get('/api/patients/demo-patient-1/photos?view=midline', 'patient');
+    expect(list.json().map((p: { id: string }) => p.id)).toContain(photo.id);
+    expect(list.json().every((p: { view: string }) => p.view === 'midline')).toBe(true);
+    expect(
+      (await get('/api/patients/demo-patient-2/photos', 'patient2')).json().map((p: { id: string }) => p.id),
+    ).not.toContain(photo.id);
+
+    const row = await t.deps.db.kysely
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', photo.id)
+      .executeTakeFirstOrThrow();
+    for (const key of [row.image_key, row.thumb_key, row.original_key]) {
+      expect(key).toMatch(/^(photos|thumbs|originals)\/[0-9a-f]{32}\.(png|jpg|bin)$/);
+      expect(key).not.toContain('demo-patient-1');
+    }
+    const views = await t.deps.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor_role'])
+      .where('resource_id', '=', photo.id)
+      .execute();
+    expect(views).toEqual(
+      expect.arrayContaining([{ action: 'photo.image.view.denied', actor_role: 'patient' }]),
+    );
+  });
+
+  it('queues trichoscopy photos for analysis with their site and calibration', async () => {
+    const res = await upload(
+      'clinician',
+      'demo-patient-2',
+      form(
+        { view: 'trichoscopy', site: 'vertex-centre', umPerPx: '10' },
+        { data: await plainPng(64, 48), type: 'image/png' },
+      ),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      view: 'trichoscopy',
+      site: 'vertex-centre',
+      umPerPx: 10,
+      analysisStatus: 'queued',
+    });
+    const job = await t.deps.db.kysely
+      .selectFrom('jobs')
+      .select(['kind', 'payload_json'])
+      .where('unique_key', '=', `photo.analyse:${res.json().id}`)
+      .executeTakeFirst();
+    expect(job).toEqual({ kind: 'photo.analyse', payload_json: JSON.stringify({ photoId: res.json().id }) });
+  });
+});

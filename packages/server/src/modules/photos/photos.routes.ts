@@ -1,0 +1,165 @@
+import {
+  patientIdParamsSchema,
+  photoIdParamsSchema,
+  photoListQuerySchema,
+  photoSchema,
+  photoUploadFieldsSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../errors';
+import { audit } from '../audit/audit.service';
+import { requirePatientAccess } from '../patients/patient-access';
+import { findPhotoRow, listPhotoRows, toPhoto } from './photos.repository';
+import type { PhotoTable } from './photos.table';
+import { readUpload } from './read-upload';
+import { storePhoto } from './store-photo';
+
+// A photo taken "in the future" is a clock or typing mistake; allow a little camera-clock skew.
+const FUTURE_SKEW_MS = 60 * 60_000;
+
+export async function photosRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/patients/:id/photos',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['photos'],
+        params: patientIdParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: photoSchema },
+      },
+    },
+    async (req, reply) => {
+      const patientId = req.params.id;
+      await requirePatientAccess(req, patientId, {
+        scope: 'patient-input',
+        mode: 'write',
+        action: 'photo.upload',
+        resource: 'photo',
+      });
+      const { fields, file } = await readUpload(req);
+      const parsed = photoUploadFieldsSchema.safeParse(fields);
+      if (!parsed.success) throw validationError(parsed.error);
+      if (!file || file.length === 0) throw fieldError('image', 'an image file is required');
+      const now = app.deps.clock.now();
+      const takenAt = parsed.data.takenAt ?? now;
+      if (takenAt > now + FUTURE_SKEW_MS) throw fieldError('takenAt', 'cannot be in the future');
+      const row = await storePhoto(
+        { db: app.deps.db.kysely, storage: app.deps.storage, now },
+        {
+          patientId,
+          view: parsed.data.view,
+          site: parsed.data.site ?? null,
+          umPerPx: parsed.data.umPerPx ?? null,
+          takenAt,
+          uploadedBy: req.actor?.userId ?? null,
+          file,
+        },
+      );
+      await audit(req, { action: 'photo.create', resource: 'photo', resourceId: row.id, patientId });
+      return reply.code(201).send(toPhoto(row));
+    },
+  );
+
+  r.get(
+    '/api/patients/:id/photos',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['photos'],
+        params: patientIdParamsSchema,
+        querystring: photoListQuerySchema,
+        response: { 200: z.array(photoSchema) },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'clinical',
+        mode: 'read',
+        action: 'photo.list',
+        resource: 'photo',
+      });
+      return (await listPhotoRows(app.deps.db.kysely, req.params.id, req.query.view)).map(toPhoto);
+    },
+  );
+
+  const serve =
+    (kind: 'image' | 'thumbnail' | 'original') =>
+    async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const row = await loadPhotoFor(req, kind);
+      const key = kind === 'image' ? row.image_key : kind === 'thumbnail' ? row.thumb_key : row.original_key;
+      const data = await app.deps.storage.get(key);
+      if (!data) throw notFound('Photo file');
+      reply
+        .header('cache-control', 'private, max-age=3600')
+        .header(
+          'content-type',
+          kind === 'image' ? row.mime : kind === 'thumbnail' ? 'image/jpeg' : row.original_mime,
+        );
+      if (kind === 'original') {
+        reply.header('content-disposition', `attachment; filename="original-${row.id}"`);
+      }
+      return reply.send(data);
+    };
+
+  for (const kind of ['image', 'thumbnail'] as const) {
+    r.get(
+      `/api/photos/:id/${kind}`,
+      { config: { access: 'authenticated' }, schema: { tags: ['photos'], params: photoIdParamsSchema } },
+      serve(kind),
+    );
+  }
+  // The untouched upload (with whatever metadata it carried) is kept for audit: staff only.
+  r.get(
+    '/api/photos/:id/original',
+    { config: { access: ['clinician', 'admin'] }, schema: { tags: ['photos'], params: photoIdParamsSchema } },
+    serve('original'),
+  );
+
+  async function loadPhotoFor(
+    req: FastifyRequest<{ Params: { id: string } }>,
+    kind: string,
+  ): Promise<PhotoTable> {
+    const row = await findPhotoRow(app.deps.db.kysely, req.params.id);
+    if (!row) {
+      await audit(req, { action: `photo.${kind}.missing`, resource: 'photo', resourceId: req.params.id });
+      throw notFound('Photo');
+    }
+    try {
+      await requirePatientAccess(req, row.patient_id, {
+        scope: 'clinical',
+        mode: 'read',
+        action: `photo.${kind}.view`,
+        resource: 'photo',
+        resourceId: row.id,
+      });
+    } catch (err) {
+      // To a patient, another patient's photo does not exist, whatever the access layer says.
+      if (req.actor?.role === 'patient' && err instanceof AppError && err.code !== 'UNAUTHENTICATED') {
+        throw notFound('Photo');
+      }
+      throw err;
+    }
+    return row;
+  }
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const errors = error.issues.map((i) => ({
+    path: ['body', ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
+}
+
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `body.${field}: ${message}`, {
+    errors: [{ path: `body.${field}`, message }],
+  });
+}

@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors';
+
+export interface Upload {
+  fields: Record<string, string>;
+  file: Buffer | null;
+}
+
+/**
+ * Reads a multipart body: text fields plus at most one file in the part named `fileField`.
+ * The whole file is buffered (≤ 25 MB, enforced by the multipart limit) because sharp needs it.
+ */
+export async function readUpload(req: FastifyRequest, fileField = 'image'): Promise<Upload> {
+  if (!req.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data.');
+  }
+  const fields: Record<string, string> = {};
+  let file: Buffer | null = null;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== fileField) {
+          await part.toBuffer();
+          throw new AppError('VALIDATION_FAILED', `Unexpected file field "${part.fieldname}".`, {
+            errors: [{ path: `body.${part.fieldname}`, message: 'unexpected file' }],
+          });
+        }
+        file = await part.toBuffer();
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'The image is larger than 25 MB. Please upload a smaller file.',
+      );
+    }
+    if (code === 'FST_FILES_LIMIT') throw new AppError('VALIDATION_FAILED', 'Send one image per request.');
+    throw new AppError('VALIDATION_FAILED', 'The upload could not be read.');
+  }
+  return { fields, file };
+}

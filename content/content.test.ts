@@ -2,9 +2,11 @@ import { type AssessmentInputRaw, AssessmentInputSchema, assessCandidacy } from 
 import {
   auditEvidenceLibrary,
   collectProse,
+  compareTreatments,
   type EvidenceProblemCode,
   findMarketingTerms,
   type RawEvidenceContent,
+  REGULATORY_STATUS_LABELS,
 } from '@anagen/core/evidence';
 import { estimateCumulativeCost, planFromPriceDefault } from '@anagen/core/pricing';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +106,25 @@ describe('evidence library content', () => {
   it('labels the preclinical sections', () => {
     const page = getEvidenceLibrary().guide.find((g) => g.slug === 'preclinical-research');
     expect(page?.sections.filter((s) => s.label === 'preclinical').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('comparison rows', () => {
+  it('flatten the requested treatments in order and skip unknown slugs', () => {
+    const rows = compareTreatments(getEvidenceLibrary(), [
+      'prp',
+      'nope',
+      'adipose-cell-therapy',
+      'finasteride',
+    ]);
+    expect(rows.map((r) => r.slug)).toEqual(['prp', 'adipose-cell-therapy', 'finasteride']);
+    expect(rows[0]).toMatchObject({
+      evidenceGrade: 'low',
+      regulatoryLabel: 'Off-label',
+      inductionSessions: 3,
+    });
+    expect(rows[1]?.regulatoryLabel).toBe(REGULATORY_STATUS_LABELS['unapproved-drug-biologic']);
+    expect(rows[2]?.priceRange).toMatchObject({ per: 'month', confidence: 'low' });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEvidenceLibrary } from './audit-evidence-library';
 import { extractCitationKeys, findMarketingTerms, splitCitations, stripCitations } from './citations';
+import { effectBand } from './effect-band';
 import {
   EvidenceLibraryError,
   footnoteNumbers,
@@ -139,5 +140,73 @@ describe('loadEvidenceLibrary', () => {
   it('links DOIs through the resolver', () => {
     expect(referenceHref({ doi: '10.1/x' })).toBe('https://doi.org/10.1/x');
     expect(referenceHref({ url: 'https://a.org' })).toBe('https://a.org');
+  });
+});
+
+describe('effectBand', () => {
+  const base = { label: 'x', studyIds: ['a'], weeks: 16, comparison: 'change-from-baseline' } as const;
+  it('scales a hair-count baseline by a percent change', () => {
+    expect(
+      effectBand(
+        { ...base, value: 28.1, controlValue: 7.1, unit: 'percent-change-hair-count' },
+        100,
+        'hair-count',
+      ),
+    ).toEqual({
+      expected: 128.1,
+      control: 107.1,
+      weeks: 16,
+      comparison: 'change-from-baseline',
+    });
+  });
+  it('adds a density change to a density baseline, with the confidence interval', () => {
+    const b = effectBand(
+      {
+        ...base,
+        value: 27.6,
+        ciLow: 14,
+        ciHigh: 41.1,
+        unit: 'hairs-per-cm2',
+        weeks: null,
+        comparison: 'difference-vs-control',
+      },
+      150,
+      'hairs-per-cm2',
+    );
+    expect(b).toEqual({
+      expected: 177.6,
+      low: 164,
+      high: 191.1,
+      weeks: null,
+      comparison: 'difference-vs-control',
+    });
+  });
+  it.each([
+    [
+      'a density change on a hair count',
+      { ...base, value: 10, unit: 'hairs-per-cm2' as const },
+      100,
+      'hair-count' as const,
+    ],
+    [
+      'a standardised mean difference',
+      { ...base, value: 1.27, unit: 'smd' as const },
+      100,
+      'hairs-per-cm2' as const,
+    ],
+    [
+      'a share of responders',
+      { ...base, value: 35, unit: 'percent-responders' as const },
+      100,
+      'hairs-per-cm2' as const,
+    ],
+    [
+      'a zero baseline',
+      { ...base, value: 10, unit: 'percent-change-hair-count' as const },
+      0,
+      'hair-count' as const,
+    ],
+  ])('is null for %s', (_n, effect, baseline, unit) => {
+    expect(effectBand(effect, baseline, unit)).toBeNull();
   });
 });

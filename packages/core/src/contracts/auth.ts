@@ -7,10 +7,20 @@ export const passwordSchema = z
   .min(10, 'Use at least 10 characters')
   .max(200, 'Use at most 200 characters');
 
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app');
+
 export const loginRequestSchema = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(200),
+  /** Required for staff who turned on two-step sign-in. */
+  totp: totpCodeSchema.optional(),
 });
+
+export const totpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const totpCodeRequestSchema = z.strictObject({ code: totpCodeSchema });
 
 export const registerRequestSchema = z.strictObject({
   email: emailSchema,

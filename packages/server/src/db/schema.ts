@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { ConsultationOverrideTable, DiagnosisTable, TreatmentPlanTable } from '../modules/plans/plans.table';
@@ -87,6 +88,9 @@ export interface UserTable {
   failed_logins: number;
   locked_until: number | null;
   created_at: number;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  totp_last_step: number | null;
 }
 
 export interface PatientTable {

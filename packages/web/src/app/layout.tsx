@@ -32,6 +32,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/staff', label: 'Today', end: true },
     { to: '/staff/calendar', label: 'Calendar' },
     { to: '/staff/patients', label: 'Patients' },
+    { to: '/staff/account', label: 'My account' },
   ],
   admin: [
     { to: '/admin', label: 'Settings', end: true },

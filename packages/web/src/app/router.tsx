@@ -20,6 +20,7 @@ const PatientSearchPage = lazy(() =>
 const PatientChartPage = lazy(() =>
   import('../features/chart/patient-chart-page').then((m) => ({ default: m.PatientChartPage })),
 );
+const StaffAccountPage = lazy(() => import('../features/staff/account-page').then((m) => ({ default: m.StaffAccountPage })));
 const AdminHomePage = lazy(() =>
   import('../features/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })),
 );
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
         element: <AreaLayout area="staff" roles={['desk', 'clinician', 'admin']} />,
         children: [
           { index: true, element: <StaffHomePage /> },
+          { path: 'account', element: <StaffAccountPage /> },
           { path: 'patients', element: <PatientSearchPage /> },
           { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
         ],

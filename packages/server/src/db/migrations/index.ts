@@ -6,6 +6,7 @@ import * as care from './2026_11_25_1710_care';
 import * as photos from './2026_11_25_1720_photos';
 import * as admin from './2026_11_25_1730_admin';
 import * as assessments from './2026_11_25_1740_assessments';
+import * as staffTotp from './2026_11_25_1750_staff_totp';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1720_photos': photos,
   '2026_11_25_1730_admin': admin,
   '2026_11_25_1740_assessments': assessments,
+  '2026_11_25_1750_staff_totp': staffTotp,
 };

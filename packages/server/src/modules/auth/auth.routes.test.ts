@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, type TestApp } from '../../test/test-app';
@@ -185,5 +186,58 @@ describe('rate limits can be turned off for load tests', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe.each(DIALECTS)('two-step sign-in for staff on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  const codeAt = (secret: string, ms: number) => generate({ secret, epoch: Math.floor(ms / 1000) });
+  const login = (payload: object) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
+
+  it('turns on TOTP for a clinician, then requires a fresh code at every sign-in', async () => {
+    const cookie = await signIn(t.app, 'clinician@example.com');
+    const setup = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie } });
+    expect(setup.statusCode).toBe(200);
+    const { secret, otpauthUri } = setup.json();
+    expect(otpauthUri).toContain('otpauth://totp/');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      headers: { cookie },
+      payload: { code: '000000' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const enable = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      headers: { cookie },
+      payload: { code: await codeAt(secret, t.clock.now()) },
+    });
+    expect(enable.statusCode).toBe(204);
+
+    const creds = { email: 'clinician@example.com', password: 'anagen-demo' };
+    const noCode = await login(creds);
+    expect(noCode.statusCode).toBe(401);
+    expect(noCode.json().code).toBe('TOTP_REQUIRED');
+    expect(noCode.cookies.find((c) => c.name === 'anagen_session')).toBeUndefined();
+
+    t.clock.advance(60_000);
+    const code = await codeAt(secret, t.clock.now());
+    expect((await login({ ...creds, totp: code })).statusCode).toBe(200);
+    const replay = await login({ ...creds, totp: code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('TOTP_INVALID');
+  });
+
+  it('does not offer TOTP set-up to patients', async () => {
+    const cookie = await signIn(t.app, 'patient@example.com');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie } })).statusCode,
+    ).toBe(403);
   });
 });

@@ -1,12 +1,19 @@
-import { loginRequestSchema, meSchema, registerRequestSchema } from '@anagen/core/contracts';
+import {
+  loginRequestSchema,
+  meSchema,
+  registerRequestSchema,
+  totpCodeRequestSchema,
+  totpSetupSchema,
+} from '@anagen/core/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { audit } from '../audit/audit.service';
-import { findUserById } from '../users/users.repository';
+import { findTotpState, findUserById, setTotp } from '../users/users.repository';
 import { login, register, toMe } from './auth.service';
 import { deleteSession, SESSION_COOKIE } from './sessions.repository';
+import { checkTotp, newTotpSecret, totpUri } from './totp';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +33,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: meSchema } },
     },
     async (req, reply) => {
-      const { me, token, expiresAt } = await login(req, req.body.email, req.body.password);
+      const { me, token, expiresAt } = await login(req, req.body.email, req.body.password, req.body.totp);
       setCookie(reply, token, expiresAt);
       return me;
     },
@@ -52,6 +59,90 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       if (req.sessionId) await deleteSession(app.deps.db.kysely, req.sessionId);
       await audit(req, { action: 'auth.logout', resource: 'user', resourceId: req.actor?.userId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  const STAFF = ['desk', 'clinician', 'admin'] as const;
+
+  r.post(
+    '/api/auth/totp/setup',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['auth'],
+        description: 'Start two-step sign-in: a new secret for an authenticator app',
+        response: { 200: totpSetupSchema },
+      },
+    },
+    async (req) => {
+      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
+      if (!state) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+      if (state.totp_enabled)
+        throw new AppError(
+          'CONFLICT',
+          'Two-step sign-in is already on. Turn it off first to change the app.',
+        );
+      const secret = newTotpSecret();
+      await setTotp(app.deps.db.kysely, req.actor!.userId, {
+        totp_secret: secret,
+        totp_enabled: 0,
+        totp_last_step: null,
+      });
+      await audit(req, { action: 'auth.totp.setup', resource: 'user', resourceId: req.actor!.userId });
+      return { secret, otpauthUri: totpUri(secret, state.email, 'Anagen') };
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/enable',
+    {
+      config: { access: STAFF },
+      schema: { tags: ['auth'], body: totpCodeRequestSchema, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
+      if (!state?.totp_secret) throw new AppError('CONFLICT', 'Start the set-up first.');
+      const step = await checkTotp(
+        state.totp_secret,
+        req.body.code,
+        app.deps.clock.now(),
+        state.totp_last_step,
+      );
+      if (step === null)
+        throw new AppError(
+          'TOTP_INVALID',
+          'That code is not correct. Check the time on your phone and try again.',
+        );
+      await setTotp(app.deps.db.kysely, req.actor!.userId, { totp_enabled: 1, totp_last_step: step });
+      await audit(req, { action: 'auth.totp.enabled', resource: 'user', resourceId: req.actor!.userId });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/disable',
+    {
+      config: { access: STAFF },
+      schema: { tags: ['auth'], body: totpCodeRequestSchema, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
+      if (!state?.totp_enabled || !state.totp_secret)
+        throw new AppError('CONFLICT', 'Two-step sign-in is not on.');
+      const step = await checkTotp(
+        state.totp_secret,
+        req.body.code,
+        app.deps.clock.now(),
+        state.totp_last_step,
+      );
+      if (step === null) throw new AppError('TOTP_INVALID', 'That code is not correct.');
+      await setTotp(app.deps.db.kysely, req.actor!.userId, {
+        totp_enabled: 0,
+        totp_secret: null,
+        totp_last_step: null,
+      });
+      await audit(req, { action: 'auth.totp.disabled', resource: 'user', resourceId: req.actor!.userId });
       return reply.code(204).send(null);
     },
   );

@@ -8,10 +8,12 @@ import {
   insertUser,
   recordLoginFailure,
   resetLoginFailures,
+  setTotp,
 } from '../users/users.repository';
 import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions.repository';
+import { checkTotp } from './totp';
 
 async function throttle(req: FastifyRequest): Promise<void> {
   const { db, clock, config } = req.server.deps;
@@ -28,6 +30,7 @@ export async function login(
   req: FastifyRequest,
   email: string,
   password: string,
+  totp?: string,
 ): Promise<{ me: Me; token: string; expiresAt: number }> {
   const { db, clock, config } = req.server.deps;
   await throttle(req);
@@ -58,6 +61,23 @@ export async function login(
     await recordLoginFailure(db.kysely, user.id, lock ? 0 : failures, lock);
     await audit(req, { action: 'auth.login.failure', resource: 'user', resourceId: user.id });
     throw new AppError('BAD_CREDENTIALS', 'The email or password is not correct.');
+  }
+  if (user.totp_enabled && user.totp_secret) {
+    if (!totp) {
+      throw new AppError('TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app.');
+    }
+    const step = await checkTotp(user.totp_secret, totp, now, user.totp_last_step);
+    if (step === null) {
+      const failures = user.failed_logins + 1;
+      const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
+      await recordLoginFailure(db.kysely, user.id, lock ? 0 : failures, lock);
+      await audit(req, { action: 'auth.login.totp-failure', resource: 'user', resourceId: user.id });
+      throw new AppError(
+        'TOTP_INVALID',
+        'That code is not correct or was already used. Wait for the next code.',
+      );
+    }
+    await setTotp(db.kysely, user.id, { totp_last_step: step });
   }
   await resetLoginFailures(db.kysely, user.id);
   const session = await createSession(db.kysely, user, now, req.ip);

@@ -15,6 +15,9 @@ export async function findUserByEmail(db: Kysely<Database>, email: string) {
       'users.active',
       'users.failed_logins',
       'users.locked_until',
+      'users.totp_secret',
+      'users.totp_enabled',
+      'users.totp_last_step',
       'patients.id as patientId',
     ])
     .where('users.email', '=', email.toLowerCase())
@@ -76,4 +79,20 @@ export async function resetLoginFailures(db: Kysely<Database>, userId: string): 
     .set({ failed_logins: 0, locked_until: null })
     .where('id', '=', userId)
     .execute();
+}
+
+export async function setTotp(
+  db: Kysely<Database>,
+  userId: string,
+  values: { totp_secret?: string | null; totp_enabled?: number; totp_last_step?: number | null },
+): Promise<void> {
+  await db.updateTable('users').set(values).where('id', '=', userId).execute();
+}
+
+export async function findTotpState(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'totp_secret', 'totp_enabled', 'totp_last_step'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }

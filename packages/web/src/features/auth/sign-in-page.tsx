@@ -11,6 +11,7 @@ export function SignInPage() {
   usePageMeta('Sign in', 'Sign in to your Anagen patient portal or staff area.');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [needsCode, setNeedsCode] = useState(false);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -29,7 +30,11 @@ export function SignInPage() {
       const next = params.get('next');
       navigate(next?.startsWith('/') && !next.startsWith('//') ? next : homeFor(me), { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not reach the server. Please try again.');
+      if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') {
+        setNeedsCode(true);
+        setError('Two-step sign-in is on for this account: enter the code from your authenticator app.');
+      } else
+        setError(err instanceof ApiError ? err.message : 'Could not reach the server. Please try again.');
     } finally {
       setBusy(false);
     }
@@ -46,6 +51,18 @@ export function SignInPage() {
       <form onSubmit={onSubmit} noValidate>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        {needsCode && (
+          <Field
+            label="Authentication code"
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            hint="6 digits from your authenticator app."
+            required
+          />
+        )}
         <button className="btn" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

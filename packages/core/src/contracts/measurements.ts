@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantInputSchema, scalpSiteSchema } from './photos';
 
 export const MEASUREMENT_SOURCES = ['auto', 'corrected'] as const;
 
@@ -36,3 +37,38 @@ export const measurementCorrectionSchema = z.strictObject({
   reason: z.string().trim().min(3).max(1000),
 });
 export type MeasurementCorrection = z.infer<typeof measurementCorrectionSchema>;
+
+/** Text fields of `POST /api/analyses` (multipart; the file is the `image` part). */
+export const analysisRequestFieldsSchema = z.strictObject({
+  umPerPx: z.coerce.number().positive().max(200).optional(),
+  /** Analyse a stored photo instead of an uploaded file (a patient may analyse their own). */
+  photoId: z.string().min(1).max(100).optional(),
+  /** Whose image this is; with `store=true` and `site`, the image and result are saved to their record. */
+  patientId: z.string().min(1).max(100).optional(),
+  site: scalpSiteSchema.optional(),
+  takenAt: instantInputSchema.optional(),
+  store: z.enum(['true', 'false']).optional(),
+});
+
+/** The hair analysis result exactly as DESIGN "Hair analysis result" (CLI `--json` and API). */
+export const hairAnalysisResponseSchema = z.strictObject({
+  width: z.number().int(),
+  height: z.number().int(),
+  umPerPx: z.number(),
+  areaCm2: z.number(),
+  hairCount: z.number().int(),
+  densityPerCm2: z.number(),
+  meanDiameterUm: z.number(),
+  vellusRatio: z.number(),
+  terminalRatio: z.number(),
+  hairs: z.array(
+    z.strictObject({
+      x: z.number(),
+      y: z.number(),
+      diameterUm: z.number(),
+      class: z.enum(['vellus', 'intermediate', 'terminal']),
+    }),
+  ),
+  durationMs: z.number(),
+});
+export type HairAnalysisResponse = z.infer<typeof hairAnalysisResponseSchema>;

@@ -27,7 +27,7 @@ export const scalpSiteSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a site is a lowercase slug such as "vertex-centre"');
 
 /** An instant as ISO-8601 or epoch milliseconds; normalised to epoch ms. */
-const instantInput = z.union([
+export const instantInputSchema = z.union([
   z.coerce
     .number()
     .int()
@@ -41,7 +41,7 @@ const instantInput = z.union([
 export const photoUploadFieldsSchema = z
   .strictObject({
     view: photoViewSchema,
-    takenAt: instantInput.optional(),
+    takenAt: instantInputSchema.optional(),
     site: scalpSiteSchema.optional(),
     umPerPx: z.coerce.number().positive().max(200).optional(),
   })

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { availabilityRoutes } from './appointments/availability.routes';
+import { analysesRoutes } from './analyses/analyses.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
 import { auditLogRoutes } from './audit-log/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
 import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
+import { measurementsRoutes } from './measurements/measurements.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
 import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
@@ -20,4 +22,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(treatmentPricesRoutes);
   await app.register(auditLogRoutes);
   await app.register(photosRoutes);
+  await app.register(measurementsRoutes);
+  await app.register(analysesRoutes);
 }

@@ -39,12 +39,11 @@ export interface SanitizedImage {
 }
 
 /**
- * Validates an uploaded image and produces the stored copies. Limits are checked on the header
- * before any pixel is decoded, so a small file declaring a huge canvas (a decompression bomb) is
- * refused without allocating it. PNG stays lossless (trichoscopy analysis reads it); JPEG and
- * WebP are re-encoded as JPEG. sharp writes no metadata unless asked to, which is the point.
+ * Checks an upload before any pixel is decoded: byte size, type from the magic bytes, and the
+ * pixel count declared in the header, so a small file declaring a huge canvas (a decompression
+ * bomb) is refused without allocating it. Throws 413 / 415 / 422 AppErrors.
  */
-export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
+export async function inspectImage(buf: Buffer): Promise<{ type: ImageType; width: number; height: number }> {
   if (buf.length > MAX_UPLOAD_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', 'The image is larger than 25 MB. Please upload a smaller file.');
   }
@@ -65,6 +64,16 @@ export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
       `The image is ${Math.round((meta.width * meta.height) / 1e6)} megapixels; the limit is 40.`,
     );
   }
+  return { type, width: meta.width, height: meta.height };
+}
+
+/**
+ * Validates an uploaded image (see {@link inspectImage}) and produces the stored copies. PNG stays
+ * lossless (trichoscopy analysis reads it); JPEG and WebP are re-encoded as JPEG. sharp writes no
+ * metadata (EXIF, GPS, XMP, IPTC, ICC) unless asked to, which is the point.
+ */
+export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
+  const { type } = await inspectImage(buf);
   try {
     const base = sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
     const encoded =
@@ -88,7 +97,7 @@ export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
   }
 }
 
-const unreadable = () =>
+export const unreadable = () =>
   new AppError(
     'UNPROCESSABLE',
     'The image could not be read; it may be damaged. Please take or choose it again.',

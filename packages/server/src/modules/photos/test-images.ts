@@ -86,3 +86,30 @@ export function form(
   }
   return f;
 }
+
+/** A synthetic trichoscopy image (known ground truth) encoded as PNG. */
+export async function syntheticTrichoscopyPng(opts: {
+  seed: number;
+  width?: number;
+  height?: number;
+  umPerPx?: number;
+  densityPerCm2?: number;
+  vellusFraction?: number;
+}): Promise<{ png: Buffer; truthCount: number; umPerPx: number }> {
+  const { generateTrichoscopyImage } = await import('@anagen/core/hair-analysis/synthetic');
+  const img = generateTrichoscopyImage({
+    width: 400,
+    height: 300,
+    umPerPx: 10,
+    densityPerCm2: 160,
+    skinTone: 0.2,
+    hairColor: 'dark-brown',
+    ...opts,
+  });
+  const png = await sharp(Buffer.from(img.pixels.buffer, img.pixels.byteOffset, img.pixels.length), {
+    raw: { width: img.width, height: img.height, channels: 3 },
+  })
+    .png()
+    .toBuffer();
+  return { png, truthCount: img.truth.hairCount, umPerPx: img.umPerPx };
+}

@@ -1,0 +1,49 @@
+import { analyzeHair } from '@anagen/core/hair-analysis';
+import { z } from 'zod';
+import type { JobHandler } from '../../lib/jobs/worker';
+import { findPhotoRow, setAnalysisStatus } from '../photos/photos.repository';
+import { decodeForAnalysis } from './decode-for-analysis';
+import { findAutoMeasurementForPhoto } from './measurements.repository';
+import { recordPhotoAnalysis } from './record-analysis';
+
+const payloadSchema = z.object({ photoId: z.string() });
+
+/**
+ * Background analysis of an uploaded trichoscopy photo: decode the stored (sanitised) image, run
+ * the engine, store an automatic measurement. Problems with the image itself (unreadable, wrong
+ * calibration) mark the photo `failed` with a reason instead of retrying; infrastructure errors
+ * throw so the worker retries with backoff.
+ */
+export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
+  const { photoId } = payloadSchema.parse(payload);
+  const db = deps.db.kysely;
+  const photo = await findPhotoRow(db, photoId);
+  if (!photo) return; // deleted meanwhile
+  if (await findAutoMeasurementForPhoto(db, photoId)) {
+    await setAnalysisStatus(db, photoId, 'done');
+    return;
+  }
+  if (photo.view !== 'trichoscopy' || !photo.um_per_px) {
+    await setAnalysisStatus(db, photoId, 'failed', 'Only calibrated trichoscopy photos are analysed.');
+    return;
+  }
+  const data = await deps.storage.get(photo.image_key);
+  if (!data) {
+    await setAnalysisStatus(db, photoId, 'failed', 'The stored image file is missing.');
+    return;
+  }
+  let result: ReturnType<typeof analyzeHair>;
+  try {
+    result = analyzeHair(await decodeForAnalysis(data, Number(photo.um_per_px)));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    await setAnalysisStatus(
+      db,
+      photoId,
+      'failed',
+      `The image could not be analysed: ${reason}`.slice(0, 500),
+    );
+    return;
+  }
+  await recordPhotoAnalysis(db, photo, result, deps.clock.now());
+};

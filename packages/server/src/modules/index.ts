@@ -10,6 +10,10 @@ import { measurementsRoutes } from './measurements/measurements.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
 import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
+import { careTemplatesRoutes } from './care-templates/care-templates.routes';
+import { consentsRoutes } from './consents/consents.routes';
+import { plansRoutes } from './plans/plans.routes';
+import { treatmentSessionsRoutes } from './treatment-sessions/treatment-sessions.routes';
 
 /** Every feature's routes, registered in one place. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -24,4 +28,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(photosRoutes);
   await app.register(measurementsRoutes);
   await app.register(analysesRoutes);
+  await app.register(careTemplatesRoutes);
+  await app.register(plansRoutes);
+  await app.register(treatmentSessionsRoutes);
+  await app.register(consentsRoutes);
 }

@@ -1,3 +1,4 @@
+import { seedCareDemo } from '../care-templates/care-demo.seed';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Storage } from '../../lib/storage';
@@ -13,4 +14,4 @@ export interface SeedContext {
 export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Run in order after the clinic, people and catalogue exist. Append new steps at the end. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedCareDemo];

@@ -1,0 +1,7 @@
+import type { SeedContext } from '../demo/seed-steps';
+import { seedCareTemplates } from './care-templates.seed';
+
+/** Demo step for the care pathway: default templates, then the demo patients' histories. */
+export async function seedCareDemo(ctx: SeedContext): Promise<void> {
+  await seedCareTemplates(ctx);
+}

@@ -1,0 +1,61 @@
+import type { CareSettings } from '@anagen/core/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export const DEFAULT_CARE_SETTINGS: CareSettings = {
+  requireConsultationBeforeProcedure: true,
+  sideEffectReviewHours: 24,
+};
+
+export interface ClinicContact {
+  name: string;
+  phone: string;
+}
+
+// One clinic per installation: the settings live in its settings_json next to other features' keys.
+async function clinicRow(db: Kysely<Database>) {
+  return db
+    .selectFrom('clinics')
+    .select(['id', 'name', 'phone', 'settings_json'])
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** The clinic's care settings, with defaults for keys never set. */
+export async function getCareSettings(db: Kysely<Database>): Promise<CareSettings> {
+  const row = await clinicRow(db);
+  const stored = row ? (JSON.parse(row.settings_json || '{}') as Partial<CareSettings>) : {};
+  return {
+    requireConsultationBeforeProcedure:
+      typeof stored.requireConsultationBeforeProcedure === 'boolean'
+        ? stored.requireConsultationBeforeProcedure
+        : DEFAULT_CARE_SETTINGS.requireConsultationBeforeProcedure,
+    sideEffectReviewHours:
+      typeof stored.sideEffectReviewHours === 'number' && stored.sideEffectReviewHours > 0
+        ? stored.sideEffectReviewHours
+        : DEFAULT_CARE_SETTINGS.sideEffectReviewHours,
+  };
+}
+
+/** Merges care settings into the clinic's settings, leaving other features' keys untouched. */
+export async function updateCareSettings(
+  db: Kysely<Database>,
+  patch: Partial<CareSettings>,
+): Promise<CareSettings> {
+  await db.transaction().execute(async (trx) => {
+    const row = await clinicRow(trx);
+    if (!row) return;
+    const merged = { ...JSON.parse(row.settings_json || '{}'), ...patch };
+    await trx
+      .updateTable('clinics')
+      .set({ settings_json: JSON.stringify(merged) })
+      .where('id', '=', row.id)
+      .execute();
+  });
+  return getCareSettings(db);
+}
+
+export async function getClinicContact(db: Kysely<Database>): Promise<ClinicContact> {
+  const row = await clinicRow(db);
+  return { name: row?.name ?? 'the clinic', phone: row?.phone ?? '' };
+}

@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './admin-catalogue';
 export * from './appointments';
 export * from './assessments';
 export * from './audit-log';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/admin.routes';
 import { availabilityRoutes } from './appointments/availability.routes';
 import { analysesRoutes } from './analyses/analyses.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
@@ -25,6 +26,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(assessmentsRoutes);
   await app.register(treatmentPricesRoutes);
   await app.register(auditLogRoutes);
+  await app.register(adminRoutes);
   await app.register(photosRoutes);
   await app.register(measurementsRoutes);
   await app.register(analysesRoutes);

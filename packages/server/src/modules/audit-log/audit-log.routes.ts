@@ -44,9 +44,13 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
   const describe = (q: AuditLogQuery) =>
     JSON.stringify(
       Object.fromEntries(
-        Object.entries({ patientId: q.patientId, actorId: q.actorId, action: q.action, from: q.from, to: q.to }).filter(
-          ([, v]) => v !== undefined,
-        ),
+        Object.entries({
+          patientId: q.patientId,
+          actorId: q.actorId,
+          action: q.action,
+          from: q.from,
+          to: q.to,
+        }).filter(([, v]) => v !== undefined),
       ),
     );
 
@@ -62,7 +66,11 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
       if (rows.length < CSV_BATCH || total >= CSV_MAX_ROWS) break;
       after = rows[rows.length - 1]!;
     }
-    await audit(req, { action: 'audit-log.export', resource: 'audit-log', detail: `${describe(q)} rows=${total}` });
+    await audit(req, {
+      action: 'audit-log.export',
+      resource: 'audit-log',
+      detail: `${describe(q)} rows=${total}`,
+    });
     const stamp = new Date(app.deps.clock.now()).toISOString().slice(0, 10);
     return reply
       .type('text/csv; charset=utf-8')
@@ -85,7 +93,12 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const q = req.query;
       if (q.format === 'csv') return sendCsv(req, reply, q);
-      const rows = await listAuditEntries(db(), await filterOf(q), q.cursor ? decodeCursor(q.cursor) : null, q.limit + 1);
+      const rows = await listAuditEntries(
+        db(),
+        await filterOf(q),
+        q.cursor ? decodeCursor(q.cursor) : null,
+        q.limit + 1,
+      );
       const page = rows.slice(0, q.limit);
       // Audited after the query, so the reader's own entry shows up on their next read, not this one.
       await audit(req, { action: 'audit-log.read', resource: 'audit-log', detail: describe(q) });

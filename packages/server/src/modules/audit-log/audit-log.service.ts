@@ -16,7 +16,9 @@ export async function clinicTimeZone(db: Kysely<Database>): Promise<string> {
 
 /** A day's first instant in `zone`; the gap hour of a spring-forward day never starts a day. */
 function startOfLocalDay(zone: string, date: string): number {
-  return localToUtc(zone, date, '00:00') ?? localToUtc(zone, date, '01:00') ?? Date.parse(`${date}T00:00:00Z`);
+  return (
+    localToUtc(zone, date, '00:00') ?? localToUtc(zone, date, '01:00') ?? Date.parse(`${date}T00:00:00Z`)
+  );
 }
 
 function nextDate(date: string): string {
@@ -29,7 +31,8 @@ export function resolveRange(
   from: string | undefined,
   to: string | undefined,
 ): Pick<AuditFilter, 'fromMs' | 'toMs'> {
-  const fromMs = from === undefined ? undefined : DATE.test(from) ? startOfLocalDay(zone, from) : Date.parse(from);
+  const fromMs =
+    from === undefined ? undefined : DATE.test(from) ? startOfLocalDay(zone, from) : Date.parse(from);
   const toMs =
     to === undefined ? undefined : DATE.test(to) ? startOfLocalDay(zone, nextDate(to)) : Date.parse(to) + 1;
   if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) {
@@ -48,9 +51,13 @@ export function decodeCursor(cursor: string): AuditCursor {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const m = /^(\d{1,16}):([\w-]{1,100})$/.exec(text);
   if (!m) {
-    throw new AppError('VALIDATION_FAILED', 'The page cursor is not valid; start again from the first page.', {
-      errors: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The page cursor is not valid; start again from the first page.',
+      {
+        errors: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
+      },
+    );
   }
   return { at: Number(m[1]), id: m[2]! };
 }

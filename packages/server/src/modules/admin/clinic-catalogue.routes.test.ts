@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/dialects';
+import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
+import { readClinicPolicies } from './clinic.repository';
+
+const TYPE = {
+  slug: 'scalp-check',
+  name: 'Scalp check',
+  description: 'A short look at the scalp.',
+  durationMinutes: 15,
+  isPublic: true,
+  guestAllowed: false,
+  priceCents: 5000,
+  horizonDays: 60,
+  slotStepMinutes: 15,
+  providerIds: ['demo-provider-chen'],
+};
+
+describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    admin = await signIn(t.app, 'admin@example.com');
+  });
+  afterAll(() => t.close());
+
+  const send = (method: 'POST' | 'PUT' | 'DELETE' | 'GET', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, payload: payload as object, headers: { cookie: admin } });
+  const paths = (res: { json(): { errors?: { path: string }[] } }) =>
+    (res.json().errors ?? []).map((e) => e.path);
+
+  it('edits clinic details; the public card shows the urgent-advice phone', async () => {
+    const bad = await send('PUT', '/api/admin/clinic', {
+      name: '',
+      phone: 'call us',
+      email: 'nope',
+      website: 'clinic.example',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(paths(bad)).toEqual(
+      expect.arrayContaining(['body.name', 'body.phone', 'body.email', 'body.website']),
+    );
+    const ok = await send('PUT', '/api/admin/clinic', {
+      name: 'Anagen Demo Clinic',
+      address: '1 Main St',
+      phone: '+1 415 555 0199',
+      email: 'front@example.com',
+      website: '',
+    });
+    expect(ok.statusCode).toBe(200);
+    const card = await t.app.inject({ url: '/api/clinic' });
+    expect(card.json()).toEqual({
+      name: 'Anagen Demo Clinic',
+      address: '1 Main St',
+      phone: '+1 415 555 0199',
+      email: 'front@example.com',
+      website: null,
+    });
+  });
+
+  it('saves booking policies within limits and keeps other settings keys', async () => {
+    await t.testDb.db.kysely
+      .updateTable('clinics')
+      .set({ settings_json: '{"otherFeature":{"x":1}}' })
+      .execute();
+    expect(await readClinicPolicies(t.testDb.db.kysely)).toEqual({
+      cancellationCutoffHours: 24,
+      reminderHours: [48, 2],
+      consultationBeforeProcedure: true,
+      sideEffectReviewHours: 24,
+    });
+    const bad = await send('PUT', '/api/admin/policies', {
+      cancellationCutoffHours: -1,
+      reminderHours: [0],
+      consultationBeforeProcedure: 'yes',
+      sideEffectReviewHours: 24,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(paths(bad)).toEqual(
+      expect.arrayContaining([
+        'body.cancellationCutoffHours',
+        'body.reminderHours.0',
+        'body.consultationBeforeProcedure',
+      ]),
+    );
+    const policies = {
+      cancellationCutoffHours: 48,
+      reminderHours: [24],
+      consultationBeforeProcedure: false,
+      sideEffectReviewHours: 12,
+    };
+    expect((await send('PUT', '/api/admin/policies', policies)).statusCode).toBe(200);
+    expect(await readClinicPolicies(t.testDb.db.kysely)).toEqual(policies);
+    const row = await t.testDb.db.kysely
+      .selectFrom('clinics')
+      .select('settings_json')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.settings_json).otherFeature).toEqual({ x: 1 });
+  });
+
+  it('accepts only IANA zones and real opening hours for a location, saving nothing on error', async () => {
+    const base = {
+      name: 'Oakland',
+      address: null,
+      openingHours: [{ weekday: 1, start: '09:00', end: '17:00' }],
+    };
+    for (const zone of ['Mars/Olympus', '+01:00', 'PST', 'America/Nowhere', '']) {
+      const res = await send('POST', '/api/admin/locations', { ...base, timeZone: zone });
+      expect(`${zone} ${res.statusCode} ${paths(res)}`).toBe(`${zone} 400 body.timeZone`);
+    }
+    const hour25 = await send('POST', '/api/admin/locations', {
+      ...base,
+      timeZone: 'America/Los_Angeles',
+      openingHours: [{ weekday: 1, start: '25:00', end: '26:00' }],
+    });
+    expect(paths(hour25)).toContain('body.openingHours.0.start');
+    expect((await send('GET', '/api/admin/locations')).json()).toHaveLength(1);
+
+    const created = await send('POST', '/api/admin/locations', { ...base, timeZone: 'Europe/Berlin' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      name: 'Oakland',
+      timeZone: 'Europe/Berlin',
+      openingHours: base.openingHours,
+    });
+    const updated = await send('PUT', `/api/admin/locations/${created.json().id}`, {
+      ...base,
+      timeZone: 'America/Los_Angeles',
+      openingHours: [{ weekday: 6, start: '10:00', end: '14:00' }],
+    });
+    expect(updated.json().openingHours).toEqual([{ weekday: 6, start: '10:00', end: '14:00' }]);
+  });
+
+  it('closes a location for a holiday: its providers get the days off, bookings on them are listed', async () => {
+    const start = Date.parse('2026-12-24T18:00:00Z');
+    await t.testDb.db.kysely
+      .insertInto('appointments')
+      .values({
+        id: 'appt-xmas',
+        type_id: 'demo-type-consultation',
+        provider_id: 'demo-provider-okafor',
+        location_id: 'demo-location',
+        patient_id: 'demo-patient-2',
+        start_at: start,
+        end_at: start + 1800_000,
+        busy_start_at: start,
+        busy_end_at: start + 1800_000,
+        status: 'booked',
+        notes: null,
+        manage_token_hash: null,
+        ical_uid: 'x@test',
+        ical_sequence: 0,
+        series_id: null,
+        patient_confirmed_at: null,
+        cancelled_at: null,
+        cancel_reason: null,
+        created_by: null,
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
+      .execute();
+    const body = { startDate: '2026-12-24', endDate: '2026-12-25', reason: 'Holidays' };
+    const preview = await send('POST', '/api/admin/locations/demo-location/closures/preview', body);
+    expect(preview.json().conflicts.map((c: { appointmentId: string }) => c.appointmentId)).toEqual([
+      'appt-xmas',
+    ]);
+    const res = await send('POST', '/api/admin/locations/demo-location/closures', body);
+    expect(res.statusCode).toBe(201);
+    const closure = res.json().location.closures[0];
+    expect(closure).toMatchObject({ startDate: '2026-12-24', endDate: '2026-12-25', reason: 'Holidays' });
+    const offDays = await t.testDb.db.kysely
+      .selectFrom('provider_exceptions')
+      .select(['provider_id', 'date'])
+      .where('kind', '=', 'off')
+      .orderBy('provider_id')
+      .orderBy('date')
+      .execute();
+    expect(offDays).toHaveLength(6);
+    const slots = await t.app.inject({
+      url: '/api/availability?type=consultation&from=2026-12-24&to=2026-12-24',
+    });
+    expect(slots.json().slots).toEqual([]);
+    expect(
+      (await send('DELETE', `/api/admin/locations/demo-location/closures/${closure.id}`)).statusCode,
+    ).toBe(200);
+    expect(await t.testDb.db.kysely.selectFrom('provider_exceptions').select('id').execute()).toEqual([]);
+    const bad = await send('POST', '/api/admin/locations/demo-location/closures', {
+      startDate: '2026-12-25',
+      endDate: '2026-12-24',
+    });
+    expect(paths(bad)).toContain('body.endDate');
+  });
+
+  it('creates and edits appointment types with validated prices and rules', async () => {
+    const negative = await send('POST', '/api/admin/appointment-types', { ...TYPE, priceCents: -100 });
+    expect(paths(negative)).toContain('body.priceCents');
+    const guestPrivate = await send('POST', '/api/admin/appointment-types', {
+      ...TYPE,
+      isPublic: false,
+      guestAllowed: true,
+    });
+    expect(paths(guestPrivate)).toContain('body.guestAllowed');
+    const unknownProvider = await send('POST', '/api/admin/appointment-types', {
+      ...TYPE,
+      providerIds: ['ghost'],
+    });
+    expect(unknownProvider.statusCode).toBe(400);
+    const dupe = await send('POST', '/api/admin/appointment-types', { ...TYPE, slug: 'consultation' });
+    expect(dupe.statusCode).toBe(409);
+    expect(paths(dupe)).toEqual(['body.slug']);
+    const count = (await send('GET', '/api/admin/appointment-types')).json().length;
+    expect(count).toBe(4);
+
+    const created = await send('POST', '/api/admin/appointment-types', {
+      ...TYPE,
+      depositNote: 'No deposit.',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      slug: 'scalp-check',
+      priceCents: 5000,
+      depositNote: 'No deposit.',
+      providerIds: ['demo-provider-chen'],
+    });
+    const publicList = (await t.app.inject({ url: '/api/appointment-types' })).json();
+    expect(publicList.map((x: { slug: string }) => x.slug)).toContain('scalp-check');
+
+    const staffOnly = await send('PUT', `/api/admin/appointment-types/${created.json().id}`, {
+      ...TYPE,
+      isPublic: false,
+      resourceIds: ['demo-room-procedure'],
+    });
+    expect(staffOnly.json()).toMatchObject({ isPublic: false, resourceIds: ['demo-room-procedure'] });
+    const after = (await t.app.inject({ url: '/api/appointment-types' })).json();
+    expect(after.map((x: { slug: string }) => x.slug)).not.toContain('scalp-check');
+  });
+
+  it('adds and renames rooms', async () => {
+    const bad = await send('POST', '/api/admin/resources', {
+      name: 'Room 2',
+      kind: 'room',
+      locationId: 'nowhere',
+    });
+    expect(bad.statusCode).toBe(400);
+    const room = await send('POST', '/api/admin/resources', {
+      name: 'Room 2',
+      kind: 'room',
+      locationId: 'demo-location',
+    });
+    expect(room.statusCode).toBe(201);
+    const renamed = await send('PUT', `/api/admin/resources/${room.json().id}`, {
+      name: 'Laser room',
+      kind: 'equipment',
+      locationId: 'demo-location',
+    });
+    expect(renamed.json()).toMatchObject({ name: 'Laser room', kind: 'equipment' });
+  });
+});

@@ -1,0 +1,116 @@
+import {
+  bookingPoliciesSchema,
+  clinicDetailsSchema,
+  clinicSchema,
+  publicClinicSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { notFound } from '../../errors';
+import { auditChange } from './admin-audit';
+import {
+  findClinic,
+  policiesFromSettings,
+  updateClinicDetails,
+  updateClinicSettings,
+} from './clinic.repository';
+
+const ADMIN = { access: ['admin'] as const };
+
+export async function clinicRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.db.kysely;
+
+  async function clinicOrThrow() {
+    const clinic = await findClinic(db());
+    if (!clinic) throw notFound('Clinic');
+    return clinic;
+  }
+  const view = (c: NonNullable<Awaited<ReturnType<typeof findClinic>>>) => ({
+    id: c.id,
+    name: c.name,
+    address: c.address,
+    phone: c.phone,
+    email: c.email,
+    website: c.website,
+  });
+
+  r.get(
+    '/api/clinic',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['clinic'],
+        description: 'Name and contact details, e.g. the phone number for urgent side-effect advice.',
+        response: { 200: publicClinicSchema },
+      },
+    },
+    async () => {
+      const { id: _id, ...rest } = view(await clinicOrThrow());
+      return rest;
+    },
+  );
+
+  r.get(
+    '/api/admin/clinic',
+    { config: ADMIN, schema: { tags: ['admin'], response: { 200: clinicSchema } } },
+    async () => view(await clinicOrThrow()),
+  );
+
+  r.put(
+    '/api/admin/clinic',
+    {
+      config: ADMIN,
+      schema: { tags: ['admin'], body: clinicDetailsSchema, response: { 200: clinicSchema } },
+    },
+    async (req) => {
+      const clinic = await clinicOrThrow();
+      const d = {
+        name: req.body.name,
+        address: req.body.address ?? null,
+        phone: req.body.phone,
+        email: req.body.email,
+        website: req.body.website ?? null,
+      };
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await updateClinicDetails(trx, clinic.id, d);
+          await auditChange(req, trx, 'clinic.update', 'clinic', clinic.id, d);
+        });
+      return { id: clinic.id, ...d };
+    },
+  );
+
+  r.get(
+    '/api/admin/policies',
+    { config: ADMIN, schema: { tags: ['admin'], response: { 200: bookingPoliciesSchema } } },
+    async () => policiesFromSettings((await clinicOrThrow()).settings_json),
+  );
+
+  r.put(
+    '/api/admin/policies',
+    {
+      config: ADMIN,
+      schema: { tags: ['admin'], body: bookingPoliciesSchema, response: { 200: bookingPoliciesSchema } },
+    },
+    async (req) => {
+      const clinic = await clinicOrThrow();
+      let settings: Record<string, unknown> = {};
+      try {
+        settings = JSON.parse(clinic.settings_json) ?? {};
+      } catch {
+        settings = {};
+      }
+      // Other keys in settings_json (owned by other features) are kept as they are.
+      const next = { ...settings, ...req.body };
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await updateClinicSettings(trx, clinic.id, JSON.stringify(next));
+          await auditChange(req, trx, 'policies.update', 'clinic', clinic.id, req.body);
+        });
+      return req.body;
+    },
+  );
+}

@@ -1,0 +1,149 @@
+import {
+  adminIdParamsSchema,
+  adminProviderSchema,
+  type ProviderInput,
+  providerInputSchema,
+  weeklyHoursInputSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { newId } from '../../lib/ids';
+import { isUniqueViolation } from '../auth/auth.service';
+import { auditChange } from './admin-audit';
+import { listProviders, replaceWeeklyHours, saveProvider } from './providers.repository';
+import { assertExist, fieldConflict } from './references';
+
+const ADMIN = { access: ['admin'] as const };
+
+export async function providersRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.db.kysely;
+
+  async function one(id: string) {
+    const [p] = await listProviders(db(), id);
+    if (!p) throw notFound('Provider');
+    return p;
+  }
+
+  async function checkRefs(trx: Kysely<Database>, body: ProviderInput) {
+    await assertExist(trx, 'locations', [body.locationId], 'body.locationId', 'location');
+    await assertExist(
+      trx,
+      'appointment_types',
+      body.appointmentTypeIds ?? [],
+      'body.appointmentTypeIds',
+      'appointment type',
+    );
+    if (body.userId) {
+      const u = await trx
+        .selectFrom('users')
+        .select(['role'])
+        .where('id', '=', body.userId)
+        .executeTakeFirst();
+      if (u?.role !== 'clinician') {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'A provider profile can only be linked to a clinician account.',
+          {
+            errors: [{ path: 'body.userId', message: 'Choose a clinician account' }],
+          },
+        );
+      }
+    }
+  }
+
+  async function save(
+    req: FastifyRequest,
+    id: string,
+    body: z.infer<typeof providerInputSchema>,
+    isNew: boolean,
+  ) {
+    try {
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await checkRefs(trx, body);
+          await saveProvider(trx, id, body, isNew);
+          await auditChange(req, trx, isNew ? 'provider.create' : 'provider.update', 'provider', id, body);
+        });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw fieldConflict('body.userId', 'This clinician account already has a provider profile');
+      }
+      throw err;
+    }
+  }
+
+  r.get(
+    '/api/admin/providers',
+    { config: ADMIN, schema: { tags: ['admin'], response: { 200: z.array(adminProviderSchema) } } },
+    async () => listProviders(db()),
+  );
+
+  r.post(
+    '/api/admin/providers',
+    {
+      config: ADMIN,
+      schema: { tags: ['admin'], body: providerInputSchema, response: { 201: adminProviderSchema } },
+    },
+    async (req, reply) => {
+      const id = newId();
+      await save(req, id, req.body, true);
+      return reply.code(201).send(await one(id));
+    },
+  );
+
+  r.put(
+    '/api/admin/providers/:id',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        params: adminIdParamsSchema,
+        body: providerInputSchema,
+        response: { 200: adminProviderSchema },
+      },
+    },
+    async (req) => {
+      await one(req.params.id);
+      await save(req, req.params.id, req.body, false);
+      return one(req.params.id);
+    },
+  );
+
+  r.put(
+    '/api/admin/providers/:id/hours',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        description:
+          'Replaces the weekly working hours (local wall time per location); availability uses them at once.',
+        params: adminIdParamsSchema,
+        body: weeklyHoursInputSchema,
+        response: { 200: adminProviderSchema },
+      },
+    },
+    async (req) => {
+      await one(req.params.id);
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await assertExist(
+            trx,
+            'locations',
+            req.body.hours.map((h) => h.locationId),
+            'body.hours',
+            'location',
+          );
+          await replaceWeeklyHours(trx, req.params.id, req.body.hours);
+          await auditChange(req, trx, 'provider.hours.update', 'provider', req.params.id, req.body.hours);
+        });
+      return one(req.params.id);
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../errors';
+
+type RefTable = 'locations' | 'appointment_types' | 'providers' | 'resources' | 'users';
+
+/**
+ * Checks that every referenced id exists, answering 400 with the field that points nowhere —
+ * rather than letting a foreign-key failure surface as a 500.
+ */
+export async function assertExist(
+  db: Kysely<Database>,
+  table: RefTable,
+  ids: readonly string[],
+  path: string,
+  what: string,
+): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const found = await db.selectFrom(table).select('id').where('id', 'in', wanted).execute();
+  const have = new Set(found.map((f) => f.id));
+  const missing = wanted.filter((id) => !have.has(id));
+  if (missing.length) {
+    throw new AppError('VALIDATION_FAILED', `Unknown ${what}: ${missing.join(', ')}.`, {
+      errors: [{ path, message: `Unknown ${what}` }],
+    });
+  }
+}
+
+export function fieldConflict(path: string, message: string): AppError {
+  return new AppError('CONFLICT', message, { errors: [{ path, message }] });
+}

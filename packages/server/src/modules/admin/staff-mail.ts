@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Emails a one-time set-password link. A failed send is reported back rather than thrown: the
+ * account change is already saved, and the admin can send a fresh link.
+ */
+export async function sendPasswordLink(
+  app: FastifyInstance,
+  to: { email: string; name: string },
+  purpose: 'invite' | 'reset',
+  token: string,
+  expiresAt: number,
+): Promise<boolean> {
+  const { config, mailer } = app.deps;
+  const clinic = await app.deps.db.kysely
+    .selectFrom('clinics')
+    .select('name')
+    .orderBy('id')
+    .executeTakeFirst();
+  const clinicName = clinic?.name ?? 'the clinic';
+  const link = `${config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
+  const until = new Date(expiresAt).toUTCString();
+  const subject =
+    purpose === 'invite'
+      ? `You are invited to ${clinicName} on Anagen`
+      : `Set a new Anagen password for ${clinicName}`;
+  const intro =
+    purpose === 'invite'
+      ? `${clinicName} has created a staff account for you on Anagen.`
+      : `An administrator at ${clinicName} asked for your Anagen password to be reset.`;
+  const text = [
+    `Hello ${to.name},`,
+    '',
+    intro,
+    'Choose your password here (the link works once):',
+    link,
+    '',
+    `The link expires on ${until}. If you did not expect this message, you can ignore it.`,
+  ].join('\n');
+  try {
+    await mailer.send({ to: to.email, subject, text });
+    return true;
+  } catch (err) {
+    app.log.warn({ err }, 'could not send the set-password email');
+    return false;
+  }
+}

@@ -104,9 +104,10 @@ export type Appointment = z.infer<typeof appointmentSchema>;
 export const appointmentIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 export const manageTokenQuerySchema = z.strictObject({ token: z.string().min(1).max(200).optional() });
 
+/** The body may be left out entirely (Fastify then passes null). */
 export const cancelAppointmentSchema = z
   .strictObject({ reason: z.string().trim().max(500).optional() })
-  .optional();
+  .nullish();
 export const rescheduleAppointmentSchema = z.strictObject({
   start: instantSchema,
   providerId: z.string().min(1).max(100).optional(),

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { adminRoutes } from './admin/admin.routes';
+import { appointmentsRoutes } from './appointments/appointments.routes';
 import { availabilityRoutes } from './appointments/availability.routes';
+import { calendarRoutes } from './appointments/calendar.routes';
 import { analysesRoutes } from './analyses/analyses.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
+import { adminRoutes } from './admin/admin.routes';
 import { auditLogRoutes } from './audit-log/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
 import { fhirRoutes } from './fhir/fhir.routes';
@@ -10,6 +12,7 @@ import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
+import { progressRoutes } from './measurements/progress.routes';
 import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
 import { careTemplatesRoutes } from './care-templates/care-templates.routes';
 import { consentsRoutes } from './consents/consents.routes';
@@ -23,6 +26,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(patientsRoutes);
   await app.register(fhirRoutes);
   await app.register(availabilityRoutes);
+  await app.register(appointmentsRoutes);
+  await app.register(calendarRoutes);
   await app.register(assessmentsRoutes);
   await app.register(treatmentPricesRoutes);
   await app.register(auditLogRoutes);
@@ -30,6 +35,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(photosRoutes);
   await app.register(measurementsRoutes);
   await app.register(analysesRoutes);
+  await app.register(progressRoutes);
   await app.register(careTemplatesRoutes);
   await app.register(plansRoutes);
   await app.register(treatmentSessionsRoutes);

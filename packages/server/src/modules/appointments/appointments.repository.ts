@@ -65,9 +65,8 @@ export async function insertAppointment(
   }
 }
 
-/** The appointment with the names a person needs to read it. */
-export async function findAppointmentView(db: Kysely<Database>, id: string) {
-  const row = await db
+function viewQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('appointments')
     .innerJoin('appointment_types', 'appointment_types.id', 'appointments.type_id')
     .innerJoin('providers', 'providers.id', 'appointments.provider_id')
@@ -86,9 +85,12 @@ export async function findAppointmentView(db: Kysely<Database>, id: string) {
       'locations.clinic_id',
       'patients.name as patient_name',
       'patients.email as patient_email',
-    ])
-    .where('appointments.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+/** The appointment with the names a person needs to read it. */
+export async function findAppointmentView(db: Kysely<Database>, id: string) {
+  const row = await viewQuery(db).where('appointments.id', '=', id).executeTakeFirst();
   if (!row) return null;
   const resources = await db
     .selectFrom('appointment_resources')
@@ -98,6 +100,37 @@ export async function findAppointmentView(db: Kysely<Database>, id: string) {
   return { ...row, resource_ids: resources.map((r) => r.resource_id).sort() };
 }
 export type AppointmentView = NonNullable<Awaited<ReturnType<typeof findAppointmentView>>>;
+
+/** Appointments of a patient, or of every provider in `[fromMs, toMs)`, ordered by start. */
+export async function listAppointmentViews(
+  db: Kysely<Database>,
+  filter: { patientId: string } | { fromMs: number; toMs: number; includeCancelled: boolean },
+): Promise<AppointmentView[]> {
+  let q = viewQuery(db);
+  if ('patientId' in filter) q = q.where('appointments.patient_id', '=', filter.patientId);
+  else {
+    q = q.where('appointments.start_at', '<', filter.toMs).where('appointments.end_at', '>', filter.fromMs);
+    if (!filter.includeCancelled) q = q.where('appointments.status', '<>', 'cancelled');
+  }
+  const rows = await q.orderBy('appointments.start_at').orderBy('appointments.id').execute();
+  if (!rows.length) return [];
+  const held = await db
+    .selectFrom('appointment_resources')
+    .select(['appointment_id', 'resource_id'])
+    .where(
+      'appointment_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map<string, string[]>();
+  for (const h of held) {
+    const list = byId.get(h.appointment_id) ?? [];
+    list.push(h.resource_id);
+    byId.set(h.appointment_id, list);
+  }
+  return rows.map((r) => ({ ...r, resource_ids: (byId.get(r.id) ?? []).sort() }));
+}
 
 export async function updateAppointment(
   trx: Kysely<Database>,

@@ -84,8 +84,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       const { input, location, providers } = await loadSchedulingContext(
         app.deps.db.kysely,
         type,
-        from,
-        to,
+        { from, to },
         app.deps.clock.now(),
         { providerId },
       );

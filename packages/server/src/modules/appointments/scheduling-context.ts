@@ -34,13 +34,12 @@ export interface LoadedContext {
 /**
  * Builds the pure slot search's input for local dates `fromDate…toDate` from the database: a fixed
  * number of queries (providers+location, hours, exceptions, appointments, held resources, blocks,
- * resources) whatever the range. A type is offered at the location of its first active provider.
+ * resources) whatever the range; `{ at }` means the clinic-local date of that instant. A type is offered at the location of its first active provider.
  */
 export async function loadSchedulingContext(
   db: Kysely<Database>,
   type: LoadedType,
-  fromDate: string,
-  toDate: string,
+  range: { from: string; to: string } | { at: number },
   now: number,
   opts: { providerId?: string | undefined; excludeAppointmentId?: string | undefined } = {},
 ): Promise<LoadedContext> {
@@ -54,6 +53,8 @@ export async function loadSchedulingContext(
     clinicId: first.clinicId,
   };
   const providers = all.filter((p) => p.locationId === location.id);
+  const fromDate = 'at' in range ? localDateOf(location.timeZone, range.at) : range.from;
+  const toDate = 'at' in range ? fromDate : range.to;
   const ids = opts.providerId
     ? providers.filter((p) => p.id === opts.providerId).map((p) => p.id)
     : providers.map((p) => p.id);

@@ -268,3 +268,11 @@ export async function loadClinicSettings(db: Kysely<Database>, clinicId: string)
     reminderHours: num(s.reminderHours, 24),
   };
 }
+
+export async function findClinic(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('clinics')
+    .select(['id', 'name', 'email', 'phone'])
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+}

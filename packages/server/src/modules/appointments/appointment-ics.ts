@@ -1,0 +1,60 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { AppointmentView } from './appointments.repository';
+
+function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) ? (block[0] ?? null) : null;
+}
+
+/**
+ * RFC 5545 calendar for one appointment: times in the clinic's zone with its VTIMEZONE, a UID that
+ * stays the same across reschedules, SEQUENCE = the appointment's revision, METHOD:CANCEL once it is
+ * cancelled. `method` REQUEST suits mail attachments; PUBLISH suits an "add to calendar" download.
+ */
+export function appointmentIcs(
+  v: AppointmentView,
+  opts: {
+    stamp: number;
+    clinic: { name: string; email: string };
+    manageUrl?: string;
+    mode: 'mail' | 'download';
+  },
+): string {
+  const zone = v.time_zone;
+  const cancelled = v.status === 'cancelled';
+  const method = cancelled
+    ? ICalCalendarMethod.CANCEL
+    : opts.mode === 'mail'
+      ? ICalCalendarMethod.REQUEST
+      : ICalCalendarMethod.PUBLISH;
+  const cal = ical({
+    prodId: { company: 'Anagen', product: 'Anagen booking', language: 'EN' },
+    method,
+    timezone: { name: zone, generator: vtimezone },
+  });
+  const description = [
+    `${v.type_name} with ${v.provider_name} at ${opts.clinic.name}, ${v.location_name}.`,
+    opts.manageUrl ? `Change or cancel: ${opts.manageUrl}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  cal.createEvent({
+    id: v.ical_uid,
+    sequence: v.ical_sequence,
+    stamp: DateTime.fromMillis(opts.stamp, { zone: 'utc' }),
+    start: DateTime.fromMillis(v.start_at, { zone }),
+    end: DateTime.fromMillis(v.end_at, { zone }),
+    timezone: zone,
+    summary: `${v.type_name} – ${opts.clinic.name}`,
+    description,
+    location: v.location_name,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: opts.clinic.name, email: opts.clinic.email },
+    // Mail only: a download through a guest link must not show what the record already held.
+    ...(opts.mode === 'mail' ? { attendees: [{ name: v.patient_name, email: v.patient_email }] } : {}),
+    ...(opts.manageUrl ? { url: opts.manageUrl } : {}),
+  });
+  return cal.toString();
+}

@@ -1,0 +1,229 @@
+import {
+  appointmentIdParamsSchema,
+  appointmentSchema,
+  appointmentStatusChangeSchema,
+  cancelAppointmentSchema,
+  createAppointmentSchema,
+  deliverySchema,
+  manageTokenQuerySchema,
+  patientAppointmentSchema,
+  patientIdParamsSchema,
+  rescheduleAppointmentSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePatientAccess } from '../patients/patient-access';
+import { iso, isoOrNull, toAppointmentDto } from './appointment-dto';
+import { appointmentIcs } from './appointment-ics';
+import { listAppointmentViews } from './appointments.repository';
+import { bookAppointment } from './book-appointment';
+import { confirmAttendance } from './confirm-attendance';
+import {
+  cancelAppointment,
+  changeStatus,
+  dtoFor,
+  openAppointment,
+  rescheduleAppointment,
+} from './manage-appointment';
+import { findClinic, loadClinicSettings } from './scheduling.repository';
+
+const STAFF = ['desk', 'clinician', 'admin'] as const;
+const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
+
+export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/appointments',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['appointments'],
+        body: createAppointmentSchema,
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        response: { 201: appointmentSchema },
+      },
+    },
+    async (req, reply) => {
+      const result = await bookAppointment(req, req.body, req.headers['idempotency-key']);
+      return reply.code(201).send(result.body);
+    },
+  );
+
+  r.get(
+    '/api/appointments/:id',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['appointments'], ...withToken, response: { 200: appointmentSchema } },
+    },
+    async (req) => {
+      const o = await openAppointment(req, req.params.id, req.query.token, {
+        mode: 'read',
+        action: 'appointment.read',
+      });
+      return dtoFor(o);
+    },
+  );
+
+  r.post(
+    '/api/appointments/:id/cancel',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['appointments'],
+        ...withToken,
+        body: cancelAppointmentSchema,
+        response: { 200: appointmentSchema },
+      },
+    },
+    async (req) => {
+      const o = await openAppointment(req, req.params.id, req.query.token, {
+        mode: 'write',
+        action: 'appointment.cancel',
+      });
+      return cancelAppointment(req, o, req.body?.reason);
+    },
+  );
+
+  r.post(
+    '/api/appointments/:id/reschedule',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['appointments'],
+        ...withToken,
+        body: rescheduleAppointmentSchema,
+        response: { 200: appointmentSchema },
+      },
+    },
+    async (req) => {
+      const o = await openAppointment(req, req.params.id, req.query.token, {
+        mode: 'write',
+        action: 'appointment.reschedule',
+      });
+      return rescheduleAppointment(req, o, req.body);
+    },
+  );
+
+  r.post(
+    '/api/appointments/:id/status',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['appointments'],
+        params: appointmentIdParamsSchema,
+        body: appointmentStatusChangeSchema,
+        response: { 200: appointmentSchema },
+      },
+    },
+    async (req) => {
+      const o = await openAppointment(req, req.params.id, undefined, {
+        mode: 'write',
+        action: 'appointment.status',
+      });
+      return changeStatus(req, o, req.body.status);
+    },
+  );
+
+  r.get(
+    '/api/appointments/:id/ics',
+    { config: { access: 'public' }, schema: { tags: ['appointments'], ...withToken } },
+    async (req, reply) => {
+      const o = await openAppointment(req, req.params.id, req.query.token, {
+        mode: 'read',
+        action: 'appointment.ics',
+      });
+      const clinic = await findClinic(app.deps.db.kysely, o.view.clinic_id);
+      const body = appointmentIcs(o.view, { stamp: app.deps.clock.now(), clinic, mode: 'download' });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="appointment.ics"')
+        .send(body);
+    },
+  );
+
+  r.get(
+    '/api/appointments/:id/confirm',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['appointments'],
+        params: appointmentIdParamsSchema,
+        querystring: z.strictObject({ token: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      const page = await confirmAttendance(req, req.params.id, req.query.token);
+      return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
+    },
+  );
+
+  r.get(
+    '/api/appointments/:id/deliveries',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['appointments'],
+        params: appointmentIdParamsSchema,
+        response: { 200: z.array(deliverySchema) },
+      },
+    },
+    async (req) => {
+      await openAppointment(req, req.params.id, undefined, {
+        mode: 'read',
+        action: 'appointment.deliveries',
+      });
+      const rows = await app.deps.db.kysely
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('appointment_id', '=', req.params.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        recipient: d.recipient,
+        subject: d.subject,
+        status: d.status,
+        serverResponse: d.server_response,
+        createdAt: iso(d.created_at),
+        sentAt: isoOrNull(d.sent_at),
+      }));
+    },
+  );
+
+  r.get(
+    '/api/patients/:id/appointments',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['appointments'],
+        params: patientIdParamsSchema,
+        response: { 200: z.array(patientAppointmentSchema) },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'scheduling',
+        mode: 'read',
+        action: 'appointment.list',
+        resource: 'appointment',
+      });
+      const views = await listAppointmentViews(app.deps.db.kysely, { patientId: req.params.id });
+      const cutoffs = new Map<string, number>();
+      for (const v of views) {
+        if (!cutoffs.has(v.clinic_id)) {
+          cutoffs.set(
+            v.clinic_id,
+            (await loadClinicSettings(app.deps.db.kysely, v.clinic_id)).cancellationCutoffHours,
+          );
+        }
+      }
+      return views.map((v) =>
+        toAppointmentDto(v, { includePatient: true, cutoffHours: cutoffs.get(v.clinic_id) ?? 24 }),
+      );
+    },
+  );
+}

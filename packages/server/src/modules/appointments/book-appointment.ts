@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import { isStaff } from '@anagen/core/access';
+import type { Appointment, CreateAppointment } from '@anagen/core/contracts';
+import { describeBookingRejection, findOpenSlots, validateBookingStart } from '@anagen/core/scheduling';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors';
+import { hashToken, newId, newToken } from '../../lib/ids';
+import { audit } from '../audit/audit.service';
+import { requirePatientAccess } from '../patients/patient-access';
+import { iso } from './appointment-dto';
+import {
+  findIdempotentResponse,
+  findOrCreatePatientByEmail,
+  hasConflict,
+  insertAppointment,
+  insertToken,
+  saveIdempotentResponse,
+} from './appointments.repository';
+import { requireVisibleType } from './availability.routes';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+import { queueBookingNotices } from './notices';
+import { loadClinicSettings } from './scheduling.repository';
+import { loadSchedulingContext } from './scheduling-context';
+
+export interface BookingResult {
+  /** Only successful bookings are remembered for an Idempotency-Key, so a replay is a 201 too. */
+  status: 201;
+  body: Appointment;
+}
+
+/** Rejections from the pure policy: not-a-free-slot is a conflict (409), the rest are 422. */
+export function bookingRejection(
+  check: { reason: 'PAST' | 'NOTICE' | 'HORIZON' | 'NOT_A_SLOT'; earliestStart: number; latestStart: number },
+  timeZone: string,
+): AppError {
+  const detail = describeBookingRejection(check, timeZone);
+  return new AppError(check.reason === 'NOT_A_SLOT' ? 'SLOT_TAKEN' : 'BOOKING_REFUSED', detail);
+}
+
+export const slotTaken = () =>
+  new AppError(
+    'SLOT_TAKEN',
+    'That time is not available. It may have just been taken; please pick another free time.',
+  );
+
+/**
+ * Books one appointment. The pure policy decides whether the start is a free, aligned slot given
+ * what was read; then, in one write transaction, the provider and required resources are locked and
+ * overlap is re-checked against committed rows before the insert. The partial unique index on
+ * (provider_id, start_at) backs this up; its violation is a 409 too.
+ */
+export async function bookAppointment(
+  req: FastifyRequest,
+  body: CreateAppointment,
+  idempotencyKey: string | undefined,
+): Promise<BookingResult> {
+  const { db, clock } = req.server.deps;
+  const k = db.kysely;
+  const now = clock.now();
+  const actor = req.actor;
+  const staff = isStaff(actor);
+
+  const type = await requireVisibleType(req, body.type);
+  if (!staff && body.patientId)
+    throw new AppError('FORBIDDEN', 'Only clinic staff book for another patient.');
+  if (!actor && type.row.guest_allowed !== 1) {
+    throw new AppError('UNAUTHENTICATED', 'Please sign in to book this appointment type.');
+  }
+  if (!actor && !body.patient) {
+    throw new AppError('VALIDATION_FAILED', 'Please give your name and email so the clinic can reach you.', {
+      errors: [{ path: 'body.patient', message: 'is required when not signed in' }],
+    });
+  }
+
+  const idemKey = idempotencyKey ? `${actor?.userId ?? 'guest'}:${idempotencyKey}` : undefined;
+  const requestHash = idemKey ? createHash('sha256').update(JSON.stringify(body)).digest('hex') : '';
+  if (idemKey) {
+    const replay = await replayIdempotent(req, idemKey, requestHash);
+    if (replay) return replay;
+  }
+
+  // Who the appointment is for. Staff: a given record (or a new one from `patient`); a patient:
+  // themself; a guest: linked or created by email inside the transaction.
+  let patientId: string | null = null;
+  if (staff) {
+    if (body.patientId) {
+      await requirePatientAccess(req, body.patientId, {
+        scope: 'scheduling',
+        mode: 'write',
+        action: 'appointment.create',
+        resource: 'appointment',
+      });
+      patientId = body.patientId;
+    } else if (!body.patient) {
+      throw new AppError('VALIDATION_FAILED', 'Choose the patient this appointment is for.', {
+        errors: [{ path: 'body.patientId', message: 'is required' }],
+      });
+    }
+  } else if (actor) {
+    if (!actor.patientId) throw new AppError('FORBIDDEN', 'This account has no patient record to book for.');
+    await requirePatientAccess(req, actor.patientId, {
+      scope: 'scheduling',
+      mode: 'write',
+      action: 'appointment.create',
+      resource: 'appointment',
+    });
+    patientId = actor.patientId;
+  }
+
+  const start = Date.parse(body.start);
+  const { input, location, providers } = await loadSchedulingContext(k, type, { at: start }, now, {
+    providerId: body.providerId,
+  });
+  const check = validateBookingStart({ ...input, start });
+  if (!check.ok) throw bookingRejection(check, location.timeZone);
+  const candidates = findOpenSlots(input)
+    .filter((s) => s.start === start)
+    .map((s) => s.providerId);
+  const end = check.slot.end;
+  const busyStart = start - type.row.buffer_before_minutes * 60_000;
+  const busyEnd = end + type.row.buffer_after_minutes * 60_000;
+  const settings = await loadClinicSettings(k, location.clinicId);
+
+  const token = newToken();
+  const id = newId();
+  try {
+    return await withBookingTransaction(db, async (trx) => {
+      await lockRows(trx, db, candidates, type.resourceIds);
+      let providerId: string | null = null;
+      for (const p of candidates) {
+        if (!(await hasConflict(trx, { providerId: p, resourceIds: type.resourceIds, busyStart, busyEnd }))) {
+          providerId = p;
+          break;
+        }
+      }
+      if (!providerId) throw slotTaken();
+      if (!patientId) {
+        patientId = await findOrCreatePatientByEmail(trx, {
+          id: newId(),
+          name: body.patient!.name,
+          email: body.patient!.email,
+          phone: body.patient!.phone ?? null,
+          now,
+        });
+      }
+      await insertAppointment(
+        trx,
+        {
+          id,
+          type_id: type.row.id,
+          provider_id: providerId,
+          location_id: location.id,
+          patient_id: patientId,
+          start_at: start,
+          end_at: end,
+          busy_start_at: busyStart,
+          busy_end_at: busyEnd,
+          status: 'booked',
+          notes: body.notes ?? null,
+          manage_token_hash: hashToken(token),
+          ical_uid: `${id}@anagen`,
+          ical_sequence: 0,
+          series_id: null,
+          patient_confirmed_at: null,
+          cancelled_at: null,
+          cancel_reason: null,
+          created_by: actor?.userId ?? null,
+          created_at: now,
+          updated_at: now,
+        },
+        type.resourceIds,
+      );
+      await insertToken(trx, hashToken(token), id, 'manage', now);
+      await audit(
+        req,
+        { action: 'appointment.create', resource: 'appointment', resourceId: id, patientId },
+        trx,
+      );
+      await queueBookingNotices(trx, {
+        appointmentId: id,
+        patientId,
+        start,
+        sequence: 0,
+        reminderHours: settings.reminderHours,
+        now,
+      });
+      const provider = providers.find((p) => p.id === providerId)!;
+      const body201: Appointment = {
+        id,
+        status: 'booked',
+        start: iso(start),
+        end: iso(end),
+        providerId,
+        providerName: provider.name,
+        type: type.row.slug,
+        typeName: type.row.name,
+        durationMinutes: type.row.duration_minutes,
+        timeZone: location.timeZone,
+        locationName: location.name,
+        resourceIds: type.resourceIds,
+        patientConfirmedAt: null,
+        cancelledAt: null,
+        cancellableUntil: iso(start - settings.cancellationCutoffHours * 3_600_000),
+        seriesId: null,
+        sequence: 0,
+      };
+      if (actor) {
+        body201.patientId = patientId;
+        body201.notes = body.notes ?? null;
+      }
+      if (idemKey) {
+        await saveIdempotentResponse(trx, {
+          key: idemKey,
+          request_hash: requestHash,
+          status_code: 201,
+          response_json: JSON.stringify(body201),
+          created_at: now,
+        });
+      }
+      return { status: 201, body: { ...body201, manageToken: token } };
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    if (idemKey) {
+      const replay = await replayIdempotent(req, idemKey, requestHash);
+      if (replay) return replay;
+    }
+    throw slotTaken();
+  }
+}
+
+/**
+ * The first response for a retried request. The stored copy never holds the raw manage token; a
+ * replay gets a fresh one for the same appointment (tokens are only ever stored hashed).
+ */
+async function replayIdempotent(
+  req: FastifyRequest,
+  key: string,
+  requestHash: string,
+): Promise<BookingResult | null> {
+  const k = req.server.deps.db.kysely;
+  const hit = await findIdempotentResponse(k, key);
+  if (!hit) return null;
+  if (hit.request_hash !== requestHash) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different booking. Use a new key for a new request.',
+    );
+  }
+  const body = JSON.parse(hit.response_json) as Appointment;
+  const token = newToken();
+  await insertToken(k, hashToken(token), body.id, 'manage', req.server.deps.clock.now());
+  return { status: 201, body: { ...body, manageToken: token } };
+}

@@ -1,0 +1,69 @@
+import type { FastifyRequest } from 'fastify';
+import { hashToken } from '../../lib/ids';
+import { audit } from '../audit/audit.service';
+import { findAppointmentView, tokenOpens } from './appointments.repository';
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · Anagen</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1f2933}a{color:#0b5cad}</style></head>
+<body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+}
+
+/**
+ * The one-click "I'm coming" answer from a reminder: records when the patient confirmed (first click
+ * wins; repeats change nothing) and shows a small page with a link to manage the booking.
+ */
+export async function confirmAttendance(
+  req: FastifyRequest,
+  id: string,
+  token: string,
+): Promise<{ status: number; html: string }> {
+  const { db, clock } = req.server.deps;
+  const view = await findAppointmentView(db.kysely, id);
+  if (!view || !(await tokenOpens(db.kysely, id, hashToken(token)))) {
+    return {
+      status: 404,
+      html: page('Link not recognised', '<p>This link is not valid. Please call the clinic.</p>'),
+    };
+  }
+  const when = new Intl.DateTimeFormat('en-US', {
+    timeZone: view.time_zone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(view.start_at);
+  const manage = `/manage/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`;
+  if (view.status !== 'booked') {
+    return {
+      status: 409,
+      html: page(
+        'This appointment is no longer booked',
+        `<p>It is ${esc(view.status)}. <a href="${manage}">See the booking</a>.</p>`,
+      ),
+    };
+  }
+  if (view.patient_confirmed_at === null) {
+    await db.kysely
+      .updateTable('appointments')
+      .set({ patient_confirmed_at: clock.now() })
+      .where('id', '=', id)
+      .where('patient_confirmed_at', 'is', null)
+      .execute();
+    await audit(req, {
+      action: 'appointment.confirm.by-link',
+      resource: 'appointment',
+      resourceId: id,
+      patientId: view.patient_id,
+    });
+  }
+  return {
+    status: 200,
+    html: page(
+      'Thank you, see you then',
+      `<p>We have noted that you are coming to your ${esc(view.type_name)} with ${esc(view.provider_name)} on ${esc(when)} (${esc(view.time_zone)}).</p>
+<p><a href="${manage}">Change or cancel the appointment</a></p>`,
+    ),
+  };
+}

@@ -1,0 +1,289 @@
+import { isStaff } from '@anagen/core/access';
+import type { Appointment } from '@anagen/core/contracts';
+import {
+  checkCancellation,
+  describeCancellationRefusal,
+  findOpenSlots,
+  validateBookingStart,
+} from '@anagen/core/scheduling';
+import type { FastifyRequest } from 'fastify';
+import type { AppointmentStatus } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { hashToken } from '../../lib/ids';
+import { audit } from '../audit/audit.service';
+import { requirePatientAccess } from '../patients/patient-access';
+import { toAppointmentDto } from './appointment-dto';
+import {
+  type AppointmentView,
+  findAppointmentView,
+  hasConflict,
+  tokenOpens,
+  updateAppointment,
+} from './appointments.repository';
+import { bookingRejection, slotTaken } from './book-appointment';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+import { queueCancellationNotice, queueRescheduleNotices } from './notices';
+import { findTypeById, loadClinicSettings } from './scheduling.repository';
+import { loadSchedulingContext } from './scheduling-context';
+
+export type AccessKind = 'staff' | 'owner' | 'token';
+
+export interface Opened {
+  view: AppointmentView;
+  access: AccessKind;
+  cutoffHours: number;
+  reminderHours: number;
+}
+
+/**
+ * Opens an appointment for the caller: a valid manage token (guest link), or the record-level
+ * policy (its patient, or staff with the scheduling scope). A wrong token answers 404, like an
+ * unknown id, so links cannot be probed. Every access is audited.
+ */
+export async function openAppointment(
+  req: FastifyRequest,
+  id: string,
+  token: string | undefined,
+  op: { mode: 'read' | 'write'; action: string },
+): Promise<Opened> {
+  const k = req.server.deps.db.kysely;
+  const view = await findAppointmentView(k, id);
+  const settings = view ? await loadClinicSettings(k, view.clinic_id) : null;
+  if (token) {
+    if (!view || !(await tokenOpens(k, id, hashToken(token)))) throw notFound('Appointment');
+    await audit(req, {
+      action: `${op.action}.by-link`,
+      resource: 'appointment',
+      resourceId: id,
+      patientId: view.patient_id,
+    });
+    return { view, access: 'token', ...settingsOf(settings!) };
+  }
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in, or use the link from your email.');
+  if (!view) throw notFound('Appointment');
+  await requirePatientAccess(req, view.patient_id, {
+    scope: 'scheduling',
+    mode: op.mode,
+    action: op.action,
+    resource: 'appointment',
+    resourceId: id,
+  });
+  return { view, access: isStaff(req.actor) ? 'staff' : 'owner', ...settingsOf(settings!) };
+}
+
+function settingsOf(s: { cancellationCutoffHours: number; reminderHours: number }) {
+  return { cutoffHours: s.cancellationCutoffHours, reminderHours: s.reminderHours };
+}
+
+export function dtoFor(o: Opened, view = o.view): Appointment {
+  return toAppointmentDto(view, { includePatient: o.access !== 'token', cutoffHours: o.cutoffHours });
+}
+
+async function reload(req: FastifyRequest, o: Opened): Promise<Appointment> {
+  const view = await findAppointmentView(req.server.deps.db.kysely, o.view.id);
+  return dtoFor(o, view!);
+}
+
+/** Patients and guests follow the clinic's cut-off; staff may override it until the start. */
+function requireChangeAllowed(req: FastifyRequest, o: Opened, verb: string): { staffOverride: boolean } {
+  if (o.view.status !== 'booked') {
+    throw new AppError('CONFLICT', `This appointment is ${o.view.status}, so it cannot be ${verb}.`);
+  }
+  const decision = checkCancellation({
+    start: o.view.start_at,
+    now: req.server.deps.clock.now(),
+    cutoffHours: o.cutoffHours,
+    isStaff: o.access === 'staff',
+  });
+  if (!decision.allowed) {
+    const detail = describeCancellationRefusal(decision, o.view.time_zone);
+    throw new AppError(
+      'CANCELLATION_REFUSED',
+      verb === 'cancelled'
+        ? detail
+        : detail
+            .replace('cancellation', 'changes')
+            .replace('to cancel', 'to change it')
+            .replace('cancelled online', 'moved online'),
+    );
+  }
+  return { staffOverride: decision.staffOverride };
+}
+
+export async function cancelAppointment(
+  req: FastifyRequest,
+  o: Opened,
+  reason: string | undefined,
+): Promise<Appointment> {
+  const { db, clock } = req.server.deps;
+  const now = clock.now();
+  const { staffOverride } = requireChangeAllowed(req, o, 'cancelled');
+  const v = o.view;
+  await withBookingTransaction(db, async (trx) => {
+    const fresh = await trx
+      .selectFrom('appointments')
+      .select('status')
+      .where('id', '=', v.id)
+      .executeTakeFirst();
+    if (fresh?.status !== 'booked') throw new AppError('CONFLICT', 'This appointment was changed meanwhile.');
+    await updateAppointment(trx, v.id, {
+      status: 'cancelled',
+      cancelled_at: now,
+      cancel_reason: reason ?? null,
+      ical_sequence: v.ical_sequence + 1,
+      updated_at: now,
+    });
+    await audit(
+      req,
+      {
+        action: 'appointment.cancel',
+        resource: 'appointment',
+        resourceId: v.id,
+        patientId: v.patient_id,
+        detail: staffOverride ? 'inside the cut-off (staff override)' : null,
+      },
+      trx,
+    );
+    await queueCancellationNotice(trx, {
+      appointmentId: v.id,
+      patientId: v.patient_id,
+      start: v.start_at,
+      sequence: v.ical_sequence + 1,
+      reminderHours: o.reminderHours,
+      now,
+    });
+  });
+  return reload(req, o);
+}
+
+/**
+ * Moves an appointment atomically: one UPDATE in the locked transaction takes the new time and frees
+ * the old one, so on any conflict nothing changes. The iCalendar UID stays; the sequence increments.
+ */
+export async function rescheduleAppointment(
+  req: FastifyRequest,
+  o: Opened,
+  body: { start: string; providerId?: string | undefined },
+): Promise<Appointment> {
+  const { db, clock } = req.server.deps;
+  const k = db.kysely;
+  const now = clock.now();
+  requireChangeAllowed(req, o, 'moved');
+  const v = o.view;
+  const type = await findTypeById(k, v.type_id);
+  if (!type) throw notFound('Appointment type');
+  const start = Date.parse(body.start);
+  const { input, location } = await loadSchedulingContext(k, type, { at: start }, now, {
+    providerId: body.providerId,
+    excludeAppointmentId: v.id,
+  });
+  const check = validateBookingStart({ ...input, start });
+  if (!check.ok) throw bookingRejection(check, location.timeZone);
+  // Keep the same provider when they are free at the new time.
+  const candidates = findOpenSlots(input)
+    .filter((s) => s.start === start)
+    .map((s) => s.providerId)
+    .sort((a, b) => (a === v.provider_id ? -1 : b === v.provider_id ? 1 : a < b ? -1 : 1));
+  const end = check.slot.end;
+  const busyStart = start - type.row.buffer_before_minutes * 60_000;
+  const busyEnd = end + type.row.buffer_after_minutes * 60_000;
+  const sequence = v.ical_sequence + 1;
+  try {
+    await withBookingTransaction(db, async (trx) => {
+      await lockRows(trx, db, candidates, type.resourceIds);
+      const fresh = await trx
+        .selectFrom('appointments')
+        .select(['status', 'ical_sequence'])
+        .where('id', '=', v.id)
+        .executeTakeFirst();
+      if (fresh?.status !== 'booked' || fresh.ical_sequence !== v.ical_sequence) {
+        throw new AppError('CONFLICT', 'This appointment was changed meanwhile. Please reload it.');
+      }
+      let providerId: string | null = null;
+      for (const p of candidates) {
+        const span = {
+          providerId: p,
+          resourceIds: type.resourceIds,
+          busyStart,
+          busyEnd,
+          excludeAppointmentId: v.id,
+        };
+        if (!(await hasConflict(trx, span))) {
+          providerId = p;
+          break;
+        }
+      }
+      if (!providerId) throw slotTaken();
+      await updateAppointment(trx, v.id, {
+        provider_id: providerId,
+        start_at: start,
+        end_at: end,
+        busy_start_at: busyStart,
+        busy_end_at: busyEnd,
+        ical_sequence: sequence,
+        patient_confirmed_at: null,
+        updated_at: now,
+      });
+      await audit(
+        req,
+        {
+          action: 'appointment.reschedule',
+          resource: 'appointment',
+          resourceId: v.id,
+          patientId: v.patient_id,
+          detail: `from ${new Date(v.start_at).toISOString()} to ${new Date(start).toISOString()}`,
+        },
+        trx,
+      );
+      await queueRescheduleNotices(trx, {
+        appointmentId: v.id,
+        patientId: v.patient_id,
+        start,
+        sequence,
+        reminderHours: o.reminderHours,
+        now,
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slotTaken();
+    throw err;
+  }
+  return reload(req, o);
+}
+
+// Front-desk status changes; mistakes can be undone, a cancelled appointment stays cancelled.
+const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
+  booked: ['checked-in', 'no-show', 'completed'],
+  'checked-in': ['completed', 'no-show', 'booked'],
+  'no-show': ['booked', 'checked-in'],
+  completed: ['checked-in'],
+  cancelled: [],
+};
+
+export async function changeStatus(
+  req: FastifyRequest,
+  o: Opened,
+  status: Exclude<AppointmentStatus, 'cancelled'>,
+): Promise<Appointment> {
+  const { db, clock } = req.server.deps;
+  const v = o.view;
+  if (v.status === status) return dtoFor(o);
+  if (!NEXT[v.status].includes(status)) {
+    throw new AppError('CONFLICT', `An appointment that is ${v.status} cannot be marked ${status}.`);
+  }
+  await db.kysely.transaction().execute(async (trx) => {
+    await updateAppointment(trx, v.id, { status, updated_at: clock.now() });
+    await audit(
+      req,
+      {
+        action: 'appointment.status',
+        resource: 'appointment',
+        resourceId: v.id,
+        patientId: v.patient_id,
+        detail: `${v.status} → ${status}`,
+      },
+      trx,
+    );
+  });
+  return reload(req, o);
+}

@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { newId } from '../../lib/ids';
+import { enqueueJob } from '../../lib/jobs/jobs.repository';
+
+export type NoticeKind = 'confirmation' | 'reminder' | 'cancellation' | 'reschedule';
+export const NOTICE_JOB = 'appointment.notice';
+
+export interface NoticePayload {
+  appointmentId: string;
+  kind: NoticeKind;
+  /** The appointment's ical_sequence when queued; a reminder for an older sequence is dropped. */
+  sequence: number;
+  deliveryId: string;
+}
+
+const SUBJECTS: Record<NoticeKind, string> = {
+  confirmation: 'Your appointment is booked',
+  reminder: 'Reminder: your appointment',
+  cancellation: 'Your appointment was cancelled',
+  reschedule: 'Your appointment has moved',
+};
+
+/**
+ * Queues one message as a job plus its delivery-log row (status `queued`), in the caller's
+ * transaction, so a booking and its notices commit or vanish together. A unique key that already
+ * exists queues nothing (the message is already on its way or sent).
+ */
+export async function queueNotice(
+  trx: Kysely<Database>,
+  n: {
+    appointmentId: string;
+    patientId: string;
+    kind: NoticeKind;
+    sequence: number;
+    runAt: number;
+    uniqueKey: string;
+    now: number;
+  },
+): Promise<void> {
+  const patient = await trx
+    .selectFrom('patients')
+    .select('email')
+    .where('id', '=', n.patientId)
+    .executeTakeFirst();
+  if (!patient) return;
+  const deliveryId = newId();
+  const payload: NoticePayload = {
+    appointmentId: n.appointmentId,
+    kind: n.kind,
+    sequence: n.sequence,
+    deliveryId,
+  };
+  const jobId = await enqueueJob(
+    trx,
+    { kind: NOTICE_JOB, payload, runAt: n.runAt, uniqueKey: n.uniqueKey },
+    n.now,
+  );
+  if (!jobId) return;
+  await trx
+    .insertInto('deliveries')
+    .values({
+      id: deliveryId,
+      appointment_id: n.appointmentId,
+      patient_id: n.patientId,
+      kind: n.kind,
+      recipient: patient.email,
+      subject: SUBJECTS[n.kind],
+      status: 'queued',
+      server_response: null,
+      job_id: jobId,
+      created_at: n.now,
+      sent_at: null,
+    })
+    .execute();
+}
+
+/** Drops reminders not yet sent (after a reschedule or cancellation), with their log rows. */
+export async function dropQueuedReminders(trx: Kysely<Database>, appointmentId: string): Promise<void> {
+  const jobs = await trx
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('unique_key', 'like', `appt:${appointmentId}:reminder:%`)
+    .execute();
+  if (!jobs.length) return;
+  const ids = jobs.map((j) => j.id);
+  await trx
+    .updateTable('jobs')
+    .set({ status: 'done', last_error: 'superseded' })
+    .where('id', 'in', ids)
+    .execute();
+  await trx.deleteFrom('deliveries').where('job_id', 'in', ids).where('status', '=', 'queued').execute();
+}
+
+interface Timing {
+  appointmentId: string;
+  patientId: string;
+  start: number;
+  sequence: number;
+  reminderHours: number;
+  now: number;
+}
+
+async function queueReminder(trx: Kysely<Database>, t: Timing): Promise<void> {
+  const runAt = t.start - t.reminderHours * 3_600_000;
+  // Booked inside the reminder window: the confirmation itself is the reminder.
+  if (t.reminderHours <= 0 || runAt <= t.now) return;
+  await queueNotice(trx, {
+    ...t,
+    kind: 'reminder',
+    runAt,
+    uniqueKey: `appt:${t.appointmentId}:reminder:${t.sequence}`,
+  });
+}
+
+export async function queueBookingNotices(trx: Kysely<Database>, t: Timing): Promise<void> {
+  await queueNotice(trx, {
+    ...t,
+    kind: 'confirmation',
+    runAt: t.now,
+    uniqueKey: `appt:${t.appointmentId}:confirmation`,
+  });
+  await queueReminder(trx, t);
+}
+
+export async function queueRescheduleNotices(trx: Kysely<Database>, t: Timing): Promise<void> {
+  await dropQueuedReminders(trx, t.appointmentId);
+  await queueNotice(trx, {
+    ...t,
+    kind: 'reschedule',
+    runAt: t.now,
+    uniqueKey: `appt:${t.appointmentId}:reschedule:${t.sequence}`,
+  });
+  await queueReminder(trx, t);
+}
+
+export async function queueCancellationNotice(trx: Kysely<Database>, t: Timing): Promise<void> {
+  await dropQueuedReminders(trx, t.appointmentId);
+  await queueNotice(trx, {
+    ...t,
+    kind: 'cancellation',
+    runAt: t.now,
+    uniqueKey: `appt:${t.appointmentId}:cancellation`,
+  });
+}

@@ -39,6 +39,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/admin/staff', label: 'Staff' },
     { to: '/admin/schedules', label: 'Schedules' },
     { to: '/admin/catalogue', label: 'Catalogue' },
+    { to: '/admin/prices', label: 'Prices' },
     { to: '/admin/audit-log', label: 'Audit log' },
   ],
 };

@@ -25,6 +25,21 @@ const AdminHomePage = lazy(() =>
   import('../features/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })),
 );
 
+// Learn and decide: public, but loaded on demand so the home page stays small. Prerendered HTML
+// for guide and treatment pages stays on screen while these load.
+const LearnIndexPage = lazy(() => import('../features/learn/learn-index-page').then((m) => ({ default: m.LearnIndexPage })));
+const GuideArticlePage = lazy(() =>
+  import('../features/learn/guide-article-page').then((m) => ({ default: m.GuideArticlePage })),
+);
+const TreatmentsIndexPage = lazy(() =>
+  import('../features/learn/treatments-index-page').then((m) => ({ default: m.TreatmentsIndexPage })),
+);
+const TreatmentPage = lazy(() => import('../features/learn/treatment-page').then((m) => ({ default: m.TreatmentPage })));
+const ComparePage = lazy(() => import('../features/learn/compare-page').then((m) => ({ default: m.ComparePage })));
+const CostPage = lazy(() => import('../features/learn/cost-page').then((m) => ({ default: m.CostPage })));
+const AssessmentPage = lazy(() => import('../features/learn/assessment-page'));
+const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page'));
+
 export const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
@@ -35,6 +50,13 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'learn', element: <LearnIndexPage /> },
+          { path: 'learn/:slug', element: <GuideArticlePage /> },
+          { path: 'treatments', element: <TreatmentsIndexPage /> },
+          { path: 'treatments/:slug', element: <TreatmentPage /> },
+          { path: 'compare', element: <ComparePage /> },
+          { path: 'cost', element: <CostPage /> },
+          { path: 'assessment', element: <AssessmentPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -56,7 +78,10 @@ export const router = createBrowserRouter([
       {
         path: 'admin',
         element: <AreaLayout area="admin" roles={['admin']} />,
-        children: [{ index: true, element: <AdminHomePage /> }],
+        children: [
+          { index: true, element: <AdminHomePage /> },
+          { path: 'prices', element: <AdminPricesPage /> },
+        ],
       },
     ],
   },

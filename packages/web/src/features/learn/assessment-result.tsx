@@ -1,0 +1,140 @@
+import type { AssessmentDto } from '@anagen/core/contracts';
+import { stripCitations } from '@anagen/core/evidence';
+import type { RefObject } from 'react';
+import { Link } from 'react-router';
+import { EvidenceBadge } from './components/evidence-badge';
+import { RegulatoryBadge } from './components/regulatory-badge';
+import { treatmentBySlug } from './library';
+
+interface Props {
+  assessment: AssessmentDto;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  signedInAsPatient: boolean;
+  onRestart: () => void;
+}
+
+/**
+ * The result. With any red flag it leads with the referral, kindly, and shows no treatment options
+ * or booking button: the next step is a physician, not a sale.
+ */
+export function AssessmentResult({ assessment, headingRef, signedInAsPatient, onRestart }: Props) {
+  const r = assessment.result;
+  const bookHref = `/book?type=consultation${assessment.id ? `&assessment=${encodeURIComponent(assessment.id)}` : ''}`;
+  return (
+    <div className="narrow assessment-result">
+      <h1 ref={headingRef} tabIndex={-1}>
+        Your result
+      </h1>
+      <p className="muted">
+        Based on your answers. This is not a diagnosis; only an examination can confirm the cause.
+      </p>
+
+      {r.seePhysicianFirst && (
+        <section className="alert warn referral" aria-labelledby="referral-heading">
+          <h2 id="referral-heading">Please see a physician first</h2>
+          <p>
+            Some of your answers point to causes that a doctor should look at before you consider any cosmetic
+            hair treatment. Many of these causes can be treated, and finding them early matters.
+          </p>
+          <ul>
+            {r.redFlags.map((f) => (
+              <li key={f.code}>{f.message}</li>
+            ))}
+          </ul>
+          <p>
+            A general practitioner or a dermatologist is the right place to start. You can print this page and
+            take it with you.
+          </p>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="likely-heading">
+        <h2 id="likely-heading">What it most likely is</h2>
+        <p>
+          <strong>{r.likelyType.label}.</strong>
+        </p>
+        {r.likelyStage && (
+          <p>
+            Likely stage: <strong>{r.likelyStage.label}</strong>
+            {r.likelyStage.saltScore !== undefined &&
+              ` (about ${r.likelyStage.saltScore} % of the scalp without hair)`}
+            , which we would describe as {r.likelyStage.severity}.
+          </p>
+        )}
+      </section>
+
+      {!r.seePhysicianFirst && r.options.length > 0 && (
+        <section aria-labelledby="options-heading">
+          <h2 id="options-heading">Options to discuss, best fit first</h2>
+          <p className="muted small">
+            Ranked by the strength of the evidence and by your answers. Your clinician will decide with you.
+          </p>
+          <ol className="options">
+            {r.options.map((o) => {
+              const t = treatmentBySlug(o.slug);
+              const cautions = r.contraindications[o.slug] ?? [];
+              return (
+                <li key={o.slug} className="card">
+                  <h3>
+                    <Link to={`/treatments/${o.slug}`}>{o.name}</Link>
+                  </h3>
+                  <div className="row">
+                    <EvidenceBadge grade={o.evidenceGrade} reason={t?.evidenceGrade.reason} />
+                    <RegulatoryBadge status={o.regulatoryStatus} sourceUrl={t?.regulatory.sourceUrl} />
+                  </div>
+                  <p>{o.reason}</p>
+                  {cautions.length > 0 && (
+                    <div className="alert info small">
+                      <strong>Ask first:</strong>{' '}
+                      {cautions.map((c) => `${c.label} — ${stripCitations(c.note)}`).join(' ')}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="bring-heading">
+        <h2 id="bring-heading">What to bring</h2>
+        <ul>
+          {r.bringToConsultation.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+        <h2>Questions to ask</h2>
+        <ul>
+          {r.questionsToAsk.map((q) => (
+            <li key={q}>{q}</li>
+          ))}
+        </ul>
+      </section>
+
+      {assessment.id ? (
+        <p className="alert ok">Saved to your record. Your clinician will see it before your consultation.</p>
+      ) : (
+        !signedInAsPatient && (
+          <p className="muted small">
+            This result was not saved. <Link to="/sign-in?next=/assessment">Sign in</Link> first if you would
+            like it on your record.
+          </p>
+        )
+      )}
+
+      <div className="row form-actions">
+        {!r.seePhysicianFirst && (
+          <Link className="btn" to={bookHref}>
+            Book a consultation
+          </Link>
+        )}
+        <button type="button" className="btn secondary" onClick={() => window.print()}>
+          Print
+        </button>
+        <button type="button" className="btn secondary" onClick={onRestart}>
+          Start again
+        </button>
+      </div>
+    </div>
+  );
+}

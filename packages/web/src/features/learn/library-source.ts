@@ -1,0 +1,13 @@
+// The one place the web app reaches into the repo's content folder.
+export type {
+  EvidenceGrade,
+  GuideDocument,
+  NumberedReference,
+  RegulatoryStatus,
+  Study,
+  Treatment,
+} from '@anagen/core/evidence';
+export {
+  getEvidenceLibrary as getEvidenceLibraryFromContent,
+  getPriceDefaults,
+} from '../../../../../content';

@@ -1,0 +1,48 @@
+import { footnoteNumbers } from '@anagen/core/evidence';
+import { Link } from 'react-router';
+import { usePageMeta } from '../../components/ui/page-title';
+import { CitedText } from './components/cited-text';
+import { EvidenceBadge } from './components/evidence-badge';
+import { RegulatoryBadge } from './components/regulatory-badge';
+import { CONDITION_LABELS, library } from './library';
+
+export const TREATMENTS_INDEX_META = {
+  title: 'Hair-loss treatments: evidence, status and cost',
+  description:
+    'Each hair-loss treatment with the strength of its evidence, US regulatory status, schedule, side effects and typical price, with sources.',
+};
+
+export function TreatmentsIndexPage() {
+  usePageMeta(TREATMENTS_INDEX_META.title, TREATMENTS_INDEX_META.description);
+  return (
+    <>
+      <h1>Treatments</h1>
+      <p className="lead">
+        Each treatment with how certain the evidence is, its US regulatory status and what it typically costs.
+        Tap a grade to see why it was given.
+      </p>
+      <ul className="treatment-grid">
+        {library.treatments.map((t) => (
+          <li key={t.slug} className="card">
+            <h2>
+              <Link to={`/treatments/${t.slug}`}>{t.name}</Link>
+            </h2>
+            <p className="muted small">{t.conditions.map((c) => CONDITION_LABELS[c] ?? c).join(' · ')}</p>
+            <div className="row">
+              <EvidenceBadge grade={t.evidenceGrade.grade} reason={t.evidenceGrade.reason} />
+              <RegulatoryBadge status={t.regulatory.status} />
+            </div>
+            <p>
+              <CitedText text={t.summary} numbers={footnoteNumbers(t.references)} />
+            </p>
+            <p className="small muted">Source numbers refer to the treatment’s own page.</p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/compare">Compare treatments side by side</Link> or{' '}
+        <Link to="/cost">estimate the cost over the years</Link>.
+      </p>
+    </>
+  );
+}

@@ -17,6 +17,8 @@ import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.route
 import { careTemplatesRoutes } from './care-templates/care-templates.routes';
 import { consentsRoutes } from './consents/consents.routes';
 import { plansRoutes } from './plans/plans.routes';
+import { preparationRoutes } from './preparation/preparation.routes';
+import { sideEffectsRoutes } from './side-effects/side-effects.routes';
 import { treatmentSessionsRoutes } from './treatment-sessions/treatment-sessions.routes';
 
 /** Every feature's routes, registered in one place. */
@@ -40,4 +42,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(plansRoutes);
   await app.register(treatmentSessionsRoutes);
   await app.register(consentsRoutes);
+  await app.register(preparationRoutes);
+  await app.register(sideEffectsRoutes);
 }

@@ -79,6 +79,18 @@ export async function recordSession(
       errors: [{ path: 'body.performedAt', message: 'In the future' }],
     });
   }
+  if (input.appointmentId) {
+    const appt = await db
+      .selectFrom('appointments')
+      .select('patient_id')
+      .where('id', '=', input.appointmentId)
+      .executeTakeFirst();
+    if (appt?.patient_id !== patientId) {
+      throw new AppError('UNPROCESSABLE', "That appointment is not one of this patient's appointments.", {
+        errors: [{ path: 'body.appointmentId', message: 'Not an appointment of this patient' }],
+      });
+    }
+  }
   await checkProvider(db, input.providerId);
   checkPreparation(input.treatmentSlug, input.preparation);
   const postCare = await findActiveTemplate(db, 'post-care', input.treatmentSlug);

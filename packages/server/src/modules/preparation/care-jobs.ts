@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { newId } from '../../lib/ids';
+import type { JobHandler } from '../../lib/jobs/worker';
+import { getClinicContact } from '../care-templates/care-settings';
+import { findTemplate } from '../care-templates/care-templates.repository';
+import { findAppointmentForPrep, itemsForAppointments } from './preparation.repository';
+import type { PrepReminderPayload } from './preparation.service';
+
+function localDateTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(ms);
+}
+
+async function logDelivery(
+  db: Kysely<Database>,
+  d: {
+    patientId: string;
+    kind: string;
+    recipient: string;
+    subject: string;
+    response: string;
+    jobId: string;
+    now: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto('deliveries')
+    .values({
+      id: newId(),
+      appointment_id: null,
+      patient_id: d.patientId,
+      kind: d.kind,
+      recipient: d.recipient,
+      subject: d.subject,
+      status: 'sent',
+      server_response: d.response.slice(0, 500),
+      job_id: d.jobId,
+      created_at: d.now,
+      sent_at: d.now,
+    })
+    .execute();
+}
+
+async function patientEmail(db: Kysely<Database>, id: string) {
+  return db.selectFrom('patients').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Emails the preparation steps that come due now, unless the visit moved, was cancelled or they are ticked. */
+export const prepReminderJob: JobHandler = async (raw, { deps, jobId }) => {
+  const p = raw as PrepReminderPayload;
+  const db = deps.db.kysely;
+  const appt = await findAppointmentForPrep(db, p.appointmentId);
+  if (!appt || !['booked', 'checked-in'].includes(appt.status) || appt.start_at !== p.startAt) return;
+  const items = (await itemsForAppointments(db, [appt.id])).filter(
+    (i) => p.keys.includes(i.item_key) && i.ticked_at === null,
+  );
+  if (!items.length) return;
+  const patient = await patientEmail(db, appt.patient_id);
+  if (!patient) return;
+  const clinic = await getClinicContact(db);
+  const when = localDateTime(appt.start_at, appt.time_zone);
+  const subject = `Getting ready for your ${appt.type_name} on ${when}`;
+  const text = [
+    `Hello ${patient.name.split(' ')[0]},`,
+    '',
+    `Your ${appt.type_name} is on ${when}. Here is what to do now:`,
+    '',
+    ...items.map((i) => `- ${i.text}`),
+    '',
+    'You can tick these off in your portal under "Getting ready".',
+    `Questions, or a step you cannot follow? Call ${clinic.name} at ${clinic.phone}.`,
+  ].join('\n');
+  const res = await deps.mailer.send({ to: patient.email, subject, text });
+  await logDelivery(db, {
+    patientId: appt.patient_id,
+    kind: 'prep-reminder',
+    recipient: patient.email,
+    subject,
+    response: res.response,
+    jobId,
+    now: deps.clock.now(),
+  });
+};
+
+/** Sends the post-care instructions that were in force when the session was recorded. */
+export const postCareJob: JobHandler = async (raw, { deps, jobId }) => {
+  const { sessionId } = raw as { sessionId: string };
+  const db = deps.db.kysely;
+  const s = await db
+    .selectFrom('treatment_sessions')
+    .select(['patient_id', 'post_care_template_id'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  if (!s?.post_care_template_id) return;
+  const template = await findTemplate(db, s.post_care_template_id);
+  const patient = await patientEmail(db, s.patient_id);
+  if (!template || !patient) return;
+  const clinic = await getClinicContact(db);
+  const subject = template.title;
+  const text = [
+    `Hello ${patient.name.split(' ')[0]},`,
+    '',
+    template.body,
+    '',
+    'These instructions are also in your portal. To report a side effect, open the portal and choose "Report a side effect".',
+    `${clinic.name}: ${clinic.phone}. In an emergency call 911.`,
+  ].join('\n');
+  const res = await deps.mailer.send({ to: patient.email, subject, text });
+  await logDelivery(db, {
+    patientId: s.patient_id,
+    kind: 'post-care',
+    recipient: patient.email,
+    subject,
+    response: res.response,
+    jobId,
+    now: deps.clock.now(),
+  });
+};

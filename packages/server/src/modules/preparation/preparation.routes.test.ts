@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mailer, MailMessage } from '../../lib/mailer';
+import { DIALECTS } from '../../test/dialects';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { careClient } from '../plans/care-test-client';
+import { syncPreparationForAppointment } from './preparation.service';
+import { insertTestAppointment } from './test-appointment';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+
+describe.each(DIALECTS)('preparation checklists and post-care on %s', (dialect) => {
+  let t: TestApp;
+  let call: Awaited<ReturnType<typeof careClient>>;
+  const sent: MailMessage[] = [];
+  const mailer: Mailer = {
+    send: async (m) => {
+      sent.push(m);
+      return { response: '250 ok', messageId: String(sent.length) };
+    },
+  };
+  let start: number;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { mailer });
+    call = await careClient(t);
+    start = t.clock.now() + 10 * DAY;
+    await insertTestAppointment(t.deps.db.kysely, {
+      id: 'prep-appt-1',
+      patientId: 'demo-patient-1',
+      typeId: 'demo-type-prp',
+      startAt: start,
+      minutes: 60,
+      now: t.clock.now(),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('builds the checklist relative to the appointment start and lets the patient tick items', async () => {
+    const res = await call('patient', 'GET', '/api/patients/demo-patient-1/preparation');
+    expect(res.status).toBe(200);
+    const [c] = res.body;
+    expect(c).toMatchObject({ appointmentId: 'prep-appt-1', treatmentSlug: 'prp', done: 0, total: 4 });
+    expect(c.items.map((i: { key: string; dueAt: number }) => [i.key, (i.dueAt - start) / H])).toEqual([
+      ['stop-nsaids', -168],
+      ['no-alcohol', -48],
+      ['eat-drink', -12],
+      ['wash-hair', -4],
+    ]);
+    const item = c.items[1];
+    const tick = await call('patient', 'POST', `/api/patients/demo-patient-1/preparation/${item.id}/tick`, {
+      ticked: true,
+    });
+    expect(tick.body.tickedAt).toBe(t.clock.now());
+    const again = (await call('patient', 'GET', '/api/patients/demo-patient-1/preparation')).body[0];
+    expect(again.done).toBe(1);
+    expect(again.items.filter((i: { tickedAt: number | null }) => i.tickedAt !== null)).toHaveLength(1);
+  });
+
+  it('refuses ticking another patient’s item and desk reading checklists', async () => {
+    const item = (await call('patient', 'GET', '/api/patients/demo-patient-1/preparation')).body[0].items[0];
+    expect(
+      (
+        await call('patient2', 'POST', `/api/patients/demo-patient-2/preparation/${item.id}/tick`, {
+          ticked: true,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call('patient2', 'POST', `/api/patients/demo-patient-1/preparation/${item.id}/tick`, {
+          ticked: true,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call('desk', 'GET', '/api/patients/demo-patient-1/preparation')).status).toBe(403);
+  });
+
+  it('emails each reminder when it comes due, skipping ticked steps, and never twice', async () => {
+    await syncPreparationForAppointment(t.deps.db.kysely, 'prep-appt-1', t.clock.now());
+    t.clock.set(start - 168 * H + 1000);
+    await t.worker.runDueJobs();
+    const first = sent.filter((m) => m.to === 'patient@example.com' && m.subject.startsWith('Getting ready'));
+    expect(first).toHaveLength(1);
+    expect(first[0]!.text).toMatch(/anti-inflammatory/);
+    expect(first[0]!.text).toMatch(/\+1 415 555 0134/);
+    // The alcohol step was ticked: its reminder is skipped.
+    t.clock.set(start - 48 * H + 1000);
+    await t.worker.runDueJobs();
+    expect(sent.filter((m) => m.subject.startsWith('Getting ready'))).toHaveLength(1);
+    await syncPreparationForAppointment(t.deps.db.kysely, 'prep-appt-1', t.clock.now());
+    t.clock.set(start - 4 * H + 1000);
+    await t.worker.runDueJobs();
+    const all = sent.filter((m) => m.subject.startsWith('Getting ready'));
+    expect(all).toHaveLength(3);
+    expect(all.filter((m) => m.text.includes('Wash your hair'))).toHaveLength(1);
+    expect(all.filter((m) => m.text.includes('anti-inflammatory'))).toHaveLength(1);
+    expect(all.some((m) => m.text.includes('No alcohol'))).toBe(false);
+  });
+
+  it('drops reminders of a cancelled appointment', async () => {
+    const now = t.clock.now();
+    await insertTestAppointment(t.deps.db.kysely, {
+      id: 'prep-appt-2',
+      patientId: 'demo-patient-2',
+      typeId: 'demo-type-prp',
+      startAt: now + 20 * DAY,
+      minutes: 60,
+      now,
+      providerId: 'demo-provider-okafor',
+    });
+    await syncPreparationForAppointment(t.deps.db.kysely, 'prep-appt-2', now);
+    await t.deps.db.kysely
+      .updateTable('appointments')
+      .set({ status: 'cancelled' })
+      .where('id', '=', 'prep-appt-2')
+      .execute();
+    const before = sent.length;
+    t.clock.set(now + 20 * DAY);
+    await t.worker.runDueJobs();
+    expect(sent.slice(before).filter((m) => m.to === 'patient2@example.com')).toEqual([]);
+  });
+
+  it('sends post-care after a session is recorded and shows it in the portal', async () => {
+    call = await careClient(t); // the clock moved past the earlier sessions' expiry
+    const now = t.clock.now();
+    const s = await call('clinician', 'POST', '/api/patients/demo-patient-2/sessions', {
+      providerId: 'demo-provider-morgan',
+      treatmentSlug: 'prp',
+      performedAt: now - H,
+      injectionMap: [{ zone: 'midscalp-centre', volumeMl: 3 }],
+    });
+    expect(s.status).toBe(201);
+    await t.worker.runDueJobs();
+    const mail = sent.filter(
+      (m) => m.to === 'patient2@example.com' && m.subject === 'After your PRP session',
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.text).toMatch(/sulfate-free shampoo/);
+    const portal = await call('patient2', 'GET', '/api/patients/demo-patient-2/post-care');
+    expect(portal.body).toMatchObject([{ sessionId: s.body.id, title: 'After your PRP session' }]);
+    const log = await t.deps.db.kysely
+      .selectFrom('deliveries')
+      .select(['kind', 'status'])
+      .where('patient_id', '=', 'demo-patient-2')
+      .where('kind', '=', 'post-care')
+      .execute();
+    expect(log).toEqual([{ kind: 'post-care', status: 'sent' }]);
+  });
+});

@@ -1,0 +1,84 @@
+import {
+  appointmentChecklistSchema,
+  checklistItemSchema,
+  patientIdParamsSchema,
+  postCareSchema,
+  tickItemSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../errors';
+import { requirePatientAccess } from '../patients/patient-access';
+import { findItem, setTicked } from './preparation.repository';
+import { patientChecklists, recentPostCare } from './preparation.service';
+
+export async function preparationRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.db.kysely;
+
+  r.get(
+    '/api/patients/:id/preparation',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['care'],
+        params: patientIdParamsSchema,
+        response: { 200: z.array(appointmentChecklistSchema) },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'patient-input',
+        mode: 'read',
+        action: 'preparation.list',
+        resource: 'checklist',
+      });
+      return patientChecklists(db(), req.params.id, app.deps.clock.now());
+    },
+  );
+
+  r.post(
+    '/api/patients/:id/preparation/:itemId/tick',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['care'],
+        params: z.strictObject({ id: z.string().min(1).max(100), itemId: z.string().min(1).max(100) }),
+        body: tickItemSchema,
+        response: { 200: checklistItemSchema },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'patient-input',
+        mode: 'write',
+        action: 'preparation.tick',
+        resource: 'checklist',
+        resourceId: req.params.itemId,
+      });
+      const item = await findItem(db(), req.params.itemId);
+      if (!item || item.patient_id !== req.params.id) throw notFound('Checklist item');
+      const tickedAt = req.body.ticked ? app.deps.clock.now() : null;
+      await setTicked(db(), item.id, tickedAt);
+      return { id: item.id, key: item.item_key, text: item.text, dueAt: Number(item.due_at), tickedAt };
+    },
+  );
+
+  r.get(
+    '/api/patients/:id/post-care',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['care'], params: patientIdParamsSchema, response: { 200: z.array(postCareSchema) } },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'clinical',
+        mode: 'read',
+        action: 'post-care.list',
+        resource: 'post-care',
+      });
+      return recentPostCare(db(), req.params.id, app.deps.clock.now());
+    },
+  );
+}

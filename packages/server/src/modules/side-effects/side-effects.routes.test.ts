@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mailer, MailMessage } from '../../lib/mailer';
+import { DIALECTS } from '../../test/dialects';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { careClient } from '../plans/care-test-client';
+
+const H = 3_600_000;
+
+describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
+  let t: TestApp;
+  let call: Awaited<ReturnType<typeof careClient>>;
+  const sent: MailMessage[] = [];
+  const mailer: Mailer = {
+    send: async (m) => {
+      sent.push(m);
+      return { response: '250 ok', messageId: String(sent.length) };
+    },
+  };
+  let sessionId: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { mailer });
+    call = await careClient(t);
+    const s = await call('clinician', 'POST', '/api/patients/demo-patient-1/sessions', {
+      providerId: 'demo-provider-morgan',
+      treatmentSlug: 'prp',
+      performedAt: t.clock.now() - 24 * H,
+      injectionMap: [{ zone: 'vertex', volumeMl: 4 }],
+    });
+    sessionId = s.body.id;
+    await call('clinician', 'POST', `/api/patients/demo-patient-1/sessions/${sessionId}/sign`);
+  });
+  afterAll(() => t.close());
+
+  it('triages a routine report, due for review within the clinic-set hours', async () => {
+    const res = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['redness', 'swelling'],
+      severity: 3,
+      onsetAt: t.clock.now() - 2 * H,
+      sessionId,
+      note: 'Forehead a bit puffy this morning.',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({
+      urgency: 'routine',
+      status: 'open',
+      treatmentSlug: 'prp',
+      reviewDueAt: t.clock.now() + 24 * H,
+    });
+    expect(res.body.advice.message).toMatch(/within 24 hours/);
+    expect((await call('clinician', 'GET', '/api/alerts')).body).toEqual([]);
+  });
+
+  it('triages an urgent report: advice with the clinic phone and 911, a staff alert and a clinician email', async () => {
+    const res = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['pus', 'fever'],
+      severity: 6,
+      onsetAt: t.clock.now() - H,
+      sessionId,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({ urgency: 'urgent', reasons: ['fever', 'pus'] });
+    expect(res.body.advice).toMatchObject({
+      urgency: 'urgent',
+      clinicPhone: '+1 415 555 0134',
+      emergencyNumber: '911',
+    });
+    expect(res.body.advice.message).toContain('+1 415 555 0134');
+    expect(res.body.advice.message).toContain('911');
+
+    const alerts = (await call('clinician', 'GET', '/api/alerts')).body;
+    expect(alerts).toMatchObject([
+      { patientId: 'demo-patient-1', patientName: 'Pat Rivera', reasons: ['fever', 'pus'] },
+    ]);
+    const deskView = (await call('desk', 'GET', '/api/alerts')).body;
+    expect(deskView[0].reasons).toBeNull();
+    expect((await call('patient', 'GET', '/api/alerts')).status).toBe(403);
+
+    await t.worker.runDueJobs();
+    const mails = sent.filter((m) => m.subject.startsWith('Urgent side-effect'));
+    expect(mails.map((m) => m.to)).toEqual(['clinician@example.com']);
+    expect(mails[0]!.text).not.toContain('Pat Rivera');
+
+    const ack = await call('clinician', 'POST', `/api/alerts/${alerts[0].id}/acknowledge`);
+    expect(ack.status).toBe(200);
+    expect((await call('clinician', 'POST', `/api/alerts/${alerts[0].id}/acknowledge`)).status).toBe(409);
+    expect((await call('desk', 'POST', `/api/alerts/${alerts[0].id}/acknowledge`)).status).toBe(403);
+    expect((await call('clinician', 'GET', '/api/alerts')).body).toEqual([]);
+    expect((await call('clinician', 'GET', '/api/alerts?status=all')).body).toHaveLength(1);
+  });
+
+  it('says emergency services first for breathing trouble', async () => {
+    const res = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['trouble-breathing'],
+      severity: 8,
+      onsetAt: t.clock.now(),
+    });
+    expect(res.body.advice.emergencyFirst).toBe(true);
+    expect(res.body.advice.message).toMatch(/^Please call emergency services \(911\) now/);
+  });
+
+  it('refuses bad reports and another patient’s session, storing nothing', async () => {
+    const before = (await call('patient', 'GET', '/api/patients/demo-patient-1/side-effects')).body.length;
+    const cases = [
+      [{ symptoms: [], severity: 3, onsetAt: t.clock.now() }, 400],
+      [{ symptoms: ['sneezing'], severity: 3, onsetAt: t.clock.now() }, 400],
+      [{ symptoms: ['pain'], severity: 11, onsetAt: t.clock.now() }, 400],
+      [{ symptoms: ['pain'], severity: 3, onsetAt: t.clock.now() + 48 * H }, 422],
+    ] as const;
+    for (const [body, status] of cases) {
+      expect((await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', body)).status).toBe(
+        status,
+      );
+    }
+    const foreign = await call('patient2', 'POST', '/api/patients/demo-patient-2/side-effects', {
+      symptoms: ['pain'],
+      severity: 2,
+      onsetAt: t.clock.now(),
+      sessionId,
+    });
+    expect(foreign.status).toBe(422);
+    expect((await call('patient', 'GET', '/api/patients/demo-patient-1/side-effects')).body).toHaveLength(
+      before,
+    );
+  });
+
+  it('lets clinicians record assessment and outcome, not patients or desk', async () => {
+    const [report] = (await call('clinician', 'GET', '/api/patients/demo-patient-1/side-effects')).body;
+    const review = { assessment: 'Phoned patient; localised folliculitis.', outcome: 'treated' };
+    expect(
+      (await call('patient', 'POST', `/api/patients/demo-patient-1/side-effects/${report.id}/review`, review))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call('desk', 'POST', `/api/patients/demo-patient-1/side-effects/${report.id}/review`, review))
+        .status,
+    ).toBe(403);
+    const ok = await call(
+      'clinician',
+      'POST',
+      `/api/patients/demo-patient-1/side-effects/${report.id}/review`,
+      review,
+    );
+    expect(ok.body).toMatchObject({
+      status: 'reviewed',
+      outcome: 'treated',
+      reviewedBy: 'demo-user-clinician',
+    });
+  });
+
+  it('counts side effects and rates per treatment for admins', async () => {
+    const res = await call('admin', 'GET', '/api/reports/side-effects');
+    expect(res.status).toBe(200);
+    const prp = res.body.rows.find((r: { treatmentSlug: string }) => r.treatmentSlug === 'prp');
+    expect(prp).toEqual({
+      treatmentSlug: 'prp',
+      sessions: 1,
+      reports: 2,
+      urgent: 1,
+      reportsPerSession: 2,
+      urgentPerSession: 1,
+    });
+    const unlinked = res.body.rows.find(
+      (r: { treatmentSlug: string }) => r.treatmentSlug === 'not-linked-to-a-session',
+    );
+    expect(unlinked).toMatchObject({ reports: 1, urgent: 1, sessions: 0, reportsPerSession: null });
+    expect((await call('desk', 'GET', '/api/reports/side-effects')).status).toBe(403);
+  });
+});

@@ -1,0 +1,123 @@
+import type { reportSideEffectSchema, SideEffectResponse } from '@anagen/core/contracts';
+import { triageSideEffect } from '@anagen/core/triage';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../errors';
+import { newId } from '../../lib/ids';
+import { enqueueJob } from '../../lib/jobs/jobs.repository';
+import { getCareSettings, getClinicContact } from '../care-templates/care-settings';
+import { findReport, insertAlert, insertReport, toReport } from './side-effects.repository';
+
+export const URGENT_ALERT_JOB = 'care.urgent-alert-email';
+export const EMERGENCY_NUMBER = '911';
+
+function adviceMessage(
+  urgency: 'urgent' | 'routine',
+  emergencyFirst: boolean,
+  phone: string,
+  hours: number,
+): string {
+  if (urgency === 'urgent' && emergencyFirst) {
+    return `Please call emergency services (${EMERGENCY_NUMBER}) now if you have trouble breathing, swelling of your face, lips or tongue, or sudden changes in your vision. Then call the clinic at ${phone}. Do not wait for a reply here.`;
+  }
+  if (urgency === 'urgent') {
+    return `Please call the clinic now at ${phone}. What you describe needs to be seen soon. If you cannot reach us, or you feel very unwell, call emergency services (${EMERGENCY_NUMBER}).`;
+  }
+  return `Thank you for telling us. A clinician will review your report within ${hours} hours. If it gets worse (fever, redness that spreads, pus, severe pain, or swelling of the face or lips), call the clinic at ${phone} or emergency services (${EMERGENCY_NUMBER}).`;
+}
+
+/**
+ * Stores a side-effect report, triages it with the core rules and, when urgent, raises a staff
+ * alert and queues the clinician email in the same transaction. The related session, if any, must
+ * be the patient's own.
+ */
+export async function reportSideEffect(
+  db: Kysely<Database>,
+  patientId: string,
+  input: z.output<typeof reportSideEffectSchema>,
+  reporterId: string,
+  now: number,
+): Promise<SideEffectResponse> {
+  if (input.onsetAt > now + 5 * 60_000) {
+    throw new AppError('UNPROCESSABLE', 'The start of the symptoms cannot be in the future.', {
+      errors: [{ path: 'body.onsetAt', message: 'In the future' }],
+    });
+  }
+  let treatmentSlug: string | null = null;
+  if (input.sessionId) {
+    const s = await db
+      .selectFrom('treatment_sessions')
+      .select(['patient_id', 'treatment_slug'])
+      .where('id', '=', input.sessionId)
+      .executeTakeFirst();
+    if (s?.patient_id !== patientId) {
+      throw new AppError('UNPROCESSABLE', 'That session is not one of your sessions.', {
+        errors: [{ path: 'body.sessionId', message: 'Not a session of this patient' }],
+      });
+    }
+    treatmentSlug = s.treatment_slug;
+  }
+  const settings = await getCareSettings(db);
+  const triage = triageSideEffect(
+    { symptoms: input.symptoms, severity: input.severity },
+    { now, routineReviewHours: settings.sideEffectReviewHours },
+  );
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await insertReport(trx, {
+      id,
+      patient_id: patientId,
+      session_id: input.sessionId ?? null,
+      treatment_slug: treatmentSlug,
+      symptoms_json: JSON.stringify(input.symptoms),
+      severity: input.severity,
+      onset_at: input.onsetAt,
+      note: input.note || null,
+      urgency: triage.urgency,
+      reasons_json: JSON.stringify(triage.reasons),
+      review_due_at: triage.reviewDueAt,
+      status: 'open',
+      assessment: null,
+      outcome: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      reported_by: reporterId,
+      created_at: now,
+    });
+    if (triage.urgency === 'urgent') {
+      const alertId = newId();
+      await insertAlert(trx, {
+        id: alertId,
+        kind: 'urgent-side-effect',
+        patient_id: patientId,
+        report_id: id,
+        created_at: now,
+        acknowledged_at: null,
+        acknowledged_by: null,
+      });
+      await enqueueJob(
+        trx,
+        { kind: URGENT_ALERT_JOB, payload: { alertId }, runAt: now, uniqueKey: `urgent-alert:${alertId}` },
+        now,
+      );
+    }
+  });
+  const clinic = await getClinicContact(db);
+  const row = await findReport(db, id);
+  return {
+    report: toReport(row!),
+    advice: {
+      urgency: triage.urgency,
+      emergencyFirst: triage.emergencyFirst,
+      clinicPhone: clinic.phone,
+      emergencyNumber: EMERGENCY_NUMBER,
+      message: adviceMessage(
+        triage.urgency,
+        triage.emergencyFirst,
+        clinic.phone,
+        settings.sideEffectReviewHours,
+      ),
+    },
+  };
+}

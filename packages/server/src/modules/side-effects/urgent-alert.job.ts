@@ -1,0 +1,37 @@
+import type { JobHandler } from '../../lib/jobs/worker';
+
+/**
+ * Emails every active clinician that an urgent side-effect report is waiting. The email carries
+ * no patient details (mail is not the place for them): it points to the alert in Anagen.
+ */
+export const urgentAlertEmailJob: JobHandler = async (raw, { deps }) => {
+  const { alertId } = raw as { alertId: string };
+  const db = deps.db.kysely;
+  const alert = await db
+    .selectFrom('care_alerts')
+    .select(['id', 'created_at', 'acknowledged_at'])
+    .where('id', '=', alertId)
+    .executeTakeFirst();
+  if (!alert || alert.acknowledged_at !== null) return;
+  const clinicians = await db
+    .selectFrom('users')
+    .select(['email', 'name'])
+    .where('role', '=', 'clinician')
+    .where('active', '=', 1)
+    .orderBy('email')
+    .execute();
+  const at = new Date(Number(alert.created_at)).toISOString().replace('T', ' ').slice(0, 16);
+  for (const c of clinicians) {
+    await deps.mailer.send({
+      to: c.email,
+      subject: 'Urgent side-effect report needs a clinician',
+      text: [
+        `A patient reported symptoms at ${at} UTC that triage as urgent.`,
+        'The patient was told to call the clinic or emergency services.',
+        '',
+        'Open Anagen → Staff → Today to see the alert, contact the patient and record your assessment.',
+        `Alert reference: ${alert.id}`,
+      ].join('\n'),
+    });
+  }
+};

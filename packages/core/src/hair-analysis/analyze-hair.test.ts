@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeHair } from './analyze-hair';
+import { generateTrichoscopyImage, type SyntheticTrichoscopyOptions } from './synthetic';
+
+const run = (o: SyntheticTrichoscopyOptions) => {
+  const img = generateTrichoscopyImage({ width: 800, height: 600, umPerPx: 10, densityPerCm2: 100, ...o });
+  return {
+    img,
+    r: analyzeHair({ pixels: img.pixels, width: img.width, height: img.height, channels: 3, umPerPx: 10 }),
+  };
+};
+
+describe('analyzeHair', () => {
+  it('finds no hair on bare, evenly lit skin and reports the field', () => {
+    const w = 200;
+    const h = 150;
+    const px = new Uint8Array(w * h * 4);
+    for (let p = 0; p < w * h; p++) px.set([220, 180, 160, 255], p * 4);
+    const r = analyzeHair({ pixels: px, width: w, height: h, channels: 4, umPerPx: 10 });
+    expect(r.hairCount).toBe(0);
+    expect(r.areaCm2).toBeCloseTo(0.03, 6);
+    expect(r.meanDiameterUm).toBe(0);
+    expect(r.quality.ok).toBe(true);
+    expect(r.diameterHistogram.counts.every((c) => c === 0)).toBe(true);
+  });
+
+  it('measures a synthetic field within tolerance of its ground truth', () => {
+    const { img, r } = run({ seed: 7, unitSizeWeights: [1, 0, 0, 0] });
+    expect(Math.abs(r.hairCount - img.truth.hairCount)).toBeLessThanOrEqual(0.2 * img.truth.hairCount);
+    expect(Math.abs(r.meanDiameterUm - img.truth.meanDiameterUm)).toBeLessThan(10);
+    expect(r.densityPerCm2).toBeCloseTo(r.hairCount / r.areaCm2, 0);
+    expect(r.hairs).toHaveLength(r.hairCount);
+    expect(r.vellusRatio + r.terminalRatio).toBeLessThanOrEqual(1);
+    expect(r.hairMassPerCm2).toBeCloseTo((r.meanDiameterUm * r.hairCount) / r.areaCm2, -2);
+    for (const hair of r.hairs) {
+      expect(hair.x).toBeGreaterThanOrEqual(0);
+      expect(hair.x).toBeLessThanOrEqual(800);
+    }
+    expect(r.engineVersion).toMatch(/^anagen-hair\//);
+    expect(r.quality.ok).toBe(true);
+  });
+
+  it('flags blurred, over- and under-exposed images and hair too long to trace', () => {
+    expect(run({ seed: 3, blurSigmaPx: 3.5 }).r.quality.issues).toContain('blurred');
+    expect(run({ seed: 3, exposure: 3, skinTone: 0.1 }).r.quality.issues).toContain('overexposed');
+    expect(run({ seed: 3, exposure: 0.15 }).r.quality.issues).toContain('underexposed');
+    expect(run({ seed: 3, hairLengthMm: [5, 9] }).r.quality.issues).toContain('hair-too-long');
+    const ok = run({ seed: 3 }).r.quality;
+    expect(ok).toEqual({ ok: true, issues: [] });
+  });
+
+  it('rejects a missing calibration and a short pixel buffer', () => {
+    const px = new Uint8Array(32 * 32 * 3);
+    expect(() => analyzeHair({ pixels: px, width: 32, height: 32, channels: 3, umPerPx: 0 })).toThrow(
+      RangeError,
+    );
+    expect(() => analyzeHair({ pixels: px, width: 32, height: 32, channels: 3, umPerPx: -2 })).toThrow(
+      RangeError,
+    );
+    expect(() => analyzeHair({ pixels: px, width: 64, height: 32, channels: 3, umPerPx: 8 })).toThrow(
+      RangeError,
+    );
+  });
+});

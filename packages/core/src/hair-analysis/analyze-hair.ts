@@ -1,0 +1,208 @@
+import { distanceTransform } from './distance-transform';
+import { decideEmergence } from './emergence';
+import { flattenIllumination } from './flatten-illumination';
+import { hysteresisThreshold } from './hysteresis-threshold';
+import { assessQuality } from './image-quality';
+import { measureShaft, type ShaftMeasure } from './measure-shaft';
+import { hiddenHairs } from './multiplicity';
+import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
+import { skeletonize } from './skeletonize';
+import { estimateNoiseSd, smoothBinomial } from './smooth';
+import { splitAtCorners } from './split-corners';
+import { classifyDiameter, diameterHistogram, TERMINAL_MIN_UM, VELLUS_MAX_UM } from './summarize';
+import { type Strand, traceStrands } from './trace-strands';
+import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
+import { toWorkingGray, workingFactor } from './working-image';
+
+export const ENGINE_VERSION = 'anagen-hair/0.1.0';
+
+/** A traced shaft for overlays: centre line in image pixels, and whether it was counted. */
+export interface HairTrace {
+  points: number[];
+  counted: boolean;
+  class: HairClass | null;
+  emergence: { x: number; y: number } | null;
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+function validate(input: HairAnalysisInput): void {
+  const { pixels, width, height, channels, umPerPx } = input;
+  if (!Number.isFinite(umPerPx) || umPerPx <= 0) throw new RangeError('umPerPx must be a positive number');
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16) {
+    throw new RangeError('image must be at least 16×16 pixels');
+  }
+  if (channels !== 3 && channels !== 4) throw new RangeError('channels must be 3 or 4');
+  if (pixels.length < width * height * channels)
+    throw new RangeError('pixel buffer shorter than width×height×channels');
+}
+
+function clippedShare(pixels: Uint8Array | Uint8ClampedArray, n: number, channels: number): number {
+  let clipped = 0;
+  let seen = 0;
+  for (let p = 0; p < n; p += 13, seen++) {
+    const o = p * channels;
+    if ((pixels[o]! >= 250 ? 1 : 0) + (pixels[o + 1]! >= 250 ? 1 : 0) + (pixels[o + 2]! >= 250 ? 1 : 0) >= 2)
+      clipped++;
+  }
+  return clipped / Math.max(1, seen);
+}
+
+/**
+ * Same as {@link analyzeHair}, plus the traced centre lines for drawing an overlay.
+ * Pipeline: grey → illumination flattening → hysteresis mask → skeleton graph → strands through
+ * crossings → emergence decision → diameter from the integrated darkness profile.
+ */
+export function analyzeHairDetailed(input: HairAnalysisInput): {
+  result: HairAnalysisResult;
+  traces: HairTrace[];
+} {
+  validate(input);
+  const { pixels, width, height, channels, umPerPx } = input;
+  const factor = workingFactor(umPerPx);
+  const wupp = umPerPx * factor;
+  const gray = toWorkingGray(pixels, width, height, channels, factor);
+  const { width: w, height: h } = gray;
+  let saturated = 0;
+  let sampled = 0;
+  for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
+  const { darkness, skinLevel } = flattenIllumination(gray, wupp);
+  const dark = smoothBinomial(darkness, w, h);
+  const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
+  const mask = hysteresisThreshold(dark, w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
+  const dt = distanceTransform(mask, w, h);
+  const graph = buildSkeletonGraph(skeletonize(mask, w, h), dt, w, h);
+  pruneSpurs(graph, (r) => Math.max(4, 2.2 * r + 2));
+  const medianDt = (path: readonly number[]) => {
+    const vals: number[] = [];
+    const step = Math.max(1, Math.floor(path.length / 25));
+    for (let i = 0; i < path.length; i += step) vals.push(dt[path[i]!]!);
+    vals.sort((a, b) => a - b);
+    return vals.length ? vals[vals.length >> 1]! : 1;
+  };
+  const edgeR = new Float32Array(graph.edges.length);
+  graph.edges.forEach((e, i) => {
+    if (e.alive) edgeR[i] = medianDt(e.path);
+  });
+  const radius = new Map<Strand, number>();
+  const rOf = (s: Strand) => {
+    let r = radius.get(s);
+    if (r === undefined) {
+      r = medianDt(s.path);
+      radius.set(s, r);
+    }
+    return r;
+  };
+  const minLenPx = 100 / wupp;
+  const strands = splitAtCorners(traceStrands(graph, edgeR, w, h), w, rOf).filter(
+    (s) => s.path.length >= Math.max(minLenPx, 3 * rOf(s) + 4),
+  );
+  const bulgeAt = (x: number, y: number, r: number) => {
+    const R = Math.ceil(3 * r + 4);
+    let best = 0;
+    for (let yy = Math.max(0, Math.round(y) - R); yy <= Math.min(h - 1, Math.round(y) + R); yy++) {
+      for (let xx = Math.max(0, Math.round(x) - R); xx <= Math.min(w - 1, Math.round(x) + R); xx++) {
+        if ((xx - x) ** 2 + (yy - y) ** 2 <= R * R) best = Math.max(best, dt[yy * w + xx]!);
+      }
+    }
+    return best / Math.max(1, r);
+  };
+  const bulges = strands.map(
+    (s) => [bulgeAt(s.start.x, s.start.y, rOf(s)), bulgeAt(s.end.x, s.end.y, rOf(s))] as [number, number],
+  );
+  const decisions = decideEmergence(strands, bulges);
+  const measures = strands.map((s, i) =>
+    decisions[i]!.counted ? measureShaft(s, dark, w, h, rOf(s), bulges[i]!) : null,
+  );
+  const wide = measures
+    .filter((m): m is ShaftMeasure => m !== null && m.integral / m.peak >= 4)
+    .map((m) => m.peak);
+  wide.sort((a, b) => a - b);
+  const refContrast = wide.length ? wide[wide.length >> 1]! : null;
+
+  const hairs: HairAnalysisResult['hairs'] = [];
+  const traces: HairTrace[] = [];
+  strands.forEach((s, i) => {
+    const d = decisions[i]!;
+    const m = measures[i];
+    let diameterUm = 0;
+    if (d.counted) {
+      if (m) {
+        const ownWidth = m.integral / m.peak;
+        const contrast = ownWidth >= 4 || refContrast === null ? m.peak : Math.max(m.peak, refContrast);
+        diameterUm = (m.integral / contrast) * wupp;
+      } else {
+        diameterUm = Math.max(1, 2 * rOf(s) - 1) * wupp;
+      }
+      const hair = {
+        x: Math.round((d.x + 0.5) * factor),
+        y: Math.round((d.y + 0.5) * factor),
+        diameterUm: round(diameterUm, 1),
+        class: classifyDiameter(diameterUm),
+      };
+      const copies = 1 + hiddenHairs(s, dark, w, h, rOf(s));
+      for (let c = 0; c < copies; c++) hairs.push({ ...hair });
+    }
+    const points: number[] = [];
+    const step = Math.max(1, Math.floor(s.path.length / 40));
+    for (let k = 0; k < s.path.length; k += step) {
+      const p = s.path[k]!;
+      points.push(((p % w) + 0.5) * factor, (Math.floor(p / w) + 0.5) * factor);
+    }
+    const last = s.path[s.path.length - 1]!;
+    points.push(((last % w) + 0.5) * factor, (Math.floor(last / w) + 0.5) * factor);
+    traces.push({
+      points,
+      counted: d.counted,
+      class: d.counted ? classifyDiameter(diameterUm) : null,
+      emergence: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
+    });
+  });
+
+  const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
+  const diameters = hairs.map((x) => x.diameterUm);
+  const n = hairs.length;
+  const sum = diameters.reduce((a, b) => a + b, 0);
+  const slopes = measures.filter((m): m is ShaftMeasure => m !== null).map((m) => m.edgeSlope);
+  slopes.sort((a, b) => a - b);
+  const issues = assessQuality({
+    skinLevel,
+    saturatedShare: saturated / Math.max(1, sampled),
+    edgeSlope: slopes.length >= 3 ? slopes[slopes.length >> 1]! : null,
+    clippedShare: clippedShare(pixels, width * height, channels),
+    weightedStrandUm:
+      (strands.reduce((a, s) => a + s.path.length ** 2, 0) /
+        Math.max(
+          1,
+          strands.reduce((a, s) => a + s.path.length, 0),
+        )) *
+      wupp,
+  });
+  const result: HairAnalysisResult = {
+    width,
+    height,
+    umPerPx,
+    areaCm2: round(areaCm2, 4),
+    hairCount: n,
+    densityPerCm2: round(n / areaCm2, 1),
+    meanDiameterUm: n ? round(sum / n, 1) : 0,
+    vellusRatio: n ? round(diameters.filter((x) => x < VELLUS_MAX_UM).length / n, 3) : 0,
+    terminalRatio: n ? round(diameters.filter((x) => x >= TERMINAL_MIN_UM).length / n, 3) : 0,
+    hairs,
+    diameterHistogram: diameterHistogram(diameters),
+    hairMassPerCm2: round(sum / areaCm2, 0),
+    quality: { ok: issues.length === 0, issues },
+    engineVersion: ENGINE_VERSION,
+  };
+  return { result, traces };
+}
+
+/**
+ * Counts hairs and measures shaft diameters in a calibrated trichoscopy image.
+ * `umPerPx` is µm per image pixel; all returned lengths are µm, coordinates image pixels,
+ * density hairs/cm². Pure and deterministic; the caller adds `durationMs`.
+ * Throws RangeError on an invalid calibration or pixel buffer.
+ */
+export function analyzeHair(input: HairAnalysisInput): HairAnalysisResult {
+  return analyzeHairDetailed(input).result;
+}

@@ -1,0 +1,74 @@
+import type { Strand, StrandEnd } from './trace-strands';
+
+export interface EmergenceDecision {
+  counted: boolean;
+  /** Emergence point in working pixels (meaningful when counted). */
+  x: number;
+  y: number;
+}
+
+/**
+ * Evidence that a strand end is where the shaft leaves the skin, in [-1, 2]:
+ * a sharp bend or a junction where several strands stop means a shared follicular opening;
+ * at a free end, the opening shows as a widening of the dark mask (`bulge` = widest half-width near
+ * the end ÷ shaft half-width) while a cut or tapering tip narrows.
+ */
+export function rootScore(end: StrandEnd, bulge: number): number {
+  if (end.kind === 'corner') return 2;
+  if (end.kind === 'junction') return end.unpaired >= 2 ? 1.5 : 0;
+  if (end.kind === 'border') return -2;
+  return Math.max(-1, Math.min(1, (bulge - 1.3) / 0.25));
+}
+
+/**
+ * Decides which strands are hairs emerging in the frame and where. A strand with both ends inside
+ * counts once (its root is one of them). A strand cut by the border counts only if its inner end
+ * looks like a root, or, when that is unclear, if it points along the image's dominant growth
+ * direction (learned from strands whose root is clear) — hair in one scalp area grows roughly
+ * parallel. Strands with no inner end (crossing the whole frame) never count.
+ */
+export function decideEmergence(strands: Strand[], bulges: [number, number][]): EmergenceDecision[] {
+  const scores = strands.map(
+    (s, i) => [rootScore(s.start, bulges[i]![0]), rootScore(s.end, bulges[i]![1])] as const,
+  );
+  let dx = 0;
+  let dy = 0;
+  let n = 0;
+  strands.forEach((s, i) => {
+    const [a, b] = scores[i]!;
+    if (Math.abs(a - b) < 1 || s.start.kind === 'border' || s.end.kind === 'border') return;
+    const [root, tip] = a > b ? [s.start, s.end] : [s.end, s.start];
+    const len = Math.hypot(tip.x - root.x, tip.y - root.y) || 1;
+    dx += (tip.x - root.x) / len;
+    dy += (tip.y - root.y) / len;
+    n++;
+  });
+  const coherence = n >= 3 ? Math.hypot(dx, dy) / n : 0;
+  const dirLen = Math.hypot(dx, dy) || 1;
+  const ux = dx / dirLen;
+  const uy = dy / dirLen;
+  // +1 when the strand runs from `from` towards `to` along the growth direction.
+  const along = (from: StrandEnd, to: StrandEnd) => {
+    const vx = to.x - from.x;
+    const vy = to.y - from.y;
+    return Math.sign(vx * ux + vy * uy);
+  };
+  let parity = 0;
+  return strands.map((s, i) => {
+    const [a, b] = scores[i]!;
+    const startIn = s.start.kind !== 'border';
+    const endIn = s.end.kind !== 'border';
+    if (!startIn && !endIn) return { counted: false, x: 0, y: 0 };
+    if (startIn && endIn) {
+      const tie = a === b ? coherence * along(s.start, s.end) : a - b;
+      const root = tie >= 0 ? s.start : s.end;
+      return { counted: true, x: root.x, y: root.y };
+    }
+    const inner = startIn ? s.start : s.end;
+    const outer = startIn ? s.end : s.start;
+    const own = startIn ? a : b;
+    const vote = own + 1.5 * coherence * along(inner, outer);
+    const counted = vote > 0.05 ? true : vote < -0.05 ? false : parity++ % 2 === 0;
+    return { counted, x: inner.x, y: inner.y };
+  });
+}

@@ -1,0 +1,140 @@
+import type { Strand } from './trace-strands';
+
+export interface ShaftMeasure {
+  /** Integrated darkness across the shaft (darkness × px); equals width × contrast for a uniform shaft. */
+  integral: number;
+  /** Peak darkness above the local skin baseline. */
+  peak: number;
+  /** Steepest darkness change per px across the edge, relative to the peak (sharpness). */
+  edgeSlope: number;
+  samples: number;
+}
+
+const MAX_SAMPLES = 9;
+const STEP = 0.5;
+
+function bilinear(img: Float32Array, w: number, h: number, x: number, y: number): number {
+  const xc = Math.min(w - 1.001, Math.max(0, x));
+  const yc = Math.min(h - 1.001, Math.max(0, y));
+  const x0 = Math.floor(xc);
+  const y0 = Math.floor(yc);
+  const tx = xc - x0;
+  const ty = yc - y0;
+  const p = y0 * w + x0;
+  return (
+    (img[p]! * (1 - tx) + img[p + 1]! * tx) * (1 - ty) + (img[p + w]! * (1 - tx) + img[p + w + 1]! * tx) * ty
+  );
+}
+
+/** Samples needed for a profile reaching `reach`·r + 4 px either side of the centre line. */
+export const profileLength = (r: number, reach: number) =>
+  2 * Math.round(Math.ceil(reach * r + 4) / STEP) + 1;
+
+/**
+ * One darkness profile across the path at index i, perpendicular to the local direction, into the
+ * scratch array `prof` (its length sets the reach). Integrates the contiguous dark run around the
+ * centre above the lower of the two outer baselines. Null when nothing is darker than the baseline.
+ */
+export function crossProfile(
+  path: readonly number[],
+  i: number,
+  dark: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  prof: Float32Array,
+): { integral: number; peak: number; slope: number } | null {
+  const n = path.length;
+  const m = prof.length;
+  const half = ((m - 1) / 2) * STEP;
+  const k = Math.max(2, Math.min(6, Math.round(r + 1)));
+  const a = path[Math.max(0, i - k)]!;
+  const b = path[Math.min(n - 1, i + k)]!;
+  let tx = (b % w) - (a % w);
+  let ty = Math.floor(b / w) - Math.floor(a / w);
+  const len = Math.hypot(tx, ty) || 1;
+  tx /= len;
+  ty /= len;
+  const c = path[i]!;
+  const cx = c % w;
+  const cy = Math.floor(c / w);
+  for (let q = 0; q < m; q++) {
+    const t = -half + q * STEP;
+    prof[q] = bilinear(dark, w, h, cx - ty * t, cy + tx * t);
+  }
+  const baseline = Math.min((prof[0]! + prof[1]!) / 2, (prof[m - 1]! + prof[m - 2]!) / 2);
+  const mid = (m - 1) / 2;
+  const reach = Math.round((r + 1.5) / STEP);
+  let top = mid;
+  for (let q = Math.max(0, mid - reach); q <= Math.min(m - 1, mid + reach); q++)
+    if (prof[q]! > prof[top]!) top = q;
+  const peak = prof[top]! - baseline;
+  if (peak <= 0) return null;
+  const floor = baseline + 0.05 * peak;
+  let left = top;
+  while (left > 0 && prof[left - 1]! > floor && prof[left - 1]! <= prof[left]! + 0.1 * peak) left--;
+  let right = top;
+  while (right < m - 1 && prof[right + 1]! > floor && prof[right + 1]! <= prof[right]! + 0.1 * peak) right++;
+  let integral = 0;
+  let slope = 0;
+  for (let q = left; q <= right; q++) integral += (prof[q]! - baseline) * STEP;
+  for (let q = left; q < right; q++) slope = Math.max(slope, Math.abs(prof[q + 1]! - prof[q]!) / STEP);
+  return { integral, peak, slope: slope / peak };
+}
+
+export const median = (a: number[]) => {
+  const s = [...a].sort((p, q) => p - q);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * Samples darkness profiles perpendicular to the strand, away from its ends (2 widths; more at a
+ * shared root, where sibling hairs still overlap) and from crossings, and returns medians.
+ * The integral is taken over the contiguous dark run around the centre, so a neighbouring shaft
+ * in the window is excluded. Returns null when no clean sample exists (strand too short or crowded).
+ */
+export function measureShaft(
+  s: Strand,
+  dark: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  bulges: readonly [number, number],
+): ShaftMeasure | null {
+  const n = s.path.length;
+  // A free end that widens is a follicular opening: skip its radius. Sibling hairs overlap further.
+  const skipFor = (kind: string, bulge: number) =>
+    Math.round(kind === 'free' || kind === 'border' ? Math.max(1, bulge) * r + 2 : 3 * r + 4);
+  const lo = skipFor(s.start.kind, bulges[0]);
+  const hi = n - 1 - skipFor(s.end.kind, bulges[1]);
+  const candidates: number[] = [];
+  for (let i = lo; i <= hi; i++) {
+    if (!s.crossings.some((c) => Math.abs(c.index - i) <= 2 * c.r + 3)) candidates.push(i);
+  }
+  // Short strands: fall back to the middle third rather than to no measurement.
+  if (candidates.length === 0)
+    for (let i = Math.floor(n / 3); i <= Math.floor((2 * n) / 3); i++) candidates.push(i);
+  if (candidates.length === 0) return null;
+  const picks = Math.min(MAX_SAMPLES, candidates.length);
+  const prof = new Float32Array(profileLength(r, 1.6));
+  const integrals: number[] = [];
+  const peaks: number[] = [];
+  const slopes: number[] = [];
+  for (let j = 0; j < picks; j++) {
+    const i = candidates[Math.floor(((j + 0.5) * candidates.length) / picks)]!;
+    const cut = crossProfile(s.path, i, dark, w, h, r, prof);
+    if (!cut) continue;
+    integrals.push(cut.integral);
+    peaks.push(cut.peak);
+    slopes.push(cut.slope);
+  }
+  if (integrals.length === 0) return null;
+  // Lower tercile: overlaps (siblings near the root, crossings, an opening) only ever add darkness.
+  const sorted = [...integrals].sort((a, b) => a - b);
+  return {
+    integral: sorted[Math.floor((sorted.length - 1) / 3)]!,
+    peak: median(peaks),
+    edgeSlope: median(slopes),
+    samples: integrals.length,
+  };
+}

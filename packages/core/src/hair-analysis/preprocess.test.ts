@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { distanceTransform } from './distance-transform';
+import { flattenIllumination } from './flatten-illumination';
+import { hysteresisThreshold } from './hysteresis-threshold';
+import { estimateNoiseSd, smoothBinomial } from './smooth';
+import { Rng } from './synthetic/prng';
+import { toWorkingGray, workingFactor } from './working-image';
+
+describe('toWorkingGray', () => {
+  it('weights red twice and bins 2×2 blocks', () => {
+    // 2×2 RGBA image: one white pixel, three black.
+    const px = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255]);
+    expect(toWorkingGray(px, 2, 2, 4, 1).data[0]).toBe(255);
+    expect(toWorkingGray(new Uint8Array([100, 40, 20]), 1, 1, 3, 1).data[0]).toBe(65);
+    const binned = toWorkingGray(px, 2, 2, 4, 2);
+    expect([binned.width, binned.height]).toEqual([1, 1]);
+    expect(binned.data[0]).toBeCloseTo(63.75, 5);
+  });
+
+  it('bins only fine calibrations', () => {
+    expect(workingFactor(4)).toBe(2);
+    expect(workingFactor(8)).toBe(1);
+  });
+});
+
+describe('flattenIllumination', () => {
+  it('cancels a strong illumination gradient and keeps a dark bar at its contrast', () => {
+    const w = 160;
+    const h = 120;
+    const data = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const light = 0.5 + x / w; // 0.5 … 1.5: a 3× brightness ramp
+        const bar = x >= 78 && x < 84 ? 0.4 : 1; // 60 % darker shaft, 6 px wide
+        data[y * w + x] = 180 * light * bar;
+      }
+    }
+    const { darkness } = flattenIllumination({ data, width: w, height: h }, 8);
+    for (const x of [10, 40, 120, 150]) expect(Math.abs(darkness[60 * w + x]!)).toBeLessThan(0.03);
+    expect(darkness[60 * w + 80]).toBeGreaterThan(0.55);
+    expect(darkness[60 * w + 80]).toBeLessThan(0.65);
+  });
+});
+
+describe('smoothing and noise', () => {
+  it('preserves the integral across a line and estimates Gaussian noise', () => {
+    const w = 64;
+    const h = 64;
+    const line = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) line[y * w + 30] = 1;
+    const s = smoothBinomial(line, w, h);
+    let row = 0;
+    for (let x = 0; x < w; x++) row += s[32 * w + x]!;
+    expect(row).toBeCloseTo(1, 5);
+    const rng = new Rng(5);
+    const noise = new Float32Array(256 * 256).map(() => rng.normal(0, 0.02));
+    expect(estimateNoiseSd(noise, 256, 256)).toBeGreaterThan(0.018);
+    expect(estimateNoiseSd(noise, 256, 256)).toBeLessThan(0.022);
+  });
+});
+
+describe('hysteresisThreshold', () => {
+  it('keeps faint pixels connected to a strong one and drops isolated faint ones', () => {
+    const w = 10;
+    const src = new Float32Array(w * 3);
+    src[11] = 0.9; // strong
+    src[12] = 0.3; // faint, touching strong
+    src[13] = 0.3;
+    src[17] = 0.3; // faint, isolated
+    const m = hysteresisThreshold(src, w, 3, 0.2, 0.5);
+    expect([m[11], m[12], m[13], m[17], m[15]]).toEqual([1, 1, 1, 0, 0]);
+  });
+});
+
+describe('distanceTransform', () => {
+  it('gives about half the width at the centre of a bar', () => {
+    const w = 40;
+    const h = 40;
+    const mask = new Uint8Array(w * h);
+    for (let y = 5; y < 35; y++) for (let x = 10; x < 19; x++) mask[y * w + x] = 1; // 9 px wide
+    const dt = distanceTransform(mask, w, h);
+    expect(dt[20 * w + 14]).toBeCloseTo(5, 0);
+    expect(dt[20 * w + 10]).toBe(1);
+    expect(dt[20 * w + 5]).toBe(0);
+  });
+});

@@ -1,0 +1,176 @@
+import { DX, DY } from './skeletonize';
+
+export interface GraphNode {
+  x: number;
+  y: number;
+  /** Widest half-width (distance transform) at the node, px. */
+  r: number;
+  /** Incident edge ids; a self-loop appears twice. */
+  edges: number[];
+  /** One skeleton pixel of the node, used to keep merged paths continuous. */
+  pixel: number;
+}
+
+export interface GraphEdge {
+  a: number;
+  b: number;
+  /** Skeleton pixel indices from the `a` side to the `b` side, node pixels excluded. */
+  path: number[];
+  alive: boolean;
+}
+
+export interface SkeletonGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export const degree = (g: SkeletonGraph, n: number) =>
+  g.nodes[n]!.edges.filter((e) => g.edges[e]!.alive).length;
+
+/**
+ * Turns a one-pixel skeleton into a graph: nodes are clusters of pixels with ≠ 2 skeleton
+ * neighbours (ends and junctions), edges are the pixel chains between them. Closed loops without any
+ * node are dropped (a ring-shaped mask is not a hair).
+ */
+export function buildSkeletonGraph(sk: Uint8Array, dt: Float32Array, w: number, h: number): SkeletonGraph {
+  const n = w * h;
+  const nb = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    if (!sk[p]) continue;
+    const x = p % w;
+    const y = (p - x) / w;
+    let c = 0;
+    for (let i = 0; i < 8; i++) {
+      const xx = x + DX[i]!;
+      const yy = y + DY[i]!;
+      if (xx >= 0 && yy >= 0 && xx < w && yy < h && sk[yy * w + xx]) c++;
+    }
+    nb[p] = c;
+  }
+  const nodeOf = new Int32Array(n).fill(-1);
+  const nodes: GraphNode[] = [];
+  const stack: number[] = [];
+  for (let p = 0; p < n; p++) {
+    if (!sk[p] || nb[p] === 2 || nodeOf[p]! >= 0) continue;
+    const id = nodes.length;
+    let sx = 0;
+    let sy = 0;
+    let cnt = 0;
+    let r = 0;
+    nodeOf[p] = id;
+    stack.push(p);
+    while (stack.length) {
+      const q = stack.pop()!;
+      const x = q % w;
+      const y = (q - x) / w;
+      sx += x;
+      sy += y;
+      cnt++;
+      r = Math.max(r, dt[q]!);
+      for (let i = 0; i < 8; i++) {
+        const xx = x + DX[i]!;
+        const yy = y + DY[i]!;
+        if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+        const s = yy * w + xx;
+        if (sk[s] && nb[s] !== 2 && nodeOf[s]! < 0) {
+          nodeOf[s] = id;
+          stack.push(s);
+        }
+      }
+    }
+    nodes.push({ x: sx / cnt, y: sy / cnt, r, edges: [], pixel: p });
+  }
+  const visited = new Uint8Array(n);
+  const edges: GraphEdge[] = [];
+  for (let p = 0; p < n; p++) {
+    const start = nodeOf[p]!;
+    if (start < 0) continue;
+    const x0 = p % w;
+    const y0 = (p - x0) / w;
+    for (let i = 0; i < 8; i++) {
+      const xx = x0 + DX[i]!;
+      const yy = y0 + DY[i]!;
+      if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+      const q = yy * w + xx;
+      if (!sk[q] || nodeOf[q]! >= 0 || visited[q]) continue;
+      const path: number[] = [];
+      let prev = p;
+      let cur = q;
+      let end = -1;
+      for (;;) {
+        visited[cur] = 1;
+        path.push(cur);
+        const cx = cur % w;
+        const cy = (cur - cx) / w;
+        let next = -1;
+        for (let j = 0; j < 8; j++) {
+          const ax = cx + DX[j]!;
+          const ay = cy + DY[j]!;
+          if (ax < 0 || ay < 0 || ax >= w || ay >= h) continue;
+          const s = ay * w + ax;
+          if (!sk[s] || s === prev) continue;
+          if (nodeOf[s]! >= 0) {
+            if (path.length > 1 || nodeOf[s] !== start || s !== p) end = nodeOf[s]!;
+          } else if (!visited[s]) next = s;
+        }
+        if (end >= 0 || next < 0) break;
+        prev = cur;
+        cur = next;
+      }
+      if (end < 0) continue;
+      const id = edges.length;
+      edges.push({ a: start, b: end, path, alive: true });
+      nodes[start]!.edges.push(id);
+      nodes[end]!.edges.push(id);
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Path of edge `e` oriented to leave node `from`. */
+export function pathFrom(g: SkeletonGraph, e: number, from: number): number[] {
+  const edge = g.edges[e]!;
+  return edge.a === from ? edge.path : edge.path.slice().reverse();
+}
+
+export const otherEnd = (g: SkeletonGraph, e: number, n: number) => {
+  const edge = g.edges[e]!;
+  return edge.a === n ? edge.b : edge.a;
+};
+
+/** Replaces a pass-through node (exactly two distinct live edges) by one merged edge. */
+export function dissolveNode(g: SkeletonGraph, n: number): boolean {
+  const live = g.nodes[n]!.edges.filter((e) => g.edges[e]!.alive);
+  if (live.length !== 2 || live[0] === live[1]) return false;
+  const [e1, e2] = live as [number, number];
+  const a = otherEnd(g, e1, n);
+  const b = otherEnd(g, e2, n);
+  const path = [...pathFrom(g, e1, n).reverse(), g.nodes[n]!.pixel, ...pathFrom(g, e2, n)];
+  g.edges[e1]!.alive = false;
+  g.edges[e2]!.alive = false;
+  const id = g.edges.length;
+  g.edges.push({ a, b, path, alive: true });
+  g.nodes[a]!.edges.push(id);
+  g.nodes[b]!.edges.push(id);
+  g.nodes[n]!.edges = [];
+  return true;
+}
+
+/**
+ * Removes spurs — short branches from a junction to a free end, produced by bumps on the mask
+ * outline (square-cut shaft ends, follicular openings) — then dissolves pass-through nodes.
+ */
+export function pruneSpurs(g: SkeletonGraph, minLenPx: (junctionR: number) => number, rounds = 2): void {
+  for (let round = 0; round < rounds; round++) {
+    for (let e = 0; e < g.edges.length; e++) {
+      const edge = g.edges[e]!;
+      if (!edge.alive || edge.a === edge.b) continue;
+      const da = degree(g, edge.a);
+      const db = degree(g, edge.b);
+      const junction = da === 1 && db >= 3 ? edge.b : db === 1 && da >= 3 ? edge.a : -1;
+      if (junction < 0) continue;
+      if (edge.path.length + 1 < minLenPx(g.nodes[junction]!.r)) edge.alive = false;
+    }
+    for (let n = 0; n < g.nodes.length; n++) dissolveNode(g, n);
+  }
+}

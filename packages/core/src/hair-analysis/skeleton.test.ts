@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { distanceTransform } from './distance-transform';
+import { buildSkeletonGraph, degree, pruneSpurs } from './skeleton-graph';
+import { DX, DY, skeletonize } from './skeletonize';
+import { splitAtCorners } from './split-corners';
+import { traceStrands } from './trace-strands';
+
+/** Draws a thick segment into a mask. */
+function bar(mask: Uint8Array, w: number, x0: number, y0: number, x1: number, y1: number, half: number) {
+  const h = mask.length / w;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const dx = x1 - x0;
+      const dy = y1 - y0;
+      const t = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy)));
+      if (Math.hypot(x - x0 - t * dx, y - y0 - t * dy) <= half) mask[y * w + x] = 1;
+    }
+  }
+}
+
+function analyse(mask: Uint8Array, w: number, h: number) {
+  const dt = distanceTransform(mask, w, h);
+  const sk = skeletonize(mask, w, h);
+  const g = buildSkeletonGraph(sk, dt, w, h);
+  pruneSpurs(g, (r) => Math.max(4, 2.2 * r + 2));
+  const edgeR = new Float32Array(g.edges.length).fill(3);
+  return { sk, g, strands: traceStrands(g, edgeR, w, h) };
+}
+
+describe('skeletonize', () => {
+  it('thins a diagonal bar to a one-pixel chain whose inner pixels have two neighbours', () => {
+    const w = 60;
+    const h = 60;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 10, 12, 48, 40, 3.5);
+    const { sk } = analyse(mask, w, h);
+    let ends = 0;
+    let inner = 0;
+    for (let p = 0; p < w * h; p++) {
+      if (!sk[p]) continue;
+      let n = 0;
+      for (let i = 0; i < 8; i++) if (sk[p + DY[i]! * w + DX[i]!]) n++;
+      if (n === 1) ends++;
+      else if (n === 2) inner++;
+      else throw new Error(`pixel with ${n} neighbours`);
+    }
+    expect(ends).toBe(2);
+    expect(inner).toBeGreaterThan(30);
+  });
+});
+
+describe('skeleton graph and strands', () => {
+  it('traces two crossing hairs as two straight strands', () => {
+    const w = 80;
+    const h = 80;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 10, 40, 70, 40, 2.5);
+    bar(mask, w, 40, 10, 40, 70, 2.5);
+    const { strands } = analyse(mask, w, h);
+    expect(strands).toHaveLength(2);
+    for (const s of strands) {
+      expect(s.crossings).toHaveLength(1);
+      expect(s.start.kind).toBe('free');
+      expect(s.end.kind).toBe('free');
+      expect(Math.hypot(s.end.x - s.start.x, s.end.y - s.start.y)).toBeGreaterThan(50);
+    }
+  });
+
+  it('ends a branch at a Y junction and marks ends at the border', () => {
+    const w = 80;
+    const h = 60;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 0, 30, 60, 30, 2.5); // enters from the left border
+    bar(mask, w, 35, 30, 70, 12, 2.5); // branches off
+    const { g, strands } = analyse(mask, w, h);
+    expect(g.nodes.filter((_, i) => degree(g, i) === 3)).toHaveLength(1);
+    expect(strands).toHaveLength(2);
+    const kinds = strands.map((s) => [s.start.kind, s.end.kind].sort().join('+')).sort();
+    expect(kinds).toEqual(['border+free', 'free+junction']);
+  });
+
+  it('splits a V (two hairs from one opening) at its vertex', () => {
+    const w = 80;
+    const h = 80;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 40, 70, 15, 10, 2);
+    bar(mask, w, 40, 70, 65, 10, 2);
+    const { strands } = analyse(mask, w, h);
+    const split = splitAtCorners(strands, w, () => 2);
+    expect(split).toHaveLength(2);
+    for (const s of split) {
+      const corner = s.start.kind === 'corner' ? s.start : s.end;
+      expect(corner.kind).toBe('corner');
+      expect(Math.hypot(corner.x - 40, corner.y - 70)).toBeLessThan(8);
+    }
+  });
+});

@@ -1,0 +1,10 @@
+export {
+  generateTrichoscopyImage,
+  type HairColorName,
+  type SyntheticHair,
+  type SyntheticHairClass,
+  type SyntheticTrichoscopyImage,
+  type SyntheticTrichoscopyOptions,
+  type SyntheticTruth,
+} from './generate-trichoscopy';
+export { mulberry32, Rng } from './prng';

@@ -1,0 +1,49 @@
+export type HairClass = 'vellus' | 'intermediate' | 'terminal';
+
+export interface HairAnalysisInput {
+  /** Interleaved 8-bit pixels, row-major, `channels` values per pixel (RGB or RGBA). */
+  pixels: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+  channels: 3 | 4;
+  /** Calibration: micrometres per pixel (> 0; dermoscopes typically give 4–12). */
+  umPerPx: number;
+}
+
+export interface AnalyzedHair {
+  /** Emergence point in image pixels. */
+  x: number;
+  y: number;
+  diameterUm: number;
+  class: HairClass;
+}
+
+export type QualityIssue = 'blurred' | 'overexposed' | 'underexposed' | 'hair-too-long';
+
+export interface HairAnalysisResult {
+  width: number;
+  height: number;
+  umPerPx: number;
+  /** Imaged field in cm². */
+  areaCm2: number;
+  /** Hairs whose emergence point lies in the image; each hair of a follicular unit counts. */
+  hairCount: number;
+  densityPerCm2: number;
+  /** Mean shaft diameter of counted hairs, µm (0 when none). */
+  meanDiameterUm: number;
+  /** Share of counted hairs with diameter < 30 µm. */
+  vellusRatio: number;
+  /** Share of counted hairs with diameter ≥ 60 µm. */
+  terminalRatio: number;
+  hairs: AnalyzedHair[];
+  /** Counts per 10 µm diameter bin: counts[i] covers [i·binUm, (i+1)·binUm); the last bin is open-ended. */
+  diameterHistogram: { binUm: number; counts: number[] };
+  /**
+   * Cumulative thickness: sum of the diameters of counted hairs divided by the field area,
+   * in µm per cm² (e.g. 150 hairs/cm² of 60 µm → 9000 µm/cm²).
+   */
+  hairMassPerCm2: number;
+  /** `ok` is false when a figure from this image should not be trusted; `issues` says why. */
+  quality: { ok: boolean; issues: QualityIssue[] };
+  engineVersion: string;
+}

@@ -1,0 +1,50 @@
+/** A single-channel float image in working resolution. */
+export interface GrayImage {
+  data: Float32Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Working-resolution factor: fine calibrations (< 5.5 µm/px) are binned 2×2, because the thinnest
+ * vellus shaft (10 µm) is still ≥ 1 working pixel and binning quarters the work.
+ */
+export function workingFactor(umPerPx: number): number {
+  return umPerPx < 5.5 ? 2 : 1;
+}
+
+/**
+ * Converts interleaved RGB(A) to a grey level weighted towards red ((2R+G+B)/4): skin reflects red
+ * strongly while melanin absorbs it, so red carries the most hair/skin contrast for most skin types.
+ * Bins `factor`×`factor` blocks (partial blocks at the right/bottom edge are dropped).
+ */
+export function toWorkingGray(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: number,
+  factor: number,
+): GrayImage {
+  const w = Math.floor(width / factor);
+  const h = Math.floor(height / factor);
+  const data = new Float32Array(w * h);
+  if (factor === 1) {
+    for (let p = 0, o = 0; p < w * h; p++, o += channels) {
+      data[p] = (2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) * 0.25;
+    }
+    return { data, width: w, height: h };
+  }
+  const norm = 0.25 / (factor * factor);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let dy = 0; dy < factor; dy++) {
+        let o = ((y * factor + dy) * width + x * factor) * channels;
+        for (let dx = 0; dx < factor; dx++, o += channels)
+          s += 2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!;
+      }
+      data[y * w + x] = s * norm;
+    }
+  }
+  return { data, width: w, height: h };
+}

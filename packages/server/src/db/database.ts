@@ -32,6 +32,9 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection (server restart, database dropped) must not crash the
+  // process: without a listener the pool re-throws it as an unhandled 'error' event.
+  pool.on('error', (err) => console.warn(`[db] idle PostgreSQL connection closed: ${err.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', destroy: () => kysely.destroy() };
 }

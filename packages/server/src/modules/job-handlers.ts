@@ -1,10 +1,12 @@
 import type { JobHandlers } from '../lib/jobs/worker';
+import { appointmentNoticeJob } from './appointments/notice.job';
 import { analysePhotoJob } from './measurements/analyse-photo.job';
 import { postCareJob, prepReminderJob } from './preparation/care-jobs';
 import { urgentAlertEmailJob } from './side-effects/urgent-alert.job';
 
 /** Every background job kind and its handler, gathered from the feature modules. */
 export const JOB_HANDLERS: JobHandlers = {
+  'appointment.notice': appointmentNoticeJob,
   'photo.analyse': analysePhotoJob,
   'care.prep-reminder': prepReminderJob,
   'care.post-care-email': postCareJob,

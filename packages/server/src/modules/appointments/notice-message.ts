@@ -1,0 +1,84 @@
+import type { MailMessage } from '../../lib/mailer';
+import { appointmentIcs } from './appointment-ics';
+import type { AppointmentView } from './appointments.repository';
+import type { NoticeKind } from './notices';
+
+export interface NoticeLinks {
+  manageUrl: string;
+  confirmUrl: string;
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function when(v: AppointmentView): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: v.time_zone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(v.start_at);
+}
+
+/** Subject, plain text, HTML and (except reminders) the .ics of one appointment message. */
+export function composeNotice(
+  kind: NoticeKind,
+  v: AppointmentView,
+  clinic: { name: string; email: string; phone: string },
+  links: NoticeLinks,
+  stamp: number,
+): MailMessage {
+  const at = when(v);
+  const what = `${v.type_name} with ${v.provider_name}`;
+  const place = `${clinic.name}, ${v.location_name}`;
+  const lines: string[] = [];
+  let subject: string;
+  switch (kind) {
+    case 'confirmation':
+      subject = `Booked: ${v.type_name} on ${at}`;
+      lines.push(`Your ${what} is booked for ${at} (${v.time_zone}) at ${place}.`);
+      break;
+    case 'reschedule':
+      subject = `Moved: ${v.type_name} is now on ${at}`;
+      lines.push(`Your ${what} has moved to ${at} (${v.time_zone}) at ${place}.`);
+      lines.push('The calendar file attached replaces the earlier one.');
+      break;
+    case 'cancellation':
+      subject = `Cancelled: ${v.type_name} on ${at}`;
+      lines.push(`Your ${what} on ${at} (${v.time_zone}) is cancelled.`);
+      lines.push('If you did not ask for this, please call the clinic.');
+      break;
+    case 'reminder':
+      subject = `Reminder: ${v.type_name} on ${at}`;
+      lines.push(`A reminder of your ${what} on ${at} (${v.time_zone}) at ${place}.`);
+      lines.push(`Please confirm you are coming: ${links.confirmUrl}`);
+      break;
+  }
+  if (kind !== 'cancellation') lines.push(`To change or cancel: ${links.manageUrl}`);
+  lines.push('', `${clinic.name} · ${clinic.phone} · ${clinic.email}`);
+  const text = lines.join('\n');
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933">${lines
+    .map((l) =>
+      l
+        ? `<p>${esc(l).replace(/(https?:\/\/[^\s]+)/g, (u) => `<a href="${u}">${u.includes('/confirm') ? "Yes, I'm coming" : u}</a>`)}</p>`
+        : '',
+    )
+    .join('')}</body></html>`;
+  const message: MailMessage = { to: v.patient_email, subject, text, html };
+  if (kind !== 'reminder') {
+    const ics = appointmentIcs(v, { stamp, clinic, manageUrl: links.manageUrl, mode: 'mail' });
+    const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+    message.attachments = [
+      {
+        filename: 'appointment.ics',
+        content: ics,
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
+      },
+    ];
+  }
+  return message;
+}

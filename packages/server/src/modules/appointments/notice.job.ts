@@ -1,0 +1,71 @@
+import { hashToken, newToken } from '../../lib/ids';
+import type { JobHandler } from '../../lib/jobs/worker';
+import { findAppointmentView, insertToken } from './appointments.repository';
+import { composeNotice } from './notice-message';
+import type { NoticePayload } from './notices';
+import { findClinic } from './scheduling.repository';
+
+/**
+ * Sends one appointment message and records the outcome in its delivery row: `sent` with the mail
+ * server's answer, or `failed` with the error (the job is then retried with backoff). A delivery
+ * already `sent` is never sent again, and a reminder for a moved or cancelled appointment is dropped.
+ * Each message carries its own fresh link token; only its hash is stored.
+ */
+export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
+  const p = payload as NoticePayload;
+  const k = deps.db.kysely;
+  const delivery = await k
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('id', '=', p.deliveryId)
+    .executeTakeFirst();
+  if (!delivery || delivery.status === 'sent') return;
+  const view = await findAppointmentView(k, p.appointmentId);
+  if (!view) return;
+  if (p.kind === 'reminder' && (view.status !== 'booked' || view.ical_sequence !== p.sequence)) {
+    await k.deleteFrom('deliveries').where('id', '=', delivery.id).where('status', '<>', 'sent').execute();
+    return;
+  }
+  const now = deps.clock.now();
+  const clinic = await findClinic(k, view.clinic_id);
+  const token = newToken();
+  await insertToken(k, hashToken(token), view.id, `email:${p.kind}`, now);
+  const base = deps.config.publicUrl;
+  const q = `token=${encodeURIComponent(token)}`;
+  const message = composeNotice(
+    p.kind,
+    view,
+    clinic,
+    {
+      manageUrl: `${base}/manage/${encodeURIComponent(view.id)}?${q}`,
+      confirmUrl: `${base}/api/appointments/${encodeURIComponent(view.id)}/confirm?${q}`,
+    },
+    now,
+  );
+  try {
+    const result = await deps.mailer.send(message);
+    await k
+      .updateTable('deliveries')
+      .set({
+        status: 'sent',
+        subject: message.subject,
+        recipient: message.to,
+        server_response: result.response.slice(0, 1000),
+        sent_at: deps.clock.now(),
+      })
+      .where('id', '=', delivery.id)
+      .execute();
+  } catch (err) {
+    const e = err as { response?: string; message?: string };
+    await k
+      .updateTable('deliveries')
+      .set({
+        status: 'failed',
+        subject: message.subject,
+        server_response: String(e.response ?? e.message ?? err).slice(0, 1000),
+      })
+      .where('id', '=', delivery.id)
+      .execute();
+    throw err;
+  }
+};

@@ -1,4 +1,5 @@
 import { seedCareDemo } from '../care-templates/care-demo.seed';
+import { seedDemoPhotos } from '../photos/photos-demo.seed';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Storage } from '../../lib/storage';
@@ -14,4 +15,4 @@ export interface SeedContext {
 export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Run in order after the clinic, people and catalogue exist. Append new steps at the end. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedCareDemo];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedCareDemo, seedDemoPhotos];

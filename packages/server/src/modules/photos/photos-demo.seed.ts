@@ -1,0 +1,160 @@
+import { analyzeHair, type HairAnalysisResult } from '@anagen/core/hair-analysis';
+import { generateTrichoscopyImage } from '@anagen/core/hair-analysis/synthetic';
+import sharp from 'sharp';
+import type { SeedContext } from '../demo/seed-steps';
+import { recordPhotoAnalysis } from '../measurements/record-analysis';
+import { drawnScalpView } from './demo-images';
+import type { PhotoView } from './photos.table';
+import { storePhoto } from './store-photo';
+
+const DAY = 86_400_000;
+const UM_PER_PX = 16;
+
+interface Visit {
+  daysAgo: number;
+  /** Generator inputs: the "true" scalp at this visit. The stored numbers are what the engine measures. */
+  density: number;
+  vellus: number;
+}
+
+interface DemoHistory {
+  patientId: string;
+  key: string;
+  site: string;
+  view: PhotoView;
+  seed: number;
+  visits: Visit[];
+}
+
+// Patient 1 improves gradually over ten months; patient 2 changes little over six.
+export const DEMO_PHOTO_HISTORIES: DemoHistory[] = [
+  {
+    patientId: 'demo-patient-1',
+    key: 'p1',
+    site: 'vertex-centre',
+    view: 'vertex',
+    seed: 7200,
+    visits: [
+      { daysAgo: 300, density: 125, vellus: 0.38 },
+      { daysAgo: 215, density: 138, vellus: 0.32 },
+      { daysAgo: 125, density: 152, vellus: 0.26 },
+      { daysAgo: 30, density: 166, vellus: 0.2 },
+    ],
+  },
+  {
+    patientId: 'demo-patient-2',
+    key: 'p2',
+    site: 'midline',
+    view: 'midline',
+    seed: 7100,
+    visits: [
+      { daysAgo: 190, density: 150, vellus: 0.3 },
+      { daysAgo: 120, density: 152, vellus: 0.29 },
+      { daysAgo: 60, density: 157, vellus: 0.27 },
+      { daysAgo: 14, density: 160, vellus: 0.26 },
+    ],
+  },
+];
+
+interface Rendered {
+  png: Buffer;
+  result: HairAnalysisResult;
+}
+
+// Generating and analysing is deterministic, so one process renders each image once
+// (test suites create many apps, each seeding the demo clinic).
+const rendered = new Map<string, Promise<Rendered>>();
+
+function renderVisit(h: DemoHistory, i: number): Promise<Rendered> {
+  const id = `${h.key}-${i}`;
+  let p = rendered.get(id);
+  if (!p) {
+    p = (async () => {
+      const v = h.visits[i]!;
+      const img = generateTrichoscopyImage({
+        // One seed per patient: the same follicles are re-imaged at each visit, as at a marked site.
+        seed: h.seed,
+        width: 512,
+        height: 384,
+        umPerPx: UM_PER_PX,
+        densityPerCm2: v.density,
+        vellusFraction: v.vellus,
+        skinTone: 0.25,
+        hairColor: 'dark-brown',
+        blurSigmaPx: 0.6,
+        exposure: 1,
+        noiseSd: 2.5,
+      });
+      const png = await sharp(Buffer.from(img.pixels.buffer, img.pixels.byteOffset, img.pixels.length), {
+        raw: { width: img.width, height: img.height, channels: 3 },
+      })
+        .png()
+        .toBuffer();
+      // PNG is lossless: analysing the generated pixels equals analysing the stored file.
+      return { png, result: analyzeHair(img) };
+    })();
+    rendered.set(id, p);
+  }
+  return p;
+}
+
+/**
+ * Demo step: each demo patient gets a baseline and three follow-ups (6–10 months, relative to the
+ * seed's `now`) of generated trichoscopy images at a fixed site, measured by the real engine, plus
+ * drawn standard-view photos at the first and last visit. Idempotent on fixed photo ids.
+ */
+export async function seedDemoPhotos(ctx: SeedContext): Promise<void> {
+  const storage = ctx.storage;
+  if (!storage) return;
+  for (const h of DEMO_PHOTO_HISTORIES) {
+    const patient = await ctx.db
+      .selectFrom('patients')
+      .select('id')
+      .where('id', '=', h.patientId)
+      .executeTakeFirst();
+    if (!patient) continue;
+    for (let i = 0; i < h.visits.length; i++) {
+      const v = h.visits[i]!;
+      const takenAt = ctx.now - v.daysAgo * DAY;
+      const trichoId = `demo-photo-${h.key}-tricho-${i + 1}`;
+      const exists = await ctx.db
+        .selectFrom('photos')
+        .select('id')
+        .where('id', '=', trichoId)
+        .executeTakeFirst();
+      if (exists) continue;
+      const { png, result } = await renderVisit(h, i);
+      const photo = await storePhoto(
+        { db: ctx.db, storage, now: takenAt },
+        {
+          id: trichoId,
+          patientId: h.patientId,
+          view: 'trichoscopy',
+          site: h.site,
+          umPerPx: UM_PER_PX,
+          takenAt,
+          uploadedBy: 'demo-user-clinician',
+          file: png,
+          analyse: false,
+        },
+      );
+      await recordPhotoAnalysis(ctx.db, photo, result, takenAt, `demo-measurement-${h.key}-${i + 1}`);
+      if (i === 0 || i === h.visits.length - 1) {
+        await storePhoto(
+          { db: ctx.db, storage, now: takenAt },
+          {
+            id: `demo-photo-${h.key}-${h.view}-${i + 1}`,
+            patientId: h.patientId,
+            view: h.view,
+            takenAt,
+            uploadedBy: 'demo-user-clinician',
+            file: await drawnScalpView({
+              seed: h.seed + 50 + i,
+              thinning: 1 - (i / (h.visits.length - 1)) * (h.key === 'p1' ? 0.7 : 0.2),
+            }),
+          },
+        );
+      }
+    }
+  }
+}

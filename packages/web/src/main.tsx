@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import './styles.css';
@@ -9,10 +9,15 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
-createRoot(document.getElementById('root')!).render(
+const app = (
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+// Guide and treatment pages arrive prerendered (packages/web/prerender.tsx): hydrate them so the
+// text on screen stays put while the app takes over; every other page renders from scratch.
+const root = document.getElementById('root')!;
+if (root.dataset.prerendered === 'true') hydrateRoot(root, app);
+else createRoot(root).render(app);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
+import { TableScroll } from './components/table-scroll';
 import { formatUsd, library } from './library';
 import { useTreatmentPrices } from './use-treatment-prices';
 
@@ -25,7 +26,7 @@ export default function AdminPricesPage() {
       {prices.data.length === 0 ? (
         <EmptyState title="No treatments have prices yet" />
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Treatment prices">
           <table>
             <thead>
               <tr>
@@ -46,7 +47,7 @@ export default function AdminPricesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

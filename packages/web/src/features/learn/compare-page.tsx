@@ -6,6 +6,7 @@ import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
+import { TableScroll } from './components/table-scroll';
 import { formatMonths, formatPriceRange, formatUsd, library, type Treatment } from './library';
 import { planFromPrice, useTreatmentPrices } from './use-treatment-prices';
 
@@ -168,31 +169,33 @@ function CompareTable({ treatments }: { treatments: Treatment[] }) {
     ],
   ];
   return (
-    <div className="table-scroll compare-table">
-      <table>
-        <caption className="visually-hidden">Selected treatments side by side</caption>
-        <thead>
-          <tr>
-            <td />
-            {treatments.map((t) => (
-              <th key={t.slug} scope="col">
-                <Link to={`/treatments/${t.slug}`}>{t.name}</Link>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, cell]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
+    <>
+      <TableScroll label="Treatments side by side" className="compare-table">
+        <table>
+          <caption className="visually-hidden">Selected treatments side by side</caption>
+          <thead>
+            <tr>
+              <td />
               {treatments.map((t) => (
-                <td key={t.slug}>{cell(t)}</td>
+                <th key={t.slug} scope="col">
+                  <Link to={`/treatments/${t.slug}`}>{t.name}</Link>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([label, cell]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {treatments.map((t) => (
+                  <td key={t.slug}>{cell(t)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <ReferenceList refs={refs} />
-    </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
+import { TableScroll } from './components/table-scroll';
 import { formatUsd, library } from './library';
 import { PLAN_COLOURS } from './plan-colours';
 import { useTreatmentPrices } from './use-treatment-prices';
@@ -129,7 +130,7 @@ export function CostPage() {
             <Suspense fallback={<Loading label="Drawing the chart…" />}>
               <CostChart series={series} />
             </Suspense>
-            <div className="table-scroll">
+            <TableScroll label="Cumulative cost table">
               <table>
                 <caption>Estimated cumulative cost in US dollars (estimate, not a quote)</caption>
                 <thead>
@@ -153,7 +154,7 @@ export function CostPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
         <PriceSources />
@@ -232,7 +233,6 @@ export function CostPage() {
           </div>
         )}
       </section>
-
     </>
   );
 }

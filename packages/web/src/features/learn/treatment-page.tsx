@@ -6,6 +6,7 @@ import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
+import { TableScroll } from './components/table-scroll';
 import { CONDITION_LABELS, formatMonths, formatPriceRange, type Treatment, treatmentBySlug } from './library';
 
 export const treatmentMeta = (t: Treatment) => {
@@ -96,7 +97,7 @@ function TreatmentArticle({ t }: { t: Treatment }) {
             ))}
           </ul>
           {t.studies.length > 0 && (
-            <div className="table-scroll">
+            <TableScroll label="Studies">
               <table>
                 <caption className="visually-hidden">Studies of {t.shortName}</caption>
                 <thead>
@@ -126,7 +127,7 @@ function TreatmentArticle({ t }: { t: Treatment }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
 
@@ -185,7 +186,7 @@ function TreatmentArticle({ t }: { t: Treatment }) {
           {t.sideEffects.length === 0 ? (
             <p>No side-effect data has been collected for this entry yet.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Side effects">
               <table>
                 <caption className="visually-hidden">Side effects of {t.shortName}</caption>
                 <thead>
@@ -212,7 +213,7 @@ function TreatmentArticle({ t }: { t: Treatment }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
 

@@ -1,0 +1,171 @@
+import { stripCitations } from '@anagen/core/evidence';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEvidenceLibrary } from '../content';
+import { seriousViolations } from './axe';
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+} from './harness';
+
+const library = getEvidenceLibrary();
+const guide = library.guide[0]!;
+const firstParagraph = guide.sections[0]!.blocks.find((b) => b.type === 'paragraph');
+
+const PUBLIC_PAGES = [
+  '/',
+  '/learn',
+  `/learn/${guide.slug}`,
+  '/treatments',
+  '/treatments/prp',
+  '/compare',
+  '/cost',
+  '/assessment',
+];
+
+/** Steps 1–2 of the assessment; the caller continues from the scale step. */
+async function startAssessment(page: Page, url: string, sex: 'Male' | 'Female', age: string) {
+  await page.goto(`${url}/assessment`);
+  await page.getByRole('radio', { name: sex, exact: true }).check();
+  await page.getByLabel('Age in years').fill(age);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Your hair loss' }).waitFor();
+  await page.getByLabel('Receding hairline or thinning crown').check();
+  await page.getByLabel(/How long has it been going on/).fill('36');
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'How it looks now' }).waitFor();
+}
+
+describe.runIf(browserAvailable())('learn and decide in chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser({ viewport: { width: 390, height: 844 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('serves guide and treatment pages as readable HTML without running JavaScript', async () => {
+    const res = await fetch(`${server.url}/learn/${guide.slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-prerendered="true"');
+    expect(html).toContain(`<h1>${guide.title}</h1>`);
+    expect(html).toContain(`<title>${guide.title} · Anagen</title>`);
+    expect(html).toContain(`content="${guide.description}"`);
+    // The first sentence of the article, as text, and a numbered footnote pointing at the sources.
+    const sentence = stripCitations(firstParagraph?.type === 'paragraph' ? firstParagraph.text : '').split(
+      '. ',
+    )[0]!;
+    expect(sentence.length).toBeGreaterThan(20);
+    expect(html).toContain(sentence);
+    expect(html).toMatch(/<a href="#ref-1" aria-label="Source 1">\[<!-- -->1<!-- -->\]<\/a>/);
+    expect(html).toContain('id="ref-1"');
+
+    const prp = await (await fetch(`${server.url}/treatments/prp`)).text();
+    expect(prp).toContain('What the studies found');
+    expect(prp).toContain('https://doi.org/');
+    expect(prp).toContain('Off-label');
+    // Pages that are not prerendered still get the app shell.
+    const compare = await (await fetch(`${server.url}/compare`)).text();
+    expect(compare).toContain('<div id="root"></div>');
+  });
+
+  it('Norwood III-vertex man of 35 on no medication: inline errors, then ranked options and a booking link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/assessment`);
+    await page.getByRole('radio', { name: 'Male', exact: true }).check();
+    await page.getByLabel('Age in years').fill('7');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Please enter an age between 12 and 120.').isVisible()).resolves.toBe(true);
+
+    await startAssessment(page, server.url, 'Male', '35');
+    await page.getByRole('radio', { name: 'Norwood III vertex' }).check();
+    await page.screenshot({ path: screenshotPath('learn-assessment-scale'), fullPage: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Scalp and health' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByRole('heading', { name: 'Your result' }).waitFor();
+
+    await expect(page.getByText('Likely male pattern hair loss').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Norwood–Hamilton III-vertex').isVisible()).resolves.toBe(true);
+    const options = page.locator('ol.options > li h3');
+    expect(await options.count()).toBeGreaterThanOrEqual(3);
+    expect((await options.allTextContents()).slice(0, 2).sort()).toEqual([
+      'Finasteride (oral, 1 mg)',
+      'Topical minoxidil (2 % and 5 %)',
+    ]);
+    const book = page.getByRole('link', { name: 'Book a consultation' });
+    expect(await book.getAttribute('href')).toBe('/book?type=consultation');
+    expect(await page.evaluate(() => sessionStorage.getItem('anagen.assessment'))).toContain('Norwood');
+    expect(await page.getByRole('heading', { name: 'Please see a physician first' }).count()).toBe(0);
+    expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('learn-assessment-options'), fullPage: true });
+    await page.close();
+  });
+
+  it('someone reporting scarring patches is referred to a physician with no sales push', async () => {
+    const page = await browser.context.newPage();
+    await startAssessment(page, server.url, 'Female', '44');
+    await page.getByRole('radio', { name: 'Ludwig II', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Scarred or shiny, smooth patches').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
+
+    const referral = page.getByRole('heading', { name: 'Please see a physician first' });
+    await referral.waitFor();
+    await expect(
+      page
+        .getByText(/scarring type of hair loss/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(await page.locator('ol.options').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /Options to discuss/ }).count()).toBe(0);
+    expect(await page.locator('main').getByRole('link', { name: /book/i }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('learn-assessment-referral'), fullPage: true });
+    await page.close();
+  });
+
+  it('draws the cost of several plans on one chart, with a table labelled as an estimate', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/cost?plans=finasteride,prp`);
+    await page.getByRole('table', { name: /estimate, not a quote/ }).waitFor();
+    await page.locator('.cost-chart canvas').waitFor();
+    const rows = await page
+      .getByRole('table', { name: /estimate, not a quote/ })
+      .locator('tbody tr')
+      .allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Finasteride');
+    await page.screenshot({ path: screenshotPath('learn-cost'), fullPage: true });
+    await page.close();
+  });
+
+  it.each(PUBLIC_PAGES)('has no serious accessibility violations on %s', async (path) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    await page.locator('h1').first().waitFor();
+    if (path === '/cost') await page.locator('.cost-chart canvas').waitFor();
+    const violations = await seriousViolations(page);
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    ).toEqual([]);
+    if (path === `/learn/${guide.slug}` || path === '/treatments/prp' || path === '/compare')
+      await page.screenshot({
+        path: screenshotPath(`learn-page${path.replace(/\W+/g, '-')}`),
+        fullPage: true,
+      });
+    await page.close();
+  });
+});

@@ -12,7 +12,7 @@ describe.each(DIALECTS)('consents and care templates on %s', (dialect) => {
     t = await createTestApp(dialect);
     call = await careClient(t);
     await call('clinician', 'POST', '/api/patients/demo-patient-2/plans', {
-      treatmentSlug: 'prp',
+      treatmentSlug: 'exosomes',
       sessionsPlanned: 3,
       intervalWeeks: 4,
       goal: 'Less thinning at the part',
@@ -21,13 +21,17 @@ describe.each(DIALECTS)('consents and care templates on %s', (dialect) => {
   afterAll(() => t.close());
 
   const status = async () =>
-    (await call('desk', 'GET', '/api/patients/demo-patient-2/consent-status?treatment=prp')).body;
+    (await call('desk', 'GET', '/api/patients/demo-patient-2/consent-status?treatment=exosomes')).body;
 
-  it('lists the PRP consent as due for a patient with a PRP plan', async () => {
+  it('lists the exosome consent as due for a patient with an exosome plan', async () => {
     const res = await call('patient2', 'GET', '/api/patients/demo-patient-2/consents');
     expect(res.status).toBe(200);
-    expect(res.body.due).toMatchObject([{ treatmentSlug: 'prp', kind: 'consent', reason: 'never-signed' }]);
-    expect(res.body.due[0].body).toMatch(/not FDA-approved for hair loss/);
+    expect(res.body.due).toMatchObject([
+      { treatmentSlug: 'exosomes', kind: 'consent', reason: 'never-signed' },
+    ]);
+    expect(res.body.due[0].body).toMatch(/no FDA-approved exosome products/);
+    // The demo history already holds a signed PRP consent, so PRP is not due.
+    expect(res.body.signed.map((s: { treatmentSlug: string }) => s.treatmentSlug)).toEqual(['prp']);
     expect(await status()).toMatchObject({
       required: true,
       missing: true,
@@ -63,7 +67,9 @@ describe.each(DIALECTS)('consents and care templates on %s', (dialect) => {
       agreed: true,
     });
     expect(other.status).toBe(404);
-    expect((await call('patient2', 'GET', '/api/patients/demo-patient-2/consents')).body.signed).toEqual([]);
+    expect((await call('patient2', 'GET', '/api/patients/demo-patient-2/consents')).body.signed).toHaveLength(
+      1,
+    );
   });
 
   it('stores the exact signed text with its SHA-256 and the server time, once', async () => {
@@ -86,11 +92,11 @@ describe.each(DIALECTS)('consents and care templates on %s', (dialect) => {
     expect(await status()).toMatchObject({ missing: false, signedVersion: 1 });
     const overview = (await call('clinician', 'GET', '/api/patients/demo-patient-2/consents')).body;
     expect(overview.due).toEqual([]);
-    expect(overview.signed).toHaveLength(1);
+    expect(overview.signed).toHaveLength(2);
   });
 
   it('versions a template on every edit; a signed text never changes; superseded and withdrawn versions cannot be signed', async () => {
-    const [v1] = (await call('admin', 'GET', '/api/care-templates?kind=consent&treatment=prp')).body;
+    const [v1] = (await call('admin', 'GET', '/api/care-templates?kind=consent&treatment=exosomes')).body;
     const edit = await call('admin', 'PUT', `/api/care-templates/${v1.id}`, {
       title: v1.title,
       body: `${v1.body}\n\nAdded: we will text you a reminder.`,
@@ -101,16 +107,18 @@ describe.each(DIALECTS)('consents and care templates on %s', (dialect) => {
     expect(stale.status).toBe(409);
 
     const history = (
-      await call('admin', 'GET', '/api/care-templates?kind=consent&treatment=prp&history=true')
+      await call('admin', 'GET', '/api/care-templates?kind=consent&treatment=exosomes&history=true')
     ).body;
     expect(history.map((h: { version: number; status: string }) => [h.version, h.status])).toEqual([
       [2, 'active'],
       [1, 'superseded'],
     ]);
     const signed = (await call('patient2', 'GET', '/api/patients/demo-patient-2/consents')).body;
-    expect(signed.signed[0].signedText).not.toContain('Added:');
+    expect(
+      signed.signed.find((x: { treatmentSlug: string }) => x.treatmentSlug === 'exosomes').signedText,
+    ).not.toContain('Added:');
     expect(signed.due).toMatchObject([{ version: 2, reason: 'newer-version' }]);
-    expect(await missingConsent(t.deps.db.kysely, 'demo-patient-2', 'prp')).toMatchObject({
+    expect(await missingConsent(t.deps.db.kysely, 'demo-patient-2', 'exosomes')).toMatchObject({
       missing: true,
       currentVersion: 2,
       signedVersion: 1,

@@ -151,13 +151,25 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     const res = await call('admin', 'GET', '/api/reports/side-effects');
     expect(res.status).toBe(200);
     const prp = res.body.rows.find((r: { treatmentSlug: string }) => r.treatmentSlug === 'prp');
+    // Demo history: 3 signed PRP sessions and 1 routine report; this suite adds 1 session, 2 reports (1 urgent).
     expect(prp).toEqual({
       treatmentSlug: 'prp',
+      sessions: 4,
+      reports: 3,
+      urgent: 1,
+      reportsPerSession: 0.75,
+      urgentPerSession: 0.25,
+    });
+    const lastMonth = await call(
+      'admin',
+      'GET',
+      `/api/reports/side-effects?from=${t.clock.now() - 2 * 24 * H}`,
+    );
+    expect(
+      lastMonth.body.rows.find((r: { treatmentSlug: string }) => r.treatmentSlug === 'prp'),
+    ).toMatchObject({
       sessions: 1,
       reports: 2,
-      urgent: 1,
-      reportsPerSession: 2,
-      urgentPerSession: 1,
     });
     const unlinked = res.body.rows.find(
       (r: { treatmentSlug: string }) => r.treatmentSlug === 'not-linked-to-a-session',

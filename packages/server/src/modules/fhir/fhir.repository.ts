@@ -29,8 +29,94 @@ export async function gatherPatientEverything(
     .where('appointments.patient_id', '=', patientId)
     .orderBy('appointments.start_at')
     .execute();
+  const plans = await db
+    .selectFrom('treatment_plans')
+    .select(['id', 'treatment_slug', 'status', 'sessions_planned', 'goal', 'created_at'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at')
+    .execute();
+  const sessions = await db
+    .selectFrom('treatment_sessions')
+    .leftJoin('providers', 'providers.id', 'treatment_sessions.provider_id')
+    .select([
+      'treatment_sessions.id',
+      'treatment_sessions.treatment_slug',
+      'treatment_sessions.performed_at',
+      'treatment_sessions.status',
+      'treatment_sessions.notes',
+      'providers.name as providerName',
+    ])
+    .where('treatment_sessions.patient_id', '=', patientId)
+    .orderBy('treatment_sessions.performed_at')
+    .execute();
+  const measurements = await db
+    .selectFrom('measurements')
+    .select([
+      'id',
+      'site',
+      'taken_at',
+      'source',
+      'hair_count',
+      'density_per_cm2',
+      'mean_diameter_um',
+      'vellus_ratio',
+    ])
+    .where('patient_id', '=', patientId)
+    .orderBy('taken_at')
+    .execute();
+  const consents = await db
+    .selectFrom('consent_signatures')
+    .select(['id', 'treatment_slug', 'version', 'signed_at'])
+    .where('patient_id', '=', patientId)
+    .orderBy('signed_at')
+    .execute();
+  const sideEffects = await db
+    .selectFrom('side_effect_reports')
+    .select(['id', 'created_at', 'symptoms_json', 'severity', 'urgency', 'note'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at')
+    .execute();
   return {
     patient,
+    plans: plans.map((p) => ({
+      id: p.id,
+      treatment: p.treatment_slug,
+      // Our plan states map onto FHIR CarePlan states; "proposed" is a draft, "stopped" was revoked.
+      status: { proposed: 'draft', active: 'active', completed: 'completed', stopped: 'revoked' }[p.status],
+      sessionsPlanned: p.sessions_planned,
+      goal: p.goal || null,
+      created: Number(p.created_at),
+    })),
+    procedures: sessions.map((s) => ({
+      id: s.id,
+      treatment: s.treatment_slug,
+      performedAt: Number(s.performed_at),
+      providerName: s.providerName,
+      status: s.status === 'signed' ? ('completed' as const) : ('in-progress' as const),
+      note: s.notes,
+    })),
+    measurements: measurements.map((m) => ({
+      id: m.id,
+      site: m.site,
+      takenAt: Number(m.taken_at),
+      source: m.source,
+      hairCount: m.hair_count,
+      densityPerCm2: m.density_per_cm2,
+      meanDiameterUm: m.mean_diameter_um,
+      vellusRatio: m.vellus_ratio,
+    })),
+    consents: consents.map((c) => ({
+      id: c.id,
+      treatment: c.treatment_slug,
+      version: c.version,
+      signedAt: Number(c.signed_at),
+    })),
+    adverseEvents: sideEffects.map((e) => ({
+      id: e.id,
+      reportedAt: Number(e.created_at),
+      description: `${(JSON.parse(e.symptoms_json) as string[]).join(', ')}; severity ${e.severity}/10${e.note ? `; ${e.note}` : ''}`,
+      urgent: e.urgency === 'urgent',
+    })),
     appointments: appointments.map((a) => ({
       id: a.id,
       status: a.status,

@@ -136,6 +136,17 @@ describe.each(DIALECTS)('session records on %s', (dialect) => {
     expect(plans.find((p: { id: string }) => p.id === planId).progress.label).toBe('Session 2 of 3');
   });
 
+  it('lists active providers for the record form, to staff only', async () => {
+    const res = await call('clinician', 'GET', '/api/care/providers');
+    expect(res.body.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining(['demo-provider-morgan', 'demo-provider-okafor']),
+    );
+    expect(res.body.find((p: { id: string }) => p.id === 'demo-provider-morgan').userId).toBe(
+      'demo-user-clinician',
+    );
+    expect((await call('patient', 'GET', '/api/care/providers')).status).toBe(403);
+  });
+
   it('answers 404 for a session id under the wrong patient', async () => {
     const s = (await call('clinician', 'POST', '/api/patients/demo-patient-1/sessions', session())).body;
     expect((await call('clinician', 'GET', `/api/patients/demo-patient-2/sessions/${s.id}`)).status).toBe(

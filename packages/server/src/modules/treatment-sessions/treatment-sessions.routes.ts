@@ -24,6 +24,36 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   const db = () => app.deps.db.kysely;
   const now = () => app.deps.clock.now();
 
+  // Who can be named as the provider of a session record (the form's picker).
+  r.get(
+    '/api/care/providers',
+    {
+      config: { access: ['desk', 'clinician', 'admin'] },
+      schema: {
+        tags: ['care'],
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              credentials: z.string().nullable(),
+              userId: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async () => {
+      const rows = await db()
+        .selectFrom('providers')
+        .select(['id', 'name', 'credentials', 'user_id'])
+        .where('active', '=', 1)
+        .orderBy('name')
+        .execute();
+      return rows.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, userId: p.user_id }));
+    },
+  );
+
   r.get(
     '/api/patients/:id/sessions',
     {

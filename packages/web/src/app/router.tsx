@@ -39,6 +39,8 @@ const ComparePage = lazy(() => import('../features/learn/compare-page').then((m)
 const CostPage = lazy(() => import('../features/learn/cost-page').then((m) => ({ default: m.CostPage })));
 const AssessmentPage = lazy(() => import('../features/learn/assessment-page'));
 const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page'));
+const ProgressPage = lazy(() => import('../features/progress/progress-page'));
+const ProgressReportPage = lazy(() => import('../features/progress/progress-report-page'));
 
 export const router = createBrowserRouter([
   {
@@ -63,7 +65,11 @@ export const router = createBrowserRouter([
       {
         path: 'portal',
         element: <AreaLayout area="portal" roles={['patient']} />,
-        children: [{ index: true, element: <PortalHomePage /> }],
+        children: [
+          { index: true, element: <PortalHomePage /> },
+          { path: 'progress', element: <ProgressPage /> },
+          { path: 'progress/report', element: <ProgressReportPage /> },
+        ],
       },
       {
         path: 'staff',
@@ -73,6 +79,7 @@ export const router = createBrowserRouter([
           { path: 'account', element: <StaffAccountPage /> },
           { path: 'patients', element: <PatientSearchPage /> },
           { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
+          { path: 'patients/:id/progress/report', element: <ProgressReportPage /> },
         ],
       },
       {

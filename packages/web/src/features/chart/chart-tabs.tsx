@@ -35,4 +35,5 @@ const tab = (
 export const CHART_TABS: ChartTab[] = [
   tab('summary', 'Summary', ALL_STAFF, () => import('./tabs/summary-tab')),
   tab('assessment', 'Assessment', CLINICAL, () => import('./tabs/assessment-tab')),
+  tab('photos', 'Photos & measurements', CLINICAL, () => import('./tabs/photos-tab')),
 ];

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMe } from '../../auth/use-me';
+import { BeforeAfter } from '../../progress/before-after';
+import { CapturePanel } from '../../progress/capture-panel';
+import { MeasurementReview } from '../../progress/measurement-review';
+import { PhotoGallery } from '../../progress/photo-gallery';
+import { ProgressResults } from '../../progress/progress-results';
+import type { ChartTabProps } from '../chart-tabs';
+
+/** Chart tab "Photos & measurements": capture, review, progress against published results, before/after. */
+export default function PhotosTab({ patientId }: ChartTabProps) {
+  const { data: me } = useMe();
+  const [treatment, setTreatment] = useState<string | undefined>();
+  const canWrite = me?.role === 'clinician';
+  return (
+    <div className="stack">
+      <div className="row">
+        <Link
+          className="btn secondary"
+          to={`/staff/patients/${encodeURIComponent(patientId)}/progress/report${treatment ? `?treatment=${treatment}` : ''}`}
+        >
+          Printable progress report
+        </Link>
+      </div>
+      {canWrite && <CapturePanel patientId={patientId} audience="staff" />}
+      <ProgressResults patientId={patientId} treatment={treatment} onTreatmentChange={setTreatment} />
+      <BeforeAfter patientId={patientId} />
+      <MeasurementReview patientId={patientId} canCorrect={canWrite} />
+      <PhotoGallery patientId={patientId} />
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import { PHOTO_VIEW_VALUES, type Photo, type PhotoViewName } from '@anagen/core/contracts';
+import { useId, useMemo, useState } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
+import { useCompare, usePhotos } from './progress-api';
+import { siteLabel, VIEW_LABELS } from './view-protocols';
+
+function Stamp({ photo, months }: { photo: Photo; months: number | undefined }) {
+  return (
+    <span className="ba-stamp">
+      {fmtDate(photo.takenAt)}
+      {months !== undefined && <> · {fmtMonths(months)}</>}
+    </span>
+  );
+}
+
+/**
+ * Before/after for one view and two dates: side by side or a drag slider. Both images sit in the
+ * same 4:3 frame with the same fit, so crop and scale match; dates and months since baseline are
+ * stamped on the images; measured deltas (with uncertainty) sit beneath.
+ */
+export function BeforeAfter({ patientId }: { patientId: string }) {
+  const ids = useId();
+  const photos = usePhotos(patientId);
+  const byView = useMemo(() => {
+    const m = new Map<PhotoViewName, Photo[]>();
+    for (const p of photos.data ?? []) m.set(p.view, [...(m.get(p.view) ?? []), p]);
+    return m;
+  }, [photos.data]);
+  // Standard views first (vertex, frontal, …), close-ups last.
+  const viewsWithPairs = PHOTO_VIEW_VALUES.filter((v) => (byView.get(v)?.length ?? 0) >= 2);
+  const [chosenView, setView] = useState<PhotoViewName | null>(null);
+  const view = chosenView && viewsWithPairs.includes(chosenView) ? chosenView : viewsWithPairs[0];
+  const list = view ? (byView.get(view) ?? []) : [];
+  const [aId, setA] = useState<string | null>(null);
+  const [bId, setB] = useState<string | null>(null);
+  const a = list.find((p) => p.id === aId) ?? list[0];
+  const b = list.find((p) => p.id === bId) ?? list.at(-1);
+  const [mode, setMode] = useState<'side' | 'slider'>('side');
+  const [split, setSplit] = useState(50);
+  const compare = useCompare(patientId, view ?? 'vertex', a?.id, b?.id);
+
+  if (photos.isPending) return <Loading label="Loading photos…" />;
+  if (photos.error) return <ErrorState error={photos.error} title="Could not load the photos" />;
+  if (!view || !a || !b) {
+    return (
+      <EmptyState title="Before and after">
+        A comparison appears once there are two photos of the same view, taken on different days.
+      </EmptyState>
+    );
+  }
+  const c = compare.data;
+
+  return (
+    <section className="card" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`}>Before and after</h2>
+      <div className="row ba-controls">
+        <div className="field">
+          <label htmlFor={`${ids}-view`}>View</label>
+          <select
+            id={`${ids}-view`}
+            value={view}
+            onChange={(e) => {
+              setView(e.target.value as PhotoViewName);
+              setA(null);
+              setB(null);
+            }}
+          >
+            {viewsWithPairs.map((v) => (
+              <option key={v} value={v}>
+                {VIEW_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(
+          [
+            ['Before', a, setA],
+            ['After', b, setB],
+          ] as const
+        ).map(([label, current, set]) => (
+          <div className="field" key={label}>
+            <label htmlFor={`${ids}-${label}`}>{label}</label>
+            <select id={`${ids}-${label}`} value={current.id} onChange={(e) => set(e.target.value)}>
+              {list.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {fmtDate(p.takenAt)}
+                  {p.site ? ` · ${siteLabel(p.site)}` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <fieldset className="ba-mode">
+          <legend>Show</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${ids}-mode`}
+              checked={mode === 'side'}
+              onChange={() => setMode('side')}
+            />{' '}
+            Side by side
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${ids}-mode`}
+              checked={mode === 'slider'}
+              onChange={() => setMode('slider')}
+            />{' '}
+            Slider
+          </label>
+        </fieldset>
+      </div>
+
+      {mode === 'side' ? (
+        <div className="ba-side" data-testid="before-after-side">
+          {[
+            [a, c?.a.monthsSinceBaseline, 'Before'],
+            [b, c?.b.monthsSinceBaseline, 'After'],
+          ].map(([p, months, label]) => (
+            <figure key={label as string} className="ba-frame">
+              <img
+                src={(p as Photo).imageUrl}
+                alt={`${label}: ${VIEW_LABELS[view]}, ${fmtDate((p as Photo).takenAt)}`}
+              />
+              <Stamp photo={p as Photo} months={months as number | undefined} />
+            </figure>
+          ))}
+        </div>
+      ) : (
+        <div className="stack" data-testid="before-after-slider">
+          <div
+            className="ba-frame ba-slider"
+            onPointerMove={(e) => {
+              if (e.buttons !== 1) return;
+              const r = e.currentTarget.getBoundingClientRect();
+              setSplit(Math.min(100, Math.max(0, ((e.clientX - r.left) / r.width) * 100)));
+            }}
+          >
+            <img src={b.imageUrl} alt={`After: ${fmtDate(b.takenAt)}`} />
+            <img
+              className="ba-slider-before"
+              src={a.imageUrl}
+              alt={`Before: ${fmtDate(a.takenAt)}`}
+              style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}
+            />
+            <span className="ba-slider-line" style={{ left: `${split}%` }} aria-hidden="true" />
+            <span className="ba-stamp ba-stamp-left">
+              Before · {fmtDate(a.takenAt)}
+              {c && ` · ${fmtMonths(c.a.monthsSinceBaseline)}`}
+            </span>
+            <span className="ba-stamp">
+              After · {fmtDate(b.takenAt)}
+              {c && ` · ${fmtMonths(c.b.monthsSinceBaseline)}`}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-split`}>Slider position (drag on the image or use this control)</label>
+            <input
+              id={`${ids}-split`}
+              type="range"
+              min="0"
+              max="100"
+              value={split}
+              onChange={(e) => setSplit(Number(e.target.value))}
+            />
+          </div>
+        </div>
+      )}
+
+      {c && (
+        <p className="muted small">
+          {c.monthsBetween.toFixed(1)} months apart. Both photos are shown in the same frame and fit, so crop
+          and scale match; differences in angle or light still change how hair looks.
+        </p>
+      )}
+      {compare.error && <ErrorState error={compare.error} title="Could not compare these photos" />}
+      {c && c.deltas.length > 0 && (
+        <div className="table-scroll">
+          <table className="ba-deltas">
+            <caption>Measured at {siteLabel(c.deltas[0]!.site)} on the same visits</caption>
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+                <th scope="col">Change</th>
+                <th scope="col">Uncertainty of the change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.deltas.map((d) => (
+                <tr key={d.metric}>
+                  <th scope="row">{METRICS[d.metric].label}</th>
+                  <td>{fmt(d.metric, d.a)}</td>
+                  <td>{fmt(d.metric, d.b)}</td>
+                  <td>
+                    {fmtSigned(d.metric, d.abs)} ({fmtPct(d.pct)})
+                  </td>
+                  <td>± {fmt(d.metric, d.uncertainty)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {c && c.deltas.length === 0 && (
+        <p className="muted">
+          No close-up was measured at this site on both visits, so there are no numbers to compare.
+        </p>
+      )}
+    </section>
+  );
+}

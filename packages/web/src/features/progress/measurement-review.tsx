@@ -1,0 +1,152 @@
+import type { Measurement } from '@anagen/core/contracts';
+import { useId, useState } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { fmt, fmtDate } from './format';
+import { useCorrectMeasurement, useMeasurements } from './progress-api';
+import { siteLabel } from './view-protocols';
+
+function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: string; onDone: () => void }) {
+  const ids = useId();
+  const [count, setCount] = useState(String(m.hairCount));
+  const [reason, setReason] = useState('');
+  const correct = useCorrectMeasurement(patientId);
+  return (
+    <form
+      className="stack"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const ok = await correct
+          .mutateAsync({ id: m.id, hairCount: Number(count), reason })
+          .then(() => true)
+          .catch(() => false);
+        if (ok) onDone();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${ids}-count`}>Hair count after review</label>
+        <input
+          id={`${ids}-count`}
+          type="number"
+          min="0"
+          required
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+        />
+        <span className="hint">
+          Stored beside the automatic count ({m.hairCount}); the automatic value is kept.
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-reason`}>Reason</label>
+        <textarea
+          id={`${ids}-reason`}
+          required
+          minLength={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      {correct.error && (
+        <div className="alert error" role="alert">
+          {correct.error.message}
+        </div>
+      )}
+      <button type="submit" className="btn" disabled={correct.isPending}>
+        Save correction
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Clinician review of automatic measurements: the engine's overlay (hairs by class, emergence
+ * points) and a correction stored beside the automatic value, never over it.
+ */
+export function MeasurementReview({ patientId, canCorrect }: { patientId: string; canCorrect: boolean }) {
+  const list = useMeasurements(patientId);
+  const [open, setOpen] = useState<string | null>(null);
+  if (list.isPending) return <Loading label="Loading measurements…" />;
+  if (list.error) return <ErrorState error={list.error} title="Could not load the measurements" />;
+  if (list.data.length === 0) {
+    return (
+      <EmptyState title="No measurements">
+        Trichoscopy photos are measured automatically after upload.
+      </EmptyState>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="review-h">
+      <h2 id="review-h">Measurements and review</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Date · site</th>
+              <th scope="col">Source</th>
+              <th scope="col">Count</th>
+              <th scope="col">Density</th>
+              <th scope="col">Mean diameter</th>
+              <th scope="col">Vellus</th>
+              <th scope="col">Review</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  {fmtDate(m.takenAt)} · {siteLabel(m.site)}
+                </th>
+                <td>
+                  {m.source === 'auto' ? (
+                    <>
+                      Automatic <span className="muted small">{m.engineVersion}</span>
+                      {m.quality && !m.quality.ok && (
+                        <span className="badge grade-low">Check image: {m.quality.issues.join(', ')}</span>
+                      )}
+                    </>
+                  ) : (
+                    <>
+                      Corrected <span className="muted small">“{m.reason}”</span>
+                    </>
+                  )}
+                </td>
+                <td>{m.hairCount}</td>
+                <td>{fmt('densityPerCm2', m.densityPerCm2)}</td>
+                <td>{fmt('meanDiameterUm', m.meanDiameterUm)}</td>
+                <td>{fmt('vellusRatio', m.vellusRatio)}</td>
+                <td>
+                  {m.source === 'auto' && m.photoId && (
+                    <button
+                      type="button"
+                      className="btn secondary small"
+                      onClick={() => setOpen(open === m.id ? null : m.id)}
+                    >
+                      {open === m.id ? 'Close' : 'Review overlay'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.data
+        .filter((m) => m.id === open && m.photoId)
+        .map((m) => (
+          <div key={m.id} className="review-panel">
+            <figure>
+              <img
+                src={`/api/photos/${m.photoId}/overlay`}
+                alt={`Analysis overlay for ${fmtDate(m.takenAt)}: traced hairs coloured by class, emergence points ringed`}
+              />
+              <figcaption className="small muted">
+                Green terminal, blue intermediate, orange vellus; grey dashed: hairs entering from outside the
+                field (not counted); rings: emergence points counted.
+              </figcaption>
+            </figure>
+            {canCorrect && <CorrectionForm m={m} patientId={patientId} onDone={() => setOpen(null)} />}
+          </div>
+        ))}
+    </section>
+  );
+}

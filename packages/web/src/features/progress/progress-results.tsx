@@ -1,0 +1,185 @@
+import type { Progress, ReferenceBand, SiteSeries } from '@anagen/core/contracts';
+import { lazy, Suspense, useId } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format';
+import { useProgress } from './progress-api';
+import { ReferenceBandNote } from './reference-band-note';
+import { siteLabel } from './view-protocols';
+
+const ProgressChart = lazy(() => import('./progress-chart'));
+
+const CHARTED = ['densityPerCm2', 'meanDiameterUm', 'vellusRatio'] as const;
+
+export function SiteSummary({ s }: { s: SiteSeries }) {
+  const first = s.points[0]!;
+  const last = s.points.at(-1)!;
+  if (s.points.length < 2)
+    return <p>One measurement so far ({fmtDate(first.takenAt)}): this is the baseline.</p>;
+  const d = last.change.densityPerCm2;
+  return (
+    <p>
+      Density {fmt('densityPerCm2', first.densityPerCm2)} → {fmt('densityPerCm2', last.densityPerCm2)}:{' '}
+      <strong>
+        {fmtSigned('densityPerCm2', d.abs)} ({fmtPct(d.pct)})
+      </strong>{' '}
+      over {last.monthsSinceBaseline.toFixed(1)} months. Each measurement is uncertain by about ±
+      {fmt('densityPerCm2', last.uncertainty.densityPerCm2)}, so changes smaller than that may be noise.
+    </p>
+  );
+}
+
+/** The same numbers as the charts, for screen readers and for reading exact values. */
+export function ProgressTable({ s }: { s: SiteSeries }) {
+  return (
+    <table className="progress-table">
+      <caption>Measurements at {siteLabel(s.site)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Months</th>
+          {CHARTED.map((m) => (
+            <th scope="col" key={m}>
+              {METRICS[m].label} (± uncertainty) · change from baseline
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {s.points.map((p) => (
+          <tr key={p.measurementId}>
+            <th scope="row">
+              {fmtDate(p.takenAt)}
+              {p.corrected && <span className="badge neutral">reviewed</span>}
+            </th>
+            <td>{p.monthsSinceBaseline.toFixed(1)}</td>
+            {CHARTED.map((m) => (
+              <td key={m}>
+                {fmt(m, p[m])} ± {metricValue(m, p.uncertainty[m]).toFixed(METRICS[m].digits)}
+                <br />
+                <span className="muted small">
+                  {fmtSigned(m, p.change[m].abs)} ({fmtPct(p.change[m].pct)})
+                </span>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SiteSection({ s, band }: { s: SiteSeries; band: ReferenceBand | undefined }) {
+  const ids = useId();
+  const siteBand = band ? s.bands.find((b) => b.bandId === band.id) : undefined;
+  return (
+    <section className="card progress-site" aria-labelledby={`${ids}-h`}>
+      <h3 id={`${ids}-h`}>{siteLabel(s.site)}</h3>
+      <SiteSummary s={s} />
+      <Suspense fallback={<Loading label="Drawing charts…" />}>
+        <figure className="progress-figure">
+          <figcaption>
+            <strong>Density</strong> — your measurements with ± uncertainty whiskers; dashed line: your
+            baseline
+            {siteBand ? '; shaded: the published result, drawn from your baseline' : ''}.
+          </figcaption>
+          <ProgressChart
+            series={s}
+            metric="densityPerCm2"
+            band={band && siteBand ? { ref: band, site: siteBand } : undefined}
+          />
+        </figure>
+        {band && siteBand && <ReferenceBandNote band={band} />}
+        <div className="progress-small-charts">
+          <figure className="progress-figure">
+            <figcaption>
+              <strong>Mean hair diameter</strong> (thicker is better)
+            </figcaption>
+            <ProgressChart series={s} metric="meanDiameterUm" height={200} />
+          </figure>
+          <figure className="progress-figure">
+            <figcaption>
+              <strong>Vellus (fine) hairs</strong> (a falling share is better)
+            </figcaption>
+            <ProgressChart series={s} metric="vellusRatio" height={200} />
+          </figure>
+        </div>
+        {band && siteBand && (
+          <p className="muted small">
+            Trials report hair counts, so diameter and vellus charts have no published band.
+          </p>
+        )}
+      </Suspense>
+      <details className="progress-table-details">
+        <summary>Table of these measurements</summary>
+        <div className="table-scroll">
+          <ProgressTable s={s} />
+        </div>
+      </details>
+    </section>
+  );
+}
+
+export function TreatmentPicker({
+  progress,
+  value,
+  onChange,
+}: {
+  progress: Progress;
+  value: string | undefined;
+  onChange: (slug: string | undefined) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field treatment-picker">
+      <label htmlFor={id}>Compare with published results for</label>
+      <select
+        id={id}
+        value={value ?? progress.treatment?.slug ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">No comparison</option>
+        {progress.comparableTreatments.map((t) => (
+          <option key={t.slug} value={t.slug}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <span className="hint">
+        {progress.treatment?.source === 'plan'
+          ? `Treatment plan on record: ${progress.treatment.name}.`
+          : 'No treatment plan on record; choose a treatment to see what studies found.'}
+      </span>
+    </div>
+  );
+}
+
+/** Progress charts for every measured site, with published-trial bands for the patient's treatment. */
+export function ProgressResults({
+  patientId,
+  treatment,
+  onTreatmentChange,
+}: {
+  patientId: string;
+  treatment: string | undefined;
+  onTreatmentChange: (slug: string | undefined) => void;
+}) {
+  const progress = useProgress(patientId, treatment);
+  if (progress.isPending) return <Loading label="Loading measurements…" />;
+  if (progress.error) return <ErrorState error={progress.error} title="Could not load the measurements" />;
+  const p = progress.data;
+  const band = p.referenceBands[0];
+  return (
+    <div className="stack">
+      <TreatmentPicker progress={p} value={treatment} onChange={onTreatmentChange} />
+      {band && !band.charted && <ReferenceBandNote band={band} />}
+      {p.sites.length === 0 ? (
+        <EmptyState title="No measurements yet">
+          Close-up (trichoscopy) photos taken at the clinic are measured automatically; results appear here.
+        </EmptyState>
+      ) : (
+        p.sites.map((s) => <SiteSection key={s.site} s={s} band={band} />)
+      )}
+      <p className="muted small">{p.uncertaintyMethod}</p>
+    </div>
+  );
+}

@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'server',
           sequence: { groupOrder: 1 },
+          globalSetup: ['packages/server/src/test/global-setup.ts'],
           include: ['packages/server/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

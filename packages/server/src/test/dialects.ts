@@ -49,10 +49,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database of the given dialect, dropped again by `drop()`. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/**
+ * A fresh database of the given dialect, dropped again by `drop()`: empty, or a copy of a seeded
+ * template (a SQLite data dir to copy, or a PostgreSQL database to clone) with its files.
+ */
+export async function createTestDatabase(
+  dialect: DialectName,
+  template?: { sqliteDir?: string; pgDatabase?: string; filesDir?: string },
+): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anagen-test-'));
+  if (template?.filesDir) fs.cpSync(template.filesDir, path.join(dataDir, 'files'), { recursive: true });
   if (dialect === 'sqlite') {
+    if (template?.sqliteDir)
+      fs.copyFileSync(path.join(template.sqliteDir, 'anagen.db'), path.join(dataDir, 'anagen.db'));
     const db = openSqlite(path.join(dataDir, 'anagen.db'));
     return {
       db,
@@ -66,7 +75,9 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const name = `anagen_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(
+    `create database ${name}${template?.pgDatabase ? ` template ${template.pgDatabase}` : ''}`,
+  );
   await admin.end();
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { type AppDeps, buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import type { DialectName } from '../db/database';
@@ -12,9 +13,9 @@ import { DEMO_PASSWORD } from '../modules/demo/demo-clinic';
 import { seedDemo } from '../modules/demo/seed-demo';
 import { JOB_HANDLERS } from '../modules/job-handlers';
 import { createTestDatabase, type TestDatabase } from './dialects';
+import { TEST_NOW } from './test-now';
 
-/** A Monday morning in the demo clinic's zone, so schedules are predictable. */
-export const TEST_NOW = Date.parse('2026-11-23T16:00:00Z');
+export { TEST_NOW };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -32,11 +33,12 @@ export async function createTestApp(
   dialect: DialectName,
   opts: { config?: Partial<Config>; seed?: boolean; mailer?: Mailer } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase(dialect);
+  const template = opts.seed === false ? undefined : seededTemplate(dialect);
+  const testDb = await createTestDatabase(dialect, template);
   const clock = fixedClock(TEST_NOW);
   await migrateToLatest(testDb.db.kysely);
   const storage = createLocalStorage(path.join(testDb.dataDir, 'files'));
-  if (opts.seed !== false) await seedDemo({ db: testDb.db.kysely, now: clock.now(), storage });
+  if (opts.seed !== false && !template) await seedDemo({ db: testDb.db.kysely, now: clock.now(), storage });
   const config = testConfig({ dataDir: testDb.dataDir, ...opts.config });
   const deps: AppDeps = {
     config,
@@ -61,6 +63,16 @@ export async function createTestApp(
       await testDb.drop();
     },
   };
+}
+
+/** The seeded template from global-setup.ts, or undefined to seed from scratch (e.g. outside Vitest's setup). */
+function seededTemplate(dialect: DialectName) {
+  if (dialect === 'sqlite') {
+    const dir = inject('sqliteTemplateDir');
+    return dir ? { sqliteDir: dir, filesDir: path.join(dir, 'files') } : undefined;
+  }
+  const pgTemplate = inject('pgTemplate');
+  return pgTemplate ? { pgDatabase: pgTemplate.database, filesDir: pgTemplate.filesDir } : undefined;
 }
 
 /** Signs in through the real route and returns the Cookie header to send. */

@@ -26,8 +26,27 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }) });
   return { kysely, dialect: 'sqlite', sqlite, destroy: () => kysely.destroy() };
+}
+
+// Kysely prepares every query anew; on hot paths (availability, booking) preparing cost about as
+// much as running. Statements are reused by SQL text; Kysely never streams on SQLite here, so a
+// cached statement is never busy when it is reused. Bounded so ad-hoc SQL cannot grow it forever.
+function cachingPrepare(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (source: string) => {
+      let stmt = cache.get(source);
+      if (!stmt) {
+        stmt = sqlite.prepare(source);
+        if (cache.size >= 2000) cache.clear();
+        cache.set(source, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 export function openPostgres(url: string, max = 10): Db {

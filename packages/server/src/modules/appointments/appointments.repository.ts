@@ -22,9 +22,7 @@ export async function hasConflict(trx: Kysely<Database>, s: Span): Promise<boole
     .where('busy_start_at', '<', s.busyEnd)
     .where('busy_end_at', '>', s.busyStart);
   if (s.excludeAppointmentId) appts = appts.where('id', '<>', s.excludeAppointmentId);
-  if (await appts.limit(1).executeTakeFirst()) return true;
-
-  const block = await trx
+  const blocks = trx
     .selectFrom('blocks')
     .select('id')
     .where('start_at', '<', s.busyEnd)
@@ -33,10 +31,8 @@ export async function hasConflict(trx: Kysely<Database>, s: Span): Promise<boole
       s.resourceIds.length
         ? eb.or([eb('provider_id', '=', s.providerId), eb('resource_id', 'in', s.resourceIds)])
         : eb('provider_id', '=', s.providerId),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  if (block) return true;
+    );
+  if (await appts.unionAll(blocks).limit(1).executeTakeFirst()) return true;
 
   if (!s.resourceIds.length) return false;
   let held = trx
@@ -162,14 +158,22 @@ export async function insertToken(
     .execute();
 }
 
-/** Whether `tokenHash` opens appointment `id` (the booking's own token or one sent in a message). */
-export async function tokenOpens(db: Kysely<Database>, id: string, tokenHash: string): Promise<boolean> {
+/**
+ * Whether `tokenHash` opens the appointment: the booking's own token (hash on the row) or one sent
+ * in a message (appointment_tokens).
+ */
+export async function tokenOpens(
+  db: Kysely<Database>,
+  appt: { id: string; manage_token_hash: string | null },
+  tokenHash: string,
+): Promise<boolean> {
+  if (appt.manage_token_hash === tokenHash) return true;
   const hit = await db
     .selectFrom('appointment_tokens')
     .select('appointment_id')
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return hit?.appointment_id === id;
+  return hit?.appointment_id === appt.id;
 }
 
 /** Links to the oldest patient record with this email, or creates one. */

@@ -19,7 +19,6 @@ import {
 import { requireVisibleType } from './availability.routes';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
 import { queueBookingNotices } from './notices';
-import { loadClinicSettings } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
 
 export interface BookingResult {
@@ -119,7 +118,7 @@ export async function bookAppointment(
   const end = check.slot.end;
   const busyStart = start - type.row.buffer_before_minutes * 60_000;
   const busyEnd = end + type.row.buffer_after_minutes * 60_000;
-  const settings = await loadClinicSettings(k, location.clinicId);
+  const settings = location.settings;
 
   const token = newToken();
   const id = newId();
@@ -170,7 +169,6 @@ export async function bookAppointment(
         },
         type.resourceIds,
       );
-      await insertToken(trx, hashToken(token), id, 'manage', now);
       await audit(
         req,
         { action: 'appointment.create', resource: 'appointment', resourceId: id, patientId },
@@ -179,6 +177,7 @@ export async function bookAppointment(
       await queueBookingNotices(trx, {
         appointmentId: id,
         patientId,
+        recipient: body.patient && !actor ? body.patient.email : undefined,
         start,
         sequence: 0,
         reminderHours: settings.reminderHours,

@@ -23,7 +23,7 @@ export async function confirmAttendance(
 ): Promise<{ status: number; html: string }> {
   const { db, clock } = req.server.deps;
   const view = await findAppointmentView(db.kysely, id);
-  if (!view || !(await tokenOpens(db.kysely, id, hashToken(token)))) {
+  if (!view || !(await tokenOpens(db.kysely, view, hashToken(token)))) {
     return {
       status: 404,
       html: page('Link not recognised', '<p>This link is not valid. Please call the clinic.</p>'),

@@ -50,7 +50,7 @@ export async function openAppointment(
   const view = await findAppointmentView(k, id);
   const settings = view ? await loadClinicSettings(k, view.clinic_id) : null;
   if (token) {
-    if (!view || !(await tokenOpens(k, id, hashToken(token)))) throw notFound('Appointment');
+    if (!view || !(await tokenOpens(k, view, hashToken(token)))) throw notFound('Appointment');
     await audit(req, {
       action: `${op.action}.by-link`,
       resource: 'appointment',

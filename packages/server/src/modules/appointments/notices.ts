@@ -31,6 +31,8 @@ export async function queueNotice(
   n: {
     appointmentId: string;
     patientId: string;
+    /** The patient's email when the caller already knows it (saves a read). */
+    recipient?: string | undefined;
     kind: NoticeKind;
     sequence: number;
     runAt: number;
@@ -38,12 +40,8 @@ export async function queueNotice(
     now: number;
   },
 ): Promise<void> {
-  const patient = await trx
-    .selectFrom('patients')
-    .select('email')
-    .where('id', '=', n.patientId)
-    .executeTakeFirst();
-  if (!patient) return;
+  const recipient = n.recipient ?? (await patientEmail(trx, n.patientId));
+  if (!recipient) return;
   const deliveryId = newId();
   const payload: NoticePayload = {
     appointmentId: n.appointmentId,
@@ -64,7 +62,7 @@ export async function queueNotice(
       appointment_id: n.appointmentId,
       patient_id: n.patientId,
       kind: n.kind,
-      recipient: patient.email,
+      recipient,
       subject: SUBJECTS[n.kind],
       status: 'queued',
       server_response: null,
@@ -73,6 +71,11 @@ export async function queueNotice(
       sent_at: null,
     })
     .execute();
+}
+
+async function patientEmail(trx: Kysely<Database>, patientId: string): Promise<string | undefined> {
+  const row = await trx.selectFrom('patients').select('email').where('id', '=', patientId).executeTakeFirst();
+  return row?.email;
 }
 
 /** Drops reminders not yet sent (after a reschedule or cancellation), with their log rows. */
@@ -96,6 +99,7 @@ export async function dropQueuedReminders(trx: Kysely<Database>, appointmentId: 
 interface Timing {
   appointmentId: string;
   patientId: string;
+  recipient?: string | undefined;
   start: number;
   sequence: number;
   reminderHours: number;
@@ -114,7 +118,8 @@ async function queueReminder(trx: Kysely<Database>, t: Timing): Promise<void> {
   });
 }
 
-export async function queueBookingNotices(trx: Kysely<Database>, t: Timing): Promise<void> {
+export async function queueBookingNotices(trx: Kysely<Database>, timing: Timing): Promise<void> {
+  const t = { ...timing, recipient: timing.recipient ?? (await patientEmail(trx, timing.patientId)) };
   await queueNotice(trx, {
     ...t,
     kind: 'confirmation',

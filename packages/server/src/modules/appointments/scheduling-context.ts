@@ -9,12 +9,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import {
+  type ClinicSettings,
   findProvidersWithLocation,
   findResources,
   type LoadedType,
   loadBusy,
   loadProviderSchedules,
   type ProviderWithLocation,
+  parseClinicSettings,
   typeRules,
 } from './scheduling.repository';
 
@@ -23,6 +25,7 @@ export interface LocationInfo {
   name: string;
   timeZone: string;
   clinicId: string;
+  settings: ClinicSettings;
 }
 
 export interface LoadedContext {
@@ -51,6 +54,7 @@ export async function loadSchedulingContext(
     name: first.locationName,
     timeZone: first.timeZone,
     clinicId: first.clinicId,
+    settings: parseClinicSettings(first.settingsJson),
   };
   const providers = all.filter((p) => p.locationId === location.id);
   const fromDate = 'at' in range ? localDateOf(location.timeZone, range.at) : range.from;

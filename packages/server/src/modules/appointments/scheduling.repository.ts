@@ -17,15 +17,27 @@ export interface LoadedType {
 /** Appointment durations plus buffers never exceed this; lets range queries use the start index. */
 export const MAX_BUSY_SPAN_MS = 2 * 86_400_000;
 
+/** One query: the type with its providers and resources (a small providers × resources join). */
 export async function findTypeBySlug(db: Kysely<Database>, slug: string): Promise<LoadedType | null> {
-  const row = await db
+  const rows = await db
     .selectFrom('appointment_types')
-    .selectAll()
-    .where('slug', '=', slug)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!row) return null;
-  return withLinks(db, row);
+    .leftJoin('appointment_type_providers as atp', 'atp.type_id', 'appointment_types.id')
+    .leftJoin('appointment_type_resources as atr', 'atr.type_id', 'appointment_types.id')
+    .selectAll('appointment_types')
+    .select(['atp.provider_id', 'atr.resource_id'])
+    .where('appointment_types.slug', '=', slug)
+    .where('appointment_types.active', '=', 1)
+    .execute();
+  const first = rows[0];
+  if (!first) return null;
+  const { provider_id: _p, resource_id: _r, ...row } = first;
+  const providerIds = new Set<string>();
+  const resourceIds = new Set<string>();
+  for (const r of rows) {
+    if (r.provider_id) providerIds.add(r.provider_id);
+    if (r.resource_id) resourceIds.add(r.resource_id);
+  }
+  return { row, providerIds: [...providerIds].sort(), resourceIds: [...resourceIds].sort() };
 }
 
 export async function findTypeById(db: Kysely<Database>, id: string): Promise<LoadedType | null> {
@@ -97,6 +109,7 @@ export interface ProviderWithLocation {
   locationName: string;
   timeZone: string;
   clinicId: string;
+  settingsJson: string;
 }
 
 export async function findProvidersWithLocation(
@@ -107,7 +120,9 @@ export async function findProvidersWithLocation(
   return db
     .selectFrom('providers')
     .innerJoin('locations', 'locations.id', 'providers.location_id')
+    .innerJoin('clinics', 'clinics.id', 'locations.clinic_id')
     .select([
+      'clinics.settings_json as settingsJson',
       'providers.id',
       'providers.name',
       'locations.id as locationId',
@@ -256,9 +271,13 @@ export async function loadClinicSettings(db: Kysely<Database>, clinicId: string)
     .select('settings_json')
     .where('id', '=', clinicId)
     .executeTakeFirst();
+  return parseClinicSettings(row?.settings_json);
+}
+
+export function parseClinicSettings(json: string | undefined): ClinicSettings {
   let s: Record<string, unknown> = {};
   try {
-    s = row ? (JSON.parse(row.settings_json) as Record<string, unknown>) : {};
+    s = json ? (JSON.parse(json) as Record<string, unknown>) : {};
   } catch {
     s = {};
   }

@@ -172,6 +172,22 @@ describe.each(DIALECTS)('progress and before/after on %s', (dialect) => {
       (await get(`/api/patients/demo-patient-1/compare?view=vertex&a=${a.id}&b=${other.id}`, 'patient'))
         .statusCode,
     ).toBe(404);
+    // Close-ups: the baseline is the first close-up of the same site, whichever pair is compared.
+    const closeUps = (await get('/api/patients/demo-patient-1/photos?view=trichoscopy', 'patient')).json();
+    const pair = (
+      await get(
+        `/api/patients/demo-patient-1/compare?view=trichoscopy&a=${closeUps[1].id}&b=${closeUps[3].id}`,
+        'patient',
+      )
+    ).json();
+    expect(pair.baselineAt).toBe(closeUps[0].takenAt);
+    expect(pair.a.monthsSinceBaseline).toBeGreaterThan(2);
+    expect(pair.deltas.map((d: { site: string }) => d.site)).toEqual([
+      'vertex-centre',
+      'vertex-centre',
+      'vertex-centre',
+    ]);
+
     expect((await get('/api/patients/demo-patient-1/progress', 'patient2')).statusCode).toBe(404);
     expect((await get('/api/patients/demo-patient-1/progress', 'desk')).statusCode).toBe(403);
   });

@@ -101,8 +101,11 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
       if (a.view !== req.query.view || b.view !== req.query.view) {
         throw new AppError('VALIDATION_FAILED', 'Both photos must be of the chosen view.');
       }
-      const [first] = await listPhotoRows(db, patientId, req.query.view);
-      const baseline = Number(first!.taken_at);
+      // Close-ups are compared per scalp site, so their baseline is the first close-up of that site.
+      const sameSeries = (await listPhotoRows(db, patientId, req.query.view)).filter(
+        (p) => req.query.view !== 'trichoscopy' || p.site === a.site,
+      );
+      const baseline = Number((sameSeries[0] ?? a).taken_at);
       const rows = await listMeasurementRows(db, patientId);
       return {
         view: req.query.view,

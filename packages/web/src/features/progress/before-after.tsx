@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
 import { useCompare, usePhotos } from './progress-api';
+import { TableScroll } from './table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 function Stamp({ photo, months }: { photo: Photo; months: number | undefined }) {
@@ -178,7 +179,7 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
       )}
       {compare.error && <ErrorState error={compare.error} title="Could not compare these photos" />}
       {c && c.deltas.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label="Measured changes">
           <table className="ba-deltas">
             <caption>Measured at {siteLabel(c.deltas[0]!.site)} on the same visits</caption>
             <thead>
@@ -204,7 +205,7 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {c && c.deltas.length === 0 && (
         <p className="muted">

@@ -116,7 +116,7 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
                   aria-describedby={`${ids}-um-hint`}
                 />
                 <span id={`${ids}-um-hint`} className="hint">
-                  From the dermoscope’s calibration card at this magnification (typically 4–12).
+                  From the dermoscope’s calibration card at this magnification (often between 4 and 20).
                 </span>
                 {fieldErrors.umPerPx && <span className="error">{fieldErrors.umPerPx}</span>}
               </div>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate } from './format';
 import { useCorrectMeasurement, useMeasurements } from './progress-api';
+import { TableScroll } from './table-scroll';
 import { siteLabel } from './view-protocols';
 
 function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: string; onDone: () => void }) {
@@ -77,7 +78,7 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
   return (
     <section className="card" aria-labelledby="review-h">
       <h2 id="review-h">Measurements and review</h2>
-      <div className="table-scroll">
+      <TableScroll label="Measurements for review">
         <table>
           <thead>
             <tr>
@@ -129,7 +130,7 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {list.data
         .filter((m) => m.id === open && m.photoId)
         .map((m) => (

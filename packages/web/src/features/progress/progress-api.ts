@@ -19,18 +19,31 @@ export function usePhotos(patientId: string) {
   });
 }
 
+/** While a close-up is being measured, results depending on it are refreshed too. */
+function useWhileMeasuring(patientId: string) {
+  const qc = useQueryClient();
+  return () =>
+    qc.getQueryData<Photo[]>(progressKeys.photos(patientId))?.some((p) => p.analysisStatus === 'queued')
+      ? 3000
+      : false;
+}
+
 export function useProgress(patientId: string, treatment?: string) {
+  const refetchInterval = useWhileMeasuring(patientId);
   const qs = treatment ? `?treatment=${encodeURIComponent(treatment)}` : '';
   return useQuery({
     queryKey: progressKeys.progress(patientId, treatment),
     queryFn: () => api.get<Progress>(`/api/patients/${encodeURIComponent(patientId)}/progress${qs}`),
+    refetchInterval,
   });
 }
 
 export function useMeasurements(patientId: string) {
+  const refetchInterval = useWhileMeasuring(patientId);
   return useQuery({
     queryKey: progressKeys.measurements(patientId),
     queryFn: () => api.get<Measurement[]>(`/api/patients/${encodeURIComponent(patientId)}/measurements`),
+    refetchInterval,
   });
 }
 

@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { useProgress } from './progress-api';
 import { ReferenceBandNote } from './reference-band-note';
+import { TableScroll } from './table-scroll';
 import { siteLabel } from './view-protocols';
 
 const ProgressChart = lazy(() => import('./progress-chart'));
@@ -111,9 +112,9 @@ function SiteSection({ s, band }: { s: SiteSeries; band: ReferenceBand | undefin
       </Suspense>
       <details className="progress-table-details">
         <summary>Table of these measurements</summary>
-        <div className="table-scroll">
+        <TableScroll label={`Measurements at ${siteLabel(s.site)}`}>
           <ProgressTable s={s} />
-        </div>
+        </TableScroll>
       </details>
     </section>
   );

@@ -152,7 +152,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.close();
   });
 
-  it.each(PUBLIC_PAGES)('has no serious accessibility violations on %s', async (path) => {
+  it.each(PUBLIC_PAGES)('has no serious accessibility violations and fits a phone on %s', async (path) => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.locator('h1').first().waitFor();
@@ -161,6 +161,10 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     expect(
       violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     ).toEqual([]);
+    // Phone layout: nothing wider than the screen (wide tables scroll inside their own region).
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     if (path === `/learn/${guide.slug}` || path === '/treatments/prp' || path === '/compare')
       await page.screenshot({
         path: screenshotPath(`learn-page${path.replace(/\W+/g, '-')}`),

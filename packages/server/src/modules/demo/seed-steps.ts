@@ -1,3 +1,4 @@
+import { seedDemoAssessment } from '../assessments/assessments-demo.seed';
 import { seedCareDemo } from '../care-templates/care-demo.seed';
 import { seedDemoPhotos } from '../photos/photos-demo.seed';
 import type { Kysely } from 'kysely';
@@ -15,4 +16,4 @@ export interface SeedContext {
 export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Run in order after the clinic, people and catalogue exist. Append new steps at the end. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedCareDemo, seedDemoPhotos];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedCareDemo, seedDemoPhotos, seedDemoAssessment];

@@ -31,7 +31,8 @@ export default function AdminPricesPage() {
             <thead>
               <tr>
                 <th scope="col">Treatment</th>
-                <th scope="col">First course</th>
+                <th scope="col">First-course sessions</th>
+                <th scope="col">Weeks apart</th>
                 <th scope="col">Price per session (USD)</th>
                 <th scope="col">Maintenance / year</th>
                 <th scope="col">Medicine / month (USD)</th>
@@ -90,12 +91,8 @@ function PriceRow({ price }: { price: TreatmentPrice }) {
   return (
     <tr>
       <th scope="row">{name}</th>
-      <td>
-        {input('inductionSessions', 'Sessions in the first course', 'inductionSessions')}
-        <span className="small muted"> sessions, every </span>
-        {input('intervalWeeks', 'Weeks between sessions', 'intervalWeeks', '0.5')}
-        <span className="small muted"> weeks</span>
-      </td>
+      <td>{input('inductionSessions', 'Sessions in the first course', 'inductionSessions')}</td>
+      <td>{input('intervalWeeks', 'Weeks between sessions', 'intervalWeeks', '0.5')}</td>
       <td>{input('pricePerSession', 'Price per session', 'pricePerSessionCents', '0.01')}</td>
       <td>
         {input(

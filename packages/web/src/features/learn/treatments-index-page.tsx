@@ -1,8 +1,9 @@
-import { footnoteNumbers } from '@anagen/core/evidence';
+import { extractCitationKeys, footnoteNumbers, type NumberedReference } from '@anagen/core/evidence';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
+import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
 import { CONDITION_LABELS, library } from './library';
 
@@ -12,8 +13,20 @@ export const TREATMENTS_INDEX_META = {
     'Each hair-loss treatment with the strength of its evidence, US regulatory status, schedule, side effects and typical price, with sources.',
 };
 
+// One numbering for the sources cited in the summaries on this page.
+const SUMMARY_REFS: NumberedReference[] = (() => {
+  const out: NumberedReference[] = [];
+  for (const t of library.treatments)
+    for (const key of extractCitationKeys(t.summary)) {
+      const ref = library.references.find((r) => r.id === key);
+      if (ref && !out.some((r) => r.id === key)) out.push({ ...ref, number: out.length + 1 });
+    }
+  return out;
+})();
+
 export function TreatmentsIndexPage() {
   usePageMeta(TREATMENTS_INDEX_META.title, TREATMENTS_INDEX_META.description);
+  const n = footnoteNumbers(SUMMARY_REFS);
   return (
     <>
       <h1>Treatments</h1>
@@ -33,12 +46,12 @@ export function TreatmentsIndexPage() {
               <RegulatoryBadge status={t.regulatory.status} />
             </div>
             <p>
-              <CitedText text={t.summary} numbers={footnoteNumbers(t.references)} />
+              <CitedText text={t.summary} numbers={n} />
             </p>
-            <p className="small muted">Source numbers refer to the treatment’s own page.</p>
           </li>
         ))}
       </ul>
+      <ReferenceList refs={SUMMARY_REFS} />
       <p>
         <Link to="/compare">Compare treatments side by side</Link> or{' '}
         <Link to="/cost">estimate the cost over the years</Link>.

@@ -1,33 +1,30 @@
-import type { HairAnalysisInput } from '@anagen/core/hair-analysis';
-import sharp from 'sharp';
-import { inspectImage, MAX_PIXELS, unreadable } from '../photos/image-pipeline';
+import { AppError } from '../../errors';
+import { type DecodedImage, decodeImageForAnalysis, ImageInputError } from '../analyses/decode-image';
+
+const STATUS: Record<
+  ImageInputError['code'],
+  'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'UNPROCESSABLE'
+> = {
+  UNSUPPORTED_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  TOO_MANY_PIXELS: 'PAYLOAD_TOO_LARGE',
+  CORRUPT_IMAGE: 'UNPROCESSABLE',
+};
 
 /**
- * Thin adapter until the analysis module's `decodeImageForAnalysis` lands: the same checks as an
- * upload (type from magic bytes, 25 MB, 40 MP, corrupt → 4xx AppError), then EXIF orientation
- * applied and the pixels decoded as 8-bit RGB for `analyzeHair`.
+ * The analysis module's decoder (magic bytes, 25 MB, 40 MP, corrupt → ImageInputError, EXIF
+ * orientation applied, 8-bit sRGB) with its error codes mapped to HTTP 415 / 413 / 422.
  */
 export async function decodeForAnalysis(
   buf: Buffer,
   umPerPx: number,
-): Promise<HairAnalysisInput & { channels: 3 }> {
-  await inspectImage(buf);
+): Promise<DecodedImage & { umPerPx: number }> {
   try {
-    const { data, info } = await sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
-      .rotate()
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
-    return {
-      pixels: new Uint8Array(data.buffer, data.byteOffset, data.length),
-      width: info.width,
-      height: info.height,
-      channels: 3,
-      umPerPx,
-    };
-  } catch {
-    throw unreadable();
+    return { ...(await decodeImageForAnalysis(buf)), umPerPx };
+  } catch (err) {
+    if (err instanceof ImageInputError) {
+      throw new AppError(STATUS[err.code], `The image cannot be analysed: ${err.message}.`);
+    }
+    throw err;
   }
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
+import { renderOverlay } from '../analyses/render-overlay';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
@@ -20,7 +21,6 @@ import {
   listMeasurementRows,
   toMeasurement,
 } from './measurements.repository';
-import { renderOverlay } from './overlay';
 
 export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -112,8 +112,8 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       const image = await app.deps.storage.get(photo.image_key);
       if (!image) throw notFound('Photo file');
       const input = await decodeForAnalysis(image, Number(photo.um_per_px));
-      const { traces } = analyzeHairDetailed(input);
-      const png = await renderOverlay(image, input.width, input.height, traces);
+      const { result, traces } = analyzeHairDetailed(input);
+      const png = await renderOverlay(input, result, traces);
       return reply.header('cache-control', 'private, max-age=3600').type('image/png').send(png);
     },
   );

@@ -1,32 +1,19 @@
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../../errors';
+import { sniffImageType } from '../analyses/decode-image';
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 export const MAX_PIXELS = 40_000_000;
 const THUMB_PX = 320;
 
-export type ImageType = 'jpeg' | 'png' | 'webp';
+type ImageType = NonNullable<ReturnType<typeof sniffImageType>>;
 
-const MIME: Record<ImageType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
-
-/** Decides the type from the first bytes only; the declared Content-Type and file name are ignored. */
-export function sniffImageType(buf: Buffer): ImageType | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  if (
-    buf.length >= 8 &&
-    buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  ) {
-    return 'png';
-  }
-  if (
-    buf.length >= 12 &&
-    buf.toString('latin1', 0, 4) === 'RIFF' &&
-    buf.toString('latin1', 8, 12) === 'WEBP'
-  ) {
-    return 'webp';
-  }
-  return null;
-}
+const MIME: Record<ImageType, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tiff: 'image/tiff',
+};
 
 export interface SanitizedImage {
   /** What is served: orientation applied, every metadata block (EXIF, GPS, XMP, IPTC, ICC) dropped. */
@@ -49,7 +36,7 @@ export async function inspectImage(buf: Buffer): Promise<{ type: ImageType; widt
   }
   const type = sniffImageType(buf);
   if (!type) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only JPEG, PNG and WebP images can be uploaded.');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only JPEG, PNG, WebP and TIFF images can be uploaded.');
   }
   let meta: Metadata;
   try {
@@ -68,25 +55,26 @@ export async function inspectImage(buf: Buffer): Promise<{ type: ImageType; widt
 }
 
 /**
- * Validates an uploaded image (see {@link inspectImage}) and produces the stored copies. PNG stays
- * lossless (trichoscopy analysis reads it); JPEG and WebP are re-encoded as JPEG. sharp writes no
+ * Validates an uploaded image (see {@link inspectImage}) and produces the stored copies. PNG and TIFF
+ * are stored as PNG (lossless, trichoscopy analysis reads it); JPEG and WebP are re-encoded as JPEG. sharp writes no
  * metadata (EXIF, GPS, XMP, IPTC, ICC) unless asked to, which is the point.
  */
 export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
   const { type } = await inspectImage(buf);
   try {
     const base = sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
-    const encoded =
-      type === 'png'
-        ? await base.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true })
-        : await base.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer({ resolveWithObject: true });
+    // Lossless sources stay lossless (trichoscopy analysis reads the stored copy).
+    const lossless = type === 'png' || type === 'tiff';
+    const encoded = lossless
+      ? await base.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true })
+      : await base.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer({ resolveWithObject: true });
     const thumb = await sharp(encoded.data)
       .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 80 })
       .toBuffer();
     return {
       image: encoded.data,
-      mime: type === 'png' ? MIME.png : MIME.jpeg,
+      mime: lossless ? MIME.png : MIME.jpeg,
       thumb,
       width: encoded.info.width,
       height: encoded.info.height,

@@ -69,6 +69,24 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect((await get(`/api/photos/${photo.id}/original`, 'desk')).statusCode).toBe(403);
   });
 
+  it('accepts TIFF from dermoscope software and stores it as lossless, metadata-free PNG', async () => {
+    const tiff = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c09080' } })
+      .tiff()
+      .toBuffer();
+    expect((await sharp(tiff).metadata()).format).toBe('tiff');
+    const res = await upload(
+      'clinician',
+      'demo-patient-2',
+      form({ view: 'occipital' }, { data: tiff, type: 'image/tiff' }),
+    );
+    expect(res.statusCode).toBe(201);
+    const served = await get(res.json().imageUrl, 'clinician');
+    expect(served.headers['content-type']).toBe('image/png');
+    const meta = await sharp(served.rawPayload).metadata();
+    expect(meta.format).toBe('png');
+    expect(meta.exif).toBeUndefined();
+  });
+
   it('refuses wrong type, corrupt, oversize and decompression-bomb uploads with 4xx and stores nothing', async () => {
     const filesBefore = (await t.deps.storage.list()).sort();
     const rowsBefore = await t.deps.db.kysely.selectFrom('photos').select('id').execute();

@@ -141,8 +141,8 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
                 alt={`Analysis overlay for ${fmtDate(m.takenAt)}: traced hairs coloured by class, emergence points ringed`}
               />
               <figcaption className="small muted">
-                Green terminal, blue intermediate, orange vellus; grey dashed: hairs entering from outside the
-                field (not counted); rings: emergence points counted.
+                Pink: terminal hairs; yellow: intermediate; blue: vellus; grey: traced but not counted
+                (entering from outside the field); white rings: the emergence points that were counted.
               </figcaption>
             </figure>
             {canCorrect && <CorrectionForm m={m} patientId={patientId} onDone={() => setOpen(null)} />}

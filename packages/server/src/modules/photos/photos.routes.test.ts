@@ -87,6 +87,18 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect(meta.exif).toBeUndefined();
   });
 
+  it('accepts a full-size phone photo of several megabytes', async () => {
+    const noise = Buffer.alloc(2400 * 1800 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const jpeg = await sharp(noise, { raw: { width: 2400, height: 1800, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect(jpeg.length).toBeGreaterThan(2 * 1024 * 1024);
+    const res = await upload('clinician', 'demo-patient-2', form({ view: 'frontal' }, { data: jpeg }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ width: 2400, height: 1800 });
+  });
+
   it('refuses wrong type, corrupt, oversize and decompression-bomb uploads with 4xx and stores nothing', async () => {
     const filesBefore = (await t.deps.storage.list()).sort();
     const rowsBefore = await t.deps.db.kysely.selectFrom('photos').select('id').execute();

@@ -41,6 +41,12 @@ const AssessmentPage = lazy(() => import('../features/learn/assessment-page'));
 const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page'));
 const ProgressPage = lazy(() => import('../features/progress/progress-page'));
 const ProgressReportPage = lazy(() => import('../features/progress/progress-report-page'));
+const BookPage = lazy(() => import('../features/booking/book-page').then((m) => ({ default: m.BookPage })));
+const ManagePage = lazy(() => import('../features/booking/manage-page').then((m) => ({ default: m.ManagePage })));
+const PortalAppointmentsPage = lazy(() =>
+  import('../features/booking/portal-appointments-page').then((m) => ({ default: m.PortalAppointmentsPage })),
+);
+const CalendarPage = lazy(() => import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
 
 export const router = createBrowserRouter([
   {
@@ -59,6 +65,8 @@ export const router = createBrowserRouter([
           { path: 'compare', element: <ComparePage /> },
           { path: 'cost', element: <CostPage /> },
           { path: 'assessment', element: <AssessmentPage /> },
+          { path: 'book', element: <BookPage /> },
+          { path: 'manage/:id', element: <ManagePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -67,6 +75,7 @@ export const router = createBrowserRouter([
         element: <AreaLayout area="portal" roles={['patient']} />,
         children: [
           { index: true, element: <PortalHomePage /> },
+          { path: 'appointments', element: <PortalAppointmentsPage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'progress/report', element: <ProgressReportPage /> },
         ],
@@ -77,6 +86,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <StaffHomePage /> },
           { path: 'account', element: <StaffAccountPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
           { path: 'patients', element: <PatientSearchPage /> },
           { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
           { path: 'patients/:id/progress/report', element: <ProgressReportPage /> },

@@ -256,7 +256,7 @@ const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   booked: ['checked-in', 'no-show', 'completed'],
   'checked-in': ['completed', 'no-show', 'booked'],
   'no-show': ['booked', 'checked-in'],
-  completed: ['checked-in'],
+  completed: ['checked-in', 'booked'],
   cancelled: [],
 };
 

@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+} from './harness';
+
+/**
+ * Picks the `nth` day with free times (0-based, moving on to the next month when this one has too
+ * few), then that day's first time. Later days keep the booking outside the 24 h change cut-off.
+ */
+async function pickFreeTime(page: Page, nth: number): Promise<string> {
+  let skip = nth;
+  for (let i = 0; i < 3; i++) {
+    await page.locator('.month-grid').waitFor();
+    const days = page.locator('.month-grid button.day.has-slots');
+    const n = await days.count();
+    if (n > skip) {
+      await days.nth(skip).click();
+      break;
+    }
+    skip -= n;
+    await page.getByRole('button', { name: /Next month/ }).click();
+    await page.getByText(/Finding free times/).waitFor({ state: 'detached' });
+  }
+  const slot = page.locator('.slot-list button').first();
+  await slot.waitFor();
+  const label = (await slot.textContent()) ?? '';
+  await slot.click();
+  return label;
+}
+
+describe.runIf(browserAvailable())('booking journey in chromium', () => {
+  let server: RunningServer;
+  let phone: Browser;
+  let desktop: Browser;
+  let manageUrl = '';
+  let patientName = '';
+  beforeAll(async () => {
+    server = await startServer();
+    phone = await launchBrowser({ viewport: { width: 360, height: 780 } });
+    desktop = await launchBrowser();
+  });
+  afterAll(async () => {
+    await phone?.close();
+    await desktop?.close();
+    await server?.stop();
+  });
+
+  it('lets a guest book a consultation on a phone and shows the confirmation', async () => {
+    const page = await phone.context.newPage();
+    await page.goto(`${server.url}/book`);
+    await page.getByRole('button', { name: /Consultation/ }).click();
+    await page.getByRole('heading', { name: 'Choose a day and time' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('booking-1-month'), fullPage: true });
+    await pickFreeTime(page, 2);
+    await page.getByRole('heading', { name: 'Your details' }).waitFor();
+    patientName = `Robin E2E ${Date.now() % 100000}`;
+    await page.getByLabel('Full name').fill(patientName);
+    await page.getByLabel('Email').fill('robin.e2e@example.org');
+    await page.screenshot({ path: screenshotPath('booking-2-details'), fullPage: true });
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await page.getByRole('heading', { name: 'You are booked' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('booking-3-confirmed'), fullPage: true });
+
+    const ics = await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href');
+    expect(ics).toMatch(/\/api\/appointments\/[^/]+\/ics\?token=/);
+    const calendar = await page.request.get(`${server.url}${ics}`);
+    expect(calendar.headers()['content-type']).toContain('text/calendar');
+    expect(await calendar.text()).toContain('TZID=America/Los_Angeles');
+    manageUrl = (await page.getByRole('link', { name: 'Change or cancel' }).getAttribute('href')) ?? '';
+    expect(manageUrl).toMatch(/^\/manage\/[^?]+\?token=[A-Za-z0-9_-]{43}$/);
+    await page.close();
+  });
+
+  it('reschedules from the manage link', async () => {
+    const page = await phone.context.newPage();
+    await page.goto(`${server.url}${manageUrl}`);
+    await page.getByRole('heading', { name: 'Your appointment' }).waitFor();
+    const before = await page.locator('.card').first().textContent();
+    await page.getByRole('button', { name: 'Move to another time' }).click();
+    await pickFreeTime(page, 3);
+    await page.getByRole('button', { name: 'Confirm new time' }).click();
+    await page.getByText('Your appointment has moved').waitFor();
+    const after = await page.locator('.card').first().textContent();
+    expect(after).not.toEqual(before);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('booking-4-moved'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the booking to staff on the calendar', async () => {
+    const page = await desktop.context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('desk@example.com');
+    await page.getByLabel('Password').fill('anagen-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/staff`);
+    const id = manageUrl.split('/')[2]!.split('?')[0]!;
+    const appt = await page.request.get(`${server.url}/api/appointments/${id}`);
+    const { start } = (await appt.json()) as { start: string };
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(start));
+    await page.goto(`${server.url}/staff/calendar`);
+    await page.getByLabel('Go to date').fill(day);
+    const entry = page.getByRole('button', { name: new RegExp(patientName) });
+    await entry.waitFor();
+    await entry.click();
+    await page.getByRole('heading', { name: patientName }).waitFor();
+    await page.screenshot({ path: screenshotPath('booking-5-staff-calendar'), fullPage: true });
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page
+      .locator('.week-grid')
+      .getByRole('button', { name: new RegExp(patientName) })
+      .waitFor();
+    await page.screenshot({ path: screenshotPath('booking-6-staff-week'), fullPage: true });
+    await page.close();
+  });
+
+  it('cancels from the manage link', async () => {
+    const page = await phone.context.newPage();
+    await page.goto(`${server.url}${manageUrl}`);
+    await page.getByRole('button', { name: 'Cancel appointment' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.getByText('Your appointment is cancelled.').waitFor();
+    await page.getByText('Cancelled', { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('booking-7-cancelled'), fullPage: true });
+    await page.close();
+  });
+});

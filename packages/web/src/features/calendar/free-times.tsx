@@ -1,0 +1,39 @@
+import type { SlotDto } from '@anagen/core/contracts';
+import { ErrorState, Loading } from '../../components/ui/states';
+import { useAvailability } from '../booking/booking-api';
+import { formatTime } from '../booking/time';
+
+/** The free start times of one type on one clinic-local day, as buttons (staff tools). */
+export function FreeTimes({
+  type,
+  date,
+  providerId,
+  disabled,
+  onPick,
+}: {
+  type: string;
+  date: string;
+  providerId?: string | undefined;
+  disabled?: boolean;
+  onPick: (slot: SlotDto) => void;
+}) {
+  const q = useAvailability(type, date, date, providerId || undefined);
+  if (q.isPending) return <Loading label="Finding free times…" />;
+  if (q.error) return <ErrorState error={q.error} title="Could not load free times" />;
+  const seen = new Set<string>();
+  const slots = q.data.slots.filter((s) => (seen.has(s.start) ? false : (seen.add(s.start), true)));
+  if (!slots.length) return <p className="muted">No free times that day.</p>;
+  const names = new Map(q.data.providers.map((p) => [p.id, p.name]));
+  return (
+    <ul className="slot-list compact" aria-label="Free times">
+      {slots.map((s) => (
+        <li key={s.start}>
+          <button type="button" className="btn secondary small" disabled={disabled} onClick={() => onPick(s)}>
+            {formatTime(s.start, q.data.timeZone)}
+            {!providerId && <span className="visually-hidden"> with {names.get(s.providerId)}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

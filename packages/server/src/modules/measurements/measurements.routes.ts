@@ -114,7 +114,7 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       const input = await decodeForAnalysis(image, Number(photo.um_per_px));
       const { result, traces } = analyzeHairDetailed(input);
       const png = await renderOverlay(input, result, traces);
-      return reply.header('cache-control', 'private, max-age=3600').type('image/png').send(png);
+      return reply.header('cache-control', 'private, no-store').type('image/png').send(png);
     },
   );
 }

@@ -39,6 +39,7 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     const served = await get(photo.imageUrl, 'clinician');
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(served.headers['cache-control']).toBe('private, no-store');
     const meta = await sharp(served.rawPayload).metadata();
     expect([meta.width, meta.height]).toEqual([48, 64]);
     expect(meta.exif).toBeUndefined();

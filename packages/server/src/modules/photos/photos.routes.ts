@@ -94,8 +94,9 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
       const key = kind === 'image' ? row.image_key : kind === 'thumbnail' ? row.thumb_key : row.original_key;
       const data = await app.deps.storage.get(key);
       if (!data) throw notFound('Photo file');
+      // Clinical photos stay out of shared caches and off the disk of a shared computer.
       reply
-        .header('cache-control', 'private, max-age=3600')
+        .header('cache-control', 'private, no-store')
         .header(
           'content-type',
           kind === 'image' ? row.mime : kind === 'thumbnail' ? 'image/jpeg' : row.original_mime,

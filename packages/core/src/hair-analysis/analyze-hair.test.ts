@@ -10,6 +10,9 @@ const run = (o: SyntheticTrichoscopyOptions) => {
   };
 };
 
+// Whole-image runs: allow for a loaded CI machine.
+const SLOW = { timeout: 60_000 };
+
 describe('analyzeHair', () => {
   it('finds no hair on bare, evenly lit skin and reports the field', () => {
     const w = 200;
@@ -24,7 +27,7 @@ describe('analyzeHair', () => {
     expect(r.diameterHistogram.counts.every((c) => c === 0)).toBe(true);
   });
 
-  it('measures a synthetic field within tolerance of its ground truth', () => {
+  it('measures a synthetic field within tolerance of its ground truth', SLOW, () => {
     const { img, r } = run({ seed: 7, unitSizeWeights: [1, 0, 0, 0] });
     expect(Math.abs(r.hairCount - img.truth.hairCount)).toBeLessThanOrEqual(0.2 * img.truth.hairCount);
     expect(Math.abs(r.meanDiameterUm - img.truth.meanDiameterUm)).toBeLessThan(10);
@@ -40,7 +43,7 @@ describe('analyzeHair', () => {
     expect(r.quality.ok).toBe(true);
   });
 
-  it('flags blurred, over- and under-exposed images and hair too long to trace', () => {
+  it('flags blurred, over- and under-exposed images and hair too long to trace', SLOW, () => {
     expect(run({ seed: 3, blurSigmaPx: 3.5 }).r.quality.issues).toContain('blurred');
     expect(run({ seed: 3, exposure: 3, skinTone: 0.1 }).r.quality.issues).toContain('overexposed');
     expect(run({ seed: 3, exposure: 0.15 }).r.quality.issues).toContain('underexposed');

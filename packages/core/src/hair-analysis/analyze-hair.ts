@@ -72,7 +72,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
   const mask = hysteresisThreshold(dark, w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
   const dt = distanceTransform(mask, w, h);
   const graph = buildSkeletonGraph(skeletonize(mask, w, h), dt, w, h);
-  pruneSpurs(graph, (r) => Math.max(4, 2.2 * r + 2));
+  pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
   const medianDt = (path: readonly number[]) => {
     const vals: number[] = [];
     const step = Math.max(1, Math.floor(path.length / 25));
@@ -98,7 +98,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
     (s) => s.path.length >= Math.max(minLenPx, 3 * rOf(s) + 4),
   );
   const bulgeAt = (x: number, y: number, r: number) => {
-    const R = Math.ceil(3 * r + 4);
+    const R = Math.ceil(2.5 * r + 3);
     let best = 0;
     for (let yy = Math.max(0, Math.round(y) - R); yy <= Math.min(h - 1, Math.round(y) + R); yy++) {
       for (let xx = Math.max(0, Math.round(x) - R); xx <= Math.min(w - 1, Math.round(x) + R); xx++) {
@@ -110,7 +110,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
   const bulges = strands.map(
     (s) => [bulgeAt(s.start.x, s.start.y, rOf(s)), bulgeAt(s.end.x, s.end.y, rOf(s))] as [number, number],
   );
-  const decisions = decideEmergence(strands, bulges);
+  const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf });
   const measures = strands.map((s, i) =>
     decisions[i]!.counted ? measureShaft(s, dark, w, h, rOf(s), bulges[i]!) : null,
   );
@@ -140,8 +140,12 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
         diameterUm: round(diameterUm, 1),
         class: classifyDiameter(diameterUm),
       };
-      const copies = 1 + hiddenHairs(s, dark, w, h, rOf(s));
-      for (let c = 0; c < copies; c++) hairs.push({ ...hair });
+      hairs.push(hair);
+      const hidden = hiddenHairs(s, dark, w, h, rOf(s));
+      const extraUm = Math.min(130, diameterUm * hidden.widthFactor);
+      for (let c = 0; c < hidden.extra; c++) {
+        hairs.push({ ...hair, diameterUm: round(extraUm, 1), class: classifyDiameter(extraUm) });
+      }
     }
     const points: number[] = [];
     const step = Math.max(1, Math.floor(s.path.length / 40));

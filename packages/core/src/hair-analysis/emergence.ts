@@ -27,7 +27,11 @@ export function rootScore(end: StrandEnd, bulge: number): number {
  * direction (learned from strands whose root is clear) — hair in one scalp area grows roughly
  * parallel. Strands with no inner end (crossing the whole frame) never count.
  */
-export function decideEmergence(strands: Strand[], bulges: [number, number][]): EmergenceDecision[] {
+export function decideEmergence(
+  strands: Strand[],
+  bulges: [number, number][],
+  frame: { w: number; h: number; radius: (s: Strand) => number },
+): EmergenceDecision[] {
   const scores = strands.map(
     (s, i) => [rootScore(s.start, bulges[i]![0]), rootScore(s.end, bulges[i]![1])] as const,
   );
@@ -54,7 +58,7 @@ export function decideEmergence(strands: Strand[], bulges: [number, number][]): 
     return Math.sign(vx * ux + vy * uy);
   };
   let parity = 0;
-  return strands.map((s, i) => {
+  const decisions = strands.map((s, i) => {
     const [a, b] = scores[i]!;
     const startIn = s.start.kind !== 'border';
     const endIn = s.end.kind !== 'border';
@@ -70,5 +74,49 @@ export function decideEmergence(strands: Strand[], bulges: [number, number][]): 
     const vote = own + 1.5 * coherence * along(inner, outer);
     const counted = vote > 0.05 ? true : vote < -0.05 ? false : parity++ % 2 === 0;
     return { counted, x: inner.x, y: inner.y };
+  });
+  addBorderBandRoots(strands, decisions, frame);
+  return decisions;
+}
+
+/**
+ * A hair whose root lies within about a shaft width inside the border looks exactly like a hair
+ * entering from outside (its strand is cut at the border and its inner end is a tip), so all such
+ * strands were rejected above. By stationarity, the share of inward-growing border strands whose
+ * root is in that band of width δ is δ / (δ + L), L being the mean extent of a hair across the
+ * border (measured on strands lying fully inside). That share of them is counted, with the
+ * emergence point at the border end; the count stays unbiased although which of them count is not known.
+ */
+function addBorderBandRoots(
+  strands: Strand[],
+  decisions: EmergenceDecision[],
+  frame: { w: number; h: number; radius: (s: Strand) => number },
+): void {
+  let lx = 0;
+  let ly = 0;
+  let n = 0;
+  for (const s of strands) {
+    if (s.start.kind === 'border' || s.end.kind === 'border') continue;
+    lx += Math.abs(s.end.x - s.start.x);
+    ly += Math.abs(s.end.y - s.start.y);
+    n++;
+  }
+  if (n < 3) return;
+  lx /= n;
+  ly /= n;
+  let share = 0;
+  strands.forEach((s, i) => {
+    const d = decisions[i]!;
+    if (d.counted || (s.start.kind === 'border') === (s.end.kind === 'border')) return;
+    const outer = s.start.kind === 'border' ? s.start : s.end;
+    const toVertical = Math.min(outer.x, frame.w - 1 - outer.x);
+    const toHorizontal = Math.min(outer.y, frame.h - 1 - outer.y);
+    const extent = toVertical < toHorizontal ? lx : ly;
+    const band = 2 * frame.radius(s) + 2.5;
+    share += band / (band + extent);
+    if (share >= 0.5) {
+      share -= 1;
+      decisions[i] = { counted: true, x: outer.x, y: outer.y };
+    }
   });
 }

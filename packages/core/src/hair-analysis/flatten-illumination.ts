@@ -1,26 +1,32 @@
 import type { GrayImage } from './working-image';
 
-const BLOCK = 8;
+const SHIFT = 3;
+const BLOCK = 1 << SHIFT;
 
 /**
  * Estimates the skin (background) brightness and returns darkness = 1 − gray/background, so uneven
  * illumination and vignetting cancel (they multiply hair and skin alike). The background is the
  * upper-half mean of 8×8 blocks, with blocks far darker than their surroundings replaced by a
- * morphological closing (shafts up to ~`closingUm` wide), box-smoothed and bilinearly upsampled. Darkness ≈ 0 on skin, up to ≈ 0.9 on black hair.
- * Also returns the median skin grey level for exposure checks.
+ * morphological closing (shafts up to ~`closingUm` wide), box-smoothed and bilinearly upsampled.
+ * Darkness ≈ 0 on skin, up to ≈ 0.9 on black hair. Also returns the median skin grey level.
  */
 export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, closingUm = 55) {
   const { data, width: w, height: h } = img;
-  const bw = Math.max(1, Math.ceil(w / BLOCK));
-  const bh = Math.max(1, Math.ceil(h / BLOCK));
-  const sums = new Float32Array(bw * bh);
-  const counts = new Float32Array(bw * bh);
-  const blockOf = (x: number, y: number) => ((y / BLOCK) | 0) * bw + ((x / BLOCK) | 0);
+  const bw = Math.max(1, (w + BLOCK - 1) >> SHIFT);
+  const bh = Math.max(1, (h + BLOCK - 1) >> SHIFT);
+  const sums = new Float64Array(bw * bh);
+  const counts = new Float64Array(bw * bh);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const b = blockOf(x, y);
-      sums[b] = sums[b]! + data[y * w + x]!;
-      counts[b] = counts[b]! + 1;
+    const row = (y >> SHIFT) * bw;
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      const b = row + (x >> SHIFT);
+      sums[b] = sums[b]! + data[p]!;
+    }
+  }
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      counts[by * bw + bx] =
+        (Math.min(h, (by + 1) * BLOCK) - by * BLOCK) * (Math.min(w, (bx + 1) * BLOCK) - bx * BLOCK);
     }
   }
   // Mean of the pixels at or above the block mean: hair pixels are darker, so this is the skin level
@@ -30,9 +36,10 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   sums.fill(0);
   counts.fill(0);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const b = blockOf(x, y);
-      const v = data[y * w + x]!;
+    const row = (y >> SHIFT) * bw;
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      const b = row + (x >> SHIFT);
+      const v = data[p]!;
       if (v >= means[b]!) {
         sums[b] = sums[b]! + v;
         counts[b] = counts[b]! + 1;
@@ -48,26 +55,44 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   for (let b = 0; b < closed.length; b++)
     closed[b] = upper[b]! < 0.85 * closedAll[b]! ? closedAll[b]! : upper[b]!;
   const smooth = boxFilter(closed, bw, bh, 1);
-  const darkness = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
+  // Bilinear upsampling with per-column weights computed once.
+  const cx0 = new Int32Array(w);
+  const cx1 = new Int32Array(w);
+  const ctx = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
+    cx0[x] = Math.floor(fx);
+    cx1[x] = Math.min(bw - 1, cx0[x]! + 1);
+    ctx[x] = fx - cx0[x]!;
+  }
+  const rowBg = (y: number, out: Float32Array) => {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(bh - 1, y0 + 1);
     const ty = fy - y0;
-    for (let x = 0; x < w; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(bw - 1, x0 + 1);
-      const tx = fx - x0;
-      const top = smooth[y0 * bw + x0]! * (1 - tx) + smooth[y0 * bw + x1]! * tx;
-      const bottom = smooth[y1 * bw + x0]! * (1 - tx) + smooth[y1 * bw + x1]! * tx;
-      const bg = top * (1 - ty) + bottom * ty;
-      darkness[y * w + x] = bg > 1 ? 1 - data[y * w + x]! / bg : 0;
+    for (let b = 0; b < bw; b++) out[b] = smooth[y0 * bw + b]! * (1 - ty) + smooth[y1 * bw + b]! * ty;
+  };
+  const top = new Float32Array(bw);
+  // The upper-half mean sits above the typical skin pixel: find the offset on a sample first, so
+  // the full map is written once, already centred on skin = 0.
+  const sample: number[] = [];
+  for (let y = 3; y < h; y += 16) {
+    rowBg(y, top);
+    for (let x = 5; x < w; x += 13) {
+      const bg = top[cx0[x]!]! + (top[cx1[x]!]! - top[cx0[x]!]!) * ctx[x]!;
+      sample.push(bg > 1 ? 1 - data[y * w + x]! / bg : 0);
     }
   }
-  // The upper-half mean sits above the typical skin pixel; re-centre so skin is at 0.
-  const offset = sampledMedian(darkness, 4099);
-  for (let p = 0; p < darkness.length; p++) darkness[p] = darkness[p]! - offset;
+  sample.sort((a, b) => a - b);
+  const offset = sample.length ? sample[sample.length >> 1]! : 0;
+  const darkness = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    rowBg(y, top);
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      const bg = top[cx0[x]!]! + (top[cx1[x]!]! - top[cx0[x]!]!) * ctx[x]!;
+      darkness[p] = (bg > 1 ? 1 - data[p]! / bg : 0) - offset;
+    }
+  }
   return { darkness, skinLevel: sampledMedian(smooth, 997) };
 }
 

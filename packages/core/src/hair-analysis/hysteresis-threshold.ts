@@ -41,7 +41,8 @@ export function hysteresisThreshold(
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const p = y * w + x;
-      if (mask[p]) continue;
+      // At most one of the eight neighbours may be background, so both horizontal ones are set.
+      if (mask[p] || !mask[p - 1] || !mask[p + 1]) continue;
       const n =
         mask[p - w - 1]! +
         mask[p - w]! +

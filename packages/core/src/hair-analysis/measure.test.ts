@@ -61,11 +61,13 @@ describe('measureShaft', () => {
 describe('hiddenHairs', () => {
   it('finds a second shaft running alongside for half the strand, and none on a single shaft', () => {
     const single = bars([[50.5, 4, 0.6]]);
-    expect(hiddenHairs(vertical(50), single, W, W, 2.5)).toBe(0);
+    expect(hiddenHairs(vertical(50), single, W, W, 2.5).extra).toBe(0);
     const img = bars([[50.5, 4, 0.6]]);
     const second = bars([[54.5, 4, 0.6]], (y) => y < 50);
     for (let p = 0; p < img.length; p++) img[p] = img[p]! + second[p]!;
-    expect(hiddenHairs(vertical(50), img, W, W, 2.5)).toBe(1);
+    const hidden = hiddenHairs(vertical(50), img, W, W, 2.5);
+    expect(hidden.extra).toBe(1);
+    expect(hidden.widthFactor).toBeCloseTo(1, 0);
   });
 });
 
@@ -85,12 +87,16 @@ describe('emergence', () => {
       s(end(30, 30), end(0, 30, 'border')), // root inside (widened end)
       s(end(60, 60), end(99, 60, 'border')), // tip inside (narrow end)
     ];
-    const d = decideEmergence(strands, [
-      [2, 1],
-      [1, 1],
-      [2, 1],
-      [1, 1],
-    ]);
+    const d = decideEmergence(
+      strands,
+      [
+        [2, 1],
+        [1, 1],
+        [2, 1],
+        [1, 1],
+      ],
+      { w: 100, h: 100, radius: () => 2 },
+    );
     expect(d.map((x) => x.counted)).toEqual([true, false, true, false]);
     expect([d[0]!.x, d[0]!.y]).toEqual([10, 10]);
   });

@@ -1,33 +1,65 @@
 import { crossProfile, median, profileLength } from './measure-shaft';
 import type { Strand } from './trace-strands';
 
+/** Ratio between the mean integrated darkness either side of a point that marks a hair ending. */
+const STEP_RATIO = 1.45;
+/** Samples averaged either side of a candidate step. */
+const WINDOW = 3;
+const LEVEL_OFFSET = 0.6;
+const LEVEL_CAP = 3;
+
 /**
  * Hairs hidden inside a strand: sibling hairs of a follicular unit, or hairs lying along each other,
- * thin into one skeleton chain but add up their darkness across the chain. The integrated darkness
- * profile is sampled along the strand; its upper decile over its lower quartile gives how many
- * shafts lie side by side somewhere. Hairs that leave the chain at a junction or bend are already
- * strands of their own and are subtracted. Returns the number of additional hairs (0–3).
+ * thin into one skeleton chain. Each shaft adds its darkness across the chain, so where one of them
+ * ends (its tip, or its root under another shaft) the integrated darkness profile along the chain
+ * steps up or down. Steps are counted along the strand; hairs leaving the chain at a junction or
+ * bend are separate strands already and are subtracted. Returns the number of additional hairs (0–3)
+ * and each one's width relative to the lone shaft's.
  */
-export function hiddenHairs(s: Strand, dark: Float32Array, w: number, h: number, r: number): number {
+export function hiddenHairs(
+  s: Strand,
+  dark: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+): { extra: number; widthFactor: number } {
   const n = s.path.length;
   const step = Math.max(2, Math.round(r));
   const prof = new Float32Array(profileLength(r, 4));
   const vals: number[] = [];
   for (let i = Math.round(r + 2); i < n - r - 2; i += step) {
-    if (s.crossings.some((c) => Math.abs(c.index - i) <= 4 * c.r + 6)) continue;
+    if (s.crossings.some((c) => Math.abs(c.index - i) <= 2 * c.r + 3)) continue;
     const cut = crossProfile(s.path, i, dark, w, h, r, prof);
     if (cut) vals.push(cut.integral);
   }
-  if (vals.length < 6) return 0;
-  const smooth = vals.map((_, j) => median(vals.slice(Math.max(0, j - 1), j + 2)));
-  smooth.sort((a, b) => a - b);
-  const ref = smooth[Math.floor(0.25 * smooth.length)]!;
-  const high = smooth[Math.floor(0.9 * smooth.length)]!;
-  if (ref <= 0) return 0;
-  const level = Math.floor(high / ref + 0.5);
+  if (vals.length < 2 * WINDOW) return { extra: 0, widthFactor: 1 };
+  const v = vals.map((_, j) => median(vals.slice(Math.max(0, j - 1), j + 2)));
+  const mean = (from: number, to: number) => {
+    let sum = 0;
+    for (let j = from; j < to; j++) sum += v[j]!;
+    return sum / (to - from);
+  };
+  let steps = 0;
+  for (let i = WINDOW; i + WINDOW <= v.length; i++) {
+    const before = mean(i - WINDOW, i);
+    const after = mean(i, i + WINDOW);
+    const lo = Math.min(before, after);
+    if (lo > 0 && Math.max(before, after) / lo >= STEP_RATIO) {
+      steps++;
+      i += 2 * WINDOW - 1;
+    }
+  }
+  // Shafts side by side along the whole chain show no step but a raised level: compare the upper
+  // decile with the lower quartile.
+  const sorted = [...v].sort((a, b) => a - b);
+  const ref = sorted[Math.floor(0.25 * sorted.length)]!;
+  const high = sorted[Math.floor(0.9 * sorted.length)]!;
+  const level = ref > 0 ? Math.floor(high / ref + LEVEL_OFFSET) : 1;
   let accounted = s.crossings.reduce((a, c) => a + c.branches, 0);
   for (const end of [s.start, s.end]) {
     if (end.kind === 'junction' || end.kind === 'corner') accounted += Math.max(0, end.unpaired - 1);
   }
-  return Math.max(0, Math.min(3, level - 1 - accounted));
+  const extra = Math.max(0, Math.min(3, Math.max(steps, Math.min(level - 1, LEVEL_CAP)) - accounted));
+  // Darkness the hidden shafts add over the lone one, shared between them (for their diameters).
+  return { extra, widthFactor: extra > 0 && ref > 0 ? Math.max(0.5, (high - ref) / (extra * ref)) : 1 };
 }

@@ -1,4 +1,4 @@
-import { DX, DY } from './skeletonize';
+import { DX, DY, type Skeleton } from './skeletonize';
 
 export interface GraphNode {
   x: number;
@@ -32,11 +32,16 @@ export const degree = (g: SkeletonGraph, n: number) =>
  * neighbours (ends and junctions), edges are the pixel chains between them. Closed loops without any
  * node are dropped (a ring-shaped mask is not a hair).
  */
-export function buildSkeletonGraph(sk: Uint8Array, dt: Float32Array, w: number, h: number): SkeletonGraph {
+export function buildSkeletonGraph(
+  skeleton: Skeleton,
+  dt: Float32Array,
+  w: number,
+  h: number,
+): SkeletonGraph {
+  const { sk, pixels } = skeleton;
   const n = w * h;
   const nb = new Uint8Array(n);
-  for (let p = 0; p < n; p++) {
-    if (!sk[p]) continue;
+  for (const p of pixels) {
     const x = p % w;
     const y = (p - x) / w;
     let c = 0;
@@ -50,8 +55,8 @@ export function buildSkeletonGraph(sk: Uint8Array, dt: Float32Array, w: number, 
   const nodeOf = new Int32Array(n).fill(-1);
   const nodes: GraphNode[] = [];
   const stack: number[] = [];
-  for (let p = 0; p < n; p++) {
-    if (!sk[p] || nb[p] === 2 || nodeOf[p]! >= 0) continue;
+  for (const p of pixels) {
+    if (nb[p] === 2 || nodeOf[p]! >= 0) continue;
     const id = nodes.length;
     let sx = 0;
     let sy = 0;
@@ -82,7 +87,7 @@ export function buildSkeletonGraph(sk: Uint8Array, dt: Float32Array, w: number, 
   }
   const visited = new Uint8Array(n);
   const edges: GraphEdge[] = [];
-  for (let p = 0; p < n; p++) {
+  for (const p of pixels) {
     const start = nodeOf[p]!;
     if (start < 0) continue;
     const x0 = p % w;

@@ -20,11 +20,11 @@ function bar(mask: Uint8Array, w: number, x0: number, y0: number, x1: number, y1
 
 function analyse(mask: Uint8Array, w: number, h: number) {
   const dt = distanceTransform(mask, w, h);
-  const sk = skeletonize(mask, w, h);
-  const g = buildSkeletonGraph(sk, dt, w, h);
+  const skeleton = skeletonize(mask, w, h);
+  const g = buildSkeletonGraph(skeleton, dt, w, h);
   pruneSpurs(g, (r) => Math.max(4, 2.2 * r + 2));
   const edgeR = new Float32Array(g.edges.length).fill(3);
-  return { sk, g, strands: traceStrands(g, edgeR, w, h) };
+  return { sk: skeleton.sk, g, strands: traceStrands(g, edgeR, w, h) };
 }
 
 describe('skeletonize', () => {

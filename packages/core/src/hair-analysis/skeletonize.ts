@@ -22,73 +22,92 @@ function buildTables(): [Uint8Array, Uint8Array] {
 }
 const [SUB1, SUB2] = buildTables();
 
-/** 8-neighbourhood code of pixel (x, y); outside the image is background. */
-export function neighbourCode(img: Uint8Array, w: number, h: number, x: number, y: number): number {
-  let code = 0;
-  for (let i = 0; i < 8; i++) {
-    const xx = x + DX[i]!;
-    const yy = y + DY[i]!;
-    if (xx >= 0 && yy >= 0 && xx < w && yy < h && img[yy * w + xx]) code |= 1 << i;
-  }
-  return code;
+export interface Skeleton {
+  /** 1 on skeleton pixels (image-sized). */
+  sk: Uint8Array;
+  /** Indices of the skeleton pixels, ascending. */
+  pixels: Int32Array;
 }
 
 /**
- * Zhang–Suen thinning of a binary mask to a one-pixel-wide, 8-connected skeleton (new array).
- * Only pixels next to a deletion are re-examined, so the cost follows the mask's boundary,
- * not the image area. A final pass removes staircase corners so every interior skeleton pixel has
- * exactly two neighbours.
+ * Zhang–Suen thinning of a binary mask to a one-pixel-wide, 8-connected skeleton.
+ * Works on a copy padded by one background pixel (no bounds checks) and re-examines only pixels
+ * next to a deletion, so the cost follows the mask's boundary, not the image area. A final pass
+ * removes staircase corners so every interior skeleton pixel has exactly two neighbours.
  */
-export function skeletonize(mask: Uint8Array, w: number, h: number): Uint8Array {
-  const img = mask.slice();
-  const stamp = new Int32Array(w * h);
-  let cand: number[] = [];
-  for (let p = 0; p < w * h; p++) {
-    if (!img[p]) continue;
-    const x = p % w;
-    const y = (p - x) / w;
-    if (neighbourCode(img, w, h, x, y) !== 255) cand.push(p);
+export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
+  const W = w + 2;
+  const img = new Uint8Array(W * (h + 2));
+  let area = 0;
+  for (let y = 0; y < h; y++) {
+    const row = mask.subarray(y * w, y * w + w);
+    img.set(row, (y + 1) * W + 1);
+    for (let x = 0; x < w; x++) area += row[x]!;
+  }
+  const code = (p: number) =>
+    img[p - W]! |
+    (img[p - W + 1]! << 1) |
+    (img[p + 1]! << 2) |
+    (img[p + W + 1]! << 3) |
+    (img[p + W]! << 4) |
+    (img[p + W - 1]! << 5) |
+    (img[p - 1]! << 6) |
+    (img[p - W - 1]! << 7);
+  const offsets = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
+  const stamp = new Uint8Array(img.length);
+  let cand = new Int32Array(area);
+  let next = new Int32Array(area);
+  const del = new Int32Array(area);
+  let nc = 0;
+  for (let y = 1; y <= h; y++) {
+    for (let p = y * W + 1, end = y * W + w; p <= end; p++) if (img[p] && code(p) !== 255) cand[nc++] = p;
   }
   let round = 1;
   let changed = true;
   while (changed) {
     changed = false;
     for (const table of [SUB1, SUB2]) {
-      const del: number[] = [];
-      for (const p of cand) {
-        const x = p % w;
-        if (img[p] && table[neighbourCode(img, w, h, x, (p - x) / w)]) del.push(p);
+      let nd = 0;
+      for (let i = 0; i < nc; i++) {
+        const p = cand[i]!;
+        if (img[p] && table[code(p)]) del[nd++] = p;
       }
-      if (del.length) changed = true;
-      for (const p of del) img[p] = 0;
-      round++;
-      const next: number[] = [];
-      const add = (q: number) => {
-        if (img[q] && stamp[q] !== round) {
-          stamp[q] = round;
-          next.push(q);
-        }
-      };
-      for (const p of cand) add(p);
-      for (const p of del) {
-        const x = p % w;
-        const y = (p - x) / w;
-        for (let i = 0; i < 8; i++) {
-          const xx = x + DX[i]!;
-          const yy = y + DY[i]!;
-          if (xx >= 0 && yy >= 0 && xx < w && yy < h) add(yy * w + xx);
+      if (nd === 0) continue;
+      changed = true;
+      for (let i = 0; i < nd; i++) img[del[i]!] = 0;
+      // Uint8 stamps: restart the numbering before it wraps.
+      if (++round === 255) {
+        stamp.fill(0);
+        round = 1;
+      }
+      let nn = 0;
+      for (let i = 0; i < nc; i++) {
+        const p = cand[i]!;
+        if (img[p] && stamp[p] !== round) {
+          stamp[p] = round;
+          next[nn++] = p;
         }
       }
-      cand = next;
+      for (let i = 0; i < nd; i++) {
+        const p = del[i]!;
+        for (let k = 0; k < 8; k++) {
+          const q = p + offsets[k]!;
+          if (img[q] && stamp[q] !== round) {
+            stamp[q] = round;
+            next[nn++] = q;
+          }
+        }
+      }
+      [cand, next] = [next, cand];
+      nc = nn;
     }
   }
   // Remove staircase pixels: simple points (8-connectivity number 1) with two orthogonal
   // neighbours. Afterwards every pixel inside a branch has exactly two skeleton neighbours.
-  cand.sort((a, b) => a - b);
-  for (const p of cand) {
+  const list = cand.subarray(0, nc).sort();
+  for (const p of list) {
     if (!img[p]) continue;
-    const x = p % w;
-    const c = neighbourCode(img, w, h, x, (p - x) / w);
+    const c = code(p);
     const b = (i: number) => (c >> (i & 7)) & 1;
     const corner = (b(0) & b(2)) | (b(2) & b(4)) | (b(4) & b(6)) | (b(6) & b(0));
     if (!corner) continue;
@@ -96,7 +115,19 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Uint8Array 
     for (let k = 0; k < 8; k += 2) n8 += 1 - b(k) - (1 - b(k)) * (1 - b(k + 1)) * (1 - b(k + 2));
     if (n8 === 1) img[p] = 0;
   }
-  return img;
+  const sk = new Uint8Array(w * h);
+  let n = 0;
+  for (const p of list) if (img[p]) n++;
+  const pixels = new Int32Array(n);
+  n = 0;
+  for (const p of list) {
+    if (!img[p]) continue;
+    const y = Math.floor(p / W) - 1;
+    const q = y * w + (p - (y + 1) * W - 1);
+    sk[q] = 1;
+    pixels[n++] = q;
+  }
+  return { sk, pixels };
 }
 
 export { DX, DY };

@@ -16,7 +16,7 @@ describe('mulberry32', () => {
   });
 });
 
-describe('generateTrichoscopyImage', () => {
+describe('generateTrichoscopyImage', { timeout: 60_000 }, () => {
   const opts = { seed: 11, width: 400, height: 300, umPerPx: 10, densityPerCm2: 200 };
 
   it('is deterministic in its seed', () => {

@@ -17,7 +17,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function CapturePanel({ patientId, audience }: { patientId: string; audience: 'patient' | 'staff' }) {
   const ids = useId();
   const views = PHOTO_VIEW_VALUES.filter((v) => audience === 'staff' || v !== 'trichoscopy');
-  const [view, setView] = useState<PhotoViewName>(views[0]!);
+  const [chosenView, setView] = useState<PhotoViewName | null>(null);
   const [site, setSite] = useState<string>(SCALP_SITES[0]);
   const [umPerPx, setUmPerPx] = useState('');
   const [takenOn, setTakenOn] = useState(today());
@@ -28,6 +28,10 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
   const [done, setDone] = useState<Photo | null>(null);
   const photos = usePhotos(patientId);
   const upload = useUploadPhoto(patientId);
+
+  // Until a view is chosen, offer the one photographed last, so its ghost is there to line up with.
+  const lastView = (photos.data ?? []).filter((p) => views.includes(p.view)).at(-1)?.view;
+  const view: PhotoViewName = chosenView ?? lastView ?? views[0]!;
 
   const previous = useMemo(() => {
     const same = (photos.data ?? []).filter(

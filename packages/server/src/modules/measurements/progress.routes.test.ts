@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
+import { ENGINE_EXPECTED_ERROR } from './uncertainty';
 
 interface Point {
   measurementId: string;
@@ -42,12 +43,15 @@ describe.each(DIALECTS)('progress and before/after on %s', (dialect) => {
       ((last.densityPerCm2 - base!.densityPerCm2) / base!.densityPerCm2) * 100,
       1,
     );
-    // Counting variation (√n over the field) combined with the engine's 8 % expected count error.
+    // Counting variation (√n over the field) combined with the engine's random count error.
     const area = last.hairCount / last.densityPerCm2;
-    const expected = Math.hypot(Math.sqrt(last.hairCount) / area, 0.08 * last.densityPerCm2);
+    const expected = Math.hypot(
+      Math.sqrt(last.hairCount) / area,
+      ENGINE_EXPECTED_ERROR.countRel * last.densityPerCm2,
+    );
     expect(last.uncertainty.densityPerCm2).toBeCloseTo(expected, 0);
-    expect(last.uncertainty.meanDiameterUm).toBe(8);
-    expect(body.uncertaintyMethod).toMatch(/counting variation/);
+    expect(last.uncertainty.meanDiameterUm).toBe(ENGINE_EXPECTED_ERROR.diameterUm);
+    expect(body.uncertaintyMethod).toMatch(/counting variation.*22 % too few/);
     expect(body.comparableTreatments.map((c: { slug: string }) => c.slug)).toEqual(
       expect.arrayContaining(['prp', 'topical-minoxidil', 'cell-free-stem-cell-products']),
     );

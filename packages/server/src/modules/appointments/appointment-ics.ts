@@ -3,9 +3,16 @@ import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { AppointmentView } from './appointments.repository';
 
+// The library parses its zone database on every lookup; a zone's VTIMEZONE never changes at run time.
+const vtimezones = new Map<string, string | null>();
 function vtimezone(zone: string): string | null {
-  const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) ? (block[0] ?? null) : null;
+  let block = vtimezones.get(zone);
+  if (block === undefined) {
+    const found = tzlib_get_ical_block(zone);
+    block = Array.isArray(found) ? (found[0] ?? null) : null;
+    vtimezones.set(zone, block);
+  }
+  return block;
 }
 
 /**
@@ -32,7 +39,9 @@ export function appointmentIcs(
   const cal = ical({
     prodId: { company: 'Anagen', product: 'Anagen booking', language: 'EN' },
     method,
-    timezone: { name: zone, generator: vtimezone },
+    // The VTIMEZONE block is spliced in below: passing it through the generator's line folding
+    // (a TextEncoder call per character) made it most of the cost of every message.
+    timezone: { name: zone, generator: () => null },
   });
   const description = [
     `${v.type_name} with ${v.provider_name} at ${opts.clinic.name}, ${v.location_name}.`,
@@ -56,5 +65,15 @@ export function appointmentIcs(
     ...(opts.mode === 'mail' ? { attendees: [{ name: v.patient_name, email: v.patient_email }] } : {}),
     ...(opts.manageUrl ? { url: opts.manageUrl } : {}),
   });
-  return cal.toString();
+  // DTSTAMP must be UTC (RFC 5545 3.8.7.2); the generator writes it in the calendar's zone.
+  const stamp = new Date(opts.stamp)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const text = cal.toString().replace(/^DTSTAMP[^\r\n]*/m, `DTSTAMP:${stamp}`);
+  const block = vtimezone(zone);
+  if (!block) return text;
+  const at = text.indexOf('BEGIN:VEVENT');
+  const tz = block.replace(/\r?\n/g, '\r\n').replace(/(\r\n)?$/, '\r\n');
+  return `${text.slice(0, at)}${tz}${text.slice(at)}`;
 }

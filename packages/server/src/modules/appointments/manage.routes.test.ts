@@ -120,6 +120,7 @@ describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments 
     expect(afterBody).toContain('DTSTART;TZID=America/Los_Angeles:20261125T110000');
     expect(afterBody).toMatch(/BEGIN:VTIMEZONE[\s\S]*TZID:America\/Los_Angeles[\s\S]*END:VTIMEZONE/);
     expect(afterBody).not.toContain('METHOD:CANCEL');
+    expect(afterBody).toMatch(/^DTSTAMP:20261123T160000Z\r?$/m);
   });
 
   it('exports a cancelled appointment with METHOD:CANCEL', async () => {

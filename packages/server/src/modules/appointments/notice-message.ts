@@ -11,17 +11,25 @@ export interface NoticeLinks {
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** e.g. "Wednesday, November 25, 2026 at 9:00 AM PST", in the clinic's zone (formatter cached per zone). */
 function when(v: AppointmentView): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: v.time_zone,
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(v.start_at);
+  let f = formatters.get(v.time_zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: v.time_zone,
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    formatters.set(v.time_zone, f);
+  }
+  return f.format(v.start_at);
 }
 
 /** Subject, plain text, HTML and (except reminders) the .ics of one appointment message. */

@@ -2,8 +2,10 @@ import { ROLES, type Role } from '@anagen/core/access';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { systemClock } from '../lib/clock';
+import { backupCommand } from './commands/backup';
 import { exportFhirCommand } from './commands/export-fhir';
 import { migrateCommand } from './commands/migrate';
+import { restoreCommand } from './commands/restore';
 import { seedDemoCommand } from './commands/seed-demo';
 import { userAddCommand } from './commands/user-add';
 
@@ -51,6 +53,16 @@ export function buildCli(): Command {
     .description("print a patient's record as a FHIR R4 Bundle (Patient/$everything)")
     .requiredOption('--patient <id>', 'patient id')
     .action(async (opts: { patient: string }) => exportFhirCommand(loadConfig(), systemClock, opts.patient));
+
+  program
+    .command('backup <file>')
+    .description('write a consistent snapshot of the database and photo files (safe while serving)')
+    .action(async (file: string) => backupCommand(loadConfig(), systemClock, file));
+
+  program
+    .command('restore <file>')
+    .description('load a backup into an empty data dir or empty database')
+    .action(async (file: string) => restoreCommand(loadConfig(), file));
 
   return program;
 }

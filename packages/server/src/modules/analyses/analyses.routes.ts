@@ -3,6 +3,7 @@ import { analyzeHair } from '@anagen/core/hair-analysis';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../errors';
+import { withAnalysisSlot } from '../measurements/analysis-slot';
 import { decodeForAnalysis } from '../measurements/decode-for-analysis';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
 import { requirePatientAccess } from '../patients/patient-access';
@@ -82,17 +83,19 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
       }
       if (umPerPx === undefined) throw fieldError('umPerPx', 'is required (micrometres per pixel)');
 
-      const started = performance.now();
-      const input = await decodeForAnalysis(image, umPerPx);
-      let result: ReturnType<typeof analyzeHair>;
-      try {
-        result = analyzeHair(input);
-      } catch (err) {
-        if (err instanceof RangeError)
-          throw new AppError('UNPROCESSABLE', `The image cannot be analysed: ${err.message}.`);
-        throw err;
-      }
-      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const { result, durationMs } = await withAnalysisSlot(async () => {
+        const started = performance.now();
+        const input = await decodeForAnalysis(image, umPerPx);
+        try {
+          const analysed = analyzeHair(input);
+          return { result: analysed, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+        } catch (err) {
+          if (err instanceof RangeError) {
+            throw new AppError('UNPROCESSABLE', `The image cannot be analysed: ${err.message}.`);
+          }
+          throw err;
+        }
+      });
 
       let status: 200 | 201 = 200;
       if (store && f.patientId && f.site) {

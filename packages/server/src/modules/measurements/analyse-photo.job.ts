@@ -1,7 +1,9 @@
 import { analyzeHair } from '@anagen/core/hair-analysis';
 import { z } from 'zod';
+import { AppError } from '../../errors';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { findPhotoRow, setAnalysisStatus } from '../photos/photos.repository';
+import { withAnalysisSlot } from './analysis-slot';
 import { decodeForAnalysis } from './decode-for-analysis';
 import { findAutoMeasurementForPhoto } from './measurements.repository';
 import { recordPhotoAnalysis } from './record-analysis';
@@ -34,8 +36,11 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
   }
   let result: ReturnType<typeof analyzeHair>;
   try {
-    result = analyzeHair(await decodeForAnalysis(data, Number(photo.um_per_px)));
+    result = await withAnalysisSlot(async () =>
+      analyzeHair(await decodeForAnalysis(data, Number(photo.um_per_px))),
+    );
   } catch (err) {
+    if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') throw err; // busy: the worker retries later
     const reason = err instanceof Error ? err.message : String(err);
     await setAnalysisStatus(
       db,

@@ -13,6 +13,7 @@ import { renderOverlay } from '../analyses/render-overlay';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
+import { withAnalysisSlot } from './analysis-slot';
 import { correctionRow } from './correct-measurement';
 import { decodeForAnalysis } from './decode-for-analysis';
 import {
@@ -111,9 +112,11 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       }
       const image = await app.deps.storage.get(photo.image_key);
       if (!image) throw notFound('Photo file');
-      const input = await decodeForAnalysis(image, Number(photo.um_per_px));
-      const { result, traces } = analyzeHairDetailed(input);
-      const png = await renderOverlay(input, result, traces);
+      const png = await withAnalysisSlot(async () => {
+        const input = await decodeForAnalysis(image, Number(photo.um_per_px));
+        const { result, traces } = analyzeHairDetailed(input);
+        return renderOverlay(input, result, traces);
+      });
       return reply.header('cache-control', 'private, no-store').type('image/png').send(png);
     },
   );

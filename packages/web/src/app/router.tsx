@@ -11,6 +11,15 @@ import { AreaLayout } from './require-role';
 const PortalHomePage = lazy(() =>
   import('../features/portal/portal-home-page').then((m) => ({ default: m.PortalHomePage })),
 );
+const PortalRecordsPage = lazy(() =>
+  import('../features/care/portal-records-page').then((m) => ({ default: m.PortalRecordsPage })),
+);
+const PortalConsentsPage = lazy(() =>
+  import('../features/care/portal-consents-page').then((m) => ({ default: m.PortalConsentsPage })),
+);
+const PortalSideEffectPage = lazy(() =>
+  import('../features/care/portal-side-effect-page').then((m) => ({ default: m.PortalSideEffectPage })),
+);
 const StaffHomePage = lazy(() =>
   import('../features/staff/staff-home-page').then((m) => ({ default: m.StaffHomePage })),
 );
@@ -75,7 +84,10 @@ export const router = createBrowserRouter([
         element: <AreaLayout area="portal" roles={['patient']} />,
         children: [
           { index: true, element: <PortalHomePage /> },
+          { path: 'records', element: <PortalRecordsPage /> },
           { path: 'appointments', element: <PortalAppointmentsPage /> },
+          { path: 'consents', element: <PortalConsentsPage /> },
+          { path: 'side-effect', element: <PortalSideEffectPage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'progress/report', element: <ProgressReportPage /> },
         ],

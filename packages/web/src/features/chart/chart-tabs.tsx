@@ -35,5 +35,9 @@ const tab = (
 export const CHART_TABS: ChartTab[] = [
   tab('summary', 'Summary', ALL_STAFF, () => import('./tabs/summary-tab')),
   tab('assessment', 'Assessment', CLINICAL, () => import('./tabs/assessment-tab')),
+  tab('plans', 'Plan', CLINICAL, () => import('./tabs/plans-tab')),
+  tab('sessions', 'Sessions', CLINICAL, () => import('./tabs/sessions-tab')),
   tab('photos', 'Photos & measurements', CLINICAL, () => import('./tabs/photos-tab')),
+  tab('consents', 'Consents', CLINICAL, () => import('./tabs/consents-tab')),
+  tab('side-effects', 'Side effects', CLINICAL, () => import('./tabs/side-effects-tab')),
 ];

@@ -1,14 +1,121 @@
+import type { Appointment } from '@anagen/core/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
+import { api } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
+import { useConsents, usePlans, usePostCare, usePreparation } from '../care/care-api';
+import { fmtDate, fmtDateTime, treatmentName } from '../care/care-format';
+import { PrepChecklist } from '../care/prep-checklist';
+
+function useNextAppointment(patientId: string | undefined) {
+  return useQuery({
+    queryKey: ['appointments', patientId],
+    queryFn: () => api.get<Appointment[]>(`/api/patients/${encodeURIComponent(patientId!)}/appointments`),
+    enabled: !!patientId,
+    retry: false,
+    select: (list) =>
+      list
+        .filter((a) => (a.status === 'booked' || a.status === 'checked-in') && Date.parse(a.end) > Date.now())
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0] ?? null,
+  });
+}
 
 export function PortalHomePage() {
   usePageMeta('My portal');
   const { data: me } = useMe();
   const firstName = me?.name.split(' ')[0] ?? '';
+  const pid = me?.patientId;
+  const next = useNextAppointment(pid);
+  const prep = usePreparation(pid);
+  const plans = usePlans(pid);
+  const consents = useConsents(pid);
+  const postCare = usePostCare(pid);
+  const activePlan = plans.data?.find((p) => p.status === 'active') ?? plans.data?.[0];
+  const nextChecklist = prep.data?.find((c) => c.appointmentId === next.data?.id) ?? prep.data?.[0];
+  const latestPostCare = postCare.data?.[0];
+
   return (
     <>
       <h1>Welcome, {firstName}</h1>
       <p className="muted">Your appointments, treatment plan, photos and records in one place.</p>
+
+      <Link to="/portal/side-effect" className="btn report-side-effect">
+        Report a side effect
+      </Link>
+
+      {consents.data && consents.data.due.length > 0 && (
+        <section className="card" aria-labelledby="consents-due-heading">
+          <h2 id="consents-due-heading">Consent to sign</h2>
+          <ul>
+            {consents.data.due.map((c) => (
+              <li key={c.id}>{c.title}</li>
+            ))}
+          </ul>
+          <Link to="/portal/consents" className="btn">
+            Read and sign
+          </Link>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="next-heading">
+        <h2 id="next-heading">Next appointment</h2>
+        {next.data ? (
+          <p>
+            <strong>{next.data.typeName}</strong> — {fmtDateTime(Date.parse(next.data.start))} with{' '}
+            {next.data.providerName}, {next.data.locationName}
+          </p>
+        ) : (
+          <p className="muted">
+            {next.isPending && pid
+              ? 'Loading…'
+              : 'No appointment booked. Call the clinic or book a consultation online.'}
+          </p>
+        )}
+        {nextChecklist && (
+          <section aria-labelledby="prep-heading">
+            <h3 id="prep-heading">Getting ready for your {nextChecklist.typeName}</h3>
+            {!next.data && <p className="muted">{fmtDateTime(nextChecklist.startAt)}</p>}
+            <PrepChecklist patientId={pid!} checklist={nextChecklist} />
+          </section>
+        )}
+      </section>
+
+      {activePlan && (
+        <section className="card" aria-labelledby="plan-heading">
+          <h2 id="plan-heading">Your treatment plan</h2>
+          <p>
+            <strong>{treatmentName(activePlan.treatmentSlug)}</strong>:{' '}
+            {activePlan.progress.label.toLowerCase()}
+          </p>
+          <progress
+            max={activePlan.sessionsPlanned}
+            value={activePlan.progress.completed}
+            aria-label={`${activePlan.progress.completed} of ${activePlan.sessionsPlanned} sessions done`}
+          />
+          <p className="muted small">
+            {activePlan.sessionsPlanned} sessions, every {activePlan.intervalWeeks} weeks
+            {activePlan.maintenanceIntervalWeeks
+              ? `, then maintenance about every ${activePlan.maintenanceIntervalWeeks} weeks`
+              : ''}
+            . Results differ from person to person and are not guaranteed.
+          </p>
+        </section>
+      )}
+
+      {latestPostCare && (
+        <section className="card" aria-labelledby="post-care-heading">
+          <h2 id="post-care-heading">After your session on {fmtDate(latestPostCare.performedAt)}</h2>
+          <details>
+            <summary>{latestPostCare.title}</summary>
+            <div className="consent-text">{latestPostCare.body}</div>
+          </details>
+        </section>
+      )}
+
+      <p>
+        <Link to="/portal/records">See your records</Link>
+      </p>
     </>
   );
 }

@@ -1,0 +1,175 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+} from './harness';
+
+async function signIn(page: Page, url: string, email: string, home: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('anagen-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}${home}`);
+}
+
+async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  const v = await seriousViolations(page);
+  expect(v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+    [],
+  );
+}
+
+// One journey, in order: the steps build on each other (plan → booking → consent → checklist → report → alert).
+describe.runIf(browserAvailable())('care pathway in chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a clinician creates a plan for the demo patient and books its series', async () => {
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/plans`);
+    await page.getByRole('heading', { name: 'Treatment plans' }).waitFor();
+    await page.getByText('Session 3 of 3').first().waitFor(); // the demo history's PRP course
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByLabel('Treatment', { exact: true }).selectOption('adipose-derived-cell-therapy');
+    await page.getByLabel('Sessions planned').fill('1');
+    await page.getByLabel('Goal').fill('Add density at the crown after the PRP course; review at 6 months.');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    const plan = page.getByRole('article').filter({ hasText: 'Adipose-derived (fat) cell procedure' });
+    await plan.getByText('Session 1 of 1').waitFor();
+    await plan.getByRole('button', { name: /Book series/ }).click();
+    await plan.getByRole('status').filter({ hasText: 'Booked:' }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('care-plan-booked'), fullPage: true });
+  });
+
+  it('records a session with an injection map and signs it', async () => {
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/sessions`);
+    await page.getByRole('button', { name: 'Record a session' }).click();
+    const form = page
+      .locator('form')
+      .filter({ has: page.getByRole('heading', { name: 'Record a session' }) });
+    const planSelect = form.getByLabel('Plan');
+    const prpOption = await planSelect.locator('option', { hasText: 'PRP' }).getAttribute('value');
+    await planSelect.selectOption(prpOption!);
+    await form.getByLabel('Product 1').fill('PRP preparation kit');
+    await form.getByLabel('Lot number 1').fill('PRP-E2E-0001');
+    await form.getByLabel('Blood drawn (mL)').fill('30');
+    await form.getByLabel('Spin protocol').fill('Single spin, 10 min at 1500 g');
+    await form.getByLabel('Final PRP volume (mL)').fill('6');
+    await form.getByLabel('Anaesthesia').fill('Lidocaine 1%, 4 mL');
+    // Click the crown on the diagram: it focuses that zone's volume field.
+    await form.locator('g[data-zone="vertex"]').click();
+    await expect(
+      form.getByLabel('Vertex (crown) (mL)').evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+    await form.getByLabel('Vertex (crown) (mL)').fill('3.5');
+    await form.getByLabel('Mid-scalp, centre (mL)').fill('1.5');
+    await form.getByText('Total: 5 mL').waitFor();
+    await form.getByLabel('Notes').fill('Third session of the course. Tolerated well.');
+    await page.screenshot({ path: screenshotPath('care-session-form'), fullPage: true });
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+
+    const record = page.getByRole('article').filter({ hasText: 'PRP-E2E-0001' });
+    await record.getByText('Draft, not signed').waitFor();
+    await record.getByRole('button', { name: 'Sign this record' }).click();
+    await record.locator('.badge', { hasText: 'Signed' }).waitFor();
+    await expect(record.getByRole('button', { name: 'Sign this record' }).count()).resolves.toBe(0);
+    await record.getByLabel('Add an addendum').waitFor();
+    const map = await record.getByRole('img').getAttribute('aria-label');
+    expect(map).toContain('Vertex (crown) 3.5 mL');
+    expect(map).toContain('total 5 mL');
+    await page.screenshot({ path: screenshotPath('care-session-signed'), fullPage: true });
+  });
+
+  it('the patient signs the consent, ticks a preparation step and reports an urgent side effect', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, server.url, 'patient@example.com', '/portal');
+    await page.getByRole('heading', { name: 'Welcome, Pat' }).waitFor();
+    await page.getByRole('heading', { name: 'Consent to sign' }).waitFor();
+    await page.getByRole('link', { name: 'Read and sign' }).click();
+    await page.getByRole('heading', { name: /adipose-derived/i }).waitFor();
+    await page.getByText('not FDA-approved for hair loss').first().waitFor();
+    await page.getByLabel('Type your full name to sign').fill('Sam Lee');
+    await page.getByLabel(/I have read this form/).check();
+    await page.getByRole('button', { name: 'Sign consent' }).click();
+    await page.getByText('Type your full name as it appears on your record').waitFor();
+    await page.getByLabel('Type your full name to sign').fill('Pat Rivera');
+    await page.getByRole('button', { name: 'Sign consent' }).click();
+    await page.getByText('You have no consent forms to sign').waitFor();
+    await page.screenshot({ path: screenshotPath('care-consent-signed-phone'), fullPage: true });
+
+    await page.goto(`${server.url}/portal`);
+    const prep = page.getByRole('region', { name: /Getting ready/ });
+    await prep.getByText('0 of 5 done').waitFor();
+    await prep.getByRole('checkbox').first().check();
+    await prep.getByText('1 of 5 done').waitFor();
+    await page
+      .getByText('Session 3 of 3'.toLowerCase())
+      .or(page.getByText('all 3 sessions done'))
+      .first()
+      .waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await page.screenshot({ path: screenshotPath('care-portal-home-phone'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Report a side effect' }).click();
+    await page.getByLabel(/Fever/).check();
+    await page.getByLabel('Pus or yellow discharge').check();
+    await page.getByLabel(/How bad is it/).fill('5');
+    await page.getByLabel('Which treatment session was it after?').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const advice = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'Please get help now' }) });
+    await advice.waitFor();
+    await expect(advice.textContent()).resolves.toContain('+1 415 555 0134');
+    await expect(advice.textContent()).resolves.toContain('911');
+    await advice.getByRole('link', { name: /Call the clinic/ }).waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await page.screenshot({ path: screenshotPath('care-urgent-advice-phone'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('staff see the urgent alert on the day list and can open the report', async () => {
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    const banner = page.getByRole('alert').filter({ hasText: 'Urgent side-effect report' });
+    await banner.getByRole('link', { name: 'Pat Rivera' }).waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/fever/);
+    await page.screenshot({ path: screenshotPath('care-staff-alert'), fullPage: true });
+    await banner.getByRole('link', { name: 'Pat Rivera' }).click();
+    await page.getByRole('heading', { name: 'Side effects' }).waitFor();
+    await page.getByText('Urgent', { exact: true }).first().waitFor();
+    await page.goto(`${server.url}/staff`);
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Urgent side-effect report' })
+      .waitFor({ state: 'detached' });
+  });
+
+  it('front desk sees no clinical tabs in the chart', async () => {
+    await signIn(page, server.url, 'desk@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1`);
+    const nav = page.getByRole('navigation', { name: 'Chart sections' });
+    await nav.getByRole('link', { name: 'Summary' }).waitFor();
+    for (const tab of ['Plan', 'Sessions', 'Consents', 'Side effects']) {
+      await expect(nav.getByRole('link', { name: tab, exact: true }).count()).resolves.toBe(0);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import {
+  type SideEffectSymptom,
+  SYMPTOM_LABELS,
+  URGENT_REASON_LABELS,
+  type UrgentReason,
+} from '@anagen/core/triage';
+
+const TREATMENT_NAMES: Record<string, string> = {
+  prp: 'PRP (platelet-rich plasma)',
+  'adipose-derived-cell-therapy': 'Adipose-derived (fat) cell procedure',
+  exosomes: 'Exosome treatment',
+  microneedling: 'Microneedling',
+};
+
+/** Treatments this clinic records sessions and plans for (those with care templates by default). */
+export const CARE_TREATMENTS = ['prp', 'adipose-derived-cell-therapy', 'exosomes'] as const;
+
+export function treatmentName(slug: string): string {
+  return TREATMENT_NAMES[slug] ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
+const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+export const fmtDate = (ms: number) => dateFmt.format(ms);
+export const fmtDateTime = (ms: number) => dateTimeFmt.format(ms);
+
+export const symptomLabel = (s: string) => SYMPTOM_LABELS[s as SideEffectSymptom] ?? s;
+export const reasonLabel = (r: string) => URGENT_REASON_LABELS[r as UrgentReason] ?? r;
+
+/** `<input type="datetime-local">` value for an instant, in the browser's zone. */
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

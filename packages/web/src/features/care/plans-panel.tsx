@@ -1,0 +1,328 @@
+import { DIAGNOSIS_SCALES, LOSS_TYPES, type NewPlan, type Plan } from '@anagen/core/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { ApiError } from '../../lib/api-client';
+import { useMe } from '../auth/use-me';
+import { type BookedSession, bookPlanSeries, TREATMENT_APPOINTMENT_TYPES } from './book-series';
+import { useCreateDiagnosis, useCreatePlan, useDiagnoses, usePlans, useUpdatePlan } from './care-api';
+import { CARE_TREATMENTS, fmtDate, fmtDateTime, treatmentName } from './care-format';
+
+function PlanForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
+  const create = useCreatePlan(patientId);
+  const [f, setF] = useState({
+    treatmentSlug: 'prp',
+    sessionsPlanned: '3',
+    intervalWeeks: '4',
+    maintenance: '16',
+    goal: '',
+  });
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: NewPlan = {
+      treatmentSlug: f.treatmentSlug,
+      sessionsPlanned: Number(f.sessionsPlanned),
+      intervalWeeks: Number(f.intervalWeeks),
+      ...(f.maintenance ? { maintenanceIntervalWeeks: Number(f.maintenance) } : {}),
+      goal: f.goal,
+    };
+    create.mutate(body, { onSuccess: onDone });
+  };
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="new-plan-heading">
+      <h3 id="new-plan-heading">New treatment plan</h3>
+      <div className="grid">
+        <div className="field">
+          <label htmlFor="plan-treatment">Treatment</label>
+          <select id="plan-treatment" value={f.treatmentSlug} onChange={set('treatmentSlug')}>
+            {CARE_TREATMENTS.map((t) => (
+              <option key={t} value={t}>
+                {treatmentName(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-sessions">Sessions planned</label>
+          <input
+            id="plan-sessions"
+            type="number"
+            min={1}
+            max={24}
+            value={f.sessionsPlanned}
+            onChange={set('sessionsPlanned')}
+            required
+          />
+          {errors.sessionsPlanned && <span className="error">{errors.sessionsPlanned}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="plan-interval">Weeks between sessions</label>
+          <input
+            id="plan-interval"
+            type="number"
+            min={1}
+            max={52}
+            value={f.intervalWeeks}
+            onChange={set('intervalWeeks')}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="plan-maintenance">Maintenance every (weeks)</label>
+          <input
+            id="plan-maintenance"
+            type="number"
+            min={1}
+            max={104}
+            value={f.maintenance}
+            onChange={set('maintenance')}
+          />
+          <span className="hint">Leave empty when no maintenance is planned.</span>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="plan-goal">Goal</label>
+        <textarea id="plan-goal" rows={2} value={f.goal} onChange={set('goal')} required />
+        {errors.goal && <span className="error">{errors.goal}</span>}
+      </div>
+      {create.error && !Object.keys(errors).length && (
+        <div className="alert error" role="alert">
+          {create.error.message}
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="btn" disabled={create.isPending}>
+          Create plan
+        </button>
+        <button type="button" className="btn secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function BookSeries({ plan, patientId }: { plan: Plan; patientId: string }) {
+  const qc = useQueryClient();
+  const [state, setState] = useState<{
+    busy: boolean;
+    done?: BookedSession[];
+    error?: string;
+    progress?: string;
+  }>({
+    busy: false,
+  });
+  const remaining = plan.sessionsPlanned - plan.progress.completed;
+  if (!TREATMENT_APPOINTMENT_TYPES[plan.treatmentSlug] || remaining <= 0) return null;
+  const run = async () => {
+    setState({ busy: true });
+    try {
+      const done = await bookPlanSeries(plan, patientId, Date.now() + 7 * 86_400_000, (d, t) =>
+        setState({ busy: true, progress: `Booked ${d} of ${t}…` }),
+      );
+      setState({ busy: false, done });
+      await qc.invalidateQueries({ queryKey: ['care', patientId] });
+    } catch (err) {
+      setState({ busy: false, error: err instanceof Error ? err.message : 'Booking failed.' });
+    }
+  };
+  return (
+    <div>
+      <button type="button" className="btn secondary" disabled={state.busy} onClick={run}>
+        Book series ({remaining} {remaining === 1 ? 'session' : 'sessions'}, every {plan.intervalWeeks} weeks)
+      </button>
+      <p className="muted small" aria-live="polite">
+        {state.progress}
+      </p>
+      {state.done && (
+        <div className="alert ok" role="status">
+          Booked: {state.done.map((b) => fmtDateTime(Date.parse(b.start))).join('; ')}
+        </div>
+      )}
+      {state.error && (
+        <div className="alert error" role="alert">
+          {state.error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
+  const dx = useDiagnoses(patientId);
+  const add = useCreateDiagnosis(patientId);
+  const [f, setF] = useState({ lossType: 'male-pattern-hair-loss', scale: 'norwood', stage: '', notes: '' });
+  return (
+    <section className="card" aria-labelledby="dx-heading">
+      <h3 id="dx-heading">Diagnosis over time</h3>
+      {dx.data?.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Type</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Source</th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dx.data.map((d) => (
+              <tr key={d.id}>
+                <td>{fmtDate(d.diagnosedAt)}</td>
+                <td>{d.lossType.replace(/-/g, ' ')}</td>
+                <td>
+                  {d.scale === 'none' ? '—' : `${d.scale[0]!.toUpperCase()}${d.scale.slice(1)} ${d.stage}`}
+                </td>
+                <td>{d.source === 'assessment' ? 'Online assessment' : 'Clinician'}</td>
+                <td>{d.notes ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No diagnosis recorded yet.</p>
+      )}
+      {canWrite && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate(
+              {
+                lossType: f.lossType as never,
+                scale: f.scale as never,
+                stage: f.stage,
+                ...(f.notes ? { notes: f.notes } : {}),
+              },
+              { onSuccess: () => setF({ ...f, stage: '', notes: '' }) },
+            );
+          }}
+        >
+          <div className="field">
+            <label htmlFor="dx-type">Loss type</label>
+            <select
+              id="dx-type"
+              value={f.lossType}
+              onChange={(e) => setF({ ...f, lossType: e.target.value })}
+            >
+              {LOSS_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t.replace(/-/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dx-scale">Scale</label>
+            <select id="dx-scale" value={f.scale} onChange={(e) => setF({ ...f, scale: e.target.value })}>
+              {DIAGNOSIS_SCALES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dx-stage">Stage</label>
+            <input
+              id="dx-stage"
+              value={f.stage}
+              onChange={(e) => setF({ ...f, stage: e.target.value })}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="dx-notes">Notes</label>
+            <input id="dx-notes" value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
+          </div>
+          <button type="submit" className="btn secondary small" disabled={add.isPending}>
+            Add diagnosis
+          </button>
+          {add.error && (
+            <span className="error" role="alert">
+              {add.error.message}
+            </span>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Staff chart: diagnosis history and treatment plans with progress and series booking. */
+export function PlansPanel({ patientId }: { patientId: string }) {
+  const { data: me } = useMe();
+  const plans = usePlans(patientId);
+  const update = useUpdatePlan(patientId);
+  const [creating, setCreating] = useState(false);
+  const canWrite = me?.role === 'clinician';
+  const canBook = me?.role !== undefined && me.role !== 'patient';
+  if (plans.isPending) return <Loading />;
+  if (plans.error) return <ErrorState error={plans.error} title="Could not load plans" />;
+  return (
+    <section aria-labelledby="plans-heading">
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2 id="plans-heading">Treatment plans</h2>
+        {canWrite && !creating && (
+          <button type="button" className="btn" onClick={() => setCreating(true)}>
+            New plan
+          </button>
+        )}
+      </div>
+      {creating && <PlanForm patientId={patientId} onDone={() => setCreating(false)} />}
+      {plans.data.length === 0 && !creating ? (
+        <EmptyState title="No treatment plan yet">
+          A plan sets the treatment, number of sessions, interval and goal.
+        </EmptyState>
+      ) : (
+        plans.data.map((p) => (
+          <article className="card" key={p.id} aria-labelledby={`plan-${p.id}`}>
+            <div className="row" style={{ justifyContent: 'space-between' }}>
+              <h3 id={`plan-${p.id}`}>{treatmentName(p.treatmentSlug)}</h3>
+              <span className="badge neutral">{p.status}</span>
+            </div>
+            <p>
+              <strong>{p.progress.label}</strong> · {p.sessionsPlanned} sessions, every {p.intervalWeeks}{' '}
+              weeks
+              {p.maintenanceIntervalWeeks ? ` · maintenance every ${p.maintenanceIntervalWeeks} weeks` : ''}
+            </p>
+            <progress
+              max={p.sessionsPlanned}
+              value={p.progress.completed}
+              aria-label={`${p.progress.completed} of ${p.sessionsPlanned} sessions done`}
+            />
+            <p>Goal: {p.goal}</p>
+            {p.maintenanceNote && <p className="muted">{p.maintenanceNote}</p>}
+            <p className="muted small">Created {fmtDate(p.createdAt)}</p>
+            <div className="row">
+              {canBook && p.status === 'active' && <BookSeries plan={p} patientId={patientId} />}
+              {canWrite && p.status === 'active' && (
+                <button
+                  type="button"
+                  className="btn secondary small"
+                  onClick={() => update.mutate({ _planId: p.id, status: 'completed' })}
+                >
+                  Mark completed
+                </button>
+              )}
+              {canWrite && p.status === 'active' && (
+                <button
+                  type="button"
+                  className="btn secondary small"
+                  onClick={() => update.mutate({ _planId: p.id, status: 'stopped' })}
+                >
+                  Stop plan
+                </button>
+              )}
+            </div>
+          </article>
+        ))
+      )}
+      <DiagnosisHistory patientId={patientId} canWrite={canWrite} />
+    </section>
+  );
+}

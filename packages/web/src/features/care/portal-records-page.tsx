@@ -1,0 +1,100 @@
+import { usePageMeta } from '../../components/ui/page-title';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { useMe } from '../auth/use-me';
+import { useConsents, useDiagnoses, usePlans, useSessions, useSideEffects } from './care-api';
+import { fmtDate, fmtDateTime, symptomLabel, treatmentName } from './care-format';
+import { SessionCard } from './session-card';
+
+/** The patient's own clinical record, read-only: diagnosis, plans, sessions, consents, reports. */
+export function PortalRecordsPage() {
+  usePageMeta('My records');
+  const { data: me } = useMe();
+  const pid = me?.patientId;
+  const dx = useDiagnoses(pid);
+  const plans = usePlans(pid);
+  const sessions = useSessions(pid);
+  const consents = useConsents(pid);
+  const reports = useSideEffects(pid);
+  const error = dx.error ?? plans.error ?? sessions.error;
+  if (error) return <ErrorState error={error} title="Could not load your records" />;
+  if (!dx.data || !plans.data || !sessions.data) return <Loading />;
+  return (
+    <>
+      <h1>My records</h1>
+      <p className="muted">
+        What the clinic has recorded about your care. To correct anything, please tell the clinic.
+      </p>
+
+      <section className="card" aria-labelledby="rec-dx">
+        <h2 id="rec-dx">Diagnosis</h2>
+        {dx.data.length === 0 ? (
+          <p className="muted">Nothing recorded yet.</p>
+        ) : (
+          <ul>
+            {dx.data.map((d) => (
+              <li key={d.id}>
+                {fmtDate(d.diagnosedAt)}: {d.lossType.replace(/-/g, ' ')}
+                {d.scale !== 'none' ? `, ${d.scale} ${d.stage}` : ''}
+                {d.source === 'assessment' ? ' (from your online assessment)' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="rec-plans">
+        <h2 id="rec-plans">Treatment plans</h2>
+        {plans.data.length === 0 ? (
+          <p className="muted">No plan yet.</p>
+        ) : (
+          <ul>
+            {plans.data.map((p) => (
+              <li key={p.id}>
+                {treatmentName(p.treatmentSlug)} — {p.progress.label} ({p.status}). Goal: {p.goal}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <h2>Sessions</h2>
+      {sessions.data.length === 0 ? (
+        <EmptyState title="No sessions yet" />
+      ) : (
+        sessions.data.map((s) => <SessionCard key={s.id} s={s} canWrite={false} />)
+      )}
+
+      <section className="card" aria-labelledby="rec-consents">
+        <h2 id="rec-consents">Signed consent forms</h2>
+        {consents.data?.signed.length ? (
+          consents.data.signed.map((c) => (
+            <details key={c.id}>
+              <summary>
+                {c.title}, version {c.version} — signed {fmtDateTime(c.signedAt)}
+              </summary>
+              <div className="consent-text">{c.signedText}</div>
+            </details>
+          ))
+        ) : (
+          <p className="muted">None yet.</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="rec-se">
+        <h2 id="rec-se">Side effects you reported</h2>
+        {reports.data?.length ? (
+          <ul>
+            {reports.data.map((r) => (
+              <li key={r.id}>
+                {fmtDateTime(r.createdAt)}: {r.symptoms.map(symptomLabel).join(', ')} ({r.severity}/10)
+                {r.status === 'reviewed' ? ` — reviewed: ${r.assessment}` : ' — waiting for review'}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">None.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { SessionRecord } from '@anagen/core/contracts';
+import { useState } from 'react';
+import { useAddAddendum, useSignSession } from './care-api';
+import { fmtDate, fmtDateTime, treatmentName } from './care-format';
+import { fromInjectionMap, ScalpDiagram } from './scalp-diagram';
+
+function Preparation({ p }: { p: NonNullable<SessionRecord['preparation']> }) {
+  switch (p.kind) {
+    case 'prp':
+      return (
+        <>
+          Blood drawn {p.bloodDrawnMl} mL · {p.spinProtocol} · final volume {p.finalVolumeMl} mL
+          {p.activation ? ` · activation: ${p.activation}` : ''}
+        </>
+      );
+    case 'adipose':
+      return (
+        <>
+          Harvest from {p.harvestSite}, {p.harvestVolumeMl} mL{p.processing ? ` · ${p.processing}` : ''}
+        </>
+      );
+    case 'exosome':
+      return (
+        <>
+          {p.product}, dose {p.dose}
+        </>
+      );
+    default:
+      return <>{p.description}</>;
+  }
+}
+
+/** One session record: read-only once signed; drafts can be signed, signed records take addenda. */
+export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boolean }) {
+  const sign = useSignSession(s.patientId);
+  const addendum = useAddAddendum(s.patientId);
+  const [text, setText] = useState('');
+  const headingId = `session-${s.id}`;
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h3 id={headingId}>
+          {treatmentName(s.treatmentSlug)} — {fmtDate(s.performedAt)}
+        </h3>
+        {s.status === 'signed' ? (
+          <span className="badge grade-high">Signed</span>
+        ) : (
+          <span className="badge grade-low">Draft, not signed</span>
+        )}
+      </div>
+      <div className="session-body">
+        <dl className="session-facts">
+          <dt>Provider</dt>
+          <dd>{s.providerName ?? s.providerId}</dd>
+          <dt>Products and lots</dt>
+          <dd>{s.products.length ? s.products.map((p) => `${p.name} (lot ${p.lot})`).join('; ') : '—'}</dd>
+          <dt>Preparation</dt>
+          <dd>{s.preparation ? <Preparation p={s.preparation} /> : '—'}</dd>
+          <dt>Anaesthesia</dt>
+          <dd>{s.anaesthesia ?? '—'}</dd>
+          <dt>Total injected</dt>
+          <dd>{s.totalVolumeMl} mL</dd>
+          <dt>Notes</dt>
+          <dd style={{ whiteSpace: 'pre-wrap' }}>{s.notes ?? '—'}</dd>
+          {s.signedAt && (
+            <>
+              <dt>Signed</dt>
+              <dd>
+                {s.signedByName ?? s.signedBy}, {fmtDateTime(s.signedAt)}
+              </dd>
+            </>
+          )}
+        </dl>
+        <ScalpDiagram
+          value={fromInjectionMap(s.injectionMap)}
+          size={180}
+          title={`Injection map of the session on ${fmtDate(s.performedAt)}`}
+        />
+      </div>
+      {s.addenda.length > 0 && (
+        <section aria-label="Addenda">
+          <h4>Addenda</h4>
+          <ul>
+            {s.addenda.map((a) => (
+              <li key={a.id}>
+                <span className="muted small">
+                  {fmtDateTime(a.createdAt)}, {a.createdByName ?? a.createdBy}:
+                </span>{' '}
+                {a.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {canWrite && s.status === 'draft' && (
+        <div className="row">
+          <button
+            type="button"
+            className="btn"
+            disabled={sign.isPending}
+            onClick={() => sign.mutate({ _sid: s.id })}
+          >
+            Sign this record
+          </button>
+          <span className="muted small">After signing, the record can only be amended by an addendum.</span>
+        </div>
+      )}
+      {canWrite && s.status === 'signed' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            addendum.mutate({ _sid: s.id, text }, { onSuccess: () => setText('') });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`addendum-${s.id}`}>Add an addendum</label>
+            <textarea
+              id={`addendum-${s.id}`}
+              rows={2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              required
+            />
+          </div>
+          <button type="submit" className="btn secondary small" disabled={addendum.isPending || !text.trim()}>
+            Add addendum
+          </button>
+        </form>
+      )}
+      {(sign.error || addendum.error) && (
+        <div className="alert error" role="alert">
+          {(sign.error ?? addendum.error)?.message}
+        </div>
+      )}
+    </article>
+  );
+}

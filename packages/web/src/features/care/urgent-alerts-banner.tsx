@@ -1,0 +1,46 @@
+import { Link } from 'react-router';
+import { useMe } from '../auth/use-me';
+import { useAcknowledgeAlert, useAlerts } from './care-api';
+import { fmtDateTime, reasonLabel } from './care-format';
+
+/** Open urgent side-effect alerts, at the top of the staff home page; clinicians acknowledge them. */
+export function UrgentAlertsBanner() {
+  const { data: me } = useMe();
+  const alerts = useAlerts(!!me && me.role !== 'patient');
+  const ack = useAcknowledgeAlert();
+  if (!alerts.data?.length) return null;
+  const canAck = me?.role === 'clinician' || me?.role === 'admin';
+  return (
+    <section className="alert error urgent-alerts" role="alert" aria-labelledby="urgent-alerts-heading">
+      <h2 id="urgent-alerts-heading">
+        {alerts.data.length === 1
+          ? 'Urgent side-effect report'
+          : `${alerts.data.length} urgent side-effect reports`}
+      </h2>
+      <ul>
+        {alerts.data.map((a) => (
+          <li key={a.id} className="row">
+            <span>
+              <Link to={`/staff/patients/${a.patientId}/side-effects`}>{a.patientName}</Link>,{' '}
+              {fmtDateTime(a.createdAt)}
+              {a.reasons?.length ? ` — ${a.reasons.map(reasonLabel).join(', ')}` : ''}
+            </span>
+            {canAck && (
+              <button
+                type="button"
+                className="btn secondary small"
+                disabled={ack.isPending}
+                onClick={() => ack.mutate(a.id)}
+              >
+                Acknowledge
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="small">
+        Contact the patient now. The patient was told to call the clinic or emergency services.
+      </p>
+    </section>
+  );
+}

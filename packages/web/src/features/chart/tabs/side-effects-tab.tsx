@@ -1,0 +1,6 @@
+import { SideEffectsPanel } from '../../care/side-effects-panel';
+import type { ChartTabProps } from '../chart-tabs';
+
+export default function SideEffectsTab({ patientId }: ChartTabProps) {
+  return <SideEffectsPanel patientId={patientId} />;
+}

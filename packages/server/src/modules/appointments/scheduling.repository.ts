@@ -5,7 +5,7 @@ import type {
   IsoWeekday,
   ProviderSchedule,
 } from '@anagen/core/scheduling';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AppointmentTypeTable, Database } from '../../db/schema';
 
 export interface LoadedType {
@@ -138,7 +138,7 @@ export async function findProvidersWithLocation(
 
 /**
  * Weekly hours and dated exceptions of the given providers (exceptions between two local dates,
- * inclusive). Two queries whatever the number of providers.
+ * inclusive), in one query whatever the number of providers.
  */
 export async function loadProviderSchedules(
   db: Kysely<Database>,
@@ -148,42 +148,41 @@ export async function loadProviderSchedules(
   toDate: string,
 ): Promise<ProviderSchedule[]> {
   if (!providerIds.length) return [];
-  const [hours, exceptions] = await Promise.all([
-    db
-      .selectFrom('provider_hours')
-      .select(['provider_id', 'weekday', 'start_time', 'end_time'])
-      .where('provider_id', 'in', providerIds)
-      .where('location_id', '=', locationId)
-      .execute(),
-    db
-      .selectFrom('provider_exceptions')
-      .select(['provider_id', 'date', 'kind', 'start_time', 'end_time'])
-      .where('provider_id', 'in', providerIds)
-      .where('date', '>=', fromDate)
-      .where('date', '<=', toDate)
-      .execute(),
-  ]);
+  const ids = sql.join(providerIds);
+  const rows = await sql<{
+    provider_id: string;
+    kind: string;
+    weekday: number | null;
+    date: string | null;
+    start_time: string | null;
+    end_time: string | null;
+  }>`select provider_id, 'hours' as kind, weekday, cast(null as text) as date, start_time, end_time
+       from provider_hours where provider_id in (${ids}) and location_id = ${locationId}
+     union all
+     select provider_id, kind, cast(null as integer) as weekday, date, start_time, end_time
+       from provider_exceptions where provider_id in (${ids}) and date >= ${fromDate} and date <= ${toDate}`.execute(
+    db,
+  );
   const byId = new Map<string, ProviderSchedule>();
   for (const id of providerIds) byId.set(id, { id, weeklyHours: [], exceptions: [] });
-  for (const h of hours) {
-    byId.get(h.provider_id)?.weeklyHours.push({
-      weekday: h.weekday as IsoWeekday,
-      start: h.start_time,
-      end: h.end_time,
-    });
-  }
-  for (const e of exceptions) {
-    const ex: HoursException = { date: e.date, kind: e.kind };
-    if (e.start_time) ex.start = e.start_time;
-    if (e.end_time) ex.end = e.end_time;
-    byId.get(e.provider_id)?.exceptions.push(ex);
+  for (const r of rows.rows) {
+    const p = byId.get(r.provider_id);
+    if (!p) continue;
+    if (r.kind === 'hours') {
+      p.weeklyHours.push({ weekday: r.weekday as IsoWeekday, start: r.start_time!, end: r.end_time! });
+    } else {
+      const ex: HoursException = { date: r.date!, kind: r.kind as 'off' | 'extra' };
+      if (r.start_time) ex.start = r.start_time;
+      if (r.end_time) ex.end = r.end_time;
+      p.exceptions.push(ex);
+    }
   }
   return [...byId.values()];
 }
 
 /**
  * Everything occupying the given providers or resources inside `[fromMs, toMs)`: live appointments
- * (busy spans, buffers included), the resources they hold, and blocks. One query per table.
+ * (busy spans, buffers included), the resources they hold, and blocks — one query.
  */
 export async function loadBusy(
   db: Kysely<Database>,
@@ -193,63 +192,33 @@ export async function loadBusy(
   toMs: number,
   excludeAppointmentId?: string,
 ): Promise<BusyInterval[]> {
-  const busy: BusyInterval[] = [];
   const lower = fromMs - MAX_BUSY_SPAN_MS;
-  const [appts, held, blocks] = await Promise.all([
-    providerIds.length
-      ? db
-          .selectFrom('appointments')
-          .select(['id', 'provider_id', 'busy_start_at', 'busy_end_at'])
-          .where('provider_id', 'in', providerIds)
-          .where('status', '<>', 'cancelled')
-          .where('busy_start_at', '>', lower)
-          .where('busy_start_at', '<', toMs)
-          .where('busy_end_at', '>', fromMs)
-          .execute()
-      : [],
-    resourceIds.length
-      ? db
-          .selectFrom('appointment_resources')
-          .innerJoin('appointments', 'appointments.id', 'appointment_resources.appointment_id')
-          .select([
-            'appointments.id',
-            'appointment_resources.resource_id',
-            'appointments.busy_start_at',
-            'appointments.busy_end_at',
-          ])
-          .where('appointment_resources.resource_id', 'in', resourceIds)
-          .where('appointments.status', '<>', 'cancelled')
-          .where('appointments.busy_start_at', '>', lower)
-          .where('appointments.busy_start_at', '<', toMs)
-          .where('appointments.busy_end_at', '>', fromMs)
-          .execute()
-      : [],
-    db
-      .selectFrom('blocks')
-      .select(['provider_id', 'resource_id', 'start_at', 'end_at'])
-      .where('start_at', '<', toMs)
-      .where('end_at', '>', fromMs)
-      .where((eb) => {
-        const ors = [];
-        if (providerIds.length) ors.push(eb('provider_id', 'in', providerIds));
-        if (resourceIds.length) ors.push(eb('resource_id', 'in', resourceIds));
-        return ors.length ? eb.or(ors) : eb.val(false);
-      })
-      .execute(),
-  ]);
-  for (const a of appts) {
-    if (a.id === excludeAppointmentId) continue;
-    busy.push({ providerId: a.provider_id, start: a.busy_start_at, end: a.busy_end_at });
-  }
-  for (const h of held) {
-    if (h.id === excludeAppointmentId) continue;
-    busy.push({ resourceId: h.resource_id, start: h.busy_start_at, end: h.busy_end_at });
-  }
-  for (const b of blocks) {
-    const entry: BusyInterval = { start: b.start_at, end: b.end_at };
-    if (b.provider_id) entry.providerId = b.provider_id;
-    if (b.resource_id) entry.resourceId = b.resource_id;
-    busy.push(entry);
+  const none = sql`(select cast(null as text))`;
+  const pIds = providerIds.length ? sql.join(providerIds) : none;
+  const rIds = resourceIds.length ? sql.join(resourceIds) : none;
+  const exclude = excludeAppointmentId ?? '';
+  const rows = await sql<{ provider_id: string | null; resource_id: string | null; s: number; e: number }>`
+    select provider_id, cast(null as text) as resource_id, busy_start_at as s, busy_end_at as e
+      from appointments
+     where provider_id in (${pIds}) and status <> 'cancelled' and id <> ${exclude}
+       and busy_start_at > ${lower} and busy_start_at < ${toMs} and busy_end_at > ${fromMs}
+    union all
+    select cast(null as text), ar.resource_id, a.busy_start_at, a.busy_end_at
+      from appointment_resources ar join appointments a on a.id = ar.appointment_id
+     where ar.resource_id in (${rIds}) and a.status <> 'cancelled' and a.id <> ${exclude}
+       and a.busy_start_at > ${lower} and a.busy_start_at < ${toMs} and a.busy_end_at > ${fromMs}
+    union all
+    select provider_id, resource_id, start_at, end_at
+      from blocks
+     where (provider_id in (${pIds}) or resource_id in (${rIds}))
+       and start_at < ${toMs} and end_at > ${fromMs}`.execute(db);
+  const busy: BusyInterval[] = new Array(rows.rows.length);
+  let i = 0;
+  for (const r of rows.rows) {
+    const entry: BusyInterval = { start: Number(r.s), end: Number(r.e) };
+    if (r.provider_id) entry.providerId = r.provider_id;
+    if (r.resource_id) entry.resourceId = r.resource_id;
+    busy[i++] = entry;
   }
   return busy;
 }

@@ -133,7 +133,28 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     expect(await page.locator('ol.options').count()).toBe(0);
     expect(await page.getByRole('heading', { name: /Options to discuss/ }).count()).toBe(0);
     expect(await page.locator('main').getByRole('link', { name: /book/i }).count()).toBe(0);
+    expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);
     await page.screenshot({ path: screenshotPath('learn-assessment-referral'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows contradictory answers inline on the step to correct, before anything is sent', async () => {
+    const page = await browser.context.newPage();
+    let posted = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/assessments')) posted++;
+    });
+    await page.goto(`${server.url}/assessment`);
+    await page.getByRole('radio', { name: 'Male', exact: true }).check();
+    await page.getByLabel('Age in years').fill('30');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('After pregnancy').check();
+    await page.getByLabel(/How long has it been going on/).fill('6');
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('“After pregnancy” does not fit with the sex you chose (male).').waitFor();
+    expect(await page.locator('form h2').textContent()).toBe('Your hair loss');
+    expect(posted).toBe(0);
     await page.close();
   });
 

@@ -27,6 +27,7 @@ import {
   SEX_LABELS,
 } from './assessment-labels';
 import { AssessmentResult } from './assessment-result';
+import { storeCarriedAssessment } from './carried-assessment';
 import { CheckboxGroup, RadioGroup } from './components/choice-group';
 import { ScalePicker } from './components/scale-picker';
 import { library } from './library';
@@ -95,6 +96,15 @@ function toInput(d: Draft): AssessmentInputRaw {
 
 type Errors = Record<string, string>;
 
+/** Plain-language versions of the schema's contradiction checks (the API sends the technical ones). */
+const CONTRADICTIONS: Record<string, string> = {
+  onset: '“After pregnancy” does not fit with the sex you chose (male). Please check both answers.',
+  conditions:
+    'Pregnancy, breastfeeding or planning a pregnancy does not fit with the sex you chose (male). Please check.',
+  durationMonths: 'That is longer than you have been alive. Please check the number of months.',
+  scale: 'This scale does not fit the pattern you described. Please choose again or skip.',
+};
+
 /** Errors keyed by the top-level field ("scale", "age", …). */
 function clientErrors(d: Draft): Errors {
   const r = AssessmentInputSchema.safeParse(toInput(d));
@@ -103,9 +113,11 @@ function clientErrors(d: Draft): Errors {
   for (const issue of r.error.issues) {
     const key = String(issue.path[0] ?? '_');
     out[key] ??=
-      issue.code === 'invalid_type' || issue.code === 'invalid_value'
-        ? 'Please answer this question.'
-        : issue.message;
+      issue.code === 'custom'
+        ? (CONTRADICTIONS[key] ?? issue.message)
+        : issue.code === 'invalid_type' || issue.code === 'invalid_value'
+          ? 'Please answer this question.'
+          : issue.message;
     if (key === 'age' && d.age.trim() !== '') out.age = 'Please enter an age between 12 and 120.';
   }
   return out;
@@ -157,14 +169,7 @@ export default function AssessmentPage() {
     mutationFn: (input: AssessmentInputRaw) => api.post<AssessmentDto>('/api/assessments', input),
     onSuccess: (dto) => {
       setResult(dto);
-      try {
-        sessionStorage.setItem(
-          'anagen.assessment',
-          JSON.stringify({ id: dto.id, summary: dto.summary, createdAt: dto.createdAt }),
-        );
-      } catch {
-        /* storage may be unavailable (private mode); booking then starts without the summary */
-      }
+      storeCarriedAssessment({ id: dto.id, summary: dto.summary, createdAt: dto.createdAt });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 400) {

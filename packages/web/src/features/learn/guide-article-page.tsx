@@ -29,6 +29,11 @@ function GuideArticle({ doc }: { doc: GuideDocument }) {
           Updated {doc.updated}. General information, not medical advice.
           {doc.printable && ' This page is made to be printed and taken to your appointment.'}
         </p>
+        {doc.printable && (
+          <button type="button" className="btn secondary print-button" onClick={() => window.print()}>
+            Print this page
+          </button>
+        )}
       </header>
       <nav aria-label="On this page" className="toc">
         <h2 className="toc-title">On this page</h2>

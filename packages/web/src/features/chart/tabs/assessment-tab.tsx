@@ -72,7 +72,8 @@ function AssessmentCard({ a, heading }: { a: AssessmentDto; heading: string }) {
               <ul>
                 {Object.entries(r.contraindications).map(([slug, cs]) => (
                   <li key={slug}>
-                    {slug}: {cs.map((c) => `${c.label} (${c.severity})`).join('; ')}
+                    {r.options.find((o) => o.slug === slug)?.name ?? slug.replace(/-/g, ' ')}:{' '}
+                    {cs.map((c) => `${c.label} (${c.severity})`).join('; ')}
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,7 @@ import { ApiError } from '../../lib/api-client';
 import { GhostFrame } from './ghost-frame';
 import { LiveCamera } from './live-camera';
 import { usePhotos, useUploadPhoto } from './progress-api';
+import { SiteDiagram } from './site-diagram';
 import { SITE_LABELS, VIEW_LABELS, VIEW_PROTOCOLS } from './view-protocols';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -105,6 +106,7 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
                   ))}
                 </select>
               </div>
+              <SiteDiagram site={site} />
               <div className="field">
                 <label htmlFor={`${ids}-um`}>Calibration (µm per pixel)</label>
                 <input

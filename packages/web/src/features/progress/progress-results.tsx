@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { useProgress } from './progress-api';
 import { ReferenceBandNote } from './reference-band-note';
+import { SiteDiagram } from './site-diagram';
 import { TableScroll } from './table-scroll';
 import { siteLabel } from './view-protocols';
 
@@ -74,8 +75,13 @@ function SiteSection({ s, band }: { s: SiteSeries; band: ReferenceBand | undefin
   const siteBand = band ? s.bands.find((b) => b.bandId === band.id) : undefined;
   return (
     <section className="card progress-site" aria-labelledby={`${ids}-h`}>
-      <h3 id={`${ids}-h`}>{siteLabel(s.site)}</h3>
-      <SiteSummary s={s} />
+      <div className="progress-site-head">
+        <div>
+          <h3 id={`${ids}-h`}>{siteLabel(s.site)}</h3>
+          <SiteSummary s={s} />
+        </div>
+        <SiteDiagram site={s.site} size={72} />
+      </div>
       <Suspense fallback={<Loading label="Drawing charts…" />}>
         <figure className="progress-figure">
           <figcaption>

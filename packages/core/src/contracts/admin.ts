@@ -115,25 +115,31 @@ export type ClinicInfo = z.infer<typeof clinicSchema>;
 export const publicClinicSchema = clinicSchema.omit({ id: true });
 
 /** Booking and care rules, stored in `clinics.settings_json`. */
+/**
+ * Booking and care rules, stored in `clinics.settings_json` under these keys — the same keys the
+ * booking engine (`cancellationCutoffHours`, `reminderHours`) and the care pathway
+ * (`requireConsultationBeforeProcedure`, `sideEffectReviewHours`) read.
+ */
 export const bookingPoliciesSchema = z.strictObject({
   /** Patients may cancel or reschedule online until this many hours before the start. */
-  cancellationCutoffHours: z.number().int().min(0, 'Cannot be negative').max(336),
-  /** Reminders go out this many hours before an appointment (e.g. [48, 2]). */
-  reminderHours: z
-    .array(z.number().int().min(1, 'At least 1 hour').max(336))
-    .max(4, 'At most four reminders')
-    .refine((xs) => new Set(xs).size === xs.length, 'Each reminder time once'),
+  cancellationCutoffHours: z
+    .number()
+    .int()
+    .min(0, 'Cannot be negative')
+    .max(336, 'At most 336 hours (14 days)'),
+  /** The reminder goes out this many hours before an appointment (0 = no reminder). */
+  reminderHours: z.number().int().min(0, 'Cannot be negative').max(336, 'At most 336 hours (14 days)'),
   /** A procedure may only be booked after a completed consultation. */
-  consultationBeforeProcedure: z.boolean(),
+  requireConsultationBeforeProcedure: z.boolean(),
   /** A reported side effect must be reviewed by a clinician within this many hours. */
-  sideEffectReviewHours: z.number().int().min(1, 'At least 1 hour').max(168),
+  sideEffectReviewHours: z.number().int().min(1, 'At least 1 hour').max(168, 'At most 168 hours (7 days)'),
 });
 export type BookingPolicies = z.infer<typeof bookingPoliciesSchema>;
 
 export const DEFAULT_BOOKING_POLICIES: BookingPolicies = {
   cancellationCutoffHours: 24,
-  reminderHours: [48, 2],
-  consultationBeforeProcedure: true,
+  reminderHours: 24,
+  requireConsultationBeforeProcedure: true,
   sideEffectReviewHours: 24,
 };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
+import { parseClinicSettings } from '../appointments/scheduling.repository';
 import { readClinicPolicies } from './clinic.repository';
 
 const TYPE = {
@@ -27,6 +28,9 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
 
   const send = (method: 'POST' | 'PUT' | 'DELETE' | 'GET', url: string, payload?: unknown) =>
     t.app.inject({ method, url, payload: payload as object, headers: { cookie: admin } });
+  const settingsJson = async () =>
+    (await t.testDb.db.kysely.selectFrom('clinics').select('settings_json').executeTakeFirstOrThrow())
+      .settings_json;
   const paths = (res: { json(): { errors?: { path: string }[] } }) =>
     (res.json().errors ?? []).map((e) => e.path);
 
@@ -66,32 +70,37 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
       .execute();
     expect(await readClinicPolicies(t.testDb.db.kysely)).toEqual({
       cancellationCutoffHours: 24,
-      reminderHours: [48, 2],
-      consultationBeforeProcedure: true,
+      reminderHours: 24,
+      requireConsultationBeforeProcedure: true,
       sideEffectReviewHours: 24,
     });
     const bad = await send('PUT', '/api/admin/policies', {
       cancellationCutoffHours: -1,
-      reminderHours: [0],
-      consultationBeforeProcedure: 'yes',
+      reminderHours: 400,
+      requireConsultationBeforeProcedure: 'yes',
       sideEffectReviewHours: 24,
     });
     expect(bad.statusCode).toBe(400);
     expect(paths(bad)).toEqual(
       expect.arrayContaining([
         'body.cancellationCutoffHours',
-        'body.reminderHours.0',
-        'body.consultationBeforeProcedure',
+        'body.reminderHours',
+        'body.requireConsultationBeforeProcedure',
       ]),
     );
     const policies = {
       cancellationCutoffHours: 48,
-      reminderHours: [24],
-      consultationBeforeProcedure: false,
+      reminderHours: 2,
+      requireConsultationBeforeProcedure: false,
       sideEffectReviewHours: 12,
     };
     expect((await send('PUT', '/api/admin/policies', policies)).statusCode).toBe(200);
     expect(await readClinicPolicies(t.testDb.db.kysely)).toEqual(policies);
+    // Booking reads the same keys.
+    expect(parseClinicSettings(await settingsJson())).toEqual({
+      cancellationCutoffHours: 48,
+      reminderHours: 2,
+    });
     const row = await t.testDb.db.kysely
       .selectFrom('clinics')
       .select('settings_json')

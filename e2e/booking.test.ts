@@ -121,6 +121,11 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
       .getByRole('button', { name: new RegExp(patientName) })
       .waitFor();
     await page.screenshot({ path: screenshotPath('booking-6-staff-week'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/staff`);
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await page.getByText(/clinic time/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -132,6 +137,30 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.getByText('Your appointment is cancelled.').waitFor();
     await page.getByText('Cancelled', { exact: true }).waitFor();
     await page.screenshot({ path: screenshotPath('booking-7-cancelled'), fullPage: true });
+    await page.close();
+  });
+
+  it('lets a signed-in patient book for themself and see it in the portal', async () => {
+    const page = await phone.context.newPage();
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('patient@example.com');
+    await page.getByLabel('Password').fill('anagen-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/portal`);
+    await page.goto(`${server.url}/book?type=consultation`);
+    await pickFreeTime(page, 4);
+    await page.getByText('Booking as Pat Rivera').waitFor();
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await page.getByRole('heading', { name: 'You are booked' }).waitFor();
+    await page.goto(`${server.url}/portal/appointments`);
+    await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
+    await page
+      .getByRole('link', { name: /Change or cancel Consultation/ })
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('booking-8-portal'), fullPage: true });
     await page.close();
   });
 });

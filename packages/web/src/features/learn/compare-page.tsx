@@ -7,7 +7,7 @@ import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
 import { TableScroll } from './components/table-scroll';
-import { formatMonths, formatPriceRange, formatUsd, library, type Treatment } from './library';
+import { formatMonths, formatPriceRange, formatUsd, gradeStudies, library, type Treatment } from './library';
 import { planFromPrice, useTreatmentPrices } from './use-treatment-prices';
 
 export const COMPARE_META = {
@@ -111,7 +111,11 @@ function CompareTable({ treatments }: { treatments: Treatment[] }) {
       'Evidence',
       (t) => (
         <>
-          <EvidenceBadge grade={t.evidenceGrade.grade} reason={t.evidenceGrade.reason} />
+          <EvidenceBadge
+            grade={t.evidenceGrade.grade}
+            reason={t.evidenceGrade.reason}
+            studies={gradeStudies(t)}
+          />
           {cite(t.evidenceGrade.studyIds)}
         </>
       ),

@@ -66,3 +66,14 @@ export function formatPriceRange(p: NonNullable<Treatment['priceRange']>): strin
 }
 
 export type { EvidenceGrade, GuideDocument, RegulatoryStatus, Treatment };
+
+/** "Randomised trial, n = 40, 16 weeks" */
+export function studyLine(s: Treatment['studies'][number]): string {
+  return [s.design, s.n ? `n = ${s.n}` : null, s.durationWeeks ? `${s.durationWeeks} weeks` : null]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The study lines behind a treatment's evidence grade, for the evidence badge's popover. */
+export const gradeStudies = (t: Treatment): string[] =>
+  t.studies.filter((s) => t.evidenceGrade.studyIds.includes(s.id)).map(studyLine);

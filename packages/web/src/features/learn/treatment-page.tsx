@@ -1,4 +1,4 @@
-import { CONTRAINDICATION_LABELS, footnoteNumbers, type Study, stripCitations } from '@anagen/core/evidence';
+import { CONTRAINDICATION_LABELS, footnoteNumbers, stripCitations } from '@anagen/core/evidence';
 import { Link, useParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { NotFoundPage } from '../public/not-found-page';
@@ -7,7 +7,14 @@ import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
 import { TableScroll } from './components/table-scroll';
-import { CONDITION_LABELS, formatMonths, formatPriceRange, type Treatment, treatmentBySlug } from './library';
+import {
+  CONDITION_LABELS,
+  formatMonths,
+  formatPriceRange,
+  gradeStudies,
+  type Treatment,
+  treatmentBySlug,
+} from './library';
 
 export const treatmentMeta = (t: Treatment) => {
   const summary = stripCitations(t.summary);
@@ -16,13 +23,6 @@ export const treatmentMeta = (t: Treatment) => {
     description: summary.length > 158 ? `${summary.slice(0, 155).replace(/\s+\S*$/, '')}…` : summary,
   };
 };
-
-/** "Randomised trial, n = 40, 16 weeks" */
-export function studyLine(s: Study): string {
-  return [s.design, s.n ? `n = ${s.n}` : null, s.durationWeeks ? `${s.durationWeeks} weeks` : null]
-    .filter(Boolean)
-    .join(', ');
-}
 
 export function TreatmentPage() {
   const t = treatmentBySlug(useParams().slug);
@@ -58,7 +58,7 @@ function TreatmentArticle({ t }: { t: Treatment }) {
           <EvidenceBadge
             grade={t.evidenceGrade.grade}
             reason={t.evidenceGrade.reason}
-            studies={t.studies.filter((s) => t.evidenceGrade.studyIds.includes(s.id)).map(studyLine)}
+            studies={gradeStudies(t)}
           />
           <RegulatoryBadge status={t.regulatory.status} sourceUrl={t.regulatory.sourceUrl} />
         </div>

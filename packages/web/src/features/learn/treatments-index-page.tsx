@@ -5,7 +5,7 @@ import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
-import { CONDITION_LABELS, library } from './library';
+import { CONDITION_LABELS, gradeStudies, library } from './library';
 
 export const TREATMENTS_INDEX_META = {
   title: 'Hair-loss treatments: evidence, status and cost',
@@ -42,7 +42,11 @@ export function TreatmentsIndexPage() {
             </h2>
             <p className="muted small">{t.conditions.map((c) => CONDITION_LABELS[c] ?? c).join(' · ')}</p>
             <div className="row">
-              <EvidenceBadge grade={t.evidenceGrade.grade} reason={t.evidenceGrade.reason} />
+              <EvidenceBadge
+                grade={t.evidenceGrade.grade}
+                reason={t.evidenceGrade.reason}
+                studies={gradeStudies(t)}
+              />
               <RegulatoryBadge status={t.regulatory.status} />
             </div>
             <p>

@@ -1,11 +1,11 @@
 import { analysisRequestFieldsSchema, hairAnalysisResponseSchema } from '@anagen/core/contracts';
-import { analyzeHair } from '@anagen/core/hair-analysis';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../errors';
 import { withAnalysisSlot } from '../measurements/analysis-slot';
 import { decodeForAnalysis } from '../measurements/decode-for-analysis';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
+import { runAnalysis } from '../measurements/run-analysis';
 import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
 import { fieldError, validationError } from '../photos/photos.routes';
@@ -87,7 +87,7 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
         const started = performance.now();
         const input = await decodeForAnalysis(image, umPerPx);
         try {
-          const analysed = analyzeHair(input);
+          const { result: analysed } = await runAnalysis(input);
           return { result: analysed, durationMs: Math.round((performance.now() - started) * 10) / 10 };
         } catch (err) {
           if (err instanceof RangeError) {

@@ -1,4 +1,4 @@
-import { analyzeHair } from '@anagen/core/hair-analysis';
+import type { HairAnalysisResult } from '@anagen/core/hair-analysis';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { JobHandler } from '../../lib/jobs/worker';
@@ -7,6 +7,7 @@ import { withAnalysisSlot } from './analysis-slot';
 import { decodeForAnalysis } from './decode-for-analysis';
 import { findAutoMeasurementForPhoto } from './measurements.repository';
 import { recordPhotoAnalysis } from './record-analysis';
+import { runAnalysis } from './run-analysis';
 
 const payloadSchema = z.object({ photoId: z.string() });
 
@@ -34,10 +35,10 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
     await setAnalysisStatus(db, photoId, 'failed', 'The stored image file is missing.');
     return;
   }
-  let result: ReturnType<typeof analyzeHair>;
+  let result: HairAnalysisResult;
   try {
-    result = await withAnalysisSlot(async () =>
-      analyzeHair(await decodeForAnalysis(data, Number(photo.um_per_px))),
+    result = await withAnalysisSlot(
+      async () => (await runAnalysis(await decodeForAnalysis(data, Number(photo.um_per_px)))).result,
     );
   } catch (err) {
     if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') throw err; // busy: the worker retries later

@@ -4,7 +4,6 @@ import {
   patientIdParamsSchema,
   photoIdParamsSchema,
 } from '@anagen/core/contracts';
-import { analyzeHairDetailed } from '@anagen/core/hair-analysis';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,6 +21,7 @@ import {
   listMeasurementRows,
   toMeasurement,
 } from './measurements.repository';
+import { runAnalysis } from './run-analysis';
 
 export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -114,7 +114,7 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       if (!image) throw notFound('Photo file');
       const png = await withAnalysisSlot(async () => {
         const input = await decodeForAnalysis(image, Number(photo.um_per_px));
-        const { result, traces } = analyzeHairDetailed(input);
+        const { result, traces = [] } = await runAnalysis(input, { detailed: true });
         return renderOverlay(input, result, traces);
       });
       return reply.header('cache-control', 'private, no-store').type('image/png').send(png);

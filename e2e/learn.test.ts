@@ -41,6 +41,14 @@ async function startAssessment(page: Page, url: string, sex: 'Male' | 'Female', 
   await page.getByRole('heading', { name: 'How it looks now' }).waitFor();
 }
 
+async function signInAs(page: Page, url: string, email: string, home: string) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('anagen-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}${home}`);
+}
+
 describe.runIf(browserAvailable())('learn and decide in chromium', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -155,6 +163,54 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.getByText('“After pregnancy” does not fit with the sex you chose (male).').waitFor();
     expect(await page.locator('form h2').textContent()).toBe('Your hair loss');
     expect(posted).toBe(0);
+    await page.close();
+  });
+
+  it('saves a signed-in patient’s result, carries it to booking and shows it on the chart', async () => {
+    const page = await browser.context.newPage();
+    await signInAs(page, server.url, 'patient@example.com', '/portal');
+    await startAssessment(page, server.url, 'Male', '39');
+    await page.getByRole('radio', { name: 'Norwood III vertex' }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByText('Saved to your record').waitFor();
+    const href = await page.getByRole('link', { name: 'Book a consultation' }).getAttribute('href');
+    expect(href).toMatch(/^\/book\?type=consultation&assessment=[0-9a-f-]{36}$/);
+    const id = href!.split('assessment=')[1]!;
+
+    await page.context().clearCookies();
+    await signInAs(page, server.url, 'clinician@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/assessment`);
+    await page.getByRole('heading', { name: 'Latest self-assessment' }).waitFor();
+    await expect(page.getByText('Norwood–Hamilton III-vertex').first().isVisible()).resolves.toBe(true);
+    const list = await page.evaluate(
+      async () =>
+        (await fetch('/api/patients/demo-patient-1/assessments')).json() as Promise<{ id: string }[]>,
+    );
+    expect(list[0]?.id).toBe(id);
+    await page.context().clearCookies();
+    await page.close();
+  });
+
+  it('lets the admin set a price (never negative) that the cost estimator then uses', async () => {
+    const page = await browser.context.newPage();
+    await signInAs(page, server.url, 'admin@example.com', '/admin');
+    await page.goto(`${server.url}/admin/prices`);
+    const prp = 'Platelet-rich plasma (PRP) injections';
+    await page.getByLabel(`Price per session for ${prp}`).fill('-5');
+    await page.getByRole('button', { name: `Save ${prp}` }).click();
+    await page.getByText('Prices cannot be negative').waitFor();
+    await page.getByLabel(`Price per session for ${prp}`).fill('900');
+    await page.getByLabel(`Maintenance sessions per year for ${prp}`).fill('0');
+    await page.getByRole('button', { name: `Save ${prp}` }).click();
+    await page.getByText('Clinic, ').first().waitFor();
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/cost?plans=prp`);
+    const row = page.getByRole('table', { name: /estimate, not a quote/ }).locator('tbody tr');
+    await row.first().waitFor();
+    // 3 sessions at $900 and no maintenance: $2,700 at every horizon.
+    expect((await row.first().textContent())?.match(/\$2,700/g)).toHaveLength(4);
     await page.close();
   });
 

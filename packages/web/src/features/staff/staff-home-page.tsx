@@ -5,6 +5,7 @@ import { useMe } from '../auth/use-me';
 import { addDays, formatDate, formatTime, localDateKey, zoneName } from '../booking/time';
 import { STATUS_LABEL, useCalendar } from '../calendar/calendar-api';
 import { StatusButtons } from '../calendar/status-buttons';
+import { UrgentAlertsBanner } from '../care/urgent-alerts-banner';
 
 /** `/staff`: today's appointments in clinic time with check-in, status and the patient's confirmation. */
 export function StaffHomePage() {
@@ -21,6 +22,7 @@ export function StaffHomePage() {
   const open = entries.filter((a) => a.status === 'booked' || a.status === 'checked-in').length;
   return (
     <>
+      <UrgentAlertsBanner />
       <h1>Today</h1>
       <p className="muted">
         {formatDate(Date.now(), zone)} · clinic time, {zoneName(zone)} · signed in as {me?.name}

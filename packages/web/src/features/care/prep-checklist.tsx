@@ -1,4 +1,5 @@
 import type { AppointmentChecklist } from '@anagen/core/contracts';
+import { useState } from 'react';
 import { useTickItem } from './care-api';
 import { fmtDateTime } from './care-format';
 
@@ -11,27 +12,33 @@ export function PrepChecklist({
   checklist: AppointmentChecklist;
 }) {
   const tick = useTickItem(patientId);
+  // Optimistic: the box changes at once; the list refetches after the server has stored it.
+  const [local, setLocal] = useState<Record<string, boolean>>({});
+  const isTicked = (i: AppointmentChecklist['items'][number]) => local[i.id] ?? i.tickedAt !== null;
+  const done = checklist.items.filter(isTicked).length;
   return (
     <div>
       <p>
         <strong>
-          {checklist.done} of {checklist.total} done
+          {done} of {checklist.total} done
         </strong>
       </p>
-      <progress
-        max={checklist.total}
-        value={checklist.done}
-        aria-label={`${checklist.done} of ${checklist.total} steps done`}
-      />
+      <progress max={checklist.total} value={done} aria-label={`${done} of ${checklist.total} steps done`} />
       <ul className="checklist">
         {checklist.items.map((i) => (
           <li key={i.id}>
             <label className="check">
               <input
                 type="checkbox"
-                checked={i.tickedAt !== null}
-                disabled={tick.isPending}
-                onChange={(e) => tick.mutate({ _itemId: i.id, ticked: e.target.checked })}
+                checked={isTicked(i)}
+                onChange={(e) => {
+                  const ticked = e.target.checked;
+                  setLocal((l) => ({ ...l, [i.id]: ticked }));
+                  tick.mutate(
+                    { _itemId: i.id, ticked },
+                    { onError: () => setLocal((l) => ({ ...l, [i.id]: !ticked })) },
+                  );
+                }}
               />
               <span>
                 {i.text}

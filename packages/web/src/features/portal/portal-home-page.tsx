@@ -31,7 +31,7 @@ export function PortalHomePage() {
   const plans = usePlans(pid);
   const consents = useConsents(pid);
   const postCare = usePostCare(pid);
-  const activePlan = plans.data?.find((p) => p.status === 'active') ?? plans.data?.[0];
+  const activePlans = plans.data?.filter((p) => p.status === 'active') ?? [];
   const nextChecklist = prep.data?.find((c) => c.appointmentId === next.data?.id) ?? prep.data?.[0];
   const latestPostCare = postCare.data?.[0];
 
@@ -81,25 +81,32 @@ export function PortalHomePage() {
         )}
       </section>
 
-      {activePlan && (
+      {activePlans.length > 0 && (
         <section className="card" aria-labelledby="plan-heading">
-          <h2 id="plan-heading">Your treatment plan</h2>
-          <p>
-            <strong>{treatmentName(activePlan.treatmentSlug)}</strong>:{' '}
-            {activePlan.progress.label.toLowerCase()}
-          </p>
-          <progress
-            max={activePlan.sessionsPlanned}
-            value={activePlan.progress.completed}
-            aria-label={`${activePlan.progress.completed} of ${activePlan.sessionsPlanned} sessions done`}
-          />
-          <p className="muted small">
-            {activePlan.sessionsPlanned} sessions, every {activePlan.intervalWeeks} weeks
-            {activePlan.maintenanceIntervalWeeks
-              ? `, then maintenance about every ${activePlan.maintenanceIntervalWeeks} weeks`
-              : ''}
-            . Results differ from person to person and are not guaranteed.
-          </p>
+          <h2 id="plan-heading">
+            {activePlans.length === 1 ? 'Your treatment plan' : 'Your treatment plans'}
+          </h2>
+          {activePlans.map((p) => (
+            <div key={p.id} className="plan-progress">
+              <p>
+                <strong>{treatmentName(p.treatmentSlug)}</strong>: {p.progress.label.toLowerCase()}
+              </p>
+              <progress
+                max={p.sessionsPlanned}
+                value={p.progress.completed}
+                aria-label={`${treatmentName(p.treatmentSlug)}: ${p.progress.completed} of ${p.sessionsPlanned} sessions done`}
+              />
+              <p className="muted small">
+                {p.sessionsPlanned} {p.sessionsPlanned === 1 ? 'session' : 'sessions'}
+                {p.sessionsPlanned > 1 ? `, every ${p.intervalWeeks} weeks` : ''}
+                {p.maintenanceIntervalWeeks
+                  ? `, then maintenance about every ${p.maintenanceIntervalWeeks} weeks`
+                  : ''}
+                .
+              </p>
+            </div>
+          ))}
+          <p className="muted small">Results differ from person to person and are not guaranteed.</p>
         </section>
       )}
 

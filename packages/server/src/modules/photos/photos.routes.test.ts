@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
 import { exifHasGps, form, jpegWithGps, plainPng, pngBomb } from './test-images';
 
 describe.each(DIALECTS)('progress photos on %s', (dialect) => {
@@ -164,6 +164,29 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect(await t.deps.db.kysely.selectFrom('photos').select('id').execute()).toHaveLength(
       rowsBefore.length,
     );
+  });
+
+  it('takes a bare date as that day and refuses dates in the future, whatever the uploader’s time zone', async () => {
+    const png = await plainPng();
+    // 05:00 UTC is already the afternoon of the 23rd in Tokyo: "today" must be accepted.
+    t.clock.set(Date.parse('2026-11-23T05:00:00Z'));
+    try {
+      const today = await upload(
+        'patient2',
+        'demo-patient-2',
+        form({ view: 'frontal', takenAt: '2026-11-23' }, { data: png }),
+      );
+      expect(today.statusCode).toBe(201);
+      const tomorrow = await upload(
+        'patient2',
+        'demo-patient-2',
+        form({ view: 'frontal', takenAt: '2026-11-24' }, { data: png }),
+      );
+      expect(tomorrow.statusCode).toBe(400);
+      expect(tomorrow.json().errors).toEqual([{ path: 'body.takenAt', message: 'cannot be in the future' }]);
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
   });
 
   it('never serves one patient’s photos to another and uses unguessable ids and keys', async () => {

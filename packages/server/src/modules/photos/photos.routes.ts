@@ -16,8 +16,9 @@ import type { PhotoTable } from './photos.table';
 import { readUpload } from './read-upload';
 import { storePhoto } from './store-photo';
 
-// A photo taken "in the future" is a clock or typing mistake; allow a little camera-clock skew.
-const FUTURE_SKEW_MS = 60 * 60_000;
+// A photo taken "in the future" is a clock or typing mistake. A bare date means 12:00 UTC of that
+// day, which is still "later today" east of UTC, hence the 14 h allowance (the widest zone offset).
+const FUTURE_SKEW_MS = 14 * 60 * 60_000;
 
 export async function photosRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

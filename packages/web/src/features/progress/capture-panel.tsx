@@ -7,7 +7,13 @@ import { usePhotos, useUploadPhoto } from './progress-api';
 import { SiteDiagram } from './site-diagram';
 import { SITE_LABELS, VIEW_LABELS, VIEW_PROTOCOLS } from './view-protocols';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the device's own time zone, as the date input shows it. */
+const today = () => new Date().toLocaleDateString('en-CA');
+
+/** The instant to store: now for today's photos, local noon for an earlier date. */
+function takenAtFor(date: string): string {
+  return date === today() ? new Date().toISOString() : new Date(`${date}T12:00:00`).toISOString();
+}
 
 /**
  * Photo capture for the staff chart and the patient portal: pick the view, read its protocol, line
@@ -59,7 +65,7 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
     if (!file) return;
     const form = new FormData();
     form.append('view', view);
-    form.append('takenAt', takenOn);
+    form.append('takenAt', takenAtFor(takenOn));
     if (view === 'trichoscopy') {
       form.append('site', site);
       form.append('umPerPx', umPerPx);

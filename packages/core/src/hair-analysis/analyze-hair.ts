@@ -37,6 +37,24 @@ function validate(input: HairAnalysisInput): void {
     throw new RangeError('pixel buffer shorter than width×height×channels');
 }
 
+/** Length of an 8-connected pixel chain in px (diagonal steps count √2). */
+function pathLengthPx(path: readonly number[], w: number): number {
+  let len = 0;
+  for (let i = 1; i < path.length; i++) {
+    const d = Math.abs(path[i]! - path[i - 1]!);
+    len += d === 1 || d === w ? 1 : Math.SQRT2;
+  }
+  return len;
+}
+
+/** Length-weighted mean: the length of the strand a randomly chosen skeleton pixel belongs to. */
+const weightedLength = (lengths: number[]) =>
+  lengths.reduce((a, l) => a + l * l, 0) /
+  Math.max(
+    1,
+    lengths.reduce((a, l) => a + l, 0),
+  );
+
 function clippedShare(pixels: Uint8Array | Uint8ClampedArray, n: number, channels: number): number {
   let clipped = 0;
   let seen = 0;
@@ -49,29 +67,45 @@ function clippedShare(pixels: Uint8Array | Uint8ClampedArray, n: number, channel
 }
 
 /**
- * Same as {@link analyzeHair}, plus the traced centre lines for drawing an overlay.
+ * Same as {@link analyzeHair}, plus the traced centre lines for drawing an overlay. With `profile`,
+ * adds the time spent per stage (in the unit of `profile.now`) to `profile.stages`.
  * Pipeline: grey → illumination flattening → hysteresis mask → skeleton graph → strands through
  * crossings → emergence decision → diameter from the integrated darkness profile.
  */
-export function analyzeHairDetailed(input: HairAnalysisInput): {
+export function analyzeHairDetailed(
+  input: HairAnalysisInput,
+  profile?: { now: () => number; stages: Record<string, number> },
+): {
   result: HairAnalysisResult;
   traces: HairTrace[];
 } {
   validate(input);
+  let last = profile?.now() ?? 0;
+  const lap = (stage: string) => {
+    if (!profile) return;
+    const t = profile.now();
+    profile.stages[stage] = (profile.stages[stage] ?? 0) + t - last;
+    last = t;
+  };
   const { pixels, width, height, channels, umPerPx } = input;
   const factor = workingFactor(umPerPx);
   const wupp = umPerPx * factor;
   const gray = toWorkingGray(pixels, width, height, channels, factor);
+  lap('grey');
   const { width: w, height: h } = gray;
   let saturated = 0;
   let sampled = 0;
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
   const { darkness, skinLevel } = flattenIllumination(gray, wupp);
+  lap('flatten');
   const dark = smoothBinomial(darkness, w, h);
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
   const mask = hysteresisThreshold(dark, w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
+  lap('smooth+threshold');
   const dt = distanceTransform(mask, w, h);
+  lap('distance');
   const graph = buildSkeletonGraph(skeletonize(mask, w, h), dt, w, h);
+  lap('skeleton+graph');
   pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
   const medianDt = (path: readonly number[]) => {
     const vals: number[] = [];
@@ -97,6 +131,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
   const strands = splitAtCorners(traceStrands(graph, edgeR, w, h), w, rOf).filter(
     (s) => s.path.length >= Math.max(minLenPx, 3 * rOf(s) + 4),
   );
+  lap('strands');
   const bulgeAt = (x: number, y: number, r: number) => {
     const R = Math.ceil(2.5 * r + 3);
     let best = 0;
@@ -111,6 +146,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
     (s) => [bulgeAt(s.start.x, s.start.y, rOf(s)), bulgeAt(s.end.x, s.end.y, rOf(s))] as [number, number],
   );
   const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf });
+  lap('emergence');
   const measures = strands.map((s, i) =>
     decisions[i]!.counted ? measureShaft(s, dark, w, h, rOf(s), bulges[i]!) : null,
   );
@@ -121,6 +157,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
   const refContrast = wide.length ? wide[wide.length >> 1]! : null;
 
   const hairs: HairAnalysisResult['hairs'] = [];
+
   const traces: HairTrace[] = [];
   strands.forEach((s, i) => {
     const d = decisions[i]!;
@@ -163,6 +200,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
     });
   });
 
+  lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
   const diameters = hairs.map((x) => x.diameterUm);
   const n = hairs.length;
@@ -174,13 +212,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
     saturatedShare: saturated / Math.max(1, sampled),
     edgeSlope: slopes.length >= 3 ? slopes[slopes.length >> 1]! : null,
     clippedShare: clippedShare(pixels, width * height, channels),
-    weightedStrandUm:
-      (strands.reduce((a, s) => a + s.path.length ** 2, 0) /
-        Math.max(
-          1,
-          strands.reduce((a, s) => a + s.path.length, 0),
-        )) *
-      wupp,
+    weightedStrandUm: weightedLength(strands.map((s) => pathLengthPx(s.path, w))) * wupp,
   });
   const result: HairAnalysisResult = {
     width,
@@ -198,6 +230,7 @@ export function analyzeHairDetailed(input: HairAnalysisInput): {
     quality: { ok: issues.length === 0, issues },
     engineVersion: ENGINE_VERSION,
   };
+  lap('summary');
   return { result, traces };
 }
 

@@ -16,7 +16,8 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   const bh = Math.max(1, (h + BLOCK - 1) >> SHIFT);
   const sums = new Float64Array(bw * bh);
   const counts = new Float64Array(bw * bh);
-  for (let y = 0; y < h; y++) {
+  // Block statistics from every other row: plenty of samples, half the memory traffic.
+  for (let y = 0; y < h; y += 2) {
     const row = (y >> SHIFT) * bw;
     for (let x = 0, p = y * w; x < w; x++, p++) {
       const b = row + (x >> SHIFT);
@@ -35,7 +36,7 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   for (let b = 0; b < means.length; b++) means[b] = sums[b]! / counts[b]!;
   sums.fill(0);
   counts.fill(0);
-  for (let y = 0; y < h; y++) {
+  for (let y = 0; y < h; y += 2) {
     const row = (y >> SHIFT) * bw;
     for (let x = 0, p = y * w; x < w; x++, p++) {
       const b = row + (x >> SHIFT);

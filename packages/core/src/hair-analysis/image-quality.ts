@@ -11,7 +11,8 @@ export interface QualityInputs {
   clippedShare: number;
   /**
    * Length-weighted mean length of the traced strands, µm. Clipped hair (phototrichogram practice,
-   * ~1 mm) stays near 1 mm; long hair crosses so often that strands break up and counts inflate.
+   * ~1 mm) stays near 1 mm; from ~2 mm on, hairs cross so often that strands break up and counts
+   * inflate.
    */
   weightedStrandUm: number;
 }
@@ -25,6 +26,6 @@ export function assessQuality(q: QualityInputs): QualityIssue[] {
   if (q.skinLevel < 45) issues.push('underexposed');
   if (q.skinLevel > 240 || q.saturatedShare > 0.05 || q.clippedShare > 0.25) issues.push('overexposed');
   if (q.edgeSlope !== null && q.edgeSlope < 0.22) issues.push('blurred');
-  if (q.weightedStrandUm > 2000) issues.push('hair-too-long');
+  if (q.weightedStrandUm > 1800) issues.push('hair-too-long');
   return issues;
 }

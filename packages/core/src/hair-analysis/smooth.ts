@@ -29,7 +29,7 @@ export function smoothBinomial(src: Float32Array, w: number, h: number): Float32
  */
 export function estimateNoiseSd(src: Float32Array, w: number, h: number): number {
   const diffs: number[] = [];
-  const stride = Math.max(1, Math.floor((w * h) / 20011));
+  const stride = Math.max(1, Math.floor((w * h) / 6007));
   for (let p = 0; p < w * h - 1; p += stride) {
     if ((p + 1) % w === 0) continue;
     diffs.push(Math.abs(src[p + 1]! - src[p]!));

@@ -44,8 +44,15 @@ export interface SyntheticHair {
   diameterUm: number;
   class: SyntheticHairClass;
   lengthUm: number;
+  /** Initial growth direction at the emergence point, radians (image axes, y down). */
+  angleRad: number;
   /** Emergence point inside the frame, i.e. the hair counts. */
   counted: boolean;
+  /**
+   * The shaft touches or overlaps a sibling of its follicular unit along its whole length, so no
+   * skin ever shows between them: it can only be inferred from width or darkness, not seen apart.
+   */
+  hiddenBySibling: boolean;
 }
 
 export interface SyntheticTruth {
@@ -59,6 +66,8 @@ export interface SyntheticTruth {
   /** Every drawn hair, including those entering from outside. */
   allHairs: SyntheticHair[];
   emptyOpenings: number;
+  /** Counted hairs that are not hidden by a sibling (a diagnostic, not the reference count). */
+  separableCount: number;
 }
 
 export interface SyntheticTrichoscopyImage {
@@ -146,6 +155,7 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
     const unitSize = 1 + rng.weighted(unitWeights);
     const unitDir = growth + rng.normal(0, 0.45);
     let maxD = 0;
+    const unitStart = shafts.length;
     for (let k = 0; k < unitSize && allHairs.length < targetHairs; k++) {
       const u = rng.uniform();
       const diameterUm =
@@ -158,18 +168,20 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
       const isVellus = diameterUm < 30;
       const lenUm = rng.uniform(lengthMm[0], lengthMm[1]) * 1000 * (isVellus ? 0.55 : 1);
       const counted = rx >= 0 && rx < width && ry >= 0 && ry < height;
+      let theta = unitDir + (unitSize > 1 ? rng.uniform(-0.4, 0.4) : 0);
       const hair: SyntheticHair = {
         x: rx,
         y: ry,
         diameterUm,
         class: diameterUm < 30 ? 'vellus' : diameterUm < 60 ? 'intermediate' : 'terminal',
         lengthUm: lenUm,
+        angleRad: theta,
         counted,
+        hiddenBySibling: false,
       };
       allHairs.push(hair);
       const n = Math.max(2, Math.ceil(lenUm / umPerPx));
       const pts = new Float64Array(2 * n);
-      let theta = unitDir + (unitSize > 1 ? rng.uniform(-0.4, 0.4) : 0);
       const curvature = rng.normal(0, 0.45) / (1000 / umPerPx); // rad per px (≈ 0.45 rad per mm)
       let x = rx;
       let y = ry;
@@ -189,6 +201,7 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
         tapered: rng.uniform() < 0.3,
       });
     }
+    markHiddenSiblings(shafts.slice(unitStart));
     const rOst = (maxD / 2 / umPerPx) * rng.uniform(1.4, 1.9) + rng.uniform(8, 20) / umPerPx;
     paintDisc(canvas, rx, ry, rOst, Math.max(1, rOst * 0.4), ostiumColor, rng.uniform(0.5, 0.85));
   }
@@ -267,6 +280,7 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
       hairs: counted,
       allHairs,
       emptyOpenings,
+      separableCount: counted.filter((h) => !h.hiddenBySibling).length,
     },
     params: {
       seed: options.seed,
@@ -284,4 +298,24 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
       unitSizeWeights: unitWeights,
     },
   };
+}
+
+/** Flags hairs whose centre line stays within touching distance of one sibling's all along. */
+function markHiddenSiblings(unit: { pts: Float64Array; d: number; hair: SyntheticHair }[]): void {
+  for (const a of unit) {
+    for (const b of unit) {
+      if (a === b || a.hair.hiddenBySibling) continue;
+      const touch = (a.d + b.d) / 2;
+      let always = true;
+      for (let i = 0; i < a.pts.length && always; i += 4) {
+        let best = Number.POSITIVE_INFINITY;
+        for (let j = 0; j < b.pts.length; j += 2) {
+          best = Math.min(best, Math.hypot(a.pts[i]! - b.pts[j]!, a.pts[i + 1]! - b.pts[j + 1]!));
+        }
+        always = best <= touch;
+      }
+      // The longer hair stays visible where it runs past the shorter one.
+      if (always && a.hair.lengthUm <= b.hair.lengthUm) a.hair.hiddenBySibling = true;
+    }
+  }
 }

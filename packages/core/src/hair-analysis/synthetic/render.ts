@@ -95,7 +95,6 @@ export function paintShaft(c: Canvas, pts: Float64Array, style: ShaftStyle): voi
       for (let x = x0; x <= x1; x++) {
         const px = x + 0.5;
         const t = Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / len2));
-
         const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
         if (d > pad) continue;
         const p = y * width + x;

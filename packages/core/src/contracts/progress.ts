@@ -11,6 +11,8 @@ export const progressPointSchema = z.object({
   monthsSinceBaseline: z.number(),
   /** True when a clinician's correction replaced the automatic value. */
   corrected: z.boolean(),
+  /** The engine's image-quality warnings (blurred, over/under-exposed…); empty when none. */
+  qualityIssues: z.array(z.string()),
   hairCount: z.number().int(),
   densityPerCm2: z.number(),
   meanDiameterUm: z.number(),

@@ -29,6 +29,16 @@ export function effectiveMeasurements(
     });
 }
 
+function qualityIssues(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const q = JSON.parse(json) as { issues?: unknown };
+    return Array.isArray(q.issues) ? q.issues.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
 const change = (value: number, base: number) => ({
   abs: round(value - base, 3),
   pct: base === 0 ? null : round(((value - base) / base) * 100, 1),
@@ -62,6 +72,7 @@ export function buildSiteSeries(
           takenAt: new Date(Number(m.taken_at)).toISOString(),
           monthsSinceBaseline: monthsBetween(Number(base.taken_at), Number(m.taken_at)),
           corrected: m.corrected,
+          qualityIssues: qualityIssues(m.quality_json),
           hairCount: Number(m.hair_count),
           densityPerCm2: Number(m.density_per_cm2),
           meanDiameterUm: Number(m.mean_diameter_um),

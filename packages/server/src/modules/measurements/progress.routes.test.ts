@@ -126,6 +126,22 @@ describe.each(DIALECTS)('progress and before/after on %s', (dialect) => {
     expect(body.referenceBands[0]).toMatchObject({ value: 18.6, weeks: 48, controlValue: 3.9 });
   });
 
+  it('carries the engine’s image-quality warnings into the series', async () => {
+    await t.deps.db.kysely
+      .updateTable('measurements')
+      .set({ quality_json: JSON.stringify({ ok: false, issues: ['blurred'] }) })
+      .where('id', '=', 'demo-measurement-p2-2')
+      .execute();
+    const body = (await get('/api/patients/demo-patient-2/progress', 'patient2')).json();
+    const points: (Point & { qualityIssues: string[] })[] = body.sites.find(
+      (s: { site: string }) => s.site === 'midline',
+    ).points;
+    expect(points.find((p) => p.measurementId === 'demo-measurement-p2-2')!.qualityIssues).toEqual([
+      'blurred',
+    ]);
+    expect(points.filter((p) => p.qualityIssues.length > 0)).toHaveLength(1);
+  });
+
   it('shows a correction in the series instead of the automatic value', async () => {
     const before = (await get('/api/patients/demo-patient-1/progress', 'clinician')).json();
     const last: Point = before.sites.find((s: { site: string }) => s.site === 'vertex-centre').points.at(-1);

@@ -18,6 +18,7 @@ export function SiteSummary({ s }: { s: SiteSeries }) {
   if (s.points.length < 2)
     return <p>One measurement so far ({fmtDate(first.takenAt)}): this is the baseline.</p>;
   const d = last.change.densityPerCm2;
+  const flagged = s.points.filter((p) => p.qualityIssues.length > 0).length;
   return (
     <p>
       Density {fmt('densityPerCm2', first.densityPerCm2)} → {fmt('densityPerCm2', last.densityPerCm2)}:{' '}
@@ -26,6 +27,8 @@ export function SiteSummary({ s }: { s: SiteSeries }) {
       </strong>{' '}
       over {last.monthsSinceBaseline.toFixed(1)} months. Each measurement is uncertain by about ±
       {fmt('densityPerCm2', last.uncertainty.densityPerCm2)}, so changes smaller than that may be noise.
+      {flagged > 0 &&
+        ` ${flagged} of these images had a quality warning (for example blur or exposure); read those values with extra caution.`}
     </p>
   );
 }
@@ -52,6 +55,9 @@ export function ProgressTable({ s }: { s: SiteSeries }) {
             <th scope="row">
               {fmtDate(p.takenAt)}
               {p.corrected && <span className="badge neutral">reviewed</span>}
+              {p.qualityIssues.length > 0 && (
+                <span className="badge grade-low">image: {p.qualityIssues.join(', ')}</span>
+              )}
             </th>
             <td>{p.monthsSinceBaseline.toFixed(1)}</td>
             {CHARTED.map((m) => (

@@ -88,7 +88,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     const record = page.getByRole('article').filter({ hasText: 'PRP-E2E-0001' });
     await record.getByText('Draft, not signed').waitFor();
     await record.getByRole('button', { name: 'Sign this record' }).click();
-    await record.locator('.badge', { hasText: 'Signed' }).waitFor();
+    await record.locator('.badge', { hasText: /^Signed$/ }).waitFor();
     await expect(record.getByRole('button', { name: 'Sign this record' }).count()).resolves.toBe(0);
     await record.getByLabel('Add an addendum').waitFor();
     const map = await record.getByRole('img').getAttribute('aria-label');
@@ -155,7 +155,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await page.getByRole('heading', { name: 'Side effects' }).waitFor();
     await page.getByText('Urgent', { exact: true }).first().waitFor();
     await page.goto(`${server.url}/staff`);
-    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page
       .getByRole('alert')

@@ -90,7 +90,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await record.getByRole('button', { name: 'Sign this record' }).click();
     await record.locator('.badge', { hasText: /^Signed$/ }).waitFor();
     await expect(record.getByRole('button', { name: 'Sign this record' }).count()).resolves.toBe(0);
-    await record.getByLabel('Add an addendum').waitFor();
+    await record.getByText('Add an addendum').waitFor();
     const map = await record.getByRole('img').getAttribute('aria-label');
     expect(map).toContain('Vertex (crown) 3.5 mL');
     expect(map).toContain('total 5 mL');

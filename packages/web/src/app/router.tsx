@@ -20,6 +20,9 @@ const PortalConsentsPage = lazy(() =>
 const PortalSideEffectPage = lazy(() =>
   import('../features/care/portal-side-effect-page').then((m) => ({ default: m.PortalSideEffectPage })),
 );
+const SideEffectStatsPage = lazy(() =>
+  import('../features/care/side-effect-stats-page').then((m) => ({ default: m.SideEffectStatsPage })),
+);
 const StaffHomePage = lazy(() =>
   import('../features/staff/staff-home-page').then((m) => ({ default: m.StaffHomePage })),
 );
@@ -110,6 +113,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <AdminHomePage /> },
           { path: 'prices', element: <AdminPricesPage /> },
+          { path: 'side-effects', element: <SideEffectStatsPage /> },
         ],
       },
     ],

@@ -31,7 +31,19 @@ const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
 });
 
 export const fmtDate = (ms: number) => dateFmt.format(ms);
-export const fmtDateTime = (ms: number) => dateTimeFmt.format(ms);
+/** Date and time with the zone named; pass the clinic's IANA zone to show clinic time. */
+export function fmtDateTime(ms: number, timeZone?: string): string {
+  if (!timeZone) return dateTimeFmt.format(ms);
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(ms);
+}
 
 export const symptomLabel = (s: string) => SYMPTOM_LABELS[s as SideEffectSymptom] ?? s;
 export const reasonLabel = (r: string) => URGENT_REASON_LABELS[r as UrgentReason] ?? r;

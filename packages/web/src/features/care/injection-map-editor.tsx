@@ -24,7 +24,7 @@ export function InjectionMapEditor({
         Click a zone to enter its volume. Leave a zone empty if nothing was injected there.
       </p>
       <div className="injection-map-layout">
-        <ScalpDiagram value={value} selected={selected} onSelect={select} />
+        <ScalpDiagram value={value} selected={selected} onSelect={select} size={300} />
         <div className="zone-inputs">
           {SCALP_ZONES.map((zone) => (
             <div className="field zone-field" key={zone}>

@@ -7,9 +7,12 @@ import { fmtDateTime } from './care-format';
 export function PrepChecklist({
   patientId,
   checklist,
+  timeZone,
 }: {
   patientId: string;
   checklist: AppointmentChecklist;
+  /** The clinic's zone, so times read as clinic time. */
+  timeZone?: string | undefined;
 }) {
   const tick = useTickItem(patientId);
   // Optimistic: the box changes at once; the list refetches after the server has stored it.
@@ -42,7 +45,7 @@ export function PrepChecklist({
               />
               <span>
                 {i.text}
-                <span className="muted small block">From {fmtDateTime(i.dueAt)}</span>
+                <span className="muted small block">From {fmtDateTime(i.dueAt, timeZone)}</span>
               </span>
             </label>
           </li>

@@ -4,10 +4,13 @@ export type InjectionMapValue = Partial<Record<ScalpZone, number>>;
 
 // Zone rectangles in a 200 × 250 top-down view (face at the top), clipped to the head outline.
 // The patient's left is on the left of the picture, as seen from above and behind.
-const GEOMETRY: Record<ScalpZone, { x: number; y: number; w: number; h: number; short: string }> = {
-  'frontal-left': { x: 20, y: 25, w: 50, h: 50, short: 'F-L' },
+const BOXES: Record<
+  ScalpZone,
+  { x: number; y: number; w: number; h: number; short: string; labelX?: number }
+> = {
+  'frontal-left': { x: 20, y: 25, w: 50, h: 50, short: 'F-L', labelX: 56 },
   'frontal-centre': { x: 70, y: 25, w: 60, h: 50, short: 'F-C' },
-  'frontal-right': { x: 130, y: 25, w: 50, h: 50, short: 'F-R' },
+  'frontal-right': { x: 130, y: 25, w: 50, h: 50, short: 'F-R', labelX: 144 },
   'left-temple': { x: 20, y: 75, w: 30, h: 60, short: 'LT' },
   'midscalp-left': { x: 50, y: 75, w: 30, h: 60, short: 'M-L' },
   'midscalp-centre': { x: 80, y: 75, w: 40, h: 60, short: 'M-C' },
@@ -16,6 +19,10 @@ const GEOMETRY: Record<ScalpZone, { x: number; y: number; w: number; h: number; 
   vertex: { x: 20, y: 135, w: 160, h: 50, short: 'Vertex' },
   occipital: { x: 20, y: 185, w: 160, h: 45, short: 'Occipital' },
 };
+
+const GEOMETRY = Object.fromEntries(
+  Object.entries(BOXES).map(([k, b]) => [k, { ...b, tx: b.labelX ?? b.x + b.w / 2 }]),
+) as Record<ScalpZone, (typeof BOXES)[ScalpZone] & { tx: number }>;
 
 function fill(volume: number | undefined, max: number, selected: boolean): string {
   if (selected) return '#ffbf47';
@@ -87,7 +94,7 @@ export function ScalpDiagram({
                 strokeWidth="2"
               />
               <text
-                x={g.x + g.w / 2}
+                x={g.tx}
                 y={g.y + g.h / 2 - (v ? 4 : -4)}
                 textAnchor="middle"
                 fontSize="10"
@@ -97,14 +104,14 @@ export function ScalpDiagram({
               </text>
               {v ? (
                 <text
-                  x={g.x + g.w / 2}
+                  x={g.tx}
                   y={g.y + g.h / 2 + 10}
                   textAnchor="middle"
-                  fontSize="10"
+                  fontSize={g.w < 40 ? 8 : 10}
                   fontWeight="700"
                   fill="#1d2327"
                 >
-                  {v} mL
+                  {g.w < 40 ? v : `${v} mL`}
                 </text>
               ) : null}
             </g>

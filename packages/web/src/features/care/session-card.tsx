@@ -73,7 +73,7 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
         </dl>
         <ScalpDiagram
           value={fromInjectionMap(s.injectionMap)}
-          size={180}
+          size={200}
           title={`Injection map of the session on ${fmtDate(s.performedAt)}`}
         />
       </div>
@@ -106,26 +106,33 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
         </div>
       )}
       {canWrite && s.status === 'signed' && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            addendum.mutate({ _sid: s.id, text }, { onSuccess: () => setText('') });
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`addendum-${s.id}`}>Add an addendum</label>
-            <textarea
-              id={`addendum-${s.id}`}
-              rows={2}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              required
-            />
-          </div>
-          <button type="submit" className="btn secondary small" disabled={addendum.isPending || !text.trim()}>
-            Add addendum
-          </button>
-        </form>
+        <details className="addendum">
+          <summary>Add an addendum</summary>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              addendum.mutate({ _sid: s.id, text }, { onSuccess: () => setText('') });
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`addendum-${s.id}`}>Addendum text</label>
+              <textarea
+                id={`addendum-${s.id}`}
+                rows={2}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                required
+              />
+            </div>
+            <button
+              type="submit"
+              className="btn secondary small"
+              disabled={addendum.isPending || !text.trim()}
+            >
+              Save addendum
+            </button>
+          </form>
+        </details>
       )}
       {(sign.error || addendum.error) && (
         <div className="alert error" role="alert">

@@ -62,8 +62,9 @@ export function PortalHomePage() {
         <h2 id="next-heading">Next appointment</h2>
         {next.data ? (
           <p>
-            <strong>{next.data.typeName}</strong> — {fmtDateTime(Date.parse(next.data.start))} with{' '}
-            {next.data.providerName}, {next.data.locationName}
+            <strong>{next.data.typeName}</strong> —{' '}
+            {fmtDateTime(Date.parse(next.data.start), next.data.timeZone)} with {next.data.providerName},{' '}
+            {next.data.locationName}
           </p>
         ) : (
           <p className="muted">
@@ -76,7 +77,7 @@ export function PortalHomePage() {
           <section aria-labelledby="prep-heading">
             <h3 id="prep-heading">Getting ready for your {nextChecklist.typeName}</h3>
             {!next.data && <p className="muted">{fmtDateTime(nextChecklist.startAt)}</p>}
-            <PrepChecklist patientId={pid!} checklist={nextChecklist} />
+            <PrepChecklist patientId={pid!} checklist={nextChecklist} timeZone={next.data?.timeZone} />
           </section>
         )}
       </section>

@@ -94,6 +94,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     const map = await record.getByRole('img').getAttribute('aria-label');
     expect(map).toContain('Vertex (crown) 3.5 mL');
     expect(map).toContain('total 5 mL');
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('care-session-signed'), fullPage: true });
   });
 
@@ -161,6 +162,23 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
       .getByRole('alert')
       .filter({ hasText: 'Urgent side-effect report' })
       .waitFor({ state: 'detached' });
+  });
+
+  it('admins see side-effect counts and rates per treatment', async () => {
+    await signIn(page, server.url, 'admin@example.com', '/admin');
+    await page.goto(`${server.url}/admin/side-effects`);
+    const row = page.getByRole('row', { name: /PRP \(platelet-rich plasma\)/ });
+    await row.waitFor();
+    // Demo history (3 signed PRP sessions, 1 routine report) plus this journey's session and urgent report.
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([
+      '4',
+      '2',
+      '1',
+      '50.0 %',
+      '25.0 %',
+    ]);
+    await expectNoSeriousA11yIssues(page);
+    await page.screenshot({ path: screenshotPath('care-admin-side-effects'), fullPage: true });
   });
 
   it('front desk sees no clinical tabs in the chart', async () => {

@@ -97,6 +97,47 @@ describe.each(DIALECTS)('preparation checklists and post-care on %s', (dialect) 
     expect(all.some((m) => m.text.includes('No alcohol'))).toBe(false);
   });
 
+  it('moves the checklist with a rescheduled appointment and drops the old reminders', async () => {
+    const now = t.clock.now();
+    const db = t.deps.db.kysely;
+    const first = now + 30 * DAY;
+    await insertTestAppointment(db, {
+      id: 'prep-appt-3',
+      patientId: 'demo-patient-2',
+      typeId: 'demo-type-prp',
+      startAt: first,
+      minutes: 60,
+      now,
+      providerId: 'demo-provider-okafor',
+    });
+    await syncPreparationForAppointment(db, 'prep-appt-3', now);
+    const moved = first + 7 * DAY;
+    await db
+      .updateTable('appointments')
+      .set({ start_at: moved, end_at: moved + H, busy_start_at: moved, busy_end_at: moved + H })
+      .where('id', '=', 'prep-appt-3')
+      .execute();
+    await syncPreparationForAppointment(db, 'prep-appt-3', now);
+    const items = await db
+      .selectFrom('checklist_items')
+      .select(['item_key', 'due_at'])
+      .where('appointment_id', '=', 'prep-appt-3')
+      .execute();
+    expect(items).toHaveLength(4);
+    expect(items.every((i) => Number(i.due_at) > moved - 8 * DAY)).toBe(true);
+    const before = sent.length;
+    // The old start's 7-day reminder comes due first: it is stale and sends nothing.
+    t.clock.set(first - 168 * H + 1000);
+    await t.worker.runDueJobs();
+    expect(sent.slice(before).filter((m) => m.to === 'patient2@example.com')).toEqual([]);
+    t.clock.set(moved - 168 * H + 1000);
+    await t.worker.runDueJobs();
+    const mails = sent.slice(before).filter((m) => m.to === 'patient2@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toMatch(/anti-inflammatory/);
+    t.clock.set(now);
+  });
+
   it('drops reminders of a cancelled appointment', async () => {
     const now = t.clock.now();
     await insertTestAppointment(t.deps.db.kysely, {

@@ -48,13 +48,17 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
   let server: RunningServer;
   let browser: Browser;
   let dir: string;
-  let files: { baseline: string; followUp: string };
+  let files: { baseline: string; followUp: string; phone: string };
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anagen-progress-e2e-'));
     files = {
       baseline: await trichoscopyPng(dir, 'baseline.png', 120, 0.35),
       followUp: await trichoscopyPng(dir, 'follow-up.png', 175, 0.15),
+      phone: path.join(dir, 'phone.jpg'),
     };
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a6a55' } })
+      .jpeg()
+      .toFile(files.phone);
     server = await startServer();
     browser = await launchBrowser();
   });
@@ -196,6 +200,19 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
       violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);
     await page.screenshot({ path: screenshotPath('progress-portal-phone'), fullPage: true });
+
+    // The patient adds a photo from their phone, then removes it again (filed by mistake).
+    const form = page.locator('form.capture-panel');
+    await form.getByLabel('View', { exact: true }).selectOption('occipital');
+    await form.locator('input[type="file"]').setInputFiles(files.phone);
+    await form.getByRole('button', { name: 'Upload photo' }).click();
+    await form.getByRole('status').filter({ hasText: 'Photo saved' }).waitFor();
+    const remove = page.getByRole('button', { name: /^Remove the back of the head photo of/ });
+    await remove.waitFor();
+    await remove.click();
+    await page.getByLabel('Why remove this photo?').fill('Taken with wet hair.');
+    await page.getByRole('button', { name: 'Remove photo' }).click();
+    await remove.waitFor({ state: 'detached' });
 
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(`${server.url}/portal/progress/report?treatment=prp`);

@@ -73,6 +73,8 @@ export const photoSchema = z.object({
   height: z.number().int(),
   imageUrl: z.string(),
   thumbnailUrl: z.string(),
+  /** Whether the patient added it themself (they may remove those) or the clinic did. */
+  uploadedBy: z.enum(['patient', 'clinic']),
   analysisStatus: z.enum(ANALYSIS_STATUS_VALUES),
   analysisError: z.string().nullable(),
   createdAt: z.number().int(),

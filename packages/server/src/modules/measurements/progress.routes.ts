@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getEvidenceLibrary } from '../../../../../content';
 import { AppError, notFound } from '../../errors';
 import { requirePatientAccess } from '../patients/patient-access';
-import { findPhotoRow, listPhotoRows, toPhoto } from '../photos/photos.repository';
+import { findPatientUserId, findPhotoRow, listPhotoRows, toPhoto } from '../photos/photos.repository';
 import { buildSiteSeries, monthsBetween } from './build-progress';
 import { compareDeltas } from './compare-deltas';
 import { listMeasurementRows } from './measurements.repository';
@@ -107,11 +107,12 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
       );
       const baseline = Number((sameSeries[0] ?? a).taken_at);
       const rows = await listMeasurementRows(db, patientId);
+      const userId = await findPatientUserId(db, patientId);
       return {
         view: req.query.view,
         baselineAt: new Date(baseline).toISOString(),
-        a: { photo: toPhoto(a), monthsSinceBaseline: monthsBetween(baseline, Number(a.taken_at)) },
-        b: { photo: toPhoto(b), monthsSinceBaseline: monthsBetween(baseline, Number(b.taken_at)) },
+        a: { photo: toPhoto(a, userId), monthsSinceBaseline: monthsBetween(baseline, Number(a.taken_at)) },
+        b: { photo: toPhoto(b, userId), monthsSinceBaseline: monthsBetween(baseline, Number(b.taken_at)) },
         monthsBetween: monthsBetween(Number(a.taken_at), Number(b.taken_at)),
         deltas: compareDeltas(rows, a, b),
       };

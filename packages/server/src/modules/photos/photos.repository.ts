@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { PhotoTable, PhotoView } from './photos.table';
 
-export function toPhoto(r: PhotoTable): Photo {
+/** `patientUserId`: the patient's own account, to tell their uploads from the clinic's. */
+export function toPhoto(r: PhotoTable, patientUserId: string | null = null): Photo {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -15,6 +16,7 @@ export function toPhoto(r: PhotoTable): Photo {
     height: r.height,
     imageUrl: `/api/photos/${r.id}/image`,
     thumbnailUrl: `/api/photos/${r.id}/thumbnail`,
+    uploadedBy: r.uploaded_by !== null && r.uploaded_by === patientUserId ? 'patient' : 'clinic',
     analysisStatus: r.analysis_status,
     analysisError: r.analysis_error,
     createdAt: Number(r.created_at),
@@ -51,4 +53,9 @@ export async function setAnalysisStatus(
     .set({ analysis_status: status, analysis_error: error })
     .where('id', '=', id)
     .execute();
+}
+
+export async function findPatientUserId(db: Kysely<Database>, patientId: string): Promise<string | null> {
+  const r = await db.selectFrom('patients').select('user_id').where('id', '=', patientId).executeTakeFirst();
+  return r?.user_id ?? null;
 }

@@ -199,6 +199,7 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect(own.statusCode).toBe(201);
     const photo = own.json();
     expect(photo.takenAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(photo.uploadedBy).toBe('patient');
     expect(photo.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // Patient 2 cannot see, list or upload into patient 1's record: the photo simply does not exist for them.
@@ -219,6 +220,8 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect((await get(photo.imageUrl, 'admin')).statusCode).toBe(200);
 
     const list = await get('/api/patients/demo-patient-1/photos?view=midline', 'patient');
+    const clinicPhoto = (await get('/api/patients/demo-patient-1/photos?view=vertex', 'patient')).json()[0];
+    expect(clinicPhoto.uploadedBy).toBe('clinic');
     expect(list.json().map((p: { id: string }) => p.id)).toContain(photo.id);
     expect(list.json().every((p: { view: string }) => p.view === 'midline')).toBe(true);
     expect(

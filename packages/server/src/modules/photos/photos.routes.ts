@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
-import { findPhotoRow, listPhotoRows, toPhoto } from './photos.repository';
+import { registerDeletePhoto } from './delete-photo';
+import { findPatientUserId, findPhotoRow, listPhotoRows, toPhoto } from './photos.repository';
 import type { PhotoTable } from './photos.table';
 import { readUpload } from './read-upload';
 import { storePhoto } from './store-photo';
@@ -62,7 +63,7 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
         },
       );
       await audit(req, { action: 'photo.create', resource: 'photo', resourceId: row.id, patientId });
-      return reply.code(201).send(toPhoto(row));
+      return reply.code(201).send(toPhoto(row, await findPatientUserId(app.deps.db.kysely, patientId)));
     },
   );
 
@@ -84,7 +85,10 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
         action: 'photo.list',
         resource: 'photo',
       });
-      return (await listPhotoRows(app.deps.db.kysely, req.params.id, req.query.view)).map(toPhoto);
+      const userId = await findPatientUserId(app.deps.db.kysely, req.params.id);
+      return (await listPhotoRows(app.deps.db.kysely, req.params.id, req.query.view)).map((p) =>
+        toPhoto(p, userId),
+      );
     },
   );
 
@@ -121,6 +125,8 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: ['clinician', 'admin'] }, schema: { tags: ['photos'], params: photoIdParamsSchema } },
     serve('original'),
   );
+
+  registerDeletePhoto(app);
 
   async function loadPhotoFor(
     req: FastifyRequest<{ Params: { id: string } }>,

@@ -1,7 +1,8 @@
 import type { Photo } from '@anagen/core/contracts';
+import { useId, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmtDate } from './format';
-import { usePhotos } from './progress-api';
+import { useDeletePhoto, usePhotos } from './progress-api';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 function Status({ p }: { p: Photo }) {
@@ -13,8 +14,61 @@ function Status({ p }: { p: Photo }) {
   return null;
 }
 
+function RemovePhoto({ p, patientId }: { p: Photo; patientId: string }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const remove = useDeletePhoto(patientId);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="btn secondary"
+        aria-label={`Remove the ${VIEW_LABELS[p.view].toLowerCase()} photo of ${fmtDate(p.takenAt)}`}
+        onClick={() => setOpen(true)}
+      >
+        Remove…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stack remove-photo"
+      onSubmit={(e) => {
+        e.preventDefault();
+        remove.mutate({ id: p.id, reason });
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>Why remove this photo?</label>
+        <input id={id} required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      {remove.error && (
+        <div className="alert error small" role="alert">
+          {remove.error.message}
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="btn danger" disabled={remove.isPending}>
+          Remove photo
+        </button>
+        <button type="button" className="btn secondary" onClick={() => setOpen(false)}>
+          Keep
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** Every photo of a patient, by view, newest first within a view. */
-export function PhotoGallery({ patientId }: { patientId: string }) {
+export function PhotoGallery({
+  patientId,
+  canRemove = 'none',
+}: {
+  patientId: string;
+  /** Clinicians may remove any photo; patients only those they added. */
+  canRemove?: 'all' | 'own' | 'none';
+}) {
   const photos = usePhotos(patientId);
   if (photos.isPending) return <Loading label="Loading photos…" />;
   if (photos.error) return <ErrorState error={photos.error} title="Could not load the photos" />;
@@ -46,6 +100,9 @@ export function PhotoGallery({ patientId }: { patientId: string }) {
                     {p.site && ` · ${siteLabel(p.site)}`}
                   </span>
                   <Status p={p} />
+                  {(canRemove === 'all' || (canRemove === 'own' && p.uploadedBy === 'patient')) && (
+                    <RemovePhoto p={p} patientId={patientId} />
+                  )}
                 </li>
               ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { Compare, Measurement, Photo, PhotoViewName, Progress } from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client';
+import { ApiError, api } from '../../lib/api-client';
 
 export const progressKeys = {
   photos: (patientId: string) => ['photos', patientId] as const,
@@ -86,6 +86,26 @@ export function useCorrectMeasurement(patientId: string) {
         hairCount: v.hairCount,
         reason: v.reason,
       }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Removes a photo filed by mistake; the reason goes to the audit log. */
+export function useDeletePhoto(patientId: string) {
+  const invalidate = useInvalidateProgress(patientId);
+  return useMutation({
+    mutationFn: async (v: { id: string; reason: string }) => {
+      const res = await fetch(`/api/photos/${encodeURIComponent(v.id)}`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ reason: v.reason }),
+        credentials: 'same-origin',
+      });
+      if (!res.ok) {
+        const problem = await res.json().catch(() => ({ status: res.status, title: 'Request failed' }));
+        throw new ApiError(res.status, problem);
+      }
+    },
     onSuccess: () => invalidate(),
   });
 }

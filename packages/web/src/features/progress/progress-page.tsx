@@ -43,7 +43,7 @@ export default function ProgressPage() {
       />
       <BeforeAfter patientId={patientId} />
       <CapturePanel patientId={patientId} audience="patient" />
-      <PhotoGallery patientId={patientId} />
+      <PhotoGallery patientId={patientId} canRemove="own" />
     </div>
   );
 }

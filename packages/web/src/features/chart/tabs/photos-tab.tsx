@@ -27,7 +27,7 @@ export default function PhotosTab({ patientId }: ChartTabProps) {
       <ProgressResults patientId={patientId} treatment={treatment} onTreatmentChange={setTreatment} />
       <BeforeAfter patientId={patientId} />
       <MeasurementReview patientId={patientId} canCorrect={canWrite} />
-      <PhotoGallery patientId={patientId} />
+      <PhotoGallery patientId={patientId} canRemove={canWrite ? 'all' : 'none'} />
     </div>
   );
 }

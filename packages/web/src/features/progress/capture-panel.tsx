@@ -47,6 +47,11 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
     return same.at(-1);
   }, [photos.data, view, site]);
 
+  // Same site, same dermoscope: start from the last calibration used there.
+  useEffect(() => {
+    if (view === 'trichoscopy' && previous?.umPerPx) setUmPerPx((v) => v || String(previous.umPerPx));
+  }, [view, previous]);
+
   useEffect(() => {
     if (!file) {
       setPreview(undefined);

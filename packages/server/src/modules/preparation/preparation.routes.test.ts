@@ -56,6 +56,48 @@ describe.each(DIALECTS)('preparation checklists and post-care on %s', (dialect) 
     expect(again.items.filter((i: { tickedAt: number | null }) => i.tickedAt !== null)).toHaveLength(1);
   });
 
+  it('lets staff queue checklists and reminders right after booking, without the patient opening the portal', async () => {
+    const db = t.deps.db.kysely;
+    const now = t.clock.now();
+    await insertTestAppointment(db, {
+      id: 'prep-appt-sync',
+      patientId: 'demo-patient-2',
+      typeId: 'demo-type-stem-cell',
+      startAt: now + 40 * DAY,
+      minutes: 180,
+      now,
+    });
+    const res = await call('desk', 'POST', '/api/patients/demo-patient-2/preparation/sync');
+    expect(res.body).toEqual({ appointments: 1 });
+    const items = await db
+      .selectFrom('checklist_items')
+      .select('item_key')
+      .where('appointment_id', '=', 'prep-appt-sync')
+      .execute();
+    expect(items.map((i) => i.item_key).sort()).toEqual([
+      'arrange-ride',
+      'no-alcohol',
+      'no-smoking',
+      'stop-nsaids',
+      'wash-hair',
+    ]);
+    const jobs = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('unique_key', 'like', 'prep:prep-appt-sync:%')
+      .execute();
+    expect(jobs.length).toBe(4); // no-alcohol and no-smoking share one reminder time
+    expect((await call('patient2', 'POST', '/api/patients/demo-patient-2/preparation/sync')).status).toBe(
+      403,
+    );
+    // Out of the way of the reminder tests below: a cancelled visit's reminders send nothing.
+    await db
+      .updateTable('appointments')
+      .set({ status: 'cancelled' })
+      .where('id', '=', 'prep-appt-sync')
+      .execute();
+  });
+
   it('refuses ticking another patient’s item and desk reading checklists', async () => {
     const item = (await call('patient', 'GET', '/api/patients/demo-patient-1/preparation')).body[0].items[0];
     expect(

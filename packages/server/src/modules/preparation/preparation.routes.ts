@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { notFound } from '../../errors';
 import { requirePatientAccess } from '../patients/patient-access';
 import { findItem, setTicked } from './preparation.repository';
-import { patientChecklists, recentPostCare } from './preparation.service';
+import { patientChecklists, recentPostCare, syncPatientPreparation } from './preparation.service';
 
 export async function preparationRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,6 +35,29 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
         resource: 'checklist',
       });
       return patientChecklists(db(), req.params.id, app.deps.clock.now());
+    },
+  );
+
+  // After booking (e.g. a plan's series) staff call this so checklists and reminder emails exist
+  // at once, not only when the patient next opens the portal.
+  r.post(
+    '/api/patients/:id/preparation/sync',
+    {
+      config: { access: ['desk', 'clinician', 'admin'] },
+      schema: {
+        tags: ['care'],
+        params: patientIdParamsSchema,
+        response: { 200: z.object({ appointments: z.number() }) },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'scheduling',
+        mode: 'write',
+        action: 'preparation.sync',
+        resource: 'checklist',
+      });
+      return { appointments: await syncPatientPreparation(db(), req.params.id, app.deps.clock.now()) };
     },
   );
 

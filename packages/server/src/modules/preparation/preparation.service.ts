@@ -78,6 +78,17 @@ export async function syncPreparationForAppointment(
   if (appt) await syncOne(db, appt, now);
 }
 
+/** Syncs every upcoming treatment appointment of the patient; returns how many it looked at. */
+export async function syncPatientPreparation(
+  db: Kysely<Database>,
+  patientId: string,
+  now: number,
+): Promise<number> {
+  const appts = await upcomingTreatmentAppointments(db, patientId, now);
+  for (const a of appts) await syncOne(db, a, now);
+  return appts.length;
+}
+
 /** The patient's upcoming treatment appointments with their checklists, synced first. */
 export async function patientChecklists(
   db: Kysely<Database>,

@@ -61,5 +61,7 @@ export async function bookPlanSeries(
     booked.push({ id: appt.id, start: appt.start });
     onProgress?.(i + 1, remaining);
   }
+  // Build the preparation checklists and queue their reminder emails now, not at the next portal visit.
+  await api.post(`/api/patients/${encodeURIComponent(patientId)}/preparation/sync`);
   return booked;
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
   adminDateSchema,
-  minutesOfDay,
   noOverlaps,
   openingHoursSchema,
   optionalText,
   requiredText,
+  timesInOrder,
   wallEndTimeSchema,
   wallTimeSchema,
   weekdaySchema,
@@ -37,7 +37,7 @@ export const weeklyHoursInputSchema = z.strictObject({
           start: wallTimeSchema,
           end: wallEndTimeSchema,
         })
-        .refine((h) => minutesOfDay(h.start) < minutesOfDay(h.end), {
+        .refine((h) => timesInOrder(h.start, h.end), {
           message: 'End must be after start',
           path: ['end'],
         }),
@@ -75,7 +75,7 @@ export const exceptionInputSchema = z
     path: ['start'],
   })
   .refine((e) => !e.start === !e.end, { message: 'Give both start and end, or neither', path: ['end'] })
-  .refine((e) => !e.start || !e.end || minutesOfDay(e.start) < minutesOfDay(e.end), {
+  .refine((e) => !e.start || !e.end || timesInOrder(e.start, e.end), {
     message: 'End must be after start',
     path: ['end'],
   });

@@ -31,6 +31,10 @@ export const timeZoneSchema = z
 
 export const minutesOfDay = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
+/** Start before end; a malformed time is reported by its own field, not again as an ordering error. */
+export const timesInOrder = (start: string, end: string) =>
+  !/^\d\d:\d\d$/.test(start) || !/^\d\d:\d\d$/.test(end) || minutesOfDay(start) < minutesOfDay(end);
+
 export const weekdaySchema = z
   .number()
   .int()
@@ -39,7 +43,7 @@ export const weekdaySchema = z
 
 export const openingHoursSchema = z
   .object({ weekday: weekdaySchema, start: wallTimeSchema, end: wallEndTimeSchema })
-  .refine((h) => minutesOfDay(h.start) < minutesOfDay(h.end), {
+  .refine((h) => timesInOrder(h.start, h.end), {
     message: 'End must be after start',
     path: ['end'],
   });

@@ -40,6 +40,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/admin/schedules', label: 'Schedules' },
     { to: '/admin/catalogue', label: 'Catalogue' },
     { to: '/admin/prices', label: 'Prices' },
+    { to: '/admin/templates', label: 'Templates' },
     { to: '/admin/side-effects', label: 'Side effects' },
     { to: '/admin/audit-log', label: 'Audit log' },
   ],

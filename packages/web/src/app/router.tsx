@@ -36,6 +36,15 @@ const StaffAccountPage = lazy(() => import('../features/staff/account-page').the
 const AdminHomePage = lazy(() =>
   import('../features/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })),
 );
+const StaffPage = lazy(() => import('../features/admin/staff-page').then((m) => ({ default: m.StaffPage })));
+const SchedulesPage = lazy(() => import('../features/admin/schedules-page').then((m) => ({ default: m.SchedulesPage })));
+const CataloguePage = lazy(() => import('../features/admin/catalogue-page').then((m) => ({ default: m.CataloguePage })));
+const TemplatesPage = lazy(() => import('../features/admin/templates-page').then((m) => ({ default: m.TemplatesPage })));
+const AuditLogPage = lazy(() => import('../features/admin/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const AcceptInvitePage = lazy(() =>
+  import('../features/admin/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })),
+);
+const AccessLogPage = lazy(() => import('../features/portal/access-log-page').then((m) => ({ default: m.AccessLogPage })));
 
 // Learn and decide: public, but loaded on demand so the home page stays small. Prerendered HTML
 // for guide and treatment pages stays on screen while these load.
@@ -70,6 +79,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'accept-invite', element: <AcceptInvitePage /> },
           { path: 'learn', element: <LearnIndexPage /> },
           { path: 'learn/:slug', element: <GuideArticlePage /> },
           { path: 'treatments', element: <TreatmentsIndexPage /> },
@@ -88,6 +98,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <PortalHomePage /> },
           { path: 'records', element: <PortalRecordsPage /> },
+          { path: 'access-log', element: <AccessLogPage /> },
           { path: 'appointments', element: <PortalAppointmentsPage /> },
           { path: 'consents', element: <PortalConsentsPage /> },
           { path: 'side-effect', element: <PortalSideEffectPage /> },
@@ -113,6 +124,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <AdminHomePage /> },
           { path: 'prices', element: <AdminPricesPage /> },
+          { path: 'staff', element: <StaffPage /> },
+          { path: 'schedules', element: <SchedulesPage /> },
+          { path: 'catalogue', element: <CataloguePage /> },
+          { path: 'templates', element: <TemplatesPage /> },
+          { path: 'audit-log', element: <AuditLogPage /> },
           { path: 'side-effects', element: <SideEffectStatsPage /> },
         ],
       },

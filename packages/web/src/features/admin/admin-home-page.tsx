@@ -1,13 +1,24 @@
 import { usePageMeta } from '../../components/ui/page-title';
+import { ErrorState, Loading } from '../../components/ui/states';
+import { useClinic, useLocations } from './admin-api';
+import { ClinicDetailsForm } from './clinic-details-form';
+import { LocationsSection } from './locations-section';
 
 export function AdminHomePage() {
   usePageMeta('Clinic settings');
+  const clinic = useClinic();
+  const locations = useLocations();
   return (
     <>
       <h1>Clinic settings</h1>
       <p className="muted">
-        Clinic details, locations, staff, schedules, catalogue, templates and the audit log.
+        Clinic details, locations with their time zones and opening hours, holidays and closures.
       </p>
+      {(clinic.isPending || locations.isPending) && <Loading />}
+      {clinic.error && <ErrorState error={clinic.error} />}
+      {locations.error && <ErrorState error={locations.error} />}
+      {clinic.data && <ClinicDetailsForm clinic={clinic.data} />}
+      {locations.data && <LocationsSection locations={locations.data} />}
     </>
   );
 }

@@ -40,4 +40,5 @@ export const CHART_TABS: ChartTab[] = [
   tab('photos', 'Photos & measurements', CLINICAL, () => import('./tabs/photos-tab')),
   tab('consents', 'Consents', CLINICAL, () => import('./tabs/consents-tab')),
   tab('side-effects', 'Side effects', CLINICAL, () => import('./tabs/side-effects-tab')),
+  tab('audit', 'Audit', ['admin'], () => import('./tabs/audit-tab')),
 ];

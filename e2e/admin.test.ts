@@ -1,0 +1,226 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+} from './harness';
+
+const ZONE = 'America/Los_Angeles';
+
+async function signIn(page: Page, url: string, email: string, home: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('anagen-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}${home}`);
+}
+
+async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  const v = await seriousViolations(page);
+  expect(v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+    [],
+  );
+}
+
+/** The first Tuesday at least two days after today in the clinic's zone, as YYYY-MM-DD. */
+function nextTuesday(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+  let d = new Date(`${today}T12:00:00Z`);
+  d = new Date(d.getTime() + 2 * 86_400_000);
+  while (d.getUTCDay() !== 2) d = new Date(d.getTime() + 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+// One journey in order: each step uses what the previous one set up.
+describe.runIf(browserAvailable())('clinic administration in chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let providerId = '';
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an admin adds a provider with hours, with inline errors for impossible times, and the slots go public', async () => {
+    await signIn(page, server.url, 'admin@example.com', '/admin');
+    await page.getByRole('heading', { name: 'Clinic settings' }).waitFor();
+    await page.getByRole('link', { name: 'Schedules' }).click();
+    await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
+    await page.getByLabel('Provider name').fill('Dr. Robin Vega');
+    await page.getByLabel('Credentials').fill('MD');
+    await page.getByRole('checkbox', { name: 'Consultation' }).check();
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    await page.getByRole('heading', { name: 'Weekly hours' }).waitFor();
+
+    const hours = page.getByRole('form', { name: 'Weekly hours of Dr. Robin Vega' });
+    await hours.getByRole('button', { name: 'Add hours' }).click();
+    const row = 'Working hours of Dr. Robin Vega row 1';
+    await hours.getByLabel(`Day, ${row}`).selectOption({ label: 'Tuesday' });
+    await hours.getByLabel(`From, ${row}`).fill('25:00');
+    await hours.getByLabel(`Until, ${row}`).fill('12:00');
+    await hours.getByRole('button', { name: 'Save weekly hours' }).click();
+    await hours.getByText('Use a 24-hour time from 00:00 to 23:59').waitFor();
+    expect(await hours.getByLabel(`From, ${row}`).getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: screenshotPath('admin-hours-inline-error'), fullPage: true });
+
+    await hours.getByLabel(`From, ${row}`).fill('09:00');
+    await hours.getByRole('button', { name: 'Save weekly hours' }).click();
+    await page.getByText('Hours saved; online booking uses them now.').waitFor();
+    await expectNoSeriousA11yIssues(page);
+
+    const providers = (await (await page.request.get(`${server.url}/api/admin/providers`)).json()) as {
+      id: string;
+      name: string;
+      hours: unknown[];
+    }[];
+    const vega = providers.find((p) => p.name === 'Dr. Robin Vega');
+    expect(vega?.hours).toEqual([{ locationId: 'demo-location', weekday: 2, start: '09:00', end: '12:00' }]);
+    providerId = vega!.id;
+
+    const day = nextTuesday();
+    const res = await fetch(
+      `${server.url}/api/availability?type=consultation&from=${day}&to=${day}&providerId=${providerId}`,
+    );
+    expect(res.status).toBe(200);
+    const { slots } = (await res.json()) as { slots: { start: string; providerId: string }[] };
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => s.providerId === providerId)).toBe(true);
+    const first = new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(slots[0]!.start));
+    expect(first).toBe('09:00');
+  });
+
+  it('a deactivated staff member is signed out at once', async () => {
+    const desk = await launchBrowser();
+    try {
+      const deskPage = await desk.context.newPage();
+      await signIn(deskPage, server.url, 'desk@example.com', '/staff');
+
+      await page.goto(`${server.url}/admin/staff`);
+      const row = page.getByRole('row', { name: /Dana Desk/ });
+      await row.getByRole('button', { name: 'Deactivate Dana Desk' }).click();
+      await page.getByText('Dana Desk is deactivated and signed out.').waitFor();
+      await row.getByText('Deactivated').waitFor();
+      await expectNoSeriousA11yIssues(page);
+      await page.screenshot({ path: screenshotPath('admin-staff'), fullPage: true });
+
+      const me = await deskPage.request.get(`${server.url}/api/auth/me`);
+      expect(me.status()).toBe(401);
+      await deskPage.goto(`${server.url}/staff/patients`);
+      await deskPage.waitForURL(/\/sign-in/);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('a consent edit creates a new version and leaves signed copies unchanged', async () => {
+    const consents = async () =>
+      (
+        (await (await page.request.get(`${server.url}/api/patients/demo-patient-1/consents`)).json()) as {
+          signed: { id: string; version: number; signedText: string }[];
+        }
+      ).signed;
+    const signedBefore = await consents();
+    const templates = (await (
+      await page.request.get(`${server.url}/api/care-templates?kind=consent`)
+    ).json()) as {
+      id: string;
+      title: string;
+      version: number;
+      treatmentSlug: string;
+    }[];
+    const prp = templates.find((t) => t.treatmentSlug === 'prp')!;
+    await page.goto(`${server.url}/admin/templates`);
+    await page
+      .getByRole('button', { name: `Edit ${prp.title}` })
+      .first()
+      .click();
+    const form = page.getByRole('form', { name: `Edit ${prp.title}` });
+    const text = form.getByLabel('Text');
+    await text.fill(`${await text.inputValue()}\n\nYou may ask for a copy of this form at any time.`);
+    await form.getByRole('button', { name: 'Save as new version' }).click();
+    await page
+      .getByText(`version ${prp.version + 1}`)
+      .first()
+      .waitFor();
+    await expectNoSeriousA11yIssues(page);
+    const history = (await (
+      await page.request.get(`${server.url}/api/care-templates?kind=consent&treatment=prp&history=true`)
+    ).json()) as { version: number }[];
+    expect(history.map((h) => h.version).sort()).toEqual(
+      expect.arrayContaining([prp.version, prp.version + 1]),
+    );
+    expect(await consents()).toEqual(signedBefore);
+  });
+
+  it('the patient sees a clinician’s view of their chart in “Who accessed my record”', async () => {
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/summary`);
+    await page.getByRole('heading', { name: 'Pat Rivera' }).waitFor();
+    await page.getByRole('heading', { name: 'Demographics' }).waitFor();
+
+    await signIn(page, server.url, 'patient@example.com', '/portal');
+    await page.getByRole('link', { name: 'Who accessed my record' }).click();
+    await page.getByRole('heading', { name: 'Who accessed my record' }).waitFor();
+    const entry = page
+      .getByRole('listitem')
+      .filter({ hasText: 'Dr. Casey Morgan' })
+      .filter({ hasText: 'viewed your details' });
+    await entry.first().waitFor();
+    expect(await entry.first().textContent()).toContain('(clinician)');
+    expect(await page.getByRole('listitem').filter({ hasText: 'Pat Rivera' }).count()).toBe(0);
+    await expectNoSeriousA11yIssues(page);
+    await page.screenshot({ path: screenshotPath('portal-access-log'), fullPage: true });
+  });
+
+  it('the admin filters the audit log, downloads it as CSV and sees the patient’s audit tab', async () => {
+    await signIn(page, server.url, 'admin@example.com', '/admin');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByLabel('Staff member').selectOption({ label: 'Dr. Casey Morgan' });
+    await page.getByLabel('Action', { exact: true }).fill('patient.read');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const rows = page.getByRole('table', { name: 'Audit entries' }).getByRole('row');
+    await rows.nth(1).waitFor();
+    const texts = await rows.allTextContents();
+    expect(texts.slice(1).every((t) => t.includes('Dr. Casey Morgan') && t.includes('patient.read'))).toBe(
+      true,
+    );
+    const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(href).toBe('/api/audit-log.csv?actorId=demo-user-clinician&action=patient.read');
+    const csv = await page.request.get(`${server.url}${href}`);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect((await csv.text()).split('\r\n')[1]).toContain('patient.read');
+    await expectNoSeriousA11yIssues(page);
+    await page.screenshot({ path: screenshotPath('admin-audit-log'), fullPage: true });
+
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/audit`);
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Audit entries for this patient' })
+      .getByText('Dr. Casey Morgan')
+      .first()
+      .waitFor();
+  });
+
+  it.each(['/admin', '/admin/catalogue'])('has no serious accessibility violations on %s', async (path) => {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('h2').first().waitFor();
+    await expectNoSeriousA11yIssues(page);
+  });
+});

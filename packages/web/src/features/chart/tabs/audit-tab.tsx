@@ -1,0 +1,79 @@
+import type { AuditLogPage } from '@anagen/core/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
+import { api } from '../../../lib/api-client';
+import { describeAccess } from '../../portal/access-log-page';
+import type { ChartTabProps } from '../chart-tabs';
+
+/** Admins: every audit entry about this patient, the patient's own actions included. */
+export default function AuditTab({ patientId }: ChartTabProps) {
+  const qs = `patientId=${encodeURIComponent(patientId)}`;
+  const log = useInfiniteQuery({
+    queryKey: ['admin', 'audit-log', qs],
+    queryFn: ({ pageParam }) =>
+      api.get<AuditLogPage>(`/api/audit-log?limit=50&${qs}${pageParam ? `&cursor=${pageParam}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next,
+  });
+  if (log.isPending) return <Loading />;
+  if (log.error) return <ErrorState error={log.error} />;
+  const items = log.data.pages.flatMap((p) => p.items);
+  return (
+    <section aria-labelledby="audit-tab-heading">
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2 id="audit-tab-heading">Audit trail</h2>
+        <a className="btn secondary small" href={`/api/audit-log.csv?${qs}`} download>
+          Download CSV
+        </a>
+      </div>
+      {items.length === 0 ? (
+        <EmptyState title="No entries for this patient" />
+      ) : (
+        <table aria-label="Audit entries for this patient">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  {new Date(i.at).toLocaleString('en-US', {
+                    year: 'numeric',
+                    month: 'short',
+                    day: 'numeric',
+                    hour: 'numeric',
+                    minute: '2-digit',
+                    timeZoneName: 'short',
+                  })}
+                </td>
+                <td>
+                  {i.actorName ?? 'Visitor'}{' '}
+                  {i.actorRole && <span className="muted small">({i.actorRole})</span>}
+                </td>
+                <td>
+                  {describeAccess(i.action)} <code className="muted small">{i.action}</code>
+                </td>
+                <td>{i.ip ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {log.hasNextPage && (
+        <button
+          type="button"
+          className="btn secondary"
+          onClick={() => log.fetchNextPage()}
+          disabled={log.isFetchingNextPage}
+        >
+          Show older entries
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import type { AccessLogEntry } from '@anagen/core/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { usePageMeta } from '../../components/ui/page-title';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { api } from '../../lib/api-client';
+import { useMe } from '../auth/use-me';
+
+const WHAT: Record<string, string> = {
+  patient: 'your details',
+  photo: 'your photos',
+  photos: 'your photos',
+  measurement: 'your measurements',
+  measurements: 'your measurements',
+  analysis: 'a photo analysis',
+  plan: 'your treatment plan',
+  plans: 'your treatment plan',
+  session: 'a treatment session record',
+  sessions: 'your treatment session records',
+  'treatment-session': 'a treatment session record',
+  consent: 'your consents',
+  consents: 'your consents',
+  assessment: 'your assessment',
+  appointment: 'your appointments',
+  appointments: 'your appointments',
+  'side-effect': 'your side-effect reports',
+  'side-effects': 'your side-effect reports',
+  'access-log': 'this list of who accessed your record',
+  fhir: 'your full record (as an export)',
+  progress: 'your progress report',
+};
+const VERB: Record<string, string> = {
+  read: 'viewed',
+  list: 'viewed',
+  view: 'viewed',
+  search: 'looked up',
+  create: 'added to',
+  upload: 'added to',
+  update: 'changed',
+  edit: 'changed',
+  write: 'changed',
+  correct: 'corrected',
+  delete: 'removed something from',
+  export: 'exported',
+  review: 'reviewed',
+  sign: 'recorded a signature on',
+};
+
+/** A plain-English sentence for an audit action such as `photo.upload` or `patient.read.denied`. */
+export function describeAccess(action: string): string {
+  const denied = action.endsWith('.denied');
+  const parts = (denied ? action.slice(0, -'.denied'.length) : action).split('.');
+  const what = WHAT[parts[0] ?? ''] ?? (parts[0] ?? 'your record').replace(/-/g, ' ');
+  const verbKey = parts.slice(1).find((p) => VERB[p]) ?? parts[1] ?? 'read';
+  const verb = VERB[verbKey] ?? verbKey.replace(/-/g, ' ');
+  return denied ? `tried to open ${what} and was refused` : `${verb} ${what}`;
+}
+
+const ROLE: Record<string, string> = { clinician: 'clinician', desk: 'front desk', admin: 'administrator' };
+
+export function AccessLogPage() {
+  usePageMeta('Who accessed my record', 'Every time clinic staff viewed or changed your record.');
+  const { data: me } = useMe();
+  const log = useQuery({
+    queryKey: ['access-log', me?.patientId],
+    queryFn: () => api.get<AccessLogEntry[]>(`/api/patients/${me!.patientId}/access-log`),
+    enabled: Boolean(me?.patientId),
+  });
+  return (
+    <>
+      <h1>Who accessed my record</h1>
+      <p className="muted">
+        Each time someone at the clinic viewed or changed your record, it is written down here with their
+        name, role and the time. Your own visits to your record are not listed. If something looks wrong,
+        contact the clinic.
+      </p>
+      {(log.isPending || !me) && <Loading />}
+      {log.error && <ErrorState error={log.error} />}
+      {log.data?.length === 0 && <EmptyState title="Nobody at the clinic has opened your record yet" />}
+      {log.data && log.data.length > 0 && (
+        <ol className="access-log" aria-label="Accesses to your record, newest first">
+          {log.data.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is read-only
+            <li key={i} className="card">
+              <strong>{e.actorName}</strong>{' '}
+              <span className="muted">({ROLE[e.actorRole] ?? e.actorRole})</span> {describeAccess(e.action)}
+              <div className="muted small">
+                <time dateTime={e.at}>
+                  {new Date(e.at).toLocaleString('en-US', {
+                    year: 'numeric',
+                    month: 'short',
+                    day: 'numeric',
+                    hour: 'numeric',
+                    minute: '2-digit',
+                    timeZoneName: 'short',
+                  })}
+                </time>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -53,6 +53,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await page.getByRole('button', { name: 'Create plan' }).click();
     const plan = page.getByRole('article').filter({ hasText: 'Adipose-derived (fat) cell procedure' });
     await plan.getByText('Session 1 of 1').waitFor();
+    await plan.getByText('Consent missing:').waitFor(); // the check-in warning until the patient signs
     await plan.getByRole('button', { name: /Book series/ }).click();
     await plan.getByRole('status').filter({ hasText: 'Booked:' }).waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('care-plan-booked'), fullPage: true });

@@ -7,6 +7,7 @@ import { useMe } from '../auth/use-me';
 import { type BookedSession, bookPlanSeries, TREATMENT_APPOINTMENT_TYPES } from './book-series';
 import { useCreateDiagnosis, useCreatePlan, useDiagnoses, usePlans, useUpdatePlan } from './care-api';
 import { CARE_TREATMENTS, fmtDate, fmtDateTime, treatmentName } from './care-format';
+import { ConsentWarning } from './consent-warning';
 
 function PlanForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const create = useCreatePlan(patientId);
@@ -298,6 +299,9 @@ export function PlansPanel({ patientId }: { patientId: string }) {
             <p>Goal: {p.goal}</p>
             {p.maintenanceNote && <p className="muted">{p.maintenanceNote}</p>}
             <p className="muted small">Created {fmtDate(p.createdAt)}</p>
+            {(p.status === 'active' || p.status === 'proposed') && (
+              <ConsentWarning patientId={patientId} treatmentSlug={p.treatmentSlug} />
+            )}
             <div className="row">
               {canBook && p.status === 'active' && <BookSeries plan={p} patientId={patientId} />}
               {canWrite && p.status === 'active' && (

@@ -107,6 +107,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await page.getByRole('link', { name: 'Read and sign' }).click();
     await page.getByRole('heading', { name: /adipose-derived/i }).waitFor();
     await page.getByText('not FDA-approved for hair loss').first().waitFor();
+    await expectNoSeriousA11yIssues(page);
     await page.getByLabel('Type your full name to sign').fill('Sam Lee');
     await page.getByLabel(/I have read this form/).check();
     await page.getByRole('button', { name: 'Sign consent' }).click();
@@ -134,6 +135,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await page.getByLabel('Pus or yellow discharge').check();
     await page.getByLabel(/How bad is it/).fill('5');
     await page.getByLabel('Which treatment session was it after?').selectOption({ index: 1 });
+    await expectNoSeriousA11yIssues(page);
     await page.getByRole('button', { name: 'Send report' }).click();
     const advice = page
       .getByRole('alert')

@@ -37,6 +37,34 @@ function validate(input: HairAnalysisInput): void {
     throw new RangeError('pixel buffer shorter than width×height×channels');
 }
 
+/** Widest plausible single scalp hair shaft, µm; wider "shafts" are hairs lying together. */
+const MAX_SINGLE_UM = 120;
+
+/**
+ * Replaces each hair measured wider than {@link MAX_SINGLE_UM} by as many hairs as the image's typical
+ * terminal diameter fits into it, sharing the width (sibling hairs of one opening lying side by side).
+ */
+function splitImplausiblyWide(hairs: HairAnalysisResult['hairs']): void {
+  const terminal = hairs
+    .map((x) => x.diameterUm)
+    .filter((d) => d >= TERMINAL_MIN_UM && d <= MAX_SINGLE_UM)
+    .sort((a, b) => a - b);
+  const typical = terminal.length ? terminal[terminal.length >> 1]! : 80;
+  for (let i = hairs.length - 1; i >= 0; i--) {
+    const hair = hairs[i]!;
+    if (hair.diameterUm <= MAX_SINGLE_UM) continue;
+    // A follicular unit holds at most about four hairs.
+    const k = Math.min(4, Math.max(2, Math.round(hair.diameterUm / typical)));
+    const d = hair.diameterUm / k;
+    const parts = Array.from({ length: k }, () => ({
+      ...hair,
+      diameterUm: round(d, 1),
+      class: classifyDiameter(d),
+    }));
+    hairs.splice(i, 1, ...parts);
+  }
+}
+
 /** Length of an 8-connected pixel chain in px (diagonal steps count √2). */
 function pathLengthPx(path: readonly number[], w: number): number {
   let len = 0;
@@ -179,7 +207,7 @@ export function analyzeHairDetailed(
       };
       hairs.push(hair);
       const hidden = hiddenHairs(s, dark, w, h, rOf(s));
-      const extraUm = Math.min(130, diameterUm * hidden.widthFactor);
+      const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * hidden.widthFactor);
       for (let c = 0; c < hidden.extra; c++) {
         hairs.push({ ...hair, diameterUm: round(extraUm, 1), class: classifyDiameter(extraUm) });
       }
@@ -200,6 +228,7 @@ export function analyzeHairDetailed(
     });
   });
 
+  splitImplausiblyWide(hairs);
   lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
   const diameters = hairs.map((x) => x.diameterUm);

@@ -115,9 +115,9 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
     options.hairColor,
     rng.pick(['black', 'black', 'dark-brown', 'brown', 'light-brown', 'grey'] as const),
   );
-  // Hair lighter than ~70 % of the skin's luminance is not resolvable by eye either; darken it.
+  // Hair lighter than ~75 % of the skin's luminance is hardly resolvable by eye either; darken it.
   const order: HairColorName[] = ['grey', 'light-brown', 'brown', 'dark-brown', 'black'];
-  while (lum(HAIR_COLORS[hairColor]) > 0.7 * lum(skin) && hairColor !== 'black') {
+  while (lum(HAIR_COLORS[hairColor]) > 0.75 * lum(skin) && hairColor !== 'black') {
     hairColor = order[order.indexOf(hairColor) + 1]!;
   }
   const baseHair = HAIR_COLORS[hairColor];

@@ -48,7 +48,7 @@ describe('runAnalyze', () => {
     expect(Math.abs(r.hairCount - img.truth.hairCount)).toBeLessThanOrEqual(
       Math.max(3, 0.3 * img.truth.hairCount),
     );
-    expect(Math.abs(r.meanDiameterUm - img.truth.meanDiameterUm)).toBeLessThan(15);
+    expect(Math.abs(r.meanDiameterUm - img.truth.meanDiameterUm)).toBeLessThan(8);
     expect(r.hairs).toHaveLength(r.hairCount);
     expect(r.durationMs).toBeGreaterThanOrEqual(0);
     expect(r.quality.ok).toBe(true);

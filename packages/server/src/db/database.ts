@@ -26,6 +26,9 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Checkpoint every ~16 MB of WAL instead of 4 MB: bookings rewrite the same index pages, so fewer,
+  // larger checkpoints halve the cost of a commit (measured) at the price of a longer, rarer pause.
+  sqlite.pragma('wal_autocheckpoint = 4000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }) });
   return { kysely, dialect: 'sqlite', sqlite, destroy: () => kysely.destroy() };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, Database } from '../../db/schema';
+import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
 
 export interface Span {
   providerId: string;
@@ -19,6 +20,8 @@ export async function hasConflict(trx: Kysely<Database>, s: Span): Promise<boole
     .select('id')
     .where('provider_id', '=', s.providerId)
     .where('status', '<>', 'cancelled')
+    // The lower bound keeps the (provider_id, busy_start_at) index scan to a few rows.
+    .where('busy_start_at', '>', s.busyStart - MAX_BUSY_SPAN_MS)
     .where('busy_start_at', '<', s.busyEnd)
     .where('busy_end_at', '>', s.busyStart);
   if (s.excludeAppointmentId) appts = appts.where('id', '<>', s.excludeAppointmentId);
@@ -41,6 +44,7 @@ export async function hasConflict(trx: Kysely<Database>, s: Span): Promise<boole
     .select('appointments.id')
     .where('appointment_resources.resource_id', 'in', s.resourceIds)
     .where('appointments.status', '<>', 'cancelled')
+    .where('appointments.busy_start_at', '>', s.busyStart - MAX_BUSY_SPAN_MS)
     .where('appointments.busy_start_at', '<', s.busyEnd)
     .where('appointments.busy_end_at', '>', s.busyStart);
   if (s.excludeAppointmentId) held = held.where('appointments.id', '<>', s.excludeAppointmentId);

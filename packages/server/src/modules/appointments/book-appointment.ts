@@ -19,6 +19,7 @@ import {
 import { requireVisibleType } from './availability.routes';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
 import { queueBookingNotices } from './notices';
+import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
 
 export interface BookingResult {
@@ -34,6 +35,19 @@ export function bookingRejection(
 ): AppError {
   const detail = describeBookingRejection(check, timeZone);
   return new AppError(check.reason === 'NOT_A_SLOT' ? 'SLOT_TAKEN' : 'BOOKING_REFUSED', detail);
+}
+
+/**
+ * Overlap queries bound their index scans by MAX_BUSY_SPAN_MS; every stored busy span must respect it
+ * for those checks to stay exact, so a type configured beyond it is refused rather than half-checked.
+ */
+export function assertSpanBounded(busyStart: number, busyEnd: number): void {
+  if (busyEnd - busyStart > MAX_BUSY_SPAN_MS) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      'This appointment type is longer than two days with its buffers; please fix it.',
+    );
+  }
 }
 
 export const slotTaken = () =>
@@ -118,6 +132,7 @@ export async function bookAppointment(
   const end = check.slot.end;
   const busyStart = start - type.row.buffer_before_minutes * 60_000;
   const busyEnd = end + type.row.buffer_after_minutes * 60_000;
+  assertSpanBounded(busyStart, busyEnd);
   const settings = location.settings;
 
   const token = newToken();

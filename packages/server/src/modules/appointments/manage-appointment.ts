@@ -20,7 +20,7 @@ import {
   tokenOpens,
   updateAppointment,
 } from './appointments.repository';
-import { bookingRejection, slotTaken } from './book-appointment';
+import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
 import { queueCancellationNotice, queueRescheduleNotices } from './notices';
 import { findTypeById, loadClinicSettings } from './scheduling.repository';
@@ -187,6 +187,7 @@ export async function rescheduleAppointment(
   const end = check.slot.end;
   const busyStart = start - type.row.buffer_before_minutes * 60_000;
   const busyEnd = end + type.row.buffer_after_minutes * 60_000;
+  assertSpanBounded(busyStart, busyEnd);
   const sequence = v.ical_sequence + 1;
   try {
     await withBookingTransaction(db, async (trx) => {

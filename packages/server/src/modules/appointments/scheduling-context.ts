@@ -46,7 +46,7 @@ export async function loadSchedulingContext(
   now: number,
   opts: { providerId?: string | undefined; excludeAppointmentId?: string | undefined } = {},
 ): Promise<LoadedContext> {
-  const all = await findProvidersWithLocation(db, type.providerIds);
+  const all = type.providers ?? (await findProvidersWithLocation(db, type.providerIds));
   const first = all[0];
   if (!first) throw notFound('A provider for this appointment type');
   const location: LocationInfo = {

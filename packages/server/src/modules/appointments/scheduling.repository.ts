@@ -12,32 +12,78 @@ export interface LoadedType {
   row: AppointmentTypeTable;
   providerIds: string[];
   resourceIds: string[];
+  /** Active providers with their location, when loaded with the type (saves a query). */
+  providers?: ProviderWithLocation[];
 }
 
 /** Appointment durations plus buffers never exceed this; lets range queries use the start index. */
 export const MAX_BUSY_SPAN_MS = 2 * 86_400_000;
 
-/** One query: the type with its providers and resources (a small providers × resources join). */
+/**
+ * One query: the type with its providers (and their location and clinic settings) and resources —
+ * a small providers × resources join.
+ */
 export async function findTypeBySlug(db: Kysely<Database>, slug: string): Promise<LoadedType | null> {
   const rows = await db
     .selectFrom('appointment_types')
     .leftJoin('appointment_type_providers as atp', 'atp.type_id', 'appointment_types.id')
+    .leftJoin('providers as p', 'p.id', 'atp.provider_id')
+    .leftJoin('locations as l', 'l.id', 'p.location_id')
+    .leftJoin('clinics as c', 'c.id', 'l.clinic_id')
     .leftJoin('appointment_type_resources as atr', 'atr.type_id', 'appointment_types.id')
     .selectAll('appointment_types')
-    .select(['atp.provider_id', 'atr.resource_id'])
+    .select([
+      'atp.provider_id',
+      'atr.resource_id',
+      'p.name as p_name',
+      'p.active as p_active',
+      'l.id as l_id',
+      'l.name as l_name',
+      'l.time_zone as l_zone',
+      'l.clinic_id as l_clinic',
+      'c.settings_json as c_settings',
+    ])
     .where('appointment_types.slug', '=', slug)
     .where('appointment_types.active', '=', 1)
     .execute();
   const first = rows[0];
   if (!first) return null;
-  const { provider_id: _p, resource_id: _r, ...row } = first;
+  const {
+    provider_id: _p,
+    resource_id: _r,
+    p_name: _n,
+    p_active: _a,
+    l_id: _l,
+    l_name: _ln,
+    l_zone: _z,
+    l_clinic: _c,
+    c_settings: _s,
+    ...row
+  } = first;
+  const providers = new Map<string, ProviderWithLocation>();
   const providerIds = new Set<string>();
   const resourceIds = new Set<string>();
   for (const r of rows) {
     if (r.provider_id) providerIds.add(r.provider_id);
     if (r.resource_id) resourceIds.add(r.resource_id);
+    if (r.provider_id && r.p_active === 1 && r.l_id && !providers.has(r.provider_id)) {
+      providers.set(r.provider_id, {
+        id: r.provider_id,
+        name: r.p_name!,
+        locationId: r.l_id,
+        locationName: r.l_name!,
+        timeZone: r.l_zone!,
+        clinicId: r.l_clinic!,
+        settingsJson: r.c_settings ?? '{}',
+      });
+    }
   }
-  return { row, providerIds: [...providerIds].sort(), resourceIds: [...resourceIds].sort() };
+  return {
+    row,
+    providerIds: [...providerIds].sort(),
+    resourceIds: [...resourceIds].sort(),
+    providers: [...providers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
 }
 
 export async function findTypeById(db: Kysely<Database>, id: string): Promise<LoadedType | null> {

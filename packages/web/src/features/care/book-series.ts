@@ -19,6 +19,8 @@ const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export interface BookedSession {
   start: string;
   id: string;
+  /** The clinic's zone, to show the booked time as clinic time. */
+  timeZone: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function bookPlanSeries(
     const slot = slots[0];
     if (!slot)
       throw new Error(`No free time in the week of ${ymd(target)}; ${booked.length} of ${remaining} booked.`);
-    const appt = await api.post<{ id: string; start: string }>(
+    const appt = await api.post<{ id: string; start: string; timeZone: string }>(
       '/api/appointments',
       { type, start: slot.start, providerId: slot.providerId, patientId },
       // api-client lets init.headers replace its own, so the JSON headers are repeated here.
@@ -58,7 +60,7 @@ export async function bookPlanSeries(
         },
       },
     );
-    booked.push({ id: appt.id, start: appt.start });
+    booked.push({ id: appt.id, start: appt.start, timeZone: appt.timeZone });
     onProgress?.(i + 1, remaining);
   }
   // Build the preparation checklists and queue their reminder emails now, not at the next portal visit.

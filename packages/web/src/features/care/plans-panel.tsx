@@ -140,7 +140,7 @@ function BookSeries({ plan, patientId }: { plan: Plan; patientId: string }) {
       </p>
       {state.done && (
         <div className="alert ok" role="status">
-          Booked: {state.done.map((b) => fmtDateTime(Date.parse(b.start))).join('; ')}
+          Booked: {state.done.map((b) => fmtDateTime(Date.parse(b.start), b.timeZone)).join('; ')}
         </div>
       )}
       {state.error && (
@@ -287,8 +287,9 @@ export function PlansPanel({ patientId }: { patientId: string }) {
               <span className="badge neutral">{p.status}</span>
             </div>
             <p>
-              <strong>{p.progress.label}</strong> · {p.sessionsPlanned} sessions, every {p.intervalWeeks}{' '}
-              weeks
+              <strong>{p.progress.label}</strong> · {p.sessionsPlanned}{' '}
+              {p.sessionsPlanned === 1 ? 'session' : 'sessions'}
+              {p.sessionsPlanned > 1 ? `, every ${p.intervalWeeks} weeks` : ''}
               {p.maintenanceIntervalWeeks ? ` · maintenance every ${p.maintenanceIntervalWeeks} weeks` : ''}
             </p>
             <progress

@@ -185,7 +185,14 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(await entry.first().textContent()).toContain('(clinician)');
     expect(await page.getByRole('listitem').filter({ hasText: 'Pat Rivera' }).count()).toBe(0);
     await expectNoSeriousA11yIssues(page);
-    await page.screenshot({ path: screenshotPath('portal-access-log'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath('portal-access-log-phone'), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('the admin filters the audit log, downloads it as CSV and sees the patient’s audit tab', async () => {

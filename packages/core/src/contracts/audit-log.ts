@@ -43,6 +43,8 @@ export const auditLogItemSchema = z.object({
   resource: z.string(),
   resourceId: z.string().nullable(),
   patientId: z.string().nullable(),
+  /** For the admin screen; left out of the CSV export, which identifies patients by id only. */
+  patientName: z.string().nullable(),
   ip: z.string().nullable(),
   detail: z.string().nullable(),
 });

@@ -153,3 +153,7 @@ export async function providerZone(db: Kysely<Database>, providerId: string) {
     .where('providers.id', '=', providerId)
     .executeTakeFirst();
 }
+
+export async function deactivateProvider(trx: Kysely<Database>, providerId: string): Promise<void> {
+  await trx.updateTable('providers').set({ active: 0 }).where('id', '=', providerId).execute();
+}

@@ -138,6 +138,38 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     await signIn(t.app, 'desk@example.com');
   });
 
+  it('takes a deactivated clinician’s provider profile out of booking', async () => {
+    const slots = async () =>
+      (
+        await t.app.inject({
+          url: '/api/availability?type=consultation&from=2026-11-24&to=2026-11-24&providerId=demo-provider-morgan',
+        })
+      ).json().slots as unknown[];
+    expect((await slots()).length).toBeGreaterThan(0);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/staff/demo-user-clinician/deactivate',
+      headers: as(admin),
+    });
+    expect(await slots()).toEqual([]);
+    const p = await t.testDb.db.kysely
+      .selectFrom('providers')
+      .select('active')
+      .where('id', '=', 'demo-provider-morgan')
+      .executeTakeFirstOrThrow();
+    expect(p.active).toBe(0);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/staff/demo-user-clinician/reactivate',
+      headers: as(admin),
+    });
+    await t.testDb.db.kysely
+      .updateTable('providers')
+      .set({ active: 1 })
+      .where('id', '=', 'demo-provider-morgan')
+      .execute();
+  });
+
   it('does not let an admin deactivate or demote themself', async () => {
     const off = await t.app.inject({
       method: 'POST',

@@ -17,6 +17,7 @@ import { hashPassword } from '../auth/password';
 import { createSession, deleteSessionsOfUser, SESSION_COOKIE } from '../auth/sessions.repository';
 import { insertUser } from '../users/users.repository';
 import { auditChange } from './admin-audit';
+import { deactivateProvider } from './providers.repository';
 import {
   consumeToken,
   findStaff,
@@ -117,7 +118,8 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       config: ADMIN,
       schema: {
         tags: ['admin'],
-        description: 'Ends the person’s sessions at once and blocks sign-in; their history stays.',
+        description:
+          'Ends the person’s sessions at once and blocks sign-in; a linked provider profile stops being bookable. History stays.',
         params: adminIdParamsSchema,
         response: { 200: staffMemberSchema },
       },
@@ -132,6 +134,14 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
           await deleteSessionsOfUser(trx, m.id);
           await revokeUserTokens(trx, m.id, now());
           await auditChange(req, trx, 'staff.deactivate', 'user', m.id);
+          // Nobody should be booked with a clinician who can no longer sign in; the profile and its
+          // history stay, and an admin can make it bookable again on the Schedules page.
+          if (m.providerId) {
+            await deactivateProvider(trx, m.providerId);
+            await auditChange(req, trx, 'provider.deactivate', 'provider', m.providerId, {
+              reason: 'staff deactivated',
+            });
+          }
         });
       return member(m.id);
     },

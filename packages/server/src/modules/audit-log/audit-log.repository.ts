@@ -27,6 +27,7 @@ export interface AuditRow {
   resource: string;
   resource_id: string | null;
   patient_id: string | null;
+  patient_name: string | null;
   ip: string | null;
   detail: string | null;
 }
@@ -44,6 +45,7 @@ export async function listAuditEntries(
   let q = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .leftJoin('patients', 'patients.id', 'audit_log.patient_id')
     .select([
       'audit_log.id',
       'audit_log.at',
@@ -54,6 +56,7 @@ export async function listAuditEntries(
       'audit_log.resource',
       'audit_log.resource_id',
       'audit_log.patient_id',
+      'patients.name as patient_name',
       'audit_log.ip',
       'audit_log.detail',
     ]);

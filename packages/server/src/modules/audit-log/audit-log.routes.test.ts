@@ -41,6 +41,7 @@ describe.each(DIALECTS)('audit log read side on %s', (dialect) => {
       action: 'patient.read',
       resource: 'patient',
       resourceId: 'demo-patient-2',
+      patientName: 'Sam Lee',
       ip: '127.0.0.1',
       at: new Date(TEST_NOW).toISOString(),
     });

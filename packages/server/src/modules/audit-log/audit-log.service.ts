@@ -73,6 +73,7 @@ export function toItem(r: AuditRow): AuditLogItem {
     resource: r.resource,
     resourceId: r.resource_id,
     patientId: r.patient_id,
+    patientName: r.patient_name,
     ip: r.ip,
     detail: r.detail,
   };
@@ -93,8 +94,8 @@ const CSV_COLUMNS = [
 
 // A cell starting with = + - @ (or a tab/CR) is run as a formula by spreadsheet programs; a leading
 // apostrophe keeps it text (OWASP "CSV injection").
-function csvCell(v: string | null): string {
-  if (v === null) return '';
+function csvCell(v: string | null | undefined): string {
+  if (v === null || v === undefined) return '';
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -147,7 +147,7 @@ export function AuditLogPage() {
                     {i.resource}
                     {i.resourceId && <span className="muted small"> {i.resourceId}</span>}
                   </td>
-                  <td>{i.patientId ?? '—'}</td>
+                  <td>{i.patientName ?? i.patientId ?? '—'}</td>
                   <td>{i.ip ?? '—'}</td>
                 </tr>
               ))}

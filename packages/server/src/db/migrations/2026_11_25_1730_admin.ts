@@ -22,7 +22,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('start_time', 'text', (c) => c.notNull())
     .addColumn('end_time', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('location_hours_location_idx').on('location_hours').column('location_id').execute();
+  await db.schema
+    .createIndex('location_hours_location_idx')
+    .on('location_hours')
+    .column('location_id')
+    .execute();
 
   await db.schema
     .createTable('location_closures')

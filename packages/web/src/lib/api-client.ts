@@ -30,12 +30,13 @@ async function request<T>(method: string, url: string, body?: unknown, init: Req
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
+  // The caller's options come first so our JSON headers and body always win over them.
   const res = await fetch(url, {
-    method,
-    headers: { ...headers, ...(init.headers as Record<string, string>) },
-    body: payload,
     credentials: 'same-origin',
     ...init,
+    method,
+    headers: { ...(init.headers as Record<string, string> | undefined), ...headers },
+    body: payload,
   });
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';

@@ -33,6 +33,16 @@ export async function restoreBackup(opts: {
 }): Promise<RestoreResult> {
   const { target, file, progress } = opts;
   if (!fs.existsSync(file)) throw new RestoreRefused(`No backup file at ${file}.`);
+  const storage = createLocalStorage(path.join(target.dataDir, 'files'));
+  if ((await storage.list()).length) {
+    throw new RestoreRefused(
+      `${path.join(target.dataDir, 'files')} is not empty; restore needs an empty data dir.`,
+    );
+  }
+  const sqliteFile = path.join(target.dataDir, 'anagen.db');
+  if (!target.databaseUrl && fs.existsSync(sqliteFile)) {
+    throw new RestoreRefused(`${sqliteFile} already exists; restore needs an empty data dir.`);
+  }
   progress('Checking the backup file…');
   const entries = await verifyArchive(file);
   progress(`  ${entries} entries, all checksums match`);
@@ -47,17 +57,9 @@ export async function restoreBackup(opts: {
       `This backup was made by a newer Anagen (migrations ${unknown.join(', ')}); upgrade before restoring.`,
     );
   }
-  const storage = createLocalStorage(path.join(target.dataDir, 'files'));
-  if ((await storage.list()).length) {
-    throw new RestoreRefused(
-      `${path.join(target.dataDir, 'files')} is not empty; restore needs an empty data dir.`,
-    );
-  }
-  const sqliteFile = path.join(target.dataDir, 'anagen.db');
-  if (!target.databaseUrl && fs.existsSync(sqliteFile)) {
-    throw new RestoreRefused(`${sqliteFile} already exists; restore needs an empty data dir.`);
-  }
   const db = openDb({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
+  let ok = false;
+  const written: string[] = [];
   try {
     if (db.dialect === 'postgres') await refuseNonEmptyPostgres(db);
     progress(`Restoring a ${manifest.dialect} backup from ${manifest.createdAt} into ${db.dialect}`);
@@ -95,7 +97,9 @@ export async function restoreBackup(opts: {
     let entry = pending as Awaited<ReturnType<ArchiveReader['next']>>;
     while (entry && entry.header.name !== 'end') {
       if (!entry.header.name.startsWith('files/')) throw new Error(`Unexpected entry ${entry.header.name}.`);
-      await storage.put(entry.header.name.slice('files/'.length), entry.data);
+      const key = entry.header.name.slice('files/'.length);
+      await storage.put(key, entry.data);
+      written.push(key);
       files++;
       bytes += entry.data.length;
       if (files % 20 === 0) progress(`  files ${files} (${formatBytes(bytes)})`);
@@ -106,9 +110,22 @@ export async function restoreBackup(opts: {
     if (promised !== files) throw new Error(`The backup promised ${promised} files but held ${files}.`);
     progress(`  files ${files} (${formatBytes(bytes)})`);
     const rows = [...loaded.values()].reduce((a, b) => a + b, 0);
+    ok = true;
     return { tables: expected.size, rows, files };
+  } catch (err) {
+    if (db.dialect === 'postgres' && !(err instanceof RestoreRefused)) {
+      throw new Error(
+        `${(err as Error).message} The database may hold part of the restore: drop and re-create it before trying again.`,
+      );
+    }
+    throw err;
   } finally {
     await db.destroy();
+    // A failed SQLite restore leaves the data dir as empty as it found it, ready for another try.
+    if (!ok) for (const key of written) await storage.delete(key);
+    if (!ok && db.dialect === 'sqlite') {
+      for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) fs.rmSync(f, { force: true });
+    }
   }
 }
 

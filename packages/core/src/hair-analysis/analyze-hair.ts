@@ -39,6 +39,7 @@ function validate(input: HairAnalysisInput): void {
 
 /** Widest plausible single scalp hair shaft, µm; wider "shafts" are hairs lying together. */
 const MAX_SINGLE_UM = 120;
+const ATTACHED_FACTOR = 1.5;
 
 /**
  * Replaces each hair measured wider than {@link MAX_SINGLE_UM} by as many hairs as the image's typical
@@ -157,7 +158,21 @@ export function analyzeHairDetailed(
   };
   const minLenPx = 100 / wupp;
   const strands = splitAtCorners(traceStrands(graph, edgeR, w, h), w, rOf).filter(
-    (s) => s.path.length >= Math.max(minLenPx, 3 * rOf(s) + 4),
+    // Pores and openings are isolated blobs; a branch leaving a junction or bend is part of a hair
+    // structure, so a shorter branch is kept (a sibling that separates only near its tip).
+    (s) => {
+      const attached =
+        s.start.kind === 'junction' ||
+        s.start.kind === 'corner' ||
+        s.end.kind === 'junction' ||
+        s.end.kind === 'corner';
+      return (
+        s.path.length >=
+        (attached
+          ? Math.max(0.6 * minLenPx, ATTACHED_FACTOR * rOf(s) + 3)
+          : Math.max(minLenPx, 3 * rOf(s) + 4))
+      );
+    },
   );
   lap('strands');
   const bulgeAt = (x: number, y: number, r: number) => {

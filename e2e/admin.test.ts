@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
@@ -126,6 +128,36 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     } finally {
       await desk.close();
     }
+  });
+
+  it('an invited person sets a password from the emailed link and lands in the staff area', async () => {
+    await page.goto(`${server.url}/admin/staff`);
+    const invite = page.getByRole('form', { name: 'Invite a staff member' });
+    await invite.getByLabel('Full name').fill('Nia Nurse');
+    await invite.getByLabel('Email').fill('nia@example.com');
+    await invite.getByLabel('Role').selectOption('clinician');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Invitation sent to nia@example.com.').waitFor();
+
+    const outbox = path.join(server.dataDir, 'outbox');
+    const mail = fs
+      .readdirSync(outbox)
+      .filter((f) => f.includes('nia@example.com'))
+      .map((f) => fs.readFileSync(path.join(outbox, f), 'utf8'))[0]!;
+    // Mail bodies are quoted-printable: undo soft line breaks and =3D before reading the link.
+    const body = mail.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const link = /http:\/\/[^\s]+\/accept-invite\?token=[\w%-]+/.exec(body)?.[0];
+    expect(link).toBeDefined();
+
+    await page.context().clearCookies();
+    await page.goto(`${server.url}${new URL(link!).pathname}${new URL(link!).search}`);
+    await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await page.getByLabel('New password').fill('nia-long-password');
+    await page.getByLabel('Repeat the password').fill('nia-long-password');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.waitForURL(`${server.url}/staff`);
+    await signIn(page, server.url, 'admin@example.com', '/admin');
   });
 
   it('a consent edit creates a new version and leaves signed copies unchanged', async () => {

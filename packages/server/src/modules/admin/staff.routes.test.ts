@@ -187,6 +187,17 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
     expect((await t.app.inject({ url: '/api/auth/me', headers: as(admin) })).json().role).toBe('admin');
   });
 
+  it('keeps a clinician with a provider profile a clinician until the profile is unlinked', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/admin/staff/demo-user-clinician',
+      headers: as(admin),
+      payload: { role: 'desk' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors).toEqual([{ path: 'body.role', message: expect.any(String) }]);
+  });
+
   it('changes a role, effective on the next request', async () => {
     const desk = await signIn(t.app, 'desk@example.com');
     const res = await t.app.inject({

@@ -18,6 +18,7 @@ import { createSession, deleteSessionsOfUser, SESSION_COOKIE } from '../auth/ses
 import { insertUser } from '../users/users.repository';
 import { auditChange } from './admin-audit';
 import { deactivateProvider } from './providers.repository';
+import { fieldConflict } from './references';
 import {
   consumeToken,
   findStaff,
@@ -99,6 +100,12 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const m = await member(req.params.id);
       if (req.body.role && req.body.role !== m.role) notSelf(req.actor?.userId, m.id, 'change the role of');
+      if (m.providerId && req.body.role && req.body.role !== 'clinician') {
+        throw fieldConflict(
+          'body.role',
+          'This person has a provider profile; unlink it on the Schedules page before changing the role',
+        );
+      }
       await db()
         .transaction()
         .execute(async (trx) => {

@@ -190,6 +190,21 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
       url: '/api/availability?type=consultation&from=2026-12-24&to=2026-12-24',
     });
     expect(slots.json().slots).toEqual([]);
+    // A provider given hours after the closure was planned is closed on those days too.
+    const late = await send('POST', '/api/admin/providers', {
+      name: 'Late Starter',
+      locationId: 'demo-location',
+      appointmentTypeIds: ['demo-type-consultation'],
+    });
+    await send('PUT', `/api/admin/providers/${late.json().id}/hours`, {
+      hours: [{ locationId: 'demo-location', weekday: 4, start: '09:00', end: '12:00' }],
+    });
+    const lateSlots = (date: string) =>
+      t.app.inject({
+        url: `/api/availability?type=consultation&from=${date}&to=${date}&providerId=${late.json().id}`,
+      });
+    expect((await lateSlots('2026-12-24')).json().slots).toEqual([]);
+    expect((await lateSlots('2026-12-31')).json().slots.length).toBeGreaterThan(0);
     expect(
       (await send('DELETE', `/api/admin/locations/demo-location/closures/${closure.id}`)).statusCode,
     ).toBe(200);

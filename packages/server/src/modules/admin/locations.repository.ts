@@ -126,6 +126,53 @@ export async function insertClosure(
   return id;
 }
 
+/**
+ * Gives a provider the days off of every current or future closure at the locations they work at,
+ * so a provider added (or given hours) after a closure was planned is not bookable on those days.
+ */
+export async function applyClosuresToProvider(
+  trx: Kysely<Database>,
+  providerId: string,
+  fromDate: string,
+): Promise<void> {
+  const closures = await trx
+    .selectFrom('location_closures')
+    .select(['id', 'start_date', 'end_date', 'reason'])
+    .where('end_date', '>=', fromDate)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'location_id',
+          'in',
+          eb.selectFrom('providers').select('location_id').where('id', '=', providerId),
+        ),
+        eb(
+          'location_id',
+          'in',
+          eb.selectFrom('provider_hours').select('location_id').where('provider_id', '=', providerId),
+        ),
+      ]),
+    )
+    .execute();
+  for (const c of closures) {
+    for (const date of datesBetween(c.start_date < fromDate ? fromDate : c.start_date, c.end_date)) {
+      await trx
+        .insertInto('provider_exceptions')
+        .values({
+          id: `${closureExceptionPrefix(c.id)}${providerId}:${date}`,
+          provider_id: providerId,
+          date,
+          kind: 'off',
+          start_time: null,
+          end_time: null,
+          reason: c.reason ? `Clinic closed: ${c.reason}` : 'Clinic closed',
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+}
+
 export async function deleteClosure(
   trx: Kysely<Database>,
   locationId: string,

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../auth/auth.service';
 import { auditChange } from './admin-audit';
+import { applyClosuresToProvider } from './locations.repository';
 import { listProviders, replaceWeeklyHours, saveProvider } from './providers.repository';
 import { assertExist, fieldConflict } from './references';
 
@@ -22,6 +23,9 @@ const ADMIN = { access: ['admin'] as const };
 export async function providersRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.kysely;
+
+  // Closures are stored as local dates; starting a day early covers every zone's "today".
+  const yesterday = () => new Date(app.deps.clock.now() - 86_400_000).toISOString().slice(0, 10);
 
   async function one(id: string) {
     const [p] = await listProviders(db(), id);
@@ -68,6 +72,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
         .execute(async (trx) => {
           await checkRefs(trx, body);
           await saveProvider(trx, id, body, isNew);
+          await applyClosuresToProvider(trx, id, yesterday());
           await auditChange(req, trx, isNew ? 'provider.create' : 'provider.update', 'provider', id, body);
         });
     } catch (err) {
@@ -141,6 +146,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
             'location',
           );
           await replaceWeeklyHours(trx, req.params.id, req.body.hours);
+          await applyClosuresToProvider(trx, req.params.id, yesterday());
           await auditChange(req, trx, 'provider.hours.update', 'provider', req.params.id, req.body.hours);
         });
       return one(req.params.id);

@@ -185,9 +185,9 @@ export function analyzeHairDetailed(
     }
     return best / Math.max(1, r);
   };
-  const bulges = strands.map(
-    (s) => [bulgeAt(s.start.x, s.start.y, rOf(s)), bulgeAt(s.end.x, s.end.y, rOf(s))] as [number, number],
-  );
+  // Only free ends need the widening test (root vs tip); other kinds are decided by topology.
+  const bulgeOf = (e: Strand['start'], r: number) => (e.kind === 'free' ? bulgeAt(e.x, e.y, r) : 1);
+  const bulges = strands.map((s) => [bulgeOf(s.start, rOf(s)), bulgeOf(s.end, rOf(s))] as [number, number]);
   const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf });
   lap('emergence');
   const measures = strands.map((s, i) =>

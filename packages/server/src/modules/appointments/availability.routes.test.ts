@@ -53,6 +53,10 @@ describe.each(DIALECTS)('appointment types and availability on %s', (dialect) =>
     expect(morgan).toHaveLength(31); // 09:00…16:30 every 15 min
     expect(chen[0]!.start).toBe('2026-11-24T18:00:00.000Z');
     for (const s of body.slots) expect(s.start).toMatch(/Z$/);
+    // The hand-written body is exactly the contract schema.
+    const { availabilitySchema } = await import('@anagen/core/contracts');
+    expect(availabilitySchema.strict().safeParse(body).success).toBe(true);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 
   it('respects minimum notice on the first day and filters by provider', async () => {
@@ -112,5 +116,18 @@ describe.each(DIALECTS)('appointment types and availability on %s', (dialect) =>
     expect((await get(prp)).statusCode).toBe(403);
     expect((await get(prp, patient)).statusCode).toBe(403);
     expect((await get(prp, desk)).statusCode).toBe(200);
+  });
+});
+
+describe('isoMinute', () => {
+  it('matches toISOString for whole minutes and falls back otherwise', async () => {
+    const { isoMinute } = await import('./availability.routes');
+    const start = Date.parse('1999-12-31T00:00:00Z');
+    for (let i = 0; i < 20000; i++) {
+      const ms = start + i * 7 * 60_000 * 13; // spans years, leap days, every hour/minute
+      expect(isoMinute(ms)).toBe(new Date(ms).toISOString());
+    }
+    expect(isoMinute(start + 1234)).toBe(new Date(start + 1234).toISOString());
+    expect(isoMinute(Date.parse('2026-03-08T10:59:00Z'))).toBe('2026-03-08T10:59:00.000Z');
   });
 });

@@ -24,28 +24,30 @@ export const MAX_BUSY_SPAN_MS = 2 * 86_400_000;
  * a small providers × resources join.
  */
 export async function findTypeBySlug(db: Kysely<Database>, slug: string): Promise<LoadedType | null> {
-  const rows = await db
-    .selectFrom('appointment_types')
-    .leftJoin('appointment_type_providers as atp', 'atp.type_id', 'appointment_types.id')
-    .leftJoin('providers as p', 'p.id', 'atp.provider_id')
-    .leftJoin('locations as l', 'l.id', 'p.location_id')
-    .leftJoin('clinics as c', 'c.id', 'l.clinic_id')
-    .leftJoin('appointment_type_resources as atr', 'atr.type_id', 'appointment_types.id')
-    .selectAll('appointment_types')
-    .select([
-      'atp.provider_id',
-      'atr.resource_id',
-      'p.name as p_name',
-      'p.active as p_active',
-      'l.id as l_id',
-      'l.name as l_name',
-      'l.time_zone as l_zone',
-      'l.clinic_id as l_clinic',
-      'c.settings_json as c_settings',
-    ])
-    .where('appointment_types.slug', '=', slug)
-    .where('appointment_types.active', '=', 1)
-    .execute();
+  // Raw SQL: on this hot path (every availability request) building the six-join query with the
+  // query builder cost more than running it.
+  const { rows } = await sql<
+    AppointmentTypeTable & {
+      provider_id: string | null;
+      resource_id: string | null;
+      p_name: string | null;
+      p_active: number | null;
+      l_id: string | null;
+      l_name: string | null;
+      l_zone: string | null;
+      l_clinic: string | null;
+      c_settings: string | null;
+    }
+  >`select t.*, atp.provider_id, atr.resource_id, p.name as p_name, p.active as p_active,
+          l.id as l_id, l.name as l_name, l.time_zone as l_zone, l.clinic_id as l_clinic,
+          c.settings_json as c_settings
+     from appointment_types t
+     left join appointment_type_providers atp on atp.type_id = t.id
+     left join providers p on p.id = atp.provider_id
+     left join locations l on l.id = p.location_id
+     left join clinics c on c.id = l.clinic_id
+     left join appointment_type_resources atr on atr.type_id = t.id
+    where t.slug = ${slug} and t.active = 1`.execute(db);
   const first = rows[0];
   if (!first) return null;
   const {

@@ -177,10 +177,14 @@ export function analyzeHairDetailed(
   lap('strands');
   const bulgeAt = (x: number, y: number, r: number) => {
     const R = Math.ceil(2.5 * r + 3);
+    const R2 = R * R;
     let best = 0;
+    const x1 = Math.min(w - 1, Math.round(x) + R);
     for (let yy = Math.max(0, Math.round(y) - R); yy <= Math.min(h - 1, Math.round(y) + R); yy++) {
-      for (let xx = Math.max(0, Math.round(x) - R); xx <= Math.min(w - 1, Math.round(x) + R); xx++) {
-        if ((xx - x) ** 2 + (yy - y) ** 2 <= R * R) best = Math.max(best, dt[yy * w + xx]!);
+      const dy2 = (yy - y) * (yy - y);
+      for (let xx = Math.max(0, Math.round(x) - R); xx <= x1; xx++) {
+        const v = dt[yy * w + xx]!;
+        if (v > best && (xx - x) * (xx - x) + dy2 <= R2) best = v;
       }
     }
     return best / Math.max(1, r);

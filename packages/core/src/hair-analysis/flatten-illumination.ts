@@ -89,10 +89,20 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   const darkness = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     rowBg(y, top);
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      const bg = top[cx0[x]!]! + (top[cx1[x]!]! - top[cx0[x]!]!) * ctx[x]!;
-      darkness[p] = (bg > 1 ? 1 - data[p]! / bg : 0) - offset;
+    // Walk the row block by block: between two block centres the background is linear in x.
+    const row = y * w;
+    let x = 0;
+    const first = Math.min(w, BLOCK / 2);
+    for (; x < first; x++) darkness[row + x] = 1 - data[row + x]! / top[0]! - offset;
+    for (let b = 0; b + 1 < bw && x < w; b++) {
+      const end = Math.min(w, (b + 1) * BLOCK + BLOCK / 2);
+      const start = b * BLOCK + BLOCK / 2;
+      const slope = (top[b + 1]! - top[b]!) / BLOCK;
+      let bg = top[b]! + slope * (x - start + 0.5);
+      for (; x < end; x++, bg += slope) darkness[row + x] = (bg > 1 ? 1 - data[row + x]! / bg : 0) - offset;
     }
+    const last = top[bw - 1]!;
+    for (; x < w; x++) darkness[row + x] = (last > 1 ? 1 - data[row + x]! / last : 0) - offset;
   }
   return { darkness, skinLevel: sampledMedian(smooth, 997) };
 }

@@ -52,17 +52,18 @@ export function buildSkeletonGraph(
     }
     nb[p] = c;
   }
-  const nodeOf = new Int32Array(n).fill(-1);
+  // Node id + 1 per pixel (0 = not a node pixel), so the array needs no initial fill.
+  const nodeOf = new Int32Array(n);
   const nodes: GraphNode[] = [];
   const stack: number[] = [];
   for (const p of pixels) {
-    if (nb[p] === 2 || nodeOf[p]! >= 0) continue;
+    if (nb[p] === 2 || nodeOf[p]! > 0) continue;
     const id = nodes.length;
     let sx = 0;
     let sy = 0;
     let cnt = 0;
     let r = 0;
-    nodeOf[p] = id;
+    nodeOf[p] = id + 1;
     stack.push(p);
     while (stack.length) {
       const q = stack.pop()!;
@@ -77,8 +78,8 @@ export function buildSkeletonGraph(
         const yy = y + DY[i]!;
         if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
         const s = yy * w + xx;
-        if (sk[s] && nb[s] !== 2 && nodeOf[s]! < 0) {
-          nodeOf[s] = id;
+        if (sk[s] && nb[s] !== 2 && nodeOf[s] === 0) {
+          nodeOf[s] = id + 1;
           stack.push(s);
         }
       }
@@ -88,7 +89,7 @@ export function buildSkeletonGraph(
   const visited = new Uint8Array(n);
   const edges: GraphEdge[] = [];
   for (const p of pixels) {
-    const start = nodeOf[p]!;
+    const start = nodeOf[p]! - 1;
     if (start < 0) continue;
     const x0 = p % w;
     const y0 = (p - x0) / w;
@@ -97,7 +98,7 @@ export function buildSkeletonGraph(
       const yy = y0 + DY[i]!;
       if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
       const q = yy * w + xx;
-      if (!sk[q] || nodeOf[q]! >= 0 || visited[q]) continue;
+      if (!sk[q] || nodeOf[q]! > 0 || visited[q]) continue;
       const path: number[] = [];
       let prev = p;
       let cur = q;
@@ -114,8 +115,8 @@ export function buildSkeletonGraph(
           if (ax < 0 || ay < 0 || ax >= w || ay >= h) continue;
           const s = ay * w + ax;
           if (!sk[s] || s === prev) continue;
-          if (nodeOf[s]! >= 0) {
-            if (path.length > 1 || nodeOf[s] !== start || s !== p) end = nodeOf[s]!;
+          if (nodeOf[s]! > 0) {
+            if (path.length > 1 || nodeOf[s]! - 1 !== start || s !== p) end = nodeOf[s]! - 1;
           } else if (!visited[s]) next = s;
         }
         if (end >= 0 || next < 0) break;

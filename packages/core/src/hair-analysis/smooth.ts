@@ -7,11 +7,13 @@ export function smoothBinomial(src: Float32Array, w: number, h: number): Float32
   const out = new Float32Array(src.length);
   for (let y = 0; y < h; y++) {
     const r = y * w;
-    for (let x = 0; x < w; x++) {
-      const l = x > 0 ? src[r + x - 1]! : src[r + x]!;
-      const rr = x < w - 1 ? src[r + x + 1]! : src[r + x]!;
-      tmp[r + x] = (l + 2 * src[r + x]! + rr) * 0.25;
+    if (w === 1) {
+      tmp[r] = src[r]!;
+      continue;
     }
+    tmp[r] = (3 * src[r]! + src[r + 1]!) * 0.25;
+    for (let p = r + 1, end = r + w - 1; p < end; p++) tmp[p] = (src[p - 1]! + 2 * src[p]! + src[p + 1]!) * 0.25;
+    tmp[r + w - 1] = (src[r + w - 2]! + 3 * src[r + w - 1]!) * 0.25;
   }
   for (let y = 0; y < h; y++) {
     const up = (y > 0 ? y - 1 : y) * w;

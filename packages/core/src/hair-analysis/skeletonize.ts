@@ -32,7 +32,7 @@ export interface Skeleton {
 /**
  * Zhang–Suen thinning of a binary mask to a one-pixel-wide, 8-connected skeleton.
  * Works on a copy padded by one background pixel (no bounds checks) and re-examines only pixels
- * next to a deletion, so the cost follows the mask's boundary, not the image area. A final pass
+ * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary. A final pass
  * removes staircase corners so every interior skeleton pixel has exactly two neighbours.
  */
 export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
@@ -55,12 +55,21 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
     (img[p - W - 1]! << 7);
   const offsets = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
   const stamp = new Uint8Array(img.length);
+  // Subiterations a candidate has been examined without its neighbourhood changing; after both
+  // subiteration rules have seen it unchanged it cannot become deletable until a neighbour goes.
+  const age = new Uint8Array(img.length);
+  const all = new Int32Array(area);
   let cand = new Int32Array(area);
   let next = new Int32Array(area);
   const del = new Int32Array(area);
   let nc = 0;
+  let na = 0;
   for (let y = 1; y <= h; y++) {
-    for (let p = y * W + 1, end = y * W + w; p <= end; p++) if (img[p] && code(p) !== 255) cand[nc++] = p;
+    for (let p = y * W + 1, end = y * W + w; p <= end; p++) {
+      if (!img[p]) continue;
+      all[na++] = p;
+      if (code(p) !== 255) cand[nc++] = p;
+    }
   }
   let round = 1;
   let changed = true;
@@ -81,21 +90,23 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
         round = 1;
       }
       let nn = 0;
-      for (let i = 0; i < nc; i++) {
-        const p = cand[i]!;
-        if (img[p] && stamp[p] !== round) {
-          stamp[p] = round;
-          next[nn++] = p;
-        }
-      }
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
         for (let k = 0; k < 8; k++) {
           const q = p + offsets[k]!;
           if (img[q] && stamp[q] !== round) {
             stamp[q] = round;
+            age[q] = 0;
             next[nn++] = q;
           }
+        }
+      }
+      for (let i = 0; i < nc; i++) {
+        const p = cand[i]!;
+        if (img[p] && stamp[p] !== round && age[p]! < 1) {
+          stamp[p] = round;
+          age[p] = 1;
+          next[nn++] = p;
         }
       }
       [cand, next] = [next, cand];
@@ -104,7 +115,7 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
   }
   // Remove staircase pixels: simple points (8-connectivity number 1) with two orthogonal
   // neighbours. Afterwards every pixel inside a branch has exactly two skeleton neighbours.
-  const list = cand.subarray(0, nc).sort();
+  const list = all;
   for (const p of list) {
     if (!img[p]) continue;
     const c = code(p);

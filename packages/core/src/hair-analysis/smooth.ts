@@ -12,7 +12,8 @@ export function smoothBinomial(src: Float32Array, w: number, h: number): Float32
       continue;
     }
     tmp[r] = (3 * src[r]! + src[r + 1]!) * 0.25;
-    for (let p = r + 1, end = r + w - 1; p < end; p++) tmp[p] = (src[p - 1]! + 2 * src[p]! + src[p + 1]!) * 0.25;
+    for (let p = r + 1, end = r + w - 1; p < end; p++)
+      tmp[p] = (src[p - 1]! + 2 * src[p]! + src[p + 1]!) * 0.25;
     tmp[r + w - 1] = (src[r + w - 2]! + 3 * src[r + w - 1]!) * 0.25;
   }
   for (let y = 0; y < h; y++) {

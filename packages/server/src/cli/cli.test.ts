@@ -101,3 +101,61 @@ describe.each(DIALECTS)('anagen CLI on %s', (dialect) => {
     expect((await anagen('export-fhir', '--patient', 'nobody')).code).toBe(1);
   });
 });
+
+describe('anagen analyze', () => {
+  it('prints the DESIGN analysis JSON for an image and fails clearly on bad input', async () => {
+    const { generateTrichoscopyImage } = await import('@anagen/core/hair-analysis/synthetic');
+    const sharp = (await import('sharp')).default;
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anagen-cli-analyze-'));
+    const img = generateTrichoscopyImage({ seed: 777, width: 640, height: 480, umPerPx: 10 });
+    const file = path.join(dir, 'close-up.png');
+    await sharp(Buffer.from(img.pixels), {
+      raw: { width: img.width, height: img.height, channels: img.channels },
+    })
+      .png()
+      .toFile(file);
+    const exec = async (...args: string[]) => {
+      try {
+        const { stdout, stderr } = await run(process.execPath, [BIN, 'analyze', ...args], {
+          timeout: 60_000,
+        });
+        return { code: 0, stdout, stderr };
+      } catch (err) {
+        const e = err as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+      }
+    };
+    const ok = await exec(file, '--um-per-px', '10', '--json');
+    expect(ok.code).toBe(0);
+    const result = JSON.parse(ok.stdout);
+    for (const key of [
+      'width',
+      'height',
+      'umPerPx',
+      'areaCm2',
+      'hairCount',
+      'densityPerCm2',
+      'meanDiameterUm',
+      'vellusRatio',
+      'terminalRatio',
+      'hairs',
+      'durationMs',
+    ]) {
+      expect(result).toHaveProperty(key);
+    }
+    expect(result.width).toBe(640);
+    expect(result.hairCount).toBeGreaterThan(img.truth.hairCount * 0.5);
+    expect(result.hairCount).toBeLessThan(img.truth.hairCount * 1.5);
+    const two = await exec(file, file, '--um-per-px', '10', '--json');
+    expect(JSON.parse(two.stdout)).toHaveLength(2);
+    const zero = await exec(file, '--um-per-px', '0');
+    expect(zero.code).not.toBe(0);
+    expect(zero.stderr).toContain('um-per-px');
+    const notImage = await exec(BIN, '--um-per-px', '8');
+    expect(notImage.code).not.toBe(0);
+    expect(notImage.stderr).toContain('not a supported image');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -2,12 +2,20 @@ import { ROLES, type Role } from '@anagen/core/access';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { systemClock } from '../lib/clock';
+import { runAnalyze } from './commands/analyze';
 import { backupCommand } from './commands/backup';
 import { exportFhirCommand } from './commands/export-fhir';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { seedDemoCommand } from './commands/seed-demo';
 import { userAddCommand } from './commands/user-add';
+
+/** Thrown by a command that finished with a non-zero exit code it has already explained. */
+class CliExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
 
 export function buildCli(): Command {
   const program = new Command('anagen')
@@ -49,6 +57,22 @@ export function buildCli(): Command {
     );
 
   program
+    .command('analyze')
+    .description('measure hair count, density, shaft diameter and vellus ratio in trichoscopy images')
+    .argument('<image...>', 'JPEG, PNG, WebP or TIFF files')
+    .requiredOption('--um-per-px <F>', 'calibration: micrometres per pixel (e.g. 8)', Number.parseFloat)
+    .option('--json', 'print the analysis JSON (one object, or an array for several images)', false)
+    .option('--overlay <dir>', 'write an annotated PNG per image into this folder')
+    .action(async (files: string[], opts: { umPerPx: number; json: boolean; overlay?: string }) => {
+      const code = await runAnalyze(
+        files,
+        { umPerPx: opts.umPerPx, json: opts.json, ...(opts.overlay ? { overlay: opts.overlay } : {}) },
+        { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+      );
+      if (code !== 0) throw new CliExit(code);
+    });
+
+  program
     .command('export-fhir')
     .description("print a patient's record as a FHIR R4 Bundle (Patient/$everything)")
     .requiredOption('--patient <id>', 'patient id')
@@ -73,6 +97,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CliExit) return err.exitCode;
     console.error(`anagen: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }

@@ -5,6 +5,13 @@ import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { hiddenHairs } from './multiplicity';
+import {
+  clippedShare,
+  MAX_SINGLE_UM,
+  pathLengthPx,
+  splitImplausiblyWide,
+  weightedLength,
+} from './post-process';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
@@ -15,6 +22,9 @@ import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { toWorkingGray, workingFactor } from './working-image';
 
 export const ENGINE_VERSION = 'anagen-hair/0.1.0';
+
+/** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
+const ATTACHED_FACTOR = 1.5;
 
 /** A traced shaft for overlays: centre line in image pixels, and whether it was counted. */
 export interface HairTrace {
@@ -35,64 +45,6 @@ function validate(input: HairAnalysisInput): void {
   if (channels !== 3 && channels !== 4) throw new RangeError('channels must be 3 or 4');
   if (pixels.length < width * height * channels)
     throw new RangeError('pixel buffer shorter than width×height×channels');
-}
-
-/** Widest plausible single scalp hair shaft, µm; wider "shafts" are hairs lying together. */
-const MAX_SINGLE_UM = 120;
-const ATTACHED_FACTOR = 1.5;
-
-/**
- * Replaces each hair measured wider than {@link MAX_SINGLE_UM} by as many hairs as the image's typical
- * terminal diameter fits into it, sharing the width (sibling hairs of one opening lying side by side).
- */
-function splitImplausiblyWide(hairs: HairAnalysisResult['hairs']): void {
-  const terminal = hairs
-    .map((x) => x.diameterUm)
-    .filter((d) => d >= TERMINAL_MIN_UM && d <= MAX_SINGLE_UM)
-    .sort((a, b) => a - b);
-  const typical = terminal.length ? terminal[terminal.length >> 1]! : 80;
-  for (let i = hairs.length - 1; i >= 0; i--) {
-    const hair = hairs[i]!;
-    if (hair.diameterUm <= MAX_SINGLE_UM) continue;
-    // A follicular unit holds at most about four hairs.
-    const k = Math.min(4, Math.max(2, Math.round(hair.diameterUm / typical)));
-    const d = hair.diameterUm / k;
-    const parts = Array.from({ length: k }, () => ({
-      ...hair,
-      diameterUm: round(d, 1),
-      class: classifyDiameter(d),
-    }));
-    hairs.splice(i, 1, ...parts);
-  }
-}
-
-/** Length of an 8-connected pixel chain in px (diagonal steps count √2). */
-function pathLengthPx(path: readonly number[], w: number): number {
-  let len = 0;
-  for (let i = 1; i < path.length; i++) {
-    const d = Math.abs(path[i]! - path[i - 1]!);
-    len += d === 1 || d === w ? 1 : Math.SQRT2;
-  }
-  return len;
-}
-
-/** Length-weighted mean: the length of the strand a randomly chosen skeleton pixel belongs to. */
-const weightedLength = (lengths: number[]) =>
-  lengths.reduce((a, l) => a + l * l, 0) /
-  Math.max(
-    1,
-    lengths.reduce((a, l) => a + l, 0),
-  );
-
-function clippedShare(pixels: Uint8Array | Uint8ClampedArray, n: number, channels: number): number {
-  let clipped = 0;
-  let seen = 0;
-  for (let p = 0; p < n; p += 13, seen++) {
-    const o = p * channels;
-    if ((pixels[o]! >= 250 ? 1 : 0) + (pixels[o + 1]! >= 250 ? 1 : 0) + (pixels[o + 2]! >= 250 ? 1 : 0) >= 2)
-      clipped++;
-  }
-  return clipped / Math.max(1, seen);
 }
 
 /**

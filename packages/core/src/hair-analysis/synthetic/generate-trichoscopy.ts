@@ -1,5 +1,6 @@
 import { Rng } from './prng';
 import { blurRgb, createCanvas, paintDisc, paintShaft, type Rgb } from './render';
+import { markHiddenSiblings } from './siblings';
 
 export type SyntheticHairClass = 'vellus' | 'intermediate' | 'terminal';
 
@@ -298,24 +299,4 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
       unitSizeWeights: unitWeights,
     },
   };
-}
-
-/** Flags hairs whose centre line stays within touching distance of one sibling's all along. */
-function markHiddenSiblings(unit: { pts: Float64Array; d: number; hair: SyntheticHair }[]): void {
-  for (const a of unit) {
-    for (const b of unit) {
-      if (a === b || a.hair.hiddenBySibling) continue;
-      const touch = (a.d + b.d) / 2;
-      let always = true;
-      for (let i = 0; i < a.pts.length && always; i += 4) {
-        let best = Number.POSITIVE_INFINITY;
-        for (let j = 0; j < b.pts.length; j += 2) {
-          best = Math.min(best, Math.hypot(a.pts[i]! - b.pts[j]!, a.pts[i + 1]! - b.pts[j + 1]!));
-        }
-        always = best <= touch;
-      }
-      // The longer hair stays visible where it runs past the shorter one.
-      if (always && a.hair.lengthUm <= b.hair.lengthUm) a.hair.hiddenBySibling = true;
-    }
-  }
 }

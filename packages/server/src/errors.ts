@@ -6,6 +6,7 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, title: 'Invalid request' },
   UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
   BAD_CREDENTIALS: { status: 401, title: 'Wrong email or password' },
+  CURRENT_PASSWORD_WRONG: { status: 400, title: 'Current password is not correct' },
   TOTP_REQUIRED: { status: 401, title: 'Authentication code needed' },
   TOTP_INVALID: { status: 401, title: 'Wrong authentication code' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DeletionRequestTable } from '../modules/account/account.table';
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { ConsultationOverrideTable, DiagnosisTable, TreatmentPlanTable } from '../modules/plans/plans.table';
@@ -56,6 +57,7 @@ export interface Database {
   user_tokens: UserTokenTable;
   location_hours: LocationHoursTable;
   location_closures: LocationClosureTable;
+  deletion_requests: DeletionRequestTable;
 }
 
 export interface ClinicTable {

@@ -7,6 +7,8 @@ import { assessmentsRoutes } from './assessments/assessments.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { auditLogRoutes } from './audit-log/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
+import { changePasswordRoutes } from './auth/change-password.routes';
+import { accountRoutes } from './account/account.routes';
 import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
@@ -44,4 +46,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(consentsRoutes);
   await app.register(preparationRoutes);
   await app.register(sideEffectsRoutes);
+  await app.register(changePasswordRoutes);
+  await app.register(accountRoutes);
 }

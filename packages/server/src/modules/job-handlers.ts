@@ -1,4 +1,5 @@
 import type { JobHandlers } from '../lib/jobs/worker';
+import { DELETION_REQUEST_JOB, deletionRequestEmailJob } from './account/deletion-request.job';
 import { appointmentNoticeJob } from './appointments/notice.job';
 import { analysePhotoJob } from './measurements/analyse-photo.job';
 import { postCareJob, prepReminderJob } from './preparation/care-jobs';
@@ -11,4 +12,5 @@ export const JOB_HANDLERS: JobHandlers = {
   'care.prep-reminder': prepReminderJob,
   'care.post-care-email': postCareJob,
   'care.urgent-alert-email': urgentAlertEmailJob,
+  [DELETION_REQUEST_JOB]: deletionRequestEmailJob,
 };

@@ -7,6 +7,7 @@ import * as photos from './2026_11_25_1720_photos';
 import * as admin from './2026_11_25_1730_admin';
 import * as assessments from './2026_11_25_1740_assessments';
 import * as staffTotp from './2026_11_25_1750_staff_totp';
+import * as account from './2026_11_25_1800_account';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1730_admin': admin,
   '2026_11_25_1740_assessments': assessments,
   '2026_11_25_1750_staff_totp': staffTotp,
+  '2026_11_25_1800_account': account,
 };

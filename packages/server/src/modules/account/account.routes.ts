@@ -1,0 +1,125 @@
+import {
+  deletionRequestBodySchema,
+  deletionRequestSchema,
+  patientIdParamsSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { newId } from '../../lib/ids';
+import { enqueueJob } from '../../lib/jobs/jobs.repository';
+import { audit } from '../audit/audit.service';
+import { SESSION_COOKIE } from '../auth/sessions.repository';
+import { requirePatientAccess } from '../patients/patient-access';
+import { deactivateUser, insertDeletionRequest, listDeletionRequests } from './account.repository';
+import { DELETION_REQUEST_JOB } from './deletion-request.job';
+
+/**
+ * A patient's data rights (decision 040): ask for erasure — reviewed by the clinic, never automatic,
+ * because medical records must be kept as long as the law requires — and close the portal account
+ * at once while the clinical record is kept.
+ */
+export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/patients/:id/deletion-request',
+    {
+      config: { access: ['patient'] },
+      schema: {
+        tags: ['account'],
+        description:
+          'Ask the clinic to delete your data; the clinic reviews it (records are kept as the law requires)',
+        params: patientIdParamsSchema,
+        body: deletionRequestBodySchema,
+        response: { 200: deletionRequestSchema, 201: deletionRequestSchema },
+      },
+    },
+    async (req, reply) => {
+      const { db, clock } = app.deps;
+      const patientId = req.params.id;
+      const [open] = await listDeletionRequests(db.kysely, { openForPatient: patientId });
+      const id = open?.id ?? newId();
+      await requirePatientAccess(req, patientId, {
+        scope: 'demographics',
+        mode: 'write',
+        action: open ? 'patient.deletion-request.repeat' : 'patient.deletion-request',
+        resource: 'deletion-request',
+        resourceId: id,
+      });
+      // One open request per patient: asking again neither duplicates it nor emails the clinic twice.
+      if (open) return reply.code(200).send(open);
+      const now = clock.now();
+      await db.kysely.transaction().execute(async (trx) => {
+        await insertDeletionRequest(trx, {
+          id,
+          patientId,
+          requestedBy: req.actor!.userId,
+          reason: req.body.reason || null,
+          now,
+        });
+        await enqueueJob(
+          trx,
+          {
+            kind: DELETION_REQUEST_JOB,
+            payload: { requestId: id },
+            runAt: now,
+            uniqueKey: `deletion-request:${id}`,
+          },
+          now,
+        );
+      });
+      const [saved] = await listDeletionRequests(db.kysely, { id });
+      return reply.code(201).send(saved!);
+    },
+  );
+
+  r.post(
+    '/api/patients/:id/close-account',
+    {
+      config: { access: ['patient'] },
+      schema: {
+        tags: ['account'],
+        description: 'Close your portal account now: sign-in is turned off, the clinical record is kept',
+        params: patientIdParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'demographics',
+        mode: 'write',
+        action: 'patient.account-close',
+        resource: 'user',
+        resourceId: req.actor!.userId,
+      });
+      const ended = await deactivateUser(app.deps.db.kysely, req.actor!.userId);
+      await audit(req, {
+        action: 'auth.account.deactivated',
+        resource: 'user',
+        resourceId: req.actor!.userId,
+        patientId: req.params.id,
+        detail: `${ended} sessions ended; patient record kept`,
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/admin/deletion-requests',
+    {
+      config: { access: ['admin'] },
+      schema: { tags: ['account'], response: { 200: z.array(deletionRequestSchema) } },
+    },
+    async (req) => {
+      const list = await listDeletionRequests(app.deps.db.kysely);
+      await audit(req, {
+        action: 'deletion-request.list',
+        resource: 'deletion-request',
+        detail: `${list.length} requests`,
+      });
+      return list;
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import type { JobHandler } from '../../lib/jobs/worker';
+import { findClinic } from '../admin/clinic.repository';
+import { findDeletionRequest, markClinicNotified } from './account.repository';
+
+export const DELETION_REQUEST_JOB = 'account.deletion-request-email';
+
+/**
+ * Tells the clinic (its contact email from the clinics table) that a patient asked for erasure.
+ * The email carries no patient details — mail is not the place for them — only the reference
+ * to open in Anagen. A failure throws so the worker retries; the request is already saved.
+ */
+export const deletionRequestEmailJob: JobHandler = async (raw, { deps }) => {
+  const { requestId } = raw as { requestId: string };
+  const db = deps.db.kysely;
+  const request = await findDeletionRequest(db, requestId);
+  if (!request || request.clinic_notified_at !== null) return;
+  const clinic = await findClinic(db);
+  if (!clinic?.email) throw new Error('the clinic has no contact email to notify');
+  const at = new Date(Number(request.created_at)).toISOString().replace('T', ' ').slice(0, 16);
+  await deps.mailer.send({
+    to: clinic.email,
+    subject: 'A patient asked for their data to be deleted',
+    text: [
+      `A patient asked on ${at} UTC for their personal data to be deleted.`,
+      '',
+      'Nothing has been erased. Medical records must be kept for the period the law requires, so',
+      'please review the request, decide what can be deleted and what must be kept, and reply to',
+      'the patient.',
+      '',
+      `Open Anagen → Admin → Requests to see it (${deps.config.publicUrl}/admin/requests).`,
+      `Request reference: ${request.id}`,
+    ].join('\n'),
+  });
+  await markClinicNotified(db, request.id, deps.clock.now());
+};

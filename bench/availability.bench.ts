@@ -327,7 +327,7 @@ async function startSmtpSink(): Promise<{ url: string; received: () => number; c
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as net.AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true&pool=true`,
     received: () => count,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

@@ -58,6 +58,24 @@ describe.each(DIALECTS)('patient data rights on %s', (dialect) => {
     expect(sent.length).toBe(before);
   });
 
+  it('serves the patient their own FHIR export as a file download with ?download=1', async () => {
+    const cookie = await signIn(t.app, 'patient@example.com');
+    const url = '/api/fhir/Patient/demo-patient-1/$everything';
+    const file = await t.app.inject({ url: `${url}?download=1`, headers: { cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="anagen-records-2026-11-23.fhir.json"',
+    );
+    expect(file.json()).toMatchObject({ resourceType: 'Bundle', entry: expect.any(Array) });
+    const inline = await t.app.inject({ url, headers: { cookie } });
+    expect(inline.headers['content-disposition']).toBeUndefined();
+    const other = await t.app.inject({
+      url: '/api/fhir/Patient/demo-patient-2/$everything?download=1',
+      headers: { cookie },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
   it('refuses a deletion request or account closure for someone else, and for staff', async () => {
     const cookie = await signIn(t.app, 'patient@example.com');
     const other = await post(cookie, '/api/patients/demo-patient-2/deletion-request', {});

@@ -16,6 +16,10 @@ export async function fhirRoutes(app: FastifyInstance): Promise<void> {
         description:
           'FHIR R4 searchset Bundle with the patient and their appointments, plans, procedures, measurements, consents and adverse events',
         params: z.strictObject({ id: z.string().min(1).max(100) }),
+        querystring: z.object({
+          /** `download=1` asks the browser to save the Bundle as a file (the portal's "Download my records"). */
+          download: z.enum(['1']).optional(),
+        }),
       },
     },
     async (req, reply) => {
@@ -32,6 +36,10 @@ export async function fhirRoutes(app: FastifyInstance): Promise<void> {
         app.deps.clock.now(),
         `${app.deps.config.publicUrl}/api/fhir`,
       );
+      if (req.query.download) {
+        const day = new Date(app.deps.clock.now()).toISOString().slice(0, 10);
+        reply.header('content-disposition', `attachment; filename="anagen-records-${day}.fhir.json"`);
+      }
       return reply.type('application/fhir+json').send(JSON.stringify(bundle));
     },
   );

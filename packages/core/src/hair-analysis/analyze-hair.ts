@@ -69,7 +69,7 @@ export function analyzeHairDetailed(
     last = t;
   };
   const { pixels, width, height, channels, umPerPx } = input;
-  const factor = workingFactor(umPerPx);
+  const factor = workingFactor(umPerPx, width, height);
   const wupp = umPerPx * factor;
   const gray = toWorkingGray(pixels, width, height, channels, factor);
   lap('grey');

@@ -17,9 +17,11 @@ describe('toWorkingGray', () => {
     expect(binned.data[0]).toBeCloseTo(63.75, 5);
   });
 
-  it('bins only fine calibrations', () => {
-    expect(workingFactor(4)).toBe(2);
-    expect(workingFactor(8)).toBe(1);
+  it('bins fine calibrations and very large images', () => {
+    expect(workingFactor(4, 1600, 1200)).toBe(2);
+    expect(workingFactor(8, 1600, 1200)).toBe(1);
+    expect(workingFactor(8, 4000, 3000)).toBe(2);
+    expect(workingFactor(8, 7300, 5475)).toBe(3); // 40 megapixels: working image ≤ 6 MP
   });
 });
 

@@ -5,12 +5,18 @@ export interface GrayImage {
   height: number;
 }
 
+/** Working images are kept at or below this many pixels, which bounds memory (~30 bytes per pixel). */
+export const MAX_WORKING_PIXELS = 6_000_000;
+
 /**
  * Working-resolution factor: fine calibrations (< 5.5 µm/px) are binned 2×2, because the thinnest
- * vellus shaft (10 µm) is still ≥ 1 working pixel and binning quarters the work.
+ * vellus shaft (10 µm) is still ≥ 1 working pixel and binning quarters the work; very large images
+ * are binned further so the working image stays under {@link MAX_WORKING_PIXELS}.
  */
-export function workingFactor(umPerPx: number): number {
-  return umPerPx < 5.5 ? 2 : 1;
+export function workingFactor(umPerPx: number, width = 0, height = 0): number {
+  const byCalibration = umPerPx < 5.5 ? 2 : 1;
+  const bySize = Math.ceil(Math.sqrt((width * height) / MAX_WORKING_PIXELS));
+  return Math.max(byCalibration, bySize);
 }
 
 /**

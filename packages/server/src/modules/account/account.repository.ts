@@ -19,10 +19,10 @@ export async function insertDeletionRequest(
     .execute();
 }
 
-/** Newest first; `filter` narrows to one request or one patient's open request. */
+/** Newest first; `filter` narrows to one request, one patient's requests or their open one. */
 export async function listDeletionRequests(
   db: Kysely<Database>,
-  filter: { id?: string; openForPatient?: string } = {},
+  filter: { id?: string; patientId?: string; openForPatient?: string } = {},
   limit = 200,
 ): Promise<DeletionRequest[]> {
   let q = db
@@ -42,6 +42,7 @@ export async function listDeletionRequests(
     .orderBy('deletion_requests.id')
     .limit(limit);
   if (filter.id) q = q.where('deletion_requests.id', '=', filter.id);
+  if (filter.patientId) q = q.where('deletion_requests.patient_id', '=', filter.patientId);
   if (filter.openForPatient) {
     q = q
       .where('deletion_requests.patient_id', '=', filter.openForPatient)

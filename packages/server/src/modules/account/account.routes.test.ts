@@ -49,6 +49,17 @@ describe.each(DIALECTS)('patient data rights on %s', (dialect) => {
       .execute();
     expect(audit).toEqual([{ action: 'patient.deletion-request', patient_id: 'demo-patient-1' }]);
 
+    const mine = await t.app.inject({
+      url: '/api/patients/demo-patient-1/deletion-requests',
+      headers: { cookie },
+    });
+    expect(mine.json().map((d: { id: string }) => d.id)).toEqual([body.id]);
+    const theirs = await t.app.inject({
+      url: '/api/patients/demo-patient-2/deletion-requests',
+      headers: { cookie },
+    });
+    expect(theirs.statusCode).toBe(404);
+
     // Asking again returns the open request and does not email the clinic a second time.
     const again = await post(cookie, '/api/patients/demo-patient-1/deletion-request', {});
     expect(again.statusCode).toBe(200);

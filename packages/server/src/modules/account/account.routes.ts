@@ -74,6 +74,28 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  r.get(
+    '/api/patients/:id/deletion-requests',
+    {
+      config: { access: ['patient', 'admin'] },
+      schema: {
+        tags: ['account'],
+        description: "This patient's deletion requests, newest first (the patient themself or an admin)",
+        params: patientIdParamsSchema,
+        response: { 200: z.array(deletionRequestSchema) },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'demographics',
+        mode: 'read',
+        action: 'deletion-request.list',
+        resource: 'deletion-request',
+      });
+      return listDeletionRequests(app.deps.db.kysely, { patientId: req.params.id });
+    },
+  );
+
   r.post(
     '/api/patients/:id/close-account',
     {

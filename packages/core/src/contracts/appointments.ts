@@ -173,3 +173,37 @@ export const deliverySchema = z.object({
   sentAt: z.string().nullable(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
+
+/** Staff: propose one slot per session of a treatment series (nothing is reserved). */
+export const seriesProposalRequestSchema = z.strictObject({
+  type: z.string().min(1).max(100),
+  firstDate: localDateSchema,
+  count: z.number().int().min(1).max(24),
+  intervalDays: z.number().int().min(1).max(120),
+  toleranceDays: z.number().int().min(0).max(14),
+  providerId: z.string().min(1).max(100).optional(),
+});
+export const seriesProposalSchema = z.object({
+  timeZone: z.string(),
+  sessions: z.array(
+    z.object({
+      index: z.number().int(),
+      targetDate: z.string(),
+      slot: slotSchema.nullable(),
+      alternatives: z.array(slotSchema),
+    }),
+  ),
+});
+export type SeriesProposalDto = z.infer<typeof seriesProposalSchema>;
+
+/** Staff: book every session of a series at once; all are booked or none. */
+export const createSeriesSchema = z.strictObject({
+  type: z.string().min(1).max(100),
+  patientId: z.string().min(1).max(100),
+  sessions: z
+    .array(z.strictObject({ start: instantSchema, providerId: z.string().min(1).max(100) }))
+    .min(1)
+    .max(24),
+  notes: z.string().trim().max(2000).optional(),
+});
+export const seriesSchema = z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) });

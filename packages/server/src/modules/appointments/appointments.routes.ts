@@ -27,12 +27,14 @@ import {
   rescheduleAppointment,
 } from './manage-appointment';
 import { findClinic, loadClinicSettings } from './scheduling.repository';
+import { seriesRoutes } from './series.routes';
 
 const STAFF = ['desk', 'clinician', 'admin'] as const;
 const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
 
 export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await seriesRoutes(app);
 
   r.post(
     '/api/appointments',

@@ -1,0 +1,38 @@
+import {
+  createSeriesSchema,
+  seriesProposalRequestSchema,
+  seriesProposalSchema,
+  seriesSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { bookTreatmentSeries, proposeTreatmentSeries } from './book-series';
+
+const STAFF = ['desk', 'clinician', 'admin'] as const;
+
+/** Treatment series (e.g. 3 PRP sessions 4 weeks apart ± 3 days): propose, then book all or none. */
+export async function seriesRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/appointments/series/proposal',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['appointments'],
+        body: seriesProposalRequestSchema,
+        response: { 200: seriesProposalSchema },
+      },
+    },
+    async (req) => proposeTreatmentSeries(req, req.body),
+  );
+
+  r.post(
+    '/api/appointments/series',
+    {
+      config: { access: STAFF },
+      schema: { tags: ['appointments'], body: createSeriesSchema, response: { 201: seriesSchema } },
+    },
+    async (req, reply) => reply.code(201).send(await bookTreatmentSeries(req, req.body)),
+  );
+}

@@ -93,6 +93,37 @@ describe.each(DIALECTS)('appointment types and availability on %s', (dialect) =>
     await t.testDb.db.kysely.deleteFrom('blocks').where('id', '=', 'test-block-1').execute();
   });
 
+  it('keeps wall-clock times and real durations across the spring-forward change (2027-03-14)', async () => {
+    // Okafor gets extra Sunday hours on the DST day, including the hour that does not exist.
+    await t.testDb.db.kysely
+      .insertInto('provider_exceptions')
+      .values({
+        id: 'test-dst-extra',
+        provider_id: 'demo-provider-okafor',
+        date: '2027-03-14',
+        kind: 'extra',
+        start_time: '01:00',
+        end_time: '16:00',
+        reason: null,
+      })
+      .execute();
+    const day = (
+      await get('/api/availability?type=stem-cell-procedure&from=2027-03-14&to=2027-03-14', desk)
+    ).json() as {
+      slots: SlotJson[];
+    };
+    const starts = day.slots.map((s) => s.start);
+    // 01:00 and 01:30 PST exist (UTC−8); 02:00–02:30 do not; 03:00 PDT is 10:00Z (UTC−7).
+    expect(starts.slice(0, 3)).toEqual([
+      '2027-03-14T09:00:00.000Z',
+      '2027-03-14T09:30:00.000Z',
+      '2027-03-14T10:00:00.000Z',
+    ]);
+    expect(starts).toContain('2027-03-14T16:00:00.000Z'); // 09:00 PDT
+    for (const s of day.slots) expect(Date.parse(s.end) - Date.parse(s.start)).toBe(3 * 3_600_000);
+    await t.testDb.db.kysely.deleteFrom('provider_exceptions').where('id', '=', 'test-dst-extra').execute();
+  });
+
   it('refuses bad ranges and malformed dates with 400', async () => {
     for (const q of [
       'type=consultation&from=2026-11-25&to=2026-11-24',

@@ -79,8 +79,9 @@ export function analyzeHairDetailed(
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
   const { darkness, skinLevel } = flattenIllumination(gray, wupp);
   lap('flatten');
-  const dark = smoothBinomial(darkness, w, h);
+  // Noise is measured on the raw map, which is then smoothed in place (one image buffer less).
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
+  const dark = smoothBinomial(darkness, w, h, darkness);
   const mask = hysteresisThreshold(dark, w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
   lap('smooth+threshold');
   const dt = distanceTransform(mask, w, h);

@@ -12,16 +12,16 @@ export function hysteresisThreshold(
   high: number,
 ): Uint8Array {
   const mask = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
-  let sp = 0;
+  // Grows with the foreground only, instead of reserving one slot per image pixel.
+  const stack: number[] = [];
   for (let p = 0; p < w * h; p++) {
     if (src[p]! >= high) {
       mask[p] = 1;
-      stack[sp++] = p;
+      stack.push(p);
     }
   }
-  while (sp > 0) {
-    const p = stack[--sp]!;
+  while (stack.length > 0) {
+    const p = stack.pop()!;
     const x = p % w;
     const y = (p - x) / w;
     for (let dy = -1; dy <= 1; dy++) {
@@ -33,7 +33,7 @@ export function hysteresisThreshold(
         const q = yy * w + xx;
         if (mask[q] === 0 && src[q]! >= low) {
           mask[q] = 1;
-          stack[sp++] = q;
+          stack.push(q);
         }
       }
     }

@@ -1,10 +1,15 @@
 /**
  * 3×3 binomial smoothing ([1 2 1]/4 each way, σ ≈ 0.7 px). Preserves the integral across a shaft,
  * which the diameter measurement relies on, and cuts pixel noise to 0.375 of its SD.
+ * `out` may be `src` itself (the horizontal pass goes through a separate buffer).
  */
-export function smoothBinomial(src: Float32Array, w: number, h: number): Float32Array {
+export function smoothBinomial(
+  src: Float32Array,
+  w: number,
+  h: number,
+  out: Float32Array = new Float32Array(src.length),
+): Float32Array {
   const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
   for (let y = 0; y < h; y++) {
     const r = y * w;
     if (w === 1) {

@@ -3,10 +3,17 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
+import { ApiError } from './lib/api-client';
 import './styles.css';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      // A 4xx (not found, not allowed, signed out) will not change on a retry: show it at once.
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 
 const app = (

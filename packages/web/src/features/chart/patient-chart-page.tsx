@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Navigate, NavLink, useParams } from 'react-router';
+import { Link, Navigate, NavLink, useParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { useMe } from '../auth/use-me';
@@ -14,7 +14,16 @@ export function PatientChartPage() {
   const tabs = CHART_TABS.filter((t) => me && t.roles.includes(me.role));
   const current = tabs.find((t) => t.path === tab);
   if (!tab && tabs[0]) return <Navigate to={tabs[0].path} replace />;
-  if (error) return <ErrorState error={error} title="Could not open the chart" />;
+  if (error)
+    return (
+      <>
+        <h1>Patient chart</h1>
+        <ErrorState error={error} title="Could not open the chart" />
+        <p>
+          <Link to="/staff/patients">Search for the patient</Link>
+        </p>
+      </>
+    );
   return (
     <>
       <h1>{patient?.name ?? 'Patient'}</h1>

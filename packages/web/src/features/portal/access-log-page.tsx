@@ -5,33 +5,41 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
 
+// `{your}` becomes "your" for the patient and "the patient's" on the staff chart.
 const WHAT: Record<string, string> = {
-  patient: 'your details',
-  photo: 'your photos',
-  photos: 'your photos',
-  measurement: 'your measurements',
-  measurements: 'your measurements',
+  patient: '{your} details',
+  photo: '{your} photos',
+  photos: '{your} photos',
+  measurement: '{your} measurements',
+  measurements: '{your} measurements',
   analysis: 'a photo analysis',
-  plan: 'your treatment plan',
-  plans: 'your treatment plan',
+  plan: '{your} treatment plan',
+  plans: '{your} treatment plan',
   session: 'a treatment session record',
-  sessions: 'your treatment session records',
+  sessions: '{your} treatment session records',
   'treatment-session': 'a treatment session record',
-  consent: 'your consents',
-  consents: 'your consents',
-  assessment: 'your assessment',
-  appointment: 'your appointments',
-  appointments: 'your appointments',
-  'side-effect': 'your side-effect reports',
-  'side-effects': 'your side-effect reports',
-  'access-log': 'this list of who accessed your record',
-  fhir: 'your full record (as an export)',
-  progress: 'your progress report',
+  consent: '{your} consents',
+  consents: '{your} consents',
+  'consent-status': '{your} consent status',
+  'consultation-status': '{your} consultation status',
+  diagnosis: '{your} diagnosis',
+  assessment: '{your} assessment',
+  appointment: '{your} appointments',
+  appointments: '{your} appointments',
+  preparation: '{your} preparation checklist',
+  'post-care': '{your} aftercare instructions',
+  alert: '{your} side-effect alerts',
+  'side-effect': '{your} side-effect reports',
+  'side-effects': '{your} side-effect reports',
+  'access-log': 'the list of who accessed {your} record',
+  fhir: '{your} full record (as an export)',
+  progress: '{your} progress report',
 };
 const VERB: Record<string, string> = {
   read: 'viewed',
   list: 'viewed',
   view: 'viewed',
+  compare: 'compared',
   search: 'looked up',
   create: 'added to',
   upload: 'added to',
@@ -39,20 +47,47 @@ const VERB: Record<string, string> = {
   edit: 'changed',
   write: 'changed',
   correct: 'corrected',
+  correction: 'corrected',
   delete: 'removed something from',
+  deleted: 'removed something from',
   export: 'exported',
   review: 'reviewed',
   sign: 'recorded a signature on',
+  addendum: 'added a note to',
+  acknowledge: 'acknowledged',
+  tick: 'ticked an item on',
+  sync: 'updated',
+  series: 'booked a series of',
+  cancel: 'cancelled one of',
+  reschedule: 'rescheduled one of',
+  confirm: 'confirmed one of',
+  status: 'updated the status of',
+  ics: 'downloaded a calendar file for',
+  deliveries: 'viewed the reminders for',
+  report: 'added to',
+  run: 'ran',
+};
+// Whole actions whose parts do not read well word by word.
+const WHOLE: Record<string, string> = {
+  'patient.account-close': 'closed {your} portal account',
+  'patient.deletion-request': 'recorded a request to delete {your} record',
 };
 
-/** A plain-English sentence for an audit action such as `photo.upload` or `patient.read.denied`. */
-export function describeAccess(action: string): string {
+/**
+ * A plain-English phrase for an audit action such as `photo.upload` or `patient.read.denied`,
+ * addressed to the patient ("viewed your photos") or, with `subject: 'patient'`, to staff
+ * ("viewed the patient's photos").
+ */
+export function describeAccess(action: string, opts: { subject?: 'you' | 'patient' } = {}): string {
+  const your = opts.subject === 'patient' ? 'the patient’s' : 'your';
   const denied = action.endsWith('.denied');
-  const parts = (denied ? action.slice(0, -'.denied'.length) : action).split('.');
-  const what = WHAT[parts[0] ?? ''] ?? (parts[0] ?? 'your record').replace(/-/g, ' ');
+  const base = denied ? action.slice(0, -'.denied'.length) : action;
+  const parts = base.split('.');
+  const what = WHAT[parts[0] ?? ''] ?? (parts[0] ?? '{your} record').replace(/-/g, ' ');
   const verbKey = parts.slice(1).find((p) => VERB[p]) ?? parts[1] ?? 'read';
   const verb = VERB[verbKey] ?? verbKey.replace(/-/g, ' ');
-  return denied ? `tried to open ${what} and was refused` : `${verb} ${what}`;
+  const phrase = WHOLE[base] ?? (denied ? `tried to open ${what} and was refused` : `${verb} ${what}`);
+  return phrase.replaceAll('{your}', your);
 }
 
 const ROLE: Record<string, string> = { clinician: 'clinician', desk: 'front desk', admin: 'administrator' };

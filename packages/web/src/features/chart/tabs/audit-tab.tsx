@@ -56,7 +56,8 @@ export default function AuditTab({ patientId }: ChartTabProps) {
                   {i.actorRole && <span className="muted small">({i.actorRole})</span>}
                 </td>
                 <td>
-                  {describeAccess(i.action)} <code className="muted small">{i.action}</code>
+                  {describeAccess(i.action, { subject: 'patient' })}{' '}
+                  <code className="muted small">{i.action}</code>
                 </td>
                 <td>{i.ip ?? '—'}</td>
               </tr>

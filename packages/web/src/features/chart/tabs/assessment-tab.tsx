@@ -2,6 +2,7 @@ import type { AssessmentDto } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { api } from '../../../lib/api-client';
+import { fmtDateTime } from '../../care/care-format';
 import type { ChartTabProps } from '../chart-tabs';
 
 const GRADE: Record<string, string> = {
@@ -34,7 +35,7 @@ export default function AssessmentTab({ patientId }: ChartTabProps) {
         <details className="card">
           <summary>Earlier assessments ({older.length})</summary>
           {older.map((a) => (
-            <AssessmentCard key={a.id} a={a} heading={new Date(a.createdAt).toLocaleString()} />
+            <AssessmentCard key={a.id} a={a} heading={fmtDateTime(a.createdAt)} />
           ))}
         </details>
       )}
@@ -48,7 +49,7 @@ function AssessmentCard({ a, heading }: { a: AssessmentDto; heading: string }) {
     <section className="card" aria-label={heading}>
       <h2>{heading}</h2>
       <p className="muted small">
-        Completed {new Date(a.createdAt).toLocaleString()} by the patient online. Not a diagnosis.
+        Completed {fmtDateTime(a.createdAt)} by the patient online. Not a diagnosis.
       </p>
       {r.seePhysicianFirst && (
         <div className="alert warn">

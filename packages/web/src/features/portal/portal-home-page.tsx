@@ -68,9 +68,13 @@ export function PortalHomePage() {
           </p>
         ) : (
           <p className="muted">
-            {next.isPending && pid
-              ? 'Loading…'
-              : 'No appointment booked. Call the clinic or book a consultation online.'}
+            {next.isPending && pid ? (
+              'Loading…'
+            ) : (
+              <>
+                No appointment booked. Call the clinic or <Link to="/book">book a consultation online</Link>.
+              </>
+            )}
           </p>
         )}
         {nextChecklist && (

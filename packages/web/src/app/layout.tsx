@@ -27,6 +27,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/portal/progress', label: 'Progress' },
     { to: '/portal/records', label: 'My records' },
     { to: '/portal/access-log', label: 'Who accessed my record' },
+    { to: '/portal/account', label: 'Account' },
   ],
   staff: [
     { to: '/staff', label: 'Today', end: true },
@@ -43,6 +44,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/admin/templates', label: 'Templates' },
     { to: '/admin/side-effects', label: 'Side effects' },
     { to: '/admin/audit-log', label: 'Audit log' },
+    { to: '/admin/requests', label: 'Requests' },
   ],
 };
 

@@ -45,6 +45,12 @@ const AcceptInvitePage = lazy(() =>
   import('../features/admin/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })),
 );
 const AccessLogPage = lazy(() => import('../features/portal/access-log-page').then((m) => ({ default: m.AccessLogPage })));
+const PortalAccountPage = lazy(() =>
+  import('../features/account/portal-account-page').then((m) => ({ default: m.PortalAccountPage })),
+);
+const DeletionRequestsPage = lazy(() =>
+  import('../features/account/deletion-requests-page').then((m) => ({ default: m.DeletionRequestsPage })),
+);
 
 // Learn and decide: public, but loaded on demand so the home page stays small. Prerendered HTML
 // for guide and treatment pages stays on screen while these load.
@@ -99,6 +105,7 @@ export const router = createBrowserRouter([
           { index: true, element: <PortalHomePage /> },
           { path: 'records', element: <PortalRecordsPage /> },
           { path: 'access-log', element: <AccessLogPage /> },
+          { path: 'account', element: <PortalAccountPage /> },
           { path: 'appointments', element: <PortalAppointmentsPage /> },
           { path: 'consents', element: <PortalConsentsPage /> },
           { path: 'side-effect', element: <PortalSideEffectPage /> },
@@ -124,6 +131,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <AdminHomePage /> },
           { path: 'prices', element: <AdminPricesPage /> },
+          { path: 'requests', element: <DeletionRequestsPage /> },
           { path: 'staff', element: <StaffPage /> },
           { path: 'schedules', element: <SchedulesPage /> },
           { path: 'catalogue', element: <CataloguePage /> },

@@ -1,5 +1,6 @@
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { DownloadRecords } from '../account/download-records';
 import { useMe } from '../auth/use-me';
 import { useConsents, useDiagnoses, usePlans, useSessions, useSideEffects } from './care-api';
 import { fmtDate, fmtDateTime, symptomLabel, treatmentName } from './care-format';
@@ -95,6 +96,8 @@ export function PortalRecordsPage() {
           <p className="muted">None.</p>
         )}
       </section>
+
+      {pid && <DownloadRecords patientId={pid} />}
     </>
   );
 }

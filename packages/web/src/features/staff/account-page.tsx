@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError, api } from '../../lib/api-client';
+import { ChangePasswordForm } from '../account/change-password-form';
 
-/** Staff account: turn two-step sign-in (TOTP) on or off. */
+/** Staff account: change the password; turn two-step sign-in (TOTP) on or off. */
 export function StaffAccountPage() {
   usePageMeta('My account');
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
@@ -39,6 +40,10 @@ export function StaffAccountPage() {
   return (
     <div style={{ maxWidth: 560 }}>
       <h1>My account</h1>
+      <section className="card" aria-labelledby="staff-password">
+        <h2 id="staff-password">Change password</h2>
+        <ChangePasswordForm />
+      </section>
       <section className="card">
         <h2>Two-step sign-in</h2>
         <p>

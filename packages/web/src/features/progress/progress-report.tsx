@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { usePhotos, useProgress } from './progress-api';
 import { bandValueText } from './reference-band-note';
+import { TableScroll } from './table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 const ProgressChart = lazy(() => import('./progress-chart'));
@@ -13,37 +14,40 @@ function SiteTable({ s }: { s: SiteSeries }) {
   const first = s.points[0]!;
   const last = s.points.at(-1)!;
   return (
-    <table className="report-table">
-      <caption>
-        {siteLabel(s.site)}: {s.points.length} measurements, {fmtDate(first.takenAt)} to{' '}
-        {fmtDate(last.takenAt)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Measure</th>
-          <th scope="col">Baseline</th>
-          <th scope="col">Latest</th>
-          <th scope="col">Change</th>
-          <th scope="col">± per measurement</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ROWS.map((m) => (
-          <tr key={m}>
-            <th scope="row">{METRICS[m].label}</th>
-            <td>{fmt(m, first[m])}</td>
-            <td>{fmt(m, last[m])}</td>
-            <td>
-              {fmtSigned(m, last.change[m].abs)} ({fmtPct(last.change[m].pct)})
-            </td>
-            <td>
-              ± {metricValue(m, last.uncertainty[m]).toFixed(METRICS[m].digits)}{' '}
-              {m === 'vellusRatio' ? 'points' : METRICS[m].unit}
-            </td>
+    // At phone width the five columns are wider than the screen; the table scrolls, not the page.
+    <TableScroll label={`${siteLabel(s.site)} measurements`}>
+      <table className="report-table">
+        <caption>
+          {siteLabel(s.site)}: {s.points.length} measurements, {fmtDate(first.takenAt)} to{' '}
+          {fmtDate(last.takenAt)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Baseline</th>
+            <th scope="col">Latest</th>
+            <th scope="col">Change</th>
+            <th scope="col">± per measurement</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {ROWS.map((m) => (
+            <tr key={m}>
+              <th scope="row">{METRICS[m].label}</th>
+              <td>{fmt(m, first[m])}</td>
+              <td>{fmt(m, last[m])}</td>
+              <td>
+                {fmtSigned(m, last.change[m].abs)} ({fmtPct(last.change[m].pct)})
+              </td>
+              <td>
+                ± {metricValue(m, last.uncertainty[m]).toFixed(METRICS[m].digits)}{' '}
+                {m === 'vellusRatio' ? 'points' : METRICS[m].unit}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+} from './harness';
+
+const NEW_PASSWORD = 'my-new-passphrase-2026';
+
+async function signIn(page: Page, url: string, email: string, password: string, home: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}${home}`);
+}
+
+// One journey on a phone-sized screen: each step uses what the previous one did.
+describe.runIf(browserAvailable())('patient account and data rights in chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser({ viewport: { width: 390, height: 844 } });
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a patient changes their password, downloads their records and asks for deletion', async () => {
+    await signIn(page, server.url, 'patient@example.com', 'anagen-demo', '/portal');
+    await page.goto(`${server.url}/portal/account`);
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+
+    await page.getByLabel('Current password').fill('not-my-password');
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('New password again').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your current password is not correct.').waitFor();
+    await page.getByLabel('Current password').fill('anagen-demo');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password was changed.').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download my records (FHIR JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^anagen-records-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
+    const bundle = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(bundle).toMatchObject({ resourceType: 'Bundle' });
+    expect(bundle.entry[0].resource).toMatchObject({ resourceType: 'Patient', id: 'demo-patient-1' });
+
+    await page.getByLabel('Anything the clinic should know (optional)').fill('Moving abroad');
+    await page.getByRole('button', { name: 'Send deletion request' }).click();
+    await page.getByText('The clinic will review your request').waitFor();
+    const v = await seriousViolations(page);
+    expect(v.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('account-portal'), fullPage: true });
+  });
+
+  it('the admin sees the request; the patient closes the account and can no longer sign in', async () => {
+    await signIn(page, server.url, 'admin@example.com', 'anagen-demo', '/admin');
+    await page.goto(`${server.url}/admin/requests`);
+    await page.getByRole('cell', { name: 'Moving abroad' }).waitFor();
+
+    await signIn(page, server.url, 'patient@example.com', NEW_PASSWORD, '/portal');
+    await page.goto(`${server.url}/portal/account`);
+    await page.getByRole('button', { name: 'Close my account…' }).click();
+    await page.getByRole('button', { name: 'Yes, close my account' }).click();
+    await page.getByRole('heading', { name: 'Your portal account is closed' }).waitFor();
+
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('patient@example.com');
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The email or password is not correct.').waitFor();
+  });
+});

@@ -14,7 +14,7 @@ import {
  * Picks the `nth` day with free times (0-based, moving on to the next month when this one has too
  * few), then that day's first time. Later days keep the booking outside the 24 h change cut-off.
  */
-async function pickFreeTime(page: Page, nth: number): Promise<string> {
+async function pickFreeTime(page: Page, nth: number, shot?: string): Promise<string> {
   let skip = nth;
   for (let i = 0; i < 3; i++) {
     await page.locator('.month-grid').waitFor();
@@ -30,6 +30,7 @@ async function pickFreeTime(page: Page, nth: number): Promise<string> {
   }
   const slot = page.locator('.slot-list button').first();
   await slot.waitFor();
+  if (shot) await page.screenshot({ path: screenshotPath(shot), fullPage: true });
   const label = (await slot.textContent()) ?? '';
   await slot.click();
   return label;
@@ -59,7 +60,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.getByRole('heading', { name: 'Choose a day and time' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('booking-1-month'), fullPage: true });
-    await pickFreeTime(page, 2);
+    await pickFreeTime(page, 2, 'booking-1b-day-times');
     await page.getByRole('heading', { name: 'Your details' }).waitFor();
     patientName = `Robin E2E ${Date.now() % 100000}`;
     await page.getByLabel('Full name').fill(patientName);

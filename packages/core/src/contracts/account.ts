@@ -11,7 +11,7 @@ export const deletionRequestBodySchema = z.strictObject({
   reason: z.string().trim().max(2000).optional(),
 });
 
-export const DELETION_REQUEST_STATUSES = ['open'] as const;
+export const DELETION_REQUEST_STATUSES = ['open', 'resolved'] as const;
 
 /** A patient's request to erase their data; the clinic reviews it against record-retention law. */
 export const deletionRequestSchema = z.object({
@@ -25,8 +25,17 @@ export const deletionRequestSchema = z.object({
   createdAt: z.number(),
   /** Epoch ms when the clinic was emailed; null while the email is pending or failing. */
   clinicNotifiedAt: z.number().nullable(),
+  /** Epoch ms when the clinic recorded its decision. */
+  resolvedAt: z.number().nullable(),
+  resolutionNote: z.string().nullable(),
+});
+
+/** The clinic's decision, shown to the patient: what was deleted, what is kept and for how long. */
+export const resolveDeletionRequestSchema = z.strictObject({
+  note: z.string().trim().min(10, 'Tell the patient what was deleted and what is kept').max(4000),
 });
 
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export type DeletionRequestBody = z.infer<typeof deletionRequestBodySchema>;
 export type DeletionRequest = z.infer<typeof deletionRequestSchema>;
+export type ResolveDeletionRequest = z.infer<typeof resolveDeletionRequestSchema>;

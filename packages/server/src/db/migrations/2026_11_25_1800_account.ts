@@ -10,9 +10,15 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id').onDelete('cascade'))
     .addColumn('requested_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('reason', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('open').check(sql`status in ('open', 'resolved')`),
+    )
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('clinic_notified_at', 'bigint')
+    // The clinic's answer: what was deleted and what is kept, and for how long.
+    .addColumn('resolved_at', 'bigint')
+    .addColumn('resolved_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('resolution_note', 'text')
     .execute();
   await db.schema
     .createIndex('deletion_requests_created_idx')

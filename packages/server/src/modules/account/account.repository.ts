@@ -15,6 +15,9 @@ export async function insertDeletionRequest(
       reason: r.reason,
       created_at: r.now,
       clinic_notified_at: null,
+      resolved_at: null,
+      resolved_by: null,
+      resolution_note: null,
     })
     .execute();
 }
@@ -35,6 +38,8 @@ export async function listDeletionRequests(
       'deletion_requests.status',
       'deletion_requests.created_at',
       'deletion_requests.clinic_notified_at',
+      'deletion_requests.resolved_at',
+      'deletion_requests.resolution_note',
       'patients.name',
       'patients.email',
     ])
@@ -58,6 +63,8 @@ export async function listDeletionRequests(
     status: r.status,
     createdAt: Number(r.created_at),
     clinicNotifiedAt: r.clinic_notified_at === null ? null : Number(r.clinic_notified_at),
+    resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+    resolutionNote: r.resolution_note,
   }));
 }
 
@@ -67,6 +74,21 @@ export async function findDeletionRequest(db: Kysely<Database>, id: string) {
     .select(['id', 'created_at', 'clinic_notified_at'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Records the clinic's decision once; false if the request is missing or already resolved. */
+export async function resolveDeletionRequest(
+  db: Kysely<Database>,
+  id: string,
+  r: { by: string; note: string; now: number },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('deletion_requests')
+    .set({ status: 'resolved', resolved_at: r.now, resolved_by: r.by, resolution_note: r.note })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function markClinicNotified(db: Kysely<Database>, id: string, at: number): Promise<void> {

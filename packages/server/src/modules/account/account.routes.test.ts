@@ -123,6 +123,33 @@ describe.each(DIALECTS)('patient data rights on %s', (dialect) => {
     ]);
   });
 
+  it('lets an admin resolve a request once; the patient sees the answer and may ask again', async () => {
+    const admin = await signIn(t.app, 'admin@example.com');
+    const [request] = (
+      await t.app.inject({ url: '/api/admin/deletion-requests', headers: { cookie: admin } })
+    ).json();
+    const note = 'Contact details deleted; clinical records kept 7 years as the law requires.';
+    const url = `/api/admin/deletion-requests/${request.id}/resolve`;
+    const clinician = await signIn(t.app, 'clinician@example.com');
+    expect((await post(clinician, url, { note })).statusCode).toBe(403);
+    expect((await post(admin, url, { note: 'ok' })).statusCode).toBe(400);
+    const res = await post(admin, url, { note });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'resolved', resolvedAt: t.clock.now(), resolutionNote: note });
+    expect((await post(admin, url, { note })).statusCode).toBe(409);
+    expect((await post(admin, '/api/admin/deletion-requests/nope/resolve', { note })).statusCode).toBe(404);
+
+    const patient = await signIn(t.app, 'patient@example.com');
+    const mine = await t.app.inject({
+      url: '/api/patients/demo-patient-1/deletion-requests',
+      headers: { cookie: patient },
+    });
+    expect(mine.json()[0]).toMatchObject({ status: 'resolved', resolutionNote: note });
+    const again = await post(patient, '/api/patients/demo-patient-1/deletion-request', {});
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).not.toBe(request.id);
+  });
+
   it('closes the account: sessions end, sign-in fails, the patient record stays', async () => {
     const here = await signIn(t.app, 'patient2@example.com');
     const elsewhere = await signIn(t.app, 'patient2@example.com');

@@ -2,16 +2,23 @@ import {
   deletionRequestBodySchema,
   deletionRequestSchema,
   patientIdParamsSchema,
+  resolveDeletionRequestSchema,
 } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { audit } from '../audit/audit.service';
 import { SESSION_COOKIE } from '../auth/sessions.repository';
 import { requirePatientAccess } from '../patients/patient-access';
-import { deactivateUser, insertDeletionRequest, listDeletionRequests } from './account.repository';
+import {
+  deactivateUser,
+  insertDeletionRequest,
+  listDeletionRequests,
+  resolveDeletionRequest,
+} from './account.repository';
 import { DELETION_REQUEST_JOB } from './deletion-request.job';
 
 /**
@@ -142,6 +149,40 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         detail: `${list.length} requests`,
       });
       return list;
+    },
+  );
+
+  r.post(
+    '/api/admin/deletion-requests/:id/resolve',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['account'],
+        description:
+          "Record the clinic's decision on a deletion request (what was deleted, what is kept and for how long); the patient sees it in the portal",
+        params: z.strictObject({ id: z.string().min(1).max(100) }),
+        body: resolveDeletionRequestSchema,
+        response: { 200: deletionRequestSchema },
+      },
+    },
+    async (req) => {
+      const db = app.deps.db.kysely;
+      const [existing] = await listDeletionRequests(db, { id: req.params.id });
+      if (!existing) throw notFound('Deletion request');
+      const done = await resolveDeletionRequest(db, existing.id, {
+        by: req.actor!.userId,
+        note: req.body.note,
+        now: app.deps.clock.now(),
+      });
+      if (!done) throw new AppError('CONFLICT', 'This request has already been resolved.');
+      await audit(req, {
+        action: 'deletion-request.resolve',
+        resource: 'deletion-request',
+        resourceId: existing.id,
+        patientId: existing.patientId,
+      });
+      const [saved] = await listDeletionRequests(db, { id: existing.id });
+      return saved!;
     },
   );
 }

@@ -31,3 +31,12 @@ export function useAllDeletionRequests() {
     queryFn: () => api.get<DeletionRequest[]>('/api/admin/deletion-requests'),
   });
 }
+
+export function useResolveDeletionRequest() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note: string }) =>
+      api.post<DeletionRequest>(`/api/admin/deletion-requests/${encodeURIComponent(id)}/resolve`, { note }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['deletion-requests'] }),
+  });
+}

@@ -1,7 +1,10 @@
+import type { DeletionRequest } from '@anagen/core/contracts';
+import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
-import { useAllDeletionRequests } from './account-api';
+import { ApiError } from '../../lib/api-client';
+import { useAllDeletionRequests, useResolveDeletionRequest } from './account-api';
 
 const fmt = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,7 +19,8 @@ export function DeletionRequestsPage() {
       <p className="muted">
         Patients can ask from their portal for their data to be deleted. Nothing is erased automatically:
         medical records must be kept for the period the law requires. Review each request, delete what may be
-        deleted, and reply to the patient explaining what is kept and for how long.
+        deleted, then record your answer here — the patient sees it in their portal. If they closed their
+        portal account, also reply by email or letter.
       </p>
       {list.error ? (
         <ErrorState error={list.error} title="Could not load the requests" />
@@ -33,7 +37,7 @@ export function DeletionRequestsPage() {
                 <th scope="col">Patient</th>
                 <th scope="col">Reason given</th>
                 <th scope="col">Clinic emailed</th>
-                <th scope="col">Status</th>
+                <th scope="col">Answer</th>
               </tr>
             </thead>
             <tbody>
@@ -47,7 +51,7 @@ export function DeletionRequestsPage() {
                   </td>
                   <td>{d.reason ?? <span className="muted">None given</span>}</td>
                   <td>{d.clinicNotifiedAt ? fmt(d.clinicNotifiedAt) : 'Not yet'}</td>
-                  <td>{d.status === 'open' ? 'Open — to review' : d.status}</td>
+                  <td>{d.status === 'open' ? <ResolveForm request={d} /> : <Resolved request={d} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -55,5 +59,61 @@ export function DeletionRequestsPage() {
         </div>
       )}
     </>
+  );
+}
+
+function Resolved({ request }: { request: DeletionRequest }) {
+  return (
+    <>
+      <span className="muted small">Answered {request.resolvedAt ? fmt(request.resolvedAt) : ''}</span>
+      <p style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{request.resolutionNote}</p>
+    </>
+  );
+}
+
+function ResolveForm({ request }: { request: DeletionRequest }) {
+  const id = useId();
+  const resolve = useResolveDeletionRequest();
+  const [error, setError] = useState<string | undefined>();
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const note = String(new FormData(e.currentTarget).get('note') ?? '').trim();
+    setError(undefined);
+    resolve.mutate(
+      { id: request.id, note },
+      {
+        onError: (err) =>
+          setError(
+            err instanceof ApiError ? (err.fieldErrors().note ?? err.message) : 'Could not save the answer.',
+          ),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="field" style={{ minWidth: 260 }}>
+      <label htmlFor={`${id}-note`}>Answer for {request.patientName}</label>
+      <textarea
+        id={`${id}-note`}
+        name="note"
+        rows={3}
+        maxLength={4000}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+      />
+      <span id={`${id}-hint`} className="hint">
+        What was deleted, what is kept and for how long.
+      </span>
+      {error && (
+        <span id={`${id}-error`} className="error" role="alert">
+          {error}
+        </span>
+      )}
+      <button type="submit" className="btn small" disabled={resolve.isPending}>
+        Record answer
+      </button>
+    </form>
   );
 }

@@ -40,6 +40,7 @@ function DeletionRequestSection({ patientId }: { patientId: string }) {
   const existing = useMyDeletionRequests(patientId);
   const request = useRequestDeletion(patientId);
   const open = existing.data?.find((d) => d.status === 'open');
+  const answered = existing.data?.filter((d) => d.status === 'resolved') ?? [];
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -55,6 +56,15 @@ function DeletionRequestSection({ patientId }: { patientId: string }) {
         you ask, the clinic is told and reviews your request: it deletes what it is allowed to delete, and
         explains to you what it must keep and for how long.
       </p>
+      {answered.map((d) => (
+        <div key={d.id} className="alert ok">
+          <p>
+            <strong>The clinic answered your request of {fmt(d.createdAt)}</strong>
+            {d.resolvedAt ? ` on ${fmt(d.resolvedAt)}` : ''}:
+          </p>
+          <p style={{ whiteSpace: 'pre-wrap' }}>{d.resolutionNote}</p>
+        </div>
+      ))}
       {existing.isPending ? (
         <Loading />
       ) : existing.error ? (

@@ -18,6 +18,7 @@ import {
 } from './appointments.repository';
 import { requireVisibleType } from './availability.routes';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+import { throttleGuestBooking } from './guest-throttle';
 import { queueBookingNotices } from './notices';
 import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
@@ -73,6 +74,7 @@ export async function bookAppointment(
   const actor = req.actor;
   const staff = isStaff(actor);
 
+  await throttleGuestBooking(req);
   const type = await requireVisibleType(req, body.type);
   if (!staff && body.patientId)
     throw new AppError('FORBIDDEN', 'Only clinic staff book for another patient.');

@@ -206,4 +206,31 @@ describe.each(DIALECTS)('booking an appointment on %s', (dialect) => {
     });
     expect(asPatient.statusCode).toBe(403);
   });
+
+  it('slows down a flood of guest bookings from one address (and never limits staff)', async () => {
+    const many = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        book({
+          type: 'consultation',
+          start: '2026-12-01T17:00:00.000Z',
+          patient: guest(`flood-${i}@example.org`),
+        }),
+      ),
+    );
+    const codes = many.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThan(0);
+    expect(codes.filter((c) => c === 201).length).toBeLessThanOrEqual(1);
+    expect(codes.every((c) => [201, 409, 429].includes(c))).toBe(true);
+    expect(many.find((r) => r.statusCode === 429)!.headers['retry-after']).toBe('900');
+    const staff = await book(
+      {
+        type: 'consultation',
+        start: '2026-12-01T18:00:00.000Z',
+        providerId: 'demo-provider-morgan',
+        patientId: 'demo-patient-2',
+      },
+      desk,
+    );
+    expect(staff.statusCode).toBe(201);
+  });
 });

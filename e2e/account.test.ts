@@ -68,13 +68,24 @@ describe.runIf(browserAvailable())('patient account and data rights in chromium'
     await page.screenshot({ path: screenshotPath('account-portal'), fullPage: true });
   });
 
-  it('the admin sees the request; the patient closes the account and can no longer sign in', async () => {
+  it('the admin answers the request; the patient reads it, closes the account and can no longer sign in', async () => {
+    // Staff pages are desktop pages.
+    await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, server.url, 'admin@example.com', 'anagen-demo', '/admin');
-    await page.goto(`${server.url}/admin/requests`);
+    await page.getByRole('link', { name: 'Requests', exact: true }).click();
     await page.getByRole('cell', { name: 'Moving abroad' }).waitFor();
+    const answer = 'Contact details removed. Clinical records are kept for 7 years as the law requires.';
+    await page.getByLabel('Answer for Pat Rivera').fill(answer);
+    await page.getByRole('button', { name: 'Record answer' }).click();
+    await page.getByText('Answered').waitFor();
+    const v = await seriousViolations(page);
+    expect(v.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('account-admin-requests'), fullPage: true });
 
+    await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, server.url, 'patient@example.com', NEW_PASSWORD, '/portal');
-    await page.goto(`${server.url}/portal/account`);
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByText(answer).waitFor();
     await page.getByRole('button', { name: 'Close my account…' }).click();
     await page.getByRole('button', { name: 'Yes, close my account' }).click();
     await page.getByRole('heading', { name: 'Your portal account is closed' }).waitFor();

@@ -1,6 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './test/dialects';
 import { createTestApp, type TestApp } from './test/test-app';
+
+const WEB_BUILT = fs.existsSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist/index.html'),
+);
 
 describe.each(DIALECTS)('app basics on %s', (dialect) => {
   let t: TestApp;
@@ -38,5 +45,17 @@ describe.each(DIALECTS)('app basics on %s', (dialect) => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.runIf(WEB_BUILT)('serves the app for page paths but a 404 for a missing asset file', async () => {
+    const page = await t.app.inject({ url: '/staff/patients/x' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const root = await t.app.inject({ url: '/' });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['content-type']).toContain('text/html');
+    const missing = await t.app.inject({ url: '/assets/no-such-chunk-0000.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -76,10 +76,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-  const indexHtml = hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null;
+  // Files are looked up on each request (wildcard), so a rebuilt web bundle is served without a
+  // restart and a file that has gone is a 404, not a 500 from a route registered at start-up.
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      index: false,
+      // Page paths (no extension, e.g. `/` or `/learn`) go to the not-found handler below.
+      allowedPath: (pathName) => FILE_PATH.test(pathName),
+    });
+    // The static wildcard refuses the bare root (a directory) before asking allowedPath.
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.callNotFound());
+  }
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && indexHtml) {
+    const indexHtml = hasWeb ? readIndexHtml() : null;
+    // A missing script or image must not be answered with the app's HTML (the browser then
+    // reports a MIME error instead of the missing file); only extension-less page paths get it.
+    const looksLikeFile = FILE_PATH.test(req.url.split('?')[0]!);
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && !looksLikeFile && indexHtml) {
       return reply.type('text/html; charset=utf-8').send(prerenderedPage(req.url) ?? indexHtml);
     }
     return reply
@@ -93,6 +108,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
   });
   return app;
+}
+
+const FILE_PATH = /\.[a-z0-9]+$/i;
+
+let indexCache: { mtimeMs: number; html: Buffer } | null = null;
+/** The built index.html, re-read when a rebuild replaces it (its script names change per build). */
+function readIndexHtml(): Buffer | null {
+  const file = path.join(WEB_DIST, 'index.html');
+  try {
+    const { mtimeMs } = fs.statSync(file);
+    if (indexCache?.mtimeMs !== mtimeMs) indexCache = { mtimeMs, html: fs.readFileSync(file) };
+    return indexCache.html;
+  } catch {
+    return indexCache?.html ?? null;
+  }
 }
 
 /** Public guide pages are prerendered to HTML at build time so they read without JavaScript. */

@@ -12,9 +12,33 @@ export function NotFoundPage() {
   );
 }
 
+/** A lazily loaded part of the app could not be fetched: usually a new version was installed. */
+function isChunkLoadError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(
+      error.message,
+    )
+  );
+}
+
 export function RouteErrorPage() {
   const error = useRouteError();
   usePageMeta('Something went wrong');
+  if (isChunkLoadError(error)) {
+    return (
+      <main id="main" style={{ maxWidth: 720, margin: '0 auto', padding: 24 }}>
+        <h1>Please reload the page</h1>
+        <p>
+          Anagen was updated while this page was open, or the connection dropped. Reloading loads the current
+          version; nothing you saved is lost.
+        </p>
+        <button type="button" className="btn" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </main>
+    );
+  }
   return (
     <main id="main" style={{ maxWidth: 720, margin: '0 auto', padding: 24 }}>
       <h1>Something went wrong</h1>

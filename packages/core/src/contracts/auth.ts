@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '../access/policy';
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('Enter an email address such as name@example.com.'));
 export const passwordSchema = z
   .string()
   .min(10, 'Use at least 10 characters')
@@ -25,7 +30,7 @@ export const totpCodeRequestSchema = z.strictObject({ code: totpCodeSchema });
 export const registerRequestSchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1, 'Enter your name.').max(200),
 });
 
 export const meSchema = z.object({

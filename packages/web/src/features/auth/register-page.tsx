@@ -28,8 +28,10 @@ export function RegisterPage() {
       navigate('/portal', { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
-        setFields(err.fieldErrors());
-        setError(err.message);
+        const byField = err.fieldErrors();
+        setFields(byField);
+        // Field problems are shown next to each field; the summary only points to them.
+        setError(Object.keys(byField).length > 0 ? 'Please correct the fields marked below.' : err.message);
       } else setError('Could not reach the server. Please try again.');
     }
   }

@@ -72,6 +72,7 @@ function viewQuery(db: Kysely<Database>) {
     .innerJoin('providers', 'providers.id', 'appointments.provider_id')
     .innerJoin('locations', 'locations.id', 'appointments.location_id')
     .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .innerJoin('clinics', 'clinics.id', 'locations.clinic_id')
     .selectAll('appointments')
     .select([
       'appointment_types.slug as type_slug',
@@ -85,13 +86,22 @@ function viewQuery(db: Kysely<Database>) {
       'locations.clinic_id',
       'patients.name as patient_name',
       'patients.email as patient_email',
+      'clinics.name as clinic_name',
+      'clinics.email as clinic_email',
+      'clinics.phone as clinic_phone',
+      'clinics.settings_json as clinic_settings_json',
     ]);
 }
 
-/** The appointment with the names a person needs to read it. */
-export async function findAppointmentView(db: Kysely<Database>, id: string) {
+/** The appointment with the names a person needs to read it (and its clinic's contact details). */
+export async function findAppointmentView(
+  db: Kysely<Database>,
+  id: string,
+  opts: { resources?: boolean } = {},
+) {
   const row = await viewQuery(db).where('appointments.id', '=', id).executeTakeFirst();
   if (!row) return null;
+  if (opts.resources === false) return { ...row, resource_ids: [] as string[] };
   const resources = await db
     .selectFrom('appointment_resources')
     .select('resource_id')

@@ -26,7 +26,7 @@ import {
   openAppointment,
   rescheduleAppointment,
 } from './manage-appointment';
-import { findClinic, loadClinicSettings } from './scheduling.repository';
+import { loadClinicSettings } from './scheduling.repository';
 import { seriesRoutes } from './series.routes';
 
 const STAFF = ['desk', 'clinician', 'admin'] as const;
@@ -136,7 +136,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
         mode: 'read',
         action: 'appointment.ics',
       });
-      const clinic = await findClinic(app.deps.db.kysely, o.view.clinic_id);
+      const clinic = { name: o.view.clinic_name, email: o.view.clinic_email };
       const body = appointmentIcs(o.view, { stamp: app.deps.clock.now(), clinic, mode: 'download' });
       return reply
         .type('text/calendar; charset=utf-8')

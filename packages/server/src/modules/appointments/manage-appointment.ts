@@ -23,7 +23,7 @@ import {
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
 import { queueCancellationNotice, queueRescheduleNotices } from './notices';
-import { findTypeById, loadClinicSettings } from './scheduling.repository';
+import { findTypeById, parseClinicSettings } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
 
 export type AccessKind = 'staff' | 'owner' | 'token';
@@ -48,7 +48,7 @@ export async function openAppointment(
 ): Promise<Opened> {
   const k = req.server.deps.db.kysely;
   const view = await findAppointmentView(k, id);
-  const settings = view ? await loadClinicSettings(k, view.clinic_id) : null;
+  const settings = view ? parseClinicSettings(view.clinic_settings_json) : null;
   if (token) {
     if (!view || !(await tokenOpens(k, view, hashToken(token)))) throw notFound('Appointment');
     await audit(req, {

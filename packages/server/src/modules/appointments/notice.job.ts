@@ -3,7 +3,6 @@ import type { JobHandler } from '../../lib/jobs/worker';
 import { findAppointmentView, insertToken } from './appointments.repository';
 import { composeNotice } from './notice-message';
 import type { NoticePayload } from './notices';
-import { findClinic } from './scheduling.repository';
 
 /**
  * Sends one appointment message and records the outcome in its delivery row: `sent` with the mail
@@ -20,16 +19,16 @@ export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
     .where('id', '=', p.deliveryId)
     .executeTakeFirst();
   if (!delivery || delivery.status === 'sent') return;
-  const view = await findAppointmentView(k, p.appointmentId);
+  // Messages never list resources; the clinic's contact details come with the view.
+  const view = await findAppointmentView(k, p.appointmentId, { resources: false });
   if (!view) return;
   if (p.kind === 'reminder' && (view.status !== 'booked' || view.ical_sequence !== p.sequence)) {
     await k.deleteFrom('deliveries').where('id', '=', delivery.id).where('status', '<>', 'sent').execute();
     return;
   }
   const now = deps.clock.now();
-  const clinic = await findClinic(k, view.clinic_id);
+  const clinic = { name: view.clinic_name, email: view.clinic_email, phone: view.clinic_phone };
   const token = newToken();
-  await insertToken(k, hashToken(token), view.id, `email:${p.kind}`, now);
   const base = deps.config.publicUrl;
   const q = `token=${encodeURIComponent(token)}`;
   const message = composeNotice(
@@ -44,17 +43,22 @@ export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
   );
   try {
     const result = await deps.mailer.send(message);
-    await k
-      .updateTable('deliveries')
-      .set({
-        status: 'sent',
-        subject: message.subject,
-        recipient: message.to,
-        server_response: result.response.slice(0, 1000),
-        sent_at: deps.clock.now(),
-      })
-      .where('id', '=', delivery.id)
-      .execute();
+    // The link's token is stored with the outcome, in one commit: a recipient cannot click within
+    // milliseconds, and if this write is lost the job resends with a fresh link.
+    await k.transaction().execute(async (trx) => {
+      await insertToken(trx, hashToken(token), view.id, `email:${p.kind}`, now);
+      await trx
+        .updateTable('deliveries')
+        .set({
+          status: 'sent',
+          subject: message.subject,
+          recipient: message.to,
+          server_response: result.response.slice(0, 1000),
+          sent_at: deps.clock.now(),
+        })
+        .where('id', '=', delivery.id)
+        .execute();
+    });
   } catch (err) {
     const e = err as { response?: string; message?: string };
     await k

@@ -304,11 +304,3 @@ export function parseClinicSettings(json: string | undefined): ClinicSettings {
     reminderHours: num(s.reminderHours, 24),
   };
 }
-
-export async function findClinic(db: Kysely<Database>, clinicId: string) {
-  return db
-    .selectFrom('clinics')
-    .select(['id', 'name', 'email', 'phone'])
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow();
-}

@@ -80,7 +80,10 @@ export function PortalHomePage() {
         {nextChecklist && (
           <section aria-labelledby="prep-heading">
             <h3 id="prep-heading">Getting ready for your {nextChecklist.typeName}</h3>
-            {!next.data && <p className="muted">{fmtDateTime(nextChecklist.startAt)}</p>}
+            {/* The checklist may belong to a later visit than the one above: say which. */}
+            {nextChecklist.appointmentId !== next.data?.id && (
+              <p className="muted">{fmtDateTime(nextChecklist.startAt, next.data?.timeZone)}</p>
+            )}
             <PrepChecklist patientId={pid!} checklist={nextChecklist} timeZone={next.data?.timeZone} />
           </section>
         )}

@@ -6,7 +6,15 @@ import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
 import { type BookedSession, bookPlanSeries, TREATMENT_APPOINTMENT_TYPES } from './book-series';
 import { useCreateDiagnosis, useCreatePlan, useDiagnoses, usePlans, useUpdatePlan } from './care-api';
-import { CARE_TREATMENTS, fmtDate, fmtDateTime, treatmentName } from './care-format';
+import {
+  CARE_TREATMENTS,
+  fmtDate,
+  fmtDateTime,
+  lossTypeLabel,
+  scaleLabel,
+  stageLabel,
+  treatmentName,
+} from './care-format';
 import { ConsentWarning } from './consent-warning';
 
 function PlanForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
@@ -174,10 +182,8 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
             {dx.data.map((d) => (
               <tr key={d.id}>
                 <td>{fmtDate(d.diagnosedAt)}</td>
-                <td>{d.lossType.replace(/-/g, ' ')}</td>
-                <td>
-                  {d.scale === 'none' ? '—' : `${d.scale[0]!.toUpperCase()}${d.scale.slice(1)} ${d.stage}`}
-                </td>
+                <td>{lossTypeLabel(d.lossType)}</td>
+                <td>{d.scale === 'none' ? '—' : stageLabel(d.scale, d.stage)}</td>
                 <td>{d.source === 'assessment' ? 'Online assessment' : 'Clinician'}</td>
                 <td>{d.notes ?? ''}</td>
               </tr>
@@ -212,7 +218,7 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
             >
               {LOSS_TYPES.map((t) => (
                 <option key={t} value={t}>
-                  {t.replace(/-/g, ' ')}
+                  {lossTypeLabel(t)}
                 </option>
               ))}
             </select>
@@ -222,7 +228,7 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
             <select id="dx-scale" value={f.scale} onChange={(e) => setF({ ...f, scale: e.target.value })}>
               {DIAGNOSIS_SCALES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {scaleLabel(s)}
                 </option>
               ))}
             </select>

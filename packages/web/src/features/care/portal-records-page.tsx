@@ -3,7 +3,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { DownloadRecords } from '../account/download-records';
 import { useMe } from '../auth/use-me';
 import { useConsents, useDiagnoses, usePlans, useSessions, useSideEffects } from './care-api';
-import { fmtDate, fmtDateTime, symptomLabel, treatmentName } from './care-format';
+import { fmtDate, fmtDateTime, lossTypeLabel, stageLabel, symptomLabel, treatmentName } from './care-format';
 import { SessionCard } from './session-card';
 
 /** The patient's own clinical record, read-only: diagnosis, plans, sessions, consents, reports. */
@@ -34,8 +34,8 @@ export function PortalRecordsPage() {
           <ul>
             {dx.data.map((d) => (
               <li key={d.id}>
-                {fmtDate(d.diagnosedAt)}: {d.lossType.replace(/-/g, ' ')}
-                {d.scale !== 'none' ? `, ${d.scale} ${d.stage}` : ''}
+                {fmtDate(d.diagnosedAt)}: {lossTypeLabel(d.lossType)}
+                {d.scale !== 'none' ? `, ${stageLabel(d.scale, d.stage)}` : ''}
                 {d.source === 'assessment' ? ' (from your online assessment)' : ''}
               </li>
             ))}

@@ -6,6 +6,13 @@ import { useReviewSideEffect, useSideEffects } from './care-api';
 import { fmtDateTime, reasonLabel, symptomLabel, treatmentName } from './care-format';
 
 const OUTCOMES = ['resolved', 'monitoring', 'treated', 'referred', 'seen-in-clinic'] as const;
+const OUTCOME_LABELS: Record<string, string> = {
+  resolved: 'Resolved',
+  monitoring: 'Monitoring',
+  treated: 'Treated',
+  referred: 'Referred',
+  'seen-in-clinic': 'Seen in clinic',
+};
 
 function ReviewForm({ r }: { r: SideEffectReport }) {
   const review = useReviewSideEffect(r.patientId);
@@ -33,7 +40,7 @@ function ReviewForm({ r }: { r: SideEffectReport }) {
         <select id={`outcome-${r.id}`} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {o.replace(/-/g, ' ')}
+              {OUTCOME_LABELS[o]}
             </option>
           ))}
         </select>
@@ -84,7 +91,7 @@ export function SideEffectsPanel({ patientId }: { patientId: string }) {
             {r.status === 'reviewed' ? (
               <p className="alert ok">
                 Reviewed {r.reviewedAt ? fmtDateTime(r.reviewedAt) : ''}: {r.assessment} (
-                {r.outcome?.replace(/-/g, ' ')})
+                {r.outcome ? (OUTCOME_LABELS[r.outcome] ?? r.outcome).toLowerCase() : ''})
               </p>
             ) : (
               <>

@@ -116,6 +116,12 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await entry.click();
     await page.getByRole('heading', { name: patientName }).waitFor();
     await page.screenshot({ path: screenshotPath('booking-5-staff-calendar'), fullPage: true });
+    const chart = await page.getByRole('link', { name: 'Open chart' }).getAttribute('href');
+    await page.goto(`${server.url}${chart}/appointments`);
+    await page.getByRole('cell', { name: /Consultation with/ }).first().waitFor();
+    await page.screenshot({ path: screenshotPath('booking-5b-chart-appointments'), fullPage: true });
+    await page.goto(`${server.url}/staff/calendar`);
+    await page.getByLabel('Go to date').fill(day);
     await page.getByRole('button', { name: 'Week' }).click();
     await page
       .locator('.week-grid')

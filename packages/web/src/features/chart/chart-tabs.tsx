@@ -34,6 +34,7 @@ const tab = (
  */
 export const CHART_TABS: ChartTab[] = [
   tab('summary', 'Summary', ALL_STAFF, () => import('./tabs/summary-tab')),
+  tab('appointments', 'Appointments', ALL_STAFF, () => import('./tabs/appointments-tab')),
   tab('assessment', 'Assessment', CLINICAL, () => import('./tabs/assessment-tab')),
   tab('plans', 'Plan', CLINICAL, () => import('./tabs/plans-tab')),
   tab('sessions', 'Sessions', CLINICAL, () => import('./tabs/sessions-tab')),

@@ -1,6 +1,7 @@
 import { PHOTO_VIEW_VALUES, type Photo, type PhotoViewName, SCALP_SITES } from '@anagen/core/contracts';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-client';
+import { fmtDate } from './format';
 import { GhostFrame } from './ghost-frame';
 import { LiveCamera } from './live-camera';
 import { usePhotos, useUploadPhoto } from './progress-api';
@@ -190,8 +191,7 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
           {previous && (
             <div className="field">
               <label htmlFor={`${ids}-opacity`}>
-                Overlay of the photo from {new Date(previous.takenAt).toLocaleDateString()}:{' '}
-                {Math.round(opacity * 100)} %
+                Overlay of the photo from {fmtDate(previous.takenAt)}: {Math.round(opacity * 100)} %
               </label>
               <input
                 id={`${ids}-opacity`}

@@ -118,7 +118,10 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.screenshot({ path: screenshotPath('booking-5-staff-calendar'), fullPage: true });
     const chart = await page.getByRole('link', { name: 'Open chart' }).getAttribute('href');
     await page.goto(`${server.url}${chart}/appointments`);
-    await page.getByRole('cell', { name: /Consultation with/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /Consultation with/ })
+      .first()
+      .waitFor();
     await page.screenshot({ path: screenshotPath('booking-5b-chart-appointments'), fullPage: true });
     await page.goto(`${server.url}/staff/calendar`);
     await page.getByLabel('Go to date').fill(day);
@@ -133,6 +136,33 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
     await page.getByText(/clinic time/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets staff create an appointment and block time from the calendar', async () => {
+    const page = await desktop.context.newPage(); // still signed in as the front desk
+    await page.goto(`${server.url}/staff/calendar`);
+    // A weekday two weeks ahead, so free times exist whatever today is.
+    let d = new Date(Date.now() + 14 * 86_400_000);
+    while ([0, 6].includes(d.getUTCDay())) d = new Date(d.getTime() + 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(d);
+    await page.getByLabel('Go to date').fill(day);
+    await page.getByRole('button', { name: 'New appointment' }).click();
+    await page.getByLabel('Type').selectOption('follow-up');
+    await page.getByLabel('Patient (name or email)').fill('Sam');
+    await page.getByRole('button', { name: /Sam Lee/ }).click();
+    await page.getByRole('list', { name: 'Free times' }).getByRole('button').first().click();
+    const entry = page.locator('.day-grid').getByRole('button', { name: /Sam Lee, Follow-up visit/ });
+    await entry.waitFor();
+    await page.getByRole('heading', { name: 'Sam Lee' }).waitFor();
+
+    await page.getByRole('button', { name: 'Block time' }).click();
+    await page.getByLabel('For', { exact: true }).selectOption({ label: 'Procedure room' });
+    await page.getByLabel('Reason (optional)').fill('Maintenance');
+    await page.getByRole('button', { name: 'Block this time' }).click();
+    await page.getByText('Time blocked.').waitFor();
+    await page.locator('.day-grid').getByText('Blocked: Maintenance').waitFor();
+    await page.screenshot({ path: screenshotPath('booking-6b-staff-create-block'), fullPage: true });
     await page.close();
   });
 

@@ -95,6 +95,23 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     t.clock.advance(-13 * 3600_000);
   });
 
+  it('answers /session with the signed-in user, or null (not 401) for a visitor or a stale cookie', async () => {
+    const visitor = await t.app.inject({ url: '/api/auth/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null });
+    const forged = await t.app.inject({
+      url: '/api/auth/session',
+      headers: { cookie: 'anagen_session=forged-token' },
+    });
+    expect(forged.json()).toEqual({ user: null });
+    const cookie = await signIn(t.app, 'desk@example.com');
+    const me = await t.app.inject({ url: '/api/auth/session', headers: { cookie } });
+    expect(me.json().user).toMatchObject({ email: 'desk@example.com', role: 'desk' });
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    const after = await t.app.inject({ url: '/api/auth/session', headers: { cookie } });
+    expect(after.json()).toEqual({ user: null });
+  });
+
   it('logs out: the same cookie no longer works', async () => {
     const cookie = await signIn(t.app, 'desk@example.com');
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });

@@ -156,4 +156,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return toMe(user);
     },
   );
+
+  // The web app asks on every page who is signed in: for a visitor "nobody" is an answer, not a
+  // 401 (which browsers log as an error on every public page). /me keeps its contract.
+  r.get(
+    '/api/auth/session',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], response: { 200: z.object({ user: meSchema.nullable() }) } },
+    },
+    async (req) => {
+      const user = req.actor ? await findUserById(app.deps.db.kysely, req.actor.userId) : undefined;
+      return { user: user ? toMe(user) : null };
+    },
+  );
 }

@@ -1,19 +1,13 @@
 import type { Me } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
 
 /** The signed-in user, or null for visitors. */
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await api.get<Me>('/api/auth/me');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
+    // /session answers 200 with `user: null` for visitors, so public pages log no 401 errors.
+    queryFn: async (): Promise<Me | null> => (await api.get<{ user: Me | null }>('/api/auth/session')).user,
     staleTime: 60_000,
   });
 }

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema';
+import type { Role } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import {
   DEMO_APPOINTMENT_TYPES,

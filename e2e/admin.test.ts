@@ -60,6 +60,7 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     await page.getByRole('heading', { name: 'Clinic settings' }).waitFor();
     await page.getByRole('link', { name: 'Schedules' }).click();
     await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
+    await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Add a new provider…' });
     await page.getByLabel('Provider name').fill('Dr. Robin Vega');
     await page.getByLabel('Credentials').fill('MD');
     await page.getByRole('checkbox', { name: 'Consultation' }).check();

@@ -16,11 +16,14 @@ export function SchedulesPage() {
   const locations = useLocations();
   const types = useAppointmentTypes();
   const staff = useStaff();
-  const [selected, setSelected] = useState<string>('');
+  // null: nothing chosen yet, so open on the first provider's schedule (what an admin comes to
+  // check); '' is the new-provider form.
+  const [chosen, setSelected] = useState<string | null>(null);
   const queries = [providers, locations, types, staff];
   const failed = queries.find((q) => q.error)?.error;
   if (failed) return <ErrorState error={failed} />;
   if (!providers.data || !locations.data || !types.data || !staff.data) return <Loading />;
+  const selected = chosen ?? providers.data[0]?.id ?? '';
   const current = providers.data.find((p) => p.id === selected);
   const zone =
     locations.data.find((l) => l.id === current?.locationId)?.timeZone ??

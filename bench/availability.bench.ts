@@ -270,7 +270,7 @@ async function measureBookings(url: string, slots: { start: string; providerId: 
 
 /** Distinct slots for throughput, then contended slots (×2) for the double-booking check. */
 async function bookingRun(url: string, now: number, db: () => Promise<Db>, label: string, goal?: number) {
-  const slots = await disjointSlots(url, localDate(now + 31 * DAY), localDate(now + 58 * DAY), 2000);
+  const slots = await disjointSlots(url, localDate(now + 31 * DAY), localDate(now + 92 * DAY), 3000);
   const free = slots.slice(0, Math.floor(slots.length * 0.7));
   const contended = slots.slice(free.length);
   const a = await measureBookings(url, free, 1);

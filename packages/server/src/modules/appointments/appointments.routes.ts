@@ -19,6 +19,7 @@ import { appointmentIcs } from './appointment-ics';
 import { listAppointmentViews } from './appointments.repository';
 import { bookAppointment } from './book-appointment';
 import { confirmAttendance } from './confirm-attendance';
+import { fastSerializerCompiler } from './fast-serializer';
 import {
   cancelAppointment,
   changeStatus,
@@ -40,6 +41,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     '/api/appointments',
     {
       config: { access: 'public' },
+      serializerCompiler: fastSerializerCompiler,
       schema: {
         tags: ['appointments'],
         body: createAppointmentSchema,

@@ -42,6 +42,9 @@ describe.each(DIALECTS)('booking an appointment on %s', (dialect) => {
       providerId: 'demo-provider-morgan',
       type: 'consultation',
     });
+    const { appointmentSchema } = await import('@anagen/core/contracts');
+    expect(appointmentSchema.strict().safeParse(body).success).toBe(true);
+    expect(body).toMatchObject({ patientConfirmedAt: null, cancelledAt: null, seriesId: null, sequence: 0 });
     // ≥ 128 bits: 32 random bytes in base64url.
     expect(body.manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.patientId).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { Me } from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/ui/states';
 import { homeFor, useMe } from '../features/auth/use-me';
 import { api } from '../lib/api-client';
@@ -67,6 +67,7 @@ function SignOutButton() {
 }
 
 function AccountLinks({ me }: { me: Me | null | undefined }) {
+  const { pathname } = useLocation();
   if (!me) {
     return (
       <div className="row">
@@ -80,10 +81,12 @@ function AccountLinks({ me }: { me: Me | null | undefined }) {
   if (me.role === 'patient') areas.push({ to: '/portal', label: 'My portal' });
   if (me.role !== 'patient') areas.push({ to: '/staff', label: 'Staff area' });
   if (me.role === 'admin') areas.push({ to: '/admin', label: 'Admin' });
+  // A button for the area already on screen only repeats the nav (and costs a row on a phone).
+  const elsewhere = areas.filter((a) => pathname !== a.to && !pathname.startsWith(`${a.to}/`));
   return (
     <div className="row">
       <span className="muted small">{me.name}</span>
-      {areas.map((a) => (
+      {elsewhere.map((a) => (
         <NavLink key={a.to} className="btn secondary small" to={a.to}>
           {a.label}
         </NavLink>

@@ -57,6 +57,7 @@ export function AuditLogPage() {
         <div className="grid">
           <Field
             label="Patient ID"
+            hint="From the chart's address (…/patients/ID); each chart also has an Audit tab."
             value={draft.patientId}
             onChange={(ev) => setDraft({ ...draft, patientId: ev.target.value })}
             error={err('patientId')}

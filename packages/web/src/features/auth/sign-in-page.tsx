@@ -22,9 +22,13 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
+      const totp = form.get('totp');
       const me = await api.post<Me>('/api/auth/login', {
         email: form.get('email'),
         password: form.get('password'),
+        // Asked for after the server answers TOTP_REQUIRED; without it a staff member with
+        // two-step sign-in on could never get in.
+        ...(typeof totp === 'string' && totp ? { totp: totp.trim() } : {}),
       });
       qc.setQueryData(['me'], me);
       const next = params.get('next');

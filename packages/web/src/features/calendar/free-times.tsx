@@ -20,8 +20,8 @@ export function FreeTimes({
   const q = useAvailability(type, date, date, providerId || undefined);
   if (q.isPending) return <Loading label="Finding free times…" />;
   if (q.error) return <ErrorState error={q.error} title="Could not load free times" />;
-  const seen = new Set<string>();
-  const slots = q.data.slots.filter((s) => (seen.has(s.start) ? false : (seen.add(s.start), true)));
+  // One button per time; the server picks a free provider when none is chosen.
+  const slots = [...new Map(q.data.slots.map((s) => [s.start, s] as const)).values()];
   if (!slots.length) return <p className="muted">No free times that day.</p>;
   const names = new Map(q.data.providers.map((p) => [p.id, p.name]));
   return (

@@ -1,7 +1,8 @@
 import type { Role } from '@anagen/core/access';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
+import { usePageMeta } from '../components/ui/page-title';
 import { Loading } from '../components/ui/states';
-import { useMe } from '../features/auth/use-me';
+import { homeFor, useMe } from '../features/auth/use-me';
 import { AREA_NAV, Shell } from './layout';
 
 /** Area layout that only the listed roles may enter; visitors are sent to sign in first. */
@@ -13,10 +14,22 @@ export function AreaLayout({ area, roles }: { area: keyof typeof AREA_NAV; roles
   if (!roles.includes(me.role)) {
     return (
       <Shell nav={[]}>
-        <h1>Not available for your account</h1>
-        <p>This part of Anagen is for other roles. Use the links at the top to go to your own area.</p>
+        <NotForYourRole home={homeFor(me)} />
       </Shell>
     );
   }
   return <Shell nav={AREA_NAV[area]} wide={area !== 'portal'} />;
+}
+
+function NotForYourRole({ home }: { home: string }) {
+  usePageMeta('Not available for your account');
+  return (
+    <>
+      <h1>Not available for your account</h1>
+      <p>This part of Anagen is for other roles.</p>
+      <p>
+        <Link to={home}>Go to your own area</Link>
+      </p>
+    </>
+  );
 }

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError, api } from '../../lib/api-client';
+import { SignedInNotice } from './signed-in-notice';
 
 export function RegisterPage() {
   usePageMeta('Create an account', 'Create a patient account to book, track progress and see your records.');
@@ -39,6 +40,7 @@ export function RegisterPage() {
   return (
     <div style={{ maxWidth: 420 }}>
       <h1>Create a patient account</h1>
+      <SignedInNotice />
       {error && (
         <div className="alert error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError, api } from '../../lib/api-client';
+import { SignedInNotice } from './signed-in-notice';
 import { homeFor } from './use-me';
 
 export function SignInPage() {
@@ -47,6 +48,7 @@ export function SignInPage() {
   return (
     <div style={{ maxWidth: 420 }}>
       <h1>Sign in</h1>
+      <SignedInNotice />
       {error && (
         <div className="alert error" role="alert">
           {error}

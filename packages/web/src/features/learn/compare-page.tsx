@@ -174,6 +174,8 @@ function CompareTable({ treatments }: { treatments: Treatment[] }) {
   ];
   return (
     <>
+      {/* On a phone only the first treatment column fits: say that the table moves. */}
+      <p className="muted small">On a narrow screen, swipe the table sideways to see every treatment.</p>
       <TableScroll label="Treatments side by side" className="compare-table">
         <table>
           <caption className="visually-hidden">Selected treatments side by side</caption>

@@ -71,6 +71,8 @@ export const createAppointmentSchema = z.strictObject({
   /** Staff only: book for an existing patient. */
   patientId: z.string().min(1).max(100).optional(),
   notes: z.string().trim().max(2000).optional(),
+  /** Staff only: why a procedure is booked before the patient has had a consultation (stored). */
+  consultationOverrideReason: z.string().trim().min(1).max(500).optional(),
 });
 export type CreateAppointment = z.infer<typeof createAppointmentSchema>;
 
@@ -205,5 +207,7 @@ export const createSeriesSchema = z.strictObject({
     .min(1)
     .max(24),
   notes: z.string().trim().max(2000).optional(),
+  /** Why the series is booked before the patient has had a consultation (stored). */
+  consultationOverrideReason: z.string().trim().min(1).max(500).optional(),
 });
 export const seriesSchema = z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) });

@@ -7,6 +7,8 @@ import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
+import { assertConsultationDone } from '../plans/consultation-rule';
+import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
 import {
   findIdempotentResponse,
@@ -78,6 +80,8 @@ export async function bookAppointment(
   const type = await requireVisibleType(req, body.type);
   if (!staff && body.patientId)
     throw new AppError('FORBIDDEN', 'Only clinic staff book for another patient.');
+  if (!staff && body.consultationOverrideReason)
+    throw new AppError('FORBIDDEN', 'Only clinic staff can override the consultation rule.');
   if (!actor && type.row.guest_allowed !== 1) {
     throw new AppError('UNAUTHENTICATED', 'Please sign in to book this appointment type.');
   }
@@ -159,6 +163,15 @@ export async function bookAppointment(
           now,
         });
       }
+      // Procedures need a consultation first (clinic setting); an override reason is stored with the booking.
+      if (type.row.treatment_slug) {
+        await assertConsultationDone(trx, patientId, {
+          now,
+          override: body.consultationOverrideReason
+            ? { reason: body.consultationOverrideReason, actorId: actor?.userId ?? null }
+            : undefined,
+        });
+      }
       await insertAppointment(
         trx,
         {
@@ -200,6 +213,7 @@ export async function bookAppointment(
         reminderHours: settings.reminderHours,
         now,
       });
+      await syncPreparationForAppointment(trx, id, now);
       const provider = providers.find((p) => p.id === providerId)!;
       const body201: Appointment = {
         id,

@@ -10,6 +10,8 @@ import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
+import { assertConsultationDone } from '../plans/consultation-rule';
+import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
 import { hasConflict, insertAppointment } from './appointments.repository';
 import { requireVisibleType } from './availability.routes';
@@ -78,6 +80,7 @@ export async function bookTreatmentSeries(
     patientId: string;
     sessions: { start: string; providerId: string }[];
     notes?: string | undefined;
+    consultationOverrideReason?: string | undefined;
   },
 ): Promise<{ seriesId: string; appointments: Appointment[] }> {
   const { db, clock } = req.server.deps;
@@ -132,6 +135,13 @@ export async function bookTreatmentSeries(
         planned.map((p) => p.providerId),
         type.resourceIds,
       );
+      if (type.row.treatment_slug) {
+        const reason = body.consultationOverrideReason;
+        await assertConsultationDone(trx, body.patientId, {
+          now,
+          override: reason ? { reason, actorId: req.actor?.userId ?? null } : undefined,
+        });
+      }
       const out: Appointment[] = [];
       for (const [i, p] of planned.entries()) {
         if (
@@ -175,6 +185,7 @@ export async function bookTreatmentSeries(
           },
           type.resourceIds,
         );
+        await syncPreparationForAppointment(trx, id, now);
         await queueBookingNotices(trx, {
           appointmentId: id,
           patientId: body.patientId,

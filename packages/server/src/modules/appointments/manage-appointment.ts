@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../errors';
 import { hashToken } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
+import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { toAppointmentDto } from './appointment-dto';
 import {
   type AppointmentView,
@@ -244,6 +245,8 @@ export async function rescheduleAppointment(
         reminderHours: o.reminderHours,
         now,
       });
+      // Preparation due dates and reminders follow the new start.
+      await syncPreparationForAppointment(trx, v.id, now);
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw slotTaken();

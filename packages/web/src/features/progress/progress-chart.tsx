@@ -96,7 +96,7 @@ export default function ProgressChart({ series, metric, band, height = 260 }: Pr
     const lo = metric === 'vellusRatio' ? Math.max(0, min - pad) : min - pad;
     const atMonths = b?.atMonths ?? null;
 
-    const width = () => Math.max(280, Math.min(host.clientWidth, 860));
+    const width = () => Math.max(240, Math.min(host.clientWidth, 860));
     const plot = new uPlot(
       {
         width: width(),

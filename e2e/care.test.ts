@@ -55,6 +55,9 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await plan.getByText('Session 1 of 1').waitFor();
     await plan.getByText('Consent missing:').waitFor(); // the check-in warning until the patient signs
     await plan.getByRole('button', { name: /Book series/ }).click();
+    // The proposed times are shown first; nothing is booked until confirmed.
+    await plan.getByLabel(/Session 1/).waitFor({ timeout: 20_000 });
+    await plan.getByRole('button', { name: 'Confirm series booking' }).click();
     await plan.getByRole('status').filter({ hasText: 'Booked:' }).waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('care-plan-booked'), fullPage: true });
   });

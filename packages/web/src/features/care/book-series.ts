@@ -1,4 +1,4 @@
-import type { Plan } from '@anagen/core/contracts';
+import type { Plan, SeriesProposalDto, SlotDto } from '@anagen/core/contracts';
 import { api } from '../../lib/api-client';
 
 /** Appointment types that deliver each treatment (demo catalogue slugs). */
@@ -7,14 +7,11 @@ export const TREATMENT_APPOINTMENT_TYPES: Record<string, string> = {
   'adipose-derived-cell-therapy': 'stem-cell-procedure',
 };
 
-interface Slot {
-  start: string;
-  end: string;
-  providerId: string;
-}
-
 const DAY = 86_400_000;
 const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Days either side of each target date the clinic accepts for a session. */
+export const SERIES_TOLERANCE_DAYS = 3;
 
 export interface BookedSession {
   start: string;
@@ -23,47 +20,47 @@ export interface BookedSession {
   timeZone: string;
 }
 
+export function planSessionsRemaining(plan: Plan): number {
+  return plan.sessionsPlanned - plan.progress.completed;
+}
+
+/** Asks the booking engine for one free slot per remaining session; nothing is reserved yet. */
+export async function proposePlanSeries(plan: Plan, firstDate: number): Promise<SeriesProposalDto> {
+  const type = TREATMENT_APPOINTMENT_TYPES[plan.treatmentSlug];
+  if (!type)
+    throw new Error(`No appointment type books ${plan.treatmentSlug}; book these sessions in the calendar.`);
+  return api.post<SeriesProposalDto>('/api/appointments/series/proposal', {
+    type,
+    firstDate: ymd(firstDate),
+    count: planSessionsRemaining(plan),
+    intervalDays: plan.intervalWeeks * 7,
+    toleranceDays: SERIES_TOLERANCE_DAYS,
+  });
+}
+
 /**
- * Books the plan's remaining sessions one interval apart: for each, the first free slot in the
- * week from its target date. Uses the public booking API one appointment at a time (with an
- * idempotency key per session, so a retry never double-books); replace with the booking engine's
- * series endpoint when it exists.
+ * Books the chosen slots as one series: all sessions are booked or none (the server re-checks each
+ * slot in one transaction, and builds the preparation checklists). `overrideReason` is only needed
+ * when the patient has not had a consultation yet (the API answers CONSULTATION_REQUIRED).
  */
 export async function bookPlanSeries(
   plan: Plan,
   patientId: string,
-  firstDate: number,
-  onProgress?: (done: number, total: number) => void,
+  sessions: SlotDto[],
+  overrideReason?: string,
 ): Promise<BookedSession[]> {
   const type = TREATMENT_APPOINTMENT_TYPES[plan.treatmentSlug];
-  if (!type)
-    throw new Error(`No appointment type books ${plan.treatmentSlug}; book these sessions in the calendar.`);
-  const remaining = plan.sessionsPlanned - plan.progress.completed;
-  const booked: BookedSession[] = [];
-  for (let i = 0; i < remaining; i++) {
-    const target = firstDate + i * plan.intervalWeeks * 7 * DAY;
-    const { slots } = await api.get<{ slots: Slot[] }>(
-      `/api/availability?type=${type}&from=${ymd(target)}&to=${ymd(target + 6 * DAY)}`,
-    );
-    const slot = slots[0];
-    if (!slot)
-      throw new Error(`No free time in the week of ${ymd(target)}; ${booked.length} of ${remaining} booked.`);
-    const appt = await api.post<{ id: string; start: string; timeZone: string }>(
-      '/api/appointments',
-      { type, start: slot.start, providerId: slot.providerId, patientId },
-      // api-client lets init.headers replace its own, so the JSON headers are repeated here.
-      {
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'idempotency-key': `plan-${plan.id}-${i}-${ymd(target)}`,
-        },
-      },
-    );
-    booked.push({ id: appt.id, start: appt.start, timeZone: appt.timeZone });
-    onProgress?.(i + 1, remaining);
-  }
-  // Build the preparation checklists and queue their reminder emails now, not at the next portal visit.
-  await api.post(`/api/patients/${encodeURIComponent(patientId)}/preparation/sync`);
-  return booked;
+  if (!type) throw new Error(`No appointment type books ${plan.treatmentSlug}.`);
+  const res = await api.post<{ appointments: { id: string; start: string; timeZone: string }[] }>(
+    '/api/appointments/series',
+    {
+      type,
+      patientId,
+      sessions: sessions.map((s) => ({ start: s.start, providerId: s.providerId })),
+      ...(overrideReason ? { consultationOverrideReason: overrideReason } : {}),
+    },
+  );
+  return res.appointments.map((a) => ({ id: a.id, start: a.start, timeZone: a.timeZone }));
 }
+
+export const SERIES_FIRST_DATE_OFFSET_MS = 7 * DAY;

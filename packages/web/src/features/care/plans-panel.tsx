@@ -1,10 +1,24 @@
-import { DIAGNOSIS_SCALES, LOSS_TYPES, type NewPlan, type Plan } from '@anagen/core/contracts';
+import {
+  DIAGNOSIS_SCALES,
+  LOSS_TYPES,
+  type NewPlan,
+  type Plan,
+  type SeriesProposalDto,
+  type SlotDto,
+} from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
-import { type BookedSession, bookPlanSeries, TREATMENT_APPOINTMENT_TYPES } from './book-series';
+import {
+  type BookedSession,
+  bookPlanSeries,
+  planSessionsRemaining,
+  proposePlanSeries,
+  SERIES_FIRST_DATE_OFFSET_MS,
+  TREATMENT_APPOINTMENT_TYPES,
+} from './book-series';
 import { useCreateDiagnosis, useCreatePlan, useDiagnoses, usePlans, useUpdatePlan } from './care-api';
 import {
   CARE_TREATMENTS,
@@ -116,44 +130,133 @@ function PlanForm({ patientId, onDone }: { patientId: string; onDone: () => void
 
 function BookSeries({ plan, patientId }: { plan: Plan; patientId: string }) {
   const qc = useQueryClient();
-  const [state, setState] = useState<{
-    busy: boolean;
-    done?: BookedSession[];
-    error?: string;
-    progress?: string;
-  }>({
-    busy: false,
-  });
-  const remaining = plan.sessionsPlanned - plan.progress.completed;
+  const [busy, setBusy] = useState(false);
+  const [proposal, setProposal] = useState<SeriesProposalDto | null>(null);
+  /** Chosen slot per session: index into [slot, ...alternatives]. */
+  const [choice, setChoice] = useState<number[]>([]);
+  const [done, setDone] = useState<BookedSession[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [needsOverride, setNeedsOverride] = useState(false);
+  const [reason, setReason] = useState('');
+  const remaining = planSessionsRemaining(plan);
   if (!TREATMENT_APPOINTMENT_TYPES[plan.treatmentSlug] || remaining <= 0) return null;
-  const run = async () => {
-    setState({ busy: true });
+  const options = (s: SeriesProposalDto['sessions'][number]): SlotDto[] => [
+    ...(s.slot ? [s.slot] : []),
+    ...s.alternatives,
+  ];
+  const chosen = proposal ? proposal.sessions.map((s, i) => options(s)[choice[i] ?? 0]) : [];
+  const complete = chosen.length > 0 && chosen.every((c) => c !== undefined);
+
+  const propose = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    setNeedsOverride(false);
     try {
-      const done = await bookPlanSeries(plan, patientId, Date.now() + 7 * 86_400_000, (d, t) =>
-        setState({ busy: true, progress: `Booked ${d} of ${t}…` }),
+      const p = await proposePlanSeries(plan, Date.now() + SERIES_FIRST_DATE_OFFSET_MS);
+      setProposal(p);
+      setChoice(p.sessions.map(() => 0));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not find times.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!complete) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const booked = await bookPlanSeries(
+        plan,
+        patientId,
+        chosen as SlotDto[],
+        needsOverride ? reason.trim() : undefined,
       );
-      setState({ busy: false, done });
+      setDone(booked);
+      setProposal(null);
+      setNeedsOverride(false);
       await qc.invalidateQueries({ queryKey: ['care', patientId] });
     } catch (err) {
-      setState({ busy: false, error: err instanceof Error ? err.message : 'Booking failed.' });
+      if (err instanceof ApiError && err.code === 'CONSULTATION_REQUIRED') setNeedsOverride(true);
+      setError(err instanceof Error ? err.message : 'Booking failed.');
+    } finally {
+      setBusy(false);
     }
   };
   return (
     <div>
-      <button type="button" className="btn secondary" disabled={state.busy} onClick={run}>
+      <button type="button" className="btn secondary" disabled={busy} onClick={propose}>
         Book series ({remaining} {remaining === 1 ? 'session' : 'sessions'}, every {plan.intervalWeeks} weeks)
       </button>
-      <p className="muted small" aria-live="polite">
-        {state.progress}
-      </p>
-      {state.done && (
+      {proposal && (
+        <form onSubmit={confirm} aria-label="Proposed series">
+          <p className="muted small">
+            Proposed times (clinic time, {proposal.timeZone}). Nothing is reserved until you confirm; all
+            sessions are booked together or none.
+          </p>
+          <ol>
+            {proposal.sessions.map((s, i) => {
+              const opts = options(s);
+              const id = `series-${plan.id}-${i}`;
+              return (
+                <li key={s.index}>
+                  <label htmlFor={id}>
+                    Session {i + 1} (around {s.targetDate})
+                  </label>{' '}
+                  {opts.length === 0 ? (
+                    <span className="alert warn">No free time near this date.</span>
+                  ) : (
+                    <select
+                      id={id}
+                      value={choice[i] ?? 0}
+                      onChange={(e) =>
+                        setChoice(choice.map((c, j) => (j === i ? Number(e.target.value) : c)))
+                      }
+                    >
+                      {opts.map((o, k) => (
+                        <option key={`${o.start}-${o.providerId}`} value={k}>
+                          {fmtDateTime(Date.parse(o.start), proposal.timeZone)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          {needsOverride && (
+            <div className="field">
+              <label htmlFor={`series-override-${plan.id}`}>Reason to book before a consultation</label>
+              <input
+                id={`series-override-${plan.id}`}
+                value={reason}
+                minLength={5}
+                maxLength={500}
+                required
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </div>
+          )}
+          <div className="row">
+            <button type="submit" className="btn" disabled={busy || !complete}>
+              {needsOverride ? 'Book series with this reason' : 'Confirm series booking'}
+            </button>
+            <button type="button" className="btn secondary" disabled={busy} onClick={() => setProposal(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {done && (
         <div className="alert ok" role="status">
-          Booked: {state.done.map((b) => fmtDateTime(Date.parse(b.start), b.timeZone)).join('; ')}
+          Booked: {done.map((b) => fmtDateTime(Date.parse(b.start), b.timeZone)).join('; ')}
         </div>
       )}
-      {state.error && (
+      {error && (
         <div className="alert error" role="alert">
-          {state.error}
+          {error}
         </div>
       )}
     </div>

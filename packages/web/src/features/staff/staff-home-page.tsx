@@ -2,9 +2,11 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { useMe } from '../auth/use-me';
+import { useAppointmentTypes } from '../booking/booking-api';
 import { addDays, formatDate, formatTime, localDateKey, zoneName } from '../booking/time';
 import { STATUS_LABEL, useCalendar } from '../calendar/calendar-api';
 import { StatusButtons } from '../calendar/status-buttons';
+import { ConsentWarning } from '../care/consent-warning';
 import { UrgentAlertsBanner } from '../care/urgent-alerts-banner';
 
 /** `/staff`: today's appointments in clinic time with check-in, status and the patient's confirmation. */
@@ -14,6 +16,9 @@ export function StaffHomePage() {
   // Ask for a day either side of the browser's date, then keep the clinic's own today.
   const browserToday = localDateKey(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const q = useCalendar(addDays(browserToday, -1), addDays(browserToday, 1));
+  // Procedure types carry a treatment slug; their consent is checked at check-in.
+  const types = useAppointmentTypes();
+  const treatmentOf = new Map((types.data ?? []).map((t) => [t.slug, t.treatmentSlug] as const));
   const zone = q.data?.timeZone ?? 'America/Los_Angeles';
   const today = localDateKey(Date.now(), zone);
   const entries = (q.data?.appointments ?? [])
@@ -75,6 +80,9 @@ export function StaffHomePage() {
                   </td>
                   <td>
                     <StatusButtons entry={a} />
+                    {treatmentOf.get(a.type) && (a.status === 'booked' || a.status === 'checked-in') && (
+                      <ConsentWarning patientId={a.patientId} treatmentSlug={treatmentOf.get(a.type)} />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -7,6 +7,7 @@ import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
+import { readCarriedAssessment } from '../learn/carried-assessment';
 import { postBooking, useAppointmentTypes, withToken } from './booking-api';
 import { type PickedSlot, SlotPicker } from './slot-picker';
 import { formatDateTime, zoneName } from './time';
@@ -122,6 +123,11 @@ function DetailsStep({
   const { data: me } = useMe();
   const qc = useQueryClient();
   const [key] = useState(() => crypto.randomUUID());
+  const [params] = useSearchParams();
+  // A self-assessment finished in this tab travels into the notes; the patient can edit or clear it.
+  const [carriedNotes] = useState(
+    () => readCarriedAssessment(params.get('assessment'))?.summary.slice(0, 2000) ?? '',
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -225,7 +231,13 @@ function DetailsStep({
         )}
         <div className="field">
           <label htmlFor="booking-notes">Anything the clinician should know? (optional)</label>
-          <textarea id="booking-notes" name="notes" rows={3} maxLength={2000} />
+          <textarea
+            id="booking-notes"
+            name="notes"
+            rows={carriedNotes ? 8 : 3}
+            maxLength={2000}
+            defaultValue={carriedNotes}
+          />
         </div>
         <button type="submit" className="btn" disabled={busy || !!staff}>
           {busy ? 'Booking…' : 'Book this time'}

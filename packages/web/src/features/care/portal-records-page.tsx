@@ -51,7 +51,9 @@ export function PortalRecordsPage() {
           <ul>
             {plans.data.map((p) => (
               <li key={p.id}>
-                {treatmentName(p.treatmentSlug)} — {p.progress.label} ({p.status}). Goal: {p.goal}
+                {/* A record says what happened: sessions done, not the next session's number. */}
+                {treatmentName(p.treatmentSlug)} — {p.progress.completed} of {p.sessionsPlanned}{' '}
+                {p.sessionsPlanned === 1 ? 'session' : 'sessions'} done ({p.status}). Goal: {p.goal}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import type { Appointment, AppointmentType, Calendar, Patient } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../lib/api-client';
+import { ApiError, api } from '../../lib/api-client';
 import { postBooking, useAppointmentTypes } from '../booking/booking-api';
 import { useRefreshSchedule } from './calendar-api';
 import { FreeTimes } from './free-times';
@@ -28,6 +28,9 @@ export function NewAppointmentPanel({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [key] = useState(() => crypto.randomUUID());
+  // Shown once the API says this procedure needs a consultation first.
+  const [needsOverride, setNeedsOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
   const found = useQuery({
     queryKey: ['patients', q],
     enabled: q.trim().length >= 2 && !patient,
@@ -104,6 +107,19 @@ export function NewAppointmentPanel({
           </select>
         </label>
       </div>
+      {needsOverride && (
+        <div className="field">
+          <label htmlFor="new-override">Reason to book before a consultation</label>
+          <input
+            id="new-override"
+            value={overrideReason}
+            minLength={5}
+            maxLength={500}
+            onChange={(e) => setOverrideReason(e.target.value)}
+          />
+          <p className="muted small">Stored with the booking. Then pick the time again.</p>
+        </div>
+      )}
       {patient ? (
         <FreeTimes
           type={type}
@@ -114,13 +130,21 @@ export function NewAppointmentPanel({
             setBusy(true);
             setError(null);
             try {
+              const reason = needsOverride ? overrideReason.trim() : '';
               const a: Appointment = await postBooking(
-                { type, start: s.start, providerId: s.providerId, patientId: patient.id },
-                `${key}:${type}:${s.start}:${s.providerId}:${patient.id}`,
+                {
+                  type,
+                  start: s.start,
+                  providerId: s.providerId,
+                  patientId: patient.id,
+                  ...(reason ? { consultationOverrideReason: reason } : {}),
+                },
+                `${key}:${type}:${s.start}:${s.providerId}:${patient.id}${reason ? ':override' : ''}`,
               );
               refresh();
               onDone(a.id);
             } catch (err) {
+              if (err instanceof ApiError && err.code === 'CONSULTATION_REQUIRED') setNeedsOverride(true);
               setError(err instanceof Error ? err.message : 'Please try again.');
               refresh();
             } finally {

@@ -218,6 +218,8 @@ describe.each(DIALECTS)('two-step sign-in for staff on %s', (dialect) => {
 
   it('turns on TOTP for a clinician, then requires a fresh code at every sign-in', async () => {
     const cookie = await signIn(t.app, 'clinician@example.com');
+    const off = await t.app.inject({ url: '/api/auth/totp', headers: { cookie } });
+    expect(off.json()).toEqual({ enabled: false });
     const setup = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie } });
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri } = setup.json();
@@ -236,6 +238,8 @@ describe.each(DIALECTS)('two-step sign-in for staff on %s', (dialect) => {
       payload: { code: await codeAt(secret, t.clock.now()) },
     });
     expect(enable.statusCode).toBe(204);
+    const status = await t.app.inject({ url: '/api/auth/totp', headers: { cookie } });
+    expect(status.json()).toEqual({ enabled: true });
 
     const creds = { email: 'clinician@example.com', password: 'anagen-demo' };
     const noCode = await login(creds);

@@ -65,6 +65,22 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   const STAFF = ['desk', 'clinician', 'admin'] as const;
 
+  r.get(
+    '/api/auth/totp',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['auth'],
+        description: 'Whether two-step sign-in is on for the signed-in staff member',
+        response: { 200: z.object({ enabled: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
+      return { enabled: Boolean(state?.totp_enabled) };
+    },
+  );
+
   r.post(
     '/api/auth/totp/setup',
     {

@@ -31,12 +31,14 @@ describe.runIf(browserAvailable())('two-step sign-in for staff in chromium', () 
     await fillCredentials(page, server.url);
     await page.waitForURL(`${server.url}/staff`);
     await page.goto(`${server.url}/staff/account`);
+    await page.getByText('Two-step sign-in is off').waitFor();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = (await page.locator('main code').first().innerText()).trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await page.getByLabel('Code from the app').fill(await generate({ secret }));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByText('Two-step sign-in is on.').waitFor();
+    expect(await page.getByRole('button', { name: 'Set up an authenticator app' }).count()).toBe(0);
 
     await fillCredentials(page, server.url);
     await page.getByText('enter the code from your authenticator app').waitFor();

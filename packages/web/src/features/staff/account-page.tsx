@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
@@ -9,6 +10,12 @@ export function StaffAccountPage() {
   usePageMeta('My account');
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const qc = useQueryClient();
+  const totp = useQuery({
+    queryKey: ['totp-status'],
+    queryFn: () => api.get<{ enabled: boolean }>('/api/auth/totp'),
+  });
+  const enabled = totp.data?.enabled;
 
   async function start() {
     setMessage(null);
@@ -28,6 +35,7 @@ export function StaffAccountPage() {
     try {
       await api.post(`/api/auth/totp/${action}`, { code });
       setSetup(null);
+      qc.setQueryData(['totp-status'], { enabled: action === 'enable' });
       setMessage({
         kind: 'ok',
         text: action === 'enable' ? 'Two-step sign-in is on.' : 'Two-step sign-in is off.',
@@ -55,7 +63,13 @@ export function StaffAccountPage() {
             {message.text}
           </div>
         )}
-        {!setup && (
+        {enabled !== undefined && (
+          <p>
+            <strong>{enabled ? 'Two-step sign-in is on' : 'Two-step sign-in is off'}</strong> for your
+            account.
+          </p>
+        )}
+        {!setup && enabled === false && (
           <button type="button" className="btn" onClick={start}>
             Set up an authenticator app
           </button>
@@ -82,22 +96,24 @@ export function StaffAccountPage() {
             </button>
           </form>
         )}
-        <details style={{ marginTop: 16 }}>
-          <summary>Turn two-step sign-in off</summary>
-          <form onSubmit={(e) => submit(e, 'disable')}>
-            <Field
-              label="Current code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-            />
-            <button type="submit" className="btn secondary">
-              Turn off
-            </button>
-          </form>
-        </details>
+        {enabled && (
+          <details style={{ marginTop: 16 }}>
+            <summary>Turn two-step sign-in off</summary>
+            <form onSubmit={(e) => submit(e, 'disable')}>
+              <Field
+                label="Current code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                required
+              />
+              <button type="submit" className="btn secondary">
+                Turn off
+              </button>
+            </form>
+          </details>
+        )}
       </section>
     </div>
   );

@@ -96,6 +96,9 @@ function AccountLinks({ me }: { me: Me | null | undefined }) {
   );
 }
 
+// Staff pages use a wider main column (main.wide); header and footer line up with it.
+const WIDE_INNER = { maxWidth: 1400 } as const;
+
 export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean; children?: ReactNode }) {
   const { data: me } = useMe();
   return (
@@ -104,7 +107,7 @@ export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean;
         Skip to content
       </a>
       <header className="site-header">
-        <div className="inner">
+        <div className="inner" style={wide ? WIDE_INNER : undefined}>
           <NavLink to={homeFor(me)} className="brand" aria-label="Anagen home">
             <img src="/favicon.svg" alt="" width={28} height={28} /> Anagen
           </NavLink>
@@ -126,7 +129,7 @@ export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean;
         <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
       </main>
       <footer className="site-footer">
-        <div className="inner">
+        <div className="inner" style={wide ? WIDE_INNER : undefined}>
           Anagen gives general information, not a diagnosis. If you are worried about sudden hair loss, scalp
           pain or scarring, see a physician.
         </div>

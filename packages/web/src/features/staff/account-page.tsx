@@ -69,7 +69,8 @@ export function StaffAccountPage() {
             account.
           </p>
         )}
-        {!setup && enabled === false && (
+        {/* If the status cannot be read, both actions stay available rather than neither. */}
+        {!setup && (enabled === false || totp.isError) && (
           <button type="button" className="btn" onClick={start}>
             Set up an authenticator app
           </button>
@@ -96,7 +97,7 @@ export function StaffAccountPage() {
             </button>
           </form>
         )}
-        {enabled && (
+        {(enabled || totp.isError) && (
           <details style={{ marginTop: 16 }}>
             <summary>Turn two-step sign-in off</summary>
             <form onSubmit={(e) => submit(e, 'disable')}>

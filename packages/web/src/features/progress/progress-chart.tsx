@@ -51,14 +51,14 @@ export default function ProgressChart({ series, metric, band, height = 260 }: Pr
     const seriesOpts: uPlot.Series[] = [
       { label: 'Months', value: (_u, v) => (v == null ? '' : `${v.toFixed(1)} mo`) },
       {
-        label: 'You',
+        label: 'Measured',
         stroke: YOU,
         width: 2.5,
         spanGaps: true,
         points: { size: 9, fill: YOU, stroke: YOU },
         value: (_u, v) => (v == null ? '' : `${v.toFixed(METRICS[metric].digits)} ${METRICS[metric].unit}`),
       },
-      { label: 'Your baseline', stroke: BASELINE, width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: 'Baseline', stroke: BASELINE, width: 1.5, dash: [6, 4], points: { show: false } },
     ];
     const bands: uPlot.Band[] = [];
     if (b && upper !== null && lower !== null) {
@@ -173,10 +173,11 @@ export default function ProgressChart({ series, metric, band, height = 260 }: Pr
       <div ref={el} className="progress-chart" aria-hidden="true" />
       <ul className="chart-legend small">
         <li>
-          <span className="legend-line" style={{ borderColor: YOU }} /> You (± uncertainty)
+          <span className="legend-line" style={{ borderColor: YOU }} /> Measured (± uncertainty)
         </li>
         <li>
-          <span className="legend-line dashed" style={{ borderColor: BASELINE }} /> Your baseline
+          <span className="legend-line dashed" style={{ borderColor: BASELINE }} /> Baseline (first
+          measurement)
         </li>
         {b && (
           <>

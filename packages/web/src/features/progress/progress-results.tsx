@@ -91,9 +91,9 @@ function SiteSection({ s, band }: { s: SiteSeries; band: ReferenceBand | undefin
       <Suspense fallback={<Loading label="Drawing charts…" />}>
         <figure className="progress-figure">
           <figcaption>
-            <strong>Density</strong> — your measurements with ± uncertainty whiskers; dashed line: your
-            baseline
-            {siteBand ? '; shaded: the published result, drawn from your baseline' : ''}.
+            {/* Neutral wording: the same chart is in the portal and on the staff chart. */}
+            <strong>Density</strong> — each measurement with ± uncertainty whiskers; dashed line: the baseline
+            {siteBand ? '; shaded: the published result, drawn from the baseline' : ''}.
           </figcaption>
           <ProgressChart
             series={s}

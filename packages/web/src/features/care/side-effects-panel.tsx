@@ -96,7 +96,10 @@ export function SideEffectsPanel({ patientId }: { patientId: string }) {
             ) : (
               <>
                 <p className={r.reviewDueAt < Date.now() ? 'alert error' : 'muted'}>
-                  Review due by {fmtDateTime(r.reviewDueAt)}
+                  {/* Urgent reports are due the moment they arrive; a deadline equal to the report time reads oddly. */}
+                  {r.reviewDueAt <= r.createdAt
+                    ? 'Review now: urgent report'
+                    : `Review due by ${fmtDateTime(r.reviewDueAt)}`}
                 </p>
                 {me?.role === 'clinician' && <ReviewForm r={r} />}
               </>

@@ -1,5 +1,5 @@
 import type { Appointment } from '@anagen/core/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
@@ -39,6 +39,11 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const { data: clinic } = useQuery({
+    queryKey: ['clinic'],
+    queryFn: () => api.get<{ phone: string }>('/api/clinic'),
+    staleTime: 3_600_000,
+  });
 
   if (q.isPending) return <Loading />;
   if (q.error) {
@@ -102,7 +107,7 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
           <p className="muted small">
             {changeable
               ? `You can change or cancel online until ${formatDateTime(a.cancellableUntil, a.timeZone)}.`
-              : 'Online changes have closed for this appointment. Please call the clinic to change it.'}
+              : `Online changes have closed for this appointment. Please call the clinic${clinic?.phone ? ` at ${clinic.phone}` : ''} to change it.`}
           </p>
         )}
         <div className="row">

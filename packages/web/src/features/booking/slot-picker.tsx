@@ -41,6 +41,14 @@ export interface PickedSlot extends SlotDto {
  * buttons grouped morning / afternoon in clinic time, the zone named under the list (and the
  * visitor's own time beside each when their zone differs).
  */
+/** Says when the visitor's own date differs from the clinic's for the same instant. */
+function dayShift(at: string, clinicZone: string, ownZone: string): string {
+  const clinic = localDateKey(at, clinicZone);
+  const own = localDateKey(at, ownZone);
+  if (own === clinic) return '';
+  return own > clinic ? ' (next day)' : ' (previous day)';
+}
+
 export function SlotPicker({
   type,
   providerId,
@@ -100,7 +108,11 @@ export function SlotPicker({
     <li key={s.start}>
       <button type="button" className="btn secondary slot" onClick={() => onPick({ ...s, timeZone: zone })}>
         {formatTime(s.start, zone)}
-        {showMine && <span className="slot-mine">{formatTime(s.start, mine)} your time</span>}
+        {showMine && (
+          <span className="slot-mine">
+            {formatTime(s.start, mine)} your time{dayShift(s.start, zone, mine)}
+          </span>
+        )}
       </button>
     </li>
   );

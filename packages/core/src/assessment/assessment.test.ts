@@ -25,8 +25,6 @@ const BASE: AssessmentInputRaw = {
 const input = (o: Partial<AssessmentInputRaw> = {}): AssessmentInput =>
   AssessmentInputSchema.parse({ ...BASE, ...o });
 const assess = (o: Partial<AssessmentInputRaw> = {}) => assessCandidacy(input(o), TEST_TREATMENTS);
-const score = (slug: string, o: Partial<AssessmentInputRaw> = {}) =>
-  assess(o).options.find((x) => x.slug === slug)?.fitScore;
 
 describe('AssessmentInputSchema', () => {
   it('accepts a complete answer and applies defaults', () => {

@@ -9,5 +9,5 @@ export * from './care';
 export * from './measurements';
 export * from './patients';
 export * from './photos';
-export * from './progress';
 export * from './problem';
+export * from './progress';

@@ -1,17 +1,24 @@
 import type { Generated } from 'kysely';
 import type { DeletionRequestTable } from '../modules/account/account.table';
-import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
-import type { ConsentSignatureTable } from '../modules/consents/consents.table';
-import type { ConsultationOverrideTable, DiagnosisTable, TreatmentPlanTable } from '../modules/plans/plans.table';
-import type { ChecklistItemTable } from '../modules/preparation/preparation.table';
-import type { CareAlertTable, SideEffectReportTable } from '../modules/side-effects/side-effects.table';
-import type { SessionAddendumTable, TreatmentSessionTable } from '../modules/treatment-sessions/treatment-sessions.table';
 import type { LocationClosureTable, LocationHoursTable, UserTokenTable } from '../modules/admin/admin.table';
 import type { AppointmentTokenTable } from '../modules/appointments/appointments.table';
 import type { AssessmentTable } from '../modules/assessments/assessments.table';
+import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
+import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { MeasurementTable } from '../modules/measurements/measurements.table';
 import type { PhotoTable } from '../modules/photos/photos.table';
+import type {
+  ConsultationOverrideTable,
+  DiagnosisTable,
+  TreatmentPlanTable,
+} from '../modules/plans/plans.table';
+import type { ChecklistItemTable } from '../modules/preparation/preparation.table';
+import type { CareAlertTable, SideEffectReportTable } from '../modules/side-effects/side-effects.table';
 import type { TreatmentPriceTable } from '../modules/treatment-prices/treatment-prices.table';
+import type {
+  SessionAddendumTable,
+  TreatmentSessionTable,
+} from '../modules/treatment-sessions/treatment-sessions.table';
 
 /**
  * Table types for Kysely. Conventions that hold on both dialects:

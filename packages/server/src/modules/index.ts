@@ -1,26 +1,26 @@
 import type { FastifyInstance } from 'fastify';
+import { accountRoutes } from './account/account.routes';
+import { adminRoutes } from './admin/admin.routes';
+import { analysesRoutes } from './analyses/analyses.routes';
 import { appointmentsRoutes } from './appointments/appointments.routes';
 import { availabilityRoutes } from './appointments/availability.routes';
 import { calendarRoutes } from './appointments/calendar.routes';
-import { analysesRoutes } from './analyses/analyses.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
-import { adminRoutes } from './admin/admin.routes';
 import { auditLogRoutes } from './audit-log/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
 import { changePasswordRoutes } from './auth/change-password.routes';
-import { accountRoutes } from './account/account.routes';
+import { careTemplatesRoutes } from './care-templates/care-templates.routes';
+import { consentsRoutes } from './consents/consents.routes';
 import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
+import { progressRoutes } from './measurements/progress.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
-import { progressRoutes } from './measurements/progress.routes';
-import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
-import { careTemplatesRoutes } from './care-templates/care-templates.routes';
-import { consentsRoutes } from './consents/consents.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { preparationRoutes } from './preparation/preparation.routes';
 import { sideEffectsRoutes } from './side-effects/side-effects.routes';
+import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
 import { treatmentSessionsRoutes } from './treatment-sessions/treatment-sessions.routes';
 
 /** Every feature's routes, registered in one place. */

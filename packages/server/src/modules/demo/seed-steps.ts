@@ -1,6 +1,7 @@
 import { seedDemoAssessment } from '../assessments/assessments-demo.seed';
 import { seedCareDemo } from '../care-templates/care-demo.seed';
 import { seedDemoPhotos } from '../photos/photos-demo.seed';
+import { seedDemoAppointments } from './demo-appointments';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Storage } from '../../lib/storage';
@@ -16,4 +17,9 @@ export interface SeedContext {
 export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Run in order after the clinic, people and catalogue exist. Append new steps at the end. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [seedCareDemo, seedDemoPhotos, seedDemoAssessment];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [
+  seedCareDemo,
+  seedDemoPhotos,
+  seedDemoAssessment,
+  seedDemoAppointments,
+];

@@ -47,6 +47,12 @@ function nextWorkingDay(providerId: string, from: number): number {
   return from;
 }
 
+/** Last day ≤ `from` on which the provider has hours (so past visits avoid days off). */
+function prevWorkingDay(providerId: string, from: number): number {
+  for (let d = from; d > from - 14; d--) if (hoursOn(providerId, d)) return d;
+  return from;
+}
+
 /**
  * Past visits that fit the seeded histories (a consultation the day before the earliest photo,
  * assessment or session; a PRP visit on each session's date; a later follow-up), plus a few upcoming
@@ -80,7 +86,7 @@ async function plan({ db, now }: SeedContext): Promise<DemoAppt[]> {
       .filter((x) => x !== null && x !== undefined)
       .map(Number);
     const earliest = firsts.length ? Math.min(...firsts) : now - 120 * DAY_MS;
-    const consult = at(localDay(earliest) - 1, '10:00');
+    const consult = at(prevWorkingDay(MORGAN, localDay(earliest) - 1), '10:00');
     if (consult !== null) {
       out.push({
         id: `demo-appt-${h.n}-consultation`,
@@ -103,7 +109,7 @@ async function plan({ db, now }: SeedContext): Promise<DemoAppt[]> {
         status: 'completed',
       });
     });
-    const followUp = at(localDay(now - h.followUpDaysAgo * DAY_MS), '11:00');
+    const followUp = at(prevWorkingDay(MORGAN, localDay(now - h.followUpDaysAgo * DAY_MS)), '11:00');
     if (followUp !== null) {
       out.push({
         id: `demo-appt-${h.n}-follow-up`,

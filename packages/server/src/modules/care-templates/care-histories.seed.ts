@@ -118,7 +118,7 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
         diagnosed_at: now - 112 * DAY,
         source: 'clinician',
         notes:
-          'Confirmed at consultation; trichoscopy shows miniaturisation at the vertex, no signs of scarring.',
+          'Confirmed at review against the baseline photos; trichoscopy shows miniaturisation at the vertex, no signs of scarring.',
         recorded_by: 'demo-user-clinician',
         created_at: now - 112 * DAY,
       },
@@ -202,7 +202,7 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
       { zone: 'midscalp-left', volumeMl: 0.75 },
       { zone: 'midscalp-right', volumeMl: 0.75 },
     ],
-    notes: 'First session. Tolerated well; mild discomfort at the vertex. Baseline photos taken.',
+    notes: 'First session. Tolerated well; mild discomfort at the vertex. Vertex close-up repeated for comparison.',
   });
   await insertSession(db, {
     id: 'demo-session-1b',

@@ -202,7 +202,8 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
       { zone: 'midscalp-left', volumeMl: 0.75 },
       { zone: 'midscalp-right', volumeMl: 0.75 },
     ],
-    notes: 'First session. Tolerated well; mild discomfort at the vertex. Vertex close-up repeated for comparison.',
+    notes:
+      'First session. Tolerated well; mild discomfort at the vertex. Vertex close-up repeated for comparison.',
   });
   await insertSession(db, {
     id: 'demo-session-1b',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activeContraindicationCodes } from './active-codes';
-import { assessCandidacy } from './assess-candidacy';
 import { likelyStage } from './likely-stage';
 import { likelyHairLossType } from './likely-type';
 import { findRedFlags, type RedFlagCode } from './red-flags';
@@ -11,7 +10,6 @@ import {
   AssessmentInputSchema,
   assessmentFieldErrors,
 } from './schema';
-import { TEST_TREATMENTS } from './test-treatments';
 
 /** A 35-year-old man with Norwood III-vertex loss, no symptoms, no medicines. */
 const BASE: AssessmentInputRaw = {
@@ -24,7 +22,6 @@ const BASE: AssessmentInputRaw = {
 };
 const input = (o: Partial<AssessmentInputRaw> = {}): AssessmentInput =>
   AssessmentInputSchema.parse({ ...BASE, ...o });
-const assess = (o: Partial<AssessmentInputRaw> = {}) => assessCandidacy(input(o), TEST_TREATMENTS);
 
 describe('AssessmentInputSchema', () => {
   it('accepts a complete answer and applies defaults', () => {

@@ -1,10 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Storage } from '../../lib/storage';
 import { seedDemoAssessment } from '../assessments/assessments-demo.seed';
 import { seedCareDemo } from '../care-templates/care-demo.seed';
 import { seedDemoPhotos } from '../photos/photos-demo.seed';
 import { seedDemoAppointments } from './demo-appointments';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import type { Storage } from '../../lib/storage';
 
 export interface SeedContext {
   db: Kysely<Database>;

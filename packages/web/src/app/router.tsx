@@ -32,19 +32,31 @@ const PatientSearchPage = lazy(() =>
 const PatientChartPage = lazy(() =>
   import('../features/chart/patient-chart-page').then((m) => ({ default: m.PatientChartPage })),
 );
-const StaffAccountPage = lazy(() => import('../features/staff/account-page').then((m) => ({ default: m.StaffAccountPage })));
+const StaffAccountPage = lazy(() =>
+  import('../features/staff/account-page').then((m) => ({ default: m.StaffAccountPage })),
+);
 const AdminHomePage = lazy(() =>
   import('../features/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })),
 );
 const StaffPage = lazy(() => import('../features/admin/staff-page').then((m) => ({ default: m.StaffPage })));
-const SchedulesPage = lazy(() => import('../features/admin/schedules-page').then((m) => ({ default: m.SchedulesPage })));
-const CataloguePage = lazy(() => import('../features/admin/catalogue-page').then((m) => ({ default: m.CataloguePage })));
-const TemplatesPage = lazy(() => import('../features/admin/templates-page').then((m) => ({ default: m.TemplatesPage })));
-const AuditLogPage = lazy(() => import('../features/admin/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const SchedulesPage = lazy(() =>
+  import('../features/admin/schedules-page').then((m) => ({ default: m.SchedulesPage })),
+);
+const CataloguePage = lazy(() =>
+  import('../features/admin/catalogue-page').then((m) => ({ default: m.CataloguePage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/admin/templates-page').then((m) => ({ default: m.TemplatesPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('../features/admin/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
+);
 const AcceptInvitePage = lazy(() =>
   import('../features/admin/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })),
 );
-const AccessLogPage = lazy(() => import('../features/portal/access-log-page').then((m) => ({ default: m.AccessLogPage })));
+const AccessLogPage = lazy(() =>
+  import('../features/portal/access-log-page').then((m) => ({ default: m.AccessLogPage })),
+);
 const PortalAccountPage = lazy(() =>
   import('../features/account/portal-account-page').then((m) => ({ default: m.PortalAccountPage })),
 );
@@ -54,26 +66,36 @@ const DeletionRequestsPage = lazy(() =>
 
 // Learn and decide: public, but loaded on demand so the home page stays small. Prerendered HTML
 // for guide and treatment pages stays on screen while these load.
-const LearnIndexPage = lazy(() => import('../features/learn/learn-index-page').then((m) => ({ default: m.LearnIndexPage })));
+const LearnIndexPage = lazy(() =>
+  import('../features/learn/learn-index-page').then((m) => ({ default: m.LearnIndexPage })),
+);
 const GuideArticlePage = lazy(() =>
   import('../features/learn/guide-article-page').then((m) => ({ default: m.GuideArticlePage })),
 );
 const TreatmentsIndexPage = lazy(() =>
   import('../features/learn/treatments-index-page').then((m) => ({ default: m.TreatmentsIndexPage })),
 );
-const TreatmentPage = lazy(() => import('../features/learn/treatment-page').then((m) => ({ default: m.TreatmentPage })));
-const ComparePage = lazy(() => import('../features/learn/compare-page').then((m) => ({ default: m.ComparePage })));
+const TreatmentPage = lazy(() =>
+  import('../features/learn/treatment-page').then((m) => ({ default: m.TreatmentPage })),
+);
+const ComparePage = lazy(() =>
+  import('../features/learn/compare-page').then((m) => ({ default: m.ComparePage })),
+);
 const CostPage = lazy(() => import('../features/learn/cost-page').then((m) => ({ default: m.CostPage })));
 const AssessmentPage = lazy(() => import('../features/learn/assessment-page'));
 const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page'));
 const ProgressPage = lazy(() => import('../features/progress/progress-page'));
 const ProgressReportPage = lazy(() => import('../features/progress/progress-report-page'));
 const BookPage = lazy(() => import('../features/booking/book-page').then((m) => ({ default: m.BookPage })));
-const ManagePage = lazy(() => import('../features/booking/manage-page').then((m) => ({ default: m.ManagePage })));
+const ManagePage = lazy(() =>
+  import('../features/booking/manage-page').then((m) => ({ default: m.ManagePage })),
+);
 const PortalAppointmentsPage = lazy(() =>
   import('../features/booking/portal-appointments-page').then((m) => ({ default: m.PortalAppointmentsPage })),
 );
-const CalendarPage = lazy(() => import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const CalendarPage = lazy(() =>
+  import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);
 
 export const router = createBrowserRouter([
   {

@@ -88,6 +88,17 @@ async function loadBenchData(db: Db, now: number): Promise<void> {
   ];
   const rnd = seededRandom(2026);
   const taken = new Set<string>();
+  // The demo clinic already has appointments of its own; the bench's raw inserts must not overlap
+  // them, or the double-booking count below would report the bench's own setup.
+  const existing = await k
+    .selectFrom('appointments')
+    .select(['provider_id', 'busy_start_at', 'busy_end_at'])
+    .where('status', '<>', 'cancelled')
+    .execute();
+  const overlapsExisting = (provider: string, start: number, end: number) =>
+    existing.some(
+      (e) => e.provider_id === provider && Number(e.busy_start_at) < end && start < Number(e.busy_end_at),
+    );
   const rows: AppointmentTable[] = [];
   // Appointments land on half-hour marks 08:00–17:30 UTC-shifted local days; non-overlapping per provider.
   const firstDay = Math.floor(now / DAY) * DAY + DAY;
@@ -96,7 +107,7 @@ async function loadBenchData(db: Db, now: number): Promise<void> {
     const day = firstDay + Math.floor(rnd() * 60) * DAY;
     const start = day + 16 * 3_600_000 + Math.floor(rnd() * 18) * 30 * MIN; // 08:00–16:30 PST
     const key = `${provider}:${start}`;
-    if (taken.has(key)) continue;
+    if (taken.has(key) || overlapsExisting(provider, start, start + 30 * MIN)) continue;
     taken.add(key);
     const id = `bench-appt-${rows.length}`;
     rows.push({

@@ -3,6 +3,7 @@ import { decideEmergence } from './emergence';
 import { flattenIllumination } from './flatten-illumination';
 import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
+import { fillSmallHoles } from './mask-holes';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { hiddenHairs } from './multiplicity';
 import {
@@ -26,12 +27,17 @@ export const ENGINE_VERSION = 'anagen-hair/0.1.0';
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
 
+/** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
+const HOLE_RADIUS_UM = 25;
+
 /** A traced shaft for overlays: centre line in image pixels, and whether it was counted. */
 export interface HairTrace {
   points: number[];
   counted: boolean;
   class: HairClass | null;
   emergence: { x: number; y: number } | null;
+  /** Hairs inferred inside this strand besides its own (hidden siblings), when counted. */
+  hidden: number;
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -83,6 +89,8 @@ export function analyzeHairDetailed(
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
   const dark = smoothBinomial(darkness, w, h, darkness);
   const mask = hysteresisThreshold(dark, w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
+  // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
+  fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('smooth+threshold');
   const dt = distanceTransform(mask, w, h);
   lap('distance');
@@ -163,6 +171,7 @@ export function analyzeHairDetailed(
     const d = decisions[i]!;
     const m = measures[i];
     let diameterUm = 0;
+    let hiddenCount = 0;
     if (d.counted) {
       if (m) {
         const ownWidth = m.integral / m.peak;
@@ -179,6 +188,7 @@ export function analyzeHairDetailed(
       };
       hairs.push(hair);
       const hidden = hiddenHairs(s, dark, w, h, rOf(s));
+      hiddenCount = hidden.extra;
       const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * hidden.widthFactor);
       for (let c = 0; c < hidden.extra; c++) {
         hairs.push({ ...hair, diameterUm: round(extraUm, 1), class: classifyDiameter(extraUm) });
@@ -197,6 +207,7 @@ export function analyzeHairDetailed(
       counted: d.counted,
       class: d.counted ? classifyDiameter(diameterUm) : null,
       emergence: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
+      hidden: hiddenCount,
     });
   });
 

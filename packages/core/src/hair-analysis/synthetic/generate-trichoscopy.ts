@@ -47,6 +47,8 @@ export interface SyntheticHair {
   lengthUm: number;
   /** Initial growth direction at the emergence point, radians (image axes, y down). */
   angleRad: number;
+  /** Constant curvature of the centre line, radians per px (the shaft is an arc from the root). */
+  curvatureRadPerPx: number;
   /** Emergence point inside the frame, i.e. the hair counts. */
   counted: boolean;
   /**
@@ -170,6 +172,9 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
       const lenUm = rng.uniform(lengthMm[0], lengthMm[1]) * 1000 * (isVellus ? 0.55 : 1);
       const counted = rx >= 0 && rx < width && ry >= 0 && ry < height;
       let theta = unitDir + (unitSize > 1 ? rng.uniform(-0.4, 0.4) : 0);
+      const n = Math.max(2, Math.ceil(lenUm / umPerPx));
+      const pts = new Float64Array(2 * n);
+      const curvature = rng.normal(0, 0.45) / (1000 / umPerPx); // rad per px (≈ 0.45 rad per mm)
       const hair: SyntheticHair = {
         x: rx,
         y: ry,
@@ -177,13 +182,11 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
         class: diameterUm < 30 ? 'vellus' : diameterUm < 60 ? 'intermediate' : 'terminal',
         lengthUm: lenUm,
         angleRad: theta,
+        curvatureRadPerPx: curvature,
         counted,
         hiddenBySibling: false,
       };
       allHairs.push(hair);
-      const n = Math.max(2, Math.ceil(lenUm / umPerPx));
-      const pts = new Float64Array(2 * n);
-      const curvature = rng.normal(0, 0.45) / (1000 / umPerPx); // rad per px (≈ 0.45 rad per mm)
       let x = rx;
       let y = ry;
       for (let i = 0; i < n; i++) {

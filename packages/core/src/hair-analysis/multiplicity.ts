@@ -28,7 +28,8 @@ export function hiddenHairs(
   r: number,
 ): { extra: number; widthFactor: number } {
   const n = s.path.length;
-  const step = Math.max(2, Math.round(r));
+  // Every ~0.6 shaft radius: short strands still get enough samples for the step and level tests.
+  const step = Math.max(2, Math.round(0.6 * r));
   const prof = new Float32Array(profileLength(r, 4));
   const vals: number[] = [];
   for (let i = Math.round(r + 2); i < n - r - 2; i += step) {

@@ -1,26 +1,35 @@
+import { nonZeroIndices } from './mask-pixels';
+
 // Neighbour bit order: N, NE, E, SE, S, SW, W, NW (Zhang–Suen's P2…P9).
 const DX = [0, 1, 1, 1, 0, -1, -1, -1] as const;
 const DY = [-1, -1, 0, 1, 1, 1, 0, -1] as const;
 
-function buildTables(): [Uint8Array, Uint8Array] {
+function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
   const t1 = new Uint8Array(256);
   const t2 = new Uint8Array(256);
+  const stair = new Uint8Array(256);
   for (let code = 0; code < 256; code++) {
-    const b = (i: number) => (code >> i) & 1;
+    const b = (i: number) => (code >> (i & 7)) & 1;
     let count = 0;
     let transitions = 0;
     for (let i = 0; i < 8; i++) {
       count += b(i);
-      if (b(i) === 0 && b((i + 1) % 8) === 1) transitions++;
+      if (b(i) === 0 && b(i + 1) === 1) transitions++;
     }
     const ok = count >= 2 && count <= 6 && transitions === 1;
     const [n, e, s, w] = [b(0), b(2), b(4), b(6)];
     t1[code] = ok && n * e * s === 0 && e * s * w === 0 ? 1 : 0;
     t2[code] = ok && n * e * w === 0 && n * s * w === 0 ? 1 : 0;
+    // Staircase pixel: two orthogonal neighbours and removable without splitting the skeleton
+    // (8-connectivity number 1).
+    const corner = (n & e) | (e & s) | (s & w) | (w & n);
+    let n8 = 0;
+    for (let k = 0; k < 8; k += 2) n8 += 1 - b(k) - (1 - b(k)) * (1 - b(k + 1)) * (1 - b(k + 2));
+    stair[code] = corner && n8 === 1 ? 1 : 0;
   }
-  return [t1, t2];
+  return [t1, t2, stair];
 }
-const [SUB1, SUB2] = buildTables();
+const [SUB1, SUB2, STAIR] = buildTables();
 
 export interface Skeleton {
   /** 1 on skeleton pixels (image-sized). */
@@ -38,12 +47,11 @@ export interface Skeleton {
 export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
   const W = w + 2;
   const img = new Uint8Array(W * (h + 2));
-  let area = 0;
-  for (let y = 0; y < h; y++) {
-    const row = mask.subarray(y * w, y * w + w);
-    img.set(row, (y + 1) * W + 1);
-    for (let x = 0; x < w; x++) area += row[x]!;
-  }
+  for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
+  // Foreground pixels in raster order; non-zero mask values count as foreground.
+  const all = nonZeroIndices(img);
+  const area = all.length;
+  for (let i = 0; i < area; i++) img[all[i]!] = 1;
   const code = (p: number) =>
     img[p - W]! |
     (img[p - W + 1]! << 1) |
@@ -53,29 +61,30 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
     (img[p + W - 1]! << 5) |
     (img[p - 1]! << 6) |
     (img[p - W - 1]! << 7);
-  const offsets = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
+  const o0 = -W;
+  const o1 = -W + 1;
+  const o3 = W + 1;
+  const o5 = W - 1;
+  const o7 = -W - 1;
   const stamp = new Uint8Array(img.length);
   // Subiterations a candidate has been examined without its neighbourhood changing; after both
   // subiteration rules have seen it unchanged it cannot become deletable until a neighbour goes.
   const age = new Uint8Array(img.length);
-  const all = new Int32Array(area);
   let cand = new Int32Array(area);
   let next = new Int32Array(area);
   const del = new Int32Array(area);
   let nc = 0;
-  let na = 0;
-  for (let y = 1; y <= h; y++) {
-    for (let p = y * W + 1, end = y * W + w; p <= end; p++) {
-      if (!img[p]) continue;
-      all[na++] = p;
-      if (code(p) !== 255) cand[nc++] = p;
-    }
+  // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
+  for (let i = 0; i < area; i++) {
+    const p = all[i]!;
+    if (code(p) !== 255) cand[nc++] = p;
   }
   let round = 1;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const table of [SUB1, SUB2]) {
+    for (let sub = 0; sub < 2; sub++) {
+      const table = sub === 0 ? SUB1 : SUB2;
       let nd = 0;
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
@@ -92,14 +101,14 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
       let nn = 0;
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
-        for (let k = 0; k < 8; k++) {
-          const q = p + offsets[k]!;
-          if (img[q] && stamp[q] !== round) {
-            stamp[q] = round;
-            age[q] = 0;
-            next[nn++] = q;
-          }
-        }
+        nn = touch(img, stamp, age, next, nn, p + o0, round);
+        nn = touch(img, stamp, age, next, nn, p + o1, round);
+        nn = touch(img, stamp, age, next, nn, p + 1, round);
+        nn = touch(img, stamp, age, next, nn, p + o3, round);
+        nn = touch(img, stamp, age, next, nn, p + W, round);
+        nn = touch(img, stamp, age, next, nn, p + o5, round);
+        nn = touch(img, stamp, age, next, nn, p - 1, round);
+        nn = touch(img, stamp, age, next, nn, p + o7, round);
       }
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
@@ -109,36 +118,55 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
           next[nn++] = p;
         }
       }
-      [cand, next] = [next, cand];
+      const t = cand;
+      cand = next;
+      next = t;
       nc = nn;
     }
   }
+  // Survivors in raster order (the staircase pass below depends on the order: it removes pixels
+  // in place).
+  let n = 0;
+  for (let i = 0; i < area; i++) {
+    const p = all[i]!;
+    if (img[p]) all[n++] = p;
+  }
   // Remove staircase pixels: simple points (8-connectivity number 1) with two orthogonal
   // neighbours. Afterwards every pixel inside a branch has exactly two skeleton neighbours.
-  const list = all;
-  for (const p of list) {
-    if (!img[p]) continue;
-    const c = code(p);
-    const b = (i: number) => (c >> (i & 7)) & 1;
-    const corner = (b(0) & b(2)) | (b(2) & b(4)) | (b(4) & b(6)) | (b(6) & b(0));
-    if (!corner) continue;
-    let n8 = 0;
-    for (let k = 0; k < 8; k += 2) n8 += 1 - b(k) - (1 - b(k)) * (1 - b(k + 1)) * (1 - b(k + 2));
-    if (n8 === 1) img[p] = 0;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const p = all[i]!;
+    if (STAIR[code(p)]) img[p] = 0;
+    else all[kept++] = p;
   }
   const sk = new Uint8Array(w * h);
-  let n = 0;
-  for (const p of list) if (img[p]) n++;
-  const pixels = new Int32Array(n);
-  n = 0;
-  for (const p of list) {
-    if (!img[p]) continue;
+  const pixels = new Int32Array(kept);
+  for (let i = 0; i < kept; i++) {
+    const p = all[i]!;
     const y = Math.floor(p / W) - 1;
-    const q = y * w + (p - (y + 1) * W - 1);
+    const q = p - W - 2 * y - 1;
     sk[q] = 1;
-    pixels[n++] = q;
+    pixels[i] = q;
   }
   return { sk, pixels };
+}
+
+/** Queues foreground pixel `q` (next to a deletion) once per subiteration, as never examined. */
+function touch(
+  img: Uint8Array,
+  stamp: Uint8Array,
+  age: Uint8Array,
+  next: Int32Array,
+  nn: number,
+  q: number,
+  round: number,
+): number {
+  if (img[q] && stamp[q] !== round) {
+    stamp[q] = round;
+    age[q] = 0;
+    next[nn++] = q;
+  }
+  return nn;
 }
 
 export { DX, DY };

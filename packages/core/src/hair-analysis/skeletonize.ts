@@ -66,10 +66,10 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
   const o3 = W + 1;
   const o5 = W - 1;
   const o7 = -W - 1;
-  const stamp = new Uint8Array(img.length);
-  // Subiterations a candidate has been examined without its neighbourhood changing; after both
-  // subiteration rules have seen it unchanged it cannot become deletable until a neighbour goes.
-  const age = new Uint8Array(img.length);
+  // Per pixel, one byte: bit 0 is the age — subiterations a candidate has been examined without its
+  // neighbourhood changing (after both subiteration rules have seen it unchanged it cannot become
+  // deletable until a neighbour goes) — and bits 1–7 the subiteration that last queued it.
+  const mark = new Uint8Array(img.length);
   let cand = new Int32Array(area);
   let next = new Int32Array(area);
   const del = new Int32Array(area);
@@ -93,28 +93,31 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
       if (nd === 0) continue;
       changed = true;
       for (let i = 0; i < nd; i++) img[del[i]!] = 0;
-      // Uint8 stamps: restart the numbering before it wraps.
-      if (++round === 255) {
-        stamp.fill(0);
+      // Seven-bit stamps: restart the numbering before it wraps. (Clearing the ages too only
+      // means a few unchanged candidates get examined once more.)
+      if (++round === 128) {
+        mark.fill(0);
         round = 1;
       }
+      const stamp = round << 1;
       let nn = 0;
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
-        nn = touch(img, stamp, age, next, nn, p + o0, round);
-        nn = touch(img, stamp, age, next, nn, p + o1, round);
-        nn = touch(img, stamp, age, next, nn, p + 1, round);
-        nn = touch(img, stamp, age, next, nn, p + o3, round);
-        nn = touch(img, stamp, age, next, nn, p + W, round);
-        nn = touch(img, stamp, age, next, nn, p + o5, round);
-        nn = touch(img, stamp, age, next, nn, p - 1, round);
-        nn = touch(img, stamp, age, next, nn, p + o7, round);
+        nn = touch(img, mark, next, nn, p + o0, stamp);
+        nn = touch(img, mark, next, nn, p + o1, stamp);
+        nn = touch(img, mark, next, nn, p + 1, stamp);
+        nn = touch(img, mark, next, nn, p + o3, stamp);
+        nn = touch(img, mark, next, nn, p + W, stamp);
+        nn = touch(img, mark, next, nn, p + o5, stamp);
+        nn = touch(img, mark, next, nn, p - 1, stamp);
+        nn = touch(img, mark, next, nn, p + o7, stamp);
       }
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
-        if (img[p] && stamp[p] !== round && age[p]! < 1) {
-          stamp[p] = round;
-          age[p] = 1;
+        // Still set, not queued by a deletion this time, and examined only once: keep it (age 1).
+        const m = mark[p]!;
+        if (img[p] && m >> 1 !== round && !(m & 1)) {
+          mark[p] = stamp | 1;
           next[nn++] = p;
         }
       }
@@ -151,19 +154,17 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
   return { sk, pixels };
 }
 
-/** Queues foreground pixel `q` (next to a deletion) once per subiteration, as never examined. */
+/** Queues foreground pixel `q` (next to a deletion) once per subiteration, with age 0. */
 function touch(
   img: Uint8Array,
-  stamp: Uint8Array,
-  age: Uint8Array,
+  mark: Uint8Array,
   next: Int32Array,
   nn: number,
   q: number,
-  round: number,
+  stamp: number,
 ): number {
-  if (img[q] && stamp[q] !== round) {
-    stamp[q] = round;
-    age[q] = 0;
+  if (img[q] && mark[q]! >> 1 !== stamp >> 1) {
+    mark[q] = stamp;
     next[nn++] = q;
   }
   return nn;

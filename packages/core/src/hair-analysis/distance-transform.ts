@@ -1,16 +1,22 @@
 import { nonZeroIndices } from './mask-pixels';
+import { scratchInts } from './scratch';
 
 /**
  * Chamfer (3-4) distance from each foreground pixel to the nearest background pixel, in pixels
  * (≈ ±8 % of Euclidean). Background outside the image counts as background, so a shaft cut by the
- * border thins towards it. Background pixels get 0.
+ * border thins towards it. Background pixels get 0. `out` (at least w×h long) lets a caller reuse a
+ * buffer.
  */
-export function distanceTransform(mask: Uint8Array, w: number, h: number): Float32Array {
+export function distanceTransform(mask: Uint8Array, w: number, h: number, out?: Float32Array): Float32Array {
   const A = 1; // orthogonal step
   const D = 4 / 3; // diagonal step of the 3-4 chamfer, in pixels
-  const d = new Float32Array(w * h);
+  let d: Float32Array;
+  if (out) {
+    d = out.subarray(0, w * h);
+    d.fill(0);
+  } else d = new Float32Array(w * h);
   // Both passes visit only the foreground (a small share of the image), in raster order and back.
-  const fg = nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h));
+  const fg = nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h), (n) => scratchInts(0, n));
   const n = fg.length;
   // Forward pass: neighbours left, up-left, up and up-right are final. Outside the image counts
   // as distance 0, which is what the border branches spell out.

@@ -9,8 +9,15 @@ const BLOCK = 1 << SHIFT;
  * upper-half mean of 8×8 blocks, with blocks far darker than their surroundings replaced by a
  * morphological closing (shafts up to ~`closingUm` wide), box-smoothed and bilinearly upsampled.
  * Darkness ≈ 0 on skin, up to ≈ 0.9 on black hair. Also returns the median skin grey level.
+ * The map is written to `out` when given, which may be `img.data` itself (each pixel is read just
+ * before it is overwritten, and the background estimate is complete by then).
  */
-export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, closingUm = 55) {
+export function flattenIllumination(
+  img: GrayImage,
+  umPerWorkingPx: number,
+  closingUm = 55,
+  out?: Float32Array,
+): { darkness: Float32Array; skinLevel: number } {
   const { data, width: w, height: h } = img;
   const bw = Math.max(1, (w + BLOCK - 1) >> SHIFT);
   const bh = Math.max(1, (h + BLOCK - 1) >> SHIFT);
@@ -97,7 +104,7 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   }
   sample.sort();
   const offset = ns ? sample[ns >> 1]! : 0;
-  const darkness = new Float32Array(w * h);
+  const darkness = out ? out.subarray(0, w * h) : new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     rowBg(y, top);
     // Walk the row block by block: between two block centres the background is linear in x.

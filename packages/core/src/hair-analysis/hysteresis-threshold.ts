@@ -1,3 +1,5 @@
+import { scratchBytes, scratchInts } from './scratch';
+
 /**
  * Per-pixel states of the flood fill, in a copy padded by one pixel of background (0) on every
  * side. Only FOREGROUND has bit 0 set, so `state & 1` counts foreground neighbours.
@@ -9,7 +11,7 @@ const LOW = 2;
  * Hysteresis threshold: pixels ≥ `low` that are 8-connected to a pixel ≥ `high` become foreground (1).
  * Faint shaft segments survive if they touch a clearly dark part; isolated noise does not.
  * Then closes pinholes (background pixels with ≥ 7 foreground neighbours), which would otherwise
- * become loops in the skeleton.
+ * become loops in the skeleton. `out` (at least w×h long) lets a caller reuse a buffer.
  */
 export function hysteresisThreshold(
   src: Float32Array,
@@ -17,13 +19,14 @@ export function hysteresisThreshold(
   h: number,
   low: number,
   high: number,
+  out?: Uint8Array,
 ): Uint8Array {
   // One pass classifies every pixel into a padded byte image: the flood fill then reads bytes
   // instead of floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high
   // are foreground at once and go on the stack as seeds.
   const W = w + 2;
-  const state = new Uint8Array(W * (h + 2));
-  let stack: Int32Array<ArrayBuffer> = new Int32Array(Math.max(1024, (w * h) >> 6));
+  const state = scratchBytes(0, W * (h + 2));
+  let stack = scratchInts(0, Math.max(1024, (w * h) >> 6));
   let top = 0;
   let candidates = 0;
   for (let y = 0; y < h; y++) {
@@ -33,14 +36,14 @@ export function hysteresisThreshold(
       candidates++;
       if (v >= high) {
         state[q] = FOREGROUND;
-        if (top === stack.length) stack = grow(stack, 2 * top);
+        if (top === stack.length) stack = scratchInts(0, 2 * top, top);
         stack[top++] = q;
       } else state[q] = LOW;
     }
   }
   // Every pixel is pushed at most once, so the candidate count bounds the stack. The connected set
   // does not depend on the visiting order, so depth-first is as good as any.
-  if (stack.length < candidates) stack = grow(stack, candidates);
+  if (stack.length < candidates) stack = scratchInts(0, candidates, top);
   const nw = -W - 1;
   const ne = -W + 1;
   const sw = W - 1;
@@ -83,7 +86,11 @@ export function hysteresisThreshold(
   // Output and pinhole closing in one raster pass. Pinholes are filled in place, so a pixel filled
   // here counts for the pixels after it. Pixels on the image border are never filled: the padding
   // leaves them at most 5 foreground neighbours.
-  const mask = new Uint8Array(w * h);
+  let mask: Uint8Array;
+  if (out) {
+    mask = out.subarray(0, w * h);
+    mask.fill(0);
+  } else mask = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let p = y * w, q = (y + 1) * W + 1, end = p + w; p < end; p++, q++) {
       if (state[q] === FOREGROUND) {
@@ -107,10 +114,4 @@ export function hysteresisThreshold(
     }
   }
   return mask;
-}
-
-function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

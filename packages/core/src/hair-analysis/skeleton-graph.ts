@@ -1,3 +1,4 @@
+import { scratchBytes } from './scratch';
 import { DX, DY, type Skeleton } from './skeletonize';
 
 export interface GraphNode {
@@ -50,7 +51,7 @@ export function buildSkeletonGraph(
   const { sk, pixels } = skeleton;
   // One flag byte per pixel instead of image-sized neighbour-count, node-id (Int32) and visited
   // arrays: node ids live in a map keyed by pixel, since only node pixels (a few per hair) have one.
-  const flags = new Uint8Array(w * h);
+  const flags = scratchBytes(0, w * h);
   for (const p of pixels) flags[p] = SKELETON;
   for (const p of pixels) {
     const x = p % w;

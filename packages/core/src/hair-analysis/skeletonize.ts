@@ -1,4 +1,5 @@
 import { nonZeroIndices } from './mask-pixels';
+import { scratchBytes, scratchInts } from './scratch';
 
 // Neighbour bit order: N, NE, E, SE, S, SW, W, NW (Zhang–Suen's P2…P9).
 const DX = [0, 1, 1, 1, 0, -1, -1, -1] as const;
@@ -41,43 +42,47 @@ export interface Skeleton {
 /**
  * Zhang–Suen thinning of a binary mask to a one-pixel-wide, 8-connected skeleton.
  * Works on a copy padded by one background pixel (no bounds checks) and re-examines only pixels
- * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary. A final pass
- * removes staircase corners so every interior skeleton pixel has exactly two neighbours.
+ * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary.
+ * Each pixel's neighbourhood code is kept up to date as neighbours are deleted, so examining a
+ * candidate is one table lookup. A final pass removes staircase corners so every interior skeleton
+ * pixel has exactly two neighbours. `out` (at least w×h long) lets a caller reuse a buffer for `sk`.
  */
-export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
+export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8Array): Skeleton {
   const W = w + 2;
-  const img = new Uint8Array(W * (h + 2));
+  const size = W * (h + 2);
+  const img = scratchBytes(0, size);
   for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
   // Foreground pixels in raster order; non-zero mask values count as foreground.
-  const all = nonZeroIndices(img);
+  const all = nonZeroIndices(img, (n) => scratchInts(0, n));
   const area = all.length;
   for (let i = 0; i < area; i++) img[all[i]!] = 1;
-  const code = (p: number) =>
-    img[p - W]! |
-    (img[p - W + 1]! << 1) |
-    (img[p + 1]! << 2) |
-    (img[p + W + 1]! << 3) |
-    (img[p + W]! << 4) |
-    (img[p + W - 1]! << 5) |
-    (img[p - 1]! << 6) |
-    (img[p - W - 1]! << 7);
-  const o0 = -W;
-  const o1 = -W + 1;
-  const o3 = W + 1;
-  const o5 = W - 1;
-  const o7 = -W - 1;
+  // Neighbour offsets in bit order, and for the neighbour in direction k the mask that clears
+  // this pixel's bit in its code (this pixel lies in direction k+4 from there).
+  const off = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
+  const clear = [0xef, 0xdf, 0xbf, 0x7f, 0xfe, 0xfd, 0xfb, 0xf7];
+  const nbc = scratchBytes(1, size);
   // Per pixel, one byte: bit 0 is the age — subiterations a candidate has been examined without its
   // neighbourhood changing (after both subiteration rules have seen it unchanged it cannot become
   // deletable until a neighbour goes) — and bits 1–7 the subiteration that last queued it.
-  const mark = new Uint8Array(img.length);
-  let cand = new Int32Array(area);
-  let next = new Int32Array(area);
-  const del = new Int32Array(area);
+  const mark = scratchBytes(2, size);
+  let cand = scratchInts(1, area);
+  let next = scratchInts(2, area);
+  const del = scratchInts(3, area);
   let nc = 0;
-  // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
   for (let i = 0; i < area; i++) {
     const p = all[i]!;
-    if (code(p) !== 255) cand[nc++] = p;
+    const c =
+      img[p - W]! |
+      (img[p - W + 1]! << 1) |
+      (img[p + 1]! << 2) |
+      (img[p + W + 1]! << 3) |
+      (img[p + W]! << 4) |
+      (img[p + W - 1]! << 5) |
+      (img[p - 1]! << 6) |
+      (img[p - W - 1]! << 7);
+    nbc[p] = c;
+    // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
+    if (c !== 255) cand[nc++] = p;
   }
   let round = 1;
   let changed = true;
@@ -88,10 +93,11 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
       let nd = 0;
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
-        if (img[p] && table[code(p)]) del[nd++] = p;
+        if (img[p] && table[nbc[p]!]) del[nd++] = p;
       }
       if (nd === 0) continue;
       changed = true;
+      // All deletions of a subiteration are decided on the same image, then applied.
       for (let i = 0; i < nd; i++) img[del[i]!] = 0;
       // Seven-bit stamps: restart the numbering before it wraps. (Clearing the ages too only
       // means a few unchanged candidates get examined once more.)
@@ -101,16 +107,21 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
       }
       const stamp = round << 1;
       let nn = 0;
+      // Remaining neighbours of a deleted pixel: update their codes and queue each once (age 0).
+      // A deleted pixel's own code still lists its neighbours as of this subiteration's start
+      // (codes change only here, and only those of pixels still set), so only those are visited.
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
-        nn = touch(img, mark, next, nn, p + o0, stamp);
-        nn = touch(img, mark, next, nn, p + o1, stamp);
-        nn = touch(img, mark, next, nn, p + 1, stamp);
-        nn = touch(img, mark, next, nn, p + o3, stamp);
-        nn = touch(img, mark, next, nn, p + W, stamp);
-        nn = touch(img, mark, next, nn, p + o5, stamp);
-        nn = touch(img, mark, next, nn, p - 1, stamp);
-        nn = touch(img, mark, next, nn, p + o7, stamp);
+        for (let c = nbc[p]!; c !== 0; c &= c - 1) {
+          const k = 31 - Math.clz32(c & -c);
+          const q = p + off[k]!;
+          if (!img[q]) continue;
+          nbc[q] = nbc[q]! & clear[k]!;
+          if (mark[q]! >> 1 !== round) {
+            mark[q] = stamp;
+            next[nn++] = q;
+          }
+        }
       }
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
@@ -127,22 +138,25 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
       nc = nn;
     }
   }
-  // Survivors in raster order (the staircase pass below depends on the order: it removes pixels
-  // in place).
-  let n = 0;
+  // Remove staircase pixels: simple points (8-connectivity number 1) with two orthogonal
+  // neighbours, in raster order and in place (a removal changes the codes of later pixels).
+  // Afterwards every pixel inside a branch has exactly two skeleton neighbours.
+  let kept = 0;
   for (let i = 0; i < area; i++) {
     const p = all[i]!;
-    if (img[p]) all[n++] = p;
+    if (!img[p]) continue;
+    if (!STAIR[nbc[p]!]) {
+      all[kept++] = p;
+      continue;
+    }
+    img[p] = 0;
+    for (let k = 0; k < 8; k++) nbc[p + off[k]!] = nbc[p + off[k]!]! & clear[k]!;
   }
-  // Remove staircase pixels: simple points (8-connectivity number 1) with two orthogonal
-  // neighbours. Afterwards every pixel inside a branch has exactly two skeleton neighbours.
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
-    const p = all[i]!;
-    if (STAIR[code(p)]) img[p] = 0;
-    else all[kept++] = p;
-  }
-  const sk = new Uint8Array(w * h);
+  let sk: Uint8Array;
+  if (out) {
+    sk = out.subarray(0, w * h);
+    sk.fill(0);
+  } else sk = new Uint8Array(w * h);
   const pixels = new Int32Array(kept);
   for (let i = 0; i < kept; i++) {
     const p = all[i]!;
@@ -152,22 +166,6 @@ export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
     pixels[i] = q;
   }
   return { sk, pixels };
-}
-
-/** Queues foreground pixel `q` (next to a deletion) once per subiteration, with age 0. */
-function touch(
-  img: Uint8Array,
-  mark: Uint8Array,
-  next: Int32Array,
-  nn: number,
-  q: number,
-  stamp: number,
-): number {
-  if (img[q] && mark[q]! >> 1 !== stamp >> 1) {
-    mark[q] = stamp;
-    next[nn++] = q;
-  }
-  return nn;
 }
 
 export { DX, DY };

@@ -1,8 +1,8 @@
 import { scratchBytes, scratchInts } from './scratch';
 
 /**
- * Per-pixel states of the flood fill, in a copy padded by one pixel of background (0) on every
- * side. Only FOREGROUND has bit 0 set, so `state & 1` counts foreground neighbours.
+ * Per-pixel states of the flood fill (0: below `low`), in a copy padded by one pixel of 0 on every
+ * side. FOREGROUND is the mask's own value, so a clean state row is copied to the mask as it is.
  */
 const FOREGROUND = 1;
 const LOW = 2;
@@ -23,24 +23,29 @@ export function hysteresisThreshold(
 ): Uint8Array {
   // One pass classifies every pixel into a padded byte image: the flood fill then reads bytes
   // instead of floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high
-  // are foreground at once and go on the stack as seeds.
+  // are foreground at once and go on the stack as seeds; faint ones are listed for the clean-up.
   const W = w + 2;
   const state = scratchBytes(0, W * (h + 2));
   let stack = scratchInts(0, Math.max(1024, (w * h) >> 6));
+  let faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
   let top = 0;
-  let candidates = 0;
+  let nf = 0;
   for (let y = 0; y < h; y++) {
     for (let p = y * w, q = (y + 1) * W + 1, end = p + w; p < end; p++, q++) {
       const v = src[p]!;
       if (v < low) continue;
-      candidates++;
       if (v >= high) {
         state[q] = FOREGROUND;
         if (top === stack.length) stack = scratchInts(0, 2 * top, top);
         stack[top++] = q;
-      } else state[q] = LOW;
+      } else {
+        state[q] = LOW;
+        if (nf === faint.length) faint = scratchInts(1, 2 * nf, nf);
+        faint[nf++] = q;
+      }
     }
   }
+  const candidates = top + nf;
   // Every pixel is pushed at most once, so the candidate count bounds the stack. The connected set
   // does not depend on the visiting order, so depth-first is as good as any.
   if (stack.length < candidates) stack = scratchInts(0, candidates, top);
@@ -83,35 +88,45 @@ export function hysteresisThreshold(
       stack[top++] = p + se;
     }
   }
-  // Output and pinhole closing in one raster pass. Pinholes are filled in place, so a pixel filled
-  // here counts for the pixels after it. Pixels on the image border are never filled: the padding
-  // leaves them at most 5 foreground neighbours.
-  let mask: Uint8Array;
-  if (out) {
-    mask = out.subarray(0, w * h);
-    mask.fill(0);
-  } else mask = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let p = y * w, q = (y + 1) * W + 1, end = p + w; p < end; p++, q++) {
-      if (state[q] === FOREGROUND) {
-        mask[p] = 1;
-        continue;
-      }
-      // At most one of the eight neighbours may be background, so both horizontal ones are set.
-      if (!(state[q + 1]! & state[q - 1]! & 1)) continue;
-      const n =
-        (state[q + nw]! & 1) +
-        (state[q - W]! & 1) +
-        (state[q + ne]! & 1) +
-        2 +
-        (state[q + sw]! & 1) +
-        (state[q + W]! & 1) +
-        (state[q + se]! & 1);
-      if (n >= 7) {
-        state[q] = FOREGROUND;
-        mask[p] = 1;
-      }
-    }
-  }
+  // Faint pixels the fill did not reach are background; the state is then exactly the mask.
+  for (let i = 0; i < nf; i++) if (state[faint[i]!] === LOW) state[faint[i]!] = 0;
+  const mask = out ? out.subarray(0, w * h) : new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) mask.set(state.subarray((y + 1) * W + 1, (y + 1) * W + 1 + w), y * w);
+  closePinholes(mask, w, h);
   return mask;
+}
+
+/**
+ * Sets background pixels with ≥ 7 of 8 foreground neighbours, in raster order and in place (a pixel
+ * filled here counts for the pixels after it). Pixels on the image border are never filled.
+ * A pinhole has a foreground pixel on each side in its own row, so it lies in a 4-byte word that
+ * is not all background (a word holds a pixel and at least one of its row neighbours): words of
+ * zeros — most of the image — are skipped whole.
+ */
+function closePinholes(mask: Uint8Array, w: number, h: number): void {
+  const aligned = mask.byteOffset % 4 === 0;
+  const words = aligned ? mask.length >> 2 : 0;
+  const w32 = new Int32Array(mask.buffer, mask.byteOffset, words);
+  for (let i = 0; i < words; i++) {
+    if (w32[i] === 0) continue;
+    for (let p = 4 * i, end = p + 4; p < end; p++) closeIfPinhole(mask, w, h, p);
+  }
+  for (let p = 4 * words; p < mask.length; p++) closeIfPinhole(mask, w, h, p);
+}
+
+function closeIfPinhole(mask: Uint8Array, w: number, h: number, p: number): void {
+  if (mask[p] || p < w || p >= (h - 1) * w) return;
+  // At most one of the eight neighbours may be background, so both horizontal ones are set.
+  if (!mask[p + 1] || !mask[p - 1]) return;
+  const x = p % w;
+  if (x === 0 || x === w - 1) return;
+  const n =
+    mask[p - w - 1]! +
+    mask[p - w]! +
+    mask[p - w + 1]! +
+    2 +
+    mask[p + w - 1]! +
+    mask[p + w]! +
+    mask[p + w + 1]!;
+  if (n >= 7) mask[p] = 1;
 }

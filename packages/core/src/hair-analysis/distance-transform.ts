@@ -1,5 +1,4 @@
 import { nonZeroIndices } from './mask-pixels';
-import { scratchInts } from './scratch';
 
 /**
  * Chamfer (3-4) distance from each foreground pixel to the nearest background pixel, in pixels
@@ -16,7 +15,7 @@ export function distanceTransform(mask: Uint8Array, w: number, h: number, out?: 
     d.fill(0);
   } else d = new Float32Array(w * h);
   // Both passes visit only the foreground (a small share of the image), in raster order and back.
-  const fg = nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h), (n) => scratchInts(0, n));
+  const fg = nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h), 0);
   const n = fg.length;
   // Forward pass: neighbours left, up-left, up and up-right are final. Outside the image counts
   // as distance 0, which is what the border branches spell out.

@@ -53,7 +53,7 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
   const img = scratchBytes(0, size);
   for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
   // Foreground pixels in raster order; non-zero mask values count as foreground.
-  const all = nonZeroIndices(img, (n) => scratchInts(0, n));
+  const all = nonZeroIndices(img, 0);
   const area = all.length;
   for (let i = 0; i < area; i++) img[all[i]!] = 1;
   // Neighbour offsets in bit order, and for the neighbour in direction k the mask that clears

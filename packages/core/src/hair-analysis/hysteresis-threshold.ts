@@ -106,7 +106,7 @@ export function hysteresisThreshold(
 function closePinholes(mask: Uint8Array, w: number, h: number): void {
   const aligned = mask.byteOffset % 4 === 0;
   const words = aligned ? mask.length >> 2 : 0;
-  const w32 = new Int32Array(mask.buffer, mask.byteOffset, words);
+  const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
   for (let i = 0; i < words; i++) {
     if (w32[i] === 0) continue;
     for (let p = 4 * i, end = p + 4; p < end; p++) closeIfPinhole(mask, w, h, p);

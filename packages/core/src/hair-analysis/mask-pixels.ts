@@ -8,7 +8,8 @@ import { scratchInts } from './scratch';
  */
 export function nonZeroIndices(a: Uint8Array, slot?: 0 | 1 | 2 | 3): Int32Array {
   const words = a.byteOffset % 4 === 0 ? a.length >> 2 : 0;
-  const w32 = new Int32Array(a.buffer, a.byteOffset, words);
+  // (An Int32Array view must start at a multiple of 4 bytes; unaligned input gets an empty one.)
+  const w32 = words > 0 ? new Int32Array(a.buffer, a.byteOffset, words) : new Int32Array(0);
   let out: Int32Array;
   // Only a scratch-slot result grows; a new array is sized by the count.
   const grows = slot !== undefined;

@@ -120,7 +120,10 @@ describe('buffer reuse', () => {
     expect(mask.reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
     const dirtyMask = new Uint8Array(w * h + 5).fill(1);
     expect(hysteresisThreshold(smooth, w, h, 0.05, 0.1, dirtyMask)).toEqual(mask);
+    // An output view that does not start on a 4-byte boundary.
+    expect(hysteresisThreshold(smooth, w, h, 0.05, 0.1, dirtyMask.subarray(1))).toEqual(mask);
     const dt = distanceTransform(mask, w, h);
+    expect(distanceTransform(dirtyMask.subarray(1, 1 + w * h), w, h)).toEqual(dt);
     expect(distanceTransform(mask, w, h, new Float32Array(w * h).fill(9))).toEqual(dt);
 
     // Internal scratch memory is shared between calls: a larger image in between must not leak in.

@@ -9,19 +9,29 @@ const BLOCK = 1 << SHIFT;
  * upper-half mean of 8×8 blocks, with blocks far darker than their surroundings replaced by a
  * morphological closing (shafts up to ~`closingUm` wide), box-smoothed and bilinearly upsampled.
  * Darkness ≈ 0 on skin, up to ≈ 0.9 on black hair. Also returns the median skin grey level.
+ * The map is written to `out` when given, which may be `img.data` itself (each pixel is read just
+ * before it is overwritten, and the background estimate is complete by then).
  */
-export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, closingUm = 55) {
+export function flattenIllumination(
+  img: GrayImage,
+  umPerWorkingPx: number,
+  closingUm = 55,
+  out?: Float32Array,
+): { darkness: Float32Array; skinLevel: number } {
   const { data, width: w, height: h } = img;
   const bw = Math.max(1, (w + BLOCK - 1) >> SHIFT);
   const bh = Math.max(1, (h + BLOCK - 1) >> SHIFT);
   const sums = new Float64Array(bw * bh);
   const counts = new Float64Array(bw * bh);
-  // Block statistics from every other row: plenty of samples, half the memory traffic.
+  // Block statistics from every other row: plenty of samples, half the memory traffic. Each block's
+  // running sum is held in a local across its (up to) eight pixels of a row: same additions in the
+  // same order as accumulating into the array, one load and store per block instead of per pixel.
   for (let y = 0; y < h; y += 2) {
     const row = (y >> SHIFT) * bw;
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      const b = row + (x >> SHIFT);
-      sums[b] = sums[b]! + data[p]!;
+    for (let b = row, x = 0, p = y * w; x < w; b++) {
+      let s = sums[b]!;
+      for (const end = Math.min(w, x + BLOCK); x < end; x++, p++) s += data[p]!;
+      sums[b] = s;
     }
   }
   for (let by = 0; by < bh; by++) {
@@ -38,13 +48,19 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   counts.fill(0);
   for (let y = 0; y < h; y += 2) {
     const row = (y >> SHIFT) * bw;
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      const b = row + (x >> SHIFT);
-      const v = data[p]!;
-      if (v >= means[b]!) {
-        sums[b] = sums[b]! + v;
-        counts[b] = counts[b]! + 1;
+    for (let b = row, x = 0, p = y * w; x < w; b++) {
+      const m = means[b]!;
+      let s = sums[b]!;
+      let c = counts[b]!;
+      for (const end = Math.min(w, x + BLOCK); x < end; x++, p++) {
+        const v = data[p]!;
+        if (v >= m) {
+          s += v;
+          c++;
+        }
       }
+      sums[b] = s;
+      counts[b] = c;
     }
   }
   const upper = new Float32Array(bw * bh);
@@ -76,17 +92,19 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
   const top = new Float32Array(bw);
   // The upper-half mean sits above the typical skin pixel: find the offset on a sample first, so
   // the full map is written once, already centred on skin = 0.
-  const sample: number[] = [];
+  // (A typed array sorts numerically without a comparator call per comparison.)
+  const sample = new Float64Array(Math.ceil(Math.max(0, h - 3) / 16) * Math.ceil(Math.max(0, w - 5) / 13));
+  let ns = 0;
   for (let y = 3; y < h; y += 16) {
     rowBg(y, top);
     for (let x = 5; x < w; x += 13) {
       const bg = top[cx0[x]!]! + (top[cx1[x]!]! - top[cx0[x]!]!) * ctx[x]!;
-      sample.push(bg > 1 ? 1 - data[y * w + x]! / bg : 0);
+      sample[ns++] = bg > 1 ? 1 - data[y * w + x]! / bg : 0;
     }
   }
-  sample.sort((a, b) => a - b);
-  const offset = sample.length ? sample[sample.length >> 1]! : 0;
-  const darkness = new Float32Array(w * h);
+  sample.sort();
+  const offset = ns ? sample[ns >> 1]! : 0;
+  const darkness = out ? out.subarray(0, w * h) : new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     rowBg(y, top);
     // Walk the row block by block: between two block centres the background is linear in x.
@@ -110,27 +128,40 @@ export function flattenIllumination(img: GrayImage, umPerWorkingPx: number, clos
 /** Median of an evenly strided sample (cheap and deterministic). */
 export function sampledMedian(a: Float32Array, maxSamples: number): number {
   const step = Math.max(1, Math.floor(a.length / maxSamples));
-  const s: number[] = [];
-  for (let i = 0; i < a.length; i += step) s.push(a[i]!);
-  s.sort((p, q) => p - q);
+  const s = new Float32Array(Math.ceil(a.length / step));
+  for (let i = 0, n = 0; i < a.length; i += step) s[n++] = a[i]!;
+  s.sort();
   return s.length ? s[s.length >> 1]! : 0;
 }
 
+/**
+ * Separable max (or min) over a (2k+1)×(2k+1) window, edge-clamped. Max and min are exact, so the
+ * two specialised loops give the same values as any other order.
+ */
 function extremumFilter(src: Float32Array, w: number, h: number, k: number, useMax: boolean): Float32Array {
   const tmp = new Float32Array(src.length);
   const out = new Float32Array(src.length);
-  const pick = useMax ? Math.max : Math.min;
   for (let y = 0; y < h; y++) {
+    const r = y * w;
     for (let x = 0; x < w; x++) {
-      let v = src[y * w + x]!;
-      for (let d = Math.max(0, x - k); d <= Math.min(w - 1, x + k); d++) v = pick(v, src[y * w + d]!);
-      tmp[y * w + x] = v;
+      let v = src[r + x]!;
+      const hi = Math.min(w - 1, x + k);
+      for (let d = Math.max(0, x - k); d <= hi; d++) {
+        const u = src[r + d]!;
+        if (useMax ? u > v : u < v) v = u;
+      }
+      tmp[r + x] = v;
     }
   }
   for (let y = 0; y < h; y++) {
+    const lo = Math.max(0, y - k);
+    const hi = Math.min(h - 1, y + k);
     for (let x = 0; x < w; x++) {
       let v = tmp[y * w + x]!;
-      for (let d = Math.max(0, y - k); d <= Math.min(h - 1, y + k); d++) v = pick(v, tmp[d * w + x]!);
+      for (let d = lo; d <= hi; d++) {
+        const u = tmp[d * w + x]!;
+        if (useMax ? u > v : u < v) v = u;
+      }
       out[y * w + x] = v;
     }
   }

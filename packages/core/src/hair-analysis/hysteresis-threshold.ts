@@ -1,8 +1,17 @@
+import { scratchBytes, scratchInts } from './scratch';
+
+/**
+ * Per-pixel states of the flood fill (0: below `low`), in a copy padded by one pixel of 0 on every
+ * side. FOREGROUND is the mask's own value, so a clean state row is copied to the mask as it is.
+ */
+const FOREGROUND = 1;
+const LOW = 2;
+
 /**
  * Hysteresis threshold: pixels ≥ `low` that are 8-connected to a pixel ≥ `high` become foreground (1).
  * Faint shaft segments survive if they touch a clearly dark part; isolated noise does not.
  * Then closes pinholes (background pixels with ≥ 7 foreground neighbours), which would otherwise
- * become loops in the skeleton.
+ * become loops in the skeleton. `out` (at least w×h long) lets a caller reuse a buffer.
  */
 export function hysteresisThreshold(
   src: Float32Array,
@@ -10,50 +19,114 @@ export function hysteresisThreshold(
   h: number,
   low: number,
   high: number,
+  out?: Uint8Array,
 ): Uint8Array {
-  const mask = new Uint8Array(w * h);
-  // Grows with the foreground only, instead of reserving one slot per image pixel.
-  const stack: number[] = [];
-  for (let p = 0; p < w * h; p++) {
-    if (src[p]! >= high) {
-      mask[p] = 1;
-      stack.push(p);
-    }
-  }
-  while (stack.length > 0) {
-    const p = stack.pop()!;
-    const x = p % w;
-    const y = (p - x) / w;
-    for (let dy = -1; dy <= 1; dy++) {
-      const yy = y + dy;
-      if (yy < 0 || yy >= h) continue;
-      for (let dx = -1; dx <= 1; dx++) {
-        const xx = x + dx;
-        if (xx < 0 || xx >= w) continue;
-        const q = yy * w + xx;
-        if (mask[q] === 0 && src[q]! >= low) {
-          mask[q] = 1;
-          stack.push(q);
-        }
+  // One pass classifies every pixel into a padded byte image: the flood fill then reads bytes
+  // instead of floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high
+  // are foreground at once and go on the stack as seeds; faint ones are listed for the clean-up.
+  const W = w + 2;
+  const state = scratchBytes(0, W * (h + 2));
+  let stack = scratchInts(0, Math.max(1024, (w * h) >> 6));
+  let faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
+  let top = 0;
+  let nf = 0;
+  for (let y = 0; y < h; y++) {
+    for (let p = y * w, q = (y + 1) * W + 1, end = p + w; p < end; p++, q++) {
+      const v = src[p]!;
+      if (v < low) continue;
+      if (v >= high) {
+        state[q] = FOREGROUND;
+        if (top === stack.length) stack = scratchInts(0, 2 * top, top);
+        stack[top++] = q;
+      } else {
+        state[q] = LOW;
+        if (nf === faint.length) faint = scratchInts(1, 2 * nf, nf);
+        faint[nf++] = q;
       }
     }
   }
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      const p = y * w + x;
-      // At most one of the eight neighbours may be background, so both horizontal ones are set.
-      if (mask[p] || !mask[p - 1] || !mask[p + 1]) continue;
-      const n =
-        mask[p - w - 1]! +
-        mask[p - w]! +
-        mask[p - w + 1]! +
-        mask[p - 1]! +
-        mask[p + 1]! +
-        mask[p + w - 1]! +
-        mask[p + w]! +
-        mask[p + w + 1]!;
-      if (n >= 7) mask[p] = 1;
+  const candidates = top + nf;
+  // Every pixel is pushed at most once, so the candidate count bounds the stack. The connected set
+  // does not depend on the visiting order, so depth-first is as good as any.
+  if (stack.length < candidates) stack = scratchInts(0, candidates, top);
+  const nw = -W - 1;
+  const ne = -W + 1;
+  const sw = W - 1;
+  const se = W + 1;
+  while (top > 0) {
+    const p = stack[--top]!;
+    if (state[p + nw] === LOW) {
+      state[p + nw] = FOREGROUND;
+      stack[top++] = p + nw;
+    }
+    if (state[p - W] === LOW) {
+      state[p - W] = FOREGROUND;
+      stack[top++] = p - W;
+    }
+    if (state[p + ne] === LOW) {
+      state[p + ne] = FOREGROUND;
+      stack[top++] = p + ne;
+    }
+    if (state[p - 1] === LOW) {
+      state[p - 1] = FOREGROUND;
+      stack[top++] = p - 1;
+    }
+    if (state[p + 1] === LOW) {
+      state[p + 1] = FOREGROUND;
+      stack[top++] = p + 1;
+    }
+    if (state[p + sw] === LOW) {
+      state[p + sw] = FOREGROUND;
+      stack[top++] = p + sw;
+    }
+    if (state[p + W] === LOW) {
+      state[p + W] = FOREGROUND;
+      stack[top++] = p + W;
+    }
+    if (state[p + se] === LOW) {
+      state[p + se] = FOREGROUND;
+      stack[top++] = p + se;
     }
   }
+  // Faint pixels the fill did not reach are background; the state is then exactly the mask.
+  for (let i = 0; i < nf; i++) if (state[faint[i]!] === LOW) state[faint[i]!] = 0;
+  const mask = out ? out.subarray(0, w * h) : new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) mask.set(state.subarray((y + 1) * W + 1, (y + 1) * W + 1 + w), y * w);
+  closePinholes(mask, w, h);
   return mask;
+}
+
+/**
+ * Sets background pixels with ≥ 7 of 8 foreground neighbours, in raster order and in place (a pixel
+ * filled here counts for the pixels after it). Pixels on the image border are never filled.
+ * A pinhole has a foreground pixel on each side in its own row, so it lies in a 4-byte word that
+ * is not all background (a word holds a pixel and at least one of its row neighbours): words of
+ * zeros — most of the image — are skipped whole.
+ */
+function closePinholes(mask: Uint8Array, w: number, h: number): void {
+  const aligned = mask.byteOffset % 4 === 0;
+  const words = aligned ? mask.length >> 2 : 0;
+  const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
+  for (let i = 0; i < words; i++) {
+    if (w32[i] === 0) continue;
+    for (let p = 4 * i, end = p + 4; p < end; p++) closeIfPinhole(mask, w, h, p);
+  }
+  for (let p = 4 * words; p < mask.length; p++) closeIfPinhole(mask, w, h, p);
+}
+
+function closeIfPinhole(mask: Uint8Array, w: number, h: number, p: number): void {
+  if (mask[p] || p < w || p >= (h - 1) * w) return;
+  // At most one of the eight neighbours may be background, so both horizontal ones are set.
+  if (!mask[p + 1] || !mask[p - 1]) return;
+  const x = p % w;
+  if (x === 0 || x === w - 1) return;
+  const n =
+    mask[p - w - 1]! +
+    mask[p - w]! +
+    mask[p - w + 1]! +
+    2 +
+    mask[p + w - 1]! +
+    mask[p + w]! +
+    mask[p + w + 1]!;
+  if (n >= 7) mask[p] = 1;
 }

@@ -86,3 +86,63 @@ describe('distanceTransform', () => {
     expect(dt[20 * w + 5]).toBe(0);
   });
 });
+
+describe('buffer reuse', () => {
+  /** A noisy field with a few dark bars, as grey levels. */
+  function field(w: number, h: number, seed: number): Float32Array {
+    const rng = new Rng(seed);
+    const g = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const bar = (x + 2 * y) % 37 < 4 || (3 * x - y + 400) % 53 < 3;
+        g[y * w + x] = (bar ? 90 : 190) * (0.8 + (0.4 * x) / w) + rng.normal(0, 3);
+      }
+    }
+    return g;
+  }
+
+  it('gives the same maps in place, into dirty buffers, and after a larger image', () => {
+    const w = 97;
+    const h = 61;
+    const g = field(w, h, 3);
+    const fresh = flattenIllumination({ data: g, width: w, height: h }, 8);
+    const copy = g.slice();
+    const inPlace = flattenIllumination({ data: copy, width: w, height: h }, 8, 55, copy);
+    expect(inPlace.darkness).toEqual(fresh.darkness);
+    expect(inPlace.skinLevel).toBe(fresh.skinLevel);
+
+    const smooth = smoothBinomial(fresh.darkness, w, h);
+    const smoothInPlace = fresh.darkness.slice();
+    smoothBinomial(smoothInPlace, w, h, smoothInPlace);
+    expect(smoothInPlace).toEqual(smooth);
+
+    const mask = hysteresisThreshold(smooth, w, h, 0.05, 0.1);
+    expect(mask.reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
+    const dirtyMask = new Uint8Array(w * h + 5).fill(1);
+    expect(hysteresisThreshold(smooth, w, h, 0.05, 0.1, dirtyMask)).toEqual(mask);
+    // An output view that does not start on a 4-byte boundary.
+    expect(hysteresisThreshold(smooth, w, h, 0.05, 0.1, dirtyMask.subarray(1))).toEqual(mask);
+    const dt = distanceTransform(mask, w, h);
+    expect(distanceTransform(dirtyMask.subarray(1, 1 + w * h), w, h)).toEqual(dt);
+    expect(distanceTransform(mask, w, h, new Float32Array(w * h).fill(9))).toEqual(dt);
+
+    // Internal scratch memory is shared between calls: a larger image in between must not leak in.
+    const W = 211;
+    const H = 150;
+    const big = smoothBinomial(
+      flattenIllumination({ data: field(W, H, 4), width: W, height: H }, 8).darkness,
+      W,
+      H,
+    );
+    distanceTransform(hysteresisThreshold(big, W, H, 0.03, 0.06), W, H);
+    expect(hysteresisThreshold(smooth, w, h, 0.05, 0.1)).toEqual(mask);
+    expect(distanceTransform(mask, w, h)).toEqual(dt);
+  });
+
+  it('converts to grey into a reused buffer', () => {
+    const px = new Uint8Array([10, 20, 30, 200, 100, 50, 0, 0, 0, 255, 255, 255]);
+    const out = new Float32Array(8).fill(7);
+    const grey = toWorkingGray(px, 2, 2, 3, 1, out);
+    expect(Array.from(grey.data)).toEqual([17.5, 137.5, 0, 255]);
+  });
+});

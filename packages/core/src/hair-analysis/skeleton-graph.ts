@@ -1,3 +1,4 @@
+import { scratchBytes } from './scratch';
 import { DX, DY, type Skeleton } from './skeletonize';
 
 export interface GraphNode {
@@ -27,6 +28,15 @@ export interface SkeletonGraph {
 export const degree = (g: SkeletonGraph, n: number) =>
   g.nodes[n]!.edges.filter((e) => g.edges[e]!.alive).length;
 
+/** Per-pixel flags of {@link buildSkeletonGraph}, one byte per image pixel. */
+const SKELETON = 1;
+/** Skeleton pixel with ≠ 2 skeleton neighbours (end or junction). */
+const NODE = 2;
+/** Node pixel already assigned to a node. */
+const ASSIGNED = 4;
+/** Chain pixel already on an edge. */
+const VISITED = 8;
+
 /**
  * Turns a one-pixel skeleton into a graph: nodes are clusters of pixels with ≠ 2 skeleton
  * neighbours (ends and junctions), edges are the pixel chains between them. Closed loops without any
@@ -39,8 +49,10 @@ export function buildSkeletonGraph(
   h: number,
 ): SkeletonGraph {
   const { sk, pixels } = skeleton;
-  const n = w * h;
-  const nb = new Uint8Array(n);
+  // One flag byte per pixel instead of image-sized neighbour-count, node-id (Int32) and visited
+  // arrays: node ids live in a map keyed by pixel, since only node pixels (a few per hair) have one.
+  const flags = scratchBytes(0, w * h);
+  for (const p of pixels) flags[p] = SKELETON;
   for (const p of pixels) {
     const x = p % w;
     const y = (p - x) / w;
@@ -50,20 +62,20 @@ export function buildSkeletonGraph(
       const yy = y + DY[i]!;
       if (xx >= 0 && yy >= 0 && xx < w && yy < h && sk[yy * w + xx]) c++;
     }
-    nb[p] = c;
+    if (c !== 2) flags[p] = SKELETON | NODE;
   }
-  // Node id + 1 per pixel (0 = not a node pixel), so the array needs no initial fill.
-  const nodeOf = new Int32Array(n);
+  const nodeOf = new Map<number, number>();
   const nodes: GraphNode[] = [];
   const stack: number[] = [];
   for (const p of pixels) {
-    if (nb[p] === 2 || nodeOf[p]! > 0) continue;
+    if (flags[p] !== (SKELETON | NODE)) continue;
     const id = nodes.length;
     let sx = 0;
     let sy = 0;
     let cnt = 0;
     let r = 0;
-    nodeOf[p] = id + 1;
+    flags[p] |= ASSIGNED;
+    nodeOf.set(p, id);
     stack.push(p);
     while (stack.length) {
       const q = stack.pop()!;
@@ -78,19 +90,19 @@ export function buildSkeletonGraph(
         const yy = y + DY[i]!;
         if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
         const s = yy * w + xx;
-        if (sk[s] && nb[s] !== 2 && nodeOf[s] === 0) {
-          nodeOf[s] = id + 1;
+        if (flags[s] === (SKELETON | NODE)) {
+          flags[s] |= ASSIGNED;
+          nodeOf.set(s, id);
           stack.push(s);
         }
       }
     }
     nodes.push({ x: sx / cnt, y: sy / cnt, r, edges: [], pixel: p });
   }
-  const visited = new Uint8Array(n);
   const edges: GraphEdge[] = [];
   for (const p of pixels) {
-    const start = nodeOf[p]! - 1;
-    if (start < 0) continue;
+    if (!(flags[p]! & NODE)) continue;
+    const start = nodeOf.get(p)!;
     const x0 = p % w;
     const y0 = (p - x0) / w;
     for (let i = 0; i < 8; i++) {
@@ -98,13 +110,14 @@ export function buildSkeletonGraph(
       const yy = y0 + DY[i]!;
       if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
       const q = yy * w + xx;
-      if (!sk[q] || nodeOf[q]! > 0 || visited[q]) continue;
+      // A chain pixel not yet on an edge.
+      if (flags[q] !== SKELETON) continue;
       const path: number[] = [];
       let prev = p;
       let cur = q;
       let end = -1;
       for (;;) {
-        visited[cur] = 1;
+        flags[cur] = SKELETON | VISITED;
         path.push(cur);
         const cx = cur % w;
         const cy = (cur - cx) / w;
@@ -114,10 +127,12 @@ export function buildSkeletonGraph(
           const ay = cy + DY[j]!;
           if (ax < 0 || ay < 0 || ax >= w || ay >= h) continue;
           const s = ay * w + ax;
-          if (!sk[s] || s === prev) continue;
-          if (nodeOf[s]! > 0) {
-            if (path.length > 1 || nodeOf[s]! - 1 !== start || s !== p) end = nodeOf[s]! - 1;
-          } else if (!visited[s]) next = s;
+          const f = flags[s]!;
+          if (!f || s === prev) continue;
+          if (f & NODE) {
+            const id = nodeOf.get(s)!;
+            if (path.length > 1 || id !== start || s !== p) end = id;
+          } else if (!(f & VISITED)) next = s;
         }
         if (end >= 0 || next < 0) break;
         prev = cur;

@@ -49,6 +49,27 @@ describe('skeletonize', () => {
   });
 });
 
+describe('skeletonize with reused memory', () => {
+  it('gives the same skeleton into a dirty buffer and after a larger mask', () => {
+    const w = 70;
+    const h = 50;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 5, 8, 60, 40, 3);
+    bar(mask, w, 10, 45, 65, 5, 2);
+    const first = skeletonize(mask, w, h);
+    const big = new Uint8Array(300 * 200);
+    bar(big, 300, 10, 10, 290, 190, 12);
+    skeletonize(big, 300, 200);
+    const again = skeletonize(mask, w, h, new Uint8Array(w * h + 3).fill(1));
+    expect(again.pixels).toEqual(first.pixels);
+    expect(again.sk).toEqual(first.sk);
+    const dt = distanceTransform(mask, w, h);
+    expect(JSON.stringify(buildSkeletonGraph(again, dt, w, h))).toBe(
+      JSON.stringify(buildSkeletonGraph(first, dt, w, h)),
+    );
+  });
+});
+
 describe('skeleton graph and strands', () => {
   it('traces two crossing hairs as two straight strands', () => {
     const w = 80;

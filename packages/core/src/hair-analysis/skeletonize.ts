@@ -1,26 +1,36 @@
+import { nonZeroIndices } from './mask-pixels';
+import { scratchBytes, scratchInts } from './scratch';
+
 // Neighbour bit order: N, NE, E, SE, S, SW, W, NW (Zhang–Suen's P2…P9).
 const DX = [0, 1, 1, 1, 0, -1, -1, -1] as const;
 const DY = [-1, -1, 0, 1, 1, 1, 0, -1] as const;
 
-function buildTables(): [Uint8Array, Uint8Array] {
+function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
   const t1 = new Uint8Array(256);
   const t2 = new Uint8Array(256);
+  const stair = new Uint8Array(256);
   for (let code = 0; code < 256; code++) {
-    const b = (i: number) => (code >> i) & 1;
+    const b = (i: number) => (code >> (i & 7)) & 1;
     let count = 0;
     let transitions = 0;
     for (let i = 0; i < 8; i++) {
       count += b(i);
-      if (b(i) === 0 && b((i + 1) % 8) === 1) transitions++;
+      if (b(i) === 0 && b(i + 1) === 1) transitions++;
     }
     const ok = count >= 2 && count <= 6 && transitions === 1;
     const [n, e, s, w] = [b(0), b(2), b(4), b(6)];
     t1[code] = ok && n * e * s === 0 && e * s * w === 0 ? 1 : 0;
     t2[code] = ok && n * e * w === 0 && n * s * w === 0 ? 1 : 0;
+    // Staircase pixel: two orthogonal neighbours and removable without splitting the skeleton
+    // (8-connectivity number 1).
+    const corner = (n & e) | (e & s) | (s & w) | (w & n);
+    let n8 = 0;
+    for (let k = 0; k < 8; k += 2) n8 += 1 - b(k) - (1 - b(k)) * (1 - b(k + 1)) * (1 - b(k + 2));
+    stair[code] = corner && n8 === 1 ? 1 : 0;
   }
-  return [t1, t2];
+  return [t1, t2, stair];
 }
-const [SUB1, SUB2] = buildTables();
+const [SUB1, SUB2, STAIR] = buildTables();
 
 export interface Skeleton {
   /** 1 on skeleton pixels (image-sized). */
@@ -32,111 +42,128 @@ export interface Skeleton {
 /**
  * Zhang–Suen thinning of a binary mask to a one-pixel-wide, 8-connected skeleton.
  * Works on a copy padded by one background pixel (no bounds checks) and re-examines only pixels
- * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary. A final pass
- * removes staircase corners so every interior skeleton pixel has exactly two neighbours.
+ * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary.
+ * Each pixel's neighbourhood code is kept up to date as neighbours are deleted, so examining a
+ * candidate is one table lookup. A final pass removes staircase corners so every interior skeleton
+ * pixel has exactly two neighbours. `out` (at least w×h long) lets a caller reuse a buffer for `sk`.
  */
-export function skeletonize(mask: Uint8Array, w: number, h: number): Skeleton {
+export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8Array): Skeleton {
   const W = w + 2;
-  const img = new Uint8Array(W * (h + 2));
-  let area = 0;
-  for (let y = 0; y < h; y++) {
-    const row = mask.subarray(y * w, y * w + w);
-    img.set(row, (y + 1) * W + 1);
-    for (let x = 0; x < w; x++) area += row[x]!;
-  }
-  const code = (p: number) =>
-    img[p - W]! |
-    (img[p - W + 1]! << 1) |
-    (img[p + 1]! << 2) |
-    (img[p + W + 1]! << 3) |
-    (img[p + W]! << 4) |
-    (img[p + W - 1]! << 5) |
-    (img[p - 1]! << 6) |
-    (img[p - W - 1]! << 7);
-  const offsets = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
-  const stamp = new Uint8Array(img.length);
-  // Subiterations a candidate has been examined without its neighbourhood changing; after both
-  // subiteration rules have seen it unchanged it cannot become deletable until a neighbour goes.
-  const age = new Uint8Array(img.length);
-  const all = new Int32Array(area);
-  let cand = new Int32Array(area);
-  let next = new Int32Array(area);
-  const del = new Int32Array(area);
+  const size = W * (h + 2);
+  const img = scratchBytes(0, size);
+  for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
+  // Foreground pixels in raster order; non-zero mask values count as foreground.
+  const all = nonZeroIndices(img, 0);
+  const area = all.length;
+  for (let i = 0; i < area; i++) img[all[i]!] = 1;
+  // Neighbour offsets in bit order, and for the neighbour in direction k the mask that clears
+  // this pixel's bit in its code (this pixel lies in direction k+4 from there).
+  const off = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
+  const clear = [0xef, 0xdf, 0xbf, 0x7f, 0xfe, 0xfd, 0xfb, 0xf7];
+  const nbc = scratchBytes(1, size);
+  // Per pixel, one byte: bit 0 is the age — subiterations a candidate has been examined without its
+  // neighbourhood changing (after both subiteration rules have seen it unchanged it cannot become
+  // deletable until a neighbour goes) — and bits 1–7 the subiteration that last queued it.
+  const mark = scratchBytes(2, size);
+  let cand = scratchInts(1, area);
+  let next = scratchInts(2, area);
+  const del = scratchInts(3, area);
   let nc = 0;
-  let na = 0;
-  for (let y = 1; y <= h; y++) {
-    for (let p = y * W + 1, end = y * W + w; p <= end; p++) {
-      if (!img[p]) continue;
-      all[na++] = p;
-      if (code(p) !== 255) cand[nc++] = p;
-    }
+  for (let i = 0; i < area; i++) {
+    const p = all[i]!;
+    const c =
+      img[p - W]! |
+      (img[p - W + 1]! << 1) |
+      (img[p + 1]! << 2) |
+      (img[p + W + 1]! << 3) |
+      (img[p + W]! << 4) |
+      (img[p + W - 1]! << 5) |
+      (img[p - 1]! << 6) |
+      (img[p - W - 1]! << 7);
+    nbc[p] = c;
+    // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
+    if (c !== 255) cand[nc++] = p;
   }
   let round = 1;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const table of [SUB1, SUB2]) {
+    for (let sub = 0; sub < 2; sub++) {
+      const table = sub === 0 ? SUB1 : SUB2;
       let nd = 0;
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
-        if (img[p] && table[code(p)]) del[nd++] = p;
+        if (img[p] && table[nbc[p]!]) del[nd++] = p;
       }
       if (nd === 0) continue;
       changed = true;
+      // All deletions of a subiteration are decided on the same image, then applied.
       for (let i = 0; i < nd; i++) img[del[i]!] = 0;
-      // Uint8 stamps: restart the numbering before it wraps.
-      if (++round === 255) {
-        stamp.fill(0);
+      // Seven-bit stamps: restart the numbering before it wraps. (Clearing the ages too only
+      // means a few unchanged candidates get examined once more.)
+      if (++round === 128) {
+        mark.fill(0);
         round = 1;
       }
+      const stamp = round << 1;
       let nn = 0;
+      // Remaining neighbours of a deleted pixel: update their codes and queue each once (age 0).
+      // A deleted pixel's own code still lists its neighbours as of this subiteration's start
+      // (codes change only here, and only those of pixels still set), so only those are visited.
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
-        for (let k = 0; k < 8; k++) {
-          const q = p + offsets[k]!;
-          if (img[q] && stamp[q] !== round) {
-            stamp[q] = round;
-            age[q] = 0;
+        for (let c = nbc[p]!; c !== 0; c &= c - 1) {
+          const k = 31 - Math.clz32(c & -c);
+          const q = p + off[k]!;
+          if (!img[q]) continue;
+          nbc[q] = nbc[q]! & clear[k]!;
+          if (mark[q]! >> 1 !== round) {
+            mark[q] = stamp;
             next[nn++] = q;
           }
         }
       }
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
-        if (img[p] && stamp[p] !== round && age[p]! < 1) {
-          stamp[p] = round;
-          age[p] = 1;
+        // Still set, not queued by a deletion this time, and examined only once: keep it (age 1).
+        const m = mark[p]!;
+        if (img[p] && m >> 1 !== round && !(m & 1)) {
+          mark[p] = stamp | 1;
           next[nn++] = p;
         }
       }
-      [cand, next] = [next, cand];
+      const t = cand;
+      cand = next;
+      next = t;
       nc = nn;
     }
   }
   // Remove staircase pixels: simple points (8-connectivity number 1) with two orthogonal
-  // neighbours. Afterwards every pixel inside a branch has exactly two skeleton neighbours.
-  const list = all;
-  for (const p of list) {
+  // neighbours, in raster order and in place (a removal changes the codes of later pixels).
+  // Afterwards every pixel inside a branch has exactly two skeleton neighbours.
+  let kept = 0;
+  for (let i = 0; i < area; i++) {
+    const p = all[i]!;
     if (!img[p]) continue;
-    const c = code(p);
-    const b = (i: number) => (c >> (i & 7)) & 1;
-    const corner = (b(0) & b(2)) | (b(2) & b(4)) | (b(4) & b(6)) | (b(6) & b(0));
-    if (!corner) continue;
-    let n8 = 0;
-    for (let k = 0; k < 8; k += 2) n8 += 1 - b(k) - (1 - b(k)) * (1 - b(k + 1)) * (1 - b(k + 2));
-    if (n8 === 1) img[p] = 0;
+    if (!STAIR[nbc[p]!]) {
+      all[kept++] = p;
+      continue;
+    }
+    img[p] = 0;
+    for (let k = 0; k < 8; k++) nbc[p + off[k]!] = nbc[p + off[k]!]! & clear[k]!;
   }
-  const sk = new Uint8Array(w * h);
-  let n = 0;
-  for (const p of list) if (img[p]) n++;
-  const pixels = new Int32Array(n);
-  n = 0;
-  for (const p of list) {
-    if (!img[p]) continue;
+  let sk: Uint8Array;
+  if (out) {
+    sk = out.subarray(0, w * h);
+    sk.fill(0);
+  } else sk = new Uint8Array(w * h);
+  const pixels = new Int32Array(kept);
+  for (let i = 0; i < kept; i++) {
+    const p = all[i]!;
     const y = Math.floor(p / W) - 1;
-    const q = y * w + (p - (y + 1) * W - 1);
+    const q = p - W - 2 * y - 1;
     sk[q] = 1;
-    pixels[n++] = q;
+    pixels[i] = q;
   }
   return { sk, pixels };
 }

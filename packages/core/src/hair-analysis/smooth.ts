@@ -1,7 +1,8 @@
 /**
  * 3×3 binomial smoothing ([1 2 1]/4 each way, σ ≈ 0.7 px). Preserves the integral across a shaft,
  * which the diameter measurement relies on, and cuts pixel noise to 0.375 of its SD.
- * `out` may be `src` itself (the horizontal pass goes through a separate buffer).
+ * `out` may be `src` itself: the horizontal pass is kept for three rows only (a rolling buffer),
+ * and each source row is smoothed horizontally before the output overwrites it.
  */
 export function smoothBinomial(
   src: Float32Array,
@@ -9,25 +10,52 @@ export function smoothBinomial(
   h: number,
   out: Float32Array = new Float32Array(src.length),
 ): Float32Array {
-  const tmp = new Float32Array(src.length);
+  // Horizontally smoothed rows y−1, y and y+1, rounded to Float32 as a full intermediate image was.
+  let up = new Float32Array(w);
+  let mid = new Float32Array(w);
+  let dn = new Float32Array(w);
+  smoothRow(src, 0, w, mid);
+  up.set(mid); // the top row is its own upper neighbour
   for (let y = 0; y < h; y++) {
     const r = y * w;
-    if (w === 1) {
-      tmp[r] = src[r]!;
-      continue;
+    if (y + 1 < h && w > 1) {
+      // Smooth source row y+1 into `dn` and write output row y in the same sweep: row y+1 of
+      // `src` is still intact, because the output has only reached row y.
+      const q = r + w;
+      let d = Math.fround((3 * src[q]! + src[q + 1]!) * 0.25);
+      dn[0] = d;
+      out[r] = (up[0]! + 2 * mid[0]! + d) * 0.25;
+      for (let x = 1; x < w - 1; x++) {
+        d = Math.fround((src[q + x - 1]! + 2 * src[q + x]! + src[q + x + 1]!) * 0.25);
+        dn[x] = d;
+        out[r + x] = (up[x]! + 2 * mid[x]! + d) * 0.25;
+      }
+      d = Math.fround((src[q + w - 2]! + 3 * src[q + w - 1]!) * 0.25);
+      dn[w - 1] = d;
+      out[r + w - 1] = (up[w - 1]! + 2 * mid[w - 1]! + d) * 0.25;
+    } else {
+      // Bottom row (its own lower neighbour) or a one-pixel-wide image.
+      if (y + 1 < h) smoothRow(src, r + w, w, dn);
+      else dn.set(mid);
+      for (let x = 0; x < w; x++) out[r + x] = (up[x]! + 2 * mid[x]! + dn[x]!) * 0.25;
     }
-    tmp[r] = (3 * src[r]! + src[r + 1]!) * 0.25;
-    for (let p = r + 1, end = r + w - 1; p < end; p++)
-      tmp[p] = (src[p - 1]! + 2 * src[p]! + src[p + 1]!) * 0.25;
-    tmp[r + w - 1] = (src[r + w - 2]! + 3 * src[r + w - 1]!) * 0.25;
-  }
-  for (let y = 0; y < h; y++) {
-    const up = (y > 0 ? y - 1 : y) * w;
-    const dn = (y < h - 1 ? y + 1 : y) * w;
-    const r = y * w;
-    for (let x = 0; x < w; x++) out[r + x] = (tmp[up + x]! + 2 * tmp[r + x]! + tmp[dn + x]!) * 0.25;
+    const t = up;
+    up = mid;
+    mid = dn;
+    dn = t;
   }
   return out;
+}
+
+/** [1 2 1]/4 along the row starting at `r`; an edge pixel stands in for its missing neighbour. */
+function smoothRow(src: Float32Array, r: number, w: number, dst: Float32Array): void {
+  if (w === 1) {
+    dst[0] = src[r]!;
+    return;
+  }
+  dst[0] = (3 * src[r]! + src[r + 1]!) * 0.25;
+  for (let x = 1, p = r + 1; x < w - 1; x++, p++) dst[x] = (src[p - 1]! + 2 * src[p]! + src[p + 1]!) * 0.25;
+  dst[w - 1] = (src[r + w - 2]! + 3 * src[r + w - 1]!) * 0.25;
 }
 
 /**
@@ -36,13 +64,17 @@ export function smoothBinomial(
  * pixels, so the median ignores them.
  */
 export function estimateNoiseSd(src: Float32Array, w: number, h: number): number {
-  const diffs: number[] = [];
   const stride = Math.max(1, Math.floor((w * h) / 6007));
-  for (let p = 0; p < w * h - 1; p += stride) {
-    if ((p + 1) % w === 0) continue;
-    diffs.push(Math.abs(src[p + 1]! - src[p]!));
+  // A typed array sorts numerically without calling a comparator per comparison.
+  const diffs = new Float64Array(Math.ceil(Math.max(0, w * h - 1) / stride));
+  let n = 0;
+  for (let p = 0, x = 0; p < w * h - 1; p += stride, x += stride) {
+    // x = p mod w, advanced without a division per sample.
+    while (x >= w) x -= w;
+    if (x === w - 1) continue;
+    diffs[n++] = Math.abs(src[p + 1]! - src[p]!);
   }
-  diffs.sort((a, b) => a - b);
-  const mad = diffs.length ? diffs[diffs.length >> 1]! : 0;
+  const sorted = diffs.subarray(0, n).sort();
+  const mad = n ? sorted[n >> 1]! : 0;
   return mad / 0.6745 / Math.SQRT2;
 }

@@ -23,6 +23,7 @@ export function workingFactor(umPerPx: number, width = 0, height = 0): number {
  * Converts interleaved RGB(A) to a grey level weighted towards red ((2R+G+B)/4): skin reflects red
  * strongly while melanin absorbs it, so red carries the most hair/skin contrast for most skin types.
  * Bins `factor`×`factor` blocks (partial blocks at the right/bottom edge are dropped).
+ * `out` (at least w×h long) lets a caller reuse a buffer; every pixel is written.
  */
 export function toWorkingGray(
   pixels: Uint8Array | Uint8ClampedArray,
@@ -30,10 +31,11 @@ export function toWorkingGray(
   height: number,
   channels: number,
   factor: number,
+  out?: Float32Array,
 ): GrayImage {
   const w = Math.floor(width / factor);
   const h = Math.floor(height / factor);
-  const data = new Float32Array(w * h);
+  const data = out ? out.subarray(0, w * h) : new Float32Array(w * h);
   if (factor === 1) {
     for (let p = 0, o = 0; p < w * h; p++, o += channels) {
       data[p] = (2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) * 0.25;

@@ -27,6 +27,24 @@ export const ENGINE_VERSION = 'anagen-hair/0.1.0';
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
 
+/**
+ * Image-sized buffers kept between calls: a fresh multi-megabyte typed array costs a page fault
+ * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
+ * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
+ */
+let buffers: { image: Float32Array; dt: Float32Array; mask: Uint8Array; sk: Uint8Array } | null = null;
+function workspace(n: number) {
+  if (!buffers || buffers.image.length < n) {
+    buffers = {
+      image: new Float32Array(n),
+      dt: new Float32Array(n),
+      mask: new Uint8Array(n),
+      sk: new Uint8Array(n),
+    };
+  }
+  return buffers;
+}
+
 /** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
 const HOLE_RADIUS_UM = 25;
 
@@ -77,24 +95,33 @@ export function analyzeHairDetailed(
   const { pixels, width, height, channels, umPerPx } = input;
   const factor = workingFactor(umPerPx, width, height);
   const wupp = umPerPx * factor;
-  const gray = toWorkingGray(pixels, width, height, channels, factor);
+  const ws = workspace(Math.floor(width / factor) * Math.floor(height / factor));
+  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.image);
   lap('grey');
   const { width: w, height: h } = gray;
   let saturated = 0;
   let sampled = 0;
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
-  const { darkness, skinLevel } = flattenIllumination(gray, wupp);
+  // The grey image is not needed after this: the darkness map overwrites it (one image buffer less).
+  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, gray.data);
   lap('flatten');
   // Noise is measured on the raw map, which is then smoothed in place (one image buffer less).
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
   const dark = smoothBinomial(darkness, w, h, darkness);
-  const mask = hysteresisThreshold(dark, w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
+  const mask = hysteresisThreshold(
+    dark,
+    w,
+    h,
+    Math.max(3.5 * sigma, 0.035),
+    Math.max(7 * sigma, 0.07),
+    ws.mask,
+  );
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('smooth+threshold');
-  const dt = distanceTransform(mask, w, h);
+  const dt = distanceTransform(mask, w, h, ws.dt);
   lap('distance');
-  const graph = buildSkeletonGraph(skeletonize(mask, w, h), dt, w, h);
+  const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk), dt, w, h);
   lap('skeleton+graph');
   pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
   const medianDt = (path: readonly number[]) => {

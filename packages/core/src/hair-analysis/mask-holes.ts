@@ -1,3 +1,5 @@
+import { scratchBytes, scratchInts } from './scratch';
+
 const UNSEEN = 0;
 /** Background that belongs to a region too large to be a hole, or that reaches the border. */
 const OPEN = 1;
@@ -17,8 +19,8 @@ const FLOODING = 2;
 export function fillSmallHoles(mask: Uint8Array, w: number, h: number, maxArea: number): number {
   const limit = Math.floor(maxArea);
   if (limit < 1) return 0;
-  const label = new Uint8Array(w * h);
-  const queue = new Int32Array(limit + 1);
+  const label = scratchBytes(0, w * h);
+  const queue = scratchInts(0, limit + 1);
   let filled = 0;
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1, start = y * w + 1; x < w - 1; x++, start++) {

@@ -1,4 +1,4 @@
-import { crossProfile, median, profileLength } from './measure-shaft';
+import { crossProfile, profileLength } from './measure-shaft';
 import type { Strand } from './trace-strands';
 
 /** Ratio between the mean integrated darkness either side of a point that marks a hair ending. */
@@ -38,7 +38,16 @@ export function hiddenHairs(
     if (cut) vals.push(cut.integral);
   }
   if (vals.length < 2 * WINDOW) return { extra: 0, widthFactor: 1 };
-  const v = vals.map((_, j) => median(vals.slice(Math.max(0, j - 1), j + 2)));
+  // Running median of three (two at the ends) removes single outliers such as a crossing shaft.
+  const v = vals.map((x, j) => {
+    if (j === 0 || j === vals.length - 1) {
+      const y = vals[j === 0 ? 1 : j - 1]!;
+      return (x + y) / 2;
+    }
+    const a = vals[j - 1]!;
+    const c = vals[j + 1]!;
+    return Math.max(Math.min(a, x), Math.min(Math.max(a, x), c));
+  });
   const mean = (from: number, to: number) => {
     let sum = 0;
     for (let j = from; j < to; j++) sum += v[j]!;

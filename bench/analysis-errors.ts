@@ -143,6 +143,22 @@ for (let seed = from; seed < from + count; seed++) {
       else if (hr.class === 'vellus') l('FN.undetectedVellus');
       else {
         l('FN.undetectedOther');
+        // Widest skin gap (px) between this hair and its nearest sibling along its length.
+        let gap = Number.NEGATIVE_INFINITY;
+        img.truth.allHairs.forEach((o, oid) => {
+          if (o === hr || o.x !== hr.x || o.y !== hr.y) return;
+          const p = polys[id]!;
+          const q = polys[oid]!;
+          let widest = 0;
+          for (let i = 0; i < Math.min(p.length, q.length); i += 2) {
+            let b = Number.POSITIVE_INFINITY;
+            for (let j = 0; j < q.length; j += 2) b = Math.min(b, (p[i]! - q[j]!) ** 2 + (p[i + 1]! - q[j + 1]!) ** 2);
+            widest = Math.max(widest, Math.sqrt(b));
+          }
+          gap = Math.max(gap, widest - (hr.diameterUm + o.diameterUm) / 2 / upp);
+        });
+        if (verbose && gap > 6) console.log(`   gap>6 miss at ${hr.x.toFixed(0)},${hr.y.toFixed(0)} d ${hr.diameterUm.toFixed(0)} len ${(hr.lengthUm / upp).toFixed(0)} gap ${gap.toFixed(1)}`);
+        l(gap === Number.NEGATIVE_INFINITY ? 'FNo.noSibling' : gap < 1 ? 'FNo.gap<1' : gap < 3 ? 'FNo.gap1-3' : gap < 6 ? 'FNo.gap3-6' : 'FNo.gap>6');
         if (verbose) {
           // partial coverage by any trace
           let bestCov = 0,

@@ -7,9 +7,11 @@
  *
  * Categories (per image and summed):
  *   FN.hiddenSibling      touches a sibling all along (generator flag): only inferable
- *   FN.undetectedVellus   vellus hair with no strand of its own
+ *   FN.undetectedVellus   vellus hair with no strand of its own (FNv.*: no strand at all, part of
+ *                         another hair's strand, or other)
  *   FN.undetectedOther    other hair with no strand of its own (mostly merged with a sibling or
- *                         absorbed at a crossing)
+ *                         absorbed at a crossing); FNo.* splits them by the widest skin gap to
+ *                         the nearest sibling (px), or noSibling
  *   FN.rejected           has a strand, but it was not counted (root decision)
  *   FN.border.*           root within 150 µm of the border (stub leaving the frame)
  *   FP.entering           counted strand of a hair rooted outside the frame
@@ -140,8 +142,23 @@ for (let seed = from; seed < from + count; seed++) {
       if (ed < 150 / upp) l(ts.length > 0 ? 'FN.border.rejected' : 'FN.border.undetected');
       else if (ts.length > 0) l('FN.rejected');
       else if (hr.hiddenBySibling) l('FN.hiddenSibling');
-      else if (hr.class === 'vellus') l('FN.undetectedVellus');
-      else {
+      else if (hr.class === 'vellus') {
+        l('FN.undetectedVellus');
+        // Any strand (counted or not) running along it for ≥ 30 % of the strand's points?
+        let cov = 0;
+        for (const t of traces) {
+          let c = 0;
+          const np = t.points.length / 2;
+          for (let k = 0; k < np; k++)
+            if (distTo(id, t.points[2 * k]!, t.points[2 * k + 1]!) <= hr.diameterUm / upp / 2 + 3) c++;
+          cov = Math.max(cov, c / np);
+        }
+        l(cov === 0 ? 'FNv.noStrand' : cov < 0.5 ? 'FNv.partOfOther' : 'FNv.other');
+        if (verbose && cov === 0)
+          console.log(
+            `   vellus miss at ${hr.x.toFixed(0)},${hr.y.toFixed(0)} d ${hr.diameterUm.toFixed(0)} len ${(hr.lengthUm / upp).toFixed(0)}px`,
+          );
+      } else {
         l('FN.undetectedOther');
         // Widest skin gap (px) between this hair and its nearest sibling along its length.
         let gap = Number.NEGATIVE_INFINITY;
@@ -152,13 +169,27 @@ for (let seed = from; seed < from + count; seed++) {
           let widest = 0;
           for (let i = 0; i < Math.min(p.length, q.length); i += 2) {
             let b = Number.POSITIVE_INFINITY;
-            for (let j = 0; j < q.length; j += 2) b = Math.min(b, (p[i]! - q[j]!) ** 2 + (p[i + 1]! - q[j + 1]!) ** 2);
+            for (let j = 0; j < q.length; j += 2)
+              b = Math.min(b, (p[i]! - q[j]!) ** 2 + (p[i + 1]! - q[j + 1]!) ** 2);
             widest = Math.max(widest, Math.sqrt(b));
           }
           gap = Math.max(gap, widest - (hr.diameterUm + o.diameterUm) / 2 / upp);
         });
-        if (verbose && gap > 6) console.log(`   gap>6 miss at ${hr.x.toFixed(0)},${hr.y.toFixed(0)} d ${hr.diameterUm.toFixed(0)} len ${(hr.lengthUm / upp).toFixed(0)} gap ${gap.toFixed(1)}`);
-        l(gap === Number.NEGATIVE_INFINITY ? 'FNo.noSibling' : gap < 1 ? 'FNo.gap<1' : gap < 3 ? 'FNo.gap1-3' : gap < 6 ? 'FNo.gap3-6' : 'FNo.gap>6');
+        if (verbose && gap > 6)
+          console.log(
+            `   gap>6 miss at ${hr.x.toFixed(0)},${hr.y.toFixed(0)} d ${hr.diameterUm.toFixed(0)} len ${(hr.lengthUm / upp).toFixed(0)} gap ${gap.toFixed(1)}`,
+          );
+        l(
+          gap === Number.NEGATIVE_INFINITY
+            ? 'FNo.noSibling'
+            : gap < 1
+              ? 'FNo.gap<1'
+              : gap < 3
+                ? 'FNo.gap1-3'
+                : gap < 6
+                  ? 'FNo.gap3-6'
+                  : 'FNo.gap>6',
+        );
         if (verbose) {
           // partial coverage by any trace
           let bestCov = 0,

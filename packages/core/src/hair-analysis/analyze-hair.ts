@@ -1,7 +1,7 @@
 import { distanceTransform } from './distance-transform';
 import { decideEmergence } from './emergence';
 import { flattenIllumination } from './flatten-illumination';
-import { hysteresisThreshold } from './hysteresis-threshold';
+import { HysteresisRows } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
@@ -107,15 +107,10 @@ export function analyzeHairDetailed(
   lap('flatten');
   // Noise is measured on the raw map, which is then smoothed in place (one image buffer less).
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
-  const dark = smoothBinomial(darkness, w, h, darkness);
-  const mask = hysteresisThreshold(
-    dark,
-    w,
-    h,
-    Math.max(3.5 * sigma, 0.035),
-    Math.max(7 * sigma, 0.07),
-    ws.mask,
-  );
+  // Each smoothed row is classified for the hysteresis threshold while it is still in cache.
+  const rows = new HysteresisRows(w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
+  const dark = smoothBinomial(darkness, w, h, darkness, (y) => rows.classify(darkness, y));
+  const mask = rows.finish(ws.mask);
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('smooth+threshold');

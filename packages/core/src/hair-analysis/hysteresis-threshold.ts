@@ -21,16 +21,42 @@ export function hysteresisThreshold(
   high: number,
   out?: Uint8Array,
 ): Uint8Array {
+  const rows = new HysteresisRows(w, h, low, high);
+  for (let y = 0; y < h; y++) rows.classify(src, y);
+  return rows.finish(out);
+}
+
+/**
+ * {@link hysteresisThreshold} fed one row at a time: `classify(src, y)` for every row y (any order;
+ * row y of `src` must hold its final values), then `finish`. Lets a producer classify each row
+ * while it is still in cache — the smoothing pass calls it right after writing a row.
+ */
+export class HysteresisRows {
   // One pass classifies every pixel into a padded byte image: the flood fill then reads bytes
   // instead of floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high
   // are foreground at once and go on the stack as seeds; faint ones are listed for the clean-up.
-  const W = w + 2;
-  const state = scratchBytes(0, W * (h + 2));
-  let stack = scratchInts(0, Math.max(1024, (w * h) >> 6));
-  let faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
-  let top = 0;
-  let nf = 0;
-  for (let y = 0; y < h; y++) {
+  private readonly W: number;
+  private readonly state: Uint8Array;
+  private stack: Int32Array;
+  private faint: Int32Array;
+  private top = 0;
+  private nf = 0;
+
+  constructor(
+    private readonly w: number,
+    private readonly h: number,
+    private readonly low: number,
+    private readonly high: number,
+  ) {
+    this.W = w + 2;
+    this.state = scratchBytes(0, this.W * (h + 2));
+    this.stack = scratchInts(0, Math.max(1024, (w * h) >> 6));
+    this.faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
+  }
+
+  classify(src: Float32Array, y: number): void {
+    const { w, W, state, low, high } = this;
+    let { stack, faint, top, nf } = this;
     for (let p = y * w, q = (y + 1) * W + 1, end = p + w; p < end; p++, q++) {
       const v = src[p]!;
       if (v < low) continue;
@@ -44,56 +70,66 @@ export function hysteresisThreshold(
         faint[nf++] = q;
       }
     }
+    this.stack = stack;
+    this.faint = faint;
+    this.top = top;
+    this.nf = nf;
   }
-  const candidates = top + nf;
-  // Every pixel is pushed at most once, so the candidate count bounds the stack. The connected set
-  // does not depend on the visiting order, so depth-first is as good as any.
-  if (stack.length < candidates) stack = scratchInts(0, candidates, top);
-  const nw = -W - 1;
-  const ne = -W + 1;
-  const sw = W - 1;
-  const se = W + 1;
-  while (top > 0) {
-    const p = stack[--top]!;
-    if (state[p + nw] === LOW) {
-      state[p + nw] = FOREGROUND;
-      stack[top++] = p + nw;
+
+  finish(out?: Uint8Array): Uint8Array {
+    const { w, h, W, state, faint, nf } = this;
+    let { stack, top } = this;
+    const candidates = top + nf;
+    // Every pixel is pushed at most once, so the candidate count bounds the stack. The connected
+    // set does not depend on the visiting order, so depth-first is as good as any.
+    if (stack.length < candidates) stack = scratchInts(0, candidates, top);
+    const nw = -W - 1;
+    const ne = -W + 1;
+    const sw = W - 1;
+    const se = W + 1;
+    while (top > 0) {
+      const p = stack[--top]!;
+      if (state[p + nw] === LOW) {
+        state[p + nw] = FOREGROUND;
+        stack[top++] = p + nw;
+      }
+      if (state[p - W] === LOW) {
+        state[p - W] = FOREGROUND;
+        stack[top++] = p - W;
+      }
+      if (state[p + ne] === LOW) {
+        state[p + ne] = FOREGROUND;
+        stack[top++] = p + ne;
+      }
+      if (state[p - 1] === LOW) {
+        state[p - 1] = FOREGROUND;
+        stack[top++] = p - 1;
+      }
+      if (state[p + 1] === LOW) {
+        state[p + 1] = FOREGROUND;
+        stack[top++] = p + 1;
+      }
+      if (state[p + sw] === LOW) {
+        state[p + sw] = FOREGROUND;
+        stack[top++] = p + sw;
+      }
+      if (state[p + W] === LOW) {
+        state[p + W] = FOREGROUND;
+        stack[top++] = p + W;
+      }
+      if (state[p + se] === LOW) {
+        state[p + se] = FOREGROUND;
+        stack[top++] = p + se;
+      }
     }
-    if (state[p - W] === LOW) {
-      state[p - W] = FOREGROUND;
-      stack[top++] = p - W;
-    }
-    if (state[p + ne] === LOW) {
-      state[p + ne] = FOREGROUND;
-      stack[top++] = p + ne;
-    }
-    if (state[p - 1] === LOW) {
-      state[p - 1] = FOREGROUND;
-      stack[top++] = p - 1;
-    }
-    if (state[p + 1] === LOW) {
-      state[p + 1] = FOREGROUND;
-      stack[top++] = p + 1;
-    }
-    if (state[p + sw] === LOW) {
-      state[p + sw] = FOREGROUND;
-      stack[top++] = p + sw;
-    }
-    if (state[p + W] === LOW) {
-      state[p + W] = FOREGROUND;
-      stack[top++] = p + W;
-    }
-    if (state[p + se] === LOW) {
-      state[p + se] = FOREGROUND;
-      stack[top++] = p + se;
-    }
+    this.top = 0;
+    // Faint pixels the fill did not reach are background; the state is then exactly the mask.
+    for (let i = 0; i < nf; i++) if (state[faint[i]!] === LOW) state[faint[i]!] = 0;
+    const mask = out ? out.subarray(0, w * h) : new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) mask.set(state.subarray((y + 1) * W + 1, (y + 1) * W + 1 + w), y * w);
+    closePinholes(mask, w, h);
+    return mask;
   }
-  // Faint pixels the fill did not reach are background; the state is then exactly the mask.
-  for (let i = 0; i < nf; i++) if (state[faint[i]!] === LOW) state[faint[i]!] = 0;
-  const mask = out ? out.subarray(0, w * h) : new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) mask.set(state.subarray((y + 1) * W + 1, (y + 1) * W + 1 + w), y * w);
-  closePinholes(mask, w, h);
-  return mask;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
 import { flattenIllumination } from './flatten-illumination';
-import { hysteresisThreshold } from './hysteresis-threshold';
+import { HysteresisRows, hysteresisThreshold } from './hysteresis-threshold';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
 import { Rng } from './synthetic/prng';
 import { toWorkingGray, workingFactor } from './working-image';
@@ -137,6 +137,28 @@ describe('buffer reuse', () => {
     distanceTransform(hysteresisThreshold(big, W, H, 0.03, 0.06), W, H);
     expect(hysteresisThreshold(smooth, w, h, 0.05, 0.1)).toEqual(mask);
     expect(distanceTransform(mask, w, h)).toEqual(dt);
+  });
+
+  it('thresholds rows as the smoothing writes them, like smoothing then thresholding', () => {
+    const w = 83;
+    const h = 47;
+    const raw = flattenIllumination({ data: field(w, h, 5), width: w, height: h }, 8).darkness;
+    const smooth = smoothBinomial(raw, w, h);
+    const expected = hysteresisThreshold(smooth, w, h, 0.05, 0.1);
+    const inPlace = raw.slice();
+    const rows = new HysteresisRows(w, h, 0.05, 0.1);
+    const seen: number[] = [];
+    smoothBinomial(inPlace, w, h, inPlace, (y) => {
+      seen.push(y);
+      rows.classify(inPlace, y);
+    });
+    expect(seen).toEqual(Array.from({ length: h }, (_, y) => y));
+    expect(inPlace).toEqual(smooth);
+    expect(rows.finish(new Uint8Array(w * h).fill(1))).toEqual(expected);
+    // Rows in any order give the same mask.
+    const reversed = new HysteresisRows(w, h, 0.05, 0.1);
+    for (let y = h - 1; y >= 0; y--) reversed.classify(smooth, y);
+    expect(reversed.finish()).toEqual(expected);
   });
 
   it('converts to grey into a reused buffer', () => {

@@ -3,12 +3,15 @@
  * which the diameter measurement relies on, and cuts pixel noise to 0.375 of its SD.
  * `out` may be `src` itself: the horizontal pass is kept for three rows only (a rolling buffer),
  * and each source row is smoothed horizontally before the output overwrites it.
+ * `onRow(y)` is called as soon as output row y is final (rows in order), e.g. to threshold it while
+ * it is still in cache.
  */
 export function smoothBinomial(
   src: Float32Array,
   w: number,
   h: number,
   out: Float32Array = new Float32Array(src.length),
+  onRow?: (y: number) => void,
 ): Float32Array {
   // Horizontally smoothed rows y−1, y and y+1, rounded to Float32 as a full intermediate image was.
   let up = new Float32Array(w);
@@ -39,6 +42,7 @@ export function smoothBinomial(
       else dn.set(mid);
       for (let x = 0; x < w; x++) out[r + x] = (up[x]! + 2 * mid[x]! + dn[x]!) * 0.25;
     }
+    if (onRow) onRow(y);
     const t = up;
     up = mid;
     mid = dn;

@@ -119,12 +119,15 @@ export function analyzeHairDetailed(
   const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk), dt, w, h);
   lap('skeleton+graph');
   pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
+  // At most 49 samples (step 1 below 50 pixels, else ≤ 25 per step); distances are finite and
+  // ≥ 0, so a typed array's numeric sort orders them as a comparator sort does.
+  const dtSamples = new Float64Array(64);
   const medianDt = (path: readonly number[]) => {
-    const vals: number[] = [];
     const step = Math.max(1, Math.floor(path.length / 25));
-    for (let i = 0; i < path.length; i += step) vals.push(dt[path[i]!]!);
-    vals.sort((a, b) => a - b);
-    return vals.length ? vals[vals.length >> 1]! : 1;
+    let n = 0;
+    for (let i = 0; i < path.length; i += step) dtSamples[n++] = dt[path[i]!]!;
+    if (n === 0) return 1;
+    return dtSamples.subarray(0, n).sort()[n >> 1]!;
   };
   const edgeR = new Float32Array(graph.edges.length);
   graph.edges.forEach((e, i) => {

@@ -82,7 +82,9 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
       (img[p - W - 1]! << 7);
     nbc[p] = c;
     // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
-    if (c !== 255) cand[nc++] = p;
+    // (Branch-free: (c + 1) >> 8 is 1 only for c = 255.)
+    cand[nc] = p;
+    nc += 1 - ((c + 1) >> 8);
   }
   let round = 1;
   let changed = true;
@@ -91,9 +93,12 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
     for (let sub = 0; sub < 2; sub++) {
       const table = sub === 0 ? SUB1 : SUB2;
       let nd = 0;
+      // Branch-free: whether a candidate goes is unpredictable, so it is written unconditionally
+      // and the count advances by the rule's 0 or 1.
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
-        if (img[p] && table[nbc[p]!]) del[nd++] = p;
+        del[nd] = p;
+        nd += img[p]! & table[nbc[p]!]!;
       }
       if (nd === 0) continue;
       changed = true;
@@ -110,27 +115,32 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
       // Remaining neighbours of a deleted pixel: update their codes and queue each once (age 0).
       // A deleted pixel's own code still lists its neighbours as of this subiteration's start
       // (codes change only here, and only those of pixels still set), so only those are visited.
+      // Branch-free as well (`(x | -x) >>> 31` is 1 when x ≠ 0). The code bit is cleared in
+      // deleted neighbours too: codes of deleted pixels are never read again (a pixel deleted in
+      // this subiteration only looks up its remaining neighbours, and a cleared bit is a deleted one).
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
         for (let c = nbc[p]!; c !== 0; c &= c - 1) {
           const k = 31 - Math.clz32(c & -c);
           const q = p + off[k]!;
-          if (!img[q]) continue;
           nbc[q] = nbc[q]! & clear[k]!;
-          if (mark[q]! >> 1 !== round) {
-            mark[q] = stamp;
-            next[nn++] = q;
-          }
+          const m = mark[q]!;
+          const x = (m >> 1) ^ round;
+          const queue = img[q]! & ((x | -x) >>> 31);
+          mark[q] = m ^ ((m ^ stamp) & -queue);
+          next[nn] = q;
+          nn += queue;
         }
       }
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
         // Still set, not queued by a deletion this time, and examined only once: keep it (age 1).
         const m = mark[p]!;
-        if (img[p] && m >> 1 !== round && !(m & 1)) {
-          mark[p] = stamp | 1;
-          next[nn++] = p;
-        }
+        const x = (m >> 1) ^ round;
+        const keep = img[p]! & ((x | -x) >>> 31) & (~m & 1);
+        mark[p] = m ^ ((m ^ (stamp | 1)) & -keep);
+        next[nn] = p;
+        nn += keep;
       }
       const t = cand;
       cand = next;

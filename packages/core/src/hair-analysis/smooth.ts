@@ -28,10 +28,17 @@ export function smoothBinomial(
       let d = Math.fround((3 * src[q]! + src[q + 1]!) * 0.25);
       dn[0] = d;
       out[r] = (up[0]! + 2 * mid[0]! + d) * 0.25;
+      // The three source pixels slide along in locals: one load per pixel (`out` may be `src`, so
+      // the compiler could not reuse loads across the stores itself).
+      let left = src[q]!;
+      let centre = src[q + 1]!;
       for (let x = 1; x < w - 1; x++) {
-        d = Math.fround((src[q + x - 1]! + 2 * src[q + x]! + src[q + x + 1]!) * 0.25);
+        const right = src[q + x + 1]!;
+        d = Math.fround((left + 2 * centre + right) * 0.25);
         dn[x] = d;
         out[r + x] = (up[x]! + 2 * mid[x]! + d) * 0.25;
+        left = centre;
+        centre = right;
       }
       d = Math.fround((src[q + w - 2]! + 3 * src[q + w - 1]!) * 0.25);
       dn[w - 1] = d;

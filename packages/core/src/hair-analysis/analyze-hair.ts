@@ -4,6 +4,7 @@ import { flattenIllumination } from './flatten-illumination';
 import { HysteresisRows } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
+import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { hiddenHairs } from './multiplicity';
 import {
@@ -114,9 +115,11 @@ export function analyzeHairDetailed(
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('smooth+threshold');
-  const dt = distanceTransform(mask, w, h, ws.dt);
+  // The foreground list is shared by the distance transform and the thinning.
+  const fg = nonZeroIndices(mask, 4);
+  const dt = distanceTransform(mask, w, h, ws.dt, fg);
   lap('distance');
-  const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk), dt, w, h);
+  const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk, fg), dt, w, h);
   lap('skeleton+graph');
   pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
   // At most 49 samples (step 1 below 50 pixels, else ≤ 25 per step); distances are finite and

@@ -6,7 +6,7 @@ import { scratchInts } from './scratch';
  * view on that scratch slot (see scratch.ts), filled in one pass; otherwise a new array (two passes:
  * count, then fill).
  */
-export function nonZeroIndices(a: Uint8Array, slot?: 0 | 1 | 2 | 3): Int32Array {
+export function nonZeroIndices(a: Uint8Array, slot?: 0 | 1 | 2 | 3 | 4): Int32Array {
   const words = a.byteOffset % 4 === 0 ? a.length >> 2 : 0;
   // (An Int32Array view must start at a multiple of 4 bytes; unaligned input gets an empty one.)
   const w32 = words > 0 ? new Int32Array(a.buffer, a.byteOffset, words) : new Int32Array(0);

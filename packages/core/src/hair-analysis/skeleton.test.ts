@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
+import { nonZeroIndices } from './mask-pixels';
 import { buildSkeletonGraph, degree, pruneSpurs } from './skeleton-graph';
 import { DX, DY, skeletonize } from './skeletonize';
 import { splitAtCorners } from './split-corners';
@@ -66,6 +67,23 @@ describe('skeletonize with reused memory', () => {
     const dt = distanceTransform(mask, w, h);
     expect(JSON.stringify(buildSkeletonGraph(again, dt, w, h))).toBe(
       JSON.stringify(buildSkeletonGraph(first, dt, w, h)),
+    );
+  });
+
+  it('gives the same skeleton and distances from a supplied foreground list', () => {
+    const w = 70;
+    const h = 50;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 0, 3, 69, 46, 4); // touches the image border
+    bar(mask, w, 10, 45, 65, 5, 2);
+    mask[w * 20 + 33] = 7; // any non-zero value is foreground
+    const fg = nonZeroIndices(mask);
+    const plain = skeletonize(mask, w, h);
+    const listed = skeletonize(mask, w, h, new Uint8Array(w * h).fill(1), fg);
+    expect(listed.pixels).toEqual(plain.pixels);
+    expect(listed.sk).toEqual(plain.sk);
+    expect(distanceTransform(mask, w, h, new Float32Array(w * h).fill(5), fg)).toEqual(
+      distanceTransform(mask, w, h),
     );
   });
 });

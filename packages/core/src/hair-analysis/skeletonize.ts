@@ -45,17 +45,41 @@ export interface Skeleton {
  * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary.
  * Each pixel's neighbourhood code is kept up to date as neighbours are deleted, so examining a
  * candidate is one table lookup. A final pass removes staircase corners so every interior skeleton
- * pixel has exactly two neighbours. `out` (at least w×h long) lets a caller reuse a buffer for `sk`.
+ * pixel has exactly two neighbours. `out` (at least w×h long) lets a caller reuse a buffer for `sk`;
+ * `foreground`, the mask's non-zero indices in ascending order (see nonZeroIndices), saves listing
+ * them again when the caller has them.
  */
-export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8Array): Skeleton {
+export function skeletonize(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  out?: Uint8Array,
+  foreground?: Int32Array,
+): Skeleton {
   const W = w + 2;
   const size = W * (h + 2);
   const img = scratchBytes(0, size);
-  for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
-  // Foreground pixels in raster order; non-zero mask values count as foreground.
-  const all = nonZeroIndices(img, 0);
+  // Foreground pixels in raster order (non-zero mask values count as foreground), as indices of
+  // the padded image.
+  let all: Int32Array;
+  if (foreground) {
+    all = scratchInts(0, foreground.length);
+    for (let i = 0, y = 0, rowStart = 0; i < foreground.length; i++) {
+      const p = foreground[i]!;
+      while (p >= rowStart + w) {
+        rowStart += w;
+        y++;
+      }
+      const q = p + W + 1 + 2 * y;
+      all[i] = q;
+      img[q] = 1;
+    }
+  } else {
+    for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
+    all = nonZeroIndices(img, 0);
+    for (let i = 0; i < all.length; i++) img[all[i]!] = 1;
+  }
   const area = all.length;
-  for (let i = 0; i < area; i++) img[all[i]!] = 1;
   // Neighbour offsets in bit order, and for the neighbour in direction k the mask that clears
   // this pixel's bit in its code (this pixel lies in direction k+4 from there).
   const off = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];

@@ -147,14 +147,16 @@ export class HysteresisRows {
  * filled here counts for the pixels after it). Pixels on the image border are never filled.
  * A pinhole has a foreground pixel on each side in its own row, so it lies in a 4-byte word that
  * is not all background (a word holds a pixel and at least one of its row neighbours): words of
- * zeros — most of the image — are skipped whole.
+ * zeros — most of the image — are skipped whole, and so are words without background.
  */
 function closePinholes(mask: Uint8Array, w: number, h: number): void {
   const aligned = mask.byteOffset % 4 === 0;
   const words = aligned ? mask.length >> 2 : 0;
   const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
   for (let i = 0; i < words; i++) {
-    if (w32[i] === 0) continue;
+    // All background, or all foreground (the mask holds 0 and 1): nothing to close here.
+    const word = w32[i]!;
+    if (word === 0 || word === 0x01010101) continue;
     for (let p = 4 * i, end = p + 4; p < end; p++) closeIfPinhole(mask, w, h, p);
   }
   for (let p = 4 * words; p < mask.length; p++) closeIfPinhole(mask, w, h, p);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
-import { flattenIllumination } from './flatten-illumination';
+import { flattenIllumination, selectKth } from './flatten-illumination';
 import { HysteresisRows, hysteresisThreshold } from './hysteresis-threshold';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
 import { Rng } from './synthetic/prng';
@@ -166,5 +166,16 @@ describe('buffer reuse', () => {
     const out = new Float32Array(8).fill(7);
     const grey = toWorkingGray(px, 2, 2, 3, 1, out);
     expect(Array.from(grey.data)).toEqual([17.5, 137.5, 0, 255]);
+  });
+});
+
+describe('selectKth', () => {
+  it('picks the value a numeric sort puts at the index', () => {
+    const rng = new Rng(11);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      const a = Float64Array.from({ length: n }, () => rng.int(0, 20) / 4);
+      const sorted = a.slice().sort();
+      for (const k of [0, n >> 2, n >> 1, n - 1]) expect(selectKth(a.slice(), k)).toBe(sorted[k]);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { selectKth } from './flatten-illumination';
+
 /**
  * 3×3 binomial smoothing ([1 2 1]/4 each way, σ ≈ 0.7 px). Preserves the integral across a shaft,
  * which the diameter measurement relies on, and cuts pixel noise to 0.375 of its SD.
@@ -85,7 +87,7 @@ export function estimateNoiseSd(src: Float32Array, w: number, h: number): number
     if (x === w - 1) continue;
     diffs[n++] = Math.abs(src[p + 1]! - src[p]!);
   }
-  const sorted = diffs.subarray(0, n).sort();
-  const mad = n ? sorted[n >> 1]! : 0;
+  // The element a sort would put in the middle (absolute differences: no NaN or −0).
+  const mad = n ? selectKth(diffs.subarray(0, n), n >> 1) : 0;
   return mad / 0.6745 / Math.SQRT2;
 }

@@ -1,9 +1,10 @@
 import { distanceTransform } from './distance-transform';
 import { decideEmergence } from './emergence';
 import { flattenIllumination } from './flatten-illumination';
-import { hysteresisThreshold } from './hysteresis-threshold';
+import { HysteresisRows } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
+import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { hiddenHairs } from './multiplicity';
 import {
@@ -107,29 +108,29 @@ export function analyzeHairDetailed(
   lap('flatten');
   // Noise is measured on the raw map, which is then smoothed in place (one image buffer less).
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
-  const dark = smoothBinomial(darkness, w, h, darkness);
-  const mask = hysteresisThreshold(
-    dark,
-    w,
-    h,
-    Math.max(3.5 * sigma, 0.035),
-    Math.max(7 * sigma, 0.07),
-    ws.mask,
-  );
+  // Each smoothed row is classified for the hysteresis threshold while it is still in cache.
+  const rows = new HysteresisRows(w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
+  const dark = smoothBinomial(darkness, w, h, darkness, (y) => rows.classify(darkness, y));
+  const mask = rows.finish(ws.mask);
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('smooth+threshold');
-  const dt = distanceTransform(mask, w, h, ws.dt);
+  // The foreground list is shared by the distance transform and the thinning.
+  const fg = nonZeroIndices(mask, 4);
+  const dt = distanceTransform(mask, w, h, ws.dt, fg);
   lap('distance');
-  const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk), dt, w, h);
+  const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk, fg), dt, w, h);
   lap('skeleton+graph');
   pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
+  // At most 49 samples (step 1 below 50 pixels, else ≤ 25 per step); distances are finite and
+  // ≥ 0, so a typed array's numeric sort orders them as a comparator sort does.
+  const dtSamples = new Float64Array(64);
   const medianDt = (path: readonly number[]) => {
-    const vals: number[] = [];
     const step = Math.max(1, Math.floor(path.length / 25));
-    for (let i = 0; i < path.length; i += step) vals.push(dt[path[i]!]!);
-    vals.sort((a, b) => a - b);
-    return vals.length ? vals[vals.length >> 1]! : 1;
+    let n = 0;
+    for (let i = 0; i < path.length; i += step) dtSamples[n++] = dt[path[i]!]!;
+    if (n === 0) return 1;
+    return dtSamples.subarray(0, n).sort()[n >> 1]!;
   };
   const edgeR = new Float32Array(graph.edges.length);
   graph.edges.forEach((e, i) => {

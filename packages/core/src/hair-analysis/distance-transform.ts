@@ -4,9 +4,16 @@ import { nonZeroIndices } from './mask-pixels';
  * Chamfer (3-4) distance from each foreground pixel to the nearest background pixel, in pixels
  * (≈ ±8 % of Euclidean). Background outside the image counts as background, so a shaft cut by the
  * border thins towards it. Background pixels get 0. `out` (at least w×h long) lets a caller reuse a
- * buffer.
+ * buffer; `foreground`, the mask's non-zero indices in ascending order (see nonZeroIndices), saves
+ * listing them again when the caller has them.
  */
-export function distanceTransform(mask: Uint8Array, w: number, h: number, out?: Float32Array): Float32Array {
+export function distanceTransform(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  out?: Float32Array,
+  foreground?: Int32Array,
+): Float32Array {
   const A = 1; // orthogonal step
   const D = 4 / 3; // diagonal step of the 3-4 chamfer, in pixels
   let d: Float32Array;
@@ -15,7 +22,7 @@ export function distanceTransform(mask: Uint8Array, w: number, h: number, out?: 
     d.fill(0);
   } else d = new Float32Array(w * h);
   // Both passes visit only the foreground (a small share of the image), in raster order and back.
-  const fg = nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h), 0);
+  const fg = foreground ?? nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h), 0);
   const n = fg.length;
   // Forward pass: neighbours left, up-left, up and up-right are final. Outside the image counts
   // as distance 0, which is what the border branches spell out.

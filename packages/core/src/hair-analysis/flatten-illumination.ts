@@ -102,8 +102,8 @@ export function flattenIllumination(
       sample[ns++] = bg > 1 ? 1 - data[y * w + x]! / bg : 0;
     }
   }
-  sample.sort();
-  const offset = ns ? sample[ns >> 1]! : 0;
+  // The element a full sort would put at ns >> 1 (over the whole array, as sorting it did).
+  const offset = ns ? selectKth(sample, ns >> 1) : 0;
   const darkness = out ? out.subarray(0, w * h) : new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     rowBg(y, top);
@@ -190,4 +190,33 @@ export function boxFilter(src: Float32Array, w: number, h: number, k: number): F
     }
   }
   return out;
+}
+
+/**
+ * The value at index `k` of `a` sorted ascending (Hoare's selection; reorders `a`). For values
+ * without NaN and −0 — here darkness samples — this is exactly what `a.sort()[k]` gives.
+ */
+export function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }

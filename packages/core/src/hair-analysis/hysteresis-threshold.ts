@@ -21,79 +21,125 @@ export function hysteresisThreshold(
   high: number,
   out?: Uint8Array,
 ): Uint8Array {
-  // One pass classifies every pixel into a padded byte image: the flood fill then reads bytes
-  // instead of floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high
-  // are foreground at once and go on the stack as seeds; faint ones are listed for the clean-up.
-  const W = w + 2;
-  const state = scratchBytes(0, W * (h + 2));
-  let stack = scratchInts(0, Math.max(1024, (w * h) >> 6));
-  let faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
-  let top = 0;
-  let nf = 0;
-  for (let y = 0; y < h; y++) {
+  const rows = new HysteresisRows(w, h, low, high);
+  for (let y = 0; y < h; y++) rows.classify(src, y);
+  return rows.finish(out);
+}
+
+/**
+ * {@link hysteresisThreshold} fed one row at a time: `classify(src, y)` for every row y (any order;
+ * row y of `src` must hold its final values), then `finish`. Lets a producer classify each row
+ * while it is still in cache — the smoothing pass calls it right after writing a row.
+ */
+export class HysteresisRows {
+  // One pass classifies every pixel into a padded byte image: the fill then reads bytes instead of
+  // floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high are
+  // foreground at once; faint ones are listed. Only faint pixels can change, so the fill starts
+  // from the faint pixels next to a seed and spreads through faint pixels — the same connected set
+  // as a fill from every seed, at a fraction of the work (seeds far outnumber faint pixels).
+  private readonly W: number;
+  private readonly state: Uint8Array;
+  private faint: Int32Array;
+  private nf = 0;
+
+  constructor(
+    private readonly w: number,
+    private readonly h: number,
+    private readonly low: number,
+    private readonly high: number,
+  ) {
+    this.W = w + 2;
+    this.state = scratchBytes(0, this.W * (h + 2));
+    this.faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
+  }
+
+  classify(src: Float32Array, y: number): void {
+    const { w, W, state, low, high } = this;
+    let { faint, nf } = this;
     for (let p = y * w, q = (y + 1) * W + 1, end = p + w; p < end; p++, q++) {
       const v = src[p]!;
       if (v < low) continue;
-      if (v >= high) {
-        state[q] = FOREGROUND;
-        if (top === stack.length) stack = scratchInts(0, 2 * top, top);
-        stack[top++] = q;
-      } else {
+      if (v >= high) state[q] = FOREGROUND;
+      else {
         state[q] = LOW;
         if (nf === faint.length) faint = scratchInts(1, 2 * nf, nf);
         faint[nf++] = q;
       }
     }
+    this.faint = faint;
+    this.nf = nf;
   }
-  const candidates = top + nf;
-  // Every pixel is pushed at most once, so the candidate count bounds the stack. The connected set
-  // does not depend on the visiting order, so depth-first is as good as any.
-  if (stack.length < candidates) stack = scratchInts(0, candidates, top);
-  const nw = -W - 1;
-  const ne = -W + 1;
-  const sw = W - 1;
-  const se = W + 1;
-  while (top > 0) {
-    const p = stack[--top]!;
-    if (state[p + nw] === LOW) {
-      state[p + nw] = FOREGROUND;
-      stack[top++] = p + nw;
+
+  finish(out?: Uint8Array): Uint8Array {
+    const { w, h, W, state, faint, nf } = this;
+    // Every faint pixel is pushed at most once, so their count bounds the stack. The connected set
+    // does not depend on the visiting order, so depth-first is as good as any.
+    const stack = scratchInts(0, Math.max(1, nf));
+    let top = 0;
+    const nw = -W - 1;
+    const ne = -W + 1;
+    const sw = W - 1;
+    const se = W + 1;
+    for (let i = 0; i < nf; i++) {
+      const p = faint[i]!;
+      if (
+        state[p + nw] === FOREGROUND ||
+        state[p - W] === FOREGROUND ||
+        state[p + ne] === FOREGROUND ||
+        state[p - 1] === FOREGROUND ||
+        state[p + 1] === FOREGROUND ||
+        state[p + sw] === FOREGROUND ||
+        state[p + W] === FOREGROUND ||
+        state[p + se] === FOREGROUND
+      ) {
+        // (A faint pixel marked here counts as a seed for the faint pixels after it: it is
+        // connected to one.)
+        state[p] = FOREGROUND;
+        stack[top++] = p;
+      }
     }
-    if (state[p - W] === LOW) {
-      state[p - W] = FOREGROUND;
-      stack[top++] = p - W;
+    while (top > 0) {
+      const p = stack[--top]!;
+      if (state[p + nw] === LOW) {
+        state[p + nw] = FOREGROUND;
+        stack[top++] = p + nw;
+      }
+      if (state[p - W] === LOW) {
+        state[p - W] = FOREGROUND;
+        stack[top++] = p - W;
+      }
+      if (state[p + ne] === LOW) {
+        state[p + ne] = FOREGROUND;
+        stack[top++] = p + ne;
+      }
+      if (state[p - 1] === LOW) {
+        state[p - 1] = FOREGROUND;
+        stack[top++] = p - 1;
+      }
+      if (state[p + 1] === LOW) {
+        state[p + 1] = FOREGROUND;
+        stack[top++] = p + 1;
+      }
+      if (state[p + sw] === LOW) {
+        state[p + sw] = FOREGROUND;
+        stack[top++] = p + sw;
+      }
+      if (state[p + W] === LOW) {
+        state[p + W] = FOREGROUND;
+        stack[top++] = p + W;
+      }
+      if (state[p + se] === LOW) {
+        state[p + se] = FOREGROUND;
+        stack[top++] = p + se;
+      }
     }
-    if (state[p + ne] === LOW) {
-      state[p + ne] = FOREGROUND;
-      stack[top++] = p + ne;
-    }
-    if (state[p - 1] === LOW) {
-      state[p - 1] = FOREGROUND;
-      stack[top++] = p - 1;
-    }
-    if (state[p + 1] === LOW) {
-      state[p + 1] = FOREGROUND;
-      stack[top++] = p + 1;
-    }
-    if (state[p + sw] === LOW) {
-      state[p + sw] = FOREGROUND;
-      stack[top++] = p + sw;
-    }
-    if (state[p + W] === LOW) {
-      state[p + W] = FOREGROUND;
-      stack[top++] = p + W;
-    }
-    if (state[p + se] === LOW) {
-      state[p + se] = FOREGROUND;
-      stack[top++] = p + se;
-    }
+    // Faint pixels the fill did not reach are background; the state is then exactly the mask.
+    for (let i = 0; i < nf; i++) if (state[faint[i]!] === LOW) state[faint[i]!] = 0;
+    const mask = out ? out.subarray(0, w * h) : new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) mask.set(state.subarray((y + 1) * W + 1, (y + 1) * W + 1 + w), y * w);
+    closePinholes(mask, w, h);
+    return mask;
   }
-  // Faint pixels the fill did not reach are background; the state is then exactly the mask.
-  for (let i = 0; i < nf; i++) if (state[faint[i]!] === LOW) state[faint[i]!] = 0;
-  const mask = out ? out.subarray(0, w * h) : new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) mask.set(state.subarray((y + 1) * W + 1, (y + 1) * W + 1 + w), y * w);
-  closePinholes(mask, w, h);
-  return mask;
 }
 
 /**
@@ -101,14 +147,16 @@ export function hysteresisThreshold(
  * filled here counts for the pixels after it). Pixels on the image border are never filled.
  * A pinhole has a foreground pixel on each side in its own row, so it lies in a 4-byte word that
  * is not all background (a word holds a pixel and at least one of its row neighbours): words of
- * zeros — most of the image — are skipped whole.
+ * zeros — most of the image — are skipped whole, and so are words without background.
  */
 function closePinholes(mask: Uint8Array, w: number, h: number): void {
   const aligned = mask.byteOffset % 4 === 0;
   const words = aligned ? mask.length >> 2 : 0;
   const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
   for (let i = 0; i < words; i++) {
-    if (w32[i] === 0) continue;
+    // All background, or all foreground (the mask holds 0 and 1): nothing to close here.
+    const word = w32[i]!;
+    if (word === 0 || word === 0x01010101) continue;
     for (let p = 4 * i, end = p + 4; p < end; p++) closeIfPinhole(mask, w, h, p);
   }
   for (let p = 4 * words; p < mask.length; p++) closeIfPinhole(mask, w, h, p);

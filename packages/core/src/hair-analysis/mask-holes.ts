@@ -22,46 +22,58 @@ export function fillSmallHoles(mask: Uint8Array, w: number, h: number, maxArea: 
   const label = scratchBytes(0, w * h);
   const queue = scratchInts(0, limit + 1);
   let filled = 0;
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1, start = y * w + 1; x < w - 1; x++, start++) {
-      if (mask[start] || !mask[start - 1] || label[start] !== UNSEEN) continue;
-      let tail = 0;
-      let open = false;
-      queue[tail++] = start;
-      label[start] = FLOODING;
-      for (let head = 0; head < tail && !open; head++) {
-        const p = queue[head]!;
-        const px = p % w;
-        if (px === 0 || px === w - 1 || p < w || p >= w * (h - 1)) {
+  // Start candidates in raster order over the interior (rows 1…h−2; columns 0 and w−1 are
+  // excluded below). A start needs a foreground left neighbour, so a 4-byte word of background
+  // whose preceding byte is background holds none and is skipped whole. Fills only touch pixels
+  // at or after the current start, and every word is read when it is reached, so the starts found
+  // are exactly those of a pixel-by-pixel scan.
+  const words = mask.byteOffset % 4 === 0 ? (w * h) >> 2 : 0;
+  const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
+  const end = (h - 1) * w - 1;
+  for (let start = w + 1; start < end; start++) {
+    if ((start & 3) === 0 && start >> 2 < words && w32[start >> 2] === 0 && !mask[start - 1]) {
+      start += 3;
+      continue;
+    }
+    if (mask[start] || !mask[start - 1] || label[start] !== UNSEEN) continue;
+    const x = start % w;
+    if (x === 0 || x === w - 1) continue;
+    let tail = 0;
+    let open = false;
+    queue[tail++] = start;
+    label[start] = FLOODING;
+    for (let head = 0; head < tail && !open; head++) {
+      const p = queue[head]!;
+      const px = p % w;
+      if (px === 0 || px === w - 1 || p < w || p >= w * (h - 1)) {
+        open = true;
+        break;
+      }
+      for (let k = 0; k < 4; k++) {
+        const q = p + (k === 0 ? -1 : k === 1 ? 1 : k === 2 ? -w : w);
+        if (mask[q]) continue;
+        const l = label[q]!;
+        if (l === OPEN) {
           open = true;
           break;
         }
-        for (let k = 0; k < 4; k++) {
-          const q = p + (k === 0 ? -1 : k === 1 ? 1 : k === 2 ? -w : w);
-          if (mask[q]) continue;
-          const l = label[q]!;
-          if (l === OPEN) {
+        if (l === UNSEEN) {
+          if (tail > limit - 1) {
             open = true;
             break;
           }
-          if (l === UNSEEN) {
-            if (tail > limit - 1) {
-              open = true;
-              break;
-            }
-            label[q] = FLOODING;
-            queue[tail++] = q;
-          }
+          label[q] = FLOODING;
+          queue[tail++] = q;
         }
       }
-      const mark = open ? OPEN : UNSEEN;
-      for (let i = 0; i < tail; i++) {
-        const p = queue[i]!;
-        label[p] = mark;
-        if (!open) mask[p] = 1;
-      }
-      if (!open) filled += tail;
     }
+    const mark = open ? OPEN : UNSEEN;
+    for (let i = 0; i < tail; i++) {
+      const p = queue[i]!;
+      label[p] = mark;
+      if (!open) mask[p] = 1;
+    }
+    if (!open) filled += tail;
   }
   return filled;
 }

@@ -107,34 +107,58 @@ export function measureShaft(
     Math.round(kind === 'free' || kind === 'border' ? Math.max(1, bulge) * r + 2 : 3 * r + 4);
   const lo = skipFor(s.start.kind, bulges[0]);
   const hi = n - 1 - skipFor(s.end.kind, bulges[1]);
-  const candidates: number[] = [];
+  // Candidate indices (away from the ends and crossings) go to a scratch list, the samples to
+  // small typed arrays: no per-index closures or growing arrays.
+  let candidates = candidateScratch.length >= n + 1 ? candidateScratch : new Int32Array(2 * n + 2);
+  candidateScratch = candidates;
+  let nc = 0;
+  const crossings = s.crossings;
   for (let i = lo; i <= hi; i++) {
-    if (!s.crossings.some((c) => Math.abs(c.index - i) <= 2 * c.r + 3)) candidates.push(i);
+    let near = false;
+    for (let k = 0; k < crossings.length; k++) {
+      const c = crossings[k]!;
+      if (Math.abs(c.index - i) <= 2 * c.r + 3) {
+        near = true;
+        break;
+      }
+    }
+    if (!near) candidates[nc++] = i;
   }
   // Short strands: fall back to the middle third rather than to no measurement.
-  if (candidates.length === 0)
-    for (let i = Math.floor(n / 3); i <= Math.floor((2 * n) / 3); i++) candidates.push(i);
-  if (candidates.length === 0) return null;
-  const picks = Math.min(MAX_SAMPLES, candidates.length);
+  if (nc === 0) for (let i = Math.floor(n / 3); i <= Math.floor((2 * n) / 3); i++) candidates[nc++] = i;
+  if (nc === 0) return null;
+  candidates = candidates.subarray(0, nc);
+  const picks = Math.min(MAX_SAMPLES, nc);
   const prof = new Float32Array(profileLength(r, 1.6));
-  const integrals: number[] = [];
-  const peaks: number[] = [];
-  const slopes: number[] = [];
+  const integrals = new Float64Array(MAX_SAMPLES);
+  const peaks = new Float64Array(MAX_SAMPLES);
+  const slopes = new Float64Array(MAX_SAMPLES);
+  let m = 0;
   for (let j = 0; j < picks; j++) {
-    const i = candidates[Math.floor(((j + 0.5) * candidates.length) / picks)]!;
+    const i = candidates[Math.floor(((j + 0.5) * nc) / picks)]!;
     const cut = crossProfile(s.path, i, dark, w, h, r, prof);
     if (!cut) continue;
-    integrals.push(cut.integral);
-    peaks.push(cut.peak);
-    slopes.push(cut.slope);
+    integrals[m] = cut.integral;
+    peaks[m] = cut.peak;
+    slopes[m] = cut.slope;
+    m++;
   }
-  if (integrals.length === 0) return null;
+  if (m === 0) return null;
   // Lower tercile: overlaps (siblings near the root, crossings, an opening) only ever add darkness.
-  const sorted = [...integrals].sort((a, b) => a - b);
+  // (Typed arrays sort numerically; all values here are finite and positive, so the order is that
+  // of a comparator sort.)
+  const sorted = integrals.subarray(0, m).sort();
   return {
-    integral: sorted[Math.floor((sorted.length - 1) / 3)]!,
-    peak: median(peaks),
-    edgeSlope: median(slopes),
-    samples: integrals.length,
+    integral: sorted[Math.floor((m - 1) / 3)]!,
+    peak: sortedMedian(peaks.subarray(0, m).sort()),
+    edgeSlope: sortedMedian(slopes.subarray(0, m).sort()),
+    samples: m,
   };
+}
+
+let candidateScratch = new Int32Array(0);
+
+/** Median of an ascending array, as {@link median}. */
+function sortedMedian(s: Float64Array): number {
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }

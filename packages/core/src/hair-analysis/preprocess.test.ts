@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
-import { flattenIllumination } from './flatten-illumination';
-import { hysteresisThreshold } from './hysteresis-threshold';
+import { flattenIllumination, selectKth } from './flatten-illumination';
+import { HysteresisRows, hysteresisThreshold } from './hysteresis-threshold';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
 import { Rng } from './synthetic/prng';
 import { toWorkingGray, workingFactor } from './working-image';
@@ -139,10 +139,43 @@ describe('buffer reuse', () => {
     expect(distanceTransform(mask, w, h)).toEqual(dt);
   });
 
+  it('thresholds rows as the smoothing writes them, like smoothing then thresholding', () => {
+    const w = 83;
+    const h = 47;
+    const raw = flattenIllumination({ data: field(w, h, 5), width: w, height: h }, 8).darkness;
+    const smooth = smoothBinomial(raw, w, h);
+    const expected = hysteresisThreshold(smooth, w, h, 0.05, 0.1);
+    const inPlace = raw.slice();
+    const rows = new HysteresisRows(w, h, 0.05, 0.1);
+    const seen: number[] = [];
+    smoothBinomial(inPlace, w, h, inPlace, (y) => {
+      seen.push(y);
+      rows.classify(inPlace, y);
+    });
+    expect(seen).toEqual(Array.from({ length: h }, (_, y) => y));
+    expect(inPlace).toEqual(smooth);
+    expect(rows.finish(new Uint8Array(w * h).fill(1))).toEqual(expected);
+    // Rows in any order give the same mask.
+    const reversed = new HysteresisRows(w, h, 0.05, 0.1);
+    for (let y = h - 1; y >= 0; y--) reversed.classify(smooth, y);
+    expect(reversed.finish()).toEqual(expected);
+  });
+
   it('converts to grey into a reused buffer', () => {
     const px = new Uint8Array([10, 20, 30, 200, 100, 50, 0, 0, 0, 255, 255, 255]);
     const out = new Float32Array(8).fill(7);
     const grey = toWorkingGray(px, 2, 2, 3, 1, out);
     expect(Array.from(grey.data)).toEqual([17.5, 137.5, 0, 255]);
+  });
+});
+
+describe('selectKth', () => {
+  it('picks the value a numeric sort puts at the index', () => {
+    const rng = new Rng(11);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      const a = Float64Array.from({ length: n }, () => rng.int(0, 20) / 4);
+      const sorted = a.slice().sort();
+      for (const k of [0, n >> 2, n >> 1, n - 1]) expect(selectKth(a.slice(), k)).toBe(sorted[k]);
+    }
   });
 });

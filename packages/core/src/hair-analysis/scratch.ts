@@ -28,10 +28,11 @@ export function scratchBytes(slot: 0 | 1 | 2, length: number): Uint8Array {
 }
 
 /**
- * Int32 slot `slot` (0–3) of length `length`; contents are left over from earlier use, except that
- * the first `keep` values of the slot survive when it has to grow.
+ * Int32 slot `slot` (0–4) of length `length`; contents are left over from earlier use, except that
+ * the first `keep` values of the slot survive when it has to grow. Slot 4 is never used by a stage
+ * itself: it is for a list the pipeline hands to several stages (the mask's foreground pixels).
  */
-export function scratchInts(slot: 0 | 1 | 2 | 3, length: number, keep = 0): Int32Array {
+export function scratchInts(slot: 0 | 1 | 2 | 3 | 4, length: number, keep = 0): Int32Array {
   let buf = intSlots[slot];
   if (!buf || buf.length < length) {
     const grown = new Int32Array(Math.max(length, 1024));

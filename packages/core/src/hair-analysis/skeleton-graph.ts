@@ -25,8 +25,13 @@ export interface SkeletonGraph {
   edges: GraphEdge[];
 }
 
-export const degree = (g: SkeletonGraph, n: number) =>
-  g.nodes[n]!.edges.filter((e) => g.edges[e]!.alive).length;
+/** Live edges at node `n` (a live self-loop counts twice). */
+export const degree = (g: SkeletonGraph, n: number) => {
+  const ids = g.nodes[n]!.edges;
+  let d = 0;
+  for (let i = 0; i < ids.length; i++) if (g.edges[ids[i]!]!.alive) d++;
+  return d;
+};
 
 /** Per-pixel flags of {@link buildSkeletonGraph}, one byte per image pixel. */
 const SKELETON = 1;
@@ -52,8 +57,11 @@ export function buildSkeletonGraph(
   // One flag byte per pixel instead of image-sized neighbour-count, node-id (Int32) and visited
   // arrays: node ids live in a map keyed by pixel, since only node pixels (a few per hair) have one.
   const flags = scratchBytes(0, w * h);
-  for (const p of pixels) flags[p] = SKELETON;
-  for (const p of pixels) {
+  const np = pixels.length;
+  // (Index loops: iterating a typed array with for…of allocates iterator results.)
+  for (let i = 0; i < np; i++) flags[pixels[i]!] = SKELETON;
+  for (let i = 0; i < np; i++) {
+    const p = pixels[i]!;
     const x = p % w;
     const y = (p - x) / w;
     let c = 0;
@@ -67,7 +75,8 @@ export function buildSkeletonGraph(
   const nodeOf = new Map<number, number>();
   const nodes: GraphNode[] = [];
   const stack: number[] = [];
-  for (const p of pixels) {
+  for (let i = 0; i < np; i++) {
+    const p = pixels[i]!;
     if (flags[p] !== (SKELETON | NODE)) continue;
     const id = nodes.length;
     let sx = 0;
@@ -100,7 +109,8 @@ export function buildSkeletonGraph(
     nodes.push({ x: sx / cnt, y: sy / cnt, r, edges: [], pixel: p });
   }
   const edges: GraphEdge[] = [];
-  for (const p of pixels) {
+  for (let i = 0; i < np; i++) {
+    const p = pixels[i]!;
     if (!(flags[p]! & NODE)) continue;
     const start = nodeOf.get(p)!;
     const x0 = p % w;
@@ -161,12 +171,31 @@ export const otherEnd = (g: SkeletonGraph, e: number, n: number) => {
 
 /** Replaces a pass-through node (exactly two distinct live edges) by one merged edge. */
 export function dissolveNode(g: SkeletonGraph, n: number): boolean {
-  const live = g.nodes[n]!.edges.filter((e) => g.edges[e]!.alive);
-  if (live.length !== 2 || live[0] === live[1]) return false;
-  const [e1, e2] = live as [number, number];
+  const ids = g.nodes[n]!.edges;
+  let e1 = -1;
+  let e2 = -1;
+  let live = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const e = ids[i]!;
+    if (!g.edges[e]!.alive) continue;
+    if (++live > 2) return false;
+    if (live === 1) e1 = e;
+    else e2 = e;
+  }
+  if (live !== 2 || e1 === e2) return false;
   const a = otherEnd(g, e1, n);
   const b = otherEnd(g, e2, n);
-  const path = [...pathFrom(g, e1, n).reverse(), g.nodes[n]!.pixel, ...pathFrom(g, e2, n)];
+  // The path of e1 leading into n, the node pixel, then the path of e2 leaving n.
+  const p1 = g.edges[e1]!;
+  const p2 = g.edges[e2]!;
+  const n1 = p1.path.length;
+  const n2 = p2.path.length;
+  const path: number[] = [];
+  if (p1.a === n) for (let i = n1 - 1; i >= 0; i--) path.push(p1.path[i]!);
+  else for (let i = 0; i < n1; i++) path.push(p1.path[i]!);
+  path.push(g.nodes[n]!.pixel);
+  if (p2.a === n) for (let i = 0; i < n2; i++) path.push(p2.path[i]!);
+  else for (let i = n2 - 1; i >= 0; i--) path.push(p2.path[i]!);
   g.edges[e1]!.alive = false;
   g.edges[e2]!.alive = false;
   const id = g.edges.length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
+import { nonZeroIndices } from './mask-pixels';
 import { buildSkeletonGraph, degree, pruneSpurs } from './skeleton-graph';
 import { DX, DY, skeletonize } from './skeletonize';
 import { splitAtCorners } from './split-corners';
@@ -68,6 +69,23 @@ describe('skeletonize with reused memory', () => {
       JSON.stringify(buildSkeletonGraph(first, dt, w, h)),
     );
   });
+
+  it('gives the same skeleton and distances from a supplied foreground list', () => {
+    const w = 70;
+    const h = 50;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 0, 3, 69, 46, 4); // touches the image border
+    bar(mask, w, 10, 45, 65, 5, 2);
+    mask[w * 20 + 33] = 7; // any non-zero value is foreground
+    const fg = nonZeroIndices(mask);
+    const plain = skeletonize(mask, w, h);
+    const listed = skeletonize(mask, w, h, new Uint8Array(w * h).fill(1), fg);
+    expect(listed.pixels).toEqual(plain.pixels);
+    expect(listed.sk).toEqual(plain.sk);
+    expect(distanceTransform(mask, w, h, new Float32Array(w * h).fill(5), fg)).toEqual(
+      distanceTransform(mask, w, h),
+    );
+  });
 });
 
 describe('skeleton graph and strands', () => {
@@ -114,5 +132,59 @@ describe('skeleton graph and strands', () => {
       expect(corner.kind).toBe('corner');
       expect(Math.hypot(corner.x - 40, corner.y - 70)).toBeLessThan(8);
     }
+  });
+});
+
+/**
+ * Plain Zhang–Suen (every pixel examined in every subiteration, neighbourhoods read from the image)
+ * followed by the staircase pass, for checking the incremental implementation.
+ */
+function referenceSkeleton(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const img = mask.map((v) => (v ? 1 : 0));
+  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= w || y >= h ? 0 : img[y * w + x]!);
+  // Neighbours N, NE, E, SE, S, SW, W, NW.
+  const nb = (x: number, y: number) => [0, 1, 2, 3, 4, 5, 6, 7].map((i) => at(x + DX[i]!, y + DY[i]!));
+  const deletable = (b: number[], sub: number) => {
+    const count = b.reduce((a, v) => a + v, 0);
+    let transitions = 0;
+    for (let i = 0; i < 8; i++) if (b[i] === 0 && b[(i + 1) & 7] === 1) transitions++;
+    if (count < 2 || count > 6 || transitions !== 1) return false;
+    const [n, e, s, ww] = [b[0]!, b[2]!, b[4]!, b[6]!];
+    return sub === 0 ? n * e * s === 0 && e * s * ww === 0 : n * e * ww === 0 && n * s * ww === 0;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let sub = 0; sub < 2; sub++) {
+      const del: number[] = [];
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) if (img[y * w + x] && deletable(nb(x, y), sub)) del.push(y * w + x);
+      for (const p of del) img[p] = 0;
+      if (del.length) changed = true;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!img[y * w + x]) continue;
+      const b = nb(x, y);
+      const corner = (b[0]! & b[2]!) | (b[2]! & b[4]!) | (b[4]! & b[6]!) | (b[6]! & b[0]!);
+      let n8 = 0;
+      for (let k = 0; k < 8; k += 2) n8 += 1 - b[k]! - (1 - b[k]!) * (1 - b[k + 1]!) * (1 - b[(k + 2) & 7]!);
+      if (corner && n8 === 1) img[y * w + x] = 0;
+    }
+  }
+  return img;
+}
+
+describe('skeletonize against plain Zhang–Suen', () => {
+  it('matches on thin bars, crossings and a disc needing over 64 subiterations', () => {
+    const w = 120;
+    const h = 110;
+    const mask = new Uint8Array(w * h);
+    bar(mask, w, 3, 5, 115, 30, 2.5);
+    bar(mask, w, 10, 100, 100, 8, 4);
+    bar(mask, w, 60, 60, 61, 61, 38); // a disc of radius ~38: thinning takes ~76 subiterations
+    bar(mask, w, 0, 80, 50, 109, 1); // touches the border
+    const { sk } = skeletonize(mask, w, h);
+    expect(sk).toEqual(referenceSkeleton(mask, w, h));
   });
 });

@@ -5,9 +5,16 @@ import { scratchBytes, scratchInts } from './scratch';
 const DX = [0, 1, 1, 1, 0, -1, -1, -1] as const;
 const DY = [-1, -1, 0, 1, 1, 1, 0, -1] as const;
 
+const ALIVE = 0x100;
+const AGE = 0x200;
+const STAMP_SHIFT = 10;
+/** Stamps have six bits: the numbering restarts before it reaches this. */
+const STAMP_LIMIT = 64;
+
+/** Deletion rules of the two subiterations, indexed by the set bit and the code (unset: 0). */
 function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
-  const t1 = new Uint8Array(256);
-  const t2 = new Uint8Array(256);
+  const t1 = new Uint8Array(512);
+  const t2 = new Uint8Array(512);
   const stair = new Uint8Array(256);
   for (let code = 0; code < 256; code++) {
     const b = (i: number) => (code >> (i & 7)) & 1;
@@ -19,8 +26,8 @@ function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
     }
     const ok = count >= 2 && count <= 6 && transitions === 1;
     const [n, e, s, w] = [b(0), b(2), b(4), b(6)];
-    t1[code] = ok && n * e * s === 0 && e * s * w === 0 ? 1 : 0;
-    t2[code] = ok && n * e * w === 0 && n * s * w === 0 ? 1 : 0;
+    t1[ALIVE | code] = ok && n * e * s === 0 && e * s * w === 0 ? 1 : 0;
+    t2[ALIVE | code] = ok && n * e * w === 0 && n * s * w === 0 ? 1 : 0;
     // Staircase pixel: two orthogonal neighbours and removable without splitting the skeleton
     // (8-connectivity number 1).
     const corner = (n & e) | (e & s) | (s & w) | (w & n);
@@ -45,26 +52,53 @@ export interface Skeleton {
  * next to a deletion (each under both subiteration rules), so the cost follows the mask's boundary.
  * Each pixel's neighbourhood code is kept up to date as neighbours are deleted, so examining a
  * candidate is one table lookup. A final pass removes staircase corners so every interior skeleton
- * pixel has exactly two neighbours. `out` (at least w×h long) lets a caller reuse a buffer for `sk`.
+ * pixel has exactly two neighbours. `out` (at least w×h long) lets a caller reuse a buffer for `sk`;
+ * `foreground`, the mask's non-zero indices in ascending order (see nonZeroIndices), saves listing
+ * them again when the caller has them.
  */
-export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8Array): Skeleton {
+export function skeletonize(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  out?: Uint8Array,
+  foreground?: Int32Array,
+): Skeleton {
   const W = w + 2;
   const size = W * (h + 2);
   const img = scratchBytes(0, size);
-  for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
-  // Foreground pixels in raster order; non-zero mask values count as foreground.
-  const all = nonZeroIndices(img, 0);
+  // Foreground pixels in raster order (non-zero mask values count as foreground), as indices of
+  // the padded image.
+  let all: Int32Array;
+  if (foreground) {
+    all = scratchInts(0, foreground.length);
+    for (let i = 0, y = 0, rowStart = 0; i < foreground.length; i++) {
+      const p = foreground[i]!;
+      while (p >= rowStart + w) {
+        rowStart += w;
+        y++;
+      }
+      const q = p + W + 1 + 2 * y;
+      all[i] = q;
+      img[q] = 1;
+    }
+  } else {
+    for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
+    all = nonZeroIndices(img, 0);
+    for (let i = 0; i < all.length; i++) img[all[i]!] = 1;
+  }
   const area = all.length;
-  for (let i = 0; i < area; i++) img[all[i]!] = 1;
   // Neighbour offsets in bit order, and for the neighbour in direction k the mask that clears
   // this pixel's bit in its code (this pixel lies in direction k+4 from there).
   const off = [-W, -W + 1, 1, W + 1, W, W - 1, -1, -W - 1];
-  const clear = [0xef, 0xdf, 0xbf, 0x7f, 0xfe, 0xfd, 0xfb, 0xf7];
-  const nbc = scratchBytes(1, size);
-  // Per pixel, one byte: bit 0 is the age — subiterations a candidate has been examined without its
-  // neighbourhood changing (after both subiteration rules have seen it unchanged it cannot become
-  // deletable until a neighbour goes) — and bits 1–7 the subiteration that last queued it.
-  const mark = scratchBytes(2, size);
+  const clear = [0xffef, 0xffdf, 0xffbf, 0xff7f, 0xfffe, 0xfffd, 0xfffb, 0xfff7];
+  // Per padded pixel, one 16-bit state: bits 0–7 the neighbourhood code (bit k: the neighbour in
+  // direction k is set), bit 8 set, bit 9 the age — subiterations a candidate has been examined
+  // without its neighbourhood changing (after both subiteration rules have seen it unchanged it
+  // cannot become deletable until a neighbour goes) — and bits 10–15 the subiteration that last
+  // queued it. One array: thinning visits pixels in scattered order, and each visit touches one
+  // cache line instead of three.
+  const bytes = scratchBytes(1, 2 * size);
+  const st = new Uint16Array(bytes.buffer, bytes.byteOffset, size);
   let cand = scratchInts(1, area);
   let next = scratchInts(2, area);
   const del = scratchInts(3, area);
@@ -80,9 +114,11 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
       (img[p + W - 1]! << 5) |
       (img[p - 1]! << 6) |
       (img[p - W - 1]! << 7);
-    nbc[p] = c;
+    st[p] = ALIVE | c;
     // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
-    if (c !== 255) cand[nc++] = p;
+    // (Branch-free: (c + 1) >> 8 is 1 only for c = 255.)
+    cand[nc] = p;
+    nc += 1 - ((c + 1) >> 8);
   }
   let round = 1;
   let changed = true;
@@ -91,46 +127,53 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
     for (let sub = 0; sub < 2; sub++) {
       const table = sub === 0 ? SUB1 : SUB2;
       let nd = 0;
+      // Branch-free: whether a candidate goes is unpredictable, so it is written unconditionally
+      // and the count advances by the rule's 0 or 1 (0 for a pixel no longer set).
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
-        if (img[p] && table[nbc[p]!]) del[nd++] = p;
+        del[nd] = p;
+        nd += table[st[p]! & 0x1ff]!;
       }
       if (nd === 0) continue;
       changed = true;
       // All deletions of a subiteration are decided on the same image, then applied.
-      for (let i = 0; i < nd; i++) img[del[i]!] = 0;
-      // Seven-bit stamps: restart the numbering before it wraps. (Clearing the ages too only
-      // means a few unchanged candidates get examined once more.)
-      if (++round === 128) {
-        mark.fill(0);
+      for (let i = 0; i < nd; i++) st[del[i]!] = st[del[i]!]! & ~ALIVE;
+      // Restart the stamp numbering before it wraps. (Clearing the ages too only means a few
+      // unchanged candidates get examined once more.)
+      if (++round === STAMP_LIMIT) {
+        for (let i = 0; i < area; i++) st[all[i]!] = st[all[i]!]! & 0x1ff;
         round = 1;
       }
-      const stamp = round << 1;
+      const stamp = round << STAMP_SHIFT;
       let nn = 0;
       // Remaining neighbours of a deleted pixel: update their codes and queue each once (age 0).
       // A deleted pixel's own code still lists its neighbours as of this subiteration's start
       // (codes change only here, and only those of pixels still set), so only those are visited.
+      // Branch-free as well (`(x | -x) >>> 31` is 1 when x ≠ 0). The code bit is cleared in
+      // deleted neighbours too: codes of deleted pixels are never read again (a pixel deleted in
+      // this subiteration only looks up its remaining neighbours, and a cleared bit is a deleted one).
       for (let i = 0; i < nd; i++) {
         const p = del[i]!;
-        for (let c = nbc[p]!; c !== 0; c &= c - 1) {
+        for (let c = st[p]! & 0xff; c !== 0; c &= c - 1) {
           const k = 31 - Math.clz32(c & -c);
           const q = p + off[k]!;
-          if (!img[q]) continue;
-          nbc[q] = nbc[q]! & clear[k]!;
-          if (mark[q]! >> 1 !== round) {
-            mark[q] = stamp;
-            next[nn++] = q;
-          }
+          const s = st[q]! & clear[k]!;
+          const x = (s >> STAMP_SHIFT) ^ round;
+          const queue = (s >> 8) & 1 & ((x | -x) >>> 31);
+          st[q] = s ^ ((s ^ ((s & 0x1ff) | stamp)) & -queue);
+          next[nn] = q;
+          nn += queue;
         }
       }
       for (let i = 0; i < nc; i++) {
         const p = cand[i]!;
         // Still set, not queued by a deletion this time, and examined only once: keep it (age 1).
-        const m = mark[p]!;
-        if (img[p] && m >> 1 !== round && !(m & 1)) {
-          mark[p] = stamp | 1;
-          next[nn++] = p;
-        }
+        const s = st[p]!;
+        const x = (s >> STAMP_SHIFT) ^ round;
+        const keep = (s >> 8) & 1 & ((x | -x) >>> 31) & (~(s >> 9) & 1);
+        st[p] = s ^ ((s ^ ((s & 0x1ff) | stamp | AGE)) & -keep);
+        next[nn] = p;
+        nn += keep;
       }
       const t = cand;
       cand = next;
@@ -144,13 +187,14 @@ export function skeletonize(mask: Uint8Array, w: number, h: number, out?: Uint8A
   let kept = 0;
   for (let i = 0; i < area; i++) {
     const p = all[i]!;
-    if (!img[p]) continue;
-    if (!STAIR[nbc[p]!]) {
+    const s = st[p]!;
+    if (!(s & ALIVE)) continue;
+    if (!STAIR[s & 0xff]) {
       all[kept++] = p;
       continue;
     }
-    img[p] = 0;
-    for (let k = 0; k < 8; k++) nbc[p + off[k]!] = nbc[p + off[k]!]! & clear[k]!;
+    st[p] = s & ~ALIVE;
+    for (let k = 0; k < 8; k++) st[p + off[k]!] = st[p + off[k]!]! & clear[k]!;
   }
   let sk: Uint8Array;
   if (out) {

@@ -1,14 +1,19 @@
+import { selectKth } from './flatten-illumination';
+
 /**
  * 3×3 binomial smoothing ([1 2 1]/4 each way, σ ≈ 0.7 px). Preserves the integral across a shaft,
  * which the diameter measurement relies on, and cuts pixel noise to 0.375 of its SD.
  * `out` may be `src` itself: the horizontal pass is kept for three rows only (a rolling buffer),
  * and each source row is smoothed horizontally before the output overwrites it.
+ * `onRow(y)` is called as soon as output row y is final (rows in order), e.g. to threshold it while
+ * it is still in cache.
  */
 export function smoothBinomial(
   src: Float32Array,
   w: number,
   h: number,
   out: Float32Array = new Float32Array(src.length),
+  onRow?: (y: number) => void,
 ): Float32Array {
   // Horizontally smoothed rows y−1, y and y+1, rounded to Float32 as a full intermediate image was.
   let up = new Float32Array(w);
@@ -25,10 +30,17 @@ export function smoothBinomial(
       let d = Math.fround((3 * src[q]! + src[q + 1]!) * 0.25);
       dn[0] = d;
       out[r] = (up[0]! + 2 * mid[0]! + d) * 0.25;
+      // The three source pixels slide along in locals: one load per pixel (`out` may be `src`, so
+      // the compiler could not reuse loads across the stores itself).
+      let left = src[q]!;
+      let centre = src[q + 1]!;
       for (let x = 1; x < w - 1; x++) {
-        d = Math.fround((src[q + x - 1]! + 2 * src[q + x]! + src[q + x + 1]!) * 0.25);
+        const right = src[q + x + 1]!;
+        d = Math.fround((left + 2 * centre + right) * 0.25);
         dn[x] = d;
         out[r + x] = (up[x]! + 2 * mid[x]! + d) * 0.25;
+        left = centre;
+        centre = right;
       }
       d = Math.fround((src[q + w - 2]! + 3 * src[q + w - 1]!) * 0.25);
       dn[w - 1] = d;
@@ -39,6 +51,7 @@ export function smoothBinomial(
       else dn.set(mid);
       for (let x = 0; x < w; x++) out[r + x] = (up[x]! + 2 * mid[x]! + dn[x]!) * 0.25;
     }
+    if (onRow) onRow(y);
     const t = up;
     up = mid;
     mid = dn;
@@ -74,7 +87,7 @@ export function estimateNoiseSd(src: Float32Array, w: number, h: number): number
     if (x === w - 1) continue;
     diffs[n++] = Math.abs(src[p + 1]! - src[p]!);
   }
-  const sorted = diffs.subarray(0, n).sort();
-  const mad = n ? sorted[n >> 1]! : 0;
+  // The element a sort would put in the middle (absolute differences: no NaN or −0).
+  const mad = n ? selectKth(diffs.subarray(0, n), n >> 1) : 0;
   return mad / 0.6745 / Math.SQRT2;
 }

@@ -47,7 +47,8 @@ const MIN_STRAIGHTNESS = Math.cos((40 * Math.PI) / 180);
  * Unpaired branches end at the junction (a follicular unit's common root, or a tip lying on another hair).
  */
 export function traceStrands(g: SkeletonGraph, edgeR: Float32Array, w: number, h: number): Strand[] {
-  const parent = g.nodes.map((_, i) => i);
+  const parent = new Int32Array(g.nodes.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -124,9 +125,14 @@ export function traceStrands(g: SkeletonGraph, edgeR: Float32Array, w: number, h
     const e = g.edges[port >> 1]!;
     return groups.get(find((port & 1) === 0 ? e.a : e.b))!;
   };
+  const unpairedAt = (grp: Group) => {
+    let c = 0;
+    for (let i = 0; i < grp.ports.length; i++) if (link[grp.ports[i]!]! < 0) c++;
+    return c;
+  };
   const endOf = (port: number): StrandEnd => {
     const grp = groupOfPort(port);
-    const unpaired = grp.ports.filter((p) => link[p]! < 0).length;
+    const unpaired = unpairedAt(grp);
     const rEdge = edgeR[port >> 1]!;
     let kind: EndKind = 'junction';
     if (grp.ports.length === 1) {
@@ -138,7 +144,7 @@ export function traceStrands(g: SkeletonGraph, edgeR: Float32Array, w: number, h
   const visited = new Uint8Array(g.edges.length);
   const strands: Strand[] = [];
   for (let e = 0; e < g.edges.length; e++) {
-    for (const side of [0, 1]) {
+    for (let side = 0; side < 2; side++) {
       const startPort = 2 * e + side;
       if (!g.edges[e]!.alive || contracted[e] || visited[e] || link[startPort]! >= 0) continue;
       const path: number[] = [];
@@ -160,7 +166,7 @@ export function traceStrands(g: SkeletonGraph, edgeR: Float32Array, w: number, h
         crossings.push({
           index: path.length,
           r: grp.r,
-          branches: grp.ports.filter((q) => link[q]! < 0).length,
+          branches: unpairedAt(grp),
         });
         path.push(grp.pixel);
         port = next;

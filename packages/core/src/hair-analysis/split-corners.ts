@@ -17,7 +17,10 @@ export function splitAtCorners(strands: Strand[], w: number, radiusPx: (s: Stran
     let best = -1;
     let bestCos = MAX_TURN;
     for (let i = span; i + span < n; i++) {
-      if (s.crossings.some((c) => Math.abs(c.index - i) <= span)) continue;
+      let nearCrossing = false;
+      for (let k = 0; k < s.crossings.length && !nearCrossing; k++)
+        nearCrossing = Math.abs(s.crossings[k]!.index - i) <= span;
+      if (nearCrossing) continue;
       const a = s.path[i - span]!;
       const b = s.path[i]!;
       const c = s.path[i + span]!;

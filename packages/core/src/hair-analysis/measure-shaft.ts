@@ -34,6 +34,7 @@ export const profileLength = (r: number, reach: number) =>
  * One darkness profile across the path at index i, perpendicular to the local direction, into the
  * scratch array `prof` (its length sets the reach). Integrates the contiguous dark run around the
  * centre above the lower of the two outer baselines. Null when nothing is darker than the baseline.
+ * The returned object is shared between calls (read it before the next call): no allocation per cut.
  */
 export function crossProfile(
   path: readonly number[],
@@ -79,8 +80,13 @@ export function crossProfile(
   let slope = 0;
   for (let q = left; q <= right; q++) integral += (prof[q]! - baseline) * STEP;
   for (let q = left; q < right; q++) slope = Math.max(slope, Math.abs(prof[q + 1]! - prof[q]!) / STEP);
-  return { integral, peak, slope: slope / peak };
+  cut.integral = integral;
+  cut.peak = peak;
+  cut.slope = slope / peak;
+  return cut;
 }
+
+const cut = { integral: 0, peak: 0, slope: 0 };
 
 export const median = (a: number[]) => {
   const s = [...a].sort((p, q) => p - q);
@@ -129,7 +135,9 @@ export function measureShaft(
   if (nc === 0) return null;
   candidates = candidates.subarray(0, nc);
   const picks = Math.min(MAX_SAMPLES, nc);
-  const prof = new Float32Array(profileLength(r, 1.6));
+  const pm = profileLength(r, 1.6);
+  if (profScratch.length < pm) profScratch = new Float32Array(2 * pm);
+  const prof = profScratch.subarray(0, pm);
   const integrals = new Float64Array(MAX_SAMPLES);
   const peaks = new Float64Array(MAX_SAMPLES);
   const slopes = new Float64Array(MAX_SAMPLES);
@@ -157,6 +165,7 @@ export function measureShaft(
 }
 
 let candidateScratch = new Int32Array(0);
+let profScratch = new Float32Array(0);
 
 /** Median of an ascending array, as {@link median}. */
 function sortedMedian(s: Float64Array): number {

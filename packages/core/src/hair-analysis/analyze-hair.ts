@@ -1,6 +1,6 @@
 import { distanceTransform } from './distance-transform';
 import { decideEmergence } from './emergence';
-import { blockCount, flattenIllumination } from './flatten-illumination';
+import { flattenIllumination } from './flatten-illumination';
 import { HysteresisRows } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
@@ -97,16 +97,14 @@ export function analyzeHairDetailed(
   const factor = workingFactor(umPerPx, width, height);
   const wupp = umPerPx * factor;
   const ws = workspace(Math.floor(width / factor) * Math.floor(height / factor));
-  // The grey pass also sums the flattening's background blocks (one read of the grey image less).
-  const blockSums = new Float64Array(blockCount(Math.floor(width / factor), Math.floor(height / factor)));
-  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.image, blockSums);
+  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.image);
   lap('grey');
   const { width: w, height: h } = gray;
   let saturated = 0;
   let sampled = 0;
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
   // The grey image is not needed after this: the darkness map overwrites it (one image buffer less).
-  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, gray.data, blockSums);
+  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, gray.data);
   lap('flatten');
   // Noise is measured on the raw map, which is then smoothed in place (one image buffer less).
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;

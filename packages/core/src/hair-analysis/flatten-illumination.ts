@@ -1,13 +1,7 @@
 import type { GrayImage } from './working-image';
 
-/** Background blocks are 2^BLOCK_SHIFT pixels square. */
-export const BLOCK_SHIFT = 3;
-const SHIFT = BLOCK_SHIFT;
+const SHIFT = 3;
 const BLOCK = 1 << SHIFT;
-
-/** Number of background blocks of a w×h image (length of `evenRowSums` below). */
-export const blockCount = (w: number, h: number) =>
-  Math.max(1, (w + BLOCK - 1) >> SHIFT) * Math.max(1, (h + BLOCK - 1) >> SHIFT);
 
 /**
  * Estimates the skin (background) brightness and returns darkness = 1 − gray/background, so uneven
@@ -17,25 +11,22 @@ export const blockCount = (w: number, h: number) =>
  * Darkness ≈ 0 on skin, up to ≈ 0.9 on black hair. Also returns the median skin grey level.
  * The map is written to `out` when given, which may be `img.data` itself (each pixel is read just
  * before it is overwritten, and the background estimate is complete by then).
- * `evenRowSums`, when given, holds each block's sum over its even rows already (see
- * {@link toWorkingGray}), accumulated in this function's order; it is then used as scratch.
  */
 export function flattenIllumination(
   img: GrayImage,
   umPerWorkingPx: number,
   closingUm = 55,
   out?: Float32Array,
-  evenRowSums?: Float64Array,
 ): { darkness: Float32Array; skinLevel: number } {
   const { data, width: w, height: h } = img;
   const bw = Math.max(1, (w + BLOCK - 1) >> SHIFT);
   const bh = Math.max(1, (h + BLOCK - 1) >> SHIFT);
-  const sums = evenRowSums ? evenRowSums.subarray(0, bw * bh) : new Float64Array(bw * bh);
+  const sums = new Float64Array(bw * bh);
   const counts = new Float64Array(bw * bh);
   // Block statistics from every other row: plenty of samples, half the memory traffic. Each block's
   // running sum is held in a local across its (up to) eight pixels of a row: same additions in the
   // same order as accumulating into the array, one load and store per block instead of per pixel.
-  for (let y = 0; y < h && !evenRowSums; y += 2) {
+  for (let y = 0; y < h; y += 2) {
     const row = (y >> SHIFT) * bw;
     for (let b = row, x = 0, p = y * w; x < w; b++) {
       let s = sums[b]!;

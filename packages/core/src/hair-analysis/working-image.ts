@@ -1,5 +1,3 @@
-import { BLOCK_SHIFT } from './flatten-illumination';
-
 /** A single-channel float image in working resolution. */
 export interface GrayImage {
   data: Float32Array;
@@ -26,9 +24,6 @@ export function workingFactor(umPerPx: number, width = 0, height = 0): number {
  * strongly while melanin absorbs it, so red carries the most hair/skin contrast for most skin types.
  * Bins `factor`×`factor` blocks (partial blocks at the right/bottom edge are dropped).
  * `out` (at least w×h long) lets a caller reuse a buffer; every pixel is written.
- * `evenRowSums` (zeroed, {@link blockCount} long) receives the first pass of the illumination
- * flattening while each grey value is at hand: per background block, the sum of its pixels on even
- * rows (as stored, i.e. rounded to float32), added row by row and left to right as that pass does.
  */
 export function toWorkingGray(
   pixels: Uint8Array | Uint8ClampedArray,
@@ -37,33 +32,10 @@ export function toWorkingGray(
   channels: number,
   factor: number,
   out?: Float32Array,
-  evenRowSums?: Float64Array,
 ): GrayImage {
   const w = Math.floor(width / factor);
   const h = Math.floor(height / factor);
   const data = out ? out.subarray(0, w * h) : new Float32Array(w * h);
-  const block = 1 << BLOCK_SHIFT;
-  const bw = Math.max(1, (w + block - 1) >> BLOCK_SHIFT);
-  if (factor === 1 && evenRowSums) {
-    for (let y = 0, p = 0, o = 0; y < h; y++) {
-      if (y & 1) {
-        for (const end = p + w; p < end; p++, o += channels) {
-          data[p] = (2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) * 0.25;
-        }
-        continue;
-      }
-      for (let b = (y >> BLOCK_SHIFT) * bw, x = 0; x < w; b++) {
-        let s = evenRowSums[b]!;
-        for (const end = Math.min(w, x + block); x < end; x++, p++, o += channels) {
-          const v = Math.fround((2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) * 0.25);
-          data[p] = v;
-          s += v;
-        }
-        evenRowSums[b] = s;
-      }
-    }
-    return { data, width: w, height: h };
-  }
   if (factor === 1) {
     for (let p = 0, o = 0; p < w * h; p++, o += channels) {
       data[p] = (2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) * 0.25;
@@ -80,13 +52,6 @@ export function toWorkingGray(
           s += 2 * pixels[o]! + pixels[o + 1]! + pixels[o + 2]!;
       }
       data[y * w + x] = s * norm;
-    }
-    if (evenRowSums && !(y & 1)) {
-      for (let b = (y >> BLOCK_SHIFT) * bw, x = 0, p = y * w; x < w; b++) {
-        let s = evenRowSums[b]!;
-        for (const end = Math.min(w, x + block); x < end; x++, p++) s += data[p]!;
-        evenRowSums[b] = s;
-      }
     }
   }
   return { data, width: w, height: h };

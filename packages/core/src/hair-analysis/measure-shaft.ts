@@ -59,9 +59,38 @@ export function crossProfile(
   const c = path[i]!;
   const cx = c % w;
   const cy = Math.floor(c / w);
-  for (let q = 0; q < m; q++) {
-    const t = -half + q * STEP;
-    prof[q] = bilinear(dark, w, h, cx - ty * t, cy + tx * t);
+  // The sample points lie on a line, monotone in q, so when both ends are inside the clamping
+  // range every point is, and the clamps (identities there) are skipped.
+  const xa = cx - ty * -half;
+  const ya = cy + tx * -half;
+  const xb = cx - ty * (-half + (m - 1) * STEP);
+  const yb = cy + tx * (-half + (m - 1) * STEP);
+  const xmax = w - 1.001;
+  const ymax = h - 1.001;
+  if (
+    Math.min(xa, xb) >= 0 &&
+    Math.max(xa, xb) <= xmax &&
+    Math.min(ya, yb) >= 0 &&
+    Math.max(ya, yb) <= ymax
+  ) {
+    for (let q = 0; q < m; q++) {
+      const t = -half + q * STEP;
+      const x = cx - ty * t;
+      const y = cy + tx * t;
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      const fx = x - x0;
+      const fy = y - y0;
+      const p = y0 * w + x0;
+      prof[q] =
+        (dark[p]! * (1 - fx) + dark[p + 1]! * fx) * (1 - fy) +
+        (dark[p + w]! * (1 - fx) + dark[p + w + 1]! * fx) * fy;
+    }
+  } else {
+    for (let q = 0; q < m; q++) {
+      const t = -half + q * STEP;
+      prof[q] = bilinear(dark, w, h, cx - ty * t, cy + tx * t);
+    }
   }
   const baseline = Math.min((prof[0]! + prof[1]!) / 2, (prof[m - 1]! + prof[m - 2]!) / 2);
   const mid = (m - 1) / 2;

@@ -125,6 +125,15 @@ export function flattenIllumination(
   return { darkness, skinLevel: sampledMedian(smooth, 997) };
 }
 
+/**
+ * Keeps the result's hidden class alive. Results are dropped right after each call, so a major GC
+ * found no object of that shape, let its map die and cleared the return statement's store
+ * feedback; the optimised code then deoptimised at the return and the next call ran the loops
+ * unoptimised until on-stack replacement recompiled them (tens of ms, and the compile on a second
+ * core). Same literal shape and field representations as the return statement.
+ */
+export const resultShape = { darkness: new Float32Array(0), skinLevel: 0.5 };
+
 /** Median of an evenly strided sample (cheap and deterministic). */
 export function sampledMedian(a: Float32Array, maxSamples: number): number {
   const step = Math.max(1, Math.floor(a.length / maxSamples));

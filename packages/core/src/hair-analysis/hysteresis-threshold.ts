@@ -143,6 +143,12 @@ export class HysteresisRows {
 }
 
 /**
+ * Keeps the instances' hidden class alive between analyses (see resultShape in
+ * flatten-illumination.ts): otherwise a major GC clears the callers' feedback and deoptimises them.
+ */
+export const rowsShape = new HysteresisRows(1, 1, 0.5, 0.5);
+
+/**
  * Sets background pixels with ≥ 7 of 8 foreground neighbours, in raster order and in place (a pixel
  * filled here counts for the pixels after it). Pixels on the image border are never filled.
  * A pinhole has a foreground pixel on each side in its own row, so it lies in a 4-byte word that

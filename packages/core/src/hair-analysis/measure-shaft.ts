@@ -34,6 +34,7 @@ export const profileLength = (r: number, reach: number) =>
  * One darkness profile across the path at index i, perpendicular to the local direction, into the
  * scratch array `prof` (its length sets the reach). Integrates the contiguous dark run around the
  * centre above the lower of the two outer baselines. Null when nothing is darker than the baseline.
+ * The returned object is shared between calls (read it before the next call): no allocation per cut.
  */
 export function crossProfile(
   path: readonly number[],
@@ -58,9 +59,38 @@ export function crossProfile(
   const c = path[i]!;
   const cx = c % w;
   const cy = Math.floor(c / w);
-  for (let q = 0; q < m; q++) {
-    const t = -half + q * STEP;
-    prof[q] = bilinear(dark, w, h, cx - ty * t, cy + tx * t);
+  // The sample points lie on a line, monotone in q, so when both ends are inside the clamping
+  // range every point is, and the clamps (identities there) are skipped.
+  const xa = cx - ty * -half;
+  const ya = cy + tx * -half;
+  const xb = cx - ty * (-half + (m - 1) * STEP);
+  const yb = cy + tx * (-half + (m - 1) * STEP);
+  const xmax = w - 1.001;
+  const ymax = h - 1.001;
+  if (
+    Math.min(xa, xb) >= 0 &&
+    Math.max(xa, xb) <= xmax &&
+    Math.min(ya, yb) >= 0 &&
+    Math.max(ya, yb) <= ymax
+  ) {
+    for (let q = 0; q < m; q++) {
+      const t = -half + q * STEP;
+      const x = cx - ty * t;
+      const y = cy + tx * t;
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      const fx = x - x0;
+      const fy = y - y0;
+      const p = y0 * w + x0;
+      prof[q] =
+        (dark[p]! * (1 - fx) + dark[p + 1]! * fx) * (1 - fy) +
+        (dark[p + w]! * (1 - fx) + dark[p + w + 1]! * fx) * fy;
+    }
+  } else {
+    for (let q = 0; q < m; q++) {
+      const t = -half + q * STEP;
+      prof[q] = bilinear(dark, w, h, cx - ty * t, cy + tx * t);
+    }
   }
   const baseline = Math.min((prof[0]! + prof[1]!) / 2, (prof[m - 1]! + prof[m - 2]!) / 2);
   const mid = (m - 1) / 2;
@@ -79,8 +109,13 @@ export function crossProfile(
   let slope = 0;
   for (let q = left; q <= right; q++) integral += (prof[q]! - baseline) * STEP;
   for (let q = left; q < right; q++) slope = Math.max(slope, Math.abs(prof[q + 1]! - prof[q]!) / STEP);
-  return { integral, peak, slope: slope / peak };
+  cut.integral = integral;
+  cut.peak = peak;
+  cut.slope = slope / peak;
+  return cut;
 }
+
+const cut = { integral: 0, peak: 0, slope: 0 };
 
 export const median = (a: number[]) => {
   const s = [...a].sort((p, q) => p - q);
@@ -129,7 +164,9 @@ export function measureShaft(
   if (nc === 0) return null;
   candidates = candidates.subarray(0, nc);
   const picks = Math.min(MAX_SAMPLES, nc);
-  const prof = new Float32Array(profileLength(r, 1.6));
+  const pm = profileLength(r, 1.6);
+  if (profScratch.length < pm) profScratch = new Float32Array(2 * pm);
+  const prof = profScratch.subarray(0, pm);
   const integrals = new Float64Array(MAX_SAMPLES);
   const peaks = new Float64Array(MAX_SAMPLES);
   const slopes = new Float64Array(MAX_SAMPLES);
@@ -157,6 +194,7 @@ export function measureShaft(
 }
 
 let candidateScratch = new Int32Array(0);
+let profScratch = new Float32Array(0);
 
 /** Median of an ascending array, as {@link median}. */
 function sortedMedian(s: Float64Array): number {

@@ -30,33 +30,48 @@ export function hiddenHairs(
   const n = s.path.length;
   // Every ~0.6 shaft radius: short strands still get enough samples for the step and level tests.
   const step = Math.max(2, Math.round(0.6 * r));
-  const prof = new Float32Array(profileLength(r, 4));
-  const vals: number[] = [];
+  const m = profileLength(r, 4);
+  if (profScratch.length < m) profScratch = new Float32Array(2 * m);
+  const prof = profScratch.subarray(0, m);
+  // Samples go to scratch typed arrays (at most one per `step` path indices): no growing arrays,
+  // maps or sorted copies per strand.
+  const cap = Math.ceil(n / step) + 1;
+  if (valScratch.length < cap) valScratch = new Float64Array(2 * cap);
+  if (smoothScratch.length < cap) smoothScratch = new Float64Array(2 * cap);
+  const vals = valScratch;
+  const crossings = s.crossings;
+  let count = 0;
   for (let i = Math.round(r + 2); i < n - r - 2; i += step) {
-    if (s.crossings.some((c) => Math.abs(c.index - i) <= 2 * c.r + 3)) continue;
-    const cut = crossProfile(s.path, i, dark, w, h, r, prof);
-    if (cut) vals.push(cut.integral);
-  }
-  if (vals.length < 2 * WINDOW) return { extra: 0, widthFactor: 1 };
-  // Running median of three (two at the ends) removes single outliers such as a crossing shaft.
-  const v = vals.map((x, j) => {
-    if (j === 0 || j === vals.length - 1) {
-      const y = vals[j === 0 ? 1 : j - 1]!;
-      return (x + y) / 2;
+    let near = false;
+    for (let k = 0; k < crossings.length; k++) {
+      const c = crossings[k]!;
+      if (Math.abs(c.index - i) <= 2 * c.r + 3) {
+        near = true;
+        break;
+      }
     }
-    const a = vals[j - 1]!;
-    const c = vals[j + 1]!;
-    return Math.max(Math.min(a, x), Math.min(Math.max(a, x), c));
-  });
-  const mean = (from: number, to: number) => {
-    let sum = 0;
-    for (let j = from; j < to; j++) sum += v[j]!;
-    return sum / (to - from);
-  };
+    if (near) continue;
+    const cut = crossProfile(s.path, i, dark, w, h, r, prof);
+    if (cut) vals[count++] = cut.integral;
+  }
+  if (count < 2 * WINDOW) return { extra: 0, widthFactor: 1 };
+  // Running median of three (two at the ends) removes single outliers such as a crossing shaft.
+  const v = smoothScratch;
+  for (let j = 0; j < count; j++) {
+    const x = vals[j]!;
+    if (j === 0 || j === count - 1) {
+      const y = vals[j === 0 ? 1 : j - 1]!;
+      v[j] = (x + y) / 2;
+    } else {
+      const a = vals[j - 1]!;
+      const c = vals[j + 1]!;
+      v[j] = Math.max(Math.min(a, x), Math.min(Math.max(a, x), c));
+    }
+  }
   let steps = 0;
-  for (let i = WINDOW; i + WINDOW <= v.length; i++) {
-    const before = mean(i - WINDOW, i);
-    const after = mean(i, i + WINDOW);
+  for (let i = WINDOW; i + WINDOW <= count; i++) {
+    const before = mean(v, i - WINDOW, i);
+    const after = mean(v, i, i + WINDOW);
     const lo = Math.min(before, after);
     if (lo > 0 && Math.max(before, after) / lo >= STEP_RATIO) {
       steps++;
@@ -64,16 +79,29 @@ export function hiddenHairs(
     }
   }
   // Shafts side by side along the whole chain show no step but a raised level: compare the upper
-  // decile with the lower quartile.
-  const sorted = [...v].sort((a, b) => a - b);
-  const ref = sorted[Math.floor(0.25 * sorted.length)]!;
-  const high = sorted[Math.floor(0.9 * sorted.length)]!;
+  // decile with the lower quartile. (The integrals are finite and positive, so a typed array's
+  // numeric sort orders them as a comparator sort does; the samples are no longer needed.)
+  const sorted = v.subarray(0, count).sort();
+  const ref = sorted[Math.floor(0.25 * count)]!;
+  const high = sorted[Math.floor(0.9 * count)]!;
   const level = ref > 0 ? Math.floor(high / ref + LEVEL_OFFSET) : 1;
-  let accounted = s.crossings.reduce((a, c) => a + c.branches, 0);
-  for (const end of [s.start, s.end]) {
-    if (end.kind === 'junction' || end.kind === 'corner') accounted += Math.max(0, end.unpaired - 1);
-  }
+  let accounted = 0;
+  for (let k = 0; k < crossings.length; k++) accounted += crossings[k]!.branches;
+  if (s.start.kind === 'junction' || s.start.kind === 'corner')
+    accounted += Math.max(0, s.start.unpaired - 1);
+  if (s.end.kind === 'junction' || s.end.kind === 'corner') accounted += Math.max(0, s.end.unpaired - 1);
   const extra = Math.max(0, Math.min(3, Math.max(steps, Math.min(level - 1, LEVEL_CAP)) - accounted));
   // Darkness the hidden shafts add over the lone one, shared between them (for their diameters).
   return { extra, widthFactor: extra > 0 && ref > 0 ? Math.max(0.5, (high - ref) / (extra * ref)) : 1 };
+}
+
+let profScratch = new Float32Array(0);
+let valScratch = new Float64Array(0);
+let smoothScratch = new Float64Array(0);
+
+/** Mean of v[from..to), summed in index order. */
+function mean(v: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let j = from; j < to; j++) sum += v[j]!;
+  return sum / (to - from);
 }

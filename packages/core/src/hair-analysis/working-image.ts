@@ -56,3 +56,9 @@ export function toWorkingGray(
   }
   return { data, width: w, height: h };
 }
+
+/**
+ * Keeps the grey image's hidden class alive between analyses (see resultShape in
+ * flatten-illumination.ts): otherwise a major GC clears the readers' feedback and deoptimises them.
+ */
+export const grayShape: GrayImage = { data: new Float32Array(0), width: 1, height: 1 };

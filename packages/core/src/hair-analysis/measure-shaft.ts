@@ -1,4 +1,4 @@
-import type { Strand } from './trace-strands';
+import { nearCrossing, type Strand } from './trace-strands';
 
 export interface ShaftMeasure {
   /** Integrated darkness across the shaft (darkness × px); equals width × contrast for a uniform shaft. */
@@ -147,18 +147,7 @@ export function measureShaft(
   let candidates = candidateScratch.length >= n + 1 ? candidateScratch : new Int32Array(2 * n + 2);
   candidateScratch = candidates;
   let nc = 0;
-  const crossings = s.crossings;
-  for (let i = lo; i <= hi; i++) {
-    let near = false;
-    for (let k = 0; k < crossings.length; k++) {
-      const c = crossings[k]!;
-      if (Math.abs(c.index - i) <= 2 * c.r + 3) {
-        near = true;
-        break;
-      }
-    }
-    if (!near) candidates[nc++] = i;
-  }
+  for (let i = lo; i <= hi; i++) if (!nearCrossing(s.crossings, i)) candidates[nc++] = i;
   // Short strands: fall back to the middle third rather than to no measurement.
   if (nc === 0) for (let i = Math.floor(n / 3); i <= Math.floor((2 * n) / 3); i++) candidates[nc++] = i;
   if (nc === 0) return null;

@@ -1,5 +1,5 @@
 import { crossProfile, profileLength } from './measure-shaft';
-import type { Strand } from './trace-strands';
+import { nearCrossing, type Strand } from './trace-strands';
 
 /** Ratio between the mean integrated darkness either side of a point that marks a hair ending. */
 const STEP_RATIO = 1.45;
@@ -42,15 +42,7 @@ export function hiddenHairs(
   const crossings = s.crossings;
   let count = 0;
   for (let i = Math.round(r + 2); i < n - r - 2; i += step) {
-    let near = false;
-    for (let k = 0; k < crossings.length; k++) {
-      const c = crossings[k]!;
-      if (Math.abs(c.index - i) <= 2 * c.r + 3) {
-        near = true;
-        break;
-      }
-    }
-    if (near) continue;
+    if (nearCrossing(crossings, i)) continue;
     const cut = crossProfile(s.path, i, dark, w, h, r, prof);
     if (cut) vals[count++] = cut.integral;
   }

@@ -30,6 +30,18 @@ export interface Crossing {
   branches: number;
 }
 
+/**
+ * Whether path index `i` lies within a crossing's reach (two widths and 3 px either side of it),
+ * where a profile across the strand would also cut the other shaft.
+ */
+export function nearCrossing(crossings: readonly Crossing[], i: number): boolean {
+  for (let k = 0; k < crossings.length; k++) {
+    const c = crossings[k]!;
+    if (Math.abs(c.index - i) <= 2 * c.r + 3) return true;
+  }
+  return false;
+}
+
 interface Group {
   x: number;
   y: number;

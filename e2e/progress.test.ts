@@ -195,6 +195,9 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     await page.locator('section.progress-site').first().waitFor();
     await page.locator('.progress-chart canvas').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The six portal links stay on one row that scrolls sideways.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect((await nav.boundingBox())!.height).toBeLessThan(60);
     const violations = await seriousViolations(page);
     expect(
       violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
@@ -213,6 +216,15 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     await page.getByLabel('Why remove this photo?').fill('Taken with wet hair.');
     await page.getByRole('button', { name: 'Remove photo' }).click();
     await remove.waitFor({ state: 'detached' });
+
+    // A page at the far end of the phone nav row brings its own link into view.
+    await page.goto(`${server.url}/portal/account`);
+    const current = nav.getByRole('link', { name: 'Account' });
+    await nav.locator('a[aria-current="page"]', { hasText: 'Account' }).waitFor();
+    const navBox = (await nav.boundingBox())!;
+    const currentBox = (await current.boundingBox())!;
+    expect(currentBox.x + currentBox.width).toBeLessThanOrEqual(navBox.x + navBox.width);
+    await page.screenshot({ path: screenshotPath('portal-nav-phone') });
 
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(`${server.url}/portal/progress/report?treatment=prp`);

@@ -1,6 +1,6 @@
 import type { Me } from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/ui/states';
 import { homeFor, useMe } from '../features/auth/use-me';
@@ -99,8 +99,26 @@ function AccountLinks({ me }: { me: Me | null | undefined }) {
 // Staff pages use a wider main column (main.wide); header and footer line up with it.
 const WIDE_INNER = { maxWidth: 1400 } as const;
 
+/**
+ * On a phone the nav is one sideways-scrolling row (styles.css); keep the current page's link in
+ * view after each navigation. Only the row scrolls, never the page.
+ */
+function useCurrentLinkInView() {
+  const ref = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each navigation on purpose
+  useEffect(() => {
+    const nav = ref.current;
+    const link = nav?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
+    nav.scrollLeft = link.offsetLeft - (nav.clientWidth - link.offsetWidth) / 2;
+  }, [pathname]);
+  return ref;
+}
+
 export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean; children?: ReactNode }) {
   const { data: me } = useMe();
+  const navRef = useCurrentLinkInView();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -111,7 +129,7 @@ export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean;
           <NavLink to={homeFor(me)} className="brand" aria-label="Anagen home">
             <img src="/favicon.svg" alt="" width={28} height={28} /> Anagen
           </NavLink>
-          <nav aria-label="Main">
+          <nav aria-label="Main" ref={navRef}>
             <ul className="nav">
               {nav.map((n) => (
                 <li key={n.to}>

@@ -8,6 +8,8 @@ export type {
 } from './check-cancellation';
 export { checkCancellation } from './check-cancellation';
 export { findOpenSlots } from './find-open-slots';
+export type { HoursOutsideOpening, WeeklyWindow } from './hours-within-opening';
+export { describeOutsideOpening, hoursOutsideOpening } from './hours-within-opening';
 export {
   DAY_MS,
   formatLocalDate,

@@ -141,6 +141,73 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
     expect(updated.json().openingHours).toEqual([{ weekday: 6, start: '10:00', end: '14:00' }]);
   });
 
+  it('keeps providers’ weekly hours within the location’s opening hours, from either side', async () => {
+    const demoLocation = async () =>
+      (await send('GET', '/api/admin/locations'))
+        .json()
+        .find((l: { id: string }) => l.id === 'demo-location');
+    const loc = await demoLocation();
+    const putLocation = (openingHours: unknown) =>
+      send('PUT', `/api/admin/locations/${loc.id}`, {
+        name: loc.name,
+        timeZone: loc.timeZone,
+        address: loc.address,
+        openingHours,
+      });
+    const storedOpening = async () => (await demoLocation()).openingHours;
+    // Dr Okafor works Mon/Wed/Fri 08:00–16:00 and Sat 09:00–13:00 here; opening at 09:00 would
+    // leave her first hour outside, so the change is refused and nothing is saved.
+    const weekdays = (start: string, end: string) =>
+      [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end }));
+    const late = await putLocation([
+      ...weekdays('09:00', '18:00'),
+      { weekday: 6, start: '09:00', end: '13:00' },
+    ]);
+    expect(late.statusCode).toBe(422);
+    expect(late.json().detail ?? late.json().message).toMatch(
+      /Okafor works Monday 08:00–09:00 \(open 09:00–18:00\)/,
+    );
+    expect(await storedOpening()).toEqual([]);
+
+    const fits = [...weekdays('08:00', '18:00'), { weekday: 6, start: '09:00', end: '13:00' }];
+    expect((await putLocation(fits)).statusCode).toBe(200);
+    expect(await storedOpening()).toHaveLength(6);
+
+    // Now the provider side: Sunday is closed and 18:00–19:00 is after closing.
+    const hoursBefore = await t.testDb.db.kysely
+      .selectFrom('provider_hours')
+      .select(['weekday', 'start_time', 'end_time'])
+      .where('provider_id', '=', 'demo-provider-chen')
+      .orderBy('weekday')
+      .execute();
+    const refused = await send('PUT', '/api/admin/providers/demo-provider-chen/hours', {
+      hours: [
+        { locationId: loc.id, weekday: 2, start: '10:00', end: '18:00' },
+        { locationId: loc.id, weekday: 3, start: '10:00', end: '19:00' },
+        { locationId: loc.id, weekday: 7, start: '10:00', end: '12:00' },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(paths(refused)).toEqual(['body.hours.1.end', 'body.hours.2.start']);
+    expect(refused.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      `Wednesday 18:00–19:00 (open 08:00–18:00) is outside the opening hours of ${loc.name}`,
+      `Sunday 10:00–12:00 (closed all day) is outside the opening hours of ${loc.name}`,
+    ]);
+    const hoursAfter = await t.testDb.db.kysely
+      .selectFrom('provider_hours')
+      .select(['weekday', 'start_time', 'end_time'])
+      .where('provider_id', '=', 'demo-provider-chen')
+      .orderBy('weekday')
+      .execute();
+    expect(hoursAfter).toEqual(hoursBefore);
+    const ok = await send('PUT', '/api/admin/providers/demo-provider-chen/hours', {
+      hours: [{ locationId: loc.id, weekday: 3, start: '10:00', end: '18:00' }],
+    });
+    expect(ok.statusCode).toBe(200);
+    // Clearing the opening hours (not set) lifts the check again.
+    expect((await putLocation([])).statusCode).toBe(200);
+  });
+
   it('closes a location for a holiday: its providers get the days off, bookings on them are listed', async () => {
     const start = Date.parse('2026-12-24T18:00:00Z');
     await t.testDb.db.kysely

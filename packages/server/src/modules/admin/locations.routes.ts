@@ -19,6 +19,7 @@ import {
   listLocations,
   saveLocation,
 } from './locations.repository';
+import { assertOpeningCoversProviders } from './opening-hours-check';
 import { findScheduleConflicts, localDaysRange } from './schedule-conflicts';
 
 const ADMIN = { access: ['admin'] as const };
@@ -80,6 +81,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
       await db()
         .transaction()
         .execute(async (trx) => {
+          await assertOpeningCoversProviders(trx, loc.id, req.body.openingHours);
           await saveLocation(trx, loc.id, '', req.body, false);
           await auditChange(req, trx, 'location.update', 'location', loc.id, req.body);
         });

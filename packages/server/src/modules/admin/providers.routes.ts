@@ -15,6 +15,7 @@ import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../auth/auth.service';
 import { auditChange } from './admin-audit';
 import { applyClosuresToProvider } from './locations.repository';
+import { assertHoursWithinOpening } from './opening-hours-check';
 import { listProviders, replaceWeeklyHours, saveProvider } from './providers.repository';
 import { assertExist, fieldConflict } from './references';
 
@@ -127,7 +128,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['admin'],
         description:
-          'Replaces the weekly working hours (local wall time per location); availability uses them at once.',
+          'Replaces the weekly working hours (local wall time per location); availability uses them at once. Hours outside the location’s opening hours get 422.',
         params: adminIdParamsSchema,
         body: weeklyHoursInputSchema,
         response: { 200: adminProviderSchema },
@@ -145,6 +146,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
             'body.hours',
             'location',
           );
+          await assertHoursWithinOpening(trx, req.body.hours);
           await replaceWeeklyHours(trx, req.params.id, req.body.hours);
           await applyClosuresToProvider(trx, req.params.id, yesterday());
           await auditChange(req, trx, 'provider.hours.update', 'provider', req.params.id, req.body.hours);

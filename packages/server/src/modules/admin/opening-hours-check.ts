@@ -1,0 +1,79 @@
+import type { LocationInput, WeeklyHoursInput } from '@anagen/core/contracts';
+import { describeOutsideOpening, hoursOutsideOpening } from '@anagen/core/scheduling';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../errors';
+
+/**
+ * Refuses a provider's weekly hours that fall outside the opening hours of their location: the
+ * booking page would otherwise offer times when the clinic is closed. 422 naming each window.
+ * Locations without opening hours (not set) are not checked.
+ */
+export async function assertHoursWithinOpening(
+  db: Kysely<Database>,
+  hours: WeeklyHoursInput['hours'],
+): Promise<void> {
+  const ids = [...new Set(hours.map((h) => h.locationId))];
+  if (ids.length === 0) return;
+  const [locations, opening] = await Promise.all([
+    db.selectFrom('locations').select(['id', 'name']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('location_hours')
+      .select(['location_id', 'weekday', 'start_time as start', 'end_time as end'])
+      .where('location_id', 'in', ids)
+      .execute(),
+  ]);
+  const errors: { path: string; message: string }[] = [];
+  for (const loc of locations) {
+    const open = opening.filter((o) => o.location_id === loc.id);
+    // A location without opening hours has not set them: nothing to check against.
+    if (open.length === 0) continue;
+    const indices: number[] = [];
+    const windows = hours.filter((h, i) => h.locationId === loc.id && indices.push(i));
+    const outside = hoursOutsideOpening(windows, open);
+    for (const v of outside) {
+      // On the field that has to move: the start when the window begins while closed, else the end.
+      const field = v.closedParts[0]!.startsWith(windows[v.index]!.start) ? 'start' : 'end';
+      errors.push({
+        path: `body.hours.${indices[v.index]}.${field}`,
+        message: `${describeOutsideOpening(v)} is outside the opening hours of ${loc.name}`,
+      });
+    }
+  }
+  if (errors.length) throw outsideError(errors, 'Working hours must lie within the location’s opening hours');
+}
+
+/**
+ * Refuses new opening hours that would leave a provider's weekly hours at this location outside
+ * them; the admin changes those hours first (or together, in that order).
+ */
+export async function assertOpeningCoversProviders(
+  db: Kysely<Database>,
+  locationId: string,
+  openingHours: LocationInput['openingHours'],
+): Promise<void> {
+  if (openingHours.length === 0) return;
+  const rows = await db
+    .selectFrom('provider_hours')
+    .innerJoin('providers', 'providers.id', 'provider_hours.provider_id')
+    .select(['providers.name', 'provider_hours.weekday', 'start_time as start', 'end_time as end'])
+    .where('provider_hours.location_id', '=', locationId)
+    .where('providers.active', '=', 1)
+    .orderBy('providers.name')
+    .orderBy('provider_hours.weekday')
+    .execute();
+  const clashes = hoursOutsideOpening(rows, openingHours).map(
+    (v) => `${rows[v.index]!.name} works ${describeOutsideOpening(v)}`,
+  );
+  if (clashes.length === 0) return;
+  // One message on the whole field: the form shows one error per field.
+  const message = `${clashes.join('; ')}. Change their hours first`;
+  throw outsideError(
+    [{ path: 'body.openingHours', message }],
+    'Opening hours must cover the providers’ working hours here',
+  );
+}
+
+function outsideError(errors: { path: string; message: string }[], lead: string): AppError {
+  return new AppError('UNPROCESSABLE', `${lead}: ${errors.map((e) => e.message).join('; ')}.`, { errors });
+}

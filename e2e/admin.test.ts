@@ -108,6 +108,23 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(first).toBe('09:00');
   });
 
+  it('refuses opening hours that would leave a provider working while the location is closed', async () => {
+    await page.goto(`${server.url}/admin`);
+    await page.getByRole('button', { name: 'Edit San Francisco' }).click();
+    const form = page.getByRole('form', { name: 'Edit San Francisco' });
+    await form.getByRole('button', { name: 'Add hours' }).click();
+    const row = 'Opening hours row 1';
+    await form.getByLabel(`Day, ${row}`).selectOption({ label: 'Monday' });
+    await form.getByLabel(`From, ${row}`).fill('09:00');
+    await form.getByLabel(`Until, ${row}`).fill('17:00');
+    await form.getByRole('button', { name: 'Save location' }).click();
+    // The demo providers work Tuesday to Saturday too, when the clinic would now be closed.
+    await form.getByText(/Casey Morgan works Tuesday 09:00–17:00 \(closed all day\);.* and \d+ more/).waitFor();
+    await page.screenshot({ path: screenshotPath('admin-opening-hours-conflict'), fullPage: true });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Opening hours: not set').waitFor();
+  });
+
   it('a deactivated staff member is signed out at once', async () => {
     const desk = await launchBrowser();
     try {

@@ -66,8 +66,10 @@ export async function assertOpeningCoversProviders(
     (v) => `${rows[v.index]!.name} works ${describeOutsideOpening(v)}`,
   );
   if (clashes.length === 0) return;
-  // One message on the whole field: the form shows one error per field.
-  const message = `${clashes.join('; ')}. Change their hours first`;
+  // One message on the whole field (the form shows one error per field), short enough to read.
+  const shown = clashes.slice(0, 4).join('; ');
+  const more = clashes.length > 4 ? ` and ${clashes.length - 4} more working-hour windows` : '';
+  const message = `${shown}${more}. Change their hours first`;
   throw outsideError(
     [{ path: 'body.openingHours', message }],
     'Opening hours must cover the providers’ working hours here',

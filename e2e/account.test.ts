@@ -10,17 +10,9 @@ import {
   screenshotPath,
   startServer,
 } from './harness';
+import { signIn } from './sign-in';
 
 const NEW_PASSWORD = 'my-new-passphrase-2026';
-
-async function signIn(page: Page, url: string, email: string, password: string, home: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${url}${home}`);
-}
 
 // One journey on a phone-sized screen: each step uses what the previous one did.
 describe.runIf(browserAvailable())('patient account and data rights in chromium', () => {
@@ -38,7 +30,7 @@ describe.runIf(browserAvailable())('patient account and data rights in chromium'
   });
 
   it('a patient changes their password, downloads their records and asks for deletion', async () => {
-    await signIn(page, server.url, 'patient@example.com', 'anagen-demo', '/portal');
+    await signIn(page, server.url, 'patient@example.com', '/portal');
     await page.goto(`${server.url}/portal/account`);
     await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
 
@@ -71,7 +63,7 @@ describe.runIf(browserAvailable())('patient account and data rights in chromium'
   it('the admin answers the request; the patient reads it, closes the account and can no longer sign in', async () => {
     // Staff pages are desktop pages.
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, server.url, 'admin@example.com', 'anagen-demo', '/admin');
+    await signIn(page, server.url, 'admin@example.com', '/admin');
     await page.getByRole('link', { name: 'Requests', exact: true }).click();
     await page.getByRole('cell', { name: 'Moving abroad' }).waitFor();
     const answer = 'Contact details removed. Clinical records are kept for 7 years as the law requires.';
@@ -83,7 +75,7 @@ describe.runIf(browserAvailable())('patient account and data rights in chromium'
     await page.screenshot({ path: screenshotPath('account-admin-requests'), fullPage: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, server.url, 'patient@example.com', NEW_PASSWORD, '/portal');
+    await signIn(page, server.url, 'patient@example.com', '/portal', NEW_PASSWORD);
     await page.getByRole('link', { name: 'Account', exact: true }).click();
     await page.getByText(answer).waitFor();
     await page.getByRole('button', { name: 'Close my account…' }).click();

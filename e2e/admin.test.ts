@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
+import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
@@ -11,24 +11,9 @@ import {
   screenshotPath,
   startServer,
 } from './harness';
+import { signIn } from './sign-in';
 
 const ZONE = 'America/Los_Angeles';
-
-async function signIn(page: Page, url: string, email: string, home: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('anagen-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${url}${home}`);
-}
-
-async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
-  const v = await seriousViolations(page);
-  expect(v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
-    [],
-  );
-}
 
 /** The first Tuesday at least two days after today in the clinic's zone, as YYYY-MM-DD. */
 function nextTuesday(): string {
@@ -119,7 +104,9 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     await form.getByLabel(`Until, ${row}`).fill('17:00');
     await form.getByRole('button', { name: 'Save location' }).click();
     // The demo providers work Tuesday to Saturday too, when the clinic would now be closed.
-    await form.getByText(/Casey Morgan works Tuesday 09:00–17:00 \(closed all day\);.* and \d+ more/).waitFor();
+    await form
+      .getByText(/Casey Morgan works Tuesday 09:00–17:00 \(closed all day\);.* and \d+ more/)
+      .waitFor();
     await page.screenshot({ path: screenshotPath('admin-opening-hours-conflict'), fullPage: true });
     await form.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Opening hours: not set').waitFor();

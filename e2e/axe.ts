@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource: string = require('axe-core').source;
@@ -23,4 +24,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return r.violations as AxeViolation[];
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails with each serious violation's rule, help text and elements, so the report says what to fix. */
+export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  const v = await seriousViolations(page);
+  expect(v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+    [],
+  );
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
+import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
@@ -9,22 +9,7 @@ import {
   screenshotPath,
   startServer,
 } from './harness';
-
-async function signIn(page: Page, url: string, email: string, home: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('anagen-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${url}${home}`);
-}
-
-async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
-  const v = await seriousViolations(page);
-  expect(v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
-    [],
-  );
-}
+import { signIn } from './sign-in';
 
 // One journey, in order: the steps build on each other (plan → booking → consent → checklist → report → alert).
 describe.runIf(browserAvailable())('care pathway in chromium', () => {

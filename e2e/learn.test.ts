@@ -11,6 +11,7 @@ import {
   screenshotPath,
   startServer,
 } from './harness';
+import { signIn } from './sign-in';
 
 const library = getEvidenceLibrary();
 const guide = library.guide[0]!;
@@ -39,14 +40,6 @@ async function startAssessment(page: Page, url: string, sex: 'Male' | 'Female', 
   await page.getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'How it looks now' }).waitFor();
-}
-
-async function signInAs(page: Page, url: string, email: string, home: string) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('anagen-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${url}${home}`);
 }
 
 describe.runIf(browserAvailable())('learn and decide in chromium', () => {
@@ -168,7 +161,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
 
   it('saves a signed-in patient’s result, carries it to booking and shows it on the chart', async () => {
     const page = await browser.context.newPage();
-    await signInAs(page, server.url, 'patient@example.com', '/portal');
+    await signIn(page, server.url, 'patient@example.com', '/portal');
     await startAssessment(page, server.url, 'Male', '39');
     await page.getByRole('radio', { name: 'Norwood III vertex' }).check();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -180,7 +173,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     const id = href!.split('assessment=')[1]!;
 
     await page.context().clearCookies();
-    await signInAs(page, server.url, 'clinician@example.com', '/staff');
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
     await page.goto(`${server.url}/staff/patients/demo-patient-1/assessment`);
     await page.getByRole('heading', { name: 'Latest self-assessment' }).waitFor();
     await expect(page.getByText('Norwood–Hamilton III-vertex').first().isVisible()).resolves.toBe(true);
@@ -195,7 +188,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
 
   it('lets the admin set a price (never negative) that the cost estimator then uses', async () => {
     const page = await browser.context.newPage();
-    await signInAs(page, server.url, 'admin@example.com', '/admin');
+    await signIn(page, server.url, 'admin@example.com', '/admin');
     await page.goto(`${server.url}/admin/prices`);
     const prp = 'Platelet-rich plasma (PRP) injections';
     await page.getByLabel(`Price per session for ${prp}`).fill('-5');

@@ -14,6 +14,7 @@ import {
   screenshotPath,
   startServer,
 } from './harness';
+import { signIn } from './sign-in';
 
 const DAY = 86_400_000;
 const UM_PER_PX = 16;
@@ -68,15 +69,6 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function signIn(page: Page, email: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('anagen-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  }
-
   async function upload(page: Page, file: string, takenOn: string) {
     const form = page.locator('form.capture-panel');
     await form.getByLabel('View', { exact: true }).selectOption('trichoscopy');
@@ -92,7 +84,7 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, 'clinician@example.com');
+    await signIn(page, server.url, 'clinician@example.com');
     await page.goto(`${server.url}/staff/patients/demo-patient-1/photos`);
     await page.getByRole('heading', { name: 'Add a progress photo' }).waitFor();
 
@@ -147,7 +139,7 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
 
   it('renders the before/after view side by side and as a slider, with dates and deltas', async () => {
     const page = await browser.context.newPage();
-    await signIn(page, 'clinician@example.com');
+    await signIn(page, server.url, 'clinician@example.com');
     await page.goto(`${server.url}/staff/patients/demo-patient-1/photos`);
     const ba = page.locator('section', { has: page.getByRole('heading', { name: 'Before and after' }) });
     await ba.waitFor();
@@ -189,7 +181,7 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
   it('shows the patient their own progress, accessibly, and a one-page report', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
-    await signIn(page, 'patient@example.com');
+    await signIn(page, server.url, 'patient@example.com');
     await page.goto(`${server.url}/portal/progress`);
     await page.getByRole('heading', { name: 'My progress' }).waitFor();
     await page.locator('section.progress-site').first().waitFor();

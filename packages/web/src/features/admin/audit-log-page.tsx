@@ -6,7 +6,8 @@ import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useLocations, useStaff } from './admin-api';
-import { fieldErrorsOf, formatWhen, SelectField } from './form-bits';
+import { AuditEntriesTable } from './audit-entries-table';
+import { fieldErrorsOf, SelectField } from './form-bits';
 
 interface Filters {
   patientId: string;
@@ -120,41 +121,7 @@ export function AuditLogPage() {
       {log.error && <ErrorState error={log.error} title="Could not load the audit log" />}
       {log.data && items.length === 0 && <EmptyState title="No entries match these filters" />}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table aria-label="Audit entries">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>{formatWhen(i.at, zone)}</td>
-                  <td>
-                    {i.actorName ?? (i.actorId ? i.actorId : 'Visitor')}
-                    {i.actorRole && <span className="muted small"> ({i.actorRole})</span>}
-                  </td>
-                  <td>
-                    <code>{i.action}</code>
-                    {i.detail && <div className="muted small audit-detail">{i.detail}</div>}
-                  </td>
-                  <td>
-                    {i.resource}
-                    {i.resourceId && <span className="muted small"> {i.resourceId}</span>}
-                  </td>
-                  <td>{i.patientName ?? i.patientId ?? '—'}</td>
-                  <td>{i.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditEntriesTable items={items} label="Audit entries" variant="all" timeZone={zone} />
       )}
       {log.hasNextPage && (
         <button

@@ -2,12 +2,14 @@ import type { AuditLogPage } from '@anagen/core/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { api } from '../../../lib/api-client';
-import { describeAccess } from '../../portal/access-log-page';
+import { useLocations } from '../../admin/admin-api';
+import { AuditEntriesTable } from '../../admin/audit-entries-table';
 import type { ChartTabProps } from '../chart-tabs';
 
 /** Admins: every audit entry about this patient, the patient's own actions included. */
 export default function AuditTab({ patientId }: ChartTabProps) {
   const qs = `patientId=${encodeURIComponent(patientId)}`;
+  const zone = useLocations().data?.[0]?.timeZone;
   const log = useInfiniteQuery({
     queryKey: ['admin', 'audit-log', qs],
     queryFn: ({ pageParam }) =>
@@ -29,41 +31,12 @@ export default function AuditTab({ patientId }: ChartTabProps) {
       {items.length === 0 ? (
         <EmptyState title="No entries for this patient" />
       ) : (
-        <table aria-label="Audit entries for this patient">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Address</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  {new Date(i.at).toLocaleString('en-US', {
-                    year: 'numeric',
-                    month: 'short',
-                    day: 'numeric',
-                    hour: 'numeric',
-                    minute: '2-digit',
-                    timeZoneName: 'short',
-                  })}
-                </td>
-                <td>
-                  {i.actorName ?? 'Visitor'}{' '}
-                  {i.actorRole && <span className="muted small">({i.actorRole})</span>}
-                </td>
-                <td>
-                  {describeAccess(i.action, { subject: 'patient' })}{' '}
-                  <code className="muted small">{i.action}</code>
-                </td>
-                <td>{i.ip ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditEntriesTable
+          items={items}
+          label="Audit entries for this patient"
+          variant="patient"
+          timeZone={zone}
+        />
       )}
       {log.hasNextPage && (
         <button

@@ -93,6 +93,49 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(first).toBe('09:00');
   });
 
+  it('time off without bookings is saved at once; a closure over a booking is saved only after a warning', async () => {
+    const day = nextTuesday();
+    await page.goto(`${server.url}/admin/schedules`);
+    await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr. Robin Vega' });
+    const exception = page.getByRole('form', { name: 'Add an exception for Dr. Robin Vega' });
+    await exception.getByLabel('Date').fill(day);
+    await exception.getByLabel('Reason').fill('Conference');
+    await exception.getByRole('button', { name: 'Add exception' }).click();
+    await page.getByText(`${day}: off (whole day) — Conference`).waitFor();
+    const slots = await fetch(
+      `${server.url}/api/availability?type=consultation&from=${day}&to=${day}&providerId=${providerId}`,
+    );
+    expect(((await slots.json()) as { slots: unknown[] }).slots).toEqual([]);
+
+    // The demo clinic has a consultation booked in the coming days: closing on that day warns first.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+    const inTwoWeeks = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(
+      new Date(Date.now() + 14 * 86_400_000),
+    );
+    const calendar = (await (
+      await page.request.get(`${server.url}/api/calendar?from=${today}&to=${inTwoWeeks}`)
+    ).json()) as { appointments: { id: string; status: string; start: string; patientName: string }[] };
+    const booked = calendar.appointments.find((a) => a.status === 'booked' && Date.parse(a.start) > Date.now());
+    expect(booked).toBeDefined();
+    const closedDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(booked!.start));
+    await page.goto(`${server.url}/admin`);
+    const closure = page.getByRole('form', { name: 'Add a closure for San Francisco' });
+    await closure.getByLabel('First closed day').fill(closedDay);
+    await closure.getByLabel('Reason').fill('Staff training');
+    await closure.getByRole('button', { name: 'Add closure' }).click();
+    const warning = closure.getByRole('alert').filter({ hasText: 'in this time' });
+    await warning.getByText(booked!.patientName).waitFor();
+    await page.screenshot({ path: screenshotPath('admin-closure-conflict'), fullPage: true });
+    await warning.getByRole('button', { name: 'Close anyway' }).click();
+    await page.getByText(`${closedDay} — Staff training`).waitFor();
+    // The booking is kept: the warning asks the clinic to move it, nothing is cancelled silently.
+    const kept = await page.request.get(`${server.url}/api/appointments/${booked!.id}`);
+    expect(((await kept.json()) as { status: string }).status).toBe('booked');
+
+    await page.getByRole('button', { name: `Remove closure from ${closedDay}` }).click();
+    await page.getByText(`${closedDay} — Staff training`).waitFor({ state: 'detached' });
+  });
+
   it('refuses opening hours that would leave a provider working while the location is closed', async () => {
     await page.goto(`${server.url}/admin`);
     await page.getByRole('button', { name: 'Edit San Francisco' }).click();

@@ -1,9 +1,4 @@
-import type {
-  AdminProvider,
-  ExceptionInput,
-  ScheduleConflict,
-  ScheduleException,
-} from '@anagen/core/contracts';
+import type { AdminProvider, ExceptionInput, ScheduleException } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/ui/field';
@@ -11,7 +6,8 @@ import { ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useAdminSave } from './admin-api';
 import { ConflictList } from './conflict-list';
-import { fieldErrorsOf, SaveError, SelectField } from './form-bits';
+import { SaveError, SelectField } from './form-bits';
+import { usePreviewedAdd } from './use-previewed-add';
 
 /** Time off and extra days; time off that falls on bookings is confirmed after a warning that lists them. */
 export function ExceptionsSection({ provider, timeZone }: { provider: AdminProvider; timeZone: string }) {
@@ -22,7 +18,6 @@ export function ExceptionsSection({ provider, timeZone }: { provider: AdminProvi
   });
   const empty = { date: '', kind: 'off' as 'off' | 'extra', start: '', end: '', reason: '' };
   const [d, setD] = useState(empty);
-  const [conflicts, setConflicts] = useState<ScheduleConflict[] | null>(null);
   const body = (): ExceptionInput => ({
     date: d.date,
     kind: d.kind,
@@ -30,19 +25,9 @@ export function ExceptionsSection({ provider, timeZone }: { provider: AdminProvi
     end: d.end || null,
     reason: d.reason || null,
   });
-  const add = useAdminSave(
-    (b: ExceptionInput) => api.post(url, b),
-    () => {
-      setConflicts(null);
-      setD(empty);
-    },
-  );
-  const preview = useAdminSave(
-    (b: ExceptionInput) => api.post<{ conflicts: ScheduleConflict[] }>(`${url}/preview`, b),
-    (r) => (r.conflicts.length ? setConflicts(r.conflicts) : add.mutate(body())),
-  );
+  const adding = usePreviewedAdd<ExceptionInput>(url, () => setD(empty));
   const remove = useAdminSave((id: string) => api.delete(`${url}/${encodeURIComponent(id)}`));
-  const e = fieldErrorsOf(preview.error ?? add.error);
+  const e = adding.fieldErrors;
   return (
     <section className="card" aria-labelledby={`exc-${provider.id}`}>
       <h3 id={`exc-${provider.id}`}>Time off and extra hours</h3>
@@ -67,8 +52,7 @@ export function ExceptionsSection({ provider, timeZone }: { provider: AdminProvi
         aria-label={`Add an exception for ${provider.name}`}
         onSubmit={(ev) => {
           ev.preventDefault();
-          setConflicts(null);
-          preview.mutate(body());
+          adding.submit(body());
         }}
       >
         <div className="grid">
@@ -111,17 +95,17 @@ export function ExceptionsSection({ provider, timeZone }: { provider: AdminProvi
             error={e.reason}
           />
         </div>
-        <SaveError error={preview.error ?? add.error} />
-        {conflicts ? (
+        <SaveError error={adding.error} />
+        {adding.conflicts ? (
           <ConflictList
-            conflicts={conflicts}
+            conflicts={adding.conflicts}
             timeZone={timeZone}
             confirmLabel="Save time off anyway"
-            onConfirm={() => add.mutate(body())}
-            onCancel={() => setConflicts(null)}
+            onConfirm={adding.confirm}
+            onCancel={adding.cancel}
           />
         ) : (
-          <button type="submit" className="btn secondary" disabled={preview.isPending || add.isPending}>
+          <button type="submit" className="btn secondary" disabled={adding.pending}>
             Add exception
           </button>
         )}

@@ -1,4 +1,4 @@
-import type { AdminLocation, ClosureInput, LocationInput, ScheduleConflict } from '@anagen/core/contracts';
+import type { AdminLocation, ClosureInput, LocationInput } from '@anagen/core/contracts';
 import { useState } from 'react';
 import { Field } from '../../components/ui/field';
 import { api } from '../../lib/api-client';
@@ -6,6 +6,7 @@ import { useAdminSave } from './admin-api';
 import { ConflictList } from './conflict-list';
 import { fieldErrorsOf, SaveError } from './form-bits';
 import { HoursEditor, type HoursRow } from './hours-editor';
+import { usePreviewedAdd } from './use-previewed-add';
 
 const ZONE_HINT = 'An IANA time zone such as America/Los_Angeles or Europe/Berlin.';
 
@@ -128,24 +129,14 @@ function LocationForm({ location, onDone }: { location?: AdminLocation; onDone: 
 
 function ClosuresPanel({ location }: { location: AdminLocation }) {
   const [draft, setDraft] = useState({ startDate: '', endDate: '', reason: '' });
-  const [conflicts, setConflicts] = useState<ScheduleConflict[] | null>(null);
   const body = (): ClosureInput => ({ ...draft, endDate: draft.endDate || draft.startDate });
-  const preview = useAdminSave(
-    (b: ClosureInput) =>
-      api.post<{ conflicts: ScheduleConflict[] }>(`/api/admin/locations/${location.id}/closures/preview`, b),
-    (r) => (r.conflicts.length ? setConflicts(r.conflicts) : add.mutate(body())),
-  );
-  const add = useAdminSave(
-    (b: ClosureInput) => api.post(`/api/admin/locations/${location.id}/closures`, b),
-    () => {
-      setConflicts(null);
-      setDraft({ startDate: '', endDate: '', reason: '' });
-    },
+  const adding = usePreviewedAdd<ClosureInput>(`/api/admin/locations/${location.id}/closures`, () =>
+    setDraft({ startDate: '', endDate: '', reason: '' }),
   );
   const remove = useAdminSave((id: string) =>
     api.delete(`/api/admin/locations/${location.id}/closures/${id}`),
   );
-  const e = fieldErrorsOf(preview.error ?? add.error);
+  const e = adding.fieldErrors;
   return (
     <div>
       <h4>Holidays and closures</h4>
@@ -168,8 +159,7 @@ function ClosuresPanel({ location }: { location: AdminLocation }) {
         aria-label={`Add a closure for ${location.name}`}
         onSubmit={(ev) => {
           ev.preventDefault();
-          setConflicts(null);
-          preview.mutate(body());
+          adding.submit(body());
         }}
       >
         <div className="grid">
@@ -196,18 +186,18 @@ function ClosuresPanel({ location }: { location: AdminLocation }) {
             error={e.reason}
           />
         </div>
-        <SaveError error={preview.error ?? add.error} />
-        {conflicts && (
+        <SaveError error={adding.error} />
+        {adding.conflicts && (
           <ConflictList
-            conflicts={conflicts}
+            conflicts={adding.conflicts}
             timeZone={location.timeZone}
-            onConfirm={() => add.mutate(body())}
-            onCancel={() => setConflicts(null)}
+            onConfirm={adding.confirm}
+            onCancel={adding.cancel}
             confirmLabel="Close anyway"
           />
         )}
-        {!conflicts && (
-          <button type="submit" className="btn secondary" disabled={preview.isPending || add.isPending}>
+        {!adding.conflicts && (
+          <button type="submit" className="btn secondary" disabled={adding.pending}>
             Add closure
           </button>
         )}

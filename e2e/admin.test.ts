@@ -115,7 +115,9 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     const calendar = (await (
       await page.request.get(`${server.url}/api/calendar?from=${today}&to=${inTwoWeeks}`)
     ).json()) as { appointments: { id: string; status: string; start: string; patientName: string }[] };
-    const booked = calendar.appointments.find((a) => a.status === 'booked' && Date.parse(a.start) > Date.now());
+    const booked = calendar.appointments.find(
+      (a) => a.status === 'booked' && Date.parse(a.start) > Date.now(),
+    );
     expect(booked).toBeDefined();
     const closedDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(booked!.start));
     await page.goto(`${server.url}/admin`);

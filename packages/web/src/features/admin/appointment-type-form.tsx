@@ -5,10 +5,10 @@ import type {
   AppointmentTypeInput,
 } from '@anagen/core/contracts';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { CheckboxField, Field, TextAreaField } from '../../components/ui/field';
 import { api } from '../../lib/api-client';
 import { useAdminSave } from './admin-api';
-import { CheckboxField, fieldErrorsOf, SaveError, TextAreaField } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 
 const numberFields = [
   ['durationMinutes', 'Duration (minutes)'],

@@ -1,13 +1,13 @@
 import type { AuditLogItem, AuditLogPage as AuditPage } from '@anagen/core/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { Field, SelectField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useLocations, useStaff } from './admin-api';
 import { AuditEntriesTable } from './audit-entries-table';
-import { fieldErrorsOf, SelectField } from './form-bits';
+import { fieldErrorsOf } from './form-bits';
 
 interface Filters {
   patientId: string;

@@ -1,13 +1,13 @@
 import type { AdminAppointmentType, BookingPolicies } from '@anagen/core/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Field } from '../../components/ui/field';
+import { CheckboxField, Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useAdminSave, useAppointmentTypes, usePolicies, useProviders, useResources } from './admin-api';
 import { AppointmentTypeForm } from './appointment-type-form';
-import { CheckboxField, fieldErrorsOf, SaveError } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 
 const usd = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 

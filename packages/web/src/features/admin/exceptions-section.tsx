@@ -1,12 +1,12 @@
 import type { AdminProvider, ExceptionInput, ScheduleException } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { Field, SelectField } from '../../components/ui/field';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useAdminSave } from './admin-api';
 import { ConflictList } from './conflict-list';
-import { SaveError, SelectField } from './form-bits';
+import { SaveError } from './form-bits';
 import { usePreviewedAdd } from './use-previewed-add';
 
 /** Time off and extra days; time off that falls on bookings is confirmed after a warning that lists them. */

@@ -6,10 +6,10 @@ import type {
   StaffMember,
 } from '@anagen/core/contracts';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { CheckboxField, Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { api } from '../../lib/api-client';
 import { useAdminSave } from './admin-api';
-import { CheckboxField, fieldErrorsOf, SaveError, SelectField, TextAreaField } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 
 /** Provider profile: name, credentials, bio, linked clinician account, base location, what they perform. */
 export function ProviderForm({

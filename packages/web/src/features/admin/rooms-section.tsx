@@ -1,10 +1,10 @@
 import type { AdminLocation, AdminResource } from '@anagen/core/contracts';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { Field, SelectField } from '../../components/ui/field';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useAdminSave, useResources } from './admin-api';
-import { fieldErrorsOf, SaveError, SelectField } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 
 export function RoomsSection({ locations }: { locations: AdminLocation[] }) {
   const resources = useResources();

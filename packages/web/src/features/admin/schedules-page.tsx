@@ -1,11 +1,12 @@
 import type { AdminLocation, AdminProvider, WeeklyHoursInput } from '@anagen/core/contracts';
 import { useState } from 'react';
+import { SelectField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useAdminSave, useAppointmentTypes, useLocations, useProviders, useStaff } from './admin-api';
 import { ExceptionsSection } from './exceptions-section';
-import { fieldErrorsOf, SaveError, SelectField } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 import { HoursEditor, type HoursRow } from './hours-editor';
 import { ProviderForm } from './provider-form';
 import { RoomsSection } from './rooms-section';

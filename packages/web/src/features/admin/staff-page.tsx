@@ -1,12 +1,12 @@
 import type { InviteStaff, StaffMember } from '@anagen/core/contracts';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { Field, SelectField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
 import { useAdminSave, useStaff } from './admin-api';
-import { fieldErrorsOf, SaveError, SelectField } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 
 const ROLE_LABEL: Record<StaffMember['role'], string> = {
   desk: 'Front desk',

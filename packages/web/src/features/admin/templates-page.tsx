@@ -1,11 +1,11 @@
 import type { CareTemplate } from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Field } from '../../components/ui/field';
+import { Field, TextAreaField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
-import { fieldErrorsOf, SaveError, TextAreaField } from './form-bits';
+import { fieldErrorsOf, SaveError } from './form-bits';
 
 const KIND_LABEL: Record<string, string> = {
   consent: 'Consent texts',

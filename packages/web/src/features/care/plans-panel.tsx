@@ -8,6 +8,7 @@ import {
 } from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
@@ -58,59 +59,52 @@ function PlanForm({ patientId, onDone }: { patientId: string; onDone: () => void
     <form className="card" onSubmit={submit} aria-labelledby="new-plan-heading">
       <h3 id="new-plan-heading">New treatment plan</h3>
       <div className="grid">
-        <div className="field">
-          <label htmlFor="plan-treatment">Treatment</label>
-          <select id="plan-treatment" value={f.treatmentSlug} onChange={set('treatmentSlug')}>
-            {CARE_TREATMENTS.map((t) => (
-              <option key={t} value={t}>
-                {treatmentName(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-sessions">Sessions planned</label>
-          <input
-            id="plan-sessions"
-            type="number"
-            min={1}
-            max={24}
-            value={f.sessionsPlanned}
-            onChange={set('sessionsPlanned')}
-            required
-          />
-          {errors.sessionsPlanned && <span className="error">{errors.sessionsPlanned}</span>}
-        </div>
-        <div className="field">
-          <label htmlFor="plan-interval">Weeks between sessions</label>
-          <input
-            id="plan-interval"
-            type="number"
-            min={1}
-            max={52}
-            value={f.intervalWeeks}
-            onChange={set('intervalWeeks')}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="plan-maintenance">Maintenance every (weeks)</label>
-          <input
-            id="plan-maintenance"
-            type="number"
-            min={1}
-            max={104}
-            value={f.maintenance}
-            onChange={set('maintenance')}
-          />
-          <span className="hint">Leave empty when no maintenance is planned.</span>
-        </div>
+        <SelectField label="Treatment" value={f.treatmentSlug} onChange={set('treatmentSlug')}>
+          {CARE_TREATMENTS.map((t) => (
+            <option key={t} value={t}>
+              {treatmentName(t)}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label="Sessions planned"
+          type="number"
+          min={1}
+          max={24}
+          value={f.sessionsPlanned}
+          onChange={set('sessionsPlanned')}
+          error={errors.sessionsPlanned}
+          required
+        />
+        <Field
+          label="Weeks between sessions"
+          type="number"
+          min={1}
+          max={52}
+          value={f.intervalWeeks}
+          onChange={set('intervalWeeks')}
+          error={errors.intervalWeeks}
+          required
+        />
+        <Field
+          label="Maintenance every (weeks)"
+          hint="Leave empty when no maintenance is planned."
+          type="number"
+          min={1}
+          max={104}
+          value={f.maintenance}
+          onChange={set('maintenance')}
+          error={errors.maintenanceIntervalWeeks}
+        />
       </div>
-      <div className="field">
-        <label htmlFor="plan-goal">Goal</label>
-        <textarea id="plan-goal" rows={2} value={f.goal} onChange={set('goal')} required />
-        {errors.goal && <span className="error">{errors.goal}</span>}
-      </div>
+      <TextAreaField
+        label="Goal"
+        rows={2}
+        value={f.goal}
+        onChange={set('goal')}
+        error={errors.goal}
+        required
+      />
       {create.error && !Object.keys(errors).length && (
         <div className="alert error" role="alert">
           {create.error.message}
@@ -227,17 +221,14 @@ function BookSeries({ plan, patientId }: { plan: Plan; patientId: string }) {
             })}
           </ol>
           {needsOverride && (
-            <div className="field">
-              <label htmlFor={`series-override-${plan.id}`}>Reason to book before a consultation</label>
-              <input
-                id={`series-override-${plan.id}`}
-                value={reason}
-                minLength={5}
-                maxLength={500}
-                required
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </div>
+            <Field
+              label="Reason to book before a consultation"
+              value={reason}
+              minLength={5}
+              maxLength={500}
+              required
+              onChange={(e) => setReason(e.target.value)}
+            />
           )}
           <div className="row">
             <button type="submit" className="btn" disabled={busy || !complete}>
@@ -312,43 +303,31 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
             );
           }}
         >
-          <div className="field">
-            <label htmlFor="dx-type">Loss type</label>
-            <select
-              id="dx-type"
-              value={f.lossType}
-              onChange={(e) => setF({ ...f, lossType: e.target.value })}
-            >
-              {LOSS_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {lossTypeLabel(t)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dx-scale">Scale</label>
-            <select id="dx-scale" value={f.scale} onChange={(e) => setF({ ...f, scale: e.target.value })}>
-              {DIAGNOSIS_SCALES.map((s) => (
-                <option key={s} value={s}>
-                  {scaleLabel(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="dx-stage">Stage</label>
-            <input
-              id="dx-stage"
-              value={f.stage}
-              onChange={(e) => setF({ ...f, stage: e.target.value })}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="dx-notes">Notes</label>
-            <input id="dx-notes" value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
-          </div>
+          <SelectField
+            label="Loss type"
+            value={f.lossType}
+            onChange={(e) => setF({ ...f, lossType: e.target.value })}
+          >
+            {LOSS_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {lossTypeLabel(t)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Scale" value={f.scale} onChange={(e) => setF({ ...f, scale: e.target.value })}>
+            {DIAGNOSIS_SCALES.map((s) => (
+              <option key={s} value={s}>
+                {scaleLabel(s)}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label="Stage"
+            value={f.stage}
+            onChange={(e) => setF({ ...f, stage: e.target.value })}
+            required
+          />
+          <Field label="Notes" value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
           <button type="submit" className="btn secondary small" disabled={add.isPending}>
             Add diagnosis
           </button>

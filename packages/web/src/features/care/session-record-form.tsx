@@ -1,6 +1,7 @@
 import type { NewSession, Plan, SessionPreparation } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { ApiError, api } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
 import { useRecordSession } from './care-api';
@@ -103,67 +104,50 @@ export function SessionRecordForm({
     <form className="card" onSubmit={submit} aria-labelledby="record-session-heading">
       <h2 id="record-session-heading">Record a session</h2>
       <div className="grid">
-        <div className="field">
-          <label htmlFor="session-plan">Plan</label>
-          <select
-            id="session-plan"
-            value={planId}
-            onChange={(e) => {
-              setPlanId(e.target.value);
-              const p = plans.find((x) => x.id === e.target.value);
-              if (p) setTreatment(p.treatmentSlug);
-            }}
-          >
-            <option value="">Not part of a plan</option>
-            {openPlans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {treatmentName(p.treatmentSlug)} — {p.progress.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="session-treatment">Treatment</label>
-          <select
-            id="session-treatment"
-            value={treatment}
-            onChange={(e) => setTreatment(e.target.value)}
-            disabled={!!planId}
-          >
-            {CARE_TREATMENTS.map((t) => (
-              <option key={t} value={t}>
-                {treatmentName(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="session-provider">Provider</label>
-          <select
-            id="session-provider"
-            value={chosenProvider}
-            onChange={(e) => setProviderId(e.target.value)}
-          >
-            {providers.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-                {p.credentials ? `, ${p.credentials}` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="session-date">Date and time</label>
-          <input
-            id="session-date"
-            type="datetime-local"
-            value={performedAt}
-            onChange={(e) => setPerformedAt(e.target.value)}
-            aria-invalid={errors.performedAt ? true : undefined}
-            required
-          />
-          {errors.performedAt && <span className="error">{errors.performedAt}</span>}
-        </div>
+        <SelectField
+          label="Plan"
+          value={planId}
+          onChange={(e) => {
+            setPlanId(e.target.value);
+            const p = plans.find((x) => x.id === e.target.value);
+            if (p) setTreatment(p.treatmentSlug);
+          }}
+        >
+          <option value="">Not part of a plan</option>
+          {openPlans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {treatmentName(p.treatmentSlug)} — {p.progress.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Treatment"
+          value={treatment}
+          onChange={(e) => setTreatment(e.target.value)}
+          disabled={!!planId}
+        >
+          {CARE_TREATMENTS.map((t) => (
+            <option key={t} value={t}>
+              {treatmentName(t)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Provider" value={chosenProvider} onChange={(e) => setProviderId(e.target.value)}>
+          {providers.data?.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.credentials ? `, ${p.credentials}` : ''}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label="Date and time"
+          type="datetime-local"
+          value={performedAt}
+          onChange={(e) => setPerformedAt(e.target.value)}
+          error={errors.performedAt}
+          required
+        />
       </div>
 
       <fieldset>
@@ -171,26 +155,20 @@ export function SessionRecordForm({
         {products.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
           <div className="row" key={i}>
-            <div className="field">
-              <label htmlFor={`product-${i}`}>Product {i + 1}</label>
-              <input
-                id={`product-${i}`}
-                value={p.name}
-                onChange={(e) =>
-                  setProducts(products.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))
-                }
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`lot-${i}`}>Lot number {i + 1}</label>
-              <input
-                id={`lot-${i}`}
-                value={p.lot}
-                onChange={(e) =>
-                  setProducts(products.map((x, j) => (j === i ? { ...x, lot: e.target.value } : x)))
-                }
-              />
-            </div>
+            <Field
+              label={`Product ${i + 1}`}
+              value={p.name}
+              onChange={(e) =>
+                setProducts(products.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))
+              }
+            />
+            <Field
+              label={`Lot number ${i + 1}`}
+              value={p.lot}
+              onChange={(e) =>
+                setProducts(products.map((x, j) => (j === i ? { ...x, lot: e.target.value } : x)))
+              }
+            />
           </div>
         ))}
         <button
@@ -207,38 +185,26 @@ export function SessionRecordForm({
         <div className="grid">
           {(PREP_FIELDS[treatment] ?? [['description', 'Preparation details', 'text']]).map(
             ([key, label, type]) => (
-              <div className="field" key={key}>
-                <label htmlFor={`prep-${key}`}>{label}</label>
-                <input
-                  id={`prep-${key}`}
-                  type={type}
-                  step={type === 'number' ? 0.5 : undefined}
-                  min={type === 'number' ? 0 : undefined}
-                  value={prep[key] ?? ''}
-                  onChange={(e) => setPrep({ ...prep, [key]: e.target.value })}
-                />
-              </div>
+              <Field
+                key={key}
+                label={label}
+                type={type}
+                step={type === 'number' ? 0.5 : undefined}
+                min={type === 'number' ? 0 : undefined}
+                value={prep[key] ?? ''}
+                onChange={(e) => setPrep({ ...prep, [key]: e.target.value })}
+              />
             ),
           )}
         </div>
         {errors['preparation.kind'] && <p className="error">{errors['preparation.kind']}</p>}
       </fieldset>
 
-      <div className="field">
-        <label htmlFor="session-anaesthesia">Anaesthesia</label>
-        <input
-          id="session-anaesthesia"
-          value={anaesthesia}
-          onChange={(e) => setAnaesthesia(e.target.value)}
-        />
-      </div>
+      <Field label="Anaesthesia" value={anaesthesia} onChange={(e) => setAnaesthesia(e.target.value)} />
 
       <InjectionMapEditor value={map} onChange={setMap} />
 
-      <div className="field">
-        <label htmlFor="session-notes">Notes</label>
-        <textarea id="session-notes" rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </div>
+      <TextAreaField label="Notes" rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
       {record.error && (
         <div className="alert error" role="alert">
           {record.error.message}

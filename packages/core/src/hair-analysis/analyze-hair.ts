@@ -242,17 +242,36 @@ export function analyzeHairDetailed(
   splitImplausiblyWide(hairs);
   lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
-  const diameters = hairs.map((x) => x.diameterUm);
+  // Plain loops over typed arrays in this tail: after the full GC that sharp's decode buffer
+  // triggers, generic array built-ins here (map/filter/reduce/sort) failed their map checks and
+  // deoptimised the whole analysis function. Sums run in index order as before.
   const n = hairs.length;
-  const sum = diameters.reduce((a, b) => a + b, 0);
-  const slopes = measures.filter((m): m is ShaftMeasure => m !== null).map((m) => m.edgeSlope);
-  slopes.sort((a, b) => a - b);
+  const diameters = new Float64Array(n);
+  let sum = 0;
+  let vellus = 0;
+  let terminal = 0;
+  for (let i = 0; i < n; i++) {
+    const d = hairs[i]!.diameterUm;
+    diameters[i] = d;
+    sum += d;
+    if (d < VELLUS_MAX_UM) vellus++;
+    if (d >= TERMINAL_MIN_UM) terminal++;
+  }
+  // Slopes are finite, so the typed array's numeric sort orders them as a comparator sort does.
+  let nSlopes = 0;
+  for (const m of measures) if (m) nSlopes++;
+  const slopes = new Float64Array(nSlopes);
+  nSlopes = 0;
+  for (const m of measures) if (m) slopes[nSlopes++] = m.edgeSlope;
+  slopes.sort();
+  const strandLengths = new Float64Array(strands.length);
+  for (let i = 0; i < strands.length; i++) strandLengths[i] = pathLengthPx(strands[i]!.path, w);
   const issues = assessQuality({
     skinLevel,
     saturatedShare: saturated / Math.max(1, sampled),
     edgeSlope: slopes.length >= 3 ? slopes[slopes.length >> 1]! : null,
     clippedShare: clippedShare(pixels, width * height, channels),
-    weightedStrandUm: weightedLength(strands.map((s) => pathLengthPx(s.path, w))) * wupp,
+    weightedStrandUm: weightedLength(strandLengths) * wupp,
   });
   const result: HairAnalysisResult = {
     width,
@@ -262,8 +281,8 @@ export function analyzeHairDetailed(
     hairCount: n,
     densityPerCm2: round(n / areaCm2, 1),
     meanDiameterUm: n ? round(sum / n, 1) : 0,
-    vellusRatio: n ? round(diameters.filter((x) => x < VELLUS_MAX_UM).length / n, 3) : 0,
-    terminalRatio: n ? round(diameters.filter((x) => x >= TERMINAL_MIN_UM).length / n, 3) : 0,
+    vellusRatio: n ? round(vellus / n, 3) : 0,
+    terminalRatio: n ? round(terminal / n, 3) : 0,
     hairs,
     diameterHistogram: diameterHistogram(diameters),
     hairMassPerCm2: round(sum / areaCm2, 0),

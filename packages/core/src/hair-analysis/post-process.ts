@@ -11,10 +11,15 @@ export const MAX_SINGLE_UM = 120;
  * terminal diameter fits into it, sharing the width (sibling hairs of one opening lying side by side).
  */
 export function splitImplausiblyWide(hairs: HairAnalysisResult['hairs']): void {
-  const terminal = hairs
-    .map((x) => x.diameterUm)
-    .filter((d) => d >= TERMINAL_MIN_UM && d <= MAX_SINGLE_UM)
-    .sort((a, b) => a - b);
+  // A typed array and loops, not a map/filter/sort chain (see the summary in analyze-hair.ts);
+  // diameters are finite, so the numeric sort orders them as a comparator sort does.
+  const plausible = (d: number) => d >= TERMINAL_MIN_UM && d <= MAX_SINGLE_UM;
+  let k = 0;
+  for (const x of hairs) if (plausible(x.diameterUm)) k++;
+  const terminal = new Float64Array(k);
+  k = 0;
+  for (const x of hairs) if (plausible(x.diameterUm)) terminal[k++] = x.diameterUm;
+  terminal.sort();
   const typical = terminal.length ? terminal[terminal.length >> 1]! : 80;
   for (let i = hairs.length - 1; i >= 0; i--) {
     const hair = hairs[i]!;
@@ -42,12 +47,16 @@ export function pathLengthPx(path: readonly number[], w: number): number {
 }
 
 /** Length-weighted mean: the length of the strand a randomly chosen skeleton pixel belongs to. */
-export const weightedLength = (lengths: number[]) =>
-  lengths.reduce((a, l) => a + l * l, 0) /
-  Math.max(
-    1,
-    lengths.reduce((a, l) => a + l, 0),
-  );
+export function weightedLength(lengths: ArrayLike<number>): number {
+  let squares = 0;
+  let total = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const l = lengths[i]!;
+    squares += l * l;
+    total += l;
+  }
+  return squares / Math.max(1, total);
+}
 
 export function clippedShare(pixels: Uint8Array | Uint8ClampedArray, n: number, channels: number): number {
   let clipped = 0;

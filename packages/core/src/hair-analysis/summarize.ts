@@ -12,9 +12,10 @@ export function classifyDiameter(diameterUm: number): HairClass {
 }
 
 /** Counts per 10 µm bin; the last bin (≥ 110 µm) is open-ended. */
-export function diameterHistogram(diametersUm: readonly number[]): { binUm: number; counts: number[] } {
+export function diameterHistogram(diametersUm: ArrayLike<number>): { binUm: number; counts: number[] } {
   const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
-  for (const d of diametersUm) {
+  for (let i = 0; i < diametersUm.length; i++) {
+    const d = diametersUm[i]!;
     const bin = Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor(d / HISTOGRAM_BIN_UM)));
     counts[bin] = counts[bin]! + 1;
   }

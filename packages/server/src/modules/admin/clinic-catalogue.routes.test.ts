@@ -174,12 +174,14 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
     expect(await storedOpening()).toHaveLength(6);
 
     // Now the provider side: Sunday is closed and 18:00–19:00 is after closing.
-    const hoursBefore = await t.testDb.db.kysely
-      .selectFrom('provider_hours')
-      .select(['weekday', 'start_time', 'end_time'])
-      .where('provider_id', '=', 'demo-provider-chen')
-      .orderBy('weekday')
-      .execute();
+    const chenHours = () =>
+      t.testDb.db.kysely
+        .selectFrom('provider_hours')
+        .select(['weekday', 'start_time', 'end_time'])
+        .where('provider_id', '=', 'demo-provider-chen')
+        .orderBy('weekday')
+        .execute();
+    const hoursBefore = await chenHours();
     const refused = await send('PUT', '/api/admin/providers/demo-provider-chen/hours', {
       hours: [
         { locationId: loc.id, weekday: 2, start: '10:00', end: '18:00' },
@@ -193,13 +195,7 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
       `Wednesday 18:00–19:00 (open 08:00–18:00) is outside the opening hours of ${loc.name}`,
       `Sunday 10:00–12:00 (closed all day) is outside the opening hours of ${loc.name}`,
     ]);
-    const hoursAfter = await t.testDb.db.kysely
-      .selectFrom('provider_hours')
-      .select(['weekday', 'start_time', 'end_time'])
-      .where('provider_id', '=', 'demo-provider-chen')
-      .orderBy('weekday')
-      .execute();
-    expect(hoursAfter).toEqual(hoursBefore);
+    expect(await chenHours()).toEqual(hoursBefore);
     const ok = await send('PUT', '/api/admin/providers/demo-provider-chen/hours', {
       hours: [{ locationId: loc.id, weekday: 3, start: '10:00', end: '18:00' }],
     });

@@ -6,6 +6,8 @@ import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
+  CLINIC_ZONE,
+  clinicDay,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -13,11 +15,9 @@ import {
 } from './harness';
 import { signIn } from './sign-in';
 
-const ZONE = 'America/Los_Angeles';
-
 /** The first Tuesday at least two days after today in the clinic's zone, as YYYY-MM-DD. */
 function nextTuesday(): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+  const today = clinicDay(Date.now());
   let d = new Date(`${today}T12:00:00Z`);
   d = new Date(d.getTime() + 2 * 86_400_000);
   while (d.getUTCDay() !== 2) d = new Date(d.getTime() + 86_400_000);
@@ -86,7 +86,7 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(slots.length).toBeGreaterThan(0);
     expect(slots.every((s) => s.providerId === providerId)).toBe(true);
     const first = new Intl.DateTimeFormat('en-GB', {
-      timeZone: ZONE,
+      timeZone: CLINIC_ZONE,
       hour: '2-digit',
       minute: '2-digit',
     }).format(new Date(slots[0]!.start));
@@ -109,10 +109,8 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
 
     // The demo clinic has bookings in the coming days (one at least an hour away, so it cannot start
     // while the test runs): closing on that day warns first.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
-    const inTwoWeeks = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(
-      new Date(Date.now() + 14 * 86_400_000),
-    );
+    const today = clinicDay(Date.now());
+    const inTwoWeeks = clinicDay(Date.now() + 14 * 86_400_000);
     const calendar = (await (
       await page.request.get(`${server.url}/api/calendar?from=${today}&to=${inTwoWeeks}`)
     ).json()) as { appointments: { id: string; status: string; start: string; patientName: string }[] };
@@ -120,7 +118,7 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
       (a) => a.status === 'booked' && Date.parse(a.start) > Date.now() + 3_600_000,
     );
     expect(booked).toBeDefined();
-    const closedDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(booked!.start));
+    const closedDay = clinicDay(booked!.start);
     await page.goto(`${server.url}/admin`);
     const closure = page.getByRole('form', { name: 'Add a closure for San Francisco' });
     await closure.getByLabel('First closed day').fill(closedDay);

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
+import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
+  clinicDay,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -58,7 +59,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.goto(`${server.url}/book`);
     await page.getByRole('button', { name: /Consultation/ }).click();
     await page.getByRole('heading', { name: 'Choose a day and time' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('booking-1-month'), fullPage: true });
     await pickFreeTime(page, 2, 'booking-1b-day-times');
     await page.getByRole('heading', { name: 'Your details' }).waitFor();
@@ -93,7 +94,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.getByText('Your appointment has moved').waitFor();
     const after = await page.locator('.card').first().textContent();
     expect(after).not.toEqual(before);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('booking-4-moved'), fullPage: true });
     await page.close();
   });
@@ -108,7 +109,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     const id = manageUrl.split('/')[2]!.split('?')[0]!;
     const appt = await page.request.get(`${server.url}/api/appointments/${id}`);
     const { start } = (await appt.json()) as { start: string };
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(start));
+    const day = clinicDay(start);
     await page.goto(`${server.url}/staff/calendar`);
     await page.getByLabel('Go to date').fill(day);
     const entry = page.getByRole('button', { name: new RegExp(patientName) });
@@ -131,11 +132,11 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
       .getByRole('button', { name: new RegExp(patientName) })
       .waitFor();
     await page.screenshot({ path: screenshotPath('booking-6-staff-week'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.goto(`${server.url}/staff`);
     await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
     await page.getByText(/clinic time/).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.close();
   });
 
@@ -145,7 +146,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     // A weekday two weeks ahead, so free times exist whatever today is.
     let d = new Date(Date.now() + 14 * 86_400_000);
     while ([0, 6].includes(d.getUTCDay())) d = new Date(d.getTime() + 86_400_000);
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(d);
+    const day = clinicDay(d);
     await page.getByLabel('Go to date').fill(day);
     await page.getByRole('button', { name: 'New appointment' }).click();
     await page.getByLabel('Type').selectOption('follow-up');
@@ -196,7 +197,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
       .getByRole('link', { name: /Change or cancel Consultation/ })
       .first()
       .waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('booking-8-portal'), fullPage: true });
     await page.close();
   });

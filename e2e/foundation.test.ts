@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
+import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
@@ -81,10 +81,7 @@ describe.runIf(browserAvailable())('foundation journey in chromium', () => {
     await page.context().clearCookies();
     await page.goto(`${server.url}${path}`);
     await page.locator('h1').first().waitFor();
-    const violations = await seriousViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    ).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.close();
   });
 

@@ -10,6 +10,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const ARTIFACTS = path.join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The demo clinic's time zone. */
+export const CLINIC_ZONE = 'America/Los_Angeles';
+
+/** The demo clinic's local date of an instant, as YYYY-MM-DD. */
+export const clinicDay = (at: Date | number | string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_ZONE }).format(new Date(at));
+
 /** Whether the browser suites can run; under CI a missing chromium fails instead of skipping. */
 export function browserAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;

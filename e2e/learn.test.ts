@@ -2,7 +2,7 @@ import { stripCitations } from '@anagen/core/evidence';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEvidenceLibrary } from '../content';
-import { seriousViolations } from './axe';
+import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
@@ -109,7 +109,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     expect(await book.getAttribute('href')).toBe('/book?type=consultation');
     expect(await page.evaluate(() => sessionStorage.getItem('anagen.assessment'))).toContain('Norwood');
     expect(await page.getByRole('heading', { name: 'Please see a physician first' }).count()).toBe(0);
-    expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('learn-assessment-options'), fullPage: true });
     await page.close();
   });
@@ -134,7 +134,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     expect(await page.locator('ol.options').count()).toBe(0);
     expect(await page.getByRole('heading', { name: /Options to discuss/ }).count()).toBe(0);
     expect(await page.locator('main').getByRole('link', { name: /book/i }).count()).toBe(0);
-    expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('learn-assessment-referral'), fullPage: true });
     await page.close();
   });
@@ -227,10 +227,7 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.locator('h1').first().waitFor();
     if (path === '/cost') await page.locator('.cost-chart canvas').waitFor();
-    const violations = await seriousViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    ).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     // Phone layout: nothing wider than the screen (wide tables scroll inside their own region).
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

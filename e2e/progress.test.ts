@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
-import { seriousViolations } from './axe';
+import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
@@ -190,10 +190,7 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     // The six portal links stay on one row that scrolls sideways.
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect((await nav.boundingBox())!.height).toBeLessThan(60);
-    const violations = await seriousViolations(page);
-    expect(
-      violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('progress-portal-phone'), fullPage: true });
 
     // The patient adds a photo from their phone, then removes it again (filed by mistake).

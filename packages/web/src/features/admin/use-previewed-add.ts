@@ -11,12 +11,10 @@ import { fieldErrorsOf } from './form-bits';
  */
 export function usePreviewedAdd<TBody>(url: string, onAdded: () => void) {
   const [conflicts, setConflicts] = useState<ScheduleConflict[] | null>(null);
-  const [previewed, setPreviewed] = useState<TBody | null>(null);
   const add = useAdminSave(
     (b: TBody) => api.post(url, b),
     () => {
       setConflicts(null);
-      setPreviewed(null);
       onAdded();
     },
   );
@@ -32,10 +30,10 @@ export function usePreviewedAdd<TBody>(url: string, onAdded: () => void) {
     conflicts,
     submit: (b: TBody) => {
       setConflicts(null);
-      setPreviewed(b);
       preview.mutate(b);
     },
-    confirm: () => previewed !== null && add.mutate(previewed),
+    // The mutation keeps the body it last sent: the one the conflicts were listed for.
+    confirm: () => preview.variables !== undefined && add.mutate(preview.variables),
     cancel: () => setConflicts(null),
     error,
     fieldErrors: fieldErrorsOf(error),

@@ -27,6 +27,7 @@ describe('hoursOutsideOpening', () => {
     expect(v.map((x) => x.index)).toEqual([0, 1, 2]);
     expect(v[0]!.closedParts).toEqual(['07:30–09:00', '17:00–18:00']);
     expect(v[0]!.openThatDay).toEqual(['09:00–17:00']);
+    expect(v.map((x) => x.startsClosed)).toEqual([true, false, true]);
     expect(describeOutsideOpening(v[1]!)).toBe('Tuesday 12:00–13:00 (open 08:00–12:00, 13:00–24:00)');
     expect(describeOutsideOpening(v[2]!)).toBe('Sunday 10:00–12:00 (closed all day)');
   });

@@ -12,6 +12,8 @@ export interface HoursOutsideOpening {
   /** Index of the working-hours window in the input list. */
   index: number;
   weekday: number;
+  /** The window begins while the location is closed (so its start has to move, else its end). */
+  startsClosed: boolean;
   /** The parts of the window when the location is closed, e.g. `["07:00–09:00"]`. */
   closedParts: string[];
   /** The location's opening hours that weekday, e.g. `["09:00–17:00"]`; empty when closed all day. */
@@ -38,11 +40,13 @@ export function hoursOutsideOpening(
   const out: HoursOutsideOpening[] = [];
   hours.forEach((h, index) => {
     const open = mergeIntervals(openBy.get(h.weekday) ?? []);
-    const closed = subtractIntervals([[parseLocalTime(h.start), parseLocalTime(h.end)]], open);
+    const start = parseLocalTime(h.start);
+    const closed = subtractIntervals([[start, parseLocalTime(h.end)]], open);
     if (closed.length === 0) return;
     out.push({
       index,
       weekday: h.weekday,
+      startsClosed: closed[0]![0] === start,
       closedParts: closed.map(([a, b]) => span(a, b)),
       openThatDay: open.map(([a, b]) => span(a, b)),
     });

@@ -28,14 +28,16 @@ export async function assertHoursWithinOpening(
     const open = opening.filter((o) => o.location_id === loc.id);
     // A location without opening hours has not set them: nothing to check against.
     if (open.length === 0) continue;
-    const indices: number[] = [];
-    const windows = hours.filter((h, i) => h.locationId === loc.id && indices.push(i));
-    const outside = hoursOutsideOpening(windows, open);
+    // Positions in the request body of this location's windows, for the error paths.
+    const indices = hours.flatMap((h, i) => (h.locationId === loc.id ? [i] : []));
+    const outside = hoursOutsideOpening(
+      indices.map((i) => hours[i]!),
+      open,
+    );
     for (const v of outside) {
-      // On the field that has to move: the start when the window begins while closed, else the end.
-      const field = v.closedParts[0]!.startsWith(windows[v.index]!.start) ? 'start' : 'end';
+      // On the field that has to move.
       errors.push({
-        path: `body.hours.${indices[v.index]}.${field}`,
+        path: `body.hours.${indices[v.index]}.${v.startsClosed ? 'start' : 'end'}`,
         message: `${describeOutsideOpening(v)} is outside the opening hours of ${loc.name}`,
       });
     }

@@ -1,6 +1,6 @@
 import { distanceTransform } from './distance-transform';
 import { decideEmergence } from './emergence';
-import { flattenIllumination } from './flatten-illumination';
+import { flattenIllumination, selectKth } from './flatten-illumination';
 import { HysteresisRows } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
@@ -257,19 +257,15 @@ export function analyzeHairDetailed(
     if (d < VELLUS_MAX_UM) vellus++;
     if (d >= TERMINAL_MIN_UM) terminal++;
   }
-  // Slopes are finite, so the typed array's numeric sort orders them as a comparator sort does.
+  const slopes = new Float64Array(measures.length);
   let nSlopes = 0;
-  for (const m of measures) if (m) nSlopes++;
-  const slopes = new Float64Array(nSlopes);
-  nSlopes = 0;
   for (const m of measures) if (m) slopes[nSlopes++] = m.edgeSlope;
-  slopes.sort();
   const strandLengths = new Float64Array(strands.length);
   for (let i = 0; i < strands.length; i++) strandLengths[i] = pathLengthPx(strands[i]!.path, w);
   const issues = assessQuality({
     skinLevel,
     saturatedShare: saturated / Math.max(1, sampled),
-    edgeSlope: slopes.length >= 3 ? slopes[slopes.length >> 1]! : null,
+    edgeSlope: nSlopes >= 3 ? selectKth(slopes.subarray(0, nSlopes), nSlopes >> 1) : null,
     clippedShare: clippedShare(pixels, width * height, channels),
     weightedStrandUm: weightedLength(strandLengths) * wupp,
   });

@@ -1,3 +1,4 @@
+import { selectKth } from './flatten-illumination';
 import { classifyDiameter, TERMINAL_MIN_UM } from './summarize';
 import type { HairAnalysisResult } from './types';
 
@@ -11,16 +12,12 @@ export const MAX_SINGLE_UM = 120;
  * terminal diameter fits into it, sharing the width (sibling hairs of one opening lying side by side).
  */
 export function splitImplausiblyWide(hairs: HairAnalysisResult['hairs']): void {
-  // A typed array and loops, not a map/filter/sort chain (see the summary in analyze-hair.ts);
-  // diameters are finite, so the numeric sort orders them as a comparator sort does.
-  const plausible = (d: number) => d >= TERMINAL_MIN_UM && d <= MAX_SINGLE_UM;
+  // A typed array and a loop, not a map/filter/sort chain (see the summary in analyze-hair.ts).
+  const terminal = new Float64Array(hairs.length);
   let k = 0;
-  for (const x of hairs) if (plausible(x.diameterUm)) k++;
-  const terminal = new Float64Array(k);
-  k = 0;
-  for (const x of hairs) if (plausible(x.diameterUm)) terminal[k++] = x.diameterUm;
-  terminal.sort();
-  const typical = terminal.length ? terminal[terminal.length >> 1]! : 80;
+  for (const x of hairs)
+    if (x.diameterUm >= TERMINAL_MIN_UM && x.diameterUm <= MAX_SINGLE_UM) terminal[k++] = x.diameterUm;
+  const typical = k ? selectKth(terminal.subarray(0, k), k >> 1) : 80;
   for (let i = hairs.length - 1; i >= 0; i--) {
     const hair = hairs[i]!;
     if (hair.diameterUm <= MAX_SINGLE_UM) continue;

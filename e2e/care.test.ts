@@ -4,6 +4,8 @@ import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
+  CLINIC_ZONE,
+  clinicDay,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -18,7 +20,8 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
   let page: Page;
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    // Staff working from another zone than the clinic's: times are still entered and shown in clinic time.
+    browser = await launchBrowser({ timezoneId: 'Asia/Tokyo' });
     page = await browser.context.newPage();
   });
   afterAll(async () => {
@@ -56,6 +59,12 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     const planSelect = form.getByLabel('Plan');
     const prpOption = await planSelect.locator('option', { hasText: 'PRP' }).getAttribute('value');
     await planSelect.selectOption(prpOption!);
+    // Yesterday 09:30 in the clinic (Los Angeles), typed into a browser running in Tokyo.
+    const day = clinicDay(Date.now() - 86_400_000);
+    const at = form.getByLabel('Date and time');
+    await expect(at.getAttribute('aria-describedby')).resolves.toBeTruthy();
+    await form.getByText(/Clinic time \(Pacific (Standard|Daylight) Time\)/).waitFor();
+    await at.fill(`${day}T09:30`);
     await form.getByLabel('Product 1').fill('PRP preparation kit');
     await form.getByLabel('Lot number 1').fill('PRP-E2E-0001');
     await form.getByLabel('Blood drawn (mL)').fill('30');
@@ -80,6 +89,17 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await record.locator('.badge', { hasText: /^Signed$/ }).waitFor();
     await expect(record.getByRole('button', { name: 'Sign this record' }).count()).resolves.toBe(0);
     await record.getByText('Add an addendum').waitFor();
+    await expect(record.getByRole('heading').first().textContent()).resolves.toMatch(/9:30\s?AM P[SD]T/);
+    const stored = await page.request.get(`${server.url}/api/patients/demo-patient-1/sessions`);
+    const mine = ((await stored.json()) as { performedAt: number; products: { lot: string }[] }[]).find((x) =>
+      x.products.some((p) => p.lot === 'PRP-E2E-0001'),
+    );
+    expect(clinicDay(mine!.performedAt)).toBe(day);
+    expect(
+      new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_ZONE, hour: '2-digit', minute: '2-digit' }).format(
+        mine!.performedAt,
+      ),
+    ).toBe('09:30');
     const map = await record.getByRole('img').getAttribute('aria-label');
     expect(map).toContain('Vertex (crown) 3.5 mL');
     expect(map).toContain('total 5 mL');

@@ -115,8 +115,12 @@ export const clinicSchema = z.object({
 });
 export type ClinicInfo = z.infer<typeof clinicSchema>;
 
-/** What any visitor may know about the clinic (urgent-advice phone number included). */
-export const publicClinicSchema = clinicSchema.omit({ id: true });
+/**
+ * What any visitor may know about the clinic (urgent-advice phone number included), and the zone
+ * clinic times are shown and entered in: the first location's (UTC before there is one).
+ */
+export const publicClinicSchema = clinicSchema.omit({ id: true }).extend({ timeZone: z.string() });
+export type PublicClinicInfo = z.infer<typeof publicClinicSchema>;
 
 /** Booking and care rules, stored in `clinics.settings_json`. */
 /**

@@ -60,6 +60,8 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
       phone: '+1 415 555 0199',
       email: 'front@example.com',
       website: null,
+      // The demo clinic's only location is in Los Angeles: forms and lists show clinic time in it.
+      timeZone: 'America/Los_Angeles',
     });
   });
 

@@ -15,6 +15,12 @@ export async function findClinic(db: Kysely<Database>) {
     .executeTakeFirst();
 }
 
+/** The clinic's own zone: its first location's (UTC before there is one). Filters and forms read dates in it. */
+export async function clinicTimeZone(db: Kysely<Database>): Promise<string> {
+  const loc = await db.selectFrom('locations').select('time_zone').orderBy('id').executeTakeFirst();
+  return loc?.time_zone ?? 'UTC';
+}
+
 export async function updateClinicDetails(
   db: Kysely<Database>,
   id: string,

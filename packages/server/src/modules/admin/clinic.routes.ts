@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors';
 import { auditChange } from './admin-audit';
 import {
+  clinicTimeZone,
   findClinic,
   policiesFromSettings,
   updateClinicDetails,
@@ -47,7 +48,7 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
     },
     async () => {
       const { id: _id, ...rest } = view(await clinicOrThrow());
-      return rest;
+      return { ...rest, timeZone: await clinicTimeZone(db()) };
     },
   );
 

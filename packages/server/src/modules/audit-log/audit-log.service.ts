@@ -1,18 +1,10 @@
 import type { AuditLogItem } from '@anagen/core/contracts';
 import { localToUtc } from '@anagen/core/scheduling';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { AuditCursor, AuditFilter, AuditRow } from './audit-log.repository';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-
-/** The zone dates in filters are read in: the clinic's first location (UTC when there is none). */
-export async function clinicTimeZone(db: Kysely<Database>): Promise<string> {
-  const loc = await db.selectFrom('locations').select('time_zone').orderBy('id').executeTakeFirst();
-  return loc?.time_zone ?? 'UTC';
-}
 
 /** A day's first instant in `zone`; the gap hour of a spring-forward day never starts a day. */
 function startOfLocalDay(zone: string, date: string): number {

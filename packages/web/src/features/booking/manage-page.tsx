@@ -1,10 +1,11 @@
 import type { Appointment } from '@anagen/core/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
+import { useClinicInfo } from '../../lib/use-clinic';
 import { useAppointment, withToken } from './booking-api';
 import { type PickedSlot, SlotPicker } from './slot-picker';
 import { formatDateTime, zoneName } from './time';
@@ -39,11 +40,7 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const { data: clinic } = useQuery({
-    queryKey: ['clinic'],
-    queryFn: () => api.get<{ phone: string }>('/api/clinic'),
-    staleTime: 3_600_000,
-  });
+  const { data: clinic } = useClinicInfo();
 
   if (q.isPending) return <Loading />;
   if (q.error) {

@@ -1,3 +1,4 @@
+import { localToUtc, utcToLocal } from '@anagen/core/scheduling';
 import {
   type SideEffectSymptom,
   SYMPTOM_LABELS,
@@ -44,7 +45,11 @@ const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
   timeZoneName: 'short',
 });
 
-export const fmtDate = (ms: number) => dateFmt.format(ms);
+/** A date; pass the clinic's IANA zone to give the clinic's date. */
+export const fmtDate = (ms: number, timeZone?: string) =>
+  timeZone
+    ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone }).format(ms)
+    : dateFmt.format(ms);
 /** Date and time with the zone named; pass the clinic's IANA zone to show clinic time. */
 export function fmtDateTime(ms: number, timeZone?: string): string {
   if (!timeZone) return dateTimeFmt.format(ms);
@@ -63,6 +68,26 @@ export const symptomLabel = (s: string) => SYMPTOM_LABELS[s as SideEffectSymptom
 export const reasonLabel = (r: string) => URGENT_REASON_LABELS[r as UrgentReason] ?? r;
 
 /** `<input type="datetime-local">` value for an instant, in the browser's zone. */
+/** A `datetime-local` value of an instant in `timeZone` (staff enter clinic times in clinic time). */
+export function toZoneInput(ms: number, timeZone: string): string {
+  const { date, time } = utcToLocal(timeZone, ms);
+  return `${date}T${time}`;
+}
+
+/**
+ * The instant of a `datetime-local` value read in `timeZone`; null when it is not a valid value or
+ * names a wall time that does not exist there (the hour skipped when clocks go forward).
+ */
+export function fromZoneInput(value: string, timeZone: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
+  if (!m) return null;
+  try {
+    return localToUtc(timeZone, m[1]!, m[2]!);
+  } catch {
+    return null; // an impossible date such as 2026-02-30
+  }
+}
+
 export function toLocalInput(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');

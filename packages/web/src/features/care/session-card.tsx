@@ -1,5 +1,6 @@
 import type { SessionRecord } from '@anagen/core/contracts';
 import { useState } from 'react';
+import { useClinicInfo } from '../../lib/use-clinic';
 import { useAddAddendum, useSignSession } from './care-api';
 import { fmtDate, fmtDateTime, treatmentName } from './care-format';
 import { fromInjectionMap, ScalpDiagram } from './scalp-diagram';
@@ -36,11 +37,12 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
   const addendum = useAddAddendum(s.patientId);
   const [text, setText] = useState('');
   const headingId = `session-${s.id}`;
+  const timeZone = useClinicInfo().data?.timeZone;
   return (
     <article className="card" aria-labelledby={headingId}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h3 id={headingId}>
-          {treatmentName(s.treatmentSlug)} — {fmtDate(s.performedAt)}
+          {treatmentName(s.treatmentSlug)} — {fmtDateTime(s.performedAt, timeZone)}
         </h3>
         {s.status === 'signed' ? (
           <span className="badge grade-high">Signed</span>
@@ -66,7 +68,7 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
             <>
               <dt>Signed</dt>
               <dd>
-                {s.signedByName ?? s.signedBy}, {fmtDateTime(s.signedAt)}
+                {s.signedByName ?? s.signedBy}, {fmtDateTime(s.signedAt, timeZone)}
               </dd>
             </>
           )}
@@ -74,7 +76,7 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
         <ScalpDiagram
           value={fromInjectionMap(s.injectionMap)}
           size={200}
-          title={`Injection map of the session on ${fmtDate(s.performedAt)}`}
+          title={`Injection map of the session on ${fmtDate(s.performedAt, timeZone)}`}
         />
       </div>
       {s.addenda.length > 0 && (
@@ -84,7 +86,7 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
             {s.addenda.map((a) => (
               <li key={a.id}>
                 <span className="muted small">
-                  {fmtDateTime(a.createdAt)}, {a.createdByName ?? a.createdBy}:
+                  {fmtDateTime(a.createdAt, timeZone)}, {a.createdByName ?? a.createdBy}:
                 </span>{' '}
                 {a.text}
               </li>

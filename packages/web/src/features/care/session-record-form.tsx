@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { ApiError, api } from '../../lib/api-client';
+import { useClinicInfo } from '../../lib/use-clinic';
 import { useMe } from '../auth/use-me';
+import { zoneName } from '../booking/time';
 import { useRecordSession } from './care-api';
-import { CARE_TREATMENTS, toLocalInput, treatmentName } from './care-format';
+import { CARE_TREATMENTS, fromZoneInput, toZoneInput, treatmentName } from './care-format';
 import { InjectionMapEditor } from './injection-map-editor';
 import type { InjectionMapValue } from './scalp-diagram';
 import { toInjectionMap } from './scalp-diagram';
@@ -73,7 +75,11 @@ export function SessionRecordForm({
   const [planId, setPlanId] = useState(openPlans[0]?.id ?? '');
   const [treatment, setTreatment] = useState(openPlans[0]?.treatmentSlug ?? 'prp');
   const [providerId, setProviderId] = useState('');
-  const [performedAt, setPerformedAt] = useState(() => toLocalInput(Date.now()));
+  // Clinic time, whatever zone this browser is in: the chart and calendar show clinic time too.
+  const timeZone = useClinicInfo().data?.timeZone;
+  const [editedAt, setPerformedAt] = useState<string | null>(null);
+  const performedAt = editedAt ?? (timeZone ? toZoneInput(Date.now(), timeZone) : '');
+  const [atError, setAtError] = useState<string | undefined>();
   const [products, setProducts] = useState([{ name: '', lot: '' }]);
   const [prep, setPrep] = useState<PrepFields>({});
   const [anaesthesia, setAnaesthesia] = useState('');
@@ -86,11 +92,18 @@ export function SessionRecordForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!timeZone) return;
+    const at = fromZoneInput(performedAt, timeZone);
+    if (at === null) {
+      setAtError(`This time does not exist in clinic time (${zoneName(timeZone)}): the clocks skip it.`);
+      return;
+    }
+    setAtError(undefined);
     const body: NewSession = {
       ...(planId ? { planId } : {}),
       providerId: chosenProvider,
       treatmentSlug: treatment,
-      performedAt: new Date(performedAt).getTime(),
+      performedAt: at,
       products: products.filter((p) => p.name.trim() || p.lot.trim()),
       ...(buildPreparation(treatment, prep) ? { preparation: buildPreparation(treatment, prep) } : {}),
       ...(anaesthesia.trim() ? { anaesthesia } : {}),
@@ -145,7 +158,8 @@ export function SessionRecordForm({
           type="datetime-local"
           value={performedAt}
           onChange={(e) => setPerformedAt(e.target.value)}
-          error={errors.performedAt}
+          hint={timeZone ? `Clinic time (${zoneName(timeZone)})` : undefined}
+          error={atError ?? errors.performedAt}
           required
         />
       </div>
@@ -211,7 +225,7 @@ export function SessionRecordForm({
         </div>
       )}
       <div className="row">
-        <button type="submit" className="btn" disabled={record.isPending || !chosenProvider}>
+        <button type="submit" className="btn" disabled={record.isPending || !chosenProvider || !timeZone}>
           {record.isPending ? 'Saving…' : 'Save as draft'}
         </button>
         <button type="button" className="btn secondary" onClick={onDone}>

@@ -249,6 +249,34 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(await consents()).toEqual(signedBefore);
   });
 
+  it('an admin adds a note to booking confirmations and it is kept', async () => {
+    await page.goto(`${server.url}/admin/templates`);
+    const form = page.getByRole('form', { name: 'Notes in appointment emails' });
+    const note = form.getByLabel('Booking confirmation');
+    await expect(note.inputValue()).resolves.toBe('');
+    await note.fill('Parking is behind the building.\nPlease arrive ten minutes early.');
+    await form.getByRole('button', { name: 'Save email notes' }).click();
+    await form.getByRole('status').getByText('Email notes saved').waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await page.reload();
+    await expect(
+      page
+        .getByRole('form', { name: 'Notes in appointment emails' })
+        .getByLabel('Booking confirmation')
+        .inputValue(),
+    ).resolves.toBe('Parking is behind the building.\nPlease arrive ten minutes early.');
+    const saved = (await (await page.request.get(`${server.url}/api/admin/notice-notes`)).json()) as Record<
+      string,
+      string
+    >;
+    expect(saved).toEqual({
+      confirmation: 'Parking is behind the building.\nPlease arrive ten minutes early.',
+      reschedule: '',
+      cancellation: '',
+      reminder: '',
+    });
+  });
+
   it('the patient sees a clinician’s view of their chart in “Who accessed my record”', async () => {
     await signIn(page, server.url, 'clinician@example.com', '/staff');
     await page.goto(`${server.url}/staff/patients/demo-patient-1/summary`);

@@ -122,7 +122,6 @@ export type ClinicInfo = z.infer<typeof clinicSchema>;
 export const publicClinicSchema = clinicSchema.omit({ id: true }).extend({ timeZone: z.string() });
 export type PublicClinicInfo = z.infer<typeof publicClinicSchema>;
 
-/** Booking and care rules, stored in `clinics.settings_json`. */
 /**
  * Booking and care rules, stored in `clinics.settings_json` under these keys — the same keys the
  * booking engine (`cancellationCutoffHours`, `reminderHours`) and the care pathway
@@ -149,6 +148,32 @@ export const DEFAULT_BOOKING_POLICIES: BookingPolicies = {
   reminderHours: 24,
   requireConsultationBeforeProcedure: true,
   sideEffectReviewHours: 24,
+};
+
+/** The appointment emails a patient receives. */
+export const NOTICE_KINDS = ['confirmation', 'reschedule', 'cancellation', 'reminder'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+const noticeNote = z.string().trim().max(1000, 'At most 1000 characters');
+
+/**
+ * The clinic's own words added to each appointment email (parking, what to bring, arrival time),
+ * stored in `clinics.settings_json` under `noticeNotes`. Plain text, blank lines between paragraphs;
+ * empty means no note. The date, place and links stay the system's, so a note cannot break them.
+ */
+export const noticeNotesSchema = z.strictObject({
+  confirmation: noticeNote,
+  reschedule: noticeNote,
+  cancellation: noticeNote,
+  reminder: noticeNote,
+});
+export type NoticeNotes = z.infer<typeof noticeNotesSchema>;
+
+export const EMPTY_NOTICE_NOTES: NoticeNotes = {
+  confirmation: '',
+  reschedule: '',
+  cancellation: '',
+  reminder: '',
 };
 
 // ---------------------------------------------------------------- locations

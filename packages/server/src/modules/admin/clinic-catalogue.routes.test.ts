@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
 import { parseClinicSettings } from '../appointments/scheduling.repository';
-import { readClinicPolicies } from './clinic.repository';
+import { readClinicPolicies, readNoticeNotes } from './clinic.repository';
 
 const TYPE = {
   slug: 'scalp-check',
@@ -108,6 +108,68 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
       .select('settings_json')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(row.settings_json).otherFeature).toEqual({ x: 1 });
+  });
+
+  it('saves the notes added to appointment emails, keeps the policies, and refuses bad ones whole', async () => {
+    const policiesBefore = await readClinicPolicies(t.testDb.db.kysely);
+    expect((await send('GET', '/api/admin/notice-notes')).json()).toEqual({
+      confirmation: '',
+      reschedule: '',
+      cancellation: '',
+      reminder: '',
+    });
+    const notes = {
+      confirmation: '  Parking is behind the building.\nPlease bring a list of your medicines.  ',
+      reschedule: '',
+      cancellation: '',
+      reminder: 'Please arrive 10 minutes early.',
+    };
+    const saved = await send('PUT', '/api/admin/notice-notes', notes);
+    expect(saved.statusCode).toBe(200);
+    const trimmed = {
+      ...notes,
+      confirmation: 'Parking is behind the building.\nPlease bring a list of your medicines.',
+    };
+    expect(saved.json()).toEqual(trimmed);
+    expect((await send('GET', '/api/admin/notice-notes')).json()).toEqual(trimmed);
+    expect(await readClinicPolicies(t.testDb.db.kysely)).toEqual(policiesBefore);
+    // A later policies save keeps the notes (each save replaces only its own settings key).
+    expect((await send('PUT', '/api/admin/policies', policiesBefore)).statusCode).toBe(200);
+    expect(await readNoticeNotes(t.testDb.db.kysely)).toEqual(trimmed);
+
+    const bad = await send('PUT', '/api/admin/notice-notes', {
+      ...notes,
+      confirmation: 'x'.repeat(1001),
+      reminder: 42,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(paths(bad)).toEqual(expect.arrayContaining(['body.confirmation', 'body.reminder']));
+    const missing = await send('PUT', '/api/admin/notice-notes', { confirmation: 'Only this' });
+    expect(missing.statusCode).toBe(400);
+    expect(await readNoticeNotes(t.testDb.db.kysely)).toEqual(trimmed);
+    const audit = await t.testDb.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', '%notice-notes%')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('two admins saving different settings at the same moment both keep their change', async () => {
+    const policies = { ...(await readClinicPolicies(t.testDb.db.kysely)), reminderHours: 6 };
+    const notes = {
+      confirmation: 'Side entrance after 6 pm.',
+      reschedule: '',
+      cancellation: '',
+      reminder: '',
+    };
+    const [a, b] = await Promise.all([
+      send('PUT', '/api/admin/policies', policies),
+      send('PUT', '/api/admin/notice-notes', notes),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(await readClinicPolicies(t.testDb.db.kysely)).toEqual(policies);
+    expect(await readNoticeNotes(t.testDb.db.kysely)).toEqual(notes);
   });
 
   it('accepts only IANA zones and real opening hours for a location, saving nothing on error', async () => {

@@ -2,6 +2,10 @@ import {
   type BookingPolicies,
   bookingPoliciesSchema,
   DEFAULT_BOOKING_POLICIES,
+  EMPTY_NOTICE_NOTES,
+  NOTICE_KINDS,
+  type NoticeNotes,
+  noticeNotesSchema,
 } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -29,12 +33,45 @@ export async function updateClinicDetails(
   await db.updateTable('clinics').set(d).where('id', '=', id).execute();
 }
 
-export async function updateClinicSettings(
+/** The settings object of a `settings_json` value; a broken column reads as empty. */
+function parseSettings(settingsJson: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(settingsJson);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    // A hand-edited, broken settings column falls back to defaults rather than breaking booking.
+  }
+  return {};
+}
+
+/**
+ * Replaces some keys of the clinic's settings and keeps the others (owned by other features).
+ * Compare-and-set on the stored text, retried a few times: two admins saving different settings at
+ * once both keep their change, on SQLite and PostgreSQL alike (no row lock needed).
+ */
+export async function mergeClinicSettings(
   db: Kysely<Database>,
   id: string,
-  settingsJson: string,
+  patch: Record<string, unknown>,
 ): Promise<void> {
-  await db.updateTable('clinics').set({ settings_json: settingsJson }).where('id', '=', id).execute();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = await db
+      .selectFrom('clinics')
+      .select('settings_json')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return;
+    const next = JSON.stringify({ ...parseSettings(row.settings_json), ...patch });
+    const res = await db
+      .updateTable('clinics')
+      .set({ settings_json: next })
+      .where('id', '=', id)
+      .where('settings_json', '=', row.settings_json)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 1) return;
+  }
+  throw new Error('clinic settings kept changing while saving');
 }
 
 /**
@@ -48,17 +85,28 @@ export async function readClinicPolicies(db: Kysely<Database>): Promise<BookingP
 }
 
 export function policiesFromSettings(settingsJson: string): BookingPolicies {
-  let raw: Record<string, unknown> = {};
-  try {
-    const parsed = JSON.parse(settingsJson);
-    if (parsed && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
-  } catch {
-    // A hand-edited, broken settings column falls back to defaults rather than breaking booking.
-  }
+  const raw = parseSettings(settingsJson);
   const merged = { ...DEFAULT_BOOKING_POLICIES };
   for (const key of Object.keys(DEFAULT_BOOKING_POLICIES) as (keyof BookingPolicies)[]) {
     const one = bookingPoliciesSchema.shape[key].safeParse(raw[key]);
     if (one.success) (merged as Record<string, unknown>)[key] = one.data;
   }
   return merged;
+}
+
+/** The clinic's notes for appointment emails; a note that no longer validates reads as none. */
+export function noticeNotesFromSettings(settingsJson: string): NoticeNotes {
+  const raw = parseSettings(settingsJson).noticeNotes;
+  const notes = { ...EMPTY_NOTICE_NOTES };
+  if (!raw || typeof raw !== 'object') return notes;
+  for (const kind of NOTICE_KINDS) {
+    const one = noticeNotesSchema.shape[kind].safeParse((raw as Record<string, unknown>)[kind]);
+    if (one.success) notes[kind] = one.data;
+  }
+  return notes;
+}
+
+export async function readNoticeNotes(db: Kysely<Database>): Promise<NoticeNotes> {
+  const clinic = await findClinic(db);
+  return noticeNotesFromSettings(clinic?.settings_json ?? '{}');
 }

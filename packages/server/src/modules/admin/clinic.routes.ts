@@ -2,6 +2,7 @@ import {
   bookingPoliciesSchema,
   clinicDetailsSchema,
   clinicSchema,
+  noticeNotesSchema,
   publicClinicSchema,
 } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -11,9 +12,10 @@ import { auditChange } from './admin-audit';
 import {
   clinicTimeZone,
   findClinic,
+  mergeClinicSettings,
+  noticeNotesFromSettings,
   policiesFromSettings,
   updateClinicDetails,
-  updateClinicSettings,
 } from './clinic.repository';
 
 const ADMIN = { access: ['admin'] as const };
@@ -84,6 +86,37 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.get(
+    '/api/admin/notice-notes',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        description: "The clinic's own notes added to appointment emails (empty = none).",
+        response: { 200: noticeNotesSchema },
+      },
+    },
+    async () => noticeNotesFromSettings((await clinicOrThrow()).settings_json),
+  );
+
+  r.put(
+    '/api/admin/notice-notes',
+    {
+      config: ADMIN,
+      schema: { tags: ['admin'], body: noticeNotesSchema, response: { 200: noticeNotesSchema } },
+    },
+    async (req) => {
+      const clinic = await clinicOrThrow();
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await mergeClinicSettings(trx, clinic.id, { noticeNotes: req.body });
+          await auditChange(req, trx, 'notice-notes.update', 'clinic', clinic.id, req.body);
+        });
+      return req.body;
+    },
+  );
+
+  r.get(
     '/api/admin/policies',
     { config: ADMIN, schema: { tags: ['admin'], response: { 200: bookingPoliciesSchema } } },
     async () => policiesFromSettings((await clinicOrThrow()).settings_json),
@@ -97,18 +130,10 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const clinic = await clinicOrThrow();
-      let settings: Record<string, unknown> = {};
-      try {
-        settings = JSON.parse(clinic.settings_json) ?? {};
-      } catch {
-        settings = {};
-      }
-      // Other keys in settings_json (owned by other features) are kept as they are.
-      const next = { ...settings, ...req.body };
       await db()
         .transaction()
         .execute(async (trx) => {
-          await updateClinicSettings(trx, clinic.id, JSON.stringify(next));
+          await mergeClinicSettings(trx, clinic.id, req.body);
           await auditChange(req, trx, 'policies.update', 'clinic', clinic.id, req.body);
         });
       return req.body;

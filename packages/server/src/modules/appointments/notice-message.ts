@@ -1,7 +1,7 @@
+import type { NoticeKind } from '@anagen/core/contracts';
 import type { MailMessage } from '../../lib/mailer';
 import { appointmentIcs } from './appointment-ics';
 import type { AppointmentView } from './appointments.repository';
-import type { NoticeKind } from './notices';
 
 export interface NoticeLinks {
   manageUrl: string;
@@ -32,13 +32,17 @@ function when(v: AppointmentView): string {
   return f.format(v.start_at);
 }
 
-/** Subject, plain text, HTML and (except reminders) the .ics of one appointment message. */
+/**
+ * Subject, plain text, HTML and (except reminders) the .ics of one appointment message. `note` is
+ * the clinic's own text for this kind of message (admin → Templates), placed after the facts.
+ */
 export function composeNotice(
   kind: NoticeKind,
   v: AppointmentView,
   clinic: { name: string; email: string; phone: string },
   links: NoticeLinks,
   stamp: number,
+  note = '',
 ): MailMessage {
   const at = when(v);
   const what = `${v.type_name} with ${v.provider_name}`;
@@ -66,6 +70,7 @@ export function composeNotice(
       lines.push(`Please confirm you are coming: ${links.confirmUrl}`);
       break;
   }
+  if (note.trim()) lines.push('', ...note.trim().split(/\r?\n/), '');
   if (kind !== 'cancellation') lines.push(`To change or cancel: ${links.manageUrl}`);
   lines.push('', `${clinic.name} · ${clinic.phone} · ${clinic.email}`);
   const text = lines.join('\n');

@@ -1,5 +1,6 @@
 import { hashToken, newToken } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { readNoticeNotes } from '../admin/clinic.repository';
 import { findAppointmentView, insertToken } from './appointments.repository';
 import { composeNotice } from './notice-message';
 import type { NoticePayload } from './notices';
@@ -40,6 +41,7 @@ export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
       confirmUrl: `${base}/api/appointments/${encodeURIComponent(view.id)}/confirm?${q}`,
     },
     now,
+    (await readNoticeNotes(k))[p.kind],
   );
   try {
     const result = await deps.mailer.send(message);

@@ -211,6 +211,43 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
     expect((await deliveries(id)).every((d) => d.status === 'sent')).toBe(true);
   });
 
+  it("adds the clinic's own note to the message it belongs to, and to no other", async () => {
+    t.clock.set(Date.parse('2026-11-23T16:00:00.000Z'));
+    const admin = await signIn(t.app, 'admin@example.com');
+    const notes = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/notice-notes',
+      headers: { cookie: admin },
+      payload: {
+        confirmation: 'Parking is behind the building.\nBring a list of your medicines.',
+        reschedule: '',
+        cancellation: 'We hope to see you another time.',
+        reminder: '',
+      },
+    });
+    expect(notes.statusCode).toBe(200);
+    const booked = await t.app.inject({
+      method: 'POST',
+      url: '/api/appointments',
+      payload: {
+        type: 'consultation',
+        start: '2026-11-27T18:00:00.000Z',
+        providerId: 'demo-provider-morgan',
+        patient: { name: 'Noa Notes', email: 'noa@example.org' },
+      },
+    });
+    expect(booked.statusCode).toBe(201);
+    const before = smtp.inbox.length;
+    await t.worker.runDueJobs();
+    expect(smtp.inbox).toHaveLength(before + 1);
+    const mail = decode(smtp.inbox[before]!.raw);
+    expect(mail.text).toContain('Parking is behind the building.\nBring a list of your medicines.');
+    expect(mail.text).not.toContain('another time');
+    // The facts and the manage link are still there, after the note.
+    expect(mail.text).toMatch(/Parking is behind[\s\S]+To change or cancel: http/);
+    expect(mail.text).toContain('Your Consultation with');
+  });
+
   it('records a refused message as failed with the server’s answer', async () => {
     t.clock.set(Date.parse('2026-11-23T16:00:00.000Z'));
     desk = await signIn(t.app, 'desk@example.com');

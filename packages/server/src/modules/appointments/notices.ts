@@ -1,9 +1,10 @@
+import type { NoticeKind } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 
-export type NoticeKind = 'confirmation' | 'reminder' | 'cancellation' | 'reschedule';
+export type { NoticeKind };
 export const NOTICE_JOB = 'appointment.notice';
 
 export interface NoticePayload {

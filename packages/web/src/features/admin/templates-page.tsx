@@ -6,6 +6,7 @@ import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { fieldErrorsOf, SaveError } from './form-bits';
+import { NoticeNotesSection } from './notice-notes-form';
 
 const KIND_LABEL: Record<string, string> = {
   consent: 'Consent texts',
@@ -59,6 +60,7 @@ export function TemplatesPage() {
           </section>
         );
       })}
+      <NoticeNotesSection />
     </>
   );
 }

@@ -1,41 +1,140 @@
-import { Link } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { useMe } from '../auth/use-me';
 import { useAppointmentTypes } from '../booking/booking-api';
 import { addDays, formatDate, formatTime, localDateKey, zoneName } from '../booking/time';
-import { STATUS_LABEL, useCalendar } from '../calendar/calendar-api';
+import { STATUS_LABEL, setStatus, useCalendar, useRefreshSchedule } from '../calendar/calendar-api';
 import { StatusButtons } from '../calendar/status-buttons';
 import { ConsentWarning } from '../care/consent-warning';
 import { UrgentAlertsBanner } from '../care/urgent-alerts-banner';
+import { DAY_LIST_KEYS, dayListAction, isTypingField } from './day-list-keys';
 
-/** `/staff`: today's appointments in clinic time with check-in, status and the patient's confirmation. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `/staff`: the day's appointments in clinic time with check-in, status and the patient's
+ * confirmation; `?day=YYYY-MM-DD` shows another clinic day. Keyboard shortcuts move through the list
+ * and set statuses (see `day-list-keys.ts`).
+ */
 export function StaffHomePage() {
-  usePageMeta('Today');
   const { data: me } = useMe();
-  // Ask for a day either side of the browser's date, then keep the clinic's own today.
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const refresh = useRefreshSchedule();
+  // Ask for a day either side of the wanted date, then keep the clinic's own day.
   const browserToday = localDateKey(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const q = useCalendar(addDays(browserToday, -1), addDays(browserToday, 1));
+  const asked = params.get('day');
+  const wanted = asked && DAY.test(asked) ? asked : null;
+  const q = useCalendar(addDays(wanted ?? browserToday, -1), addDays(wanted ?? browserToday, 1));
   // Procedure types carry a treatment slug; their consent is checked at check-in.
   const types = useAppointmentTypes();
   const treatmentOf = new Map((types.data ?? []).map((t) => [t.slug, t.treatmentSlug] as const));
   const zone = q.data?.timeZone ?? 'America/Los_Angeles';
   const today = localDateKey(Date.now(), zone);
+  const day = wanted ?? today;
+  const isToday = day === today;
+  usePageMeta(isToday ? 'Today' : `Day list ${day}`);
   const entries = (q.data?.appointments ?? [])
-    .filter((a) => localDateKey(a.start, zone) === today && a.status !== 'cancelled')
+    .filter((a) => localDateKey(a.start, zone) === day && a.status !== 'cancelled')
     .sort((a, b) => a.start.localeCompare(b.start));
   const open = entries.filter((a) => a.status === 'booked' || a.status === 'checked-in').length;
+  const dayAt = Date.parse(`${day}T12:00:00Z`);
+
+  const [current, setCurrent] = useState(-1);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+  // The handler reads the latest list through a ref, so it is attached once.
+  const latest = useRef({ entries, current });
+  latest.current = { entries, current };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const active = document.activeElement;
+      const action = dayListAction({
+        key: e.key,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        inField: isTypingField(active),
+        onRow: !!active && rows.current.includes(active as HTMLTableRowElement),
+      });
+      if (!action) return;
+      const { entries: list, current: at } = latest.current;
+      if (action.type === 'help') {
+        e.preventDefault();
+        setHelpOpen((o) => !o);
+        return;
+      }
+      if (list.length === 0) return;
+      e.preventDefault();
+      if (action.type === 'move') {
+        const next = at < 0 ? 0 : Math.min(list.length - 1, Math.max(0, at + action.by));
+        setCurrent(next);
+        rows.current[next]?.focus();
+        return;
+      }
+      const entry = list[at];
+      if (!entry) {
+        setAnnouncement('Choose an appointment first: press j or ↓.');
+        return;
+      }
+      if (action.type === 'open') {
+        navigate(`/staff/patients/${encodeURIComponent(entry.patientId)}`);
+        return;
+      }
+      // Same toggle as the buttons: pressing the current status again undoes it.
+      const target = entry.status === action.status ? 'booked' : action.status;
+      setKeyError(null);
+      setStatus(entry.id, target).then(
+        () => {
+          setAnnouncement(`${entry.patientName}: ${STATUS_LABEL[target].toLowerCase()}.`);
+          refresh();
+        },
+        (err: unknown) =>
+          setKeyError(`${entry.patientName}: ${err instanceof Error ? err.message : 'please try again.'}`),
+      );
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate, refresh]);
+
   return (
     <>
       <UrgentAlertsBanner />
-      <h1>Today</h1>
+      <h1>{isToday ? 'Today' : 'Day list'}</h1>
       <p className="muted">
-        {formatDate(Date.now(), zone)} · clinic time, {zoneName(zone)} · signed in as {me?.name}
+        {formatDate(isToday ? Date.now() : dayAt, 'UTC')} · clinic time, {zoneName(zone)} · signed in as{' '}
+        {me?.name}
       </p>
+      <nav className="row day-nav" aria-label="Other days">
+        <Link className="btn secondary small" to={`/staff?day=${addDays(day, -1)}`}>
+          Previous day
+        </Link>
+        {!isToday && (
+          <Link className="btn secondary small" to="/staff">
+            Back to today
+          </Link>
+        )}
+        <Link className="btn secondary small" to={`/staff?day=${addDays(day, 1)}`}>
+          Next day
+        </Link>
+      </nav>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {keyError && (
+        <p className="alert error" role="alert">
+          {keyError}
+        </p>
+      )}
       {q.isPending && <Loading />}
       {q.error && <ErrorState error={q.error} />}
       {q.data && entries.length === 0 && (
-        <EmptyState title="No appointments today">
+        <EmptyState title={isToday ? 'No appointments today' : 'No appointments on this day'}>
           New bookings appear here as they are made. See the <Link to="/staff/calendar">calendar</Link> for
           other days.
         </EmptyState>
@@ -57,8 +156,17 @@ export function StaffHomePage() {
               </tr>
             </thead>
             <tbody>
-              {entries.map((a) => (
-                <tr key={a.id} className={`status-${a.status}`}>
+              {entries.map((a, i) => (
+                <tr
+                  key={a.id}
+                  ref={(el) => {
+                    rows.current[i] = el;
+                  }}
+                  className={`status-${a.status}${i === current ? ' current' : ''}`}
+                  tabIndex={i === current || (current < 0 && i === 0) ? 0 : -1}
+                  aria-current={i === current ? 'true' : undefined}
+                  onFocus={() => setCurrent(i)}
+                >
                   <td>
                     {formatTime(a.start, zone)}–{formatTime(a.end, zone)}
                   </td>
@@ -88,6 +196,24 @@ export function StaffHomePage() {
               ))}
             </tbody>
           </table>
+          <details className="shortcuts" open={helpOpen} onToggle={(e) => setHelpOpen(e.currentTarget.open)}>
+            <summary>Keyboard shortcuts</summary>
+            <dl>
+              {DAY_LIST_KEYS.map((k) => (
+                <div key={k.label}>
+                  <dt>
+                    {k.keys.map((key, j) => (
+                      <span key={key}>
+                        {j > 0 && ' or '}
+                        <kbd>{key}</kbd>
+                      </span>
+                    ))}
+                  </dt>
+                  <dd>{k.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         </>
       )}
     </>

@@ -61,8 +61,14 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.getByRole('heading', { name: 'Choose a day and time' }).waitFor();
     await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('booking-1-month'), fullPage: true });
+    // Choose the clinician: the times offered are then theirs only, and the booking is with them.
+    const who = page.getByRole('group', { name: 'Who would you like to see?' });
+    await who.getByText('Nurse practitioner; consultations and follow-ups.').waitFor();
+    await who.getByRole('radio', { name: /Jamie Chen/ }).check();
+    await page.waitForURL((u) => u.searchParams.get('provider') === 'demo-provider-chen');
     await pickFreeTime(page, 2, 'booking-1b-day-times');
     await page.getByRole('heading', { name: 'Your details' }).waitFor();
+    await page.getByText('Consultation with Jamie Chen').waitFor();
     patientName = `Robin E2E ${Date.now() % 100000}`;
     await page.getByLabel('Full name').fill(patientName);
     await page.getByLabel('Email').fill('robin.e2e@example.org');
@@ -80,6 +86,10 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     expect(await calendar.text()).toContain('TZID=America/Los_Angeles');
     manageUrl = (await page.getByRole('link', { name: 'Change or cancel' }).getAttribute('href')) ?? '';
     expect(manageUrl).toMatch(/^\/manage\/[^?]+\?token=[A-Za-z0-9_-]{43}$/);
+    const booked = await page.request.get(
+      `${server.url}/api${manageUrl.replace('/manage/', '/appointments/')}`,
+    );
+    expect(((await booked.json()) as { providerId: string }).providerId).toBe('demo-provider-chen');
     await page.close();
   });
 

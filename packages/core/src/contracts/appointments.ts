@@ -39,6 +39,15 @@ export const appointmentTypeSchema = z.object({
 });
 export type AppointmentType = z.infer<typeof appointmentTypeSchema>;
 
+/** What anyone may know about a clinician before booking: name, credentials and their own words. */
+export const publicProviderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  credentials: z.string().nullable(),
+  bio: z.string().nullable(),
+});
+export type PublicProvider = z.infer<typeof publicProviderSchema>;
+
 export const availabilityQuerySchema = z.strictObject({
   type: z.string().min(1).max(100),
   from: localDateSchema,

@@ -35,6 +35,27 @@ describe.each(DIALECTS)('appointment types and availability on %s', (dialect) =>
     });
   });
 
+  it('introduces the active clinicians to anyone, with nothing beyond name, credentials and bio', async () => {
+    const before = (await get('/api/providers')).json() as Record<string, unknown>[];
+    expect(before.length).toBeGreaterThan(1);
+    for (const p of before) expect(Object.keys(p).sort()).toEqual(['bio', 'credentials', 'id', 'name']);
+    const morgan = before.find((p) => p.id === 'demo-provider-morgan');
+    expect(morgan).toMatchObject({ name: 'Dr. Casey Morgan' });
+    await t.testDb.db.kysely
+      .updateTable('providers')
+      .set({ active: 0 })
+      .where('id', '=', 'demo-provider-morgan')
+      .execute();
+    const after = (await get('/api/providers')).json() as { id: string }[];
+    expect(after.map((p) => p.id)).not.toContain('demo-provider-morgan');
+    expect(after).toHaveLength(before.length - 1);
+    await t.testDb.db.kysely
+      .updateTable('providers')
+      .set({ active: 1 })
+      .where('id', '=', 'demo-provider-morgan')
+      .execute();
+  });
+
   it('returns consultation slots for a clinic-local day as UTC instants inside working hours', async () => {
     // Tuesday 2026-11-24 (PST, UTC−8): Morgan 09–17, Chen 10–18; Okafor does not work Tuesdays.
     const res = await get('/api/availability?type=consultation&from=2026-11-24&to=2026-11-24');

@@ -5,6 +5,7 @@ import {
   appointmentTypeSchema,
   availabilityQuerySchema,
   availabilitySchema,
+  publicProviderSchema,
 } from '@anagen/core/contracts';
 import { findOpenSlots, parseLocalDate } from '@anagen/core/scheduling';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -79,6 +80,25 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['appointments'], response: { 200: z.array(appointmentTypeSchema) } },
     },
     async (req) => (await listTypes(app.deps.db.kysely, !isStaff(req.actor))).map(toTypeDto),
+  );
+
+  r.get(
+    '/api/providers',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['appointments'],
+        description: 'Active clinicians with their credentials and bio, for choosing whom to book.',
+        response: { 200: z.array(publicProviderSchema) },
+      },
+    },
+    async () =>
+      app.deps.db.kysely
+        .selectFrom('providers')
+        .select(['id', 'name', 'credentials', 'bio'])
+        .where('active', '=', 1)
+        .orderBy('name')
+        .execute(),
   );
 
   r.get(

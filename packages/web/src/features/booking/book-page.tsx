@@ -9,6 +9,7 @@ import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
 import { readCarriedAssessment } from '../learn/carried-assessment';
 import { postBooking, useAppointmentTypes, withToken } from './booking-api';
+import { ProviderChooser, usePublicProviders } from './provider-chooser';
 import { type PickedSlot, SlotPicker } from './slot-picker';
 import { formatDateTime, zoneName } from './time';
 
@@ -28,6 +29,9 @@ export function BookPage() {
   const heading = useRef<HTMLHeadingElement>(null);
   const typeSlug = params.get('type');
   const type = types.data?.find((t) => t.slug === typeSlug) ?? null;
+  // A clinician chosen in step 2 (kept in the address, so the choice survives a reload or a shared link).
+  const askedProvider = params.get('provider');
+  const providerId = askedProvider && type?.providerIds.includes(askedProvider) ? askedProvider : null;
   const step = booked ? 4 : slot ? 3 : type ? 2 : 1;
 
   // Move focus to the new step's heading so screen-reader and keyboard users follow along.
@@ -78,8 +82,14 @@ export function BookPage() {
               {notice}
             </div>
           )}
+          <ProviderChooser
+            type={type}
+            value={providerId}
+            onChange={(p) => setParams(p ? { type: type.slug, provider: p } : { type: type.slug })}
+          />
           <SlotPicker
             type={type.slug}
+            {...(providerId ? { providerId } : {})}
             onPick={(s) => {
               setNotice(null);
               setSlot(s);
@@ -132,6 +142,7 @@ function DetailsStep({
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const signedInPatient = me?.role === 'patient';
+  const withWhom = usePublicProviders().data?.find((p) => p.id === slot.providerId)?.name;
   const staff = me && me.role !== 'patient';
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -176,6 +187,7 @@ function DetailsStep({
       <div className="card">
         <p>
           <strong>{type.name}</strong>
+          {withWhom && ` with ${withWhom}`}
           <br />
           {formatDateTime(slot.start, slot.timeZone)} ({zoneName(slot.timeZone, slot.start)})
         </p>

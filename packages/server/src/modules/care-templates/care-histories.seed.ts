@@ -1,10 +1,22 @@
+import { localToUtc, utcToLocal } from '@anagen/core/scheduling';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { consentText, sha256Hex } from '../consents/consents.service';
+import { DEMO_LOCATION } from '../demo/demo-clinic';
 import type { SeedContext } from '../demo/seed-steps';
 import { findTemplate } from './care-templates.repository';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * 10:15 clinic time on the clinic day of `ms`: a demo session sits inside its 10:00 PRP visit (see
+ * demo-appointments.ts), instead of at whatever time of day the demo happened to be seeded.
+ */
+function sessionTime(ms: number): number {
+  const zone = DEMO_LOCATION.time_zone;
+  return localToUtc(zone, utcToLocal(zone, ms).date, '10:15') ?? ms;
+}
 
 async function insertSession(
   db: Kysely<Database>,
@@ -88,6 +100,7 @@ async function insertConsent(
  * report that a clinician reviewed.
  */
 export async function seedCareHistories({ db, now }: SeedContext): Promise<void> {
+  const session2a = sessionTime(now - 28 * DAY);
   const exists = await db
     .selectFrom('treatment_plans')
     .select('id')
@@ -192,7 +205,7 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
     id: 'demo-session-1a',
     patientId: 'demo-patient-1',
     planId: 'demo-plan-1',
-    performedAt: now - 84 * DAY,
+    performedAt: sessionTime(now - 84 * DAY),
     lot: 'PRP-24-0917',
     bloodMl: 30,
     finalMl: 6,
@@ -209,7 +222,7 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
     id: 'demo-session-1b',
     patientId: 'demo-patient-1',
     planId: 'demo-plan-1',
-    performedAt: now - 56 * DAY,
+    performedAt: sessionTime(now - 56 * DAY),
     lot: 'PRP-24-1022',
     bloodMl: 30,
     finalMl: 6.5,
@@ -225,7 +238,7 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
     id: 'demo-session-2a',
     patientId: 'demo-patient-2',
     planId: 'demo-plan-2',
-    performedAt: now - 28 * DAY,
+    performedAt: session2a,
     lot: 'PRP-24-1104',
     bloodMl: 20,
     finalMl: 4,
@@ -237,6 +250,8 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
     notes: 'First session along the part line. Vasovagal feeling at blood draw, settled lying down.',
   });
 
+  // Sore the evening after the session, reported the next morning, reviewed that day.
+  const reported = session2a + 22 * HOUR;
   await db
     .insertInto('side_effect_reports')
     .values({
@@ -246,18 +261,18 @@ export async function seedCareHistories({ db, now }: SeedContext): Promise<void>
       treatment_slug: 'prp',
       symptoms_json: JSON.stringify(['redness', 'tenderness', 'headache']),
       severity: 3,
-      onset_at: now - 28 * DAY + 6 * 3_600_000,
+      onset_at: session2a + 8 * HOUR,
       note: 'Scalp sore and a mild headache the evening after.',
       urgency: 'routine',
       reasons_json: '[]',
-      review_due_at: now - 26 * DAY - 12 * 3_600_000,
+      review_due_at: reported + 24 * HOUR,
       status: 'reviewed',
       assessment: 'Expected short-lived tenderness after PRP. Advised paracetamol and rest.',
       outcome: 'resolved',
       reviewed_by: 'demo-user-clinician',
-      reviewed_at: now - 27 * DAY,
+      reviewed_at: reported + 5 * HOUR,
       reported_by: 'demo-user-patient2',
-      created_at: now - 27 * DAY - 12 * 3_600_000,
+      created_at: reported,
     })
     .onConflict((oc) => oc.doNothing())
     .execute();

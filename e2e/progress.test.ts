@@ -224,4 +224,36 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     await page.screenshot({ path: screenshotPath('progress-report-print'), fullPage: true });
     await page.close();
   });
+  it('dates a photo by the day where it was taken, not by the UTC day', async () => {
+    // A zone whose date differs from UTC's right now: 12 h behind before 11:00 UTC, 14 h ahead after.
+    const timezoneId = new Date().getUTCHours() < 11 ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
+    const away = await launchBrowser({ viewport: { width: 360, height: 800 }, timezoneId });
+    try {
+      const page = await away.context.newPage();
+      await signIn(page, server.url, 'patient@example.com');
+      await page.goto(`${server.url}/portal/progress`);
+      const form = page.locator('form.capture-panel');
+      await form.getByLabel('View', { exact: true }).selectOption('occipital');
+      await form.locator('input[type="file"]').setInputFiles(files.phone);
+      await form.getByRole('button', { name: 'Upload photo' }).click();
+      await form.getByRole('status').filter({ hasText: 'Photo saved' }).waitFor();
+      const [local, utc] = await page.evaluate(() => {
+        const opts = { year: 'numeric', month: 'short', day: 'numeric' } as const;
+        const now = new Date();
+        return [
+          now.toLocaleDateString('en-US', opts),
+          now.toLocaleDateString('en-US', { ...opts, timeZone: 'UTC' }),
+        ];
+      });
+      expect(local).not.toBe(utc);
+      const remove = page.getByRole('button', { name: `Remove the back of the head photo of ${local}` });
+      await remove.waitFor();
+      await remove.click();
+      await page.getByLabel('Why remove this photo?').fill('Test photo.');
+      await page.getByRole('button', { name: 'Remove photo' }).click();
+      await remove.waitFor({ state: 'detached' });
+    } finally {
+      await away.close();
+    }
+  });
 });

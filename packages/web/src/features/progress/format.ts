@@ -29,12 +29,15 @@ export function fmtPct(p: number | null): string {
   return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(1)} %`;
 }
 
+/**
+ * The date of an instant where the viewer is: a photo taken at 6 pm in Los Angeles is from that day,
+ * not from the next (as a UTC date would say).
+ */
 export const fmtDate = (iso: string) =>
   new Date(iso).toLocaleDateString('en-US', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
-    timeZone: 'UTC',
   });
 
 export function fmtMonths(m: number): string {

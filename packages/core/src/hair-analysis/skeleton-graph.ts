@@ -42,6 +42,10 @@ const ASSIGNED = 4;
 /** Chain pixel already on an edge. */
 const VISITED = 8;
 
+/** Number of set bits of each neighbourhood code. */
+const NEIGHBOURS = new Uint8Array(256);
+for (let c = 1; c < 256; c++) NEIGHBOURS[c] = (c & 1) + NEIGHBOURS[c >> 1]!;
+
 /**
  * Turns a one-pixel skeleton into a graph: nodes are clusters of pixels with ≠ 2 skeleton
  * neighbours (ends and junctions), edges are the pixel chains between them. Closed loops without any
@@ -53,25 +57,13 @@ export function buildSkeletonGraph(
   w: number,
   h: number,
 ): SkeletonGraph {
-  const { sk, pixels } = skeleton;
+  const { pixels, codes } = skeleton;
   // One flag byte per pixel instead of image-sized neighbour-count, node-id (Int32) and visited
   // arrays: node ids live in a map keyed by pixel, since only node pixels (a few per hair) have one.
   const flags = scratchBytes(0, w * h);
   const np = pixels.length;
   // (Index loops: iterating a typed array with for…of allocates iterator results.)
-  for (let i = 0; i < np; i++) flags[pixels[i]!] = SKELETON;
-  for (let i = 0; i < np; i++) {
-    const p = pixels[i]!;
-    const x = p % w;
-    const y = (p - x) / w;
-    let c = 0;
-    for (let i = 0; i < 8; i++) {
-      const xx = x + DX[i]!;
-      const yy = y + DY[i]!;
-      if (xx >= 0 && yy >= 0 && xx < w && yy < h && sk[yy * w + xx]) c++;
-    }
-    if (c !== 2) flags[p] = SKELETON | NODE;
-  }
+  for (let i = 0; i < np; i++) flags[pixels[i]!] = NEIGHBOURS[codes[i]!] === 2 ? SKELETON : SKELETON | NODE;
   const nodeOf = new Map<number, number>();
   const nodes: GraphNode[] = [];
   const stack: number[] = [];

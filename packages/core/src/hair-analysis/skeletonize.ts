@@ -11,10 +11,14 @@ const STAMP_SHIFT = 10;
 /** Stamps have six bits: the numbering restarts before it reaches this. */
 const STAMP_LIMIT = 64;
 
-/** Deletion rules of the two subiterations, indexed by the set bit and the code (unset: 0). */
-function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
+/**
+ * Deletion rules of the two subiterations, indexed by the set bit and the code (unset: 0); whether
+ * either rule could delete a pixel with a given code; staircase pixels.
+ */
+function buildTables(): [Uint8Array, Uint8Array, Uint8Array, Uint8Array] {
   const t1 = new Uint8Array(512);
   const t2 = new Uint8Array(512);
+  const either = new Uint8Array(256);
   const stair = new Uint8Array(256);
   for (let code = 0; code < 256; code++) {
     const b = (i: number) => (code >> (i & 7)) & 1;
@@ -28,6 +32,7 @@ function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
     const [n, e, s, w] = [b(0), b(2), b(4), b(6)];
     t1[ALIVE | code] = ok && n * e * s === 0 && e * s * w === 0 ? 1 : 0;
     t2[ALIVE | code] = ok && n * e * w === 0 && n * s * w === 0 ? 1 : 0;
+    either[code] = t1[ALIVE | code]! | t2[ALIVE | code]!;
     // Staircase pixel: two orthogonal neighbours and removable without splitting the skeleton
     // (8-connectivity number 1).
     const corner = (n & e) | (e & s) | (s & w) | (w & n);
@@ -35,15 +40,21 @@ function buildTables(): [Uint8Array, Uint8Array, Uint8Array] {
     for (let k = 0; k < 8; k += 2) n8 += 1 - b(k) - (1 - b(k)) * (1 - b(k + 1)) * (1 - b(k + 2));
     stair[code] = corner && n8 === 1 ? 1 : 0;
   }
-  return [t1, t2, stair];
+  return [t1, t2, either, stair];
 }
-const [SUB1, SUB2, STAIR] = buildTables();
+const [SUB1, SUB2, EITHER, STAIR] = buildTables();
 
 export interface Skeleton {
   /** 1 on skeleton pixels (image-sized). */
   sk: Uint8Array;
   /** Indices of the skeleton pixels, ascending. */
   pixels: Int32Array;
+  /**
+   * Per listed pixel, its skeleton neighbours as bits in the order of {@link DX}/{@link DY}
+   * (neighbours outside the image are unset): the thinning has them at hand, which saves the
+   * graph builder a bounds-checked look at eight neighbours per pixel.
+   */
+  codes: Uint8Array;
 }
 
 /**
@@ -115,10 +126,10 @@ export function skeletonize(
       (img[p - 1]! << 6) |
       (img[p - W - 1]! << 7);
     st[p] = ALIVE | c;
-    // Interior pixels (all eight neighbours set) cannot be deleted until a neighbour is.
-    // (Branch-free: (c + 1) >> 8 is 1 only for c = 255.)
+    // A pixel that neither rule deletes (inside the mask, or joining two parts) cannot go until a
+    // neighbour does, and that deletion queues it.
     cand[nc] = p;
-    nc += 1 - ((c + 1) >> 8);
+    nc += EITHER[c]!;
   }
   let round = 1;
   let changed = true;
@@ -146,7 +157,10 @@ export function skeletonize(
       }
       const stamp = round << STAMP_SHIFT;
       let nn = 0;
-      // Remaining neighbours of a deleted pixel: update their codes and queue each once (age 0).
+      // Remaining neighbours of a deleted pixel: update their codes and queue each once (age 0),
+      // if either rule could delete them with their new code. (Codes only lose bits: should a later
+      // deletion in this subiteration make one deletable, that deletion queues it. Otherwise it
+      // stays until a neighbour goes, so it would only be examined twice in vain.)
       // A deleted pixel's own code still lists its neighbours as of this subiteration's start
       // (codes change only here, and only those of pixels still set), so only those are visited.
       // Branch-free as well (`(x | -x) >>> 31` is 1 when x ≠ 0). The code bit is cleared in
@@ -159,7 +173,7 @@ export function skeletonize(
           const q = p + off[k]!;
           const s = st[q]! & clear[k]!;
           const x = (s >> STAMP_SHIFT) ^ round;
-          const queue = (s >> 8) & 1 & ((x | -x) >>> 31);
+          const queue = (s >> 8) & 1 & ((x | -x) >>> 31) & EITHER[s & 0xff]!;
           st[q] = s ^ ((s ^ ((s & 0x1ff) | stamp)) & -queue);
           next[nn] = q;
           nn += queue;
@@ -202,14 +216,16 @@ export function skeletonize(
     sk.fill(0);
   } else sk = new Uint8Array(w * h);
   const pixels = new Int32Array(kept);
+  const codes = new Uint8Array(kept);
   for (let i = 0; i < kept; i++) {
     const p = all[i]!;
     const y = Math.floor(p / W) - 1;
     const q = p - W - 2 * y - 1;
     sk[q] = 1;
     pixels[i] = q;
+    codes[i] = st[p]! & 0xff;
   }
-  return { sk, pixels };
+  return { sk, pixels, codes };
 }
 
 export { DX, DY };

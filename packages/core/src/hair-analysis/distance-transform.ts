@@ -1,5 +1,8 @@
 import { nonZeroIndices } from './mask-pixels';
 
+const A = 1; // orthogonal step
+const D = 4 / 3; // diagonal step of the 3-4 chamfer, in pixels
+
 /**
  * Chamfer (3-4) distance from each foreground pixel to the nearest background pixel, in pixels
  * (≈ ±8 % of Euclidean). Background outside the image counts as background, so a shaft cut by the
@@ -14,8 +17,6 @@ export function distanceTransform(
   out?: Float32Array,
   foreground?: Int32Array,
 ): Float32Array {
-  const A = 1; // orthogonal step
-  const D = 4 / 3; // diagonal step of the 3-4 chamfer, in pixels
   let d: Float32Array;
   if (out) {
     d = out.subarray(0, w * h);
@@ -24,44 +25,68 @@ export function distanceTransform(
   // Both passes visit only the foreground (a small share of the image), in raster order and back.
   const fg = foreground ?? nonZeroIndices(mask.length === w * h ? mask : mask.subarray(0, w * h), 0);
   const n = fg.length;
-  // Forward pass: neighbours left, up-left, up and up-right are final. Outside the image counts
-  // as distance 0, which is what the border branches spell out.
-  for (let i = 0, y = 0, rowStart = 0; i < n; i++) {
+  // Both passes go row by row over the listed pixels, so a pixel's row is known without a
+  // division and the inner loops have one induction variable.
+  for (let y = 0, i = 0; y < h && i < n; y++) i = forwardRow(d, fg, i, y * w, w, y > 0);
+  for (let y = h - 1, i = n - 1; y >= 0 && i >= 0; y--) i = backwardRow(d, fg, i, y * w, w, y < h - 1);
+  return d;
+}
+
+/**
+ * Forward pass over the listed pixels of the row starting at `rowStart`, from list index `i`:
+ * neighbours left, up-left, up and up-right are final. Outside the image counts as distance 0,
+ * which is what the border branch spells out. Returns the list index of the next row's first pixel.
+ */
+function forwardRow(
+  d: Float32Array,
+  fg: Int32Array,
+  i: number,
+  rowStart: number,
+  w: number,
+  up: boolean,
+): number {
+  const rowEnd = rowStart + w;
+  for (; i < fg.length; i++) {
     const p = fg[i]!;
-    while (p >= rowStart + w) {
-      rowStart += w;
-      y++;
-    }
+    if (p >= rowEnd) break;
     const x = p - rowStart;
     let v: number;
-    if (x > 0 && x < w - 1 && y > 0) {
+    if (x > 0 && x < w - 1 && up) {
       v = Math.min(d[p - 1]! + A, d[p - w]! + A, d[p - w - 1]! + D, d[p - w + 1]! + D);
     } else {
       v = x > 0 ? d[p - 1]! + A : A;
-      v = Math.min(v, y > 0 ? d[p - w]! + A : A);
-      v = Math.min(v, x > 0 && y > 0 ? d[p - w - 1]! + D : D);
-      v = Math.min(v, x < w - 1 && y > 0 ? d[p - w + 1]! + D : D);
+      v = Math.min(v, up ? d[p - w]! + A : A);
+      v = Math.min(v, x > 0 && up ? d[p - w - 1]! + D : D);
+      v = Math.min(v, x < w - 1 && up ? d[p - w + 1]! + D : D);
     }
     d[p] = v;
   }
-  // Backward pass, mirrored.
-  for (let i = n - 1, y = h - 1, rowStart = (h - 1) * w; i >= 0; i--) {
+  return i;
+}
+
+/** Backward pass over one row, mirrored (from list index `i` down); returns the next index. */
+function backwardRow(
+  d: Float32Array,
+  fg: Int32Array,
+  i: number,
+  rowStart: number,
+  w: number,
+  down: boolean,
+): number {
+  for (; i >= 0; i--) {
     const p = fg[i]!;
-    while (p < rowStart) {
-      rowStart -= w;
-      y--;
-    }
+    if (p < rowStart) break;
     const x = p - rowStart;
     let v = d[p]!;
-    if (x > 0 && x < w - 1 && y < h - 1) {
+    if (x > 0 && x < w - 1 && down) {
       v = Math.min(v, d[p + 1]! + A, d[p + w]! + A, d[p + w + 1]! + D, d[p + w - 1]! + D);
     } else {
       v = Math.min(v, x < w - 1 ? d[p + 1]! + A : A);
-      v = Math.min(v, y < h - 1 ? d[p + w]! + A : A);
-      v = Math.min(v, x < w - 1 && y < h - 1 ? d[p + w + 1]! + D : D);
-      v = Math.min(v, x > 0 && y < h - 1 ? d[p + w - 1]! + D : D);
+      v = Math.min(v, down ? d[p + w]! + A : A);
+      v = Math.min(v, x < w - 1 && down ? d[p + w + 1]! + D : D);
+      v = Math.min(v, x > 0 && down ? d[p + w - 1]! + D : D);
     }
     d[p] = v;
   }
-  return d;
+  return i;
 }

@@ -44,6 +44,13 @@ function buildTables(): [Uint8Array, Uint8Array, Uint8Array, Uint8Array] {
 }
 const [SUB1, SUB2, EITHER, STAIR] = buildTables();
 
+/** For the code of a pixel's left neighbour, the bits of the pixel's own code it determines. */
+const FROM_LEFT = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  // N → NW, NE → N, SE → S, S → SW; the left neighbour itself is W.
+  FROM_LEFT[c] = ((c & 1) << 7) | ((c >> 1) & 1) | (((c >> 3) & 1) << 4) | (((c >> 4) & 1) << 5) | (1 << 6);
+}
+
 export interface Skeleton {
   /** 1 on skeleton pixels (image-sized). */
   sk: Uint8Array;
@@ -82,15 +89,8 @@ export function skeletonize(
   let all: Int32Array;
   if (foreground) {
     all = scratchInts(0, foreground.length);
-    for (let i = 0, y = 0, rowStart = 0; i < foreground.length; i++) {
-      const p = foreground[i]!;
-      while (p >= rowStart + w) {
-        rowStart += w;
-        y++;
-      }
-      const q = p + W + 1 + 2 * y;
-      all[i] = q;
-      img[q] = 1;
+    for (let y = 0, i = 0; y < h && i < foreground.length; y++) {
+      i = padRow(foreground, i, (y + 1) * w, W + 1 + 2 * y, all, img);
     }
   } else {
     for (let y = 0; y < h; y++) img.set(mask.subarray(y * w, y * w + w), (y + 1) * W + 1);
@@ -114,17 +114,23 @@ export function skeletonize(
   let next = scratchInts(2, area);
   const del = scratchInts(3, area);
   let nc = 0;
-  for (let i = 0; i < area; i++) {
+  for (let i = 0, c = 0, prev = -2; i < area; i++) {
     const p = all[i]!;
-    const c =
-      img[p - W]! |
-      (img[p - W + 1]! << 1) |
-      (img[p + 1]! << 2) |
-      (img[p + W + 1]! << 3) |
-      (img[p + W]! << 4) |
-      (img[p + W - 1]! << 5) |
-      (img[p - 1]! << 6) |
-      (img[p - W - 1]! << 7);
+    // Along a run, the left neighbour's code already holds five of the eight bits (its up, up-right,
+    // down and down-right neighbours are this pixel's up-left, up, down-left and down; the left
+    // one is set): three loads instead of eight.
+    c =
+      p === prev + 1
+        ? FROM_LEFT[c]! | (img[p - W + 1]! << 1) | (img[p + 1]! << 2) | (img[p + W + 1]! << 3)
+        : img[p - W]! |
+          (img[p - W + 1]! << 1) |
+          (img[p + 1]! << 2) |
+          (img[p + W + 1]! << 3) |
+          (img[p + W]! << 4) |
+          (img[p + W - 1]! << 5) |
+          (img[p - 1]! << 6) |
+          (img[p - W - 1]! << 7);
+    prev = p;
     st[p] = ALIVE | c;
     // A pixel that neither rule deletes (inside the mask, or joining two parts) cannot go until a
     // neighbour does, and that deletion queues it.
@@ -226,6 +232,27 @@ export function skeletonize(
     codes[i] = st[p]! & 0xff;
   }
   return { sk, pixels, codes };
+}
+
+/**
+ * Lists the foreground pixels `list[i]`… below `rowEnd` (one image row) at their padded index
+ * (image index + `shift`) in `padded`, and sets them in `img`; returns the next list index.
+ */
+function padRow(
+  list: Int32Array,
+  i: number,
+  rowEnd: number,
+  shift: number,
+  padded: Int32Array,
+  img: Uint8Array,
+): number {
+  for (; i < list.length; i++) {
+    const p = list[i]!;
+    if (p >= rowEnd) break;
+    padded[i] = p + shift;
+    img[p + shift] = 1;
+  }
+  return i;
 }
 
 export { DX, DY };

@@ -195,31 +195,36 @@ export function sampledMedian(a: Float32Array, maxSamples: number): number {
 function extremumFilter(src: Float32Array, w: number, h: number, k: number, useMax: boolean): Float32Array {
   const tmp = new Float32Array(src.length);
   const out = new Float32Array(src.length);
-  for (let y = 0; y < h; y++) {
-    const r = y * w;
-    for (let x = 0; x < w; x++) {
-      let v = src[r + x]!;
-      const hi = Math.min(w - 1, x + k);
-      for (let d = Math.max(0, x - k); d <= hi; d++) {
-        const u = src[r + d]!;
-        if (useMax ? u > v : u < v) v = u;
-      }
-      tmp[r + x] = v;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    const lo = Math.max(0, y - k);
-    const hi = Math.min(h - 1, y + k);
-    for (let x = 0; x < w; x++) {
-      let v = tmp[y * w + x]!;
-      for (let d = lo; d <= hi; d++) {
-        const u = tmp[d * w + x]!;
-        if (useMax ? u > v : u < v) v = u;
-      }
-      out[y * w + x] = v;
-    }
-  }
+  for (let y = 0; y < h; y++) windowExtrema(src, tmp, y * w, 1, w, k, useMax);
+  for (let x = 0; x < w; x++) windowExtrema(tmp, out, x, w, h, k, useMax);
   return out;
+}
+
+/**
+ * Max (or min) over the window of radius k, clamped to the line, of each of the `n` values of the
+ * line that starts at `start` with stride `step`. The direction is chosen once per value, outside
+ * the window loop, and the window's bounds once per value, outside its loop condition.
+ */
+function windowExtrema(
+  src: Float32Array,
+  dst: Float32Array,
+  start: number,
+  step: number,
+  n: number,
+  k: number,
+  useMax: boolean,
+): void {
+  for (let i = 0, p = start; i < n; i++, p += step) {
+    const lo = start + Math.max(0, i - k) * step;
+    const hi = start + Math.min(n - 1, i + k) * step;
+    let v = src[p]!;
+    if (useMax) {
+      for (let q = lo; q <= hi; q += step) if (src[q]! > v) v = src[q]!;
+    } else {
+      for (let q = lo; q <= hi; q += step) if (src[q]! < v) v = src[q]!;
+    }
+    dst[p] = v;
+  }
 }
 
 export const maxFilter = (s: Float32Array, w: number, h: number, k: number) =>
@@ -227,20 +232,22 @@ export const maxFilter = (s: Float32Array, w: number, h: number, k: number) =>
 export const minFilter = (s: Float32Array, w: number, h: number, k: number) =>
   extremumFilter(s, w, h, k, false);
 
-/** Box mean with radius k (edge-clamped window). */
+/**
+ * Box mean with radius k (edge-clamped window). Sums run row by row, left to right; the window's
+ * bounds are computed once per pixel, outside the loop conditions.
+ */
 export function boxFilter(src: Float32Array, w: number, h: number, k: number): Float32Array {
   const out = new Float32Array(src.length);
   for (let y = 0; y < h; y++) {
+    const first = Math.max(0, y - k) * w;
+    const last = Math.min(h - 1, y + k) * w;
+    const rows = (last - first) / w + 1;
     for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - k);
+      const x1 = Math.min(w - 1, x + k);
       let s = 0;
-      let n = 0;
-      for (let yy = Math.max(0, y - k); yy <= Math.min(h - 1, y + k); yy++) {
-        for (let xx = Math.max(0, x - k); xx <= Math.min(w - 1, x + k); xx++) {
-          s += src[yy * w + xx]!;
-          n++;
-        }
-      }
-      out[y * w + x] = s / n;
+      for (let r = first; r <= last; r += w) for (let p = r + x0; p <= r + x1; p++) s += src[p]!;
+      out[y * w + x] = s / (rows * (x1 - x0 + 1));
     }
   }
   return out;

@@ -17,6 +17,25 @@ describe('toWorkingGray', () => {
     expect(binned.data[0]).toBeCloseTo(63.75, 5);
   });
 
+  it('gives the same grey levels from aligned and unaligned RGB and RGBA buffers (word and byte paths)', () => {
+    const rng = new Rng(7);
+    for (const channels of [3, 4] as const) {
+      const w = 7; // 35 pixels: not a multiple of four, so the word path leaves a tail to the byte loop
+      const h = 5;
+      const bytes = new Uint8Array(1 + w * h * channels);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = rng.int(0, 255);
+      const aligned = new Uint8Array(w * h * channels);
+      aligned.set(bytes.subarray(1));
+      const unaligned = bytes.subarray(1); // byteOffset 1: the byte path only
+      const expected = Array.from({ length: w * h }, (_, p) => {
+        const o = p * channels;
+        return (2 * aligned[o]! + aligned[o + 1]! + aligned[o + 2]!) * 0.25;
+      });
+      expect(Array.from(toWorkingGray(aligned, w, h, channels, 1).data)).toEqual(expected);
+      expect(Array.from(toWorkingGray(unaligned, w, h, channels, 1).data)).toEqual(expected);
+    }
+  });
+
   it('bins fine calibrations and very large images', () => {
     expect(workingFactor(4, 1600, 1200)).toBe(2);
     expect(workingFactor(8, 1600, 1200)).toBe(1);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yIssues } from './axe';
 import {
@@ -91,6 +93,36 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
       minute: '2-digit',
     }).format(new Date(slots[0]!.start));
     expect(first).toBe('09:00');
+  });
+
+  it('an admin gives a clinician a portrait, which patients see when choosing whom to book', async () => {
+    const file = path.join(os.tmpdir(), `anagen-portrait-${process.pid}.png`);
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: '#4a6b8a' } })
+      .png()
+      .toFile(file);
+    try {
+      await page.goto(`${server.url}/admin/schedules`);
+      await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr. Robin Vega' });
+      const upload = page.getByRole('form', { name: 'Upload a portrait of Dr. Robin Vega' });
+      await upload.getByLabel(/^Photo/).setInputFiles(file);
+      await upload.getByRole('button', { name: 'Upload portrait' }).click();
+      const portrait = page.getByRole('img', { name: 'Portrait of Dr. Robin Vega' });
+      await portrait.waitFor();
+      await expect
+        .poll(() => portrait.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+        .toEqual([256, 256]);
+      await expectNoSeriousA11yIssues(page);
+
+      await page.goto(`${server.url}/book?type=consultation`);
+      const choice = page
+        .getByRole('group', { name: 'Who would you like to see?' })
+        .locator('label', { hasText: 'Dr. Robin Vega' });
+      const shown = choice.locator('img.portrait');
+      await shown.waitFor();
+      await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('time off without bookings is saved at once; a closure over a booking is saved only after a warning', async () => {

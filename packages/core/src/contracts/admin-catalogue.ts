@@ -55,6 +55,8 @@ export const adminProviderSchema = z.object({
   userId: z.string().nullable(),
   locationId: z.string(),
   active: z.boolean(),
+  /** The portrait's public address (versioned), or null. */
+  photoUrl: z.string().nullable(),
   appointmentTypeIds: z.array(z.string()),
   hours: z.array(
     z.object({ locationId: z.string(), weekday: z.number(), start: z.string(), end: z.string() }),

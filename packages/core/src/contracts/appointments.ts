@@ -45,6 +45,8 @@ export const publicProviderSchema = z.object({
   name: z.string(),
   credentials: z.string().nullable(),
   bio: z.string().nullable(),
+  /** The portrait's address (changes with each upload), or null. */
+  photoUrl: z.string().nullable(),
 });
 export type PublicProvider = z.infer<typeof publicProviderSchema>;
 

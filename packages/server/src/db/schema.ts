@@ -121,6 +121,8 @@ export interface ProviderTable {
   credentials: string | null;
   bio: string | null;
   active: number;
+  /** Storage key of the portrait, or null. */
+  photo_key: string | null;
 }
 
 export interface SessionTable {

@@ -6,7 +6,7 @@ import { newId } from '../../lib/ids';
 export async function listProviders(db: Kysely<Database>, id?: string): Promise<AdminProvider[]> {
   let q = db
     .selectFrom('providers')
-    .select(['id', 'name', 'credentials', 'bio', 'user_id', 'location_id', 'active'])
+    .select(['id', 'name', 'credentials', 'bio', 'user_id', 'location_id', 'active', 'photo_key'])
     .orderBy('name');
   if (id) q = q.where('id', '=', id);
   const providers = await q.execute();
@@ -35,11 +35,27 @@ export async function listProviders(db: Kysely<Database>, id?: string): Promise<
     userId: p.user_id,
     locationId: p.location_id,
     active: p.active === 1,
+    photoUrl: providerPhotoUrl(p.id, p.photo_key),
     appointmentTypeIds: types.filter((t) => t.provider_id === p.id).map((t) => t.type_id),
     hours: hours
       .filter((h) => h.provider_id === p.id)
       .map((h) => ({ locationId: h.location_id, weekday: h.weekday, start: h.start_time, end: h.end_time })),
   }));
+}
+
+/**
+ * The public address of a clinician's portrait, or null. It names the stored version, so a browser
+ * may keep it for good; a new upload changes the address.
+ */
+export function providerPhotoUrl(id: string, key: string | null): string | null {
+  if (!key) return null;
+  const version = key.slice(key.lastIndexOf('-') + 1, key.lastIndexOf('.'));
+  return `/api/providers/${encodeURIComponent(id)}/photo?v=${encodeURIComponent(version)}`;
+}
+
+export async function providerPhotoKey(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('providers').select('photo_key').where('id', '=', id).executeTakeFirst();
+  return row?.photo_key ?? null;
 }
 
 /** Inserts or updates a provider and replaces the appointment types they perform. */

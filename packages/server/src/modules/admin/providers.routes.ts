@@ -13,10 +13,12 @@ import type { Database } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../auth/auth.service';
+import { portraitImage } from '../photos/image-pipeline';
+import { readUpload } from '../photos/read-upload';
 import { auditChange } from './admin-audit';
 import { applyClosuresToProvider } from './locations.repository';
 import { assertHoursWithinOpening } from './opening-hours-check';
-import { listProviders, replaceWeeklyHours, saveProvider } from './providers.repository';
+import { listProviders, providerPhotoKey, replaceWeeklyHours, saveProvider } from './providers.repository';
 import { assertExist, fieldConflict } from './references';
 
 const ADMIN = { access: ['admin'] as const };
@@ -117,6 +119,77 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       await one(req.params.id);
       await save(req, req.params.id, req.body, false);
+      return one(req.params.id);
+    },
+  );
+
+  r.put(
+    '/api/admin/providers/:id/photo',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        description:
+          'Multipart `image` (JPEG, PNG, WebP or TIFF, ≤ 25 MB): the clinician’s portrait, shown when patients choose whom to book. Stored as a 256 px square JPEG without metadata; replaces any earlier one.',
+        params: adminIdParamsSchema,
+        response: { 200: adminProviderSchema },
+      },
+    },
+    async (req) => {
+      await one(req.params.id);
+      const before = await providerPhotoKey(db(), req.params.id);
+      const { file } = await readUpload(req, 'image');
+      if (!file) {
+        throw new AppError('VALIDATION_FAILED', 'Choose an image to upload.', {
+          errors: [{ path: 'body.image', message: 'Choose an image' }],
+        });
+      }
+      const portrait = await portraitImage(file);
+      // A new key per upload: the public URL names it, so browsers may cache it for good.
+      const key = `providers/${req.params.id}-${newId()}.jpg`;
+      await app.deps.storage.put(key, portrait);
+      try {
+        await db()
+          .transaction()
+          .execute(async (trx) => {
+            await trx
+              .updateTable('providers')
+              .set({ photo_key: key })
+              .where('id', '=', req.params.id)
+              .execute();
+            await auditChange(req, trx, 'provider.photo', 'provider', req.params.id, {
+              bytes: portrait.length,
+            });
+          });
+      } catch (err) {
+        await app.deps.storage.delete(key);
+        throw err;
+      }
+      if (before) await app.deps.storage.delete(before);
+      return one(req.params.id);
+    },
+  );
+
+  r.delete(
+    '/api/admin/providers/:id/photo',
+    {
+      config: ADMIN,
+      schema: { tags: ['admin'], params: adminIdParamsSchema, response: { 200: adminProviderSchema } },
+    },
+    async (req) => {
+      await one(req.params.id);
+      const before = await providerPhotoKey(db(), req.params.id);
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .updateTable('providers')
+            .set({ photo_key: null })
+            .where('id', '=', req.params.id)
+            .execute();
+          await auditChange(req, trx, 'provider.photo.remove', 'provider', req.params.id, {});
+        });
+      if (before) await app.deps.storage.delete(before);
       return one(req.params.id);
     },
   );

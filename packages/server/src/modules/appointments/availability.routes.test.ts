@@ -38,7 +38,8 @@ describe.each(DIALECTS)('appointment types and availability on %s', (dialect) =>
   it('introduces the active clinicians to anyone, with nothing beyond name, credentials and bio', async () => {
     const before = (await get('/api/providers')).json() as Record<string, unknown>[];
     expect(before.length).toBeGreaterThan(1);
-    for (const p of before) expect(Object.keys(p).sort()).toEqual(['bio', 'credentials', 'id', 'name']);
+    for (const p of before)
+      expect(Object.keys(p).sort()).toEqual(['bio', 'credentials', 'id', 'name', 'photoUrl']);
     const morgan = before.find((p) => p.id === 'demo-provider-morgan');
     expect(morgan).toMatchObject({ name: 'Dr. Casey Morgan' });
     await t.testDb.db.kysely

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
+import { providerPhotoUrl } from '../admin/providers.repository';
 import { fastSerializerCompiler } from './fast-serializer';
 import { findTypeBySlug, type LoadedType, listTypes } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
@@ -92,13 +93,47 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.array(publicProviderSchema) },
       },
     },
-    async () =>
-      app.deps.db.kysely
+    async () => {
+      const rows = await app.deps.db.kysely
         .selectFrom('providers')
-        .select(['id', 'name', 'credentials', 'bio'])
+        .select(['id', 'name', 'credentials', 'bio', 'photo_key'])
         .where('active', '=', 1)
         .orderBy('name')
-        .execute(),
+        .execute();
+      return rows.map(({ photo_key, ...p }) => ({ ...p, photoUrl: providerPhotoUrl(p.id, photo_key) }));
+    },
+  );
+
+  r.get(
+    '/api/providers/:id/photo',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['appointments'],
+        description: 'An active clinician’s portrait (JPEG); 404 when there is none.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        querystring: z.object({ v: z.string().max(100).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const row = await app.deps.db.kysely
+        .selectFrom('providers')
+        .select(['photo_key', 'active'])
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      const key = row?.active === 1 ? row.photo_key : null;
+      const data = key ? await app.deps.storage.get(key) : null;
+      if (!key || !data) throw notFound('Photo');
+      // The versioned address (see providerPhotoUrl) never changes content; the bare one may.
+      const current = providerPhotoUrl(req.params.id, key)!.endsWith(
+        `v=${encodeURIComponent(req.query.v ?? '')}`,
+      );
+      return reply
+        .type('image/jpeg')
+        .header('cache-control', current ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .header('x-content-type-options', 'nosniff')
+        .send(data);
+    },
   );
 
   r.get(

@@ -85,6 +85,26 @@ export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
   }
 }
 
+/** Side of a clinician's portrait, px (shown at 48–96 CSS px, so 2× for sharp screens). */
+export const PORTRAIT_PX = 256;
+
+/**
+ * A clinician's portrait from an upload (checked as {@link inspectImage}): turned upright, cropped to
+ * a centred square, {@link PORTRAIT_PX} px, JPEG without any metadata.
+ */
+export async function portraitImage(buf: Buffer): Promise<Buffer> {
+  await inspectImage(buf);
+  try {
+    return await sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize(PORTRAIT_PX, PORTRAIT_PX, { fit: 'cover', position: 'attention' })
+      .jpeg({ quality: 82 })
+      .toBuffer();
+  } catch {
+    throw unreadable();
+  }
+}
+
 export const unreadable = () =>
   new AppError(
     'UNPROCESSABLE',

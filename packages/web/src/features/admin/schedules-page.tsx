@@ -9,6 +9,7 @@ import { ExceptionsSection } from './exceptions-section';
 import { fieldErrorsOf, SaveError } from './form-bits';
 import { HoursEditor, type HoursRow } from './hours-editor';
 import { ProviderForm } from './provider-form';
+import { ProviderPhoto } from './provider-photo';
 import { RoomsSection } from './rooms-section';
 
 export function SchedulesPage() {
@@ -58,6 +59,7 @@ export function SchedulesPage() {
       />
       {current && (
         <>
+          <ProviderPhoto key={`photo-${current.id}`} provider={current} />
           <WeeklyHours key={`hours-${current.id}`} provider={current} locations={locations.data} />
           <ExceptionsSection key={`exc-${current.id}`} provider={current} timeZone={zone} />
         </>

@@ -31,10 +31,13 @@ export function ProviderChooser({
   if (offering.length === 1) {
     const only = offering[0]!;
     return (
-      <p>
-        With <strong>{only.name}</strong>
-        {only.credentials ? `, ${only.credentials}` : ''}.{' '}
-        {only.bio && <span className="muted">{only.bio}</span>}
+      <p className="row">
+        {only.photoUrl && <img className="portrait small" src={only.photoUrl} alt="" width={48} height={48} />}
+        <span>
+          With <strong>{only.name}</strong>
+          {only.credentials ? `, ${only.credentials}` : ''}.{' '}
+          {only.bio && <span className="muted">{only.bio}</span>}
+        </span>
       </p>
     );
   }
@@ -48,6 +51,7 @@ export function ProviderChooser({
       {offering.map((p) => (
         <label key={p.id} className="choice">
           <input type="radio" name={id} checked={value === p.id} onChange={() => onChange(p.id)} />
+          {p.photoUrl && <img className="portrait small" src={p.photoUrl} alt="" width={48} height={48} />}
           <span>
             <strong>{p.name}</strong>
             {p.credentials ? `, ${p.credentials}` : ''}

@@ -5,7 +5,7 @@ import {
   noticeNotesSchema,
   publicClinicSchema,
 } from '@anagen/core/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors';
 import { auditChange } from './admin-audit';
@@ -29,6 +29,22 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
     if (!clinic) throw notFound('Clinic');
     return clinic;
   }
+  /** Replaces some keys of the clinic's settings (others are kept) and audits the change, in one commit. */
+  async function saveSettings(
+    req: FastifyRequest,
+    action: string,
+    patch: Record<string, unknown>,
+    detail: unknown,
+  ): Promise<void> {
+    const clinic = await clinicOrThrow();
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await mergeClinicSettings(trx, clinic.id, patch);
+        await auditChange(req, trx, action, 'clinic', clinic.id, detail);
+      });
+  }
+
   const view = (c: NonNullable<Awaited<ReturnType<typeof findClinic>>>) => ({
     id: c.id,
     name: c.name,
@@ -105,13 +121,7 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['admin'], body: noticeNotesSchema, response: { 200: noticeNotesSchema } },
     },
     async (req) => {
-      const clinic = await clinicOrThrow();
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await mergeClinicSettings(trx, clinic.id, { noticeNotes: req.body });
-          await auditChange(req, trx, 'notice-notes.update', 'clinic', clinic.id, req.body);
-        });
+      await saveSettings(req, 'notice-notes.update', { noticeNotes: req.body }, req.body);
       return req.body;
     },
   );
@@ -129,13 +139,7 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['admin'], body: bookingPoliciesSchema, response: { 200: bookingPoliciesSchema } },
     },
     async (req) => {
-      const clinic = await clinicOrThrow();
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await mergeClinicSettings(trx, clinic.id, req.body);
-          await auditChange(req, trx, 'policies.update', 'clinic', clinic.id, req.body);
-        });
+      await saveSettings(req, 'policies.update', req.body, req.body);
       return req.body;
     },
   );

@@ -86,6 +86,32 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
     }
   }
 
+  /**
+   * Points the provider at a new portrait (or none), audited in the same commit, then deletes the
+   * file it replaces (after the commit: a failed save keeps the old portrait whole).
+   */
+  async function setPhoto(
+    req: FastifyRequest,
+    id: string,
+    key: string | null,
+    action: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    const before = await providerPhotoKey(db(), id);
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('providers').set({ photo_key: key }).where('id', '=', id).execute();
+        await auditChange(req, trx, action, 'provider', id, detail);
+      });
+    // A leftover file is harmless; failing here would undo a committed change in the caller.
+    if (before && before !== key) {
+      await app.deps.storage
+        .delete(before)
+        .catch((err) => req.log.warn({ err, key: before }, 'old portrait not deleted'));
+    }
+  }
+
   r.get(
     '/api/admin/providers',
     { config: ADMIN, schema: { tags: ['admin'], response: { 200: z.array(adminProviderSchema) } } },
@@ -137,7 +163,6 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       await one(req.params.id);
-      const before = await providerPhotoKey(db(), req.params.id);
       const { file } = await readUpload(req, 'image');
       if (!file) {
         throw new AppError('VALIDATION_FAILED', 'Choose an image to upload.', {
@@ -149,23 +174,11 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
       const key = `providers/${req.params.id}-${newId()}.jpg`;
       await app.deps.storage.put(key, portrait);
       try {
-        await db()
-          .transaction()
-          .execute(async (trx) => {
-            await trx
-              .updateTable('providers')
-              .set({ photo_key: key })
-              .where('id', '=', req.params.id)
-              .execute();
-            await auditChange(req, trx, 'provider.photo', 'provider', req.params.id, {
-              bytes: portrait.length,
-            });
-          });
+        await setPhoto(req, req.params.id, key, 'provider.photo', { bytes: portrait.length });
       } catch (err) {
         await app.deps.storage.delete(key);
         throw err;
       }
-      if (before) await app.deps.storage.delete(before);
       return one(req.params.id);
     },
   );
@@ -178,18 +191,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       await one(req.params.id);
-      const before = await providerPhotoKey(db(), req.params.id);
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await trx
-            .updateTable('providers')
-            .set({ photo_key: null })
-            .where('id', '=', req.params.id)
-            .execute();
-          await auditChange(req, trx, 'provider.photo.remove', 'provider', req.params.id, {});
-        });
-      if (before) await app.deps.storage.delete(before);
+      await setPhoto(req, req.params.id, null, 'provider.photo.remove', {});
       return one(req.params.id);
     },
   );

@@ -103,6 +103,12 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
     await smtp.close();
   });
 
+  const bookConsultation = (start: string, providerId: string, name: string, email: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/appointments',
+      payload: { type: 'consultation', start, providerId, patient: { name, email } },
+    });
   const deliveries = async (id: string) =>
     (await t.app.inject({ url: `/api/appointments/${id}/deliveries`, headers: { cookie: desk } })).json() as {
       kind: string;
@@ -113,16 +119,12 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
 
   it('confirms with an .ics, moves the reminder on reschedule, sends it once with a confirm link, and notices cancellation', async () => {
     // Wednesday 09:00 local with Morgan; the reminder is due 24 h before.
-    const booked = await t.app.inject({
-      method: 'POST',
-      url: '/api/appointments',
-      payload: {
-        type: 'consultation',
-        start: '2026-11-25T17:00:00.000Z',
-        providerId: 'demo-provider-morgan',
-        patient: { name: 'Kim Mailtest', email: 'kim@example.org' },
-      },
-    });
+    const booked = await bookConsultation(
+      '2026-11-25T17:00:00.000Z',
+      'demo-provider-morgan',
+      'Kim Mailtest',
+      'kim@example.org',
+    );
     expect(booked.statusCode).toBe(201);
     const { id, manageToken } = booked.json();
     expect((await deliveries(id)).map((d) => [d.kind, d.status]).sort()).toEqual([
@@ -226,16 +228,12 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
       },
     });
     expect(notes.statusCode).toBe(200);
-    const booked = await t.app.inject({
-      method: 'POST',
-      url: '/api/appointments',
-      payload: {
-        type: 'consultation',
-        start: '2026-11-27T18:00:00.000Z',
-        providerId: 'demo-provider-morgan',
-        patient: { name: 'Noa Notes', email: 'noa@example.org' },
-      },
-    });
+    const booked = await bookConsultation(
+      '2026-11-27T18:00:00.000Z',
+      'demo-provider-morgan',
+      'Noa Notes',
+      'noa@example.org',
+    );
     expect(booked.statusCode).toBe(201);
     const before = smtp.inbox.length;
     await t.worker.runDueJobs();
@@ -251,16 +249,12 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
   it('records a refused message as failed with the server’s answer', async () => {
     t.clock.set(Date.parse('2026-11-23T16:00:00.000Z'));
     desk = await signIn(t.app, 'desk@example.com');
-    const booked = await t.app.inject({
-      method: 'POST',
-      url: '/api/appointments',
-      payload: {
-        type: 'consultation',
-        start: '2026-11-26T18:00:00.000Z',
-        providerId: 'demo-provider-chen',
-        patient: { name: 'Bo Unce', email: 'bounce@example.org' },
-      },
-    });
+    const booked = await bookConsultation(
+      '2026-11-26T18:00:00.000Z',
+      'demo-provider-chen',
+      'Bo Unce',
+      'bounce@example.org',
+    );
     expect(booked.statusCode).toBe(201);
     const before = smtp.inbox.length;
     await t.worker.runDueJobs();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yIssues } from './axe';
@@ -105,6 +106,45 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     expect(map).toContain('total 5 mL');
     await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('care-session-signed'), fullPage: true });
+  });
+
+  it('a clinician files a referral letter in the documents tab, downloads it and removes a wrong one', async () => {
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/documents`);
+    const form = page.getByRole('form', { name: 'File a document' });
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      'latin1',
+    );
+    for (const title of ['Referral from Dr. Ames', 'Wrong patient letter']) {
+      await form.getByLabel('Title').fill(title);
+      await form.getByLabel('Kind').selectOption({ label: 'Referral' });
+      await form
+        .getByLabel(/^File/)
+        .setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await form.getByRole('button', { name: 'File document' }).click();
+      await page.getByRole('link', { name: title }).waitFor();
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Referral from Dr. Ames' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Referral-from-Dr.-Ames.pdf');
+    expect(fs.readFileSync((await download.path())!).equals(pdf)).toBe(true);
+    await expectNoSeriousA11yIssues(page);
+
+    await page.getByRole('button', { name: 'Remove… Wrong patient letter' }).click();
+    const remove = page.getByRole('form', { name: 'Remove Wrong patient letter' });
+    await remove.getByLabel('Why remove it?').fill('Filed under the wrong patient.');
+    await remove.getByRole('button', { name: 'Remove document' }).click();
+    await page.getByRole('link', { name: 'Wrong patient letter' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Referral from Dr. Ames' }).waitFor();
+
+    // The patient reads it among their records; they cannot file or remove documents.
+    await signIn(page, server.url, 'patient@example.com', '/portal');
+    await page.goto(`${server.url}/portal/records`);
+    await page.getByRole('link', { name: 'Referral from Dr. Ames' }).waitFor();
+    await expect(page.getByRole('form', { name: 'File a document' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0);
   });
 
   it('the patient signs the consent, ticks a preparation step and reports an urgent side effect', async () => {

@@ -6,6 +6,7 @@ export * from './assessments';
 export * from './audit-log';
 export * from './auth';
 export * from './care';
+export * from './documents';
 export * from './measurements';
 export * from './patients';
 export * from './photos';

@@ -72,6 +72,47 @@ describe('FHIR Patient/$everything', () => {
     expect(b.entry[2]!.fullUrl).toBe('https://clinic.example/api/fhir/Observation/m1');
   });
 
+  it('lists filed documents as DocumentReferences with an absolute download link', () => {
+    const b = buildPatientEverything(
+      {
+        patient,
+        documents: [
+          {
+            id: 'd1',
+            title: 'Referral from Dr. Ames',
+            kindLabel: 'Referral',
+            mime: 'application/pdf',
+            sizeBytes: 2048,
+            createdAt: Date.parse('2026-02-03T10:00:00Z'),
+            path: '/api/documents/d1/file',
+          },
+        ],
+      },
+      Date.parse('2026-03-01T00:00:00Z'),
+      'https://clinic.example:8443/api/fhir',
+    );
+    expect(b.entry[1]!.resource).toEqual({
+      resourceType: 'DocumentReference',
+      id: 'd1',
+      status: 'current',
+      type: { text: 'Referral' },
+      subject: { reference: 'Patient/p1' },
+      date: '2026-02-03T10:00:00.000Z',
+      description: 'Referral from Dr. Ames',
+      content: [
+        {
+          attachment: {
+            contentType: 'application/pdf',
+            url: 'https://clinic.example:8443/api/documents/d1/file',
+            size: 2048,
+            title: 'Referral from Dr. Ames',
+            creation: '2026-02-03T10:00:00.000Z',
+          },
+        },
+      ],
+    });
+  });
+
   it('leaves out measurement components that are missing instead of inventing zeros', () => {
     const b = buildPatientEverything(
       {

@@ -220,6 +220,33 @@ export function buildPatientEverything(
       },
     });
   }
+  // The server's own origin (scheme, host, port) from the FHIR base, for absolute download links.
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(baseUrl)?.[0] ?? '';
+  for (const d of input.documents ?? []) {
+    resources.push({
+      mode: 'include',
+      resource: {
+        resourceType: 'DocumentReference',
+        id: d.id,
+        status: 'current',
+        type: { text: d.kindLabel },
+        subject: { reference: patientRef },
+        date: iso(d.createdAt),
+        description: d.title,
+        content: [
+          {
+            attachment: {
+              contentType: d.mime,
+              url: `${origin}${d.path}`,
+              size: d.sizeBytes,
+              title: d.title,
+              creation: iso(d.createdAt),
+            },
+          },
+        ],
+      },
+    });
+  }
   return {
     resourceType: 'Bundle',
     type: 'searchset',

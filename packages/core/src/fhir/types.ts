@@ -61,6 +61,18 @@ export interface FhirAdverseEventInput {
   urgent: boolean;
 }
 
+export interface FhirDocumentInput {
+  id: string;
+  title: string;
+  /** Human-readable kind, e.g. "Referral". */
+  kindLabel: string;
+  mime: string;
+  sizeBytes: number;
+  createdAt: number;
+  /** Where the file is downloaded, relative to the server (resolved against the bundle's base). */
+  path: string;
+}
+
 export interface PatientEverythingInput {
   patient: FhirPatientInput;
   appointments?: FhirAppointmentInput[];
@@ -69,6 +81,7 @@ export interface PatientEverythingInput {
   procedures?: FhirProcedureInput[];
   consents?: FhirConsentInput[];
   adverseEvents?: FhirAdverseEventInput[];
+  documents?: FhirDocumentInput[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: FHIR resources are open JSON documents

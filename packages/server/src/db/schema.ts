@@ -5,6 +5,7 @@ import type { AppointmentTokenTable } from '../modules/appointments/appointments
 import type { AssessmentTable } from '../modules/assessments/assessments.table';
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
+import type { PatientDocumentTable } from '../modules/documents/documents.table';
 import type { MeasurementTable } from '../modules/measurements/measurements.table';
 import type { PhotoTable } from '../modules/photos/photos.table';
 import type {
@@ -60,6 +61,7 @@ export interface Database {
   treatment_prices: TreatmentPriceTable;
   appointment_tokens: AppointmentTokenTable;
   photos: PhotoTable;
+  patient_documents: PatientDocumentTable;
   measurements: MeasurementTable;
   user_tokens: UserTokenTable;
   location_hours: LocationHoursTable;

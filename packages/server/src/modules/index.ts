@@ -11,6 +11,7 @@ import { authRoutes } from './auth/auth.routes';
 import { changePasswordRoutes } from './auth/change-password.routes';
 import { careTemplatesRoutes } from './care-templates/care-templates.routes';
 import { consentsRoutes } from './consents/consents.routes';
+import { documentsRoutes } from './documents/documents.routes';
 import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
@@ -37,6 +38,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(auditLogRoutes);
   await app.register(adminRoutes);
   await app.register(photosRoutes);
+  await app.register(documentsRoutes);
   await app.register(measurementsRoutes);
   await app.register(analysesRoutes);
   await app.register(progressRoutes);

@@ -56,5 +56,5 @@ export const api = {
   post: <T>(url: string, body?: unknown, init?: RequestInit) => request<T>('POST', url, body, init),
   put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
-  delete: <T>(url: string) => request<T>('DELETE', url),
+  delete: <T>(url: string, body?: unknown) => request<T>('DELETE', url, body),
 };

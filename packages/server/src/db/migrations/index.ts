@@ -9,6 +9,7 @@ import * as assessments from './2026_11_25_1740_assessments';
 import * as staffTotp from './2026_11_25_1750_staff_totp';
 import * as account from './2026_11_25_1800_account';
 import * as providerPhotos from './2026_11_25_1900_provider_photos';
+import * as patientDocuments from './2026_11_25_1910_patient_documents';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1750_staff_totp': staffTotp,
   '2026_11_25_1800_account': account,
   '2026_11_25_1900_provider_photos': providerPhotos,
+  '2026_11_25_1910_patient_documents': patientDocuments,
 };

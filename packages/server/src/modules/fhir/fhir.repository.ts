@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@anagen/core/contracts';
 import type { PatientEverythingInput } from '@anagen/core/fhir';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -76,8 +77,23 @@ export async function gatherPatientEverything(
     .where('patient_id', '=', patientId)
     .orderBy('created_at')
     .execute();
+  const documents = await db
+    .selectFrom('patient_documents')
+    .select(['id', 'title', 'kind', 'mime', 'size_bytes', 'created_at'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at')
+    .execute();
   return {
     patient,
+    documents: documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kindLabel: DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind,
+      mime: d.mime,
+      sizeBytes: Number(d.size_bytes),
+      createdAt: Number(d.created_at),
+      path: `/api/documents/${encodeURIComponent(d.id)}/file`,
+    })),
     plans: plans.map((p) => ({
       id: p.id,
       treatment: p.treatment_slug,

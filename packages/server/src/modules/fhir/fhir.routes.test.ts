@@ -20,6 +20,20 @@ describe.each(DIALECTS)('FHIR export on %s', (dialect) => {
     t.app.inject({ url: `/api/fhir/Patient/${id}/$everything`, headers: cookie ? { cookie } : {} });
 
   it('gives a clinician a valid FHIR R4 bundle whose every resource validates', async () => {
+    await t.testDb.db.kysely
+      .insertInto('patient_documents')
+      .values({
+        id: 'doc-fhir-1',
+        patient_id: 'demo-patient-1',
+        title: 'Referral letter',
+        kind: 'referral',
+        file_key: 'documents/demo-patient-1/doc-fhir-1.pdf',
+        mime: 'application/pdf',
+        size_bytes: 1234,
+        uploaded_by: null,
+        created_at: Date.parse('2026-10-01T09:00:00Z'),
+      })
+      .execute();
     const res = await everything('demo-patient-1', await signIn(t.app, 'clinician@example.com'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/fhir+json');
@@ -35,6 +49,11 @@ describe.each(DIALECTS)('FHIR export on %s', (dialect) => {
       // biome-ignore lint/suspicious/noExplicitAny: validating open FHIR JSON
       expect(() => validateResource(e.resource as any)).not.toThrow();
     }
+    const doc = bundle.entry.find(
+      (e: { resource: { id: string } }) => e.resource.id === 'doc-fhir-1',
+    ).resource;
+    expect(doc.resourceType).toBe('DocumentReference');
+    expect(doc.content[0].attachment.url).toMatch(/^https?:\/\/[^/]+\/api\/documents\/doc-fhir-1\/file$/);
   });
 
   it('lets patients export their own record only', async () => {

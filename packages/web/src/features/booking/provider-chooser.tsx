@@ -32,7 +32,9 @@ export function ProviderChooser({
     const only = offering[0]!;
     return (
       <p className="row">
-        {only.photoUrl && <img className="portrait small" src={only.photoUrl} alt="" width={48} height={48} />}
+        {only.photoUrl && (
+          <img className="portrait small" src={only.photoUrl} alt="" width={48} height={48} />
+        )}
         <span>
           With <strong>{only.name}</strong>
           {only.credentials ? `, ${only.credentials}` : ''}.{' '}

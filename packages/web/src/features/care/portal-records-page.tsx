@@ -2,6 +2,7 @@ import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { DownloadRecords } from '../account/download-records';
 import { useMe } from '../auth/use-me';
+import { DocumentsPanel } from '../documents/documents-panel';
 import { useConsents, useDiagnoses, usePlans, useSessions, useSideEffects } from './care-api';
 import { fmtDate, fmtDateTime, lossTypeLabel, stageLabel, symptomLabel, treatmentName } from './care-format';
 import { SessionCard } from './session-card';
@@ -98,6 +99,12 @@ export function PortalRecordsPage() {
           <p className="muted">None.</p>
         )}
       </section>
+
+      {pid && (
+        <div className="card">
+          <DocumentsPanel patientId={pid} canWrite={false} />
+        </div>
+      )}
 
       {pid && <DownloadRecords patientId={pid} />}
     </>

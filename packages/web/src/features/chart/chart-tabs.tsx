@@ -41,5 +41,6 @@ export const CHART_TABS: ChartTab[] = [
   tab('photos', 'Photos & measurements', CLINICAL, () => import('./tabs/photos-tab')),
   tab('consents', 'Consents', CLINICAL, () => import('./tabs/consents-tab')),
   tab('side-effects', 'Side effects', CLINICAL, () => import('./tabs/side-effects-tab')),
+  tab('documents', 'Documents', CLINICAL, () => import('./tabs/documents-tab')),
   tab('audit', 'Audit', ['admin'], () => import('./tabs/audit-tab')),
 ];

@@ -1,0 +1,228 @@
+import {
+  type DocumentKind,
+  documentDeletionSchema,
+  documentIdParamsSchema,
+  documentUploadFieldsSchema,
+  type PatientDocument,
+  patientDocumentSchema,
+  patientIdParamsSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema';
+import { notFound } from '../../errors';
+import { newId } from '../../lib/ids';
+import { audit } from '../audit/audit.service';
+import { requirePatientAccess } from '../patients/patient-access';
+import { fieldError, validationError } from '../photos/photos.routes';
+import { readUpload } from '../photos/read-upload';
+import { documentFile } from './document-file';
+
+function rows(db: Kysely<Database>) {
+  return db
+    .selectFrom('patient_documents as d')
+    .leftJoin('users as u', 'u.id', 'd.uploaded_by')
+    .select([
+      'd.id',
+      'd.patient_id',
+      'd.title',
+      'd.kind',
+      'd.file_key',
+      'd.mime',
+      'd.size_bytes',
+      'd.created_at',
+      'u.name as uploaded_by_name',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirstOrThrow']>>;
+
+const toDocument = (r: Row): PatientDocument => ({
+  id: r.id,
+  patientId: r.patient_id,
+  title: r.title,
+  kind: r.kind as DocumentKind,
+  mime: r.mime,
+  sizeBytes: Number(r.size_bytes),
+  createdAt: new Date(Number(r.created_at)).toISOString(),
+  uploadedByName: r.uploaded_by_name ?? null,
+  fileUrl: `/api/documents/${encodeURIComponent(r.id)}/file`,
+});
+
+/** A file name for the download: the title's letters and digits, then the stored type's extension. */
+function downloadName(title: string, mime: string): string {
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'document';
+  const ext = mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : 'jpg';
+  return `${base}.${ext}`;
+}
+
+/**
+ * Letters, referrals, lab results and other documents in a patient's chart. Clinicians file and
+ * remove them; admins and the patient read them. Every list, download, upload and removal is audited
+ * with the patient (through requirePatientAccess).
+ */
+export async function documentsRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.db.kysely;
+
+  /** The document, after checking the caller may `mode` its patient's clinical record. */
+  async function load(req: FastifyRequest, id: string, mode: 'read' | 'write', action: string) {
+    const row = await rows(db()).where('d.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Document');
+    try {
+      await requirePatientAccess(req, row.patient_id, {
+        scope: 'clinical',
+        mode,
+        action,
+        resource: 'document',
+        resourceId: id,
+      });
+    } catch (err) {
+      // Another patient's document does not exist as far as a patient can tell.
+      if (req.actor?.role === 'patient') throw notFound('Document');
+      throw err;
+    }
+    return row;
+  }
+
+  r.post(
+    '/api/patients/:id/documents',
+    {
+      config: { access: ['clinician'] },
+      schema: {
+        tags: ['documents'],
+        description:
+          'Multipart: `title`, `kind` and one `file` (PDF, JPEG or PNG, ≤ 25 MB; images are stored without metadata).',
+        params: patientIdParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: patientDocumentSchema },
+      },
+    },
+    async (req, reply) => {
+      const patientId = req.params.id;
+      await requirePatientAccess(req, patientId, {
+        scope: 'clinical',
+        mode: 'write',
+        action: 'document.upload',
+        resource: 'document',
+      });
+      const { fields, file } = await readUpload(req, 'file');
+      const parsed = documentUploadFieldsSchema.safeParse(fields);
+      if (!parsed.success) throw validationError(parsed.error);
+      if (!file) throw fieldError('file', 'Choose a file');
+      const stored = await documentFile(file);
+      const id = newId();
+      const key = `documents/${patientId}/${id}.${stored.extension}`;
+      await app.deps.storage.put(key, stored.data);
+      try {
+        await db()
+          .transaction()
+          .execute(async (trx) => {
+            await trx
+              .insertInto('patient_documents')
+              .values({
+                id,
+                patient_id: patientId,
+                title: parsed.data.title,
+                kind: parsed.data.kind,
+                file_key: key,
+                mime: stored.mime,
+                size_bytes: stored.data.length,
+                uploaded_by: req.actor?.userId ?? null,
+                created_at: app.deps.clock.now(),
+              })
+              .execute();
+            await audit(
+              req,
+              { action: 'document.create', resource: 'document', resourceId: id, patientId },
+              trx,
+            );
+          });
+      } catch (err) {
+        await app.deps.storage.delete(key);
+        throw err;
+      }
+      const row = await rows(db()).where('d.id', '=', id).executeTakeFirstOrThrow();
+      return reply.code(201).send(toDocument(row));
+    },
+  );
+
+  r.get(
+    '/api/patients/:id/documents',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['documents'],
+        params: patientIdParamsSchema,
+        response: { 200: z.array(patientDocumentSchema) },
+      },
+    },
+    async (req) => {
+      await requirePatientAccess(req, req.params.id, {
+        scope: 'clinical',
+        mode: 'read',
+        action: 'document.list',
+        resource: 'document',
+      });
+      const list = await rows(db())
+        .where('d.patient_id', '=', req.params.id)
+        .orderBy('d.created_at', 'desc')
+        .orderBy('d.id')
+        .execute();
+      return list.map(toDocument);
+    },
+  );
+
+  r.get(
+    '/api/documents/:id/file',
+    { config: { access: 'authenticated' }, schema: { tags: ['documents'], params: documentIdParamsSchema } },
+    async (req, reply) => {
+      const row = await load(req, req.params.id, 'read', 'document.download');
+      const data = await app.deps.storage.get(row.file_key);
+      if (!data) throw notFound('Document file');
+      // Clinical documents stay out of shared caches; an attachment is never rendered in our origin.
+      return reply
+        .type(row.mime)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="${downloadName(row.title, row.mime)}"`)
+        .send(data);
+    },
+  );
+
+  r.delete(
+    '/api/documents/:id',
+    {
+      config: { access: ['clinician'] },
+      schema: { tags: ['documents'], params: documentIdParamsSchema, body: documentDeletionSchema },
+    },
+    async (req, reply) => {
+      const row = await load(req, req.params.id, 'write', 'document.delete');
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx.deleteFrom('patient_documents').where('id', '=', row.id).execute();
+          await audit(
+            req,
+            {
+              action: 'document.remove',
+              resource: 'document',
+              resourceId: row.id,
+              patientId: row.patient_id,
+              detail: `${row.title}: ${req.body.reason}`,
+            },
+            trx,
+          );
+        });
+      await app.deps.storage.delete(row.file_key);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,9 @@
+import { useMe } from '../../auth/use-me';
+import { DocumentsPanel } from '../../documents/documents-panel';
+import type { ChartTabProps } from '../chart-tabs';
+
+/** Chart tab "Documents": referral letters, results and letters; clinicians file and remove them. */
+export default function DocumentsTab({ patientId }: ChartTabProps) {
+  const { data: me } = useMe();
+  return <DocumentsPanel patientId={patientId} canWrite={me?.role === 'clinician'} />;
+}

@@ -85,6 +85,7 @@ describe.runIf(browserAvailable())('the front desk day list by keyboard in chrom
     await page.goto(`${server.url}/staff?day=${day}`);
     await page.getByRole('heading', { name: 'Day list', exact: true }).waitFor();
     const rows = page.locator('.today-list tbody tr');
+    await rows.first().waitFor(); // the day's appointments load after the heading
     await expect(rows.count()).resolves.toBe(2);
     const current = page.locator('.today-list tbody tr[aria-current="true"]');
     await expect(current.count()).resolves.toBe(0);

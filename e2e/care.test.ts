@@ -139,12 +139,24 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await page.getByRole('link', { name: 'Wrong patient letter' }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Referral from Dr. Ames' }).waitFor();
 
-    // The patient reads it among their records; they cannot file or remove documents.
+    // The patient reads it among their records and adds results from their own doctor, which only
+    // they (and clinicians) can remove; the clinic's letter has no remove button for them.
     await signIn(page, server.url, 'patient@example.com', '/portal');
     await page.goto(`${server.url}/portal/records`);
     await page.getByRole('link', { name: 'Referral from Dr. Ames' }).waitFor();
-    await expect(page.getByRole('form', { name: 'File a document' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0);
+    const own = page.getByRole('form', { name: 'File a document' });
+    await own.getByLabel('Title').fill('Blood test from my GP');
+    await own.getByLabel('Kind').selectOption({ label: 'Lab result' });
+    await own
+      .getByLabel(/^File/)
+      .setInputFiles({ name: 'bloods.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await own.getByRole('button', { name: 'File document' }).click();
+    await page.getByRole('link', { name: 'Blood test from my GP' }).waitFor();
+    await page.getByRole('button', { name: 'Remove… Blood test from my GP' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Remove… Referral from Dr. Ames' }).count()).resolves.toBe(
+      0,
+    );
+    await expectNoSeriousA11yIssues(page);
   });
 
   it('the patient signs the consent, ticks a preparation step and reports an urgent side effect', async () => {

@@ -29,6 +29,8 @@ export const patientDocumentSchema = z.object({
   sizeBytes: z.number().int(),
   createdAt: z.string(),
   uploadedByName: z.string().nullable(),
+  /** The user who filed it (a patient may remove what they filed themselves). */
+  uploadedById: z.string().nullable(),
   /** Download address (an attachment, never cached). */
   fileUrl: z.string(),
 });

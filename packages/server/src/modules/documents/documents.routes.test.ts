@@ -130,10 +130,37 @@ describe.each(DIALECTS)('patient documents on %s', (dialect) => {
     expect((await get('/api/patients/demo-patient-1/documents', 'patient2')).statusCode).toBe(404);
     expect((await get(doc.fileUrl, 'patient2')).statusCode).toBe(404);
     expect((await get(doc.fileUrl)).statusCode).toBe(401);
-    for (const who of ['admin', 'desk', 'patient']) {
+    for (const who of ['admin', 'desk']) {
       expect((await upload(docForm({ title: 'X', kind: 'other' }, { data: PDF }), who)).statusCode).toBe(403);
     }
+    // A patient cannot file into someone else's record (which, to them, does not exist).
+    expect((await upload(docForm({ title: 'X', kind: 'other' }, { data: PDF }), 'patient2')).statusCode).toBe(
+      404,
+    );
     expect(await list()).toHaveLength(2);
+  });
+
+  it('lets a patient file their own results and remove only what they filed', async () => {
+    const own = await upload(
+      docForm({ title: 'Blood test from my GP', kind: 'lab-result' }, { data: PDF }),
+      'patient',
+    );
+    expect(own.statusCode).toBe(201);
+    expect(own.json()).toMatchObject({ uploadedByName: 'Pat Rivera', patientId: 'demo-patient-1' });
+    expect((await list()).map((d) => d.title)).toContain('Blood test from my GP');
+    const clinicians = (await list()).find((d) => d.title === 'Referral from Dr. Ames')!;
+    const del = (id: string, who: string) =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/documents/${id}`,
+        headers: { cookie: cookies[who]! },
+        payload: { reason: 'Sent the wrong file.' },
+      });
+    expect((await del(clinicians.id, 'patient')).statusCode).toBe(404);
+    expect((await del(own.json().id, 'patient2')).statusCode).toBe(404);
+    expect((await del(own.json().id, 'patient')).statusCode).toBe(204);
+    expect((await list()).map((d) => d.title)).not.toContain('Blood test from my GP');
+    expect((await list()).map((d) => d.title)).toContain('Referral from Dr. Ames');
   });
 
   it('removes a document filed by mistake, with its reason in the audit log', async () => {
@@ -150,11 +177,12 @@ describe.each(DIALECTS)('patient documents on %s', (dialect) => {
     expect((await del({ reason: 'Filed under the wrong patient.' })).statusCode).toBe(204);
     expect((await list()).map((d) => d.title)).toEqual(['Referral from Dr. Ames']);
     expect((await get(doc.fileUrl, 'clinician')).statusCode).toBe(404);
-    expect(await storedKeys()).toHaveLength(1);
+    expect(await storedKeys()).toHaveLength(1); // the referral; the patient's own upload went with its removal
     const entry = await t.testDb.db.kysely
       .selectFrom('audit_log')
       .select(['detail', 'patient_id'])
       .where('action', '=', 'document.remove')
+      .where('resource_id', '=', doc.id)
       .executeTakeFirstOrThrow();
     expect(entry).toEqual({
       detail: 'Ferritin and TSH: Filed under the wrong patient.',

@@ -33,6 +33,7 @@ function rows(db: Kysely<Database>) {
       'd.mime',
       'd.size_bytes',
       'd.created_at',
+      'd.uploaded_by',
       'u.name as uploaded_by_name',
     ]);
 }
@@ -48,6 +49,7 @@ const toDocument = (r: Row): PatientDocument => ({
   sizeBytes: Number(r.size_bytes),
   createdAt: new Date(Number(r.created_at)).toISOString(),
   uploadedByName: r.uploaded_by_name ?? null,
+  uploadedById: r.uploaded_by ?? null,
   fileUrl: `/api/documents/${encodeURIComponent(r.id)}/file`,
 });
 
@@ -65,7 +67,8 @@ function downloadName(title: string, mime: string): string {
 
 /**
  * Letters, referrals, lab results and other documents in a patient's chart. Clinicians file and
- * remove them; admins and the patient read them. Every list, download, upload and removal is audited
+ * remove them; a patient files their own (and may remove what they filed); admins and the patient
+ * read them. Every list, download, upload and removal is audited
  * with the patient (through requirePatientAccess).
  */
 export async function documentsRoutes(app: FastifyInstance): Promise<void> {
@@ -76,9 +79,12 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   async function load(req: FastifyRequest, id: string, mode: 'read' | 'write', action: string) {
     const row = await rows(db()).where('d.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Document');
+    // A patient may remove only what they filed themselves; to them anything else is not there.
+    const patient = req.actor?.role === 'patient';
+    if (patient && mode === 'write' && row.uploaded_by !== req.actor?.userId) throw notFound('Document');
     try {
       await requirePatientAccess(req, row.patient_id, {
-        scope: 'clinical',
+        scope: patient && mode === 'write' ? 'patient-input' : 'clinical',
         mode,
         action,
         resource: 'document',
@@ -95,11 +101,11 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/documents',
     {
-      config: { access: ['clinician'] },
+      config: { access: ['clinician', 'patient'] },
       schema: {
         tags: ['documents'],
         description:
-          'Multipart: `title`, `kind` and one `file` (PDF, JPEG or PNG, ≤ 25 MB; images are stored without metadata).',
+          'Multipart: `title`, `kind` and one `file` (PDF, JPEG or PNG, ≤ 25 MB; images are stored without metadata). Clinicians file for any patient, a patient for themself (e.g. a referral letter or results from their own doctor).',
         params: patientIdParamsSchema,
         consumes: ['multipart/form-data'],
         response: { 201: patientDocumentSchema },
@@ -108,7 +114,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const patientId = req.params.id;
       await requirePatientAccess(req, patientId, {
-        scope: 'clinical',
+        scope: req.actor?.role === 'patient' ? 'patient-input' : 'clinical',
         mode: 'write',
         action: 'document.upload',
         resource: 'document',
@@ -200,7 +206,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/api/documents/:id',
     {
-      config: { access: ['clinician'] },
+      config: { access: ['clinician', 'patient'] },
       schema: { tags: ['documents'], params: documentIdParamsSchema, body: documentDeletionSchema },
     },
     async (req, reply) => {

@@ -102,7 +102,13 @@ export function PortalRecordsPage() {
 
       {pid && (
         <div className="card">
-          <DocumentsPanel patientId={pid} canWrite={false} />
+          <DocumentsPanel
+            patientId={pid}
+            canFile
+            canRemove="own"
+            userId={me?.id}
+            intro="A letter or results from another doctor? Add them here and the clinic sees them in your chart."
+          />
         </div>
       )}
 

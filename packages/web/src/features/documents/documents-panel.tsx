@@ -24,9 +24,25 @@ const TYPE = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG image', 'image/png'
 
 /**
  * A patient's documents (referrals, letters, results): a list with downloads for everyone who may
- * read the chart, and filing and removal for clinicians (`canWrite`).
+ * read the chart. Clinicians file and remove any (`canRemove: 'all'`); a patient files their own and
+ * removes what they filed (`'own'`, with `userId`).
  */
-export function DocumentsPanel({ patientId, canWrite }: { patientId: string; canWrite: boolean }) {
+export function DocumentsPanel({
+  patientId,
+  canFile,
+  canRemove,
+  userId,
+  intro,
+}: {
+  patientId: string;
+  canFile: boolean;
+  canRemove: 'all' | 'own' | 'none';
+  userId?: string | undefined;
+  intro?: string;
+}) {
+  const removable = (d: PatientDocument) =>
+    canRemove === 'all' || (canRemove === 'own' && !!userId && d.uploadedById === userId);
+  const anyRemovable = canRemove !== 'none';
   const docs = useQuery({
     queryKey: key(patientId),
     queryFn: () => api.get<PatientDocument[]>(`/api/patients/${encodeURIComponent(patientId)}/documents`),
@@ -34,7 +50,8 @@ export function DocumentsPanel({ patientId, canWrite }: { patientId: string; can
   return (
     <section className="stack" aria-labelledby="documents-heading">
       <h2 id="documents-heading">Documents</h2>
-      {canWrite && <FileDocument patientId={patientId} />}
+      {intro && <p className="muted">{intro}</p>}
+      {canFile && <FileDocument patientId={patientId} />}
       {docs.isPending && <Loading label="Loading documents…" />}
       {docs.error && <ErrorState error={docs.error} title="Could not load the documents" />}
       {docs.data?.length === 0 && (
@@ -43,42 +60,40 @@ export function DocumentsPanel({ patientId, canWrite }: { patientId: string; can
         </EmptyState>
       )}
       {docs.data && docs.data.length > 0 && (
-        <table className="documents-table">
-          <caption className="visually-hidden">Documents in the chart, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Filed</th>
-              <th scope="col">File</th>
-              {canWrite && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {docs.data.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <a href={d.fileUrl} download>
-                    {d.title}
-                  </a>
-                </td>
-                <td>{DOCUMENT_KIND_LABELS[d.kind]}</td>
-                <td>
-                  {fmtDate(Date.parse(d.createdAt))}
-                  {d.uploadedByName && <span className="muted small"> · {d.uploadedByName}</span>}
-                </td>
-                <td>
-                  {TYPE[d.mime] ?? d.mime}, {size(d.sizeBytes)}
-                </td>
-                {canWrite && (
-                  <td>
-                    <RemoveDocument doc={d} />
-                  </td>
-                )}
+        <div className="table-scroll">
+          <table className="documents-table">
+            <caption className="visually-hidden">Documents in the chart, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Filed</th>
+                <th scope="col">File</th>
+                {anyRemovable && <th scope="col">Actions</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {docs.data.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <a href={d.fileUrl} download>
+                      {d.title}
+                    </a>
+                  </td>
+                  <td>{DOCUMENT_KIND_LABELS[d.kind]}</td>
+                  <td>
+                    {fmtDate(Date.parse(d.createdAt))}
+                    {d.uploadedByName && <span className="muted small"> · {d.uploadedByName}</span>}
+                  </td>
+                  <td>
+                    {TYPE[d.mime] ?? d.mime}, {size(d.sizeBytes)}
+                  </td>
+                  {anyRemovable && <td>{removable(d) && <RemoveDocument doc={d} />}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

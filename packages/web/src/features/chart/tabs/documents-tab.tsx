@@ -5,5 +5,6 @@ import type { ChartTabProps } from '../chart-tabs';
 /** Chart tab "Documents": referral letters, results and letters; clinicians file and remove them. */
 export default function DocumentsTab({ patientId }: ChartTabProps) {
   const { data: me } = useMe();
-  return <DocumentsPanel patientId={patientId} canWrite={me?.role === 'clinician'} />;
+  const clinician = me?.role === 'clinician';
+  return <DocumentsPanel patientId={patientId} canFile={clinician} canRemove={clinician ? 'all' : 'none'} />;
 }

@@ -47,9 +47,9 @@ export function StaffHomePage() {
   const [announcement, setAnnouncement] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  // The handler reads the latest list through a ref, so it is attached once.
-  const latest = useRef({ entries, current });
-  latest.current = { entries, current };
+  // The handler reads the latest list (and callbacks) through a ref, so it is attached once.
+  const latest = useRef({ entries, current, navigate, refresh });
+  latest.current = { entries, current, navigate, refresh };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -63,7 +63,7 @@ export function StaffHomePage() {
         onRow: !!active && rows.current.includes(active as HTMLTableRowElement),
       });
       if (!action) return;
-      const { entries: list, current: at } = latest.current;
+      const { entries: list, current: at, navigate: go, refresh: reload } = latest.current;
       if (action.type === 'help') {
         e.preventDefault();
         setHelpOpen((o) => !o);
@@ -83,7 +83,7 @@ export function StaffHomePage() {
         return;
       }
       if (action.type === 'open') {
-        navigate(`/staff/patients/${encodeURIComponent(entry.patientId)}`);
+        go(`/staff/patients/${encodeURIComponent(entry.patientId)}`);
         return;
       }
       // Same toggle as the buttons: pressing the current status again undoes it.
@@ -92,7 +92,7 @@ export function StaffHomePage() {
       setStatus(entry.id, target).then(
         () => {
           setAnnouncement(`${entry.patientName}: ${STATUS_LABEL[target].toLowerCase()}.`);
-          refresh();
+          reload();
         },
         (err: unknown) =>
           setKeyError(`${entry.patientName}: ${err instanceof Error ? err.message : 'please try again.'}`),
@@ -100,7 +100,7 @@ export function StaffHomePage() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [navigate, refresh]);
+  }, []);
 
   return (
     <>

@@ -7,6 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Field, SelectField } from '../../components/ui/field';
+import { RemoveWithReason } from '../../components/ui/remove-with-reason';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
 import { fmtDate } from '../care/care-format';
@@ -190,47 +191,26 @@ function FileDocument({ patientId }: { patientId: string }) {
 }
 
 function RemoveDocument({ doc }: { doc: PatientDocument }) {
-  const id = useId();
   const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const remove = useMutation({
-    mutationFn: () => api.delete<void>(`/api/documents/${encodeURIComponent(doc.id)}`, { reason }),
+    mutationFn: (reason: string) =>
+      api.delete<void>(`/api/documents/${encodeURIComponent(doc.id)}`, { reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(doc.patientId) }),
   });
-  if (!open) {
-    return (
-      <button type="button" className="btn secondary small" onClick={() => setOpen(true)}>
-        Remove…<span className="visually-hidden"> {doc.title}</span>
-      </button>
-    );
-  }
   return (
-    <form
-      className="stack"
-      aria-label={`Remove ${doc.title}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        remove.mutate();
-      }}
-    >
-      <div className="field">
-        <label htmlFor={id}>Why remove it?</label>
-        <input id={id} required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      {remove.error && (
-        <div className="alert error small" role="alert">
-          {remove.error.message}
-        </div>
-      )}
-      <div className="row">
-        <button type="submit" className="btn danger small" disabled={remove.isPending}>
-          Remove document
-        </button>
-        <button type="button" className="btn secondary small" onClick={() => setOpen(false)}>
-          Keep
-        </button>
-      </div>
-    </form>
+    <RemoveWithReason
+      button={
+        <>
+          Remove…<span className="visually-hidden"> {doc.title}</span>
+        </>
+      }
+      formLabel={`Remove ${doc.title}`}
+      question="Why remove it?"
+      confirm="Remove document"
+      small
+      pending={remove.isPending}
+      error={remove.error}
+      onRemove={(reason) => remove.mutate(reason)}
+    />
   );
 }

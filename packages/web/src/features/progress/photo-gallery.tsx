@@ -1,5 +1,5 @@
 import type { Photo } from '@anagen/core/contracts';
-import { useId, useState } from 'react';
+import { RemoveWithReason } from '../../components/ui/remove-with-reason';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmtDate } from './format';
 import { useDeletePhoto, usePhotos } from './progress-api';
@@ -15,48 +15,17 @@ function Status({ p }: { p: Photo }) {
 }
 
 function RemovePhoto({ p, patientId }: { p: Photo; patientId: string }) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const remove = useDeletePhoto(patientId);
-  if (!open) {
-    return (
-      <button
-        type="button"
-        className="btn secondary"
-        aria-label={`Remove the ${VIEW_LABELS[p.view].toLowerCase()} photo of ${fmtDate(p.takenAt)}`}
-        onClick={() => setOpen(true)}
-      >
-        Remove…
-      </button>
-    );
-  }
   return (
-    <form
-      className="stack remove-photo"
-      onSubmit={(e) => {
-        e.preventDefault();
-        remove.mutate({ id: p.id, reason });
-      }}
-    >
-      <div className="field">
-        <label htmlFor={id}>Why remove this photo?</label>
-        <input id={id} required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      {remove.error && (
-        <div className="alert error small" role="alert">
-          {remove.error.message}
-        </div>
-      )}
-      <div className="row">
-        <button type="submit" className="btn danger" disabled={remove.isPending}>
-          Remove photo
-        </button>
-        <button type="button" className="btn secondary" onClick={() => setOpen(false)}>
-          Keep
-        </button>
-      </div>
-    </form>
+    <RemoveWithReason
+      button="Remove…"
+      buttonLabel={`Remove the ${VIEW_LABELS[p.view].toLowerCase()} photo of ${fmtDate(p.takenAt)}`}
+      question="Why remove this photo?"
+      confirm="Remove photo"
+      pending={remove.isPending}
+      error={remove.error}
+      onRemove={(reason) => remove.mutate({ id: p.id, reason })}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import type { Storage } from '../../lib/storage';
 import { seedDemoAssessment } from '../assessments/assessments-demo.seed';
 import { seedCareDemo } from '../care-templates/care-demo.seed';
+import { seedDemoDocuments } from '../documents/documents-demo.seed';
 import { seedDemoPhotos } from '../photos/photos-demo.seed';
 import { seedDemoAppointments } from './demo-appointments';
 
@@ -22,4 +23,5 @@ export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   seedDemoPhotos,
   seedDemoAssessment,
   seedDemoAppointments,
+  seedDemoDocuments,
 ];

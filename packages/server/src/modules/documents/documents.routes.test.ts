@@ -46,13 +46,28 @@ describe.each(DIALECTS)('patient documents on %s', (dialect) => {
     });
   const get = (url: string, who?: string) =>
     t.app.inject({ url, headers: who ? { cookie: cookies[who]! } : {} });
-  const list = async (who = 'clinician') =>
-    (await get('/api/patients/demo-patient-1/documents', who)).json() as {
-      id: string;
-      title: string;
-      fileUrl: string;
-    }[];
-  const storedKeys = async () => (await t.deps.storage.list()).filter((k) => k.startsWith('documents/'));
+  // The demo clinic files one referral letter for Pat Rivera; these tests count what they add.
+  const SEEDED = 'demo-document-referral-1';
+  type Doc = { id: string; title: string; fileUrl: string };
+  const everything = async (who = 'clinician') =>
+    (await get('/api/patients/demo-patient-1/documents', who)).json() as Doc[];
+  const list = async (who = 'clinician') => (await everything(who)).filter((d) => d.id !== SEEDED);
+  const storedKeys = async () =>
+    (await t.deps.storage.list()).filter((k) => k.startsWith('documents/') && !k.includes(SEEDED));
+
+  it('has the demo referral letter on file as a well-formed PDF', async () => {
+    const seeded = (await everything()).find((d) => d.id === SEEDED)!;
+    expect(seeded.title).toBe('Referral letter from Dr. Ames');
+    const file = await get(seeded.fileUrl, 'clinician');
+    const text = file.rawPayload.toString('latin1');
+    expect(text.startsWith('%PDF-1.4\n')).toBe(true);
+    // Every object sits at the byte offset its cross-reference entry names.
+    const xref = Number(/startxref\n(\d+)/.exec(text)![1]);
+    expect(text.slice(xref, xref + 4)).toBe('xref');
+    const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(5);
+    offsets.forEach((off, i) => expect(text.slice(off, off + 8)).toBe(`${i + 1} 0 obj\n`));
+  });
 
   it('files a PDF as sent and a scan without its metadata, and serves both as private attachments', async () => {
     const pdf = await upload(docForm({ title: 'Referral from Dr. Ames', kind: 'referral' }, { data: PDF }));
@@ -123,7 +138,7 @@ describe.each(DIALECTS)('patient documents on %s', (dialect) => {
   it('lets clinicians file, admins and the patient read, and nobody else see', async () => {
     const doc = (await list())[0]!;
     expect((await get('/api/patients/demo-patient-1/documents', 'admin')).statusCode).toBe(200);
-    expect((await get('/api/patients/demo-patient-1/documents', 'patient')).json()).toHaveLength(2);
+    expect(await list('patient')).toHaveLength(2);
     expect((await get(doc.fileUrl, 'patient')).statusCode).toBe(200);
     expect((await get('/api/patients/demo-patient-1/documents', 'desk')).statusCode).toBe(403);
     expect((await get(doc.fileUrl, 'desk')).statusCode).toBe(403);

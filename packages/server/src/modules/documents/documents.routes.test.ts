@@ -66,7 +66,7 @@ describe.each(DIALECTS)('patient documents on %s', (dialect) => {
     expect(text.slice(xref, xref + 4)).toBe('xref');
     const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
     expect(offsets).toHaveLength(5);
-    offsets.forEach((off, i) => expect(text.slice(off, off + 8)).toBe(`${i + 1} 0 obj\n`));
+    expect(offsets.map((off) => text.slice(off, off + 8))).toEqual(offsets.map((_, i) => `${i + 1} 0 obj\n`));
   });
 
   it('files a PDF as sent and a scan without its metadata, and serves both as private attachments', async () => {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * The error catalogue: every expected failure has a stable code the web app can branch on.
  * Messages are written for the person reading them and never contain patient data.
@@ -45,3 +47,21 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
 export const forbidden = (detail = 'You do not have access to this.') => new AppError('FORBIDDEN', detail);
+
+/** 400 for a multipart body's text fields that failed their schema, one entry per field. */
+export function validationError(error: z.ZodError): AppError {
+  const errors = error.issues.map((i) => ({
+    path: ['body', ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
+}
+
+/** 400 naming one field of a request body, e.g. a missing or empty file part. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `body.${field}: ${message}`, {
+    errors: [{ path: `body.${field}`, message }],
+  });
+}

@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { AppError, fieldError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../auth/auth.service';
 import { portraitImage } from '../photos/image-pipeline';
@@ -164,11 +164,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       await one(req.params.id);
       const { file } = await readUpload(req, 'image');
-      if (!file) {
-        throw new AppError('VALIDATION_FAILED', 'Choose an image to upload.', {
-          errors: [{ path: 'body.image', message: 'Choose an image' }],
-        });
-      }
+      if (!file) throw fieldError('image', 'Choose an image');
       const portrait = await portraitImage(file);
       // A new key per upload: the public URL names it, so browsers may cache it for good.
       const key = `providers/${req.params.id}-${newId()}.jpg`;

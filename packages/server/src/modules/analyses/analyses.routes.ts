@@ -1,14 +1,13 @@
 import { analysisRequestFieldsSchema, hairAnalysisResponseSchema } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, notFound } from '../../errors';
+import { AppError, fieldError, notFound, validationError } from '../../errors';
 import { withAnalysisSlot } from '../measurements/analysis-slot';
 import { decodeForAnalysis } from '../measurements/decode-for-analysis';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
 import { runAnalysis } from '../measurements/run-analysis';
 import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
-import { fieldError, validationError } from '../photos/photos.routes';
 import { readUpload } from '../photos/read-upload';
 import { storePhoto } from '../photos/store-photo';
 

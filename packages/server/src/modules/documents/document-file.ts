@@ -1,4 +1,4 @@
-import { AppError } from '../../errors';
+import { AppError, fieldError } from '../../errors';
 import { sniffImageType } from '../analyses/decode-image';
 import { sanitizeImage } from '../photos/image-pipeline';
 
@@ -16,11 +16,7 @@ const isPdf = (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-';
  * re-encoded without metadata (a phone scan carries GPS in its EXIF). Anything else: 415.
  */
 export async function documentFile(buf: Buffer): Promise<StoredDocumentFile> {
-  if (buf.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 'The file is empty.', {
-      errors: [{ path: 'body.file', message: 'The file is empty' }],
-    });
-  }
+  if (buf.length === 0) throw fieldError('file', 'The file is empty');
   if (isPdf(buf)) {
     // The end-of-file marker sits in the last kilobyte (some writers add a few bytes after it).
     if (

@@ -12,11 +12,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { notFound } from '../../errors';
+import { fieldError, notFound, validationError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
-import { fieldError, validationError } from '../photos/photos.routes';
 import { readUpload } from '../photos/read-upload';
 import { documentFile } from './document-file';
 

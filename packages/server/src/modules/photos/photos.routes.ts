@@ -8,7 +8,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../../errors';
+import { AppError, fieldError, notFound, validationError } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
 import { registerDeletePhoto } from './delete-photo';
@@ -154,20 +154,4 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
     }
     return row;
   }
-}
-
-export function validationError(error: z.ZodError): AppError {
-  const errors = error.issues.map((i) => ({
-    path: ['body', ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
-  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-    errors,
-  });
-}
-
-export function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `body.${field}: ${message}`, {
-    errors: [{ path: `body.${field}`, message }],
-  });
 }

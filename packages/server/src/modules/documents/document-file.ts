@@ -1,6 +1,6 @@
 import { AppError, fieldError } from '../../errors';
 import { sniffImageType } from '../analyses/decode-image';
-import { sanitizeImage } from '../photos/image-pipeline';
+import { stripImageMetadata } from '../photos/image-pipeline';
 
 export interface StoredDocumentFile {
   data: Buffer;
@@ -33,7 +33,7 @@ export async function documentFile(buf: Buffer): Promise<StoredDocumentFile> {
   if (type !== 'jpeg' && type !== 'png') {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, JPEG and PNG documents can be filed.');
   }
-  const clean = await sanitizeImage(buf);
+  const clean = await stripImageMetadata(buf);
   return clean.mime === 'image/png'
     ? { data: clean.image, mime: 'image/png', extension: 'png' }
     : { data: clean.image, mime: 'image/jpeg', extension: 'jpg' };

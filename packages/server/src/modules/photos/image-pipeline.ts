@@ -55,11 +55,11 @@ export async function inspectImage(buf: Buffer): Promise<{ type: ImageType; widt
 }
 
 /**
- * Validates an uploaded image (see {@link inspectImage}) and produces the stored copies. PNG and TIFF
- * are stored as PNG (lossless, trichoscopy analysis reads it); JPEG and WebP are re-encoded as JPEG. sharp writes no
- * metadata (EXIF, GPS, XMP, IPTC, ICC) unless asked to, which is the point.
+ * Validates an uploaded image (see {@link inspectImage}) and re-encodes it upright without metadata.
+ * PNG and TIFF become PNG (lossless, trichoscopy analysis reads it); JPEG and WebP become JPEG. sharp
+ * writes no metadata (EXIF, GPS, XMP, IPTC, ICC) unless asked to, which is the point.
  */
-export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
+export async function stripImageMetadata(buf: Buffer): Promise<Omit<SanitizedImage, 'thumb'>> {
   const { type } = await inspectImage(buf);
   try {
     const base = sharp(buf, { limitInputPixels: MAX_PIXELS, failOn: 'error', sequentialRead: true }).rotate();
@@ -68,18 +68,27 @@ export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
     const encoded = lossless
       ? await base.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true })
       : await base.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer({ resolveWithObject: true });
-    const thumb = await sharp(encoded.data)
-      .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 80 })
-      .toBuffer();
     return {
       image: encoded.data,
       mime: lossless ? MIME.png : MIME.jpeg,
-      thumb,
       width: encoded.info.width,
       height: encoded.info.height,
       originalMime: MIME[type],
     };
+  } catch {
+    throw unreadable();
+  }
+}
+
+/** The stored copies of a progress photo: {@link stripImageMetadata}, plus a JPEG thumbnail. */
+export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
+  const clean = await stripImageMetadata(buf);
+  try {
+    const thumb = await sharp(clean.image)
+      .resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    return { ...clean, thumb };
   } catch {
     throw unreadable();
   }

@@ -49,9 +49,11 @@ export async function listProviders(db: Kysely<Database>, id?: string): Promise<
  */
 export function providerPhotoUrl(id: string, key: string | null): string | null {
   if (!key) return null;
-  const version = key.slice(key.lastIndexOf('-') + 1, key.lastIndexOf('.'));
-  return `/api/providers/${encodeURIComponent(id)}/photo?v=${encodeURIComponent(version)}`;
+  return `/api/providers/${encodeURIComponent(id)}/photo?v=${encodeURIComponent(photoVersion(key))}`;
 }
+
+/** The version a portrait's storage key (`providers/<id>-<version>.jpg`) names. */
+export const photoVersion = (key: string) => key.slice(key.lastIndexOf('-') + 1, key.lastIndexOf('.'));
 
 export async function providerPhotoKey(db: Kysely<Database>, id: string): Promise<string | null> {
   const row = await db.selectFrom('providers').select('photo_key').where('id', '=', id).executeTakeFirst();

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
-import { providerPhotoUrl } from '../admin/providers.repository';
+import { photoVersion, providerPhotoUrl } from '../admin/providers.repository';
 import { fastSerializerCompiler } from './fast-serializer';
 import { findTypeBySlug, type LoadedType, listTypes } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
@@ -125,9 +125,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       const data = key ? await app.deps.storage.get(key) : null;
       if (!key || !data) throw notFound('Photo');
       // The versioned address (see providerPhotoUrl) never changes content; the bare one may.
-      const current = providerPhotoUrl(req.params.id, key)!.endsWith(
-        `v=${encodeURIComponent(req.query.v ?? '')}`,
-      );
+      const current = req.query.v === photoVersion(key);
       return reply
         .type('image/jpeg')
         .header('cache-control', current ? 'public, max-age=31536000, immutable' : 'no-cache')

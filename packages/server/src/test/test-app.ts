@@ -83,3 +83,13 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
   if (!cookie) throw new Error('no session cookie');
   return `anagen_session=${cookie.value}`;
 }
+
+/** The demo accounts that route tests act as (each signs in as `<who>@example.com`). */
+export const DEMO_PEOPLE = ['patient', 'patient2', 'desk', 'clinician', 'admin'] as const;
+
+/** Signs in every demo account; returns each one's Cookie header by name. */
+export async function signInDemoPeople(app: FastifyInstance): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  for (const who of DEMO_PEOPLE) cookies[who] = await signIn(app, `${who}@example.com`);
+  return cookies;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
+import { createTestApp, signInDemoPeople, TEST_NOW, type TestApp } from '../../test/test-app';
 import * as writer from '../audit/audit.repository';
 import { insertAuditEntry } from '../audit/audit.repository';
 import * as reader from './audit-log.repository';
@@ -10,9 +10,7 @@ describe.each(DIALECTS)('audit log read side on %s', (dialect) => {
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
-      cookies[who] = await signIn(t.app, `${who}@example.com`);
-    }
+    Object.assign(cookies, await signInDemoPeople(t.app));
   });
   afterAll(() => t.close());
 

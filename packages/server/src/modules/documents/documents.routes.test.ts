@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
 import { exifHasGps, jpegWithGps } from '../photos/test-images';
 
 const PDF = Buffer.from(
@@ -31,9 +31,7 @@ describe.each(DIALECTS)('patient documents on %s', (dialect) => {
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
-      cookies[who] = await signIn(t.app, `${who}@example.com`);
-    }
+    Object.assign(cookies, await signInDemoPeople(t.app));
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { analyzeHair } from '@anagen/core/hair-analysis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
 import { form, syntheticTrichoscopyPng } from '../photos/test-images';
 
 const DESIGN_KEYS = [
@@ -26,9 +26,7 @@ describe.each(DIALECTS)('trichoscopy analysis and measurements on %s', (dialect)
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
-      cookies[who] = await signIn(t.app, `${who}@example.com`);
-    }
+    Object.assign(cookies, await signInDemoPeople(t.app));
     png = (await syntheticTrichoscopyPng({ seed: 11 })).png;
     const raw = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expected = analyzeHair({

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
 
 describe.each(DIALECTS)('patient records on %s', (dialect) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
-      cookies[who] = await signIn(t.app, `${who}@example.com`);
-    }
+    Object.assign(cookies, await signInDemoPeople(t.app));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
 import { form, plainPng } from './test-images';
 
 describe.each(DIALECTS)('removing a photo filed by mistake on %s', (dialect) => {
@@ -8,9 +8,7 @@ describe.each(DIALECTS)('removing a photo filed by mistake on %s', (dialect) => 
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
-      cookies[who] = await signIn(t.app, `${who}@example.com`);
-    }
+    Object.assign(cookies, await signInDemoPeople(t.app));
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
+import { createTestApp, signInDemoPeople, TEST_NOW, type TestApp } from '../../test/test-app';
 import { exifHasGps, form, jpegWithGps, plainPng, pngBomb } from './test-images';
 
 describe.each(DIALECTS)('progress photos on %s', (dialect) => {
@@ -9,9 +9,7 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const who of ['patient', 'patient2', 'desk', 'clinician', 'admin']) {
-      cookies[who] = await signIn(t.app, `${who}@example.com`);
-    }
+    Object.assign(cookies, await signInDemoPeople(t.app));
   });
   afterAll(() => t.close());
 

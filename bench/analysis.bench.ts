@@ -9,8 +9,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { analyzeHair } from '../packages/core/src/hair-analysis';
+import { analyzeHair, hasRowHelper, withoutRowHelper } from '../packages/core/src/hair-analysis';
 import { generateTrichoscopyImage, Rng } from '../packages/core/src/hair-analysis/synthetic';
+import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -137,6 +138,10 @@ interface SpeedSample {
   analysis: number;
   decodeCpu: number;
   analysisCpu: number;
+  /** Whether `analysis` had the helper thread; `alone` is the same analysis on one thread. */
+  threaded: boolean;
+  alone: number;
+  aloneCpu: number;
   rssMb?: number;
 }
 
@@ -160,42 +165,64 @@ async function speed(): Promise<SpeedSample> {
     const png = readFileSync(file);
     const runs = 9;
     const decodeMs: number[] = [];
-    const analyseMs: number[] = [];
     const decodeCpu: number[] = [];
-    const analyseCpu: number[] = [];
-    // Warm-up: the first runs include JIT compilation of the engine (its hot loops are optimised
-    // only after several calls) and sharp's start-up; a server's analysis worker runs warm.
-    for (let i = 0; i < 10; i++) {
-      const warm = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-      analyzeHair({ pixels: warm.data, width: 1600, height: 1200, channels: 3, umPerPx: 8 });
-    }
-    for (let i = 0; i < runs; i++) {
+    // The analysis with a helper thread for its per-row stages (as the server's analysis worker
+    // and a CLI run over several images use it) and on one thread alone, alternated run by run so
+    // that both see the same machine.
+    const threaded = await startRowHelper();
+    const modes = {
+      helper: { wall: [] as number[], cpu: [] as number[] },
+      alone: { wall: [] as number[], cpu: [] as number[] },
+    };
+    const analyse = async (mode: 'helper' | 'alone', timed: boolean) => {
       let t0 = performance.now();
       let c0 = cpuMs();
       const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-      decodeMs.push(performance.now() - t0);
-      decodeCpu.push(cpuMs() - c0);
+      if (timed) {
+        decodeMs.push(performance.now() - t0);
+        decodeCpu.push(cpuMs() - c0);
+      }
       sampleRss();
-      t0 = performance.now();
-      c0 = cpuMs();
-      analyzeHair({
+      const input = {
         pixels: data,
         width: info.width,
         height: info.height,
         channels: info.channels as 3 | 4,
         umPerPx: 8,
-      });
-      analyseMs.push(performance.now() - t0);
-      analyseCpu.push(cpuMs() - c0);
+      };
+      t0 = performance.now();
+      c0 = cpuMs();
+      if (mode === 'helper') analyzeHair(input);
+      else withoutRowHelper(() => analyzeHair(input));
+      if (timed) {
+        modes[mode].wall.push(performance.now() - t0);
+        modes[mode].cpu.push(cpuMs() - c0);
+      }
       sampleRss();
+    };
+    // Warm-up: the first runs include JIT compilation of the engine (its hot loops are optimised
+    // only after several calls, on both threads) and sharp's start-up; a server's worker runs warm.
+    for (let i = 0; i < 10; i++) {
+      await analyse('helper', false);
+      await analyse('alone', false);
     }
+    for (let i = 0; i < runs; i++) {
+      await analyse('helper', true);
+      await analyse('alone', true);
+    }
+    if (!hasRowHelper()) throw new Error('the helper thread failed during the measurement');
+    await stopRowHelper();
+    const main = threaded ? modes.helper : modes.alone;
     return {
       pngMb: png.length / 1e6,
       runs,
+      threaded,
       decode: median(decodeMs),
-      analysis: median(analyseMs),
+      analysis: median(main.wall),
       decodeCpu: median(decodeCpu),
-      analysisCpu: median(analyseCpu),
+      analysisCpu: median(main.cpu),
+      alone: median(modes.alone.wall),
+      aloneCpu: median(modes.alone.cpu),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -245,7 +272,10 @@ function speedInFreshProcesses(): void {
     `  sharp decode to raw   ${median(samples.map((x) => x.decode)).toFixed(1)} ms wall${range((x) => x.decode)}, ${median(samples.map((x) => x.decodeCpu)).toFixed(1)} ms CPU`,
   );
   console.log(
-    `  full analysis         ${median(samples.map((x) => x.analysis)).toFixed(1)} ms wall${range((x) => x.analysis)}, ${median(samples.map((x) => x.analysisCpu)).toFixed(1)} ms CPU`,
+    `  full analysis         ${samples.every((x) => x.threaded) ? '' : '(NO helper thread) '}${median(samples.map((x) => x.analysis)).toFixed(1)} ms wall${range((x) => x.analysis)}, ${median(samples.map((x) => x.analysisCpu)).toFixed(1)} ms CPU`,
+  );
+  console.log(
+    `  same, one thread      ${median(samples.map((x) => x.alone)).toFixed(1)} ms wall${range((x) => x.alone)}, ${median(samples.map((x) => x.aloneCpu)).toFixed(1)} ms CPU  (ratio ${median(samples.map((x) => x.alone / x.decode)).toFixed(2)}×)`,
   );
   console.log(
     `  ratio                 ${ratio.toFixed(2)}× wall${range((x) => x.analysis / x.decode, 2)}, ${cpuRatio.toFixed(2)}× CPU  (goal ≤ ${TARGET.speedRatio}×, ${verdict(ratio <= TARGET.speedRatio)})`,

@@ -1,7 +1,7 @@
-import { distanceTransform } from './distance-transform';
+import { distanceAll } from './distance-transform';
 import { decideEmergence } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
-import { HysteresisRows } from './hysteresis-threshold';
+import { smoothAndThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
 import { nonZeroIndices } from './mask-pixels';
@@ -14,9 +14,10 @@ import {
   splitImplausiblyWide,
   weightedLength,
 } from './post-process';
+import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
-import { estimateNoiseSd, smoothBinomial } from './smooth';
+import { estimateNoiseSd } from './smooth';
 import { splitAtCorners } from './split-corners';
 import { classifyDiameter, diameterHistogram, TERMINAL_MIN_UM, VELLUS_MAX_UM } from './summarize';
 import { type Strand, traceStrands } from './trace-strands';
@@ -33,14 +34,22 @@ const ATTACHED_FACTOR = 1.5;
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
  */
-let buffers: { image: Float32Array; dt: Float32Array; mask: Uint8Array; sk: Uint8Array } | null = null;
+let buffers: {
+  image: Float32Array;
+  smooth: Float32Array;
+  dt: Float32Array;
+  mask: Uint8Array;
+  sk: Uint8Array;
+} | null = null;
 function workspace(n: number) {
   if (!buffers || buffers.image.length < n) {
+    // Shared memory, so that a helper thread can take part in the per-row stages (row-chunks.ts).
     buffers = {
-      image: new Float32Array(n),
-      dt: new Float32Array(n),
-      mask: new Uint8Array(n),
-      sk: new Uint8Array(n),
+      image: sharedFloat32(n),
+      smooth: sharedFloat32(n),
+      dt: sharedFloat32(n),
+      mask: sharedBytes(n),
+      sk: sharedBytes(n),
     };
   }
   return buffers;
@@ -97,30 +106,45 @@ export function analyzeHairDetailed(
   const factor = workingFactor(umPerPx, width, height);
   const wupp = umPerPx * factor;
   const ws = workspace(Math.floor(width / factor) * Math.floor(height / factor));
-  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.image);
+  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.smooth);
   lap('grey');
   const { width: w, height: h } = gray;
   let saturated = 0;
   let sampled = 0;
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
-  // The grey image is not needed after this: the darkness map overwrites it (one image buffer less).
-  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, gray.data);
+  // Each stage writes a buffer other than the one it reads, so that rows can be shared out to a
+  // helper thread (the grey image goes into the smoothing buffer, which is written last).
+  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, ws.image);
   lap('flatten');
-  // Noise is measured on the raw map, which is then smoothed in place (one image buffer less).
+  // Noise is measured on the raw map; each smoothed row is classified for the hysteresis threshold
+  // while it is still in cache.
   const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
-  // Each smoothed row is classified for the hysteresis threshold while it is still in cache.
-  const rows = new HysteresisRows(w, h, Math.max(3.5 * sigma, 0.035), Math.max(7 * sigma, 0.07));
-  const dark = smoothBinomial(darkness, w, h, darkness, (y) => rows.classify(darkness, y));
-  const mask = rows.finish(ws.mask);
+  const dark = ws.smooth.subarray(0, w * h);
+  const mask = smoothAndThreshold(
+    darkness,
+    dark,
+    w,
+    h,
+    Math.max(3.5 * sigma, 0.035),
+    Math.max(7 * sigma, 0.07),
+    ws.mask,
+  );
+  lap('smooth+threshold');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
-  lap('smooth+threshold');
+  lap('holes');
   // The foreground list is shared by the distance transform and the thinning.
   const fg = nonZeroIndices(mask, 4);
-  const dt = distanceTransform(mask, w, h, ws.dt, fg);
-  lap('distance');
-  const graph = buildSkeletonGraph(skeletonize(mask, w, h, ws.sk, fg), dt, w, h);
-  lap('skeleton+graph');
+  lap('foreground');
+  // The distance map and the thinning both only read the mask: the helper thread, when there is
+  // one, computes the map meanwhile.
+  const dt = ws.dt.subarray(0, w * h);
+  const skeleton = runBeside('distanceAll', distanceAll, { mask, w, h, out: dt, foreground: fg }, 1, () =>
+    skeletonize(mask, w, h, ws.sk, fg),
+  );
+  lap('distance+thinning');
+  const graph = buildSkeletonGraph(skeleton, dt, w, h);
+  lap('graph');
   pruneSpurs(graph, (r) => Math.max(4, 1.6 * r + 2));
   // At most 49 samples (step 1 below 50 pixels, else ≤ 25 per step); distances are finite and
   // ≥ 0, so a typed array's numeric sort orders them as a comparator sort does.

@@ -90,3 +90,11 @@ function backwardRow(
   }
   return i;
 }
+
+/** {@link distanceTransform} as a row kernel (see row-chunks.ts) that computes the whole map at once. */
+export function distanceAll(
+  a: { mask: Uint8Array; w: number; h: number; out: Float32Array; foreground: Int32Array },
+  from: number,
+): void {
+  if (from === 0) distanceTransform(a.mask, a.w, a.h, a.out, a.foreground);
+}

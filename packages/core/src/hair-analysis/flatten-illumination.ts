@@ -1,3 +1,4 @@
+import { runRows, sharedFloat32, sharedFloat64 } from './row-chunks';
 import type { GrayImage } from './working-image';
 
 const SHIFT = 3;
@@ -21,13 +22,87 @@ export function flattenIllumination(
   const { data, width: w, height: h } = img;
   const bw = Math.max(1, (w + BLOCK - 1) >> SHIFT);
   const bh = Math.max(1, (h + BLOCK - 1) >> SHIFT);
-  const sums = new Float64Array(bw * bh);
-  const counts = new Float64Array(bw * bh);
-  // Block statistics from every other row: plenty of samples, half the memory traffic. A full
-  // block's eight pixels of a row are added in one expression (left to right: the same additions in
-  // the same order as one at a time), so the loop runs once per block instead of once per pixel.
+  const sums = sharedFloat64(bw * bh);
+  const counts = sharedFloat64(bw * bh);
+  runRows('blockSums', blockSums, { data, w, h, bw, sums }, h);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      counts[by * bw + bx] =
+        (Math.min(h, (by + 1) * BLOCK) - by * BLOCK) * (Math.min(w, (bx + 1) * BLOCK) - bx * BLOCK);
+    }
+  }
+  // Mean of the pixels at or above the block mean: hair pixels are darker, so this is the skin level
+  // unless hair covers most of the block.
+  const means = sharedFloat32(bw * bh);
+  for (let b = 0; b < means.length; b++) means[b] = sums[b]! / counts[b]!;
+  runRows('upperHalfSums', upperHalfSums, { data, w, h, bw, means, sums, counts }, h);
+  const upper = new Float32Array(bw * bh);
+  for (let b = 0; b < upper.length; b++) upper[b] = counts[b]! > 0 ? sums[b]! / counts[b]! : means[b]!;
+  // Blocks entirely inside a wide shaft or bundle: take the closing (neighbouring skin) instead.
+  const k = Math.max(1, Math.ceil(closingUm / (BLOCK * umPerWorkingPx)));
+  const closedAll = minFilter(maxFilter(upper, bw, bh, k), bw, bh, k);
+  const closed = new Float32Array(bw * bh);
+  for (let b = 0; b < closed.length; b++)
+    closed[b] = upper[b]! < 0.85 * closedAll[b]! ? closedAll[b]! : upper[b]!;
+  const smooth = boxFilter(closed, bw, bh, 1, sharedFloat32(bw * bh));
+  // Bilinear upsampling with per-column weights computed once.
+  const cx0 = new Int32Array(w);
+  const cx1 = new Int32Array(w);
+  const ctx = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
+    cx0[x] = Math.floor(fx);
+    cx1[x] = Math.min(bw - 1, cx0[x]! + 1);
+    ctx[x] = fx - cx0[x]!;
+  }
+  const top = new Float32Array(bw);
+  // The upper-half mean sits above the typical skin pixel: find the offset on a sample first, so
+  // the full map is written once, already centred on skin = 0.
+  // (A typed array sorts numerically without a comparator call per comparison.)
+  const sample = new Float64Array(Math.ceil(Math.max(0, h - 3) / 16) * Math.ceil(Math.max(0, w - 5) / 13));
+  let ns = 0;
+  for (let y = 3; y < h; y += 16) {
+    rowBackground(smooth, bw, bh, y, top);
+    for (let x = 5; x < w; x += 13) {
+      const bg = top[cx0[x]!]! + (top[cx1[x]!]! - top[cx0[x]!]!) * ctx[x]!;
+      sample[ns++] = bg > 1 ? 1 - data[y * w + x]! / bg : 0;
+    }
+  }
+  // The element a full sort would put at ns >> 1 (over the whole array, as sorting it did).
+  const offset = ns ? selectKth(sample, ns >> 1) : 0;
+  const darkness = out ? out.subarray(0, w * h) : sharedFloat32(w * h);
+  const args = { data, darkness, w, h, bw, bh, smooth, offset };
+  // In place, a pixel redone after a failed helper would read its own darkness as grey.
+  if (darkness.buffer === data.buffer && darkness.byteOffset === data.byteOffset) darknessRows(args, 0, h);
+  else runRows('darknessRows', darknessRows, args, h);
+  return { darkness, skinLevel: sampledMedian(smooth, 997) };
+}
+
+/** Background of row `y` at each block column, interpolated between block rows. */
+function rowBackground(smooth: Float32Array, bw: number, bh: number, y: number, out: Float32Array): void {
+  const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
+  const y0 = Math.floor(fy);
+  const y1 = Math.min(bh - 1, y0 + 1);
+  const ty = fy - y0;
+  for (let b = 0; b < bw; b++) out[b] = smooth[y0 * bw + b]! * (1 - ty) + smooth[y1 * bw + b]! * ty;
+}
+
+/**
+ * Row kernel: block sums of rows `from`…`to`−1 (whole block rows), from every other row: plenty of
+ * samples, half the memory traffic. A full block's eight pixels of a row are added in one
+ * expression (left to right: the same additions in the same order as one at a time), so the loop
+ * runs once per block instead of once per pixel. The chunk's sums start from 0, so a redone chunk
+ * gives the same sums.
+ */
+export function blockSums(
+  a: { data: Float32Array; w: number; h: number; bw: number; sums: Float64Array },
+  from: number,
+  to: number,
+): void {
+  const { data, w, bw, sums } = a;
+  sums.fill(0, (from >> SHIFT) * bw, ((to + BLOCK - 1) >> SHIFT) * bw);
   const full = w >> SHIFT;
-  for (let y = 0; y < h; y += 2) {
+  for (let y = from; y < to; y += 2) {
     const row = (y >> SHIFT) * bw;
     let p = y * w;
     for (let b = row; b < row + full; b++, p += BLOCK) {
@@ -44,19 +119,27 @@ export function flattenIllumination(
     }
     for (let b = row + full; p < (y + 1) * w; p++) sums[b] = sums[b]! + data[p]!;
   }
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      counts[by * bw + bx] =
-        (Math.min(h, (by + 1) * BLOCK) - by * BLOCK) * (Math.min(w, (bx + 1) * BLOCK) - bx * BLOCK);
-    }
-  }
-  // Mean of the pixels at or above the block mean: hair pixels are darker, so this is the skin level
-  // unless hair covers most of the block.
-  const means = new Float32Array(bw * bh);
-  for (let b = 0; b < means.length; b++) means[b] = sums[b]! / counts[b]!;
-  sums.fill(0);
-  counts.fill(0);
-  for (let y = 0; y < h; y += 2) {
+}
+
+/** Row kernel: per block, the sum and count of the pixels at or above the block's mean. */
+export function upperHalfSums(
+  a: {
+    data: Float32Array;
+    w: number;
+    h: number;
+    bw: number;
+    means: Float32Array;
+    sums: Float64Array;
+    counts: Float64Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { data, w, bw, means, sums, counts } = a;
+  sums.fill(0, (from >> SHIFT) * bw, ((to + BLOCK - 1) >> SHIFT) * bw);
+  counts.fill(0, (from >> SHIFT) * bw, ((to + BLOCK - 1) >> SHIFT) * bw);
+  const full = w >> SHIFT;
+  for (let y = from; y < to; y += 2) {
     const row = (y >> SHIFT) * bw;
     let p = y * w;
     // Full blocks, then the partial one at the right edge: a loop bound without Math.min, and p
@@ -64,50 +147,27 @@ export function flattenIllumination(
     for (let b = row; b < row + full; b++) p = addUpperHalf(data, p, p + BLOCK, means[b]!, sums, counts, b);
     if (p < (y + 1) * w) addUpperHalf(data, p, (y + 1) * w, means[row + full]!, sums, counts, row + full);
   }
-  const upper = new Float32Array(bw * bh);
-  for (let b = 0; b < upper.length; b++) upper[b] = counts[b]! > 0 ? sums[b]! / counts[b]! : means[b]!;
-  // Blocks entirely inside a wide shaft or bundle: take the closing (neighbouring skin) instead.
-  const k = Math.max(1, Math.ceil(closingUm / (BLOCK * umPerWorkingPx)));
-  const closedAll = minFilter(maxFilter(upper, bw, bh, k), bw, bh, k);
-  const closed = new Float32Array(bw * bh);
-  for (let b = 0; b < closed.length; b++)
-    closed[b] = upper[b]! < 0.85 * closedAll[b]! ? closedAll[b]! : upper[b]!;
-  const smooth = boxFilter(closed, bw, bh, 1);
-  // Bilinear upsampling with per-column weights computed once.
-  const cx0 = new Int32Array(w);
-  const cx1 = new Int32Array(w);
-  const ctx = new Float32Array(w);
-  for (let x = 0; x < w; x++) {
-    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / BLOCK - 0.5));
-    cx0[x] = Math.floor(fx);
-    cx1[x] = Math.min(bw - 1, cx0[x]! + 1);
-    ctx[x] = fx - cx0[x]!;
-  }
-  const rowBg = (y: number, out: Float32Array) => {
-    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / BLOCK - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(bh - 1, y0 + 1);
-    const ty = fy - y0;
-    for (let b = 0; b < bw; b++) out[b] = smooth[y0 * bw + b]! * (1 - ty) + smooth[y1 * bw + b]! * ty;
-  };
+}
+
+/** Row kernel: darkness = 1 − grey / background − offset, for rows `from`…`to`−1. */
+export function darknessRows(
+  a: {
+    data: Float32Array;
+    darkness: Float32Array;
+    w: number;
+    h: number;
+    bw: number;
+    bh: number;
+    smooth: Float32Array;
+    offset: number;
+  },
+  from: number,
+  to: number,
+): void {
+  const { data, darkness, w, bw, bh, smooth, offset } = a;
   const top = new Float32Array(bw);
-  // The upper-half mean sits above the typical skin pixel: find the offset on a sample first, so
-  // the full map is written once, already centred on skin = 0.
-  // (A typed array sorts numerically without a comparator call per comparison.)
-  const sample = new Float64Array(Math.ceil(Math.max(0, h - 3) / 16) * Math.ceil(Math.max(0, w - 5) / 13));
-  let ns = 0;
-  for (let y = 3; y < h; y += 16) {
-    rowBg(y, top);
-    for (let x = 5; x < w; x += 13) {
-      const bg = top[cx0[x]!]! + (top[cx1[x]!]! - top[cx0[x]!]!) * ctx[x]!;
-      sample[ns++] = bg > 1 ? 1 - data[y * w + x]! / bg : 0;
-    }
-  }
-  // The element a full sort would put at ns >> 1 (over the whole array, as sorting it did).
-  const offset = ns ? selectKth(sample, ns >> 1) : 0;
-  const darkness = out ? out.subarray(0, w * h) : new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    rowBg(y, top);
+  for (let y = from; y < to; y++) {
+    rowBackground(smooth, bw, bh, y, top);
     // Walk the row block by block: between two block centres the background is linear in x.
     const row = y * w;
     let x = 0;
@@ -124,7 +184,6 @@ export function flattenIllumination(
     const last = top[bw - 1]!;
     for (; x < w; x++) darkness[row + x] = (last > 1 ? 1 - data[row + x]! / last : 0) - offset;
   }
-  return { darkness, skinLevel: sampledMedian(smooth, 997) };
 }
 
 /**
@@ -236,8 +295,13 @@ export const minFilter = (s: Float32Array, w: number, h: number, k: number) =>
  * Box mean with radius k (edge-clamped window). Sums run row by row, left to right; the window's
  * bounds are computed once per pixel, outside the loop conditions.
  */
-export function boxFilter(src: Float32Array, w: number, h: number, k: number): Float32Array {
-  const out = new Float32Array(src.length);
+export function boxFilter(
+  src: Float32Array,
+  w: number,
+  h: number,
+  k: number,
+  out: Float32Array = new Float32Array(src.length),
+): Float32Array {
   for (let y = 0; y < h; y++) {
     const first = Math.max(0, y - k) * w;
     const last = Math.min(h - 1, y + k) * w;

@@ -9,8 +9,11 @@
  * Rules: a borrowed buffer never leaves the function that borrowed it (never returned, never kept
  * past the call), and a slot is used by one stage at a time — the stages are synchronous and do not
  * call each other while holding a slot. Buffers only grow, up to the largest working image seen
- * (bounded by MAX_WORKING_PIXELS).
+ * (bounded by MAX_WORKING_PIXELS). They live in shared memory, so that a helper thread can work on
+ * them (row-chunks.ts).
  */
+import { sharedBytes, sharedInt32 } from './row-chunks';
+
 const byteSlots: Uint8Array[] = [];
 const intSlots: Int32Array[] = [];
 
@@ -18,7 +21,7 @@ const intSlots: Int32Array[] = [];
 export function scratchBytes(slot: 0 | 1 | 2, length: number): Uint8Array {
   let buf = byteSlots[slot];
   if (!buf || buf.length < length) {
-    buf = new Uint8Array(length);
+    buf = sharedBytes(length);
     byteSlots[slot] = buf;
     return buf;
   }
@@ -35,7 +38,7 @@ export function scratchBytes(slot: 0 | 1 | 2, length: number): Uint8Array {
 export function scratchInts(slot: 0 | 1 | 2 | 3 | 4, length: number, keep = 0): Int32Array {
   let buf = intSlots[slot];
   if (!buf || buf.length < length) {
-    const grown = new Int32Array(Math.max(length, 1024));
+    const grown = sharedInt32(Math.max(length, 1024));
     if (buf && keep > 0) grown.set(buf.subarray(0, keep));
     buf = grown;
     intSlots[slot] = buf;

@@ -15,13 +15,33 @@ export function smoothBinomial(
   out: Float32Array = new Float32Array(src.length),
   onRow?: (y: number) => void,
 ): Float32Array {
+  smoothRows(src, out, w, h, 0, h, onRow);
+  return out;
+}
+
+/**
+ * {@link smoothBinomial} for output rows `from`…`to`−1 only. Reads source rows from−1…to, so `out`
+ * may be `src` only when the range is the whole image.
+ */
+export function smoothRows(
+  src: Float32Array,
+  out: Float32Array,
+  w: number,
+  h: number,
+  from: number,
+  to: number,
+  onRow?: (y: number) => void,
+): void {
+  if (from >= to) return;
   // Horizontally smoothed rows y−1, y and y+1, rounded to Float32 as a full intermediate image was.
   let up = new Float32Array(w);
   let mid = new Float32Array(w);
   let dn = new Float32Array(w);
-  smoothRow(src, 0, w, mid);
-  up.set(mid); // the top row is its own upper neighbour
-  for (let y = 0; y < h; y++) {
+  smoothRow(src, from * w, w, mid);
+  if (from === 0)
+    up.set(mid); // the top row is its own upper neighbour
+  else smoothRow(src, (from - 1) * w, w, up);
+  for (let y = from; y < to; y++) {
     const r = y * w;
     if (y + 1 < h && w > 1) {
       // Smooth source row y+1 into `dn` and write output row y in the same sweep: row y+1 of
@@ -57,7 +77,6 @@ export function smoothBinomial(
     mid = dn;
     dn = t;
   }
-  return out;
 }
 
 /** [1 2 1]/4 along the row starting at `r`; an edge pixel stands in for its missing neighbour. */

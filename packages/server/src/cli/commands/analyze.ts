@@ -1,8 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { analyzeHairDetailed, type HairAnalysisResult } from '@anagen/core/hair-analysis';
 import { decodeImageForAnalysis, ImageInputError } from '../../modules/analyses/decode-image';
 import { renderOverlay } from '../../modules/analyses/render-overlay';
+import { startRowHelper, stopRowHelper } from '../../modules/analyses/row-helper';
 
 export interface AnalyzeOptions {
   /** Calibration in µm per pixel of the images. */
@@ -60,6 +62,16 @@ export async function runAnalyze(files: string[], opts: AnalyzeOptions, io: Anal
     return 2;
   }
   if (opts.overlay) await mkdir(opts.overlay, { recursive: true });
+  // For several images, a helper thread for the per-row stages (it joins once it has started).
+  if (files.length > 1 && availableParallelism() > 1) void startRowHelper();
+  try {
+    return await analyzeAll(files, opts, io);
+  } finally {
+    await stopRowHelper();
+  }
+}
+
+async function analyzeAll(files: string[], opts: AnalyzeOptions, io: AnalyzeIo): Promise<number> {
   const results: AnalysisOutput[] = [];
   let failed = 0;
   const many = files.length > 1;

@@ -1,10 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   analyzeHairDetailed,
   type HairAnalysisInput,
   type HairAnalysisResult,
   type HairTrace,
 } from '@anagen/core/hair-analysis';
+import { spawnTsWorker } from '../../lib/ts-worker';
 
 export interface AnalysisOutput {
   result: HairAnalysisResult;
@@ -14,14 +15,6 @@ export interface AnalysisOutput {
 type Pending = { resolve: (v: AnalysisOutput) => void; reject: (e: Error) => void };
 
 const WORKER_URL = new URL('./analysis.worker.ts', import.meta.url).href;
-// Resolved from this file, so the worker finds tsx whatever the working directory.
-const TSX_API = (() => {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    return 'tsx/esm/api';
-  }
-})();
 const START_TIMEOUT_MS = 15_000;
 
 let worker: Promise<Worker | null> | null = null;
@@ -36,8 +29,7 @@ function startWorker(): Promise<Worker | null> {
   return new Promise((resolve) => {
     let w: Worker;
     try {
-      const code = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(import.meta.url)}));`;
-      w = new Worker(code, { eval: true });
+      w = spawnTsWorker(WORKER_URL);
     } catch {
       resolve(null);
       return;

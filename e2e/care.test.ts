@@ -227,6 +227,26 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
       .waitFor({ state: 'detached' });
   });
 
+  it('tells staff when the urgent-report check fails, instead of showing nothing', async () => {
+    // The server cannot be made to fail on cue, so the browser's request is answered with a 503.
+    await page.route('**/api/alerts', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 503, title: 'Service unavailable', detail: 'Database restarting' }),
+      }),
+    );
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: 'Could not check for new urgent side-effect reports' });
+    await warning.waitFor();
+    await page.unroute('**/api/alerts');
+    await warning.getByRole('button', { name: 'Check again' }).click();
+    // Checked again, and no report is open any more (the one above was acknowledged).
+    await warning.waitFor({ state: 'detached' });
+  });
+
   it('admins see side-effect counts and rates per treatment', async () => {
     await signIn(page, server.url, 'admin@example.com', '/admin');
     await page.goto(`${server.url}/admin/side-effects`);

@@ -114,6 +114,25 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.close();
   });
 
+  it('names what to ask first about an option, with its cautions written out', async () => {
+    const page = await browser.context.newPage();
+    await startAssessment(page, server.url, 'Female', '34');
+    await page.getByRole('radio', { name: 'Ludwig II', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Scalp and health' }).waitFor();
+    await page.getByLabel('Blood thinner (for example warfarin, apixaban)').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByRole('heading', { name: 'Your result' }).waitFor();
+    const surgery = page.locator('ol.options > li', {
+      has: page.getByRole('heading', { name: /Hair transplant/ }),
+    });
+    await expect(surgery.locator('.alert').textContent()).resolves.toMatch(
+      /Ask first:\s*Taking a blood thinner \(anticoagulant\) — Blood thinners need planning/,
+    );
+    await page.close();
+  });
+
   it('someone reporting scarring patches is referred to a physician with no sales push', async () => {
     const page = await browser.context.newPage();
     await startAssessment(page, server.url, 'Female', '44');

@@ -143,8 +143,16 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     await page.goto(`${server.url}/staff/patients/demo-patient-1/photos`);
     const ba = page.locator('section', { has: page.getByRole('heading', { name: 'Before and after' }) });
     await ba.waitFor();
-    await ba.getByLabel('View', { exact: true }).selectOption('trichoscopy');
-    const options = ba.getByLabel('Before', { exact: true }).locator('option', { hasText: 'Frontal' });
+    // Close-ups are offered per scalp site: the frontal series holds only frontal close-ups.
+    const views = ba.getByLabel('View', { exact: true }).locator('option');
+    expect(await views.allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Close-up (trichoscopy) · Frontal, 2 cm behind the hairline',
+        'Close-up (trichoscopy) · Vertex centre',
+      ]),
+    );
+    await ba.getByLabel('View', { exact: true }).selectOption('trichoscopy:frontal');
+    const options = ba.getByLabel('Before', { exact: true }).locator('option');
     await expect.poll(() => options.count()).toBe(2);
     await ba
       .getByLabel('Before', { exact: true })

@@ -33,7 +33,7 @@ describe.runIf(browserAvailable())('two-step sign-in for staff in chromium', () 
     await page.goto(`${server.url}/staff/account`);
     await page.getByText('Two-step sign-in is off').waitFor();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
-    const secret = (await page.locator('main code').first().innerText()).trim();
+    const secret = ((await page.locator('main code').first().textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await page.getByLabel('Code from the app').fill(await generate({ secret }));
     await page.getByRole('button', { name: 'Turn on' }).click();

@@ -16,6 +16,7 @@ const PUBLIC_NAV: NavItem[] = [
   { to: '/learn', label: 'Learn' },
   { to: '/treatments', label: 'Treatments' },
   { to: '/compare', label: 'Compare' },
+  { to: '/cost', label: 'Costs' },
   { to: '/assessment', label: 'Assessment' },
   { to: '/book', label: 'Book' },
 ];

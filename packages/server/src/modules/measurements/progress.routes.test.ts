@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
+import { form, plainPng } from '../photos/test-images';
 import { ENGINE_EXPECTED_ERROR } from './uncertainty';
 
 interface Point {
@@ -207,6 +208,24 @@ describe.each(DIALECTS)('progress and before/after on %s', (dialect) => {
       'vertex-centre',
       'vertex-centre',
     ]);
+    // Close-ups of two different sites are not a before and after.
+    const frontal = await t.app.inject({
+      method: 'POST',
+      url: '/api/patients/demo-patient-1/photos',
+      headers: { cookie: cookies.clinician! },
+      payload: form(
+        { view: 'trichoscopy', site: 'frontal', umPerPx: 8 },
+        { data: await plainPng(64, 48), type: 'image/png', name: 'frontal.png' },
+      ),
+    });
+    expect(frontal.statusCode).toBe(201);
+    const mixed = await get(
+      `/api/patients/demo-patient-1/compare?view=trichoscopy&a=${closeUps[0].id}&b=${frontal.json().id}`,
+      'patient',
+    );
+    expect(closeUps[0].site).toBe('vertex-centre');
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().detail).toContain('same scalp site');
 
     expect((await get('/api/patients/demo-patient-1/progress', 'patient2')).statusCode).toBe(404);
     expect((await get('/api/patients/demo-patient-1/progress', 'desk')).statusCode).toBe(403);

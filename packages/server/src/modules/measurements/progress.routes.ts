@@ -101,6 +101,10 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
       if (a.view !== req.query.view || b.view !== req.query.view) {
         throw new AppError('VALIDATION_FAILED', 'Both photos must be of the chosen view.');
       }
+      // Close-ups of two scalp sites side by side would read as a change that is not there.
+      if (req.query.view === 'trichoscopy' && a.site !== b.site) {
+        throw new AppError('VALIDATION_FAILED', 'Both close-ups must be of the same scalp site.');
+      }
       // Close-ups are compared per scalp site, so their baseline is the first close-up of that site.
       const sameSeries = (await listPhotoRows(db, patientId, req.query.view)).filter(
         (p) => req.query.view !== 'trichoscopy' || p.site === a.site,

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { DownloadRecords } from '../account/download-records';
@@ -63,14 +64,21 @@ export function PortalRecordsPage() {
 
       <h2>Sessions</h2>
       {sessions.data.length === 0 ? (
-        <EmptyState title="No sessions yet" />
+        <EmptyState title="No sessions yet">
+          Each treatment session the clinic records appears here, with what was done and the after-care advice
+          you were given.
+        </EmptyState>
       ) : (
         sessions.data.map((s) => <SessionCard key={s.id} s={s} canWrite={false} />)
       )}
 
       <section className="card" aria-labelledby="rec-consents">
         <h2 id="rec-consents">Signed consent forms</h2>
-        {consents.data?.signed.length ? (
+        {consents.error ? (
+          <ErrorState error={consents.error} title="Could not load your consent forms" />
+        ) : !consents.data ? (
+          <Loading />
+        ) : consents.data.signed.length ? (
           consents.data.signed.map((c) => (
             <details key={c.id}>
               <summary>
@@ -80,13 +88,19 @@ export function PortalRecordsPage() {
             </details>
           ))
         ) : (
-          <p className="muted">None yet.</p>
+          <p className="muted">
+            None yet. Consent forms you sign appear here, word for word as you signed them.
+          </p>
         )}
       </section>
 
       <section className="card" aria-labelledby="rec-se">
         <h2 id="rec-se">Side effects you reported</h2>
-        {reports.data?.length ? (
+        {reports.error ? (
+          <ErrorState error={reports.error} title="Could not load your side-effect reports" />
+        ) : !reports.data ? (
+          <Loading />
+        ) : reports.data.length ? (
           <ul>
             {reports.data.map((r) => (
               <li key={r.id}>
@@ -96,7 +110,10 @@ export function PortalRecordsPage() {
             ))}
           </ul>
         ) : (
-          <p className="muted">None.</p>
+          <p className="muted">
+            None. Side effects you report appear here with the clinic's review;{' '}
+            <Link to="/portal/side-effect">report one</Link> whenever something worries you.
+          </p>
         )}
       </section>
 

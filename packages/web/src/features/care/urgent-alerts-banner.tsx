@@ -3,12 +3,32 @@ import { useMe } from '../auth/use-me';
 import { useAcknowledgeAlert, useAlerts } from './care-api';
 import { fmtDateTime, reasonLabel } from './care-format';
 
+const fmtTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
 /** Open urgent side-effect alerts, at the top of the staff home page; clinicians acknowledge them. */
 export function UrgentAlertsBanner() {
   const { data: me } = useMe();
   const alerts = useAlerts(!!me && me.role !== 'patient');
   const ack = useAcknowledgeAlert();
-  if (!alerts.data?.length) return null;
+  // A failed check must not look like "no urgent reports": say so, and keep retrying (the query
+  // polls every 30 s) with a button to try at once.
+  const failed = alerts.error ? (
+    <p className="small">
+      Could not check for new urgent side-effect reports just now
+      {alerts.error instanceof Error ? ` (${alerts.error.message})` : ''}
+      {alerts.data ? `; the list below is from ${fmtTime(alerts.dataUpdatedAt)}` : ''}.{' '}
+      <button type="button" className="btn secondary small" onClick={() => void alerts.refetch()}>
+        Check again
+      </button>
+    </p>
+  ) : null;
+  if (!alerts.data?.length) {
+    return failed ? (
+      <section className="alert warn urgent-alerts" role="alert" aria-label="Urgent side-effect reports">
+        {failed}
+      </section>
+    ) : null;
+  }
   const canAck = me?.role === 'clinician' || me?.role === 'admin';
   return (
     <section className="alert error urgent-alerts" role="alert" aria-labelledby="urgent-alerts-heading">
@@ -38,6 +58,7 @@ export function UrgentAlertsBanner() {
           </li>
         ))}
       </ul>
+      {failed}
       <p className="small">
         Contact the patient now. The patient was told to call the clinic or emergency services.
       </p>

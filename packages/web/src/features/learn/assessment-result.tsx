@@ -1,10 +1,12 @@
 import type { AssessmentDto } from '@anagen/core/contracts';
-import { stripCitations } from '@anagen/core/evidence';
+import { extractCitationKeys, footnoteNumbers, type NumberedReference } from '@anagen/core/evidence';
 import type { RefObject } from 'react';
 import { Link } from 'react-router';
+import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
+import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
-import { treatmentBySlug } from './library';
+import { library, treatmentBySlug } from './library';
 
 interface Props {
   assessment: AssessmentDto;
@@ -19,6 +21,16 @@ interface Props {
  */
 export function AssessmentResult({ assessment, headingRef, signedInAsPatient, onRestart }: Props) {
   const r = assessment.result;
+  // The cautions' claims keep their citations, numbered for this page's own source list.
+  const cautionRefs: NumberedReference[] = [];
+  for (const o of r.options)
+    for (const c of r.contraindications[o.slug] ?? [])
+      for (const key of extractCitationKeys(c.note)) {
+        const ref = library.references.find((x) => x.id === key);
+        if (ref && !cautionRefs.some((x) => x.id === key))
+          cautionRefs.push({ ...ref, number: cautionRefs.length + 1 });
+      }
+  const numbers = footnoteNumbers(cautionRefs);
   const bookHref = `/book?type=consultation${assessment.id ? `&assessment=${encodeURIComponent(assessment.id)}` : ''}`;
   return (
     <div className="narrow assessment-result">
@@ -86,13 +98,18 @@ export function AssessmentResult({ assessment, headingRef, signedInAsPatient, on
                   {cautions.length > 0 && (
                     <div className="alert info small">
                       <strong>Ask first:</strong>{' '}
-                      {cautions.map((c) => `${c.label} — ${stripCitations(c.note)}`).join(' ')}
+                      {cautions.map((c) => (
+                        <span key={c.label}>
+                          {c.label} — <CitedText text={c.note} numbers={numbers} />{' '}
+                        </span>
+                      ))}
                     </div>
                   )}
                 </li>
               );
             })}
           </ol>
+          <ReferenceList refs={cautionRefs} headingId="assessment-sources" />
         </section>
       )}
 

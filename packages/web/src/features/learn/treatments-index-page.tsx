@@ -47,7 +47,7 @@ export function TreatmentsIndexPage() {
                 reason={t.evidenceGrade.reason}
                 studies={gradeStudies(t)}
               />
-              <RegulatoryBadge status={t.regulatory.status} />
+              <RegulatoryBadge status={t.regulatory.status} sourceUrl={t.regulatory.sourceUrl} />
             </div>
             <p>
               <CitedText text={t.summary} numbers={n} />

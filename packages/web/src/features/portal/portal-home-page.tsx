@@ -34,11 +34,30 @@ export function PortalHomePage() {
   const activePlans = plans.data?.filter((p) => p.status === 'active') ?? [];
   const nextChecklist = prep.data?.find((c) => c.appointmentId === next.data?.id) ?? prep.data?.[0];
   const latestPostCare = postCare.data?.[0];
+  // A part that failed to load must not read as "nothing there".
+  const failed = (
+    [
+      [next.error, 'your appointments'],
+      [consents.error, 'consent forms to sign'],
+      [plans.error, 'your treatment plans'],
+      [prep.error, 'preparation steps'],
+      [postCare.error, 'after-care advice'],
+    ] as const
+  )
+    .filter(([error]) => error)
+    .map(([, label]) => label);
 
   return (
     <>
       <h1>Welcome, {firstName}</h1>
       <p className="muted">Your appointments, treatment plan, photos and records in one place.</p>
+
+      {failed.length > 0 && (
+        <div className="alert error" role="alert">
+          <strong>Some of your information could not be loaded:</strong> {failed.join(', ')}. Please reload
+          the page; if this keeps happening, call the clinic.
+        </div>
+      )}
 
       <Link to="/portal/side-effect" className="btn report-side-effect">
         Report a side effect
@@ -68,7 +87,9 @@ export function PortalHomePage() {
           </p>
         ) : (
           <p className="muted">
-            {next.isPending && pid ? (
+            {next.error ? (
+              'Could not load your appointments.'
+            ) : next.isPending && pid ? (
               'Loading…'
             ) : (
               <>

@@ -23,16 +23,26 @@ function Stamp({ photo, months }: { photo: Photo; months: number | undefined }) 
 export function BeforeAfter({ patientId }: { patientId: string }) {
   const ids = useId();
   const photos = usePhotos(patientId);
-  const byView = useMemo(() => {
-    const m = new Map<PhotoViewName, Photo[]>();
-    for (const p of photos.data ?? []) m.set(p.view, [...(m.get(p.view) ?? []), p]);
-    return m;
+  // One series per view, and per scalp site for close-ups: a before and after compares like with like.
+  const series = useMemo(() => {
+    const m = new Map<string, { view: PhotoViewName; site: string | null; photos: Photo[] }>();
+    for (const p of photos.data ?? []) {
+      const site = p.view === 'trichoscopy' ? p.site : null;
+      const key = site ? `${p.view}:${site}` : p.view;
+      const entry = m.get(key) ?? { view: p.view, site, photos: [] };
+      entry.photos.push(p);
+      m.set(key, entry);
+    }
+    // Standard views first (vertex, frontal, …), close-ups last; only series with two photos.
+    return [...m.entries()]
+      .filter(([, v]) => v.photos.length >= 2)
+      .sort(([, x], [, y]) => PHOTO_VIEW_VALUES.indexOf(x.view) - PHOTO_VIEW_VALUES.indexOf(y.view));
   }, [photos.data]);
-  // Standard views first (vertex, frontal, …), close-ups last.
-  const viewsWithPairs = PHOTO_VIEW_VALUES.filter((v) => (byView.get(v)?.length ?? 0) >= 2);
-  const [chosenView, setView] = useState<PhotoViewName | null>(null);
-  const view = chosenView && viewsWithPairs.includes(chosenView) ? chosenView : viewsWithPairs[0];
-  const list = view ? (byView.get(view) ?? []) : [];
+  const [chosenKey, setKey] = useState<string | null>(null);
+  const current = series.find(([k]) => k === chosenKey) ?? series[0];
+  const seriesKey = current?.[0];
+  const view = current?.[1].view;
+  const list = current?.[1].photos ?? [];
   const [aId, setA] = useState<string | null>(null);
   const [bId, setB] = useState<string | null>(null);
   const a = list.find((p) => p.id === aId) ?? list[0];
@@ -46,7 +56,8 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
   if (!view || !a || !b) {
     return (
       <EmptyState title="Before and after">
-        A comparison appears once there are two photos of the same view, taken on different days.
+        A comparison appears once there are two photos of the same view (for close-ups, of the same scalp
+        site), taken on different days.
       </EmptyState>
     );
   }
@@ -60,16 +71,17 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
           <label htmlFor={`${ids}-view`}>View</label>
           <select
             id={`${ids}-view`}
-            value={view}
+            value={seriesKey}
             onChange={(e) => {
-              setView(e.target.value as PhotoViewName);
+              setKey(e.target.value);
               setA(null);
               setB(null);
             }}
           >
-            {viewsWithPairs.map((v) => (
-              <option key={v} value={v}>
-                {VIEW_LABELS[v]}
+            {series.map(([key, v]) => (
+              <option key={key} value={key}>
+                {VIEW_LABELS[v.view]}
+                {v.site ? ` · ${siteLabel(v.site)}` : ''}
               </option>
             ))}
           </select>
@@ -86,7 +98,6 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
                   {fmtDate(p.takenAt)}
-                  {p.site ? ` · ${siteLabel(p.site)}` : ''}
                 </option>
               ))}
             </select>
@@ -175,6 +186,13 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
         <p className="muted small">
           {c.monthsBetween.toFixed(1)} months apart. Both photos are shown in the same frame and fit, so crop
           and scale match; differences in angle or light still change how hair looks.
+        </p>
+      )}
+      {a.umPerPx && b.umPerPx && Math.abs(a.umPerPx / b.umPerPx - 1) > 0.05 && (
+        <p className="alert warn" role="note">
+          These close-ups were taken at different magnifications ({a.umPerPx} and {b.umPerPx} µm per pixel),
+          so the same hair looks a different size in each picture. The measured numbers are in micrometres and
+          can be compared; the pictures alone cannot.
         </p>
       )}
       {compare.error && <ErrorState error={compare.error} title="Could not compare these photos" />}

@@ -272,5 +272,27 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     for (const tab of ['Plan', 'Sessions', 'Consents', 'Side effects']) {
       await expect(nav.getByRole('link', { name: tab, exact: true }).count()).resolves.toBe(0);
     }
+    // The summary gives the desk the next visit, and no clinical facts (not even failed ones).
+    const glance = page.locator('section', { has: page.getByRole('heading', { name: 'At a glance' }) });
+    await glance.getByText('Next visit').waitFor();
+    await expect(glance.locator('dt').allTextContents()).resolves.toEqual(['Next visit']);
+    await expect(glance.getByText('Could not load this.').count()).resolves.toBe(0);
+  });
+
+  it('the chart summary shows a clinician what needs attention and where the patient stands', async () => {
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/summary`);
+    const glance = page.locator('section', { has: page.getByRole('heading', { name: 'At a glance' }) });
+    const fact = (label: string) =>
+      glance.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await expect.poll(() => fact('Treatment plan').textContent()).toMatch(/PRP/);
+    await expect
+      .poll(() => fact('Latest measurement').textContent())
+      .toMatch(/\d+ hairs\/cm², mean shaft \d+ µm at /);
+    await expect.poll(() => fact('Diagnosis').textContent()).not.toMatch(/Loading/);
+    await expect(fact('Open side-effect reports').textContent()).resolves.not.toContain('Could not');
+    await expect(glance.getByText('Could not load this.').count()).resolves.toBe(0);
+    await fact('Treatment plan').getByRole('link').click();
+    await page.waitForURL(/\/plans$/);
   });
 });

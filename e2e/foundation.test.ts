@@ -91,6 +91,13 @@ describe.runIf(browserAvailable())('foundation journey in chromium', () => {
       const page = await phone.context.newPage();
       await page.goto(`${server.url}/`);
       await page.getByRole('link', { name: 'Book a consultation' }).waitFor();
+      // The clinic behind the site: its name, a phone link and the visits bookable online.
+      const clinic = page.locator('section.this-clinic');
+      await clinic.getByRole('heading', { name: 'Anagen Demo Clinic' }).waitFor();
+      expect(await clinic.getByRole('link', { name: /\+1/ }).getAttribute('href')).toMatch(/^tel:\+1\d+$/);
+      const visit = clinic.getByRole('listitem').first();
+      await expect(visit.textContent()).resolves.toMatch(/\d+ minutes, (\$\d+|no charge)/);
+      expect(await visit.getByRole('link').getAttribute('href')).toMatch(/^\/book\?type=/);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: screenshotPath('home-phone'), fullPage: true });

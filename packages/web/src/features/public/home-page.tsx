@@ -1,5 +1,61 @@
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
+import { useClinicInfo } from '../../lib/use-clinic';
+import { useAppointmentTypes } from '../booking/booking-api';
+
+const price = (cents: number) => (cents ? `$${(cents / 100).toFixed(0)}` : 'no charge');
+
+/**
+ * The clinic behind this site: who and where it is and which visits can be booked online. Loaded
+ * in the browser (the prerendered page carries the general text only), and left out quietly when
+ * it cannot be loaded: the rest of the page stands on its own.
+ */
+function ThisClinic() {
+  const clinic = useClinicInfo();
+  const types = useAppointmentTypes();
+  const c = clinic.data;
+  if (!c) return null;
+  return (
+    <section className="card this-clinic" aria-labelledby="this-clinic-heading" style={{ marginTop: 24 }}>
+      <h2 id="this-clinic-heading">{c.name}</h2>
+      <p>
+        {c.address && (
+          <>
+            {c.address}
+            <br />
+          </>
+        )}
+        Phone <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a> · Email{' '}
+        <a href={`mailto:${c.email}`}>{c.email}</a>
+        {c.website && (
+          <>
+            {' '}
+            · <a href={c.website}>{c.website.replace(/^https?:\/\//, '')}</a>
+          </>
+        )}
+      </p>
+      {types.data && types.data.some((t) => t.isPublic) && (
+        <>
+          <h3>Visits you can book online</h3>
+          <ul>
+            {types.data
+              .filter((t) => t.isPublic)
+              .map((t) => (
+                <li key={t.id}>
+                  <Link to={`/book?type=${encodeURIComponent(t.slug)}`}>{t.name}</Link>: {t.durationMinutes}{' '}
+                  minutes, {price(t.priceCents)}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+      <p className="muted small">
+        Treatment prices over several years, with what is known about each treatment:{' '}
+        <Link to="/cost">cost estimator</Link>.
+      </p>
+    </section>
+  );
+}
 
 export function HomePage() {
   usePageMeta(
@@ -24,6 +80,7 @@ export function HomePage() {
           </Link>
         </div>
       </section>
+      <ThisClinic />
       <div className="grid" style={{ marginTop: 24 }}>
         <section className="card">
           <h2>Learn</h2>

@@ -34,7 +34,7 @@ function ThisClinic() {
           </>
         )}
       </p>
-      {types.data && types.data.some((t) => t.isPublic) && (
+      {types.data?.some((t) => t.isPublic) && (
         <>
           <h3>Visits you can book online</h3>
           <ul>

@@ -157,6 +157,10 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     let d = new Date(Date.now() + 14 * 86_400_000);
     while ([0, 6].includes(d.getUTCDay())) d = new Date(d.getTime() + 86_400_000);
     const day = clinicDay(d);
+    // A day nobody has booked says so, rather than showing an empty grid without a word.
+    const nothing = page.getByRole('status').filter({ hasText: 'Nothing booked on this day' });
+    await page.getByLabel('Go to date').fill(clinicDay(new Date(d.getTime() + 400 * 86_400_000)));
+    await nothing.waitFor();
     await page.getByLabel('Go to date').fill(day);
     await page.getByRole('button', { name: 'New appointment' }).click();
     await page.getByLabel('Type').selectOption('follow-up');
@@ -166,6 +170,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     const entry = page.locator('.day-grid').getByRole('button', { name: /Sam Lee, Follow-up visit/ });
     await entry.waitFor();
     await page.getByRole('heading', { name: 'Sam Lee' }).waitFor();
+    await expect(nothing.count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Block time' }).click();
     await page.getByLabel('For', { exact: true }).selectOption({ label: 'Procedure room' });

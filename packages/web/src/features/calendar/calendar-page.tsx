@@ -1,7 +1,8 @@
 import type { Block, Calendar, CalendarEntry } from '@anagen/core/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import {
   addDays,
   formatDate,
@@ -118,7 +119,22 @@ export function CalendarPage() {
       {q.error && <ErrorState error={q.error} />}
       <div className="calendar-layout">
         <div className="calendar-main">
+          {q.data && q.data.providers.length + q.data.resources.length === 0 && (
+            <EmptyState title="No clinicians or rooms yet">
+              The calendar has a column per clinician and per room. An admin adds them under{' '}
+              <Link to="/admin/schedules">Schedules</Link>, with their working hours.
+            </EmptyState>
+          )}
           {q.data &&
+            q.data.providers.length + q.data.resources.length > 0 &&
+            !q.data.appointments.some((a) => a.status !== 'cancelled') && (
+              <p className="muted" role="status">
+                Nothing booked {view === 'day' ? 'on this day' : 'this week'}. Use “New appointment” to book a
+                visit.
+              </p>
+            )}
+          {q.data &&
+            q.data.providers.length + q.data.resources.length > 0 &&
             (view === 'day' ? (
               <DayGrid cal={q.data} date={date} onSelect={setSelected} selected={selected} />
             ) : (

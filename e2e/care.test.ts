@@ -51,6 +51,30 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await page.screenshot({ path: screenshotPath('care-plan-booked'), fullPage: true });
   });
 
+  it('a clinician records a diagnosis by picking a stage of the chosen scale', async () => {
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/plans`);
+    const dx = page.locator('section', { has: page.getByRole('heading', { name: 'Diagnosis over time' }) });
+    await dx.getByRole('table').waitFor();
+    const rowsBefore = await dx.locator('tbody tr').count();
+    await dx.getByLabel('Scale').selectOption('ludwig');
+    const stages = dx.getByLabel('Stage', { exact: true }).locator('option');
+    await expect(stages.allTextContents()).resolves.toEqual([
+      'Choose…',
+      'Ludwig I',
+      'Ludwig II',
+      'Ludwig III',
+    ]);
+    await dx.getByLabel('Loss type').selectOption('female-pattern-hair-loss');
+    await dx.getByLabel('Stage', { exact: true }).selectOption('II');
+    await dx.getByRole('button', { name: 'Add diagnosis' }).click();
+    await expect.poll(() => dx.locator('tbody tr').count()).toBe(rowsBefore + 1);
+    await expect(dx.locator('tbody tr').last().textContent()).resolves.toContain('Ludwig II');
+    // SALT takes the share of the scalp without hair instead.
+    await dx.getByLabel('Scale').selectOption('salt');
+    await dx.getByLabel('SALT (% of scalp without hair)').waitFor();
+    await expect(dx.getByLabel('Stage', { exact: true }).count()).resolves.toBe(0);
+  });
+
   it('records a session with an injection map and signs it', async () => {
     await page.goto(`${server.url}/staff/patients/demo-patient-1/sessions`);
     await page.getByRole('button', { name: 'Record a session' }).click();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LUDWIG_STAGES, NORWOOD_STAGES, SINCLAIR_STAGES } from '../assessment/schema';
 import { SCALP_ZONES } from '../care/scalp-zones';
 import { SIDE_EFFECT_SYMPTOMS } from '../triage/symptoms';
 
@@ -33,15 +34,46 @@ export const LOSS_TYPES = [
 ] as const;
 export const DIAGNOSIS_SCALES = ['norwood', 'ludwig', 'sinclair', 'salt', 'none'] as const;
 
-export const newDiagnosisSchema = z.strictObject({
-  lossType: z.enum(LOSS_TYPES),
-  scale: z.enum(DIAGNOSIS_SCALES),
-  /** Stage on the chosen scale, e.g. "III-vertex" (Norwood), "II" (Ludwig), "35" (SALT %). */
-  stage: text(20).min(1),
-  diagnosedAt: epochMs.optional(),
-  source: z.enum(['clinician', 'assessment']).default('clinician'),
-  notes: optionalText(2000),
-});
+/** The stages each diagnosis scale knows; SALT is the % of scalp without hair (0–100). */
+export const DIAGNOSIS_STAGES: Record<
+  Exclude<(typeof DIAGNOSIS_SCALES)[number], 'salt' | 'none'>,
+  readonly string[]
+> = {
+  norwood: NORWOOD_STAGES,
+  ludwig: LUDWIG_STAGES,
+  sinclair: SINCLAIR_STAGES.map(String),
+};
+
+/** Whether `stage` is a stage of `scale` (any text for "none"). */
+export function isDiagnosisStage(scale: (typeof DIAGNOSIS_SCALES)[number], stage: string): boolean {
+  if (scale === 'none') return true;
+  if (scale === 'salt') return /^\d{1,3}$/.test(stage) && Number(stage) <= 100;
+  return DIAGNOSIS_STAGES[scale].includes(stage);
+}
+
+export const newDiagnosisSchema = z
+  .strictObject({
+    lossType: z.enum(LOSS_TYPES),
+    scale: z.enum(DIAGNOSIS_SCALES),
+    /** Stage on the chosen scale, e.g. "III-vertex" (Norwood), "II" (Ludwig), "35" (SALT %). */
+    stage: text(20).min(1),
+    diagnosedAt: epochMs.optional(),
+    source: z.enum(['clinician', 'assessment']).default('clinician'),
+    notes: optionalText(2000),
+  })
+  .superRefine((d, ctx) => {
+    // A free-typed "3" on the Norwood scale would be charted as if it were a stage.
+    if (!isDiagnosisStage(d.scale, d.stage)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stage'],
+        message:
+          d.scale === 'salt' || d.scale === 'none'
+            ? 'SALT is the share of the scalp without hair: a whole number from 0 to 100'
+            : `not a ${d.scale} stage (one of ${DIAGNOSIS_STAGES[d.scale].join(', ')})`,
+      });
+    }
+  });
 export const diagnosisSchema = z.object({
   id: z.string(),
   patientId: z.string(),

@@ -86,6 +86,30 @@ describe.each(DIALECTS)('treatment plans and diagnoses on %s', (dialect) => {
     const times = list.map((d: { diagnosedAt: number }) => d.diagnosedAt);
     expect([...times].sort((x, y) => x - y)).toEqual(times);
     expect(list.at(-1)).toMatchObject({ scale: 'ludwig', stage: 'III' });
+    // The stage must be one of the scale's own: nothing typed freely is charted as a stage.
+    for (const [scale, stage] of [
+      ['norwood', '3'],
+      ['ludwig', 'IV'],
+      ['sinclair', '6'],
+      ['salt', '101'],
+      ['salt', '35 %'],
+    ]) {
+      const bad = await call('clinician', 'POST', '/api/patients/demo-patient-2/diagnoses', {
+        lossType: 'other',
+        scale,
+        stage,
+      });
+      expect(bad.status, `${scale} ${stage}`).toBe(400);
+      expect(JSON.stringify(bad.body.errors)).toContain('body.stage');
+    }
+    const salt = await call('clinician', 'POST', '/api/patients/demo-patient-2/diagnoses', {
+      lossType: 'alopecia-areata',
+      scale: 'salt',
+      stage: '35',
+    });
+    expect(salt.status).toBe(201);
+    const after = (await call('patient2', 'GET', '/api/patients/demo-patient-2/diagnoses')).body;
+    expect(after).toHaveLength(list.length + 1);
   });
 
   it('requires a consultation before a procedure unless overridden with a reason, or the rule is off', async () => {

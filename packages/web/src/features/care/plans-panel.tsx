@@ -1,5 +1,6 @@
 import {
   DIAGNOSIS_SCALES,
+  DIAGNOSIS_STAGES,
   LOSS_TYPES,
   type NewPlan,
   type Plan,
@@ -261,7 +262,11 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
   return (
     <section className="card" aria-labelledby="dx-heading">
       <h3 id="dx-heading">Diagnosis over time</h3>
-      {dx.data?.length ? (
+      {dx.isPending ? (
+        <Loading />
+      ) : dx.error ? (
+        <ErrorState error={dx.error} title="Could not load the diagnoses" />
+      ) : dx.data.length ? (
         <table>
           <thead>
             <tr>
@@ -285,7 +290,10 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
           </tbody>
         </table>
       ) : (
-        <p className="muted">No diagnosis recorded yet.</p>
+        <p className="muted">
+          No diagnosis recorded yet. Record the type of hair loss and its stage below; each new entry is kept
+          with its date, so the chart shows how it changes.
+        </p>
       )}
       {canWrite && (
         <form
@@ -296,7 +304,7 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
               {
                 lossType: f.lossType as never,
                 scale: f.scale as never,
-                stage: f.stage,
+                stage: f.scale === 'none' ? '-' : f.stage,
                 ...(f.notes ? { notes: f.notes } : {}),
               },
               { onSuccess: () => setF({ ...f, stage: '', notes: '' }) },
@@ -314,19 +322,44 @@ function DiagnosisHistory({ patientId, canWrite }: { patientId: string; canWrite
               </option>
             ))}
           </SelectField>
-          <SelectField label="Scale" value={f.scale} onChange={(e) => setF({ ...f, scale: e.target.value })}>
+          <SelectField
+            label="Scale"
+            value={f.scale}
+            onChange={(e) => setF({ ...f, scale: e.target.value, stage: '' })}
+          >
             {DIAGNOSIS_SCALES.map((s) => (
               <option key={s} value={s}>
                 {scaleLabel(s)}
               </option>
             ))}
           </SelectField>
-          <Field
-            label="Stage"
-            value={f.stage}
-            onChange={(e) => setF({ ...f, stage: e.target.value })}
-            required
-          />
+          {/* The stage is picked from the scale's own stages, as the API requires. */}
+          {f.scale === 'salt' ? (
+            <Field
+              label="SALT (% of scalp without hair)"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              value={f.stage}
+              onChange={(e) => setF({ ...f, stage: e.target.value })}
+              required
+            />
+          ) : f.scale !== 'none' ? (
+            <SelectField
+              label="Stage"
+              value={f.stage}
+              onChange={(e) => setF({ ...f, stage: e.target.value })}
+              required
+            >
+              <option value="">Choose…</option>
+              {DIAGNOSIS_STAGES[f.scale as keyof typeof DIAGNOSIS_STAGES].map((st) => (
+                <option key={st} value={st}>
+                  {stageLabel(f.scale, st)}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
           <Field label="Notes" value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />
           <button type="submit" className="btn secondary small" disabled={add.isPending}>
             Add diagnosis

@@ -281,6 +281,45 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(await consents()).toEqual(signedBefore);
   });
 
+  it('an admin adds a preparation timeline with steps, then withdraws it and finds it in the history', async () => {
+    await page.goto(`${server.url}/admin/templates`);
+    await page.getByRole('button', { name: 'New template' }).click();
+    const form = page.getByRole('form', { name: 'New template' });
+    await form.getByLabel('Kind').selectOption('preparation');
+    await form.getByLabel('Treatment').selectOption('exosomes');
+    await form.getByLabel('Title').fill('Before your exosome session (test)');
+    await form.getByLabel('Text').fill('Please follow these steps before your session.');
+    await form.getByLabel('Step 1').fill('Stop aspirin if your doctor agrees');
+    await form.getByLabel('Hours before the visit').fill('168');
+    await form.getByRole('button', { name: 'Add a step' }).click();
+    await form.getByLabel('Step 2').fill('Wash your hair the morning of the session');
+    await form.getByLabel('Hours before the visit').nth(1).fill('4');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    const card = page.getByRole('article').filter({ hasText: 'Before your exosome session (test)' });
+    await card.getByText('7 days before: Stop aspirin if your doctor agrees').waitFor();
+    await card.getByText('4 hours before: Wash your hair the morning of the session').waitFor();
+    await expectNoSeriousA11yIssues(page);
+
+    await card.getByRole('button', { name: /^Withdraw/ }).click();
+    await card.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await card.waitFor({ state: 'detached' });
+    await page.getByLabel('Show earlier and withdrawn versions').check();
+    await page
+      .getByRole('article')
+      .filter({ hasText: 'Before your exosome session (test)' })
+      .getByText(/withdrawn/)
+      .waitFor();
+    const all = (await (
+      await page.request.get(
+        `${server.url}/api/care-templates?kind=preparation&treatment=exosomes&history=true`,
+      )
+    ).json()) as { title: string; status: string; steps: { key: string; offsetHours: number }[] }[];
+    const mine = all.find((t) => t.title === 'Before your exosome session (test)')!;
+    expect(mine.status).toBe('withdrawn');
+    expect(mine.steps.map((st) => st.offsetHours)).toEqual([-168, -4]);
+    expect(new Set(mine.steps.map((st) => st.key)).size).toBe(2);
+  });
+
   it('an admin adds a note to booking confirmations and it is kept', async () => {
     await page.goto(`${server.url}/admin/templates`);
     const form = page.getByRole('form', { name: 'Notes in appointment emails' });

@@ -1,10 +1,11 @@
 import type { CareTemplate } from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Field, TextAreaField } from '../../components/ui/field';
+import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
+import { CARE_TREATMENTS, treatmentName } from '../care/care-format';
 import { fieldErrorsOf, SaveError } from './form-bits';
 import { NoticeNotesSection } from './notice-notes-form';
 
@@ -14,17 +15,25 @@ const KIND_LABEL: Record<string, string> = {
   'post-care': 'Post-care instructions',
 };
 
+const KIND_ONE: Record<string, string> = {
+  consent: 'Consent text',
+  preparation: 'Preparation timeline',
+  'post-care': 'Post-care instructions',
+};
+
 /**
  * Consent, preparation and post-care texts, edited through the care pathway's own template API:
  * every save is a new version; earlier versions and signed copies never change.
  */
 export function TemplatesPage() {
   usePageMeta('Templates');
+  const [history, setHistory] = useState(false);
   const templates = useQuery({
-    queryKey: ['care-templates', 'admin'],
-    queryFn: () => api.get<CareTemplate[]>('/api/care-templates'),
+    queryKey: ['care-templates', 'admin', history],
+    queryFn: () => api.get<CareTemplate[]>(`/api/care-templates${history ? '?history=true' : ''}`),
   });
   const [editing, setEditing] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   return (
     <>
       <h1>Templates</h1>
@@ -32,9 +41,24 @@ export function TemplatesPage() {
         Every edit saves a new version. Earlier versions stay on file, and a consent a patient signed keeps
         the exact version they signed; patients are asked to sign the new version at their next visit.
       </p>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => setCreating(!creating)} aria-expanded={creating}>
+          New template
+        </button>
+        <label>
+          <input type="checkbox" checked={history} onChange={(e) => setHistory(e.target.checked)} /> Show
+          earlier and withdrawn versions
+        </label>
+      </div>
+      {creating && <NewTemplateForm onDone={() => setCreating(false)} />}
       {templates.isPending && <Loading />}
       {templates.error && <ErrorState error={templates.error} />}
-      {templates.data?.length === 0 && <EmptyState title="No templates yet" />}
+      {templates.data?.length === 0 && (
+        <EmptyState title="No templates yet">
+          Consent texts, preparation timelines and post-care instructions appear here. Add one with “New
+          template”.
+        </EmptyState>
+      )}
       {Object.entries(KIND_LABEL).map(([kind, label]) => {
         const list = templates.data?.filter((t) => t.kind === kind) ?? [];
         if (list.length === 0) return null;
@@ -45,16 +69,7 @@ export function TemplatesPage() {
               editing === t.id ? (
                 <TemplateEditor key={t.id} template={t} onDone={() => setEditing(null)} />
               ) : (
-                <article key={t.id} className="card">
-                  <h3>{t.title}</h3>
-                  <p className="muted small">
-                    {t.treatmentSlug} · version {t.version}
-                    {t.status !== 'active' ? ` · ${t.status}` : ''}
-                  </p>
-                  <button type="button" className="btn secondary small" onClick={() => setEditing(t.id)}>
-                    Edit<span className="visually-hidden"> {t.title}</span>
-                  </button>
-                </article>
+                <TemplateCard key={t.id} template={t} onEdit={() => setEditing(t.id)} />
               ),
             )}
           </section>
@@ -65,16 +80,255 @@ export function TemplatesPage() {
   );
 }
 
+const STATUS_NOTE: Record<CareTemplate['status'], string> = {
+  active: '',
+  superseded: ' · replaced by a later version',
+  withdrawn: ' · withdrawn',
+};
+
+/** One template version: edit the version in force, or withdraw it (after a second click). */
+function TemplateCard({ template: t, onEdit }: { template: CareTemplate; onEdit: () => void }) {
+  const qc = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: () => api.post<CareTemplate>(`/api/care-templates/${t.id}/withdraw`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['care-templates'] }),
+  });
+  return (
+    <article className="card" aria-label={`${t.title}, version ${t.version}`}>
+      <h3>{t.title}</h3>
+      <p className="muted small">
+        {treatmentName(t.treatmentSlug)} · version {t.version}
+        {STATUS_NOTE[t.status]} · {new Date(t.createdAt).toLocaleDateString()}
+      </p>
+      {t.steps.length > 0 && (
+        <ul className="small">
+          {t.steps.map((st) => (
+            <li key={st.key}>
+              {whenLabel(st.offsetHours)}: {st.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {t.status === 'active' && (
+        <div className="row">
+          <button type="button" className="btn secondary small" onClick={onEdit}>
+            Edit<span className="visually-hidden"> {t.title}</span>
+          </button>
+          {confirming ? (
+            <>
+              <span className="small">
+                Withdraw version {t.version}? It will no longer be offered or asked for; signed copies stay on
+                file.
+              </span>
+              <button
+                type="button"
+                className="btn danger small"
+                disabled={withdraw.isPending}
+                onClick={() => withdraw.mutate()}
+              >
+                Withdraw
+              </button>
+              <button type="button" className="btn secondary small" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn secondary small" onClick={() => setConfirming(true)}>
+              Withdraw<span className="visually-hidden"> {t.title}</span>
+            </button>
+          )}
+        </div>
+      )}
+      <SaveError error={withdraw.error} />
+    </article>
+  );
+}
+
+/** "3 days before", "2 hours before", "at the visit", "1 day after". */
+function whenLabel(offsetHours: number): string {
+  if (offsetHours === 0) return 'At the visit';
+  const h = Math.abs(offsetHours);
+  const amount =
+    h % 24 === 0 ? `${h / 24} ${h === 24 ? 'day' : 'days'}` : `${h} ${h === 1 ? 'hour' : 'hours'}`;
+  return `${amount} ${offsetHours < 0 ? 'before' : 'after'}`;
+}
+
+interface StepDraft {
+  key: string;
+  text: string;
+  hoursBefore: string;
+}
+
+const toDrafts = (steps: CareTemplate['steps']): StepDraft[] =>
+  steps.map((st) => ({ key: st.key, text: st.text, hoursBefore: String(-st.offsetHours) }));
+
+/** Steps as the API takes them; new steps get keys not used before in this template. */
+function fromDrafts(drafts: StepDraft[]): CareTemplate['steps'] {
+  const used = new Set(drafts.map((d) => d.key).filter(Boolean));
+  let n = 1;
+  return drafts.map((d) => {
+    let key = d.key;
+    if (!key) {
+      while (used.has(`step-${n}`)) n++;
+      key = `step-${n}`;
+      used.add(key);
+    }
+    return { key, text: d.text, offsetHours: -Number(d.hoursBefore || 0) };
+  });
+}
+
+/** Preparation steps: what to do, and how many hours before the visit. */
+function StepsEditor({
+  steps,
+  onChange,
+  errors,
+}: {
+  steps: StepDraft[];
+  onChange: (s: StepDraft[]) => void;
+  errors: Record<string, string>;
+}) {
+  const set = (i: number, patch: Partial<StepDraft>) =>
+    onChange(steps.map((st, j) => (j === i ? { ...st, ...patch } : st)));
+  return (
+    <fieldset>
+      <legend>Steps (at least one)</legend>
+      {steps.map((st, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed explicitly
+        <div className="row" key={i}>
+          <Field
+            label={`Step ${i + 1}`}
+            value={st.text}
+            onChange={(e) => set(i, { text: e.target.value })}
+            error={errors[`steps.${i}.text`]}
+            required
+          />
+          <Field
+            label="Hours before the visit"
+            type="number"
+            min={-1440}
+            max={1440}
+            value={st.hoursBefore}
+            onChange={(e) => set(i, { hoursBefore: e.target.value })}
+            error={errors[`steps.${i}.offsetHours`]}
+            hint="168 = one week"
+            required
+          />
+          <button
+            type="button"
+            className="btn secondary small"
+            onClick={() => onChange(steps.filter((_, j) => j !== i))}
+            disabled={steps.length === 1}
+          >
+            Remove<span className="visually-hidden"> step {i + 1}</span>
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="btn secondary small"
+        onClick={() => onChange([...steps, { key: '', text: '', hoursBefore: '24' }])}
+      >
+        Add a step
+      </button>
+    </fieldset>
+  );
+}
+
+function NewTemplateForm({ onDone }: { onDone: () => void }) {
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<CareTemplate['kind']>('consent');
+  const [treatmentSlug, setTreatment] = useState<string>(CARE_TREATMENTS[0]);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [steps, setSteps] = useState<StepDraft[]>([{ key: '', text: '', hoursBefore: '24' }]);
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<CareTemplate>('/api/care-templates', {
+        kind,
+        treatmentSlug,
+        title,
+        body,
+        ...(kind === 'preparation' ? { steps: fromDrafts(steps) } : {}),
+      }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['care-templates'] });
+      onDone();
+    },
+  });
+  const e = fieldErrorsOf(save.error);
+  return (
+    <form
+      className="card"
+      aria-label="New template"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        save.mutate();
+      }}
+    >
+      <p className="muted small">
+        If a template of this kind already exists for the treatment, this one becomes its next version.
+      </p>
+      <div className="row">
+        <SelectField
+          label="Kind"
+          value={kind}
+          onChange={(ev) => setKind(ev.target.value as CareTemplate['kind'])}
+        >
+          {Object.keys(KIND_LABEL).map((k) => (
+            <option key={k} value={k}>
+              {KIND_ONE[k]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Treatment" value={treatmentSlug} onChange={(ev) => setTreatment(ev.target.value)}>
+          {CARE_TREATMENTS.map((t) => (
+            <option key={t} value={t}>
+              {treatmentName(t)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Field
+        label="Title"
+        value={title}
+        onChange={(ev) => setTitle(ev.target.value)}
+        error={e.title}
+        required
+      />
+      <TextAreaField
+        label="Text"
+        rows={8}
+        value={body}
+        onChange={(ev) => setBody(ev.target.value)}
+        error={e.body}
+        required
+      />
+      {kind === 'preparation' && <StepsEditor steps={steps} onChange={setSteps} errors={e} />}
+      <SaveError error={save.error} />
+      <div className="row">
+        <button type="submit" className="btn" disabled={save.isPending}>
+          Save template
+        </button>
+        <button type="button" className="btn secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function TemplateEditor({ template, onDone }: { template: CareTemplate; onDone: () => void }) {
   const qc = useQueryClient();
   const [title, setTitle] = useState(template.title);
   const [body, setBody] = useState(template.body);
+  const [steps, setSteps] = useState(toDrafts(template.steps));
   const save = useMutation({
     mutationFn: () =>
       api.put<CareTemplate>(`/api/care-templates/${template.id}`, {
         title,
         body,
-        ...(template.steps.length ? { steps: template.steps } : {}),
+        ...(template.kind === 'preparation' ? { steps: fromDrafts(steps) } : {}),
       }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['care-templates'] });
@@ -109,6 +363,7 @@ function TemplateEditor({ template, onDone }: { template: CareTemplate; onDone: 
         error={e.body}
         required
       />
+      {template.kind === 'preparation' && <StepsEditor steps={steps} onChange={setSteps} errors={e} />}
       <SaveError error={save.error} />
       <div className="row">
         <button type="submit" className="btn" disabled={save.isPending}>

@@ -27,7 +27,9 @@ export function DeletionRequestsPage() {
       ) : !list.data ? (
         <Loading />
       ) : list.data.length === 0 ? (
-        <EmptyState title="No deletion requests" />
+        <EmptyState title="No deletion requests">
+          When a patient asks for their data to be deleted, the request waits here for review.
+        </EmptyState>
       ) : (
         <div className="table-scroll">
           <table aria-label="Deletion requests">

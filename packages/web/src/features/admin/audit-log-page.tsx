@@ -119,7 +119,11 @@ export function AuditLogPage() {
       </form>
       {log.isPending && <Loading />}
       {log.error && <ErrorState error={log.error} title="Could not load the audit log" />}
-      {log.data && items.length === 0 && <EmptyState title="No entries match these filters" />}
+      {log.data && items.length === 0 && (
+        <EmptyState title="No entries match these filters">
+          Widen the dates or clear a filter; every read and change of patient data is logged here.
+        </EmptyState>
+      )}
       {items.length > 0 && (
         <AuditEntriesTable items={items} label="Audit entries" variant="all" timeZone={zone} />
       )}

@@ -24,7 +24,9 @@ export function PortalConsentsPage() {
       )}
       <h2>Signed</h2>
       {consents.data.signed.length === 0 ? (
-        <EmptyState title="Nothing signed yet" />
+        <EmptyState title="Nothing signed yet">
+          Consent forms you sign appear here, word for word, with the date you signed them.
+        </EmptyState>
       ) : (
         <ul>
           {consents.data.signed.map((c) => (

@@ -56,7 +56,9 @@ export function SideEffectStatsPage() {
       {stats.isPending && <Loading />}
       {stats.error && <ErrorState error={stats.error} />}
       {stats.data && stats.data.rows.length === 0 && (
-        <EmptyState title="No sessions or reports in this period" />
+        <EmptyState title="No sessions or reports in this period">
+          Choose a longer period; rates appear once sessions are recorded.
+        </EmptyState>
       )}
       {stats.data && stats.data.rows.length > 0 && (
         <table>

@@ -24,7 +24,9 @@ export default function AdminPricesPage() {
         from published sources is shown. Every change is recorded in the audit log.
       </p>
       {prices.data.length === 0 ? (
-        <EmptyState title="No treatments have prices yet" />
+        <EmptyState title="No treatments have prices yet">
+          Each treatment in the library gets a row here to set this clinic’s own price.
+        </EmptyState>
       ) : (
         <TableScroll label="Treatment prices">
           <table>

@@ -110,7 +110,11 @@ export function AccessLogPage() {
       </p>
       {(log.isPending || !me) && <Loading />}
       {log.error && <ErrorState error={log.error} />}
-      {log.data?.length === 0 && <EmptyState title="Nobody at the clinic has opened your record yet" />}
+      {log.data?.length === 0 && (
+        <EmptyState title="Nobody at the clinic has opened your record yet">
+          Each time someone at the clinic opens your record, you will see who and when here.
+        </EmptyState>
+      )}
       {log.data && log.data.length > 0 && (
         <ol className="access-log" aria-label="Accesses to your record, newest first">
           {log.data.map((e, i) => (

@@ -29,7 +29,9 @@ export default function AuditTab({ patientId }: ChartTabProps) {
         </a>
       </div>
       {items.length === 0 ? (
-        <EmptyState title="No entries for this patient" />
+        <EmptyState title="No entries for this patient">
+          Every time someone opens or changes this patient’s record, it is logged here.
+        </EmptyState>
       ) : (
         <AuditEntriesTable
           items={items}

@@ -320,6 +320,30 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     expect(new Set(mine.steps.map((st) => st.key)).size).toBe(2);
   });
 
+  it('an admin adds a close-up site of the clinic’s own, which staff then pick when taking a close-up', async () => {
+    await page.goto(`${server.url}/admin`);
+    const form = page.getByRole('form', { name: 'Close-up sites' });
+    await form.getByRole('button', { name: 'Add a site' }).click();
+    await form.getByLabel('Name', { exact: true }).fill('Transplant recipient area');
+    await expect(form.getByLabel('Short name').inputValue()).resolves.toBe('transplant-recipient-area');
+    await form.getByLabel('On the scalp diagram').selectOption('frontal-centre');
+    await form.getByRole('button', { name: 'Save close-up sites' }).click();
+    await form.getByRole('status').getByText('Close-up sites saved').waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await page.reload();
+    const saved = page.getByRole('form', { name: 'Close-up sites' }).getByLabel('Short name');
+    await expect(saved.inputValue()).resolves.toBe('transplant-recipient-area');
+    expect(await saved.getAttribute('readonly')).not.toBeNull();
+
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/photos`);
+    const capture = page.locator('form.capture-panel');
+    await capture.getByLabel('View', { exact: true }).selectOption('trichoscopy');
+    await capture.getByLabel('Scalp site').selectOption({ label: 'Transplant recipient area' });
+    await capture.getByText('Transplant recipient area, scalp seen from above').waitFor();
+    await signIn(page, server.url, 'admin@example.com', '/admin'); // as the tests after this expect
+  });
+
   it('an admin adds a note to booking confirmations and it is kept', async () => {
     await page.goto(`${server.url}/admin/templates`);
     const form = page.getByRole('form', { name: 'Notes in appointment emails' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCALP_ZONES } from '../care/scalp-zones';
 
 /** Standard photo views per visit, plus trichoscopy close-ups at named scalp sites. */
 export const PHOTO_VIEW_VALUES = [
@@ -25,6 +26,34 @@ export const SCALP_SITES = [
 export const scalpSiteSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a site is a lowercase slug such as "vertex-centre"');
+
+/** A close-up site a clinic adds to the standard ones, drawn on the scalp diagram's `zone` if given. */
+export const customScalpSiteSchema = z.strictObject({
+  slug: scalpSiteSchema,
+  label: z.string().trim().min(1).max(80),
+  zone: z.enum(SCALP_ZONES).nullable().default(null),
+});
+export type CustomScalpSite = z.infer<typeof customScalpSiteSchema>;
+
+/** The clinic's own close-up sites: unique slugs, none of them a standard site's. */
+export const customScalpSitesSchema = z
+  .array(customScalpSiteSchema)
+  .max(30)
+  .superRefine((sites, ctx) => {
+    const seen = new Set<string>(SCALP_SITES);
+    sites.forEach((site, i) => {
+      if (seen.has(site.slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'slug'],
+          message: (SCALP_SITES as readonly string[]).includes(site.slug)
+            ? `"${site.slug}" is a standard site already`
+            : `"${site.slug}" is listed twice`,
+        });
+      }
+      seen.add(site.slug);
+    });
+  });
 
 /** An instant as ISO-8601 or epoch milliseconds; normalised to epoch ms. */
 export const instantInputSchema = z.union([

@@ -1,6 +1,8 @@
 import {
   type BookingPolicies,
   bookingPoliciesSchema,
+  type CustomScalpSite,
+  customScalpSitesSchema,
   DEFAULT_BOOKING_POLICIES,
   EMPTY_NOTICE_NOTES,
   NOTICE_KINDS,
@@ -104,6 +106,14 @@ export function noticeNotesFromSettings(settingsJson: string): NoticeNotes {
     if (one.success) notes[kind] = one.data;
   }
   return notes;
+}
+
+/** The clinic's own close-up sites; an unreadable entry is left out rather than failing the list. */
+export function customSitesFromSettings(settingsJson: string): CustomScalpSite[] {
+  const raw = parseSettings(settingsJson).customSites;
+  if (!Array.isArray(raw)) return [];
+  const parsed = customScalpSitesSchema.safeParse(raw);
+  return parsed.success ? parsed.data : [];
 }
 
 export async function readNoticeNotes(db: Kysely<Database>): Promise<NoticeNotes> {

@@ -2,6 +2,7 @@ import {
   bookingPoliciesSchema,
   clinicDetailsSchema,
   clinicSchema,
+  customScalpSitesSchema,
   noticeNotesSchema,
   publicClinicSchema,
 } from '@anagen/core/contracts';
@@ -11,6 +12,7 @@ import { notFound } from '../../errors';
 import { auditChange } from './admin-audit';
 import {
   clinicTimeZone,
+  customSitesFromSettings,
   findClinic,
   mergeClinicSettings,
   noticeNotesFromSettings,
@@ -122,6 +124,37 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       await saveSettings(req, 'notice-notes.update', { noticeNotes: req.body }, req.body);
+      return req.body;
+    },
+  );
+
+  r.get(
+    '/api/scalp-sites',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['photos'],
+        description:
+          "The clinic's own close-up sites, besides the standard ones (vertex-centre, frontal, midline, left-temple, right-temple, occipital).",
+        response: { 200: customScalpSitesSchema },
+      },
+    },
+    async () => customSitesFromSettings((await clinicOrThrow()).settings_json),
+  );
+
+  r.put(
+    '/api/admin/scalp-sites',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['admin'],
+        body: customScalpSitesSchema,
+        response: { 200: customScalpSitesSchema },
+      },
+    },
+    async (req) => {
+      // Photos already taken at a site keep its slug; removing a site here only stops offering it.
+      await saveSettings(req, 'scalp-sites.update', { customSites: req.body }, req.body);
       return req.body;
     },
   );

@@ -3,6 +3,7 @@ import { ErrorState, Loading } from '../../components/ui/states';
 import { useClinic, useLocations } from './admin-api';
 import { ClinicDetailsForm } from './clinic-details-form';
 import { LocationsSection } from './locations-section';
+import { ScalpSitesSection } from './scalp-sites-section';
 
 export function AdminHomePage() {
   usePageMeta('Clinic settings');
@@ -12,13 +13,15 @@ export function AdminHomePage() {
     <>
       <h1>Clinic settings</h1>
       <p className="muted">
-        Clinic details, locations with their time zones and opening hours, holidays and closures.
+        Clinic details, locations with their time zones and opening hours, holidays and closures, and the
+        clinic's own close-up sites.
       </p>
       {(clinic.isPending || locations.isPending) && <Loading />}
       {clinic.error && <ErrorState error={clinic.error} />}
       {locations.error && <ErrorState error={locations.error} />}
       {clinic.data && <ClinicDetailsForm clinic={clinic.data} />}
       {locations.data && <LocationsSection locations={locations.data} />}
+      <ScalpSitesSection />
     </>
   );
 }

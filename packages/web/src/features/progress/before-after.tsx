@@ -2,7 +2,7 @@ import { PHOTO_VIEW_VALUES, type Photo, type PhotoViewName } from '@anagen/core/
 import { useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
-import { useCompare, usePhotos } from './progress-api';
+import { useCompare, useCustomSites, usePhotos } from './progress-api';
 import { TableScroll } from './table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
@@ -21,6 +21,7 @@ function Stamp({ photo, months }: { photo: Photo; months: number | undefined }) 
  * stamped on the images; measured deltas (with uncertainty) sit beneath.
  */
 export function BeforeAfter({ patientId }: { patientId: string }) {
+  useCustomSites(); // the clinic's own site names, for siteLabel
   const ids = useId();
   const photos = usePhotos(patientId);
   // One series per view, and per scalp site for close-ups: a before and after compares like with like.

@@ -4,7 +4,7 @@ import { ApiError } from '../../lib/api-client';
 import { fmtDate } from './format';
 import { GhostFrame } from './ghost-frame';
 import { LiveCamera } from './live-camera';
-import { usePhotos, useUploadPhoto } from './progress-api';
+import { useCustomSites, usePhotos, useUploadPhoto } from './progress-api';
 import { SiteDiagram } from './site-diagram';
 import { SITE_LABELS, VIEW_LABELS, VIEW_PROTOCOLS } from './view-protocols';
 
@@ -27,6 +27,7 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
   const views = PHOTO_VIEW_VALUES.filter((v) => audience === 'staff' || v !== 'trichoscopy');
   const [chosenView, setView] = useState<PhotoViewName | null>(null);
   const [site, setSite] = useState<string>(SCALP_SITES[0]);
+  const customSites = useCustomSites();
   const [umPerPx, setUmPerPx] = useState('');
   const [takenOn, setTakenOn] = useState(today());
   const [file, setFile] = useState<File | null>(null);
@@ -114,6 +115,11 @@ export function CapturePanel({ patientId, audience }: { patientId: string; audie
                   {SCALP_SITES.map((s) => (
                     <option key={s} value={s}>
                       {SITE_LABELS[s] ?? s}
+                    </option>
+                  ))}
+                  {customSites.data?.map((s) => (
+                    <option key={s.slug} value={s.slug}>
+                      {s.label}
                     </option>
                   ))}
                 </select>

@@ -2,7 +2,7 @@ import type { Measurement } from '@anagen/core/contracts';
 import { useId, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate } from './format';
-import { useCorrectMeasurement, useMeasurements } from './progress-api';
+import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
 import { TableScroll } from './table-scroll';
 import { siteLabel } from './view-protocols';
 
@@ -64,6 +64,7 @@ function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: s
  * points) and a correction stored beside the automatic value, never over it.
  */
 export function MeasurementReview({ patientId, canCorrect }: { patientId: string; canCorrect: boolean }) {
+  useCustomSites(); // the clinic's own site names, for siteLabel
   const list = useMeasurements(patientId);
   const [open, setOpen] = useState<string | null>(null);
   if (list.isPending) return <Loading label="Loading measurements…" />;

@@ -2,7 +2,7 @@ import type { Photo } from '@anagen/core/contracts';
 import { RemoveWithReason } from '../../components/ui/remove-with-reason';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmtDate } from './format';
-import { useDeletePhoto, usePhotos } from './progress-api';
+import { useCustomSites, useDeletePhoto, usePhotos } from './progress-api';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 function Status({ p }: { p: Photo }) {
@@ -38,6 +38,7 @@ export function PhotoGallery({
   /** Clinicians may remove any photo; patients only those they added. */
   canRemove?: 'all' | 'own' | 'none';
 }) {
+  useCustomSites(); // the clinic's own site names, for siteLabel
   const photos = usePhotos(patientId);
   if (photos.isPending) return <Loading label="Loading photos…" />;
   if (photos.error) return <ErrorState error={photos.error} title="Could not load the photos" />;

@@ -1,6 +1,14 @@
-import type { Compare, Measurement, Photo, PhotoViewName, Progress } from '@anagen/core/contracts';
+import type {
+  Compare,
+  CustomScalpSite,
+  Measurement,
+  Photo,
+  PhotoViewName,
+  Progress,
+} from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../lib/api-client';
+import { registerCustomSites } from './view-protocols';
 
 export const progressKeys = {
   photos: (patientId: string) => ['photos', patientId] as const,
@@ -107,5 +115,21 @@ export function useDeletePhoto(patientId: string) {
       }
     },
     onSuccess: () => invalidate(),
+  });
+}
+
+/**
+ * The clinic's own close-up sites. Their labels are registered for `siteLabel`, so every place that
+ * names a site (charts, before/after, the capture form) shows the clinic's words.
+ */
+export function useCustomSites() {
+  return useQuery({
+    queryKey: ['scalp-sites'],
+    queryFn: async () => {
+      const list = await api.get<CustomScalpSite[]>('/api/scalp-sites');
+      registerCustomSites(list);
+      return list;
+    },
+    staleTime: 5 * 60_000,
   });
 }

@@ -2,7 +2,7 @@ import type { Photo, SiteSeries } from '@anagen/core/contracts';
 import { lazy, Suspense } from 'react';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS, metricValue } from './format';
-import { usePhotos, useProgress } from './progress-api';
+import { useCustomSites, usePhotos, useProgress } from './progress-api';
 import { bandValueText } from './reference-band-note';
 import { TableScroll } from './table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
@@ -70,6 +70,7 @@ export function ProgressReport({
   patientName: string;
   treatment?: string | undefined;
 }) {
+  useCustomSites(); // the clinic's own site names, for siteLabel
   const progress = useProgress(patientId, treatment);
   const photos = usePhotos(patientId);
   if (progress.isPending || photos.isPending) return <Loading label="Preparing the report…" />;

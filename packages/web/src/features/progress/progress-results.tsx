@@ -2,7 +2,7 @@ import type { Progress, ReferenceBand, SiteSeries } from '@anagen/core/contracts
 import { lazy, Suspense, useId } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format';
-import { useProgress } from './progress-api';
+import { useCustomSites, useProgress } from './progress-api';
 import { ReferenceBandNote } from './reference-band-note';
 import { SiteDiagram } from './site-diagram';
 import { TableScroll } from './table-scroll';
@@ -176,6 +176,7 @@ export function ProgressResults({
   treatment: string | undefined;
   onTreatmentChange: (slug: string | undefined) => void;
 }) {
+  useCustomSites(); // the clinic's own site names, for siteLabel
   const progress = useProgress(patientId, treatment);
   if (progress.isPending) return <Loading label="Loading measurements…" />;
   if (progress.error) return <ErrorState error={progress.error} title="Could not load the measurements" />;

@@ -1,6 +1,6 @@
 import type { ScalpZone } from '@anagen/core/care';
 import { ScalpDiagram } from '../care/scalp-diagram';
-import { siteLabel } from './view-protocols';
+import { customSite, siteLabel } from './view-protocols';
 
 // Trichoscopy sites drawn on the care pathway's top-down scalp diagram.
 const SITE_ZONE: Record<string, ScalpZone> = {
@@ -14,7 +14,7 @@ const SITE_ZONE: Record<string, ScalpZone> = {
 
 /** Where on the scalp a close-up site is; the site's name is the text alternative beside it. */
 export function SiteDiagram({ site, size = 96 }: { site: string; size?: number }) {
-  const zone = SITE_ZONE[site];
+  const zone = SITE_ZONE[site] ?? customSite(site)?.zone ?? undefined;
   if (!zone) return null;
   return (
     <figure className="site-diagram">

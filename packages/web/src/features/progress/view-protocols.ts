@@ -1,4 +1,4 @@
-import type { PhotoViewName } from '@anagen/core/contracts';
+import type { CustomScalpSite, PhotoViewName } from '@anagen/core/contracts';
 
 export const VIEW_LABELS: Record<PhotoViewName, string> = {
   vertex: 'Top of the head (vertex)',
@@ -19,7 +19,15 @@ export const SITE_LABELS: Record<string, string> = {
   occipital: 'Occipital (back)',
 };
 
-export const siteLabel = (site: string) => SITE_LABELS[site] ?? site;
+/** The clinic's own close-up sites, as last loaded (see useCustomSites). */
+const customSites = new Map<string, CustomScalpSite>();
+export function registerCustomSites(list: readonly CustomScalpSite[]): void {
+  customSites.clear();
+  for (const site of list) customSites.set(site.slug, site);
+}
+export const customSite = (slug: string) => customSites.get(slug);
+
+export const siteLabel = (site: string) => SITE_LABELS[site] ?? customSites.get(site)?.label ?? site;
 
 const COMMON = [
   'Hair clean and completely dry, no styling products, no hat marks.',

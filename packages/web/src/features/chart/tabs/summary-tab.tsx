@@ -8,7 +8,7 @@ import { useMe } from '../../auth/use-me';
 import { formatDateTime } from '../../booking/time';
 import { useConsents, useDiagnoses, usePlans, useSideEffects } from '../../care/care-api';
 import { fmtDate, lossTypeLabel, stageLabel, treatmentName } from '../../care/care-format';
-import { useMeasurements } from '../../progress/progress-api';
+import { useCustomSites, useMeasurements } from '../../progress/progress-api';
 import { siteLabel } from '../../progress/view-protocols';
 import type { ChartTabProps } from '../chart-tabs';
 import { usePatient } from '../use-patient';
@@ -45,6 +45,7 @@ function Fact({
  * details. Front desk sees the visit and the contact details only, as the API allows.
  */
 export default function SummaryTab({ patientId }: ChartTabProps) {
+  useCustomSites(); // the clinic's own site names, for siteLabel
   const { data: me } = useMe();
   const clinical = me?.role === 'clinician' || me?.role === 'admin';
   const { data: p, error, isPending } = usePatient(patientId);

@@ -15,7 +15,11 @@ export const localDateSchema = z.string().refine((s) => {
 }, 'must be a date YYYY-MM-DD');
 
 /** An ISO-8601 instant with an explicit offset or `Z`. */
-export const instantSchema = z.iso.datetime({ offset: true });
+/** An ISO-8601 instant with offset, within 2000–2200 (outside that, date arithmetic breaks down). */
+export const instantSchema = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  return t >= 946_684_800_000 && t < 7_258_118_400_000;
+}, 'must be between the years 2000 and 2200');
 
 export const appointmentStatusSchema = z.enum(['booked', 'checked-in', 'completed', 'no-show', 'cancelled']);
 export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;

@@ -15,7 +15,8 @@ export const treatmentSlugSchema = z
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional();
-const epochMs = z.number().int().min(0);
+// Within 1970–2200: a far-off instant is a typing mistake and cannot be shown as a date again.
+const epochMs = z.number().int().min(0).max(7_258_118_400_000);
 
 export const patientSubParamsSchema = z.strictObject({
   id: z.string().min(1).max(100),

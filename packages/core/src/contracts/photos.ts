@@ -55,16 +55,22 @@ export const customScalpSitesSchema = z
     });
   });
 
-/** An instant as ISO-8601 or epoch milliseconds; normalised to epoch ms. */
-export const instantInputSchema = z.union([
-  z.coerce
-    .number()
-    .int()
-    .min(0)
-    .refine((v) => v > 946_684_800_000, 'must be after the year 2000'),
-  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
-  z.iso.date().transform((s) => Date.parse(`${s}T12:00:00Z`)),
-]);
+const YEAR_2000 = 946_684_800_000;
+const YEAR_2200 = 7_258_118_400_000;
+
+/**
+ * An instant as ISO-8601 or epoch milliseconds; normalised to epoch ms, within 2000–2200 whichever
+ * form it came in (a far-off instant is a typing mistake, and one past year 275760 cannot even
+ * become a date again when it is read back).
+ */
+export const instantInputSchema = z
+  .union([
+    z.coerce.number().int().min(0),
+    z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+    z.iso.date().transform((s) => Date.parse(`${s}T12:00:00Z`)),
+  ])
+  .refine((v) => v > YEAR_2000, 'must be after the year 2000')
+  .refine((v) => v < YEAR_2200, 'must be before the year 2200');
 
 /** Multipart text fields of `POST /api/patients/:id/photos` (the file is the `image` part). */
 export const photoUploadFieldsSchema = z

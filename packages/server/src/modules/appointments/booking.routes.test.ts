@@ -143,6 +143,12 @@ describe.each(DIALECTS)('booking an appointment on %s', (dialect) => {
   it('refuses unknown fields, unknown types and malformed starts', async () => {
     expect((await book({ type: 'consultation', start: TUE_0900, extra: 1 }, patient)).statusCode).toBe(400);
     expect((await book({ type: 'consultation', start: 'tomorrow' }, patient)).statusCode).toBe(400);
+    // Years outside 2000–2200 are refused at the edge (the year 50 once reached the calendar maths).
+    for (const start of ['0050-06-01T10:00:00Z', '2300-01-01T10:00:00Z']) {
+      const res = await book({ type: 'consultation', start, guest: { name: 'A B', email: 'a@b.example' } });
+      expect(res.statusCode, start).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('body.start');
+    }
     expect((await book({ type: 'nope', start: TUE_0900 }, patient)).statusCode).toBe(404);
   });
 

@@ -184,6 +184,21 @@ describe.each(DIALECTS)('trichoscopy analysis and measurements on %s', (dialect)
   });
 
   it('stores an analysis against a patient and site when asked, and marks unreadable photos failed', async () => {
+    // A stored analysis is a photo like any other: a date in the future is refused, nothing stored.
+    const photosBefore = (await get('/api/patients/demo-patient-2/photos', 'patient2')).json().length;
+    for (const takenAt of [String(t.clock.now() + 3 * 86_400_000), '9000000000000000']) {
+      const future = await post(
+        '/api/analyses',
+        'patient2',
+        form(
+          { umPerPx: 10, patientId: 'demo-patient-2', site: 'frontal', store: 'true', takenAt },
+          { data: png, type: 'image/png' },
+        ),
+      );
+      expect(future.statusCode, takenAt).toBe(400);
+      expect(future.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.takenAt']);
+    }
+    expect((await get('/api/patients/demo-patient-2/photos', 'patient2')).json()).toHaveLength(photosBefore);
     const res = await post(
       '/api/analyses',
       'clinician',

@@ -157,6 +157,16 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
       form({ view: 'frontal', takenAt: '2030-01-01T00:00:00Z' }, { data: png }),
     );
     expect(future.statusCode).toBe(400);
+    // Far-off instants (one would not even turn back into a date when read) and years before 2000.
+    for (const takenAt of ['9000000000000000', '2999-01-01', '1999-12-31T00:00:00Z']) {
+      const res = await upload(
+        'clinician',
+        'demo-patient-1',
+        form({ view: 'frontal', takenAt }, { data: png }),
+      );
+      expect(res.statusCode, takenAt).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.takenAt']);
+    }
 
     expect((await t.deps.storage.list()).sort()).toEqual(filesBefore);
     expect(await t.deps.db.kysely.selectFrom('photos').select('id').execute()).toHaveLength(

@@ -17,10 +17,6 @@ import type { PhotoTable } from './photos.table';
 import { readUpload } from './read-upload';
 import { storePhoto } from './store-photo';
 
-// A photo taken "in the future" is a clock or typing mistake. A bare date means 12:00 UTC of that
-// day, which is still "later today" east of UTC, hence the 14 h allowance (the widest zone offset).
-const FUTURE_SKEW_MS = 14 * 60 * 60_000;
-
 export async function photosRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -49,7 +45,6 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
       if (!file || file.length === 0) throw fieldError('image', 'an image file is required');
       const now = app.deps.clock.now();
       const takenAt = parsed.data.takenAt ?? now;
-      if (takenAt > now + FUTURE_SKEW_MS) throw fieldError('takenAt', 'cannot be in the future');
       const row = await storePhoto(
         { db: app.deps.db.kysely, storage: app.deps.storage, now },
         {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { fieldError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import type { Storage } from '../../lib/storage';
@@ -32,10 +33,16 @@ const randomKey = (dir: string, ext: string) => `${dir}/${randomBytes(16).toStri
  * random keys, then records the photo (and its analysis job) in one transaction. If anything after
  * the first write fails, every file written is removed again, so a failed upload leaves nothing.
  */
+// A photo taken "in the future" is a clock or typing mistake. A bare date means 12:00 UTC of that
+// day, which is still "later today" east of UTC, hence the 14 h allowance (the widest zone offset).
+const FUTURE_SKEW_MS = 14 * 60 * 60_000;
+
 export async function storePhoto(
   deps: { db: Kysely<Database>; storage: Storage; now: number },
   input: StorePhotoInput,
 ): Promise<PhotoTable> {
+  // Checked here, so that every way of storing a photo (upload, analysis with store=true) refuses it.
+  if (input.takenAt > deps.now + FUTURE_SKEW_MS) throw fieldError('takenAt', 'cannot be in the future');
   const clean = await sanitizeImage(input.file);
   const ext = clean.mime === 'image/png' ? '.png' : '.jpg';
   const row: PhotoTable = {

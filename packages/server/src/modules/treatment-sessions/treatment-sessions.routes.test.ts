@@ -102,6 +102,11 @@ describe.each(DIALECTS)('session records on %s', (dialect) => {
       notes: 'Mild bleeding, settled with pressure.',
     });
     expect(edited.body.notes).toBe('Mild bleeding, settled with pressure.');
+    // Moving a draft into the future is refused as recording one there is.
+    const moved = await call('clinician', 'PATCH', `/api/patients/demo-patient-1/sessions/${s.id}`, {
+      performedAt: t.clock.now() + 3 * DAY,
+    });
+    expect(moved.status).toBe(422);
 
     const signed = await call('clinician', 'POST', `/api/patients/demo-patient-1/sessions/${s.id}/sign`);
     expect(signed.status).toBe(200);

@@ -74,11 +74,7 @@ export async function recordSession(
       );
     }
   }
-  if (input.performedAt > now + 60 * 60_000) {
-    throw new AppError('UNPROCESSABLE', 'A session cannot be recorded for a time in the future.', {
-      errors: [{ path: 'body.performedAt', message: 'In the future' }],
-    });
-  }
+  refuseFuture(input.performedAt, now);
   if (input.appointmentId) {
     const appt = await db
       .selectFrom('appointments')
@@ -142,6 +138,15 @@ export async function sessionOfPatient(
 const SIGNED = () =>
   new AppError('RECORD_SIGNED', 'This session record is signed. Add an addendum instead of editing it.');
 
+/** A session recorded for later than the coming hour is a clock or typing mistake. */
+function refuseFuture(performedAt: number, now: number): void {
+  if (performedAt > now + 60 * 60_000) {
+    throw new AppError('UNPROCESSABLE', 'A session cannot be recorded for a time in the future.', {
+      errors: [{ path: 'body.performedAt', message: 'In the future' }],
+    });
+  }
+}
+
 export async function editDraftSession(
   db: Kysely<Database>,
   session: SessionRecord,
@@ -149,6 +154,7 @@ export async function editDraftSession(
   now: number,
 ): Promise<SessionRecord> {
   if (session.status === 'signed') throw SIGNED();
+  if (patch.performedAt !== undefined) refuseFuture(patch.performedAt, now);
   if (patch.providerId) await checkProvider(db, patch.providerId);
   checkPreparation(session.treatmentSlug, patch.preparation);
   const ok = await updateDraftSession(db, session.id, {

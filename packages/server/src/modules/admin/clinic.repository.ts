@@ -36,7 +36,7 @@ export async function updateClinicDetails(
 }
 
 /** The settings object of a `settings_json` value; a broken column reads as empty. */
-function parseSettings(settingsJson: string): Record<string, unknown> {
+export function parseSettings(settingsJson: string): Record<string, unknown> {
   try {
     const parsed = JSON.parse(settingsJson);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))

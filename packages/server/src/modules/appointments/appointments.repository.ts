@@ -150,6 +150,25 @@ export async function updateAppointment(
   await trx.updateTable('appointments').set(set).where('id', '=', id).execute();
 }
 
+/**
+ * Updates the appointment only while it still has `expected` status (compare-and-set): false when
+ * someone changed it since it was read (cancelled it, say), so the caller can answer 409.
+ */
+export async function updateAppointmentIfStatus(
+  trx: Kysely<Database>,
+  id: string,
+  expected: AppointmentStatus,
+  set: Partial<AppointmentTable>,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('appointments')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', expected)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export async function setStatus(
   db: Kysely<Database>,
   id: string,

@@ -20,6 +20,7 @@ import {
   hasConflict,
   tokenOpens,
   updateAppointment,
+  updateAppointmentIfStatus,
 } from './appointments.repository';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
@@ -276,7 +277,11 @@ export async function changeStatus(
     throw new AppError('CONFLICT', `An appointment that is ${v.status} cannot be marked ${status}.`);
   }
   await db.kysely.transaction().execute(async (trx) => {
-    await updateAppointment(trx, v.id, { status, updated_at: clock.now() });
+    // Decided on the appointment as read: if it changed meanwhile (a cancellation from the patient's
+    // link, another desk), nothing is written and the desk is told to look again.
+    if (!(await updateAppointmentIfStatus(trx, v.id, v.status, { status, updated_at: clock.now() }))) {
+      throw new AppError('CONFLICT', 'This appointment was changed meanwhile. Reload it and try again.');
+    }
     await audit(
       req,
       {

@@ -2,6 +2,7 @@ import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { updateAppointmentIfStatus } from './appointments.repository';
 
 describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments on %s', (dialect) => {
   let t: TestApp;
@@ -144,6 +145,17 @@ describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments 
     expect((await status('checked-in')).json().status).toBe('checked-in');
     expect((await status('completed')).json().status).toBe('completed');
     expect((await status('no-show')).statusCode).toBe(409);
+    // A status change decided on a stale read writes nothing: the row was cancelled meanwhile.
+    const db = t.deps.db.kysely;
+    await db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', a.id).execute();
+    expect(await updateAppointmentIfStatus(db, a.id, 'completed', { status: 'checked-in' })).toBe(false);
+    const row = await db
+      .selectFrom('appointments')
+      .select('status')
+      .where('id', '=', a.id)
+      .executeTakeFirst();
+    expect(row?.status).toBe('cancelled');
+    await db.updateTable('appointments').set({ status: 'completed' }).where('id', '=', a.id).execute();
 
     const cal = await req('GET', '/api/calendar?from=2026-11-30&to=2026-12-06', desk);
     expect(cal.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import type { CareSettings } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { mergeClinicSettings, parseSettings } from '../admin/clinic.repository';
 
 export const DEFAULT_CARE_SETTINGS: CareSettings = {
   requireConsultationBeforeProcedure: true,
@@ -24,7 +25,8 @@ async function clinicRow(db: Kysely<Database>) {
 /** The clinic's care settings, with defaults for keys never set. */
 export async function getCareSettings(db: Kysely<Database>): Promise<CareSettings> {
   const row = await clinicRow(db);
-  const stored = row ? (JSON.parse(row.settings_json || '{}') as Partial<CareSettings>) : {};
+  // Unreadable settings fall back to the defaults, as every other feature's settings do.
+  const stored = (row ? parseSettings(row.settings_json) : {}) as Partial<CareSettings>;
   return {
     requireConsultationBeforeProcedure:
       typeof stored.requireConsultationBeforeProcedure === 'boolean'
@@ -42,16 +44,9 @@ export async function updateCareSettings(
   db: Kysely<Database>,
   patch: Partial<CareSettings>,
 ): Promise<CareSettings> {
-  await db.transaction().execute(async (trx) => {
-    const row = await clinicRow(trx);
-    if (!row) return;
-    const merged = { ...JSON.parse(row.settings_json || '{}'), ...patch };
-    await trx
-      .updateTable('clinics')
-      .set({ settings_json: JSON.stringify(merged) })
-      .where('id', '=', row.id)
-      .execute();
-  });
+  const row = await clinicRow(db);
+  // Compare-and-set, so a concurrent save of another feature's keys is not overwritten.
+  if (row) await mergeClinicSettings(db, row.id, patch);
   return getCareSettings(db);
 }
 

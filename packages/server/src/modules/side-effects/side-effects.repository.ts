@@ -55,9 +55,10 @@ export async function recordReview(
   db: Kysely<Database>,
   id: string,
   r: { assessment: string; outcome: string; userId: string; now: number },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    // Only an open report: a second review (from a stale screen) must not erase the first.
+    const res = await trx
       .updateTable('side_effect_reports')
       .set({
         status: 'reviewed',
@@ -67,7 +68,9 @@ export async function recordReview(
         reviewed_at: r.now,
       })
       .where('id', '=', id)
-      .execute();
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return false;
     // Reviewing an urgent report answers its alert too.
     await trx
       .updateTable('care_alerts')
@@ -75,6 +78,7 @@ export async function recordReview(
       .where('report_id', '=', id)
       .where('acknowledged_at', 'is', null)
       .execute();
+    return true;
   });
 }
 

@@ -145,6 +145,18 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
       outcome: 'treated',
       reviewedBy: 'demo-user-clinician',
     });
+    // A second review (say from a screen opened before the first) does not erase the first.
+    const again = await call(
+      'clinician',
+      'POST',
+      `/api/patients/demo-patient-1/side-effects/${report.id}/review`,
+      { assessment: 'No action needed.', outcome: 'resolved' },
+    );
+    expect(again.status).toBe(409);
+    const stored = (await call('clinician', 'GET', '/api/patients/demo-patient-1/side-effects')).body.find(
+      (x: { id: string }) => x.id === report.id,
+    );
+    expect(stored).toMatchObject({ assessment: review.assessment, outcome: 'treated' });
   });
 
   it('counts side effects and rates per treatment for admins', async () => {

@@ -102,7 +102,17 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       });
       const row = await findReport(db(), req.params.rid);
       if (!row || row.patient_id !== req.params.id) throw notFound('Side-effect report');
-      await recordReview(db(), row.id, { ...req.body, userId: req.actor!.userId, now: app.deps.clock.now() });
+      const reviewed = await recordReview(db(), row.id, {
+        ...req.body,
+        userId: req.actor!.userId,
+        now: app.deps.clock.now(),
+      });
+      if (!reviewed) {
+        throw new AppError(
+          'CONFLICT',
+          'This report has been reviewed already; its review stands as recorded.',
+        );
+      }
       return toReport((await findReport(db(), row.id))!);
     },
   );

@@ -46,24 +46,29 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect(meta.orientation).toBeUndefined();
     expect(served.rawPayload.includes(Buffer.from('TestCam'))).toBe(false);
 
-    // Every stored file except the audit original is metadata-free.
+    // No stored file keeps the camera's metadata, the audit original included.
     const row = await t.deps.db.kysely
       .selectFrom('photos')
       .selectAll()
       .where('id', '=', photo.id)
       .executeTakeFirstOrThrow();
-    for (const key of [row.image_key, row.thumb_key]) {
-      const m = await sharp((await t.deps.storage.get(key))!).metadata();
-      expect(m.exif).toBeUndefined();
+    for (const key of [row.image_key, row.thumb_key, row.original_key]) {
+      const stored = (await t.deps.storage.get(key))!;
+      expect(exifHasGps((await sharp(stored).metadata()).exif), key).toBe(false);
+      expect(stored.includes(Buffer.from('TestCam')), key).toBe(false);
     }
     const thumb = await get(photo.thumbnailUrl, 'patient');
     expect(thumb.statusCode).toBe(200);
     expect((await sharp(thumb.rawPayload).metadata()).exif).toBeUndefined();
 
-    // The original is kept byte for byte, for staff only.
+    // The original keeps the camera's image data (the same pixels, and its orientation), for staff only.
     const original = await get(`/api/photos/${photo.id}/original`, 'admin');
     expect(original.statusCode).toBe(200);
-    expect(Buffer.compare(original.rawPayload, jpeg)).toBe(0);
+    const [kept, uploaded] = await Promise.all(
+      [original.rawPayload, jpeg].map((b) => sharp(b).raw().toBuffer()),
+    );
+    expect(Buffer.compare(kept!, uploaded!)).toBe(0);
+    expect((await sharp(original.rawPayload).metadata()).orientation).toBe(6);
     expect((await get(`/api/photos/${photo.id}/original`, 'patient')).statusCode).toBe(403);
     expect((await get(`/api/photos/${photo.id}/original`, 'desk')).statusCode).toBe(403);
   });

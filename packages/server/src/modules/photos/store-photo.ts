@@ -8,6 +8,7 @@ import type { Storage } from '../../lib/storage';
 import { sanitizeImage } from './image-pipeline';
 import { insertPhoto } from './photos.repository';
 import type { PhotoTable, PhotoView } from './photos.table';
+import { stripOriginal } from './strip-original';
 
 export const ANALYSE_PHOTO_JOB = 'photo.analyse';
 
@@ -44,6 +45,7 @@ export async function storePhoto(
   // Checked here, so that every way of storing a photo (upload, analysis with store=true) refuses it.
   if (input.takenAt > deps.now + FUTURE_SKEW_MS) throw fieldError('takenAt', 'cannot be in the future');
   const clean = await sanitizeImage(input.file);
+  const original = await stripOriginal(input.file, clean.originalMime);
   const ext = clean.mime === 'image/png' ? '.png' : '.jpg';
   const row: PhotoTable = {
     id: input.id ?? newId(),
@@ -56,8 +58,8 @@ export async function storePhoto(
     thumb_key: randomKey('thumbs', '.jpg'),
     original_key: randomKey('originals', '.bin'),
     mime: clean.mime,
-    original_mime: clean.originalMime,
-    original_bytes: input.file.length,
+    original_mime: original.mime,
+    original_bytes: original.data.length,
     width: clean.width,
     height: clean.height,
     analysis_status: 'none',
@@ -72,7 +74,7 @@ export async function storePhoto(
     for (const [key, data] of [
       [row.image_key, clean.image],
       [row.thumb_key, clean.thumb],
-      [row.original_key, input.file],
+      [row.original_key, original.data],
     ] as const) {
       written.push(key);
       await deps.storage.put(key, data);

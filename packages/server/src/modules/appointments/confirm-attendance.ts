@@ -13,13 +13,16 @@ function page(title: string, body: string): string {
 }
 
 /**
- * The one-click "I'm coming" answer from a reminder: records when the patient confirmed (first click
- * wins; repeats change nothing) and shows a small page with a link to manage the booking.
+ * The "I'm coming" answer from a reminder, in two steps: opening the link (`record: false`) shows
+ * the appointment and a button; only pressing it (a POST, `record: true`) records when the patient
+ * confirmed (first answer wins; repeats change nothing). Mail scanners that open every link in a
+ * message therefore confirm nothing.
  */
 export async function confirmAttendance(
   req: FastifyRequest,
   id: string,
   token: string,
+  record: boolean,
 ): Promise<{ status: number; html: string }> {
   const { db, clock } = req.server.deps;
   const view = await findAppointmentView(db.kysely, id);
@@ -44,6 +47,19 @@ export async function confirmAttendance(
       ),
     };
   }
+  const what = `your ${esc(view.type_name)} with ${esc(view.provider_name)} on ${esc(when)} (${esc(view.time_zone)})`;
+  if (!record && view.patient_confirmed_at === null) {
+    const action = `/api/appointments/${encodeURIComponent(id)}/confirm?token=${encodeURIComponent(token)}`;
+    return {
+      status: 200,
+      html: page(
+        'Are you coming?',
+        `<p>This is ${what}.</p>
+<form method="post" action="${esc(action)}"><button type="submit" style="font:inherit;padding:.6rem 1.2rem">Yes, I am coming</button></form>
+<p><a href="${manage}">Change or cancel the appointment instead</a></p>`,
+      ),
+    };
+  }
   if (view.patient_confirmed_at === null) {
     await db.kysely
       .updateTable('appointments')
@@ -62,7 +78,7 @@ export async function confirmAttendance(
     status: 200,
     html: page(
       'Thank you, see you then',
-      `<p>We have noted that you are coming to your ${esc(view.type_name)} with ${esc(view.provider_name)} on ${esc(when)} (${esc(view.time_zone)}).</p>
+      `<p>We have noted that you are coming to ${what}.</p>
 <p><a href="${manage}">Change or cancel the appointment</a></p>`,
     ),
   };

@@ -189,15 +189,38 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
 
     desk = await signIn(t.app, 'desk@example.com'); // staff sessions last 12 h
     const url = new URL(link!);
-    const confirmed = await t.app.inject({ url: `${url.pathname}${url.search}` });
+    const confirmedAt = async () =>
+      (await t.app.inject({ url: '/api/calendar?from=2026-11-25&to=2026-11-25', headers: { cookie: desk } }))
+        .json()
+        .appointments.find((a: { id: string }) => a.id === id).patientConfirmedAt;
+    // Opening the link (as a mail scanner would) only asks; it records nothing.
+    const opened = await t.app.inject({ url: `${url.pathname}${url.search}` });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['content-type']).toContain('text/html');
+    expect(opened.body).toContain('Yes, I am coming');
+    expect(opened.body).toContain(
+      `<form method="post" action="${url.pathname}${url.search.replace(/&/g, '&amp;')}">`,
+    );
+    expect(await confirmedAt()).toBeNull();
+    // Pressing the button posts the page's plain form.
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: `${url.pathname}${url.search}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.headers['content-type']).toContain('text/html');
     expect(confirmed.body).toContain('see you then');
-    const cal = (
-      await t.app.inject({ url: '/api/calendar?from=2026-11-25&to=2026-11-25', headers: { cookie: desk } })
-    ).json();
-    const entry = cal.appointments.find((a: { id: string }) => a.id === id);
-    expect(entry.patientConfirmedAt).toBe('2026-11-24T19:00:00.000Z');
+    expect(await confirmedAt()).toBe('2026-11-24T19:00:00.000Z');
+    // Opened again later, the link says so rather than asking again.
+    expect((await t.app.inject({ url: `${url.pathname}${url.search}` })).body).toContain('see you then');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `${url.pathname}?token=not-the-token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
+    expect(wrong.statusCode).toBe(404);
 
     const cancelled = await t.app.inject({
       method: 'POST',

@@ -11,6 +11,7 @@ import type {
 export const HAIR_MEASURE_SYSTEM = 'https://anagen.dev/fhir/CodeSystem/hair-measurement';
 export const SITE_SYSTEM = 'https://anagen.dev/fhir/CodeSystem/scalp-site';
 export const TREATMENT_SYSTEM = 'https://anagen.dev/fhir/CodeSystem/treatment';
+export const LOSS_TYPE_SYSTEM = 'https://anagen.dev/fhir/CodeSystem/hair-loss-type';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -165,6 +166,41 @@ export function buildPatientEverything(
       },
     });
   }
+  for (const c of input.conditions ?? []) {
+    resources.push({
+      mode: 'include',
+      resource: {
+        resourceType: 'Condition',
+        id: c.id,
+        clinicalStatus: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+        },
+        verificationStatus: {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+              code: c.source === 'assessment' ? 'provisional' : 'confirmed',
+            },
+          ],
+        },
+        category: [
+          {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/condition-category',
+                code: 'encounter-diagnosis',
+              },
+            ],
+          },
+        ],
+        code: { coding: [{ system: LOSS_TYPE_SYSTEM, code: c.code, display: c.label }], text: c.label },
+        ...(c.stage ? { stage: [{ summary: { text: c.stage } }] } : {}),
+        subject: { reference: patientRef },
+        recordedDate: iso(c.recordedAt),
+        ...(c.note ? { note: [{ text: c.note }] } : {}),
+      },
+    });
+  }
   for (const s of input.procedures ?? []) {
     resources.push({
       mode: 'include',
@@ -176,7 +212,15 @@ export function buildPatientEverything(
         subject: { reference: patientRef },
         performedDateTime: iso(s.performedAt),
         ...(s.providerName ? { performer: [{ actor: { display: s.providerName } }] } : {}),
-        ...(s.note ? { note: [{ text: s.note }] } : {}),
+        ...(s.note || s.addenda?.length
+          ? {
+              note: [
+                ...(s.note ? [{ text: s.note }] : []),
+                // Corrections added after signing, each with its own time.
+                ...(s.addenda ?? []).map((a) => ({ time: iso(a.at), text: `Addendum: ${a.text}` })),
+              ],
+            }
+          : {}),
       },
     });
   }

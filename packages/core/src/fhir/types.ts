@@ -45,6 +45,8 @@ export interface FhirProcedureInput {
   providerName: string | null;
   status: 'completed' | 'in-progress';
   note: string | null;
+  /** Addenda written after signing, oldest first. */
+  addenda?: { at: number; text: string }[];
 }
 
 export interface FhirConsentInput {
@@ -73,6 +75,19 @@ export interface FhirDocumentInput {
   path: string;
 }
 
+export interface FhirConditionInput {
+  id: string;
+  /** Our loss-type code (e.g. "male-pattern-hair-loss") and its label. */
+  code: string;
+  label: string;
+  /** E.g. "Norwood–Hamilton III-vertex"; null without a scale. */
+  stage: string | null;
+  recordedAt: number;
+  /** From the online self-assessment (provisional) or recorded by a clinician (confirmed). */
+  source: 'clinician' | 'assessment';
+  note: string | null;
+}
+
 export interface PatientEverythingInput {
   patient: FhirPatientInput;
   appointments?: FhirAppointmentInput[];
@@ -82,6 +97,7 @@ export interface PatientEverythingInput {
   consents?: FhirConsentInput[];
   adverseEvents?: FhirAdverseEventInput[];
   documents?: FhirDocumentInput[];
+  conditions?: FhirConditionInput[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: FHIR resources are open JSON documents

@@ -3,6 +3,15 @@ import type { PatientEverythingInput } from '@anagen/core/fhir';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
+const SCALE_NAMES: Record<string, string> = {
+  norwood: 'Norwood–Hamilton',
+  ludwig: 'Ludwig',
+  sinclair: 'Sinclair',
+  salt: 'SALT',
+};
+/** "male-pattern-hair-loss" → "Male pattern hair loss". */
+const lossTypeLabel = (t: string) => t.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
 /** Reads everything the FHIR export covers for one patient; undefined when the patient is unknown. */
 export async function gatherPatientEverything(
   db: Kysely<Database>,
@@ -77,6 +86,19 @@ export async function gatherPatientEverything(
     .where('patient_id', '=', patientId)
     .orderBy('created_at')
     .execute();
+  const diagnoses = await db
+    .selectFrom('diagnoses')
+    .select(['id', 'loss_type', 'scale', 'stage', 'diagnosed_at', 'source', 'notes'])
+    .where('patient_id', '=', patientId)
+    .orderBy('diagnosed_at')
+    .execute();
+  const addenda = await db
+    .selectFrom('session_addenda')
+    .innerJoin('treatment_sessions', 'treatment_sessions.id', 'session_addenda.session_id')
+    .select(['session_addenda.session_id', 'session_addenda.text', 'session_addenda.created_at'])
+    .where('treatment_sessions.patient_id', '=', patientId)
+    .orderBy('session_addenda.created_at')
+    .execute();
   const documents = await db
     .selectFrom('patient_documents')
     .select(['id', 'title', 'kind', 'mime', 'size_bytes', 'created_at'])
@@ -85,6 +107,15 @@ export async function gatherPatientEverything(
     .execute();
   return {
     patient,
+    conditions: diagnoses.map((d) => ({
+      id: d.id,
+      code: d.loss_type,
+      label: lossTypeLabel(d.loss_type),
+      stage: d.scale === 'none' ? null : `${SCALE_NAMES[d.scale] ?? d.scale} ${d.stage}`,
+      recordedAt: Number(d.diagnosed_at),
+      source: d.source === 'assessment' ? ('assessment' as const) : ('clinician' as const),
+      note: d.notes,
+    })),
     documents: documents.map((d) => ({
       id: d.id,
       title: d.title,
@@ -110,6 +141,9 @@ export async function gatherPatientEverything(
       providerName: s.providerName,
       status: s.status === 'signed' ? ('completed' as const) : ('in-progress' as const),
       note: s.notes,
+      addenda: addenda
+        .filter((a) => a.session_id === s.id)
+        .map((a) => ({ at: Number(a.created_at), text: a.text })),
     })),
     measurements: measurements.map((m) => ({
       id: m.id,

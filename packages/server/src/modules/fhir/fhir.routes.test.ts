@@ -34,6 +34,22 @@ describe.each(DIALECTS)('FHIR export on %s', (dialect) => {
         created_at: Date.parse('2026-10-01T09:00:00Z'),
       })
       .execute();
+    const session = await t.deps.db.kysely
+      .selectFrom('treatment_sessions')
+      .select('id')
+      .where('patient_id', '=', 'demo-patient-1')
+      .orderBy('performed_at')
+      .executeTakeFirstOrThrow();
+    await t.deps.db.kysely
+      .insertInto('session_addenda')
+      .values({
+        id: 'addendum-fhir-1',
+        session_id: session.id,
+        text: 'Volume was 4 ml, not 3 ml.',
+        created_by: null,
+        created_at: Date.parse('2026-10-02T09:00:00Z'),
+      })
+      .execute();
     const res = await everything('demo-patient-1', await signIn(t.app, 'clinician@example.com'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/fhir+json');
@@ -54,6 +70,30 @@ describe.each(DIALECTS)('FHIR export on %s', (dialect) => {
     ).resource;
     expect(doc.resourceType).toBe('DocumentReference');
     expect(doc.content[0].attachment.url).toMatch(/^https?:\/\/[^/]+\/api\/documents\/doc-fhir-1\/file$/);
+    // Diagnoses as Conditions (the self-assessment's only provisional), addenda with their procedure.
+    const conditions = bundle.entry
+      .map((e: { resource: { resourceType: string } }) => e.resource)
+      .filter((r: { resourceType: string }) => r.resourceType === 'Condition');
+    const dx = await t.deps.db.kysely
+      .selectFrom('diagnoses')
+      .select(['id', 'source'])
+      .where('patient_id', '=', 'demo-patient-1')
+      .execute();
+    expect(conditions.map((c: { id: string }) => c.id).sort()).toEqual(dx.map((d) => d.id).sort());
+    expect(dx.length).toBeGreaterThan(0);
+    for (const c of conditions) {
+      const source = dx.find((d) => d.id === c.id)!.source;
+      expect(c.verificationStatus.coding[0].code).toBe(source === 'assessment' ? 'provisional' : 'confirmed');
+      expect(c.code.text).toMatch(/hair loss|alopecia|other/i);
+    }
+    expect(JSON.stringify(conditions)).toContain('Norwood–Hamilton III-vertex');
+    const procedure = bundle.entry.find(
+      (e: { resource: { id: string } }) => e.resource.id === session.id,
+    ).resource;
+    expect(procedure.note.at(-1)).toEqual({
+      time: '2026-10-02T09:00:00.000Z',
+      text: 'Addendum: Volume was 4 ml, not 3 ml.',
+    });
   });
 
   it('lets patients export their own record only', async () => {

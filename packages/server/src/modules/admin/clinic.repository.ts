@@ -2,12 +2,13 @@ import {
   type BookingPolicies,
   bookingPoliciesSchema,
   type CustomScalpSite,
-  customScalpSitesSchema,
+  customScalpSiteSchema,
   DEFAULT_BOOKING_POLICIES,
   EMPTY_NOTICE_NOTES,
   NOTICE_KINDS,
   type NoticeNotes,
   noticeNotesSchema,
+  SCALP_SITES,
 } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -112,8 +113,14 @@ export function noticeNotesFromSettings(settingsJson: string): NoticeNotes {
 export function customSitesFromSettings(settingsJson: string): CustomScalpSite[] {
   const raw = parseSettings(settingsJson).customSites;
   if (!Array.isArray(raw)) return [];
-  const parsed = customScalpSitesSchema.safeParse(raw);
-  return parsed.success ? parsed.data : [];
+  const sites: CustomScalpSite[] = [];
+  for (const entry of raw) {
+    const one = customScalpSiteSchema.safeParse(entry);
+    // Each entry on its own: a hand-edited bad one is dropped, the rest (and no duplicate) kept.
+    if (!one.success || (SCALP_SITES as readonly string[]).includes(one.data.slug)) continue;
+    if (!sites.some((s) => s.slug === one.data.slug)) sites.push(one.data);
+  }
+  return sites.slice(0, 30);
 }
 
 export async function readNoticeNotes(db: Kysely<Database>): Promise<NoticeNotes> {

@@ -73,4 +73,23 @@ describe.each(DIALECTS)('clinic close-up sites on %s', (dialect) => {
     expect((await call(null, 'GET', '/api/scalp-sites')).statusCode).toBe(401);
     expect((await call('patient', 'GET', '/api/scalp-sites')).json()).toEqual(before);
   });
+
+  it('drops only a broken stored entry, keeping the others', async () => {
+    const db = t.testDb.db.kysely;
+    const row = await db.selectFrom('clinics').select(['id', 'settings_json']).executeTakeFirstOrThrow();
+    const settings = JSON.parse(row.settings_json);
+    settings.customSites = [
+      { slug: 'ok-site', label: 'OK', zone: null },
+      { slug: 'Bad Slug', label: 'broken by hand' },
+      { slug: 'frontal', label: 'a standard slug' },
+    ];
+    await db
+      .updateTable('clinics')
+      .set({ settings_json: JSON.stringify(settings) })
+      .where('id', '=', row.id)
+      .execute();
+    expect((await call('patient', 'GET', '/api/scalp-sites')).json()).toEqual([
+      { slug: 'ok-site', label: 'OK', zone: null },
+    ]);
+  });
 });

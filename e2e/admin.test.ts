@@ -294,6 +294,7 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     await form.getByRole('button', { name: 'Add a step' }).click();
     await form.getByLabel('Step 2').fill('Wash your hair the morning of the session');
     await form.getByLabel('Hours before the visit').nth(1).fill('4');
+    await page.screenshot({ path: screenshotPath('admin-template-new'), fullPage: true });
     await form.getByRole('button', { name: 'Save template' }).click();
     const card = page.getByRole('article').filter({ hasText: 'Before your exosome session (test)' });
     await card.getByText('7 days before: Stop aspirin if your doctor agrees').waitFor();
@@ -327,6 +328,7 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     await form.getByLabel('Name', { exact: true }).fill('Transplant recipient area');
     await expect(form.getByLabel('Short name').inputValue()).resolves.toBe('transplant-recipient-area');
     await form.getByLabel('On the scalp diagram').selectOption('frontal-centre');
+    await page.screenshot({ path: screenshotPath('admin-close-up-sites'), fullPage: true });
     await form.getByRole('button', { name: 'Save close-up sites' }).click();
     await form.getByRole('status').getByText('Close-up sites saved').waitFor();
     await expectNoSeriousA11yIssues(page);

@@ -316,6 +316,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await expect.poll(() => fact('Diagnosis').textContent()).not.toMatch(/Loading/);
     await expect(fact('Open side-effect reports').textContent()).resolves.not.toContain('Could not');
     await expect(glance.getByText('Could not load this.').count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('chart-summary-clinician'), fullPage: true });
     await fact('Treatment plan').getByRole('link').click();
     await page.waitForURL(/\/plans$/);
   });

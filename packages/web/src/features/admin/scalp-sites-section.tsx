@@ -28,7 +28,7 @@ const slugOf = (label: string) =>
 export function ScalpSitesSection() {
   const sites = useCustomSites();
   return (
-    <section aria-labelledby="scalp-sites-heading">
+    <section aria-labelledby="scalp-sites-heading" className="settings-section">
       <h2 id="scalp-sites-heading">Close-up sites</h2>
       <p className="muted">
         Close-ups are compared site by site. The standard sites are{' '}
@@ -69,7 +69,7 @@ function ScalpSitesForm({ initial }: { initial: CustomScalpSite[] }) {
       {rows.length === 0 && <p className="muted">No sites of your own yet.</p>}
       {rows.map((r, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed explicitly
-        <fieldset key={i} className="row">
+        <fieldset key={i} className="row site-row">
           <legend className="visually-hidden">Site {i + 1}</legend>
           <Field
             label="Name"

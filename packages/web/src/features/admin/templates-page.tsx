@@ -196,13 +196,15 @@ function StepsEditor({
       {steps.map((st, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed explicitly
         <div className="row" key={i}>
-          <Field
-            label={`Step ${i + 1}`}
-            value={st.text}
-            onChange={(e) => set(i, { text: e.target.value })}
-            error={errors[`steps.${i}.text`]}
-            required
-          />
+          <div className="grow-field">
+            <Field
+              label={`Step ${i + 1}`}
+              value={st.text}
+              onChange={(e) => set(i, { text: e.target.value })}
+              error={errors[`steps.${i}.text`]}
+              required
+            />
+          </div>
           <Field
             label="Hours before the visit"
             type="number"

@@ -84,7 +84,7 @@ export default function SummaryTab({ patientId }: ChartTabProps) {
       </section>
       <section className="card" aria-labelledby="demographics-heading">
         <h2 id="demographics-heading">Demographics</h2>
-        <dl>
+        <dl className="summary-facts">
           <dt>Email</dt>
           <dd>{p.email}</dd>
           <dt>Phone</dt>
@@ -132,7 +132,7 @@ function ClinicalFacts({ patientId, chart }: { patientId: string; chart: (tab: s
           if (!open.length) return 'None.';
           const urgent = open.filter((r) => r.urgency === 'urgent').length;
           return (
-            <Link to={chart('side-effects')} className={urgent ? 'error-text' : undefined}>
+            <Link to={chart('side-effects')} className={urgent ? 'urgent-link' : undefined}>
               {open.length} waiting for review{urgent ? `, ${urgent} urgent` : ''}
             </Link>
           );

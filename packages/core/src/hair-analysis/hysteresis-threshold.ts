@@ -56,23 +56,23 @@ export class HysteresisRows {
   }
 
   classify(src: Float32Array, y: number): void {
-    const { w, W, state, low, high } = this;
-    let { faint, nf } = this;
-    // One induction variable: the padded index is p + pad (a second counter made this loop, which
-    // runs over every pixel, markedly slower).
-    const pad = (y + 1) * W + 1 - y * w;
-    for (let p = y * w, end = p + w; p < end; p++) {
-      const v = src[p]!;
-      if (v < low) continue;
-      if (v >= high) state[p + pad] = FOREGROUND;
-      else {
-        state[p + pad] = LOW;
-        if (nf === faint.length) faint = scratchInts(1, 2 * nf, nf);
-        faint[nf++] = p + pad;
-      }
+    // Room for a whole row first, so the row's faint pixels always fit.
+    if (this.faint.length - this.nf < this.w) {
+      this.faint = scratchInts(1, Math.max(2 * this.faint.length, this.nf + this.w), this.nf);
     }
-    this.faint = faint;
-    this.nf = nf;
+    this.nf = classifyRow(
+      src,
+      y,
+      this.w,
+      this.W,
+      this.state,
+      this.low,
+      this.high,
+      this.faint,
+      0,
+      this.nf,
+      this.faint.length,
+    );
   }
 
   finish(out?: Uint8Array): Uint8Array {
@@ -215,6 +215,8 @@ function classifyRow(
   nf: number,
   cap: number,
 ): number {
+  // One induction variable: the padded index is p + pad (a second counter made this loop, which
+  // runs over every pixel, markedly slower).
   const pad = (y + 1) * W + 1 - y * w;
   for (let p = y * w, end = p + w; p < end; p++) {
     const v = src[p]!;

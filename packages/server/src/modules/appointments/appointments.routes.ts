@@ -147,21 +147,19 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get(
-    '/api/appointments/:id/confirm',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['appointments'],
-        params: appointmentIdParamsSchema,
-        querystring: z.strictObject({ token: z.string().min(1).max(200) }),
-      },
+  // The reminder's "I'm coming" link: GET shows the question, the page's button POSTs the answer.
+  const confirmRoute = {
+    config: { access: 'public' as const },
+    schema: {
+      tags: ['appointments'],
+      params: appointmentIdParamsSchema,
+      querystring: z.strictObject({ token: z.string().min(1).max(200) }),
     },
-    async (req, reply) => {
-      const page = await confirmAttendance(req, req.params.id, req.query.token, false);
-      return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
-    },
-  );
+  };
+  r.get('/api/appointments/:id/confirm', confirmRoute, async (req, reply) => {
+    const page = await confirmAttendance(req, req.params.id, req.query.token, false);
+    return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
+  });
 
   // The button on that page posts a plain HTML form (no body fields; the token is in the address).
   // Its content type is accepted here only, and its body is ignored.
@@ -171,21 +169,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       { parseAs: 'string', bodyLimit: 1024 },
       (_req, _body, done) => done(null, {}),
     );
-    scope.withTypeProvider<ZodTypeProvider>().post(
-      '/api/appointments/:id/confirm',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags: ['appointments'],
-          params: appointmentIdParamsSchema,
-          querystring: z.strictObject({ token: z.string().min(1).max(200) }),
-        },
-      },
-      async (req, reply) => {
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post('/api/appointments/:id/confirm', confirmRoute, async (req, reply) => {
         const page = await confirmAttendance(req, req.params.id, req.query.token, true);
         return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
-      },
-    );
+      });
   });
 
   r.get(

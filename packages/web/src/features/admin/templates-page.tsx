@@ -1,6 +1,6 @@
 import type { CareTemplate } from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
@@ -237,22 +237,35 @@ function StepsEditor({
   );
 }
 
-function NewTemplateForm({ onDone }: { onDone: () => void }) {
+/** Title, text and (for preparation) steps of a template, saved through `send`. */
+function TemplateForm({
+  label,
+  intro,
+  initial,
+  withSteps,
+  submitLabel,
+  send,
+  onDone,
+  children,
+}: {
+  label: string;
+  intro: ReactNode;
+  initial: { title: string; body: string; steps: CareTemplate['steps'] };
+  withSteps: boolean;
+  submitLabel: string;
+  send: (fields: { title: string; body: string; steps?: CareTemplate['steps'] }) => Promise<CareTemplate>;
+  onDone: () => void;
+  /** Fields before the title (kind and treatment of a new template). */
+  children?: ReactNode;
+}) {
   const qc = useQueryClient();
-  const [kind, setKind] = useState<CareTemplate['kind']>('consent');
-  const [treatmentSlug, setTreatment] = useState<string>(CARE_TREATMENTS[0]);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [steps, setSteps] = useState<StepDraft[]>([{ key: '', text: '', hoursBefore: '24' }]);
+  const [title, setTitle] = useState(initial.title);
+  const [body, setBody] = useState(initial.body);
+  const [steps, setSteps] = useState<StepDraft[]>(
+    initial.steps.length ? toDrafts(initial.steps) : [{ key: '', text: '', hoursBefore: '24' }],
+  );
   const save = useMutation({
-    mutationFn: () =>
-      api.post<CareTemplate>('/api/care-templates', {
-        kind,
-        treatmentSlug,
-        title,
-        body,
-        ...(kind === 'preparation' ? { steps: fromDrafts(steps) } : {}),
-      }),
+    mutationFn: () => send({ title, body, ...(withSteps ? { steps: fromDrafts(steps) } : {}) }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['care-templates'] });
       onDone();
@@ -262,15 +275,56 @@ function NewTemplateForm({ onDone }: { onDone: () => void }) {
   return (
     <form
       className="card"
-      aria-label="New template"
+      aria-label={label}
       onSubmit={(ev) => {
         ev.preventDefault();
         save.mutate();
       }}
     >
-      <p className="muted small">
-        If a template of this kind already exists for the treatment, this one becomes its next version.
-      </p>
+      <p className="muted small">{intro}</p>
+      {children}
+      <Field
+        label="Title"
+        value={title}
+        onChange={(ev) => setTitle(ev.target.value)}
+        error={e.title}
+        required
+      />
+      <TextAreaField
+        label="Text"
+        rows={10}
+        value={body}
+        onChange={(ev) => setBody(ev.target.value)}
+        error={e.body}
+        required
+      />
+      {withSteps && <StepsEditor steps={steps} onChange={setSteps} errors={e} />}
+      <SaveError error={save.error} />
+      <div className="row">
+        <button type="submit" className="btn" disabled={save.isPending}>
+          {submitLabel}
+        </button>
+        <button type="button" className="btn secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NewTemplateForm({ onDone }: { onDone: () => void }) {
+  const [kind, setKind] = useState<CareTemplate['kind']>('consent');
+  const [treatmentSlug, setTreatment] = useState<string>(CARE_TREATMENTS[0]);
+  return (
+    <TemplateForm
+      label="New template"
+      intro="If a template of this kind already exists for the treatment, this one becomes its next version."
+      initial={{ title: '', body: '', steps: [] }}
+      withSteps={kind === 'preparation'}
+      submitLabel="Save template"
+      send={(fields) => api.post<CareTemplate>('/api/care-templates', { kind, treatmentSlug, ...fields })}
+      onDone={onDone}
+    >
       <div className="row">
         <SelectField
           label="Kind"
@@ -291,90 +345,20 @@ function NewTemplateForm({ onDone }: { onDone: () => void }) {
           ))}
         </SelectField>
       </div>
-      <Field
-        label="Title"
-        value={title}
-        onChange={(ev) => setTitle(ev.target.value)}
-        error={e.title}
-        required
-      />
-      <TextAreaField
-        label="Text"
-        rows={8}
-        value={body}
-        onChange={(ev) => setBody(ev.target.value)}
-        error={e.body}
-        required
-      />
-      {kind === 'preparation' && <StepsEditor steps={steps} onChange={setSteps} errors={e} />}
-      <SaveError error={save.error} />
-      <div className="row">
-        <button type="submit" className="btn" disabled={save.isPending}>
-          Save template
-        </button>
-        <button type="button" className="btn secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </TemplateForm>
   );
 }
 
 function TemplateEditor({ template, onDone }: { template: CareTemplate; onDone: () => void }) {
-  const qc = useQueryClient();
-  const [title, setTitle] = useState(template.title);
-  const [body, setBody] = useState(template.body);
-  const [steps, setSteps] = useState(toDrafts(template.steps));
-  const save = useMutation({
-    mutationFn: () =>
-      api.put<CareTemplate>(`/api/care-templates/${template.id}`, {
-        title,
-        body,
-        ...(template.kind === 'preparation' ? { steps: fromDrafts(steps) } : {}),
-      }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['care-templates'] });
-      onDone();
-    },
-  });
-  const e = fieldErrorsOf(save.error);
   return (
-    <form
-      className="card"
-      aria-label={`Edit ${template.title}`}
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        save.mutate();
-      }}
-    >
-      <p className="muted small">
-        Editing version {template.version}; saving creates version {template.version + 1}.
-      </p>
-      <Field
-        label="Title"
-        value={title}
-        onChange={(ev) => setTitle(ev.target.value)}
-        error={e.title}
-        required
-      />
-      <TextAreaField
-        label="Text"
-        rows={12}
-        value={body}
-        onChange={(ev) => setBody(ev.target.value)}
-        error={e.body}
-        required
-      />
-      {template.kind === 'preparation' && <StepsEditor steps={steps} onChange={setSteps} errors={e} />}
-      <SaveError error={save.error} />
-      <div className="row">
-        <button type="submit" className="btn" disabled={save.isPending}>
-          Save as new version
-        </button>
-        <button type="button" className="btn secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <TemplateForm
+      label={`Edit ${template.title}`}
+      intro={`Editing version ${template.version}; saving creates version ${template.version + 1}.`}
+      initial={template}
+      withSteps={template.kind === 'preparation'}
+      submitLabel="Save as new version"
+      send={(fields) => api.put<CareTemplate>(`/api/care-templates/${template.id}`, fields)}
+      onDone={onDone}
+    />
   );
 }

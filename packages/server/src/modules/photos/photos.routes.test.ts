@@ -33,6 +33,12 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
     const photo = res.json();
     expect(photo).toMatchObject({ view: 'vertex', patientId: 'demo-patient-1', width: 48, height: 64 });
+    const logged = await t.deps.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'patient_id'])
+      .where('resource_id', '=', photo.id)
+      .execute();
+    expect(logged).toContainEqual({ action: 'photo.create', patient_id: 'demo-patient-1' });
 
     const served = await get(photo.imageUrl, 'clinician');
     expect(served.statusCode).toBe(200);

@@ -46,7 +46,13 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
       const now = app.deps.clock.now();
       const takenAt = parsed.data.takenAt ?? now;
       const row = await storePhoto(
-        { db: app.deps.db.kysely, storage: app.deps.storage, now },
+        {
+          db: app.deps.db.kysely,
+          storage: app.deps.storage,
+          now,
+          alongside: (trx, stored) =>
+            audit(req, { action: 'photo.create', resource: 'photo', resourceId: stored.id, patientId }, trx),
+        },
         {
           patientId,
           view: parsed.data.view,
@@ -57,7 +63,6 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
           file,
         },
       );
-      await audit(req, { action: 'photo.create', resource: 'photo', resourceId: row.id, patientId });
       return reply.code(201).send(toPhoto(row, await findPatientUserId(app.deps.db.kysely, patientId)));
     },
   );

@@ -28,6 +28,37 @@ describe.each(DIALECTS)('storing a photo on %s', (dialect) => {
     expect(await t.deps.storage.list()).toEqual(before);
   });
 
+  it('stores neither the photo nor its files when what goes alongside (the audit entry) fails', async () => {
+    const files = await t.deps.storage.list();
+    const rows = await t.deps.db.kysely.selectFrom('photos').select('id').execute();
+    let inserted: string | null = null;
+    await expect(
+      storePhoto(
+        {
+          db: t.deps.db.kysely,
+          storage: t.deps.storage,
+          now: t.clock.now(),
+          alongside: async (trx, row) => {
+            inserted =
+              (await trx.selectFrom('photos').select('id').where('id', '=', row.id).executeTakeFirst())?.id ??
+              null;
+            throw new Error('audit log unavailable');
+          },
+        },
+        {
+          patientId: 'demo-patient-1',
+          view: 'vertex',
+          takenAt: t.clock.now(),
+          uploadedBy: null,
+          file: await plainPng(),
+        },
+      ),
+    ).rejects.toThrow('audit log unavailable');
+    expect(inserted).not.toBeNull(); // it ran inside the transaction, after the row was written
+    expect(await t.deps.db.kysely.selectFrom('photos').select('id').execute()).toHaveLength(rows.length);
+    expect(await t.deps.storage.list()).toEqual(files);
+  });
+
   it('writes three files under random keys when it succeeds', async () => {
     const before = new Set(await t.deps.storage.list());
     const row = await storePhoto(

@@ -39,7 +39,13 @@ const randomKey = (dir: string, ext: string) => `${dir}/${randomBytes(16).toStri
 const FUTURE_SKEW_MS = 14 * 60 * 60_000;
 
 export async function storePhoto(
-  deps: { db: Kysely<Database>; storage: Storage; now: number },
+  deps: {
+    db: Kysely<Database>;
+    storage: Storage;
+    now: number;
+    /** Written in the photo's own transaction (the audit entry): both are stored, or neither. */
+    alongside?: (trx: Kysely<Database>, row: PhotoTable) => Promise<void>;
+  },
   input: StorePhotoInput,
 ): Promise<PhotoTable> {
   // Checked here, so that every way of storing a photo (upload, analysis with store=true) refuses it.
@@ -81,6 +87,7 @@ export async function storePhoto(
     }
     await deps.db.transaction().execute(async (trx) => {
       await insertPhoto(trx, row);
+      await deps.alongside?.(trx, row);
       if (analyse) {
         await enqueueJob(
           trx,

@@ -35,6 +35,20 @@ export const LOSS_TYPES = [
 ] as const;
 export const DIAGNOSIS_SCALES = ['norwood', 'ludwig', 'sinclair', 'salt', 'none'] as const;
 
+const SCALE_NAMES: Record<string, string> = {
+  norwood: 'Norwood–Hamilton',
+  ludwig: 'Ludwig',
+  sinclair: 'Sinclair',
+  salt: 'SALT',
+  none: 'No scale',
+};
+/** "male-pattern-hair-loss" → "Male pattern hair loss". */
+export const lossTypeLabel = (t: string) => t.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+export const scaleLabel = (s: string) => SCALE_NAMES[s] ?? s;
+/** A diagnosed stage with its scale, e.g. "Norwood–Hamilton III-vertex"; empty when no scale applies. */
+export const stageLabel = (scale: string, stage: string) =>
+  scale === 'none' ? '' : `${scaleLabel(scale)} ${stage}`;
+
 /** The stages each diagnosis scale knows; SALT is the % of scalp without hair (0–100). */
 export const DIAGNOSIS_STAGES: Record<
   Exclude<(typeof DIAGNOSIS_SCALES)[number], 'salt' | 'none'>,

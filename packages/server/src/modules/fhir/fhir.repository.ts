@@ -1,16 +1,7 @@
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@anagen/core/contracts';
+import { DOCUMENT_KIND_LABELS, type DocumentKind, lossTypeLabel, stageLabel } from '@anagen/core/contracts';
 import type { PatientEverythingInput } from '@anagen/core/fhir';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-
-const SCALE_NAMES: Record<string, string> = {
-  norwood: 'Norwood–Hamilton',
-  ludwig: 'Ludwig',
-  sinclair: 'Sinclair',
-  salt: 'SALT',
-};
-/** "male-pattern-hair-loss" → "Male pattern hair loss". */
-const lossTypeLabel = (t: string) => t.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** Reads everything the FHIR export covers for one patient; undefined when the patient is unknown. */
 export async function gatherPatientEverything(
@@ -111,7 +102,7 @@ export async function gatherPatientEverything(
       id: d.id,
       code: d.loss_type,
       label: lossTypeLabel(d.loss_type),
-      stage: d.scale === 'none' ? null : `${SCALE_NAMES[d.scale] ?? d.scale} ${d.stage}`,
+      stage: stageLabel(d.scale, d.stage) || null,
       recordedAt: Number(d.diagnosed_at),
       source: d.source === 'assessment' ? ('assessment' as const) : ('clinician' as const),
       note: d.notes,

@@ -20,19 +20,8 @@ export function treatmentName(slug: string): string {
   return TREATMENT_NAMES[slug] ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
-const SCALE_NAMES: Record<string, string> = {
-  norwood: 'Norwood–Hamilton',
-  ludwig: 'Ludwig',
-  sinclair: 'Sinclair',
-  salt: 'SALT',
-  none: 'No scale',
-};
-/** "male-pattern-hair-loss" → "Male pattern hair loss". */
-export const lossTypeLabel = (t: string) => t.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-export const scaleLabel = (s: string) => SCALE_NAMES[s] ?? s;
-/** A diagnosed stage with its scale, e.g. "Norwood–Hamilton III-vertex"; empty when no scale applies. */
-export const stageLabel = (scale: string, stage: string) =>
-  scale === 'none' ? '' : `${scaleLabel(scale)} ${stage}`;
+// Shared with the server's FHIR export.
+export { lossTypeLabel, scaleLabel, stageLabel } from '@anagen/core/contracts';
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.

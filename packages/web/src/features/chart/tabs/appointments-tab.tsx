@@ -1,18 +1,13 @@
-import type { Appointment } from '@anagen/core/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
-import { api } from '../../../lib/api-client';
 import { formatDateTime } from '../../booking/time';
 import { STATUS_LABEL } from '../../calendar/calendar-api';
 import type { ChartTabProps } from '../chart-tabs';
+import { usePatientAppointments } from '../use-patient';
 
 /** The patient's appointments, newest first, with status and their own confirmation. */
 export default function AppointmentsTab({ patientId }: ChartTabProps) {
-  const q = useQuery({
-    queryKey: ['patient-appointments', patientId],
-    queryFn: () => api.get<Appointment[]>(`/api/patients/${encodeURIComponent(patientId)}/appointments`),
-  });
+  const q = usePatientAppointments(patientId);
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorState error={q.error} />;
   if (!q.data.length) {

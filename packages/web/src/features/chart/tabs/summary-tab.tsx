@@ -1,9 +1,7 @@
-import type { Appointment, Measurement } from '@anagen/core/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { Measurement } from '@anagen/core/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../../components/ui/states';
-import { api } from '../../../lib/api-client';
 import { useMe } from '../../auth/use-me';
 import { formatDateTime } from '../../booking/time';
 import { useConsents, useDiagnoses, usePlans, useSideEffects } from '../../care/care-api';
@@ -11,7 +9,7 @@ import { fmtDate, lossTypeLabel, stageLabel, treatmentName } from '../../care/ca
 import { useCustomSites, useMeasurements } from '../../progress/progress-api';
 import { siteLabel } from '../../progress/view-protocols';
 import type { ChartTabProps } from '../chart-tabs';
-import { usePatient } from '../use-patient';
+import { usePatient, usePatientAppointments } from '../use-patient';
 
 /** One line of the overview: a label, what is known (or why it is not), and where to act on it. */
 function Fact({
@@ -49,10 +47,7 @@ export default function SummaryTab({ patientId }: ChartTabProps) {
   const { data: me } = useMe();
   const clinical = me?.role === 'clinician' || me?.role === 'admin';
   const { data: p, error, isPending } = usePatient(patientId);
-  const appointments = useQuery({
-    queryKey: ['patient-appointments', patientId],
-    queryFn: () => api.get<Appointment[]>(`/api/patients/${encodeURIComponent(patientId)}/appointments`),
-  });
+  const appointments = usePatientAppointments(patientId);
   const chart = (tab: string) => `/staff/patients/${encodeURIComponent(patientId)}/${tab}`;
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} />;

@@ -23,67 +23,25 @@ export function hysteresisThreshold(
   high: number,
   out?: Uint8Array,
 ): Uint8Array {
-  const rows = new HysteresisRows(w, h, low, high);
-  for (let y = 0; y < h; y++) rows.classify(src, y);
-  return rows.finish(out);
-}
-
-/**
- * {@link hysteresisThreshold} fed one row at a time: `classify(src, y)` for every row y (any order;
- * row y of `src` must hold its final values), then `finish`. Lets a producer classify each row
- * while it is still in cache — the smoothing pass calls it right after writing a row.
- */
-export class HysteresisRows {
-  // One pass classifies every pixel into a padded byte image: the fill then reads bytes instead of
-  // floats and needs neither bounds checks nor divisions to find x and y. Pixels ≥ high are
-  // foreground at once; faint ones are listed. Only faint pixels can change, so the fill starts
-  // from the faint pixels next to a seed and spreads through faint pixels — the same connected set
-  // as a fill from every seed, at a fraction of the work (seeds far outnumber faint pixels).
-  private readonly W: number;
-  private readonly state: Uint8Array;
-  private faint: Int32Array;
-  private nf = 0;
-
-  constructor(
-    private readonly w: number,
-    private readonly h: number,
-    private readonly low: number,
-    private readonly high: number,
-  ) {
-    this.W = w + 2;
-    this.state = scratchBytes(0, this.W * (h + 2));
-    this.faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
-  }
-
-  classify(src: Float32Array, y: number): void {
+  const W = w + 2;
+  const state = scratchBytes(0, W * (h + 2));
+  let faint = scratchInts(1, Math.max(1024, (w * h) >> 8));
+  let nf = 0;
+  for (let y = 0; y < h; y++) {
     // Room for a whole row first, so the row's faint pixels always fit.
-    if (this.faint.length - this.nf < this.w) {
-      this.faint = scratchInts(1, Math.max(2 * this.faint.length, this.nf + this.w), this.nf);
-    }
-    this.nf = classifyRow(
-      src,
-      y,
-      this.w,
-      this.W,
-      this.state,
-      this.low,
-      this.high,
-      this.faint,
-      0,
-      this.nf,
-      this.faint.length,
-    );
+    if (faint.length - nf < w) faint = scratchInts(1, Math.max(2 * faint.length, nf + w), nf);
+    nf = classifyRow(src, y, w, W, state, low, high, faint, 0, nf, faint.length);
   }
-
-  finish(out?: Uint8Array): Uint8Array {
-    return finishHysteresis(this.state, this.w, this.h, this.faint, this.nf, out);
-  }
+  return finishHysteresis(state, w, h, faint, nf, out);
 }
 
 /**
- * Completes a hysteresis threshold from its classified, padded state image (see HysteresisRows)
- * and the list of its faint pixels (padded indices): faint pixels connected to a strong one become
+ * Completes a hysteresis threshold from its classified, padded state image (see classifyRow) and
+ * the list of its faint pixels (padded indices): faint pixels connected to a strong one become
  * foreground, then pinholes are closed. Writes the mask to `out` (or a new array) and returns it.
+ * Only faint pixels can change, so the fill starts from the faint pixels next to a seed and spreads
+ * through faint pixels — the same connected set as a fill from every seed, at a fraction of the
+ * work (seeds far outnumber faint pixels).
  */
 export function finishHysteresis(
   state: Uint8Array,
@@ -201,7 +159,12 @@ export function smoothClassifyRows(
   if (chunk >= 0) faintCounts[chunk] = nf;
 }
 
-/** Classifies row y into `state`; lists faint pixels at faint[base + nf…] up to `cap` (then −1). */
+/**
+ * Classifies row y into `state`, a copy padded by one background pixel on every side, so the fill
+ * reads bytes instead of floats and needs neither bounds checks nor divisions: pixels ≥ high are
+ * foreground at once, faint ones (≥ low) are listed at faint[base + nf…] up to `cap` (then −1).
+ * Each pixel's class depends on that pixel alone, so rows may be classified in any order.
+ */
 function classifyRow(
   src: Float32Array,
   y: number,
@@ -281,12 +244,6 @@ export function smoothAndThreshold(
   }
   return finishHysteresis(state, w, h, list, nf, out);
 }
-
-/**
- * Keeps the instances' hidden class alive between analyses (see resultShape in
- * flatten-illumination.ts): otherwise a major GC clears the callers' feedback and deoptimises them.
- */
-export const rowsShape = new HysteresisRows(1, 1, 0.5, 0.5);
 
 /**
  * Sets background pixels with ≥ 7 of 8 foreground neighbours, in raster order and in place (a pixel

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
 import { flattenIllumination, selectKth } from './flatten-illumination';
-import { HysteresisRows, hysteresisThreshold } from './hysteresis-threshold';
+import { hysteresisThreshold, smoothAndThreshold, smoothClassifyRows } from './hysteresis-threshold';
+import { CHUNK_ROWS, sharedFloat32 } from './row-chunks';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
 import { Rng } from './synthetic/prng';
 import { toWorkingGray, workingFactor } from './working-image';
@@ -164,20 +165,35 @@ describe('buffer reuse', () => {
     const raw = flattenIllumination({ data: field(w, h, 5), width: w, height: h }, 8).darkness;
     const smooth = smoothBinomial(raw, w, h);
     const expected = hysteresisThreshold(smooth, w, h, 0.05, 0.1);
-    const inPlace = raw.slice();
-    const rows = new HysteresisRows(w, h, 0.05, 0.1);
     const seen: number[] = [];
-    smoothBinomial(inPlace, w, h, inPlace, (y) => {
-      seen.push(y);
-      rows.classify(inPlace, y);
-    });
+    smoothBinomial(raw, w, h, new Float32Array(w * h), (y) => seen.push(y));
     expect(seen).toEqual(Array.from({ length: h }, (_, y) => y));
-    expect(inPlace).toEqual(smooth);
-    expect(rows.finish(new Uint8Array(w * h).fill(1))).toEqual(expected);
-    // Rows in any order give the same mask.
-    const reversed = new HysteresisRows(w, h, 0.05, 0.1);
-    for (let y = h - 1; y >= 0; y--) reversed.classify(smooth, y);
-    expect(reversed.finish()).toEqual(expected);
+    const dark = sharedFloat32(w * h);
+    expect(smoothAndThreshold(raw, dark, w, h, 0.05, 0.1, new Uint8Array(w * h).fill(1))).toEqual(expected);
+    expect(dark).toEqual(smooth);
+    // Rows in any order give the same classification: the two chunks of rows, last one first.
+    const classify = (order: [number, number][]) => {
+      const a = {
+        src: raw,
+        out: new Float32Array(w * h),
+        w,
+        h,
+        low: 0.05,
+        high: 0.1,
+        state: new Uint8Array((w + 2) * (h + 2)),
+        faint: new Int32Array(2 * CHUNK_ROWS * w),
+        faintCounts: new Int32Array(2),
+        cap: CHUNK_ROWS * w,
+      };
+      for (const [from, to] of order) smoothClassifyRows(a, from, to);
+      return a.state;
+    };
+    expect(
+      classify([
+        [CHUNK_ROWS, h],
+        [0, CHUNK_ROWS],
+      ]),
+    ).toEqual(classify([[0, h]]));
   });
 
   it('converts to grey into a reused buffer', () => {

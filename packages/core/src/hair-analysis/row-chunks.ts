@@ -55,22 +55,17 @@ export function withoutRowHelper<T>(fn: () => T): T {
   }
 }
 
-/** Rows per chunk: a multiple of the illumination blocks (8 rows) and of 4 (word-aligned grey rows). */
+/** Rows per chunk: a multiple of the illumination blocks (8 rows), so a chunk owns whole blocks. */
 export const CHUNK_ROWS = 32;
 
 /**
- * Runs `kernel` over rows 0…`rows`−1 in chunks of `chunkRows` (a "row" may also stand for any
- * part of a stage, with chunkRows 1), sharing the chunks with the helper thread when there is one
- * and every typed array in `args` lives in shared memory (a copy would be written in vain).
+ * Runs `kernel` over rows 0…`rows`−1 in chunks of CHUNK_ROWS, sharing the chunks with the helper
+ * thread when there is one and every typed array in `args` lives in shared memory (a copy would be
+ * written in vain).
  * `name` is the kernel's key in row-kernels.ts, where the helper looks it up.
  */
-export function runRows<A extends object>(
-  name: string,
-  kernel: RowKernel<A>,
-  args: A,
-  rows: number,
-  chunkRows = CHUNK_ROWS,
-): void {
+export function runRows<A extends object>(name: string, kernel: RowKernel<A>, args: A, rows: number): void {
+  const chunkRows = CHUNK_ROWS;
   const chunks = Math.ceil(rows / chunkRows);
   const h = helper;
   if (!h || chunks < 2 || !allShared(args)) {

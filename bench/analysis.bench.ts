@@ -1,6 +1,9 @@
 /**
  * Accuracy and speed benchmark of the hair analysis engine (issue 6).
  * Usage: npm run bench:analysis -- [--from 1000] [--count 30] [--processes 3] [--speed-only]
+ *        [--unit-mix default|varied|single|thinning|dense]
+ * After the main table, the count is also checked on the same seeds drawn with other follicular-unit
+ * mixes (the count model must not rely on the generator's usual share of multi-hair units).
  * Parameters were tuned on seeds 1–12; the default benchmark seeds start at 1000.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzeHair, hasRowHelper, withoutRowHelper } from '../packages/core/src/hair-analysis';
-import { generateTrichoscopyImage, Rng } from '../packages/core/src/hair-analysis/synthetic';
+import { generateTrichoscopyImage, Rng, variedUnitMix } from '../packages/core/src/hair-analysis/synthetic';
 import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
 
 const arg = (name: string, fallback: number) => {
@@ -25,6 +28,17 @@ const speedChild = process.argv.includes('--speed-child');
 const processes = Math.max(1, arg('processes', 3));
 const from = arg('from', 1000);
 const count = arg('count', 30);
+const mixArg = process.argv.indexOf('--unit-mix');
+const unitMix = mixArg >= 0 ? process.argv[mixArg + 1]! : 'default';
+type Mix = [number, number, number, number];
+/** Follicular-unit mixes (shares of units with 1, 2, 3, 4 hairs); `varied` draws one per image. */
+const UNIT_MIXES: Record<string, ((seed: number) => Mix | undefined) | undefined> = {
+  default: () => undefined,
+  varied: variedUnitMix,
+  single: () => [1, 0, 0, 0],
+  thinning: () => [0.6, 0.3, 0.09, 0.01],
+  dense: () => [0.15, 0.45, 0.32, 0.08],
+};
 const TARGET = { countMape: 8, diameterMae: 8, vellusErr: 0.08, speedRatio: 3, rssMb: 300 };
 
 let peakRss = 0;
@@ -38,7 +52,11 @@ const pad = (v: string | number, n: number) => String(v).padStart(n);
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
 async function accuracy(): Promise<void> {
-  console.log(`Hair analysis accuracy on ${count} synthetic images, seeds ${from}–${from + count - 1}\n`);
+  const mixOf = UNIT_MIXES[unitMix];
+  if (!mixOf) throw new Error(`--unit-mix must be one of ${Object.keys(UNIT_MIXES).join(', ')}`);
+  console.log(
+    `Hair analysis accuracy on ${count} synthetic images, seeds ${from}–${from + count - 1}, ${unitMix} follicular-unit mix\n`,
+  );
   console.log(
     '  seed  size       µm/px  truth  found   APE%  diam truth/found  vellus truth/found   ms  quality',
   );
@@ -52,7 +70,7 @@ async function accuracy(): Promise<void> {
   const vellusAe: number[] = [];
   const times: number[] = [];
   for (let seed = from; seed < from + count; seed++) {
-    const img = generateTrichoscopyImage({ seed });
+    const img = generateTrichoscopyImage({ seed, unitSizeWeights: mixOf(seed) });
     sampleRss();
     const t0 = performance.now();
     const r = analyzeHair({
@@ -95,7 +113,10 @@ async function accuracy(): Promise<void> {
   console.log(
     `                        95 % interval ${ciLo.toFixed(1)}–${ciHi.toFixed(1)} % over images like these (bootstrap of the ${countApe.length}; more images: --count)`,
   );
-  console.log(`  count signed error    ${mean(signed).toFixed(1)} %   (mean; negative = undercount)`);
+  const sd = Math.sqrt(mean(signed.map((e) => (e - mean(signed)) ** 2)));
+  console.log(
+    `  count signed error    ${mean(signed).toFixed(1)} %   (mean; negative = undercount; SD ${sd.toFixed(1)} %, images from ${Math.min(...signed).toFixed(0)} to ${Math.max(...signed).toFixed(0)} %)`,
+  );
   console.log(
     `  count MAPE vs hairs that separate from their siblings ${mean(separableApe).toFixed(1)} % (diagnostic: ${(100 * (1 - sum(separable) / sum(truthCounts))).toFixed(1)} % of true hairs never separate)`,
   );
@@ -111,6 +132,25 @@ async function accuracy(): Promise<void> {
   console.log(
     `  time per image        median ${median(times).toFixed(0)} ms, mean ${mean(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
   );
+  console.log('\nCount on the same seeds with other follicular-unit mixes (MAPE, mean signed error)');
+  for (const [name, other] of Object.entries(UNIT_MIXES)) {
+    if (name === unitMix) continue;
+    const errors: number[] = [];
+    for (let seed = from; seed < from + count; seed++) {
+      const img = generateTrichoscopyImage({ seed, unitSizeWeights: other!(seed) });
+      const r = analyzeHair({
+        pixels: img.pixels,
+        width: img.width,
+        height: img.height,
+        channels: 3,
+        umPerPx: img.umPerPx,
+      });
+      errors.push(((r.hairCount - img.truth.hairCount) / Math.max(1, img.truth.hairCount)) * 100);
+    }
+    console.log(
+      `  ${name.padEnd(9)} ${mean(errors.map(Math.abs)).toFixed(1).padStart(5)} %  ${mean(errors).toFixed(1).padStart(5)} %`,
+    );
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
 import { distanceAll } from './distance-transform';
 import { decideEmergence } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
@@ -6,14 +7,8 @@ import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
 import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
-import { hiddenHairs } from './multiplicity';
-import {
-  clippedShare,
-  MAX_SINGLE_UM,
-  pathLengthPx,
-  splitImplausiblyWide,
-  weightedLength,
-} from './post-process';
+import { darknessLevel, extraWidthFactor } from './multiplicity';
+import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
@@ -24,7 +19,7 @@ import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { toWorkingGray, workingFactor } from './working-image';
 
-export const ENGINE_VERSION = 'anagen-hair/0.2.0';
+export const ENGINE_VERSION = 'anagen-hair/0.3.0';
 
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
@@ -64,7 +59,7 @@ export interface HairTrace {
   counted: boolean;
   class: HairClass | null;
   emergence: { x: number; y: number } | null;
-  /** Hairs inferred inside this strand besides its own (hidden siblings), when counted. */
+  /** Hairs this strand stands for besides its own (hidden siblings), when counted. */
   hidden: number;
 }
 
@@ -93,6 +88,8 @@ export function analyzeHairDetailed(
 ): {
   result: HairAnalysisResult;
   traces: HairTrace[];
+  /** The count model's features summed over the strands (for refitting it, `bench/fit-count-model.ts`). */
+  countFeatures: Float64Array;
 } {
   validate(input);
   let last = profile?.now() ?? 0;
@@ -216,22 +213,51 @@ export function analyzeHairDetailed(
   wide.sort((a, b) => a - b);
   const refContrast = wide.length ? wide[wide.length >> 1]! : null;
 
-  const hairs: HairAnalysisResult['hairs'] = [];
+  const strandLengths = new Float64Array(strands.length);
+  for (let i = 0; i < strands.length; i++) strandLengths[i] = pathLengthPx(strands[i]!.path, w);
+  const strandDiameters = strands.map((s, i) => {
+    if (!decisions[i]!.counted) return 0;
+    const m = measures[i];
+    if (!m) return Math.max(1, 2 * rOf(s) - 1) * wupp;
+    const ownWidth = m.integral / m.peak;
+    const contrast = ownWidth >= 4 || refContrast === null ? m.peak : Math.max(m.peak, refContrast);
+    return (m.integral / contrast) * wupp;
+  });
+  const levels = strands.map((s, i) => (decisions[i]!.counted ? darknessLevel(s, dark, w, h, rOf(s)) : null));
+  const attached = (e: Strand['start']) => (e.kind === 'junction' || e.kind === 'corner' ? 1 : 0);
+  const rootKind = (s: Strand, d: { x: number; y: number }): RootKind => {
+    const end =
+      Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y)
+        ? s.start
+        : s.end;
+    if (end.kind === 'junction') return end.unpaired >= 2 ? 'shared-junction' : 'junction';
+    return end.kind;
+  };
+  const features = strandFeatures(
+    strands.map((s, i) => ({
+      counted: decisions[i]!.counted,
+      root: rootKind(s, decisions[i]!),
+      lengthPx: strandLengths[i]!,
+      diameterUm: strandDiameters[i]!,
+      level: levels[i]?.level ?? 1,
+      attachedEnds: attached(s.start) + attached(s.end),
+    })),
+    { umPerWorkingPx: wupp, areaMm2: (w * h * wupp * wupp) / 1e6, coverage: fg.length / (w * h) },
+  );
+  const perStrand = allocateHairs(strandWeights(features));
+  // The same typical terminal diameter as the counted hairs' (for shafts too wide to be one hair).
+  const typical = typicalTerminalUm(strandDiameters);
 
+  const hairs: HairAnalysisResult['hairs'] = [];
   const traces: HairTrace[] = [];
   strands.forEach((s, i) => {
     const d = decisions[i]!;
-    const m = measures[i];
-    let diameterUm = 0;
-    let hiddenCount = 0;
-    if (d.counted) {
-      if (m) {
-        const ownWidth = m.integral / m.peak;
-        const contrast = ownWidth >= 4 || refContrast === null ? m.peak : Math.max(m.peak, refContrast);
-        diameterUm = (m.integral / contrast) * wupp;
-      } else {
-        diameterUm = Math.max(1, 2 * rOf(s) - 1) * wupp;
-      }
+    const own = perStrand[i]!;
+    let diameterUm = strandDiameters[i]!;
+    if (own > 0) {
+      // A "shaft" wider than any single scalp hair is hairs lying together: this hair is one of them.
+      if (diameterUm > MAX_SINGLE_UM)
+        diameterUm /= Math.min(4, Math.max(2, Math.round(diameterUm / typical)));
       const hair = {
         x: Math.round((d.x + 0.5) * factor),
         y: Math.round((d.y + 0.5) * factor),
@@ -239,10 +265,8 @@ export function analyzeHairDetailed(
         class: classifyDiameter(diameterUm),
       };
       hairs.push(hair);
-      const hidden = hiddenHairs(s, dark, w, h, rOf(s));
-      hiddenCount = hidden.extra;
-      const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * hidden.widthFactor);
-      for (let c = 0; c < hidden.extra; c++) {
+      const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * extraWidthFactor(levels[i]!, own - 1));
+      for (let c = 1; c < own; c++) {
         hairs.push({ ...hair, diameterUm: round(extraUm, 1), class: classifyDiameter(extraUm) });
       }
     }
@@ -256,14 +280,12 @@ export function analyzeHairDetailed(
     points.push(((last % w) + 0.5) * factor, (Math.floor(last / w) + 0.5) * factor);
     traces.push({
       points,
-      counted: d.counted,
-      class: d.counted ? classifyDiameter(diameterUm) : null,
-      emergence: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
-      hidden: hiddenCount,
+      counted: own > 0,
+      class: own > 0 ? classifyDiameter(diameterUm) : null,
+      emergence: own > 0 ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
+      hidden: Math.max(0, own - 1),
     });
   });
-
-  splitImplausiblyWide(hairs);
   lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
   // Plain loops over typed arrays in this tail: after the full GC that sharp's decode buffer
@@ -284,8 +306,6 @@ export function analyzeHairDetailed(
   const slopes = new Float64Array(measures.length);
   let nSlopes = 0;
   for (const m of measures) if (m) slopes[nSlopes++] = m.edgeSlope;
-  const strandLengths = new Float64Array(strands.length);
-  for (let i = 0; i < strands.length; i++) strandLengths[i] = pathLengthPx(strands[i]!.path, w);
   const issues = assessQuality({
     skinLevel,
     saturatedShare: saturated / Math.max(1, sampled),
@@ -310,7 +330,7 @@ export function analyzeHairDetailed(
     engineVersion: ENGINE_VERSION,
   };
   lap('summary');
-  return { result, traces };
+  return { result, traces, countFeatures: featureSums(features) };
 }
 
 /**

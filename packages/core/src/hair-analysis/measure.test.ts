@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEmergence, rootScore } from './emergence';
 import { measureShaft } from './measure-shaft';
-import { hiddenHairs } from './multiplicity';
+import { darknessLevel, extraWidthFactor } from './multiplicity';
 import { classifyDiameter, diameterHistogram } from './summarize';
 import type { Strand, StrandEnd } from './trace-strands';
 
@@ -58,16 +58,20 @@ describe('measureShaft', () => {
   });
 });
 
-describe('hiddenHairs', () => {
-  it('finds a second shaft running alongside for half the strand, and none on a single shaft', () => {
-    const single = bars([[50.5, 4, 0.6]]);
-    expect(hiddenHairs(vertical(50), single, W, W, 2.5).extra).toBe(0);
+describe('darknessLevel', () => {
+  it('rises where a second shaft runs alongside for half the strand, and stays at 1 on a single shaft', () => {
+    const single = darknessLevel(vertical(50), bars([[50.5, 4, 0.6]]), W, W, 2.5);
+    expect(single.level).toBeCloseTo(1, 2);
+    expect(single.low).toBeCloseTo(4 * 0.6, 1);
     const img = bars([[50.5, 4, 0.6]]);
     const second = bars([[54.5, 4, 0.6]], (y) => y < 50);
     for (let p = 0; p < img.length; p++) img[p] = img[p]! + second[p]!;
-    const hidden = hiddenHairs(vertical(50), img, W, W, 2.5);
-    expect(hidden.extra).toBe(1);
-    expect(hidden.widthFactor).toBeCloseTo(1, 0);
+    const pair = darknessLevel(vertical(50), img, W, W, 2.5);
+    expect(pair.level).toBeCloseTo(2, 1);
+    // The one extra hair adds as much darkness as the shaft itself: the same width.
+    expect(extraWidthFactor(pair, 1)).toBeCloseTo(1, 1);
+    expect(extraWidthFactor(pair, 2)).toBeCloseTo(0.5, 1);
+    expect(extraWidthFactor(single, 0)).toBe(1);
   });
 });
 

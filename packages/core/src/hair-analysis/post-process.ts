@@ -1,36 +1,19 @@
 import { selectKth } from './flatten-illumination';
-import { classifyDiameter, TERMINAL_MIN_UM } from './summarize';
-import type { HairAnalysisResult } from './types';
-
-const round1 = (v: number) => Math.round(v * 10) / 10;
+import { TERMINAL_MIN_UM } from './summarize';
 
 /** Widest plausible single scalp hair shaft, µm; wider "shafts" are hairs lying together. */
 export const MAX_SINGLE_UM = 120;
 
 /**
- * Replaces each hair measured wider than {@link MAX_SINGLE_UM} by as many hairs as the image's typical
- * terminal diameter fits into it, sharing the width (sibling hairs of one opening lying side by side).
+ * Median diameter of the terminal-width (60–120 µm) shafts among `diameters` (µm, 0 = not counted),
+ * or 80 µm when there are none: the width a "shaft" too wide for one hair is divided by.
  */
-export function splitImplausiblyWide(hairs: HairAnalysisResult['hairs']): void {
-  // A typed array and a loop, not a map/filter/sort chain (see the summary in analyze-hair.ts).
-  const terminal = new Float64Array(hairs.length);
+export function typicalTerminalUm(diameters: readonly number[]): number {
+  // A typed array and a loop, not a filter/sort chain (see the summary in analyze-hair.ts).
+  const terminal = new Float64Array(diameters.length);
   let k = 0;
-  for (const x of hairs)
-    if (x.diameterUm >= TERMINAL_MIN_UM && x.diameterUm <= MAX_SINGLE_UM) terminal[k++] = x.diameterUm;
-  const typical = k ? selectKth(terminal.subarray(0, k), k >> 1) : 80;
-  for (let i = hairs.length - 1; i >= 0; i--) {
-    const hair = hairs[i]!;
-    if (hair.diameterUm <= MAX_SINGLE_UM) continue;
-    // A follicular unit holds at most about four hairs.
-    const k = Math.min(4, Math.max(2, Math.round(hair.diameterUm / typical)));
-    const d = hair.diameterUm / k;
-    const parts = Array.from({ length: k }, () => ({
-      ...hair,
-      diameterUm: round1(d),
-      class: classifyDiameter(d),
-    }));
-    hairs.splice(i, 1, ...parts);
-  }
+  for (const d of diameters) if (d >= TERMINAL_MIN_UM && d <= MAX_SINGLE_UM) terminal[k++] = d;
+  return k ? selectKth(terminal.subarray(0, k), k >> 1) : 80;
 }
 
 /** Length of an 8-connected pixel chain in px (diagonal steps count √2). */

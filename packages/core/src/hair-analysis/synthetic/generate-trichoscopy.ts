@@ -83,6 +83,22 @@ export interface SyntheticTrichoscopyImage {
   params: Required<Omit<SyntheticTrichoscopyOptions, 'seed'>> & { seed: number };
 }
 
+/**
+ * A follicular-unit mix drawn from `seed` (for `unitSizeWeights`): 10–100 % single-hair units, the
+ * rest shared between units of 2, 3 and 4 hairs with, on average, falling shares. Scalps differ
+ * (thinning areas hold more single-hair units), so the count model is fitted and checked on these
+ * as well as on the generator's usual 35/40/20/5 %.
+ */
+export function variedUnitMix(seed: number): [number, number, number, number] {
+  const rng = new Rng(seed ^ 0x5bd1e995);
+  const single = rng.uniform(0.1, 1);
+  const a2 = rng.uniform(0, 4);
+  const a3 = rng.uniform(0, 2);
+  const a4 = rng.uniform(0, 0.5);
+  const rest = (1 - single) / (a2 + a3 + a4 || 1);
+  return [single, a2 * rest, a3 * rest, a4 * rest];
+}
+
 /** Option or drawn value; the draw always happens so options never shift the random sequence. */
 const or = <T>(given: T | undefined, drawn: T): T => (given === undefined ? drawn : given);
 const lum = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];

@@ -6,5 +6,6 @@ export {
   type SyntheticTrichoscopyImage,
   type SyntheticTrichoscopyOptions,
   type SyntheticTruth,
+  variedUnitMix,
 } from './generate-trichoscopy';
 export { mulberry32, Rng } from './prng';

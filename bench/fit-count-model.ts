@@ -1,0 +1,217 @@
+/**
+ * Fits the hair analysis count model (packages/core/src/hair-analysis/count-model.ts): per image,
+ * the engine's count-model features summed over its strands, against the true hair count; the
+ * coefficients minimise the mean relative count error (iteratively reweighted least squares).
+ * Prints the coefficients to paste into COUNT_MODEL, a 5-fold cross-validated error, and how the
+ * engine's current model does on the same images.
+ *
+ * Usage: npm run fit:count-model -- [--from 2000] [--count 400] [--jobs 2] [--unit-mix varied|default]
+ *        [--save rows.json]  (the per-image features and true counts, for exploring other fits)
+ *        [--rows rows.json]  (fit on saved rows instead of analysing images)
+ * The default seeds 2000–2399 are disjoint from the tuning (1–12, 100–139), validation (200–239)
+ * and benchmark (1000–1099) seeds. With hand-counted clinic images, fit on those instead.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeHairDetailed } from '../packages/core/src/hair-analysis';
+import {
+  COUNT_FEATURES,
+  COUNT_MODEL,
+  type CountFeature,
+} from '../packages/core/src/hair-analysis/count-model';
+import { generateTrichoscopyImage, variedUnitMix } from '../packages/core/src/hair-analysis/synthetic';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const from = arg('from', 2000);
+const count = arg('count', 400);
+const jobs = Math.max(1, arg('jobs', 2));
+/** `varied` (default): each image draws its own follicular-unit mix; `default`: the generator's usual one. */
+const mixArg = process.argv.indexOf('--unit-mix');
+const unitMix = (mixArg >= 0 ? process.argv[mixArg + 1] : undefined) ?? 'varied';
+
+interface Row {
+  seed: number;
+  truth: number;
+  found: number;
+  features: number[];
+}
+
+/** Child mode: analyses seeds [from, from + count) and prints one JSON row per image. */
+function emitRows(): void {
+  for (let seed = from; seed < from + count; seed++) {
+    const img = generateTrichoscopyImage({
+      seed,
+      unitSizeWeights: unitMix === 'varied' ? variedUnitMix(seed) : undefined,
+    });
+    const { result, countFeatures } = analyzeHairDetailed({
+      pixels: img.pixels,
+      width: img.width,
+      height: img.height,
+      channels: 3,
+      umPerPx: img.umPerPx,
+    });
+    const row: Row = {
+      seed,
+      truth: img.truth.hairCount,
+      found: result.hairCount,
+      features: [...countFeatures],
+    };
+    process.stdout.write(`ROW ${JSON.stringify(row)}\n`);
+  }
+}
+
+async function collect(): Promise<Row[]> {
+  const per = Math.ceil(count / jobs);
+  const parts = await Promise.all(
+    Array.from({ length: jobs }, (_, j) => {
+      const start = from + j * per;
+      const n = Math.min(per, from + count - start);
+      if (n <= 0) return Promise.resolve<Row[]>([]);
+      return new Promise<Row[]>((resolve, reject) => {
+        const child = spawn(process.execPath, [
+          ...process.execArgv,
+          fileURLToPath(import.meta.url),
+          '--child',
+          '--from',
+          String(start),
+          '--count',
+          String(n),
+          '--unit-mix',
+          unitMix,
+        ]);
+        child.stderr.pipe(process.stderr);
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.on('error', reject);
+        child.on('close', (code) => {
+          if (code !== 0) return reject(new Error(`fitting child exited with ${code}`));
+          resolve(
+            out
+              .split('\n')
+              .filter((l) => l.startsWith('ROW '))
+              .map((l) => JSON.parse(l.slice(4)) as Row),
+          );
+        });
+      });
+    }),
+  );
+  return parts.flat();
+}
+
+/** Solves the symmetric system a·x = b (k×k, row-major) by Gaussian elimination with pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const k = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < k; c++) {
+    let p = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let j = c; j <= k; j++) m[r]![j]! -= f * m[c]![j]!;
+    }
+  }
+  return m.map((row, i) => row[k]! / row[i]!);
+}
+
+/**
+ * Coefficients minimising Σ |x·c + offset − t| / t over images: least squares reweighted by the
+ * inverse of each image's current error (floored at 1 %), which converges to the least absolute
+ * relative error.
+ */
+export function fitRelativeL1(x: number[][], t: number[], offset: number[], iterations = 40): number[] {
+  const k = x[0]!.length;
+  let coef: number[] = new Array(k).fill(0);
+  let weights = t.map((v) => 1 / (v * v));
+  for (let it = 0; it <= iterations; it++) {
+    const ata = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const atb = new Array<number>(k).fill(0);
+    x.forEach((row, i) => {
+      const w = weights[i]!;
+      for (let a = 0; a < k; a++) {
+        atb[a]! += w * row[a]! * (t[i]! - offset[i]!);
+        for (let b = 0; b < k; b++) ata[a]![b]! += w * row[a]! * row[b]!;
+      }
+    });
+    for (let a = 0; a < k; a++) ata[a]![a]! += 1e-8;
+    coef = solve(ata, atb);
+    weights = x.map((row, i) => {
+      const err = Math.abs(predict(row, coef) + offset[i]! - t[i]!) / t[i]!;
+      return 1 / Math.max(err, 0.01) / (t[i]! * t[i]!);
+    });
+  }
+  return coef;
+}
+
+const predict = (row: number[], coef: number[]) => row.reduce((s, v, j) => s + v * coef[j]!, 0);
+const mape = (pred: number[], t: number[]) =>
+  (100 * pred.reduce((s, p, i) => s + Math.abs(p - t[i]!) / t[i]!, 0)) / t.length;
+
+/**
+ * Coefficients held, not fitted: a root in the border band is already counted with the share of
+ * border strands expected to be rooted there (emergence.ts), so it stands for one hair. (Fitted
+ * freely, its weight came out negative on one draw of images and near 1 on another: a few strands
+ * per image say too little to estimate it.)
+ */
+const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1 };
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--child')) return emitRows();
+  console.log(
+    `Fitting the count model on seeds ${from}–${from + count - 1}, ${unitMix} follicular-unit mix (${jobs} processes)…`,
+  );
+  const load = process.argv.indexOf('--rows');
+  const all =
+    load >= 0 ? (JSON.parse(readFileSync(process.argv[load + 1]!, 'utf8')) as Row[]) : await collect();
+  const rows = all.filter((r) => r.truth > 0).sort((a, b) => a.seed - b.seed);
+  const save = process.argv.indexOf('--save');
+  if (save >= 0) writeFileSync(process.argv[save + 1]!, JSON.stringify(rows));
+  const fitted = COUNT_FEATURES.map((name, j) => [name, j] as const).filter(
+    ([name]) => FIXED[name] === undefined,
+  );
+  const x = rows.map((r) => fitted.map(([, j]) => r.features[j]!));
+  const offset = rows.map((r) =>
+    COUNT_FEATURES.reduce((s, name, j) => s + (FIXED[name] ?? 0) * r.features[j]!, 0),
+  );
+  const t = rows.map((r) => r.truth);
+  const folds = 5;
+  const cvPred: number[] = new Array(rows.length).fill(0);
+  for (let f = 0; f < folds; f++) {
+    const train = rows.map((_, i) => i).filter((i) => i % folds !== f);
+    const coef = fitRelativeL1(
+      train.map((i) => x[i]!),
+      train.map((i) => t[i]!),
+      train.map((i) => offset[i]!),
+    );
+    rows.forEach((_, i) => {
+      if (i % folds === f) cvPred[i] = Math.round(predict(x[i]!, coef) + offset[i]!);
+    });
+  }
+  const coef = fitRelativeL1(x, t, offset);
+  const inSample = x.map((r, i) => Math.round(predict(r, coef) + offset[i]!));
+  console.log(`images                 ${rows.length}`);
+  console.log(
+    `engine's current count ${mape(
+      rows.map((r) => r.found),
+      t,
+    ).toFixed(2)} % MAPE (${COUNT_MODEL.fittedOn})`,
+  );
+  console.log(`refitted, 5-fold CV    ${mape(cvPred, t).toFixed(2)} % MAPE`);
+  console.log(`refitted, in sample    ${mape(inSample, t).toFixed(2)} % MAPE`);
+  const value = (name: CountFeature) => FIXED[name] ?? coef[fitted.findIndex(([n]) => n === name)]!;
+  console.log('\ncoefficients: {');
+  for (const name of COUNT_FEATURES) {
+    const held = FIXED[name] === undefined ? '' : ' // held, not fitted';
+    console.log(`  ${name}: ${value(name).toFixed(3)},${held}`);
+  }
+  console.log('}');
+}
+
+await main();

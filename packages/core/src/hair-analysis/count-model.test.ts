@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allocateHairs,
+  COUNT_FEATURES,
+  COUNT_MODEL,
+  type CountModel,
+  featureSums,
+  type StrandCountInput,
+  strandFeatures,
+  strandWeights,
+} from './count-model';
+
+const K = COUNT_FEATURES.length;
+const col = (name: (typeof COUNT_FEATURES)[number]) => COUNT_FEATURES.indexOf(name);
+const strand = (over: Partial<StrandCountInput> = {}): StrandCountInput => ({
+  counted: true,
+  root: 'free',
+  lengthPx: 100,
+  diameterUm: 70,
+  level: 1,
+  attachedEnds: 0,
+  ...over,
+});
+const field = { umPerWorkingPx: 8, areaMm2: 50, coverage: 0.05 };
+
+describe('strandFeatures', () => {
+  it('gives uncounted strands a row of zeros and counted ones their root column and field terms', () => {
+    const rows = strandFeatures(
+      [strand({ counted: false }), strand({ root: 'corner', attachedEnds: 1, level: 1.5 })],
+      field,
+    );
+    expect([...rows.subarray(0, K)].every((v) => v === 0)).toBe(true);
+    const row = rows.subarray(K, 2 * K);
+    expect(row[col('rootCorner')]).toBe(1);
+    expect(row[col('rootFree')]).toBe(0);
+    expect(row[col('resolution')]).toBeCloseTo(0.8, 9);
+    // One counted strand over 50 mm².
+    expect(row[col('density')]).toBeCloseTo(0.02, 9);
+    expect(row[col('level')]).toBeCloseTo(0.5, 9);
+    expect(row[col('attachedEnds')]).toBe(1);
+    expect(row[col('coverage')]).toBeCloseTo(0.05, 9);
+  });
+
+  it('marks vellus-wide and short strands (against the median counted length)', () => {
+    const rows = strandFeatures(
+      [strand({ lengthPx: 200 }), strand({ lengthPx: 210 }), strand({ lengthPx: 60, diameterUm: 20 })],
+      field,
+    );
+    expect(rows[col('short')]).toBe(0);
+    expect(rows[2 * K + col('short')]).toBe(1);
+    expect(rows[2 * K + col('vellus')]).toBe(1);
+    expect(rows[col('vellus')]).toBe(0);
+  });
+
+  it('holds the field terms to the fitted range (a tiny field with one hair is not "dense")', () => {
+    const rows = strandFeatures([strand({ level: 9 })], { umPerWorkingPx: 40, areaMm2: 0.01, coverage: 0.9 });
+    expect(rows[col('density')]).toBe(3);
+    expect(rows[col('coverage')]).toBe(0.3);
+    expect(rows[col('resolution')]).toBe(1.6);
+    expect(rows[col('level')]).toBe(2);
+  });
+});
+
+describe('strandWeights and allocateHairs', () => {
+  it('weighs a strand by the model, linearly, and never below zero', () => {
+    const unit: CountModel = {
+      fittedOn: 'test',
+      coefficients: Object.fromEntries(COUNT_FEATURES.map((f) => [f, 0])) as CountModel['coefficients'],
+    };
+    unit.coefficients.rootFree = 1;
+    unit.coefficients.level = 2;
+    unit.coefficients.short = -5;
+    const rows = strandFeatures(
+      [strand({ level: 1.5, lengthPx: 300 }), strand({ lengthPx: 300 }), strand({ lengthPx: 10 })],
+      field,
+    );
+    expect([...strandWeights(rows, unit)]).toEqual([2, 1, 0]);
+    expect([...featureSums(rows)][col('rootFree')]).toBe(3);
+  });
+
+  it('shares out whole hairs summing to the rounded total, the largest remainders first', () => {
+    const hairs = allocateHairs(new Float64Array([1.2, 0.9, 0.3, 2.6, 0]));
+    expect([...hairs]).toEqual([1, 1, 0, 3, 0]);
+    expect(hairs.reduce((s, v) => s + v, 0)).toBe(Math.round(1.2 + 0.9 + 0.3 + 2.6));
+    // Ties go to the earlier strand.
+    expect([...allocateHairs(new Float64Array([0.5, 0.5, 0.5]))]).toEqual([1, 1, 0]);
+    expect([...allocateHairs(new Float64Array([]))]).toEqual([]);
+  });
+
+  it('counts a lone hair rising from its own opening in an ordinary field as one hair', () => {
+    const rows = strandFeatures([strand()], { umPerWorkingPx: 8, areaMm2: 60, coverage: 0.03 });
+    expect([...allocateHairs(strandWeights(rows, COUNT_MODEL))]).toEqual([1]);
+  });
+});

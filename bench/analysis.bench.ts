@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzeHair, hasRowHelper, withoutRowHelper } from '../packages/core/src/hair-analysis';
-import { generateTrichoscopyImage, Rng, variedUnitMix } from '../packages/core/src/hair-analysis/synthetic';
+import {
+  generateTrichoscopyImage,
+  Rng,
+  type SyntheticTrichoscopyImage,
+  variedUnitMix,
+} from '../packages/core/src/hair-analysis/synthetic';
 import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
 
 const arg = (name: string, fallback: number) => {
@@ -51,6 +56,15 @@ const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.lengt
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
+const analyzeSynthetic = (img: SyntheticTrichoscopyImage) =>
+  analyzeHair({
+    pixels: img.pixels,
+    width: img.width,
+    height: img.height,
+    channels: 3,
+    umPerPx: img.umPerPx,
+  });
+
 async function accuracy(): Promise<void> {
   const mixOf = UNIT_MIXES[unitMix];
   if (!mixOf) throw new Error(`--unit-mix must be one of ${Object.keys(UNIT_MIXES).join(', ')}`);
@@ -73,13 +87,7 @@ async function accuracy(): Promise<void> {
     const img = generateTrichoscopyImage({ seed, unitSizeWeights: mixOf(seed) });
     sampleRss();
     const t0 = performance.now();
-    const r = analyzeHair({
-      pixels: img.pixels,
-      width: img.width,
-      height: img.height,
-      channels: 3,
-      umPerPx: img.umPerPx,
-    });
+    const r = analyzeSynthetic(img);
     const ms = performance.now() - t0;
     sampleRss();
     const t = img.truth;
@@ -138,13 +146,7 @@ async function accuracy(): Promise<void> {
     const errors: number[] = [];
     for (let seed = from; seed < from + count; seed++) {
       const img = generateTrichoscopyImage({ seed, unitSizeWeights: other!(seed) });
-      const r = analyzeHair({
-        pixels: img.pixels,
-        width: img.width,
-        height: img.height,
-        channels: 3,
-        umPerPx: img.umPerPx,
-      });
+      const r = analyzeSynthetic(img);
       errors.push(((r.hairCount - img.truth.hairCount) / Math.max(1, img.truth.hairCount)) * 100);
     }
     console.log(

@@ -1,4 +1,5 @@
 import { analyzeHair } from '@anagen/core/hair-analysis';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
@@ -181,6 +182,52 @@ describe.each(DIALECTS)('trichoscopy analysis and measurements on %s', (dialect)
     expect(audit).toEqual([
       { action: 'measurement.correction.create', actor_role: 'clinician', resource_id: corrected.id },
     ]);
+  });
+
+  it('stores no correction when its audit entry cannot be written', async () => {
+    const auto = (await get('/api/patients/demo-patient-1/measurements', 'clinician'))
+      .json()
+      .find((x: { source: string }) => x.source === 'auto');
+    const count = async () =>
+      (await t.deps.db.kysely.selectFrom('measurements').select('id').execute()).length;
+    const before = await count();
+    // A real failure of that one audit insert (access audits still work): a trigger refuses it.
+    const db = t.deps.db.kysely;
+    if (dialect === 'sqlite') {
+      await sql
+        .raw(
+          `CREATE TRIGGER refuse_correction_audit BEFORE INSERT ON audit_log
+           WHEN NEW.action = 'measurement.correction.create' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+        )
+        .execute(db);
+    } else {
+      await sql
+        .raw(
+          `CREATE FUNCTION refuse_correction_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN IF NEW.action = 'measurement.correction.create' THEN RAISE EXCEPTION 'refused'; END IF;
+           RETURN NEW; END $$`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          'CREATE TRIGGER refuse_correction_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_correction_audit()',
+        )
+        .execute(db);
+    }
+    try {
+      const res = await post(`/api/measurements/${auto.id}/corrections`, 'clinician', {
+        hairCount: auto.hairCount + 2,
+        reason: 'Recounted on the overlay.',
+      });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      if (dialect === 'sqlite') await sql.raw('DROP TRIGGER refuse_correction_audit').execute(db);
+      else {
+        await sql.raw('DROP TRIGGER refuse_correction_audit ON audit_log').execute(db);
+        await sql.raw('DROP FUNCTION refuse_correction_audit()').execute(db);
+      }
+    }
+    expect(await count()).toBe(before);
   });
 
   it('stores an analysis against a patient and site when asked, and marks unreadable photos failed', async () => {

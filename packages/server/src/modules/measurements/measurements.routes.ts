@@ -77,13 +77,21 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       if (Number(target.area_cm2) <= 0)
         throw new AppError('UNPROCESSABLE', 'This measurement has no imaged area.');
       const row = correctionRow(target, req.body, req.actor?.userId ?? null, app.deps.clock.now());
-      await insertMeasurement(db, row);
-      await audit(req, {
-        action: 'measurement.correction.create',
-        resource: 'measurement',
-        resourceId: row.id,
-        patientId: row.patient_id,
-        detail: `corrects ${target.id}: hair count ${target.hair_count} → ${row.hair_count}`,
+      const corrected = target;
+      // The correction and its audit entry land together or not at all.
+      await db.transaction().execute(async (trx) => {
+        await insertMeasurement(trx, row);
+        await audit(
+          req,
+          {
+            action: 'measurement.correction.create',
+            resource: 'measurement',
+            resourceId: row.id,
+            patientId: row.patient_id,
+            detail: `corrects ${corrected.id}: hair count ${corrected.hair_count} → ${row.hair_count}`,
+          },
+          trx,
+        );
       });
       return reply.code(201).send(toMeasurement(row));
     },

@@ -10,8 +10,10 @@ const NOT_COUNTED = [150, 150, 150] as const;
 
 /**
  * Annotated PNG for a clinician to check an analysis: traced shafts coloured by class (blue vellus,
- * yellow intermediate, pink terminal, grey = traced but not counted, e.g. entering from outside),
- * a white ring at each emergence point, and the count in the top-left corner.
+ * yellow intermediate, pink terminal, grey = traced but not counted: entering from outside, or a
+ * piece the count model gives no hair), a white ring per counted hair at its emergence point (a
+ * strand the count model reads as two or three hairs gets two or three rings, one inside the
+ * other), and the count in the top-left corner.
  */
 export async function renderOverlay(
   image: { pixels: Uint8Array; width: number; height: number; channels: 3 },
@@ -45,12 +47,19 @@ export async function renderOverlay(
     }
   }
   const ring = 4 * thick + 2;
+  // Hairs sharing an emergence point (one strand read as several hairs) get rings of growing radius.
+  const atPoint = new Map<string, number>();
   for (const hair of result.hairs) {
-    for (let a = 0; a < 64; a++) {
-      const ang = (a / 64) * 2 * Math.PI;
+    const key = `${hair.x},${hair.y}`;
+    const nth = atPoint.get(key) ?? 0;
+    atPoint.set(key, nth + 1);
+    const radius = ring + nth * (2 * thick + 2);
+    const steps = Math.ceil(2 * Math.PI * radius);
+    for (let a = 0; a < steps; a++) {
+      const ang = (a / steps) * 2 * Math.PI;
       dot(
-        hair.x + ring * Math.cos(ang),
-        hair.y + ring * Math.sin(ang),
+        hair.x + radius * Math.cos(ang),
+        hair.y + radius * Math.sin(ang),
         [255, 255, 255],
         Math.max(1, thick - 1),
       );

@@ -143,7 +143,9 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
               />
               <figcaption className="small muted">
                 Pink: terminal hairs; yellow: intermediate; blue: vellus; grey: traced but not counted
-                (entering from outside the field); white rings: the emergence points that were counted.
+                (entering from outside the field, or a broken piece of another hair). White rings: one per
+                counted hair at its emergence point; two or three rings inside each other mean the engine
+                reads that shaft as two or three hairs lying together, an estimate worth checking.
               </figcaption>
             </figure>
             {canCorrect && <CorrectionForm m={m} patientId={patientId} onDone={() => setOpen(null)} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeHair } from './analyze-hair';
+import { analyzeHair, analyzeHairDetailed } from './analyze-hair';
 import { generateTrichoscopyImage, type SyntheticTrichoscopyOptions } from './synthetic';
 
 const run = (o: SyntheticTrichoscopyOptions) => {
@@ -51,6 +51,35 @@ describe('analyzeHair', () => {
     const ok = run({ seed: 3 }).r.quality;
     expect(ok).toEqual({ ok: true, issues: [] });
   });
+
+  it(
+    'counts fields of multi-hair units and of single hairs alike, and lists every counted hair',
+    SLOW,
+    () => {
+      for (const unitSizeWeights of [undefined, [1, 0, 0, 0] as const, [0.15, 0.45, 0.32, 0.08] as const]) {
+        const img = generateTrichoscopyImage({ seed: 12, unitSizeWeights });
+        const { result, traces } = analyzeHairDetailed({
+          pixels: img.pixels,
+          width: img.width,
+          height: img.height,
+          channels: 3,
+          umPerPx: img.umPerPx,
+        });
+        const label = String(unitSizeWeights ?? 'usual mix');
+        expect(Math.abs(result.hairCount - img.truth.hairCount), label).toBeLessThanOrEqual(
+          0.2 * img.truth.hairCount,
+        );
+        // The overlay's traces account for exactly the listed hairs: one each, plus those it stands for.
+        const fromTraces = traces.reduce((n, t) => n + (t.counted ? 1 + t.hidden : 0), 0);
+        expect(fromTraces, label).toBe(result.hairCount);
+        expect(result.hairs, label).toHaveLength(result.hairCount);
+        expect(
+          traces.every((t) => t.counted === (t.emergence !== null)),
+          label,
+        ).toBe(true);
+      }
+    },
+  );
 
   it('rejects a missing calibration and a short pixel buffer', () => {
     const px = new Uint8Array(32 * 32 * 3);

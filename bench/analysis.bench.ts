@@ -1,9 +1,10 @@
 /**
  * Accuracy and speed benchmark of the hair analysis engine (issue 6).
  * Usage: npm run bench:analysis -- [--from 1000] [--count 30] [--processes 3] [--speed-only]
- *        [--unit-mix default|varied|single|thinning|dense]
- * After the main table, the count is also checked on the same seeds drawn with other follicular-unit
- * mixes (the count model must not rely on the generator's usual share of multi-hair units).
+ *        [--scalp usual|varied|single|thinning|dense|long|short]
+ * After the main table, the count is also checked on the same seeds drawn under other scalp
+ * conditions: follicular-unit mixes and hair lengths (the count model must not rely on the
+ * generator's usual share of multi-hair units or its usual hair length).
  * Parameters were tuned on seeds 1–12; the default benchmark seeds start at 1000.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,9 +18,9 @@ import {
   generateTrichoscopyImage,
   Rng,
   type SyntheticTrichoscopyImage,
-  variedUnitMix,
 } from '../packages/core/src/hair-analysis/synthetic';
 import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
+import { SCALPS, scalpConditions } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,17 +34,8 @@ const speedChild = process.argv.includes('--speed-child');
 const processes = Math.max(1, arg('processes', 3));
 const from = arg('from', 1000);
 const count = arg('count', 30);
-const mixArg = process.argv.indexOf('--unit-mix');
-const unitMix = mixArg >= 0 ? process.argv[mixArg + 1]! : 'default';
-type Mix = [number, number, number, number];
-/** Follicular-unit mixes (shares of units with 1, 2, 3, 4 hairs); `varied` draws one per image. */
-const UNIT_MIXES: Record<string, ((seed: number) => Mix | undefined) | undefined> = {
-  default: () => undefined,
-  varied: variedUnitMix,
-  single: () => [1, 0, 0, 0],
-  thinning: () => [0.6, 0.3, 0.09, 0.01],
-  dense: () => [0.15, 0.45, 0.32, 0.08],
-};
+const scalpArg = process.argv.indexOf('--scalp');
+const scalp = (scalpArg >= 0 ? process.argv[scalpArg + 1] : undefined) ?? 'usual';
 const TARGET = { countMape: 8, diameterMae: 8, vellusErr: 0.08, speedRatio: 3, rssMb: 300 };
 
 let peakRss = 0;
@@ -66,10 +58,9 @@ const analyzeSynthetic = (img: SyntheticTrichoscopyImage) =>
   });
 
 async function accuracy(): Promise<void> {
-  const mixOf = UNIT_MIXES[unitMix];
-  if (!mixOf) throw new Error(`--unit-mix must be one of ${Object.keys(UNIT_MIXES).join(', ')}`);
+  const conditionsOf = scalpConditions(scalp);
   console.log(
-    `Hair analysis accuracy on ${count} synthetic images, seeds ${from}–${from + count - 1}, ${unitMix} follicular-unit mix\n`,
+    `Hair analysis accuracy on ${count} synthetic images, seeds ${from}–${from + count - 1}, ${scalp} scalp conditions\n`,
   );
   console.log(
     '  seed  size       µm/px  truth  found   APE%  diam truth/found  vellus truth/found   ms  quality',
@@ -84,7 +75,7 @@ async function accuracy(): Promise<void> {
   const vellusAe: number[] = [];
   const times: number[] = [];
   for (let seed = from; seed < from + count; seed++) {
-    const img = generateTrichoscopyImage({ seed, unitSizeWeights: mixOf(seed) });
+    const img = generateTrichoscopyImage({ seed, ...conditionsOf(seed) });
     sampleRss();
     const t0 = performance.now();
     const r = analyzeSynthetic(img);
@@ -140,12 +131,17 @@ async function accuracy(): Promise<void> {
   console.log(
     `  time per image        median ${median(times).toFixed(0)} ms, mean ${mean(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
   );
-  console.log('\nCount on the same seeds with other follicular-unit mixes (MAPE, mean signed error)');
-  for (const [name, other] of Object.entries(UNIT_MIXES)) {
-    if (name === unitMix) continue;
+  console.log(
+    '\nCount on the same seeds under other scalp conditions (MAPE, mean signed error; long: 0.8–2 mm hair,',
+  );
+  console.log(
+    'short: 0.3–0.8 mm; single, thinning, dense: follicular-unit mixes; varied: both drawn per image)',
+  );
+  for (const [name, other] of Object.entries(SCALPS)) {
+    if (name === scalp || name === 'mix') continue;
     const errors: number[] = [];
     for (let seed = from; seed < from + count; seed++) {
-      const img = generateTrichoscopyImage({ seed, unitSizeWeights: other!(seed) });
+      const img = generateTrichoscopyImage({ seed, ...other!(seed) });
       const r = analyzeSynthetic(img);
       errors.push(((r.hairCount - img.truth.hairCount) / Math.max(1, img.truth.hairCount)) * 100);
     }

@@ -5,7 +5,7 @@
  * Prints the coefficients to paste into COUNT_MODEL, a 5-fold cross-validated error, and how the
  * engine's current model does on the same images.
  *
- * Usage: npm run fit:count-model -- [--from 2000] [--count 400] [--jobs 2] [--unit-mix varied|default]
+ * Usage: npm run fit:count-model -- [--from 2000] [--count 400] [--jobs 2] [--scalp varied|mix|usual|…]
  *        [--save rows.json]  (the per-image features and true counts, for exploring other fits)
  *        [--rows rows.json]  (fit on saved rows instead of analysing images)
  * The default seeds 2000–2399 are disjoint from the tuning (1–12, 100–139), validation (200–239)
@@ -20,7 +20,8 @@ import {
   COUNT_MODEL,
   type CountFeature,
 } from '../packages/core/src/hair-analysis/count-model';
-import { generateTrichoscopyImage, variedUnitMix } from '../packages/core/src/hair-analysis/synthetic';
+import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
+import { scalpConditions } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,9 +30,9 @@ const arg = (name: string, fallback: number) => {
 const from = arg('from', 2000);
 const count = arg('count', 400);
 const jobs = Math.max(1, arg('jobs', 2));
-/** `varied` (default): each image draws its own follicular-unit mix; `default`: the generator's usual one. */
-const mixArg = process.argv.indexOf('--unit-mix');
-const unitMix = (mixArg >= 0 ? process.argv[mixArg + 1] : undefined) ?? 'varied';
+/** Scalp conditions by name (scalp-conditions.ts); `varied` (default) draws unit mix and hair lengths per image. */
+const scalpArg = process.argv.indexOf('--scalp');
+const scalp = (scalpArg >= 0 ? process.argv[scalpArg + 1] : undefined) ?? 'varied';
 
 interface Row {
   seed: number;
@@ -43,10 +44,7 @@ interface Row {
 /** Child mode: analyses seeds [from, from + count) and prints one JSON row per image. */
 function emitRows(): void {
   for (let seed = from; seed < from + count; seed++) {
-    const img = generateTrichoscopyImage({
-      seed,
-      unitSizeWeights: unitMix === 'varied' ? variedUnitMix(seed) : undefined,
-    });
+    const img = generateTrichoscopyImage({ seed, ...scalpConditions(scalp)(seed) });
     const { result, countFeatures } = analyzeHairDetailed({
       pixels: img.pixels,
       width: img.width,
@@ -80,8 +78,8 @@ async function collect(): Promise<Row[]> {
           String(start),
           '--count',
           String(n),
-          '--unit-mix',
-          unitMix,
+          '--scalp',
+          scalp,
         ]);
         child.stderr.pipe(process.stderr);
         let out = '';
@@ -165,7 +163,7 @@ const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1 };
 async function main(): Promise<void> {
   if (process.argv.includes('--child')) return emitRows();
   console.log(
-    `Fitting the count model on seeds ${from}–${from + count - 1}, ${unitMix} follicular-unit mix (${jobs} processes)…`,
+    `Fitting the count model on seeds ${from}–${from + count - 1}, ${scalp} scalp conditions (${jobs} processes)…`,
   );
   const load = process.argv.indexOf('--rows');
   const all =

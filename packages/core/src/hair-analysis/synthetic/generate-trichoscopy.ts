@@ -84,19 +84,28 @@ export interface SyntheticTrichoscopyImage {
 }
 
 /**
- * A follicular-unit mix drawn from `seed` (for `unitSizeWeights`): 10–100 % single-hair units, the
- * rest shared between units of 2, 3 and 4 hairs with, on average, falling shares. Scalps differ
- * (thinning areas hold more single-hair units), so the count model is fitted and checked on these
- * as well as on the generator's usual 35/40/20/5 %.
+ * Scalp conditions drawn from `seed` that the generator otherwise holds fixed: the follicular-unit
+ * mix (10–100 % single-hair units, the rest shared between units of 2, 3 and 4 hairs with, on
+ * average, falling shares) and the range of visible hair lengths (shortest 0.25–0.8 mm, longest
+ * 0.5–1.4 mm more). Scalps differ (a thinning area holds more single-hair units; hair is clipped to
+ * different lengths), so the count model is fitted and checked on these as well as on the usual
+ * 35/40/20/5 % mix and 0.4–1.5 mm.
  */
-export function variedUnitMix(seed: number): [number, number, number, number] {
+export function variedScalp(seed: number): {
+  unitSizeWeights: [number, number, number, number];
+  hairLengthMm: [number, number];
+} {
   const rng = new Rng(seed ^ 0x5bd1e995);
   const single = rng.uniform(0.1, 1);
   const a2 = rng.uniform(0, 4);
   const a3 = rng.uniform(0, 2);
   const a4 = rng.uniform(0, 0.5);
   const rest = (1 - single) / (a2 + a3 + a4 || 1);
-  return [single, a2 * rest, a3 * rest, a4 * rest];
+  const shortest = rng.uniform(0.25, 0.8);
+  return {
+    unitSizeWeights: [single, a2 * rest, a3 * rest, a4 * rest],
+    hairLengthMm: [shortest, shortest + rng.uniform(0.5, 1.4)],
+  };
 }
 
 /** Option or drawn value; the draw always happens so options never shift the random sequence. */

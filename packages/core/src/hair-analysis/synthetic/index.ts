@@ -6,6 +6,6 @@ export {
   type SyntheticTrichoscopyImage,
   type SyntheticTrichoscopyOptions,
   type SyntheticTruth,
-  variedUnitMix,
+  variedScalp,
 } from './generate-trichoscopy';
 export { mulberry32, Rng } from './prng';

@@ -34,13 +34,7 @@ const add = (k: string, v = 1) => (tot[k] = (tot[k] ?? 0) + v);
 let apeSum = 0;
 for (let seed = from; seed < from + count; seed++) {
   const img = generateTrichoscopyImage({ seed });
-  const { result, traces } = analyzeHairDetailed({
-    pixels: img.pixels,
-    width: img.width,
-    height: img.height,
-    channels: 3,
-    umPerPx: img.umPerPx,
-  });
+  const { result, traces } = analyzeHairDetailed(img);
   const upp = img.umPerPx;
   const W = img.width,
     H = img.height;

@@ -14,13 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzeHair, hasRowHelper, withoutRowHelper } from '../packages/core/src/hair-analysis';
-import {
-  generateTrichoscopyImage,
-  Rng,
-  type SyntheticTrichoscopyImage,
-} from '../packages/core/src/hair-analysis/synthetic';
+import { generateTrichoscopyImage, Rng } from '../packages/core/src/hair-analysis/synthetic';
 import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
-import { SCALPS, scalpConditions } from './scalp-conditions';
+import { SCALPS, scalpConditions, scalpOption } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,8 +30,7 @@ const speedChild = process.argv.includes('--speed-child');
 const processes = Math.max(1, arg('processes', 3));
 const from = arg('from', 1000);
 const count = arg('count', 30);
-const scalpArg = process.argv.indexOf('--scalp');
-const scalp = (scalpArg >= 0 ? process.argv[scalpArg + 1] : undefined) ?? 'usual';
+const scalp = scalpOption('usual');
 const TARGET = { countMape: 8, diameterMae: 8, vellusErr: 0.08, speedRatio: 3, rssMb: 300 };
 
 let peakRss = 0;
@@ -47,15 +42,6 @@ const sum = (a: number[]) => a.reduce((s, v) => s + v, 0);
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
-
-const analyzeSynthetic = (img: SyntheticTrichoscopyImage) =>
-  analyzeHair({
-    pixels: img.pixels,
-    width: img.width,
-    height: img.height,
-    channels: 3,
-    umPerPx: img.umPerPx,
-  });
 
 async function accuracy(): Promise<void> {
   const conditionsOf = scalpConditions(scalp);
@@ -78,7 +64,7 @@ async function accuracy(): Promise<void> {
     const img = generateTrichoscopyImage({ seed, ...conditionsOf(seed) });
     sampleRss();
     const t0 = performance.now();
-    const r = analyzeSynthetic(img);
+    const r = analyzeHair(img);
     const ms = performance.now() - t0;
     sampleRss();
     const t = img.truth;
@@ -141,8 +127,8 @@ async function accuracy(): Promise<void> {
     if (name === scalp || name === 'mix') continue;
     const errors: number[] = [];
     for (let seed = from; seed < from + count; seed++) {
-      const img = generateTrichoscopyImage({ seed, ...other!(seed) });
-      const r = analyzeSynthetic(img);
+      const img = generateTrichoscopyImage({ seed, ...other(seed) });
+      const r = analyzeHair(img);
       errors.push(((r.hairCount - img.truth.hairCount) / Math.max(1, img.truth.hairCount)) * 100);
     }
     console.log(

@@ -21,7 +21,7 @@ import {
   type CountFeature,
 } from '../packages/core/src/hair-analysis/count-model';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
-import { scalpConditions } from './scalp-conditions';
+import { scalpConditions, scalpOption } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,8 +31,7 @@ const from = arg('from', 2000);
 const count = arg('count', 400);
 const jobs = Math.max(1, arg('jobs', 2));
 /** Scalp conditions by name (scalp-conditions.ts); `varied` (default) draws unit mix and hair lengths per image. */
-const scalpArg = process.argv.indexOf('--scalp');
-const scalp = (scalpArg >= 0 ? process.argv[scalpArg + 1] : undefined) ?? 'varied';
+const scalp = scalpOption('varied');
 
 interface Row {
   seed: number;
@@ -45,13 +44,7 @@ interface Row {
 function emitRows(): void {
   for (let seed = from; seed < from + count; seed++) {
     const img = generateTrichoscopyImage({ seed, ...scalpConditions(scalp)(seed) });
-    const { result, countFeatures } = analyzeHairDetailed({
-      pixels: img.pixels,
-      width: img.width,
-      height: img.height,
-      channels: 3,
-      umPerPx: img.umPerPx,
-    });
+    const { result, countFeatures } = analyzeHairDetailed(img);
     const row: Row = {
       seed,
       truth: img.truth.hairCount,

@@ -7,7 +7,7 @@ export type ScalpConditions = Pick<SyntheticTrichoscopyOptions, 'unitSizeWeights
  * count-model fit: follicular-unit mixes (shares of units with 1, 2, 3, 4 hairs) and visible hair
  * lengths (mm). `varied` draws both per image (variedScalp); `mix` only the unit mix.
  */
-export const SCALPS: Record<string, ((seed: number) => ScalpConditions) | undefined> = {
+export const SCALPS: Record<string, (seed: number) => ScalpConditions> = {
   usual: () => ({}),
   varied: variedScalp,
   mix: (seed) => ({ unitSizeWeights: variedScalp(seed).unitSizeWeights }),
@@ -17,6 +17,12 @@ export const SCALPS: Record<string, ((seed: number) => ScalpConditions) | undefi
   long: () => ({ hairLengthMm: [0.8, 2] }),
   short: () => ({ hairLengthMm: [0.3, 0.8] }),
 };
+
+/** The name given with `--scalp` on the command line, or `fallback`. */
+export function scalpOption(fallback: string): string {
+  const i = process.argv.indexOf('--scalp');
+  return (i >= 0 ? process.argv[i + 1] : undefined) ?? fallback;
+}
 
 /** The named conditions, or an error listing the names. */
 export function scalpConditions(name: string): (seed: number) => ScalpConditions {

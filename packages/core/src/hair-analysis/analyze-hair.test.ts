@@ -58,13 +58,7 @@ describe('analyzeHair', () => {
     () => {
       for (const unitSizeWeights of [undefined, [1, 0, 0, 0] as const, [0.15, 0.45, 0.32, 0.08] as const]) {
         const img = generateTrichoscopyImage({ seed: 12, unitSizeWeights });
-        const { result, traces } = analyzeHairDetailed({
-          pixels: img.pixels,
-          width: img.width,
-          height: img.height,
-          channels: 3,
-          umPerPx: img.umPerPx,
-        });
+        const { result, traces } = analyzeHairDetailed(img);
         const label = String(unitSizeWeights ?? 'usual mix');
         expect(Math.abs(result.hairCount - img.truth.hairCount), label).toBeLessThanOrEqual(
           0.2 * img.truth.hairCount,

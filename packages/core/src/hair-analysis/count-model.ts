@@ -96,12 +96,14 @@ export interface StrandCountInput {
   attachedEnds: number;
 }
 
+/** Column of each feature in a row. */
+const COLUMN = Object.fromEntries(COUNT_FEATURES.map((name, i) => [name, i])) as Record<CountFeature, number>;
 const ROOT_COLUMN: Record<RootKind, number> = {
-  free: 0,
-  border: 1,
-  corner: 2,
-  'shared-junction': 3,
-  junction: 4,
+  free: COLUMN.rootFree,
+  border: COLUMN.rootBorder,
+  corner: COLUMN.rootCorner,
+  'shared-junction': COLUMN.rootSharedJunction,
+  junction: COLUMN.rootJunction,
 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -122,11 +124,7 @@ export function strandFeatures(strands: readonly StrandCountInput[], field: Fiel
   // Typical and long strands, in mm: short hair leaves siblings no room to part, long hair crosses
   // more often (the 90th percentile is nearer a whole hair, the median counts broken pieces too).
   const medianMm = clamp((medianLength * field.umPerWorkingPx) / 1000, 0, 3);
-  const longMm = clamp(
-    (sorted[Math.min(counted - 1, Math.floor(0.9 * counted))]! * field.umPerWorkingPx) / 1000,
-    0,
-    3.5,
-  );
+  const longMm = clamp((sorted[Math.floor(0.9 * counted)]! * field.umPerWorkingPx) / 1000, 0, 3.5);
   // Outside the fitted range a linear model extrapolates badly (a tiny test field with one hair
   // has a huge "density"), so the field terms are held to about the range of the fitting images.
   const resolution = clamp(field.umPerWorkingPx, 4, 16) / 10;
@@ -136,15 +134,15 @@ export function strandFeatures(strands: readonly StrandCountInput[], field: Fiel
     if (!s.counted) return;
     const o = i * k;
     rows[o + ROOT_COLUMN[s.root]] = 1;
-    rows[o + 5] = resolution;
-    rows[o + 6] = density;
-    rows[o + 7] = clamp(s.level, 1, 3) - 1;
-    rows[o + 8] = s.attachedEnds;
-    rows[o + 9] = coverage;
-    rows[o + 10] = s.diameterUm < 30 ? 1 : 0;
-    rows[o + 11] = s.lengthPx < 0.5 * medianLength ? 1 : 0;
-    rows[o + 12] = medianMm;
-    rows[o + 13] = longMm;
+    rows[o + COLUMN.resolution] = resolution;
+    rows[o + COLUMN.density] = density;
+    rows[o + COLUMN.level] = clamp(s.level, 1, 3) - 1;
+    rows[o + COLUMN.attachedEnds] = s.attachedEnds;
+    rows[o + COLUMN.coverage] = coverage;
+    rows[o + COLUMN.vellus] = s.diameterUm < 30 ? 1 : 0;
+    rows[o + COLUMN.short] = s.lengthPx < 0.5 * medianLength ? 1 : 0;
+    rows[o + COLUMN.medianLength] = medianMm;
+    rows[o + COLUMN.longLength] = longMm;
   });
   return rows;
 }

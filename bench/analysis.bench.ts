@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { analyzeHair, hasRowHelper, withoutRowHelper } from '../packages/core/src/hair-analysis';
 import { generateTrichoscopyImage, Rng } from '../packages/core/src/hair-analysis/synthetic';
 import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
+import { realAccuracy, realOptions } from './real-accuracy';
 import { SCALPS, scalpConditions, scalpOption } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
@@ -309,7 +310,10 @@ function speedInFreshProcesses(): void {
   );
 }
 
-if (speedChild) {
+const real = realOptions(process.argv);
+if (real) {
+  await realAccuracy(real);
+} else if (speedChild) {
   const sample = await speed();
   sample.rssMb = Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   console.log(`SPEED ${JSON.stringify(sample)}`);

@@ -1,0 +1,122 @@
+/**
+ * Reading a VOC-style trichoscopy dataset whose "boxes" are root→tip vectors (the public FDU hair
+ * follicle dataset, and `anagen export-verified` folders), and scoring the engine against it.
+ * The dataset itself is never committed: its folder is named on the command line.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { HairAnalysisResult } from '../packages/core/src/hair-analysis';
+
+/** Annotated classes: hairs of multi-hair units, single hairs, thin (vellus) hairs, broken stubs. */
+export type RealHairClass = 'premium' | 'single' | 'undersize' | 'abnormal';
+export const SHAFT_CLASSES: readonly RealHairClass[] = ['premium', 'single', 'undersize'];
+
+export interface AnnotatedHair {
+  cls: RealHairClass;
+  root: { x: number; y: number };
+  tip: { x: number; y: number };
+}
+
+export interface AnnotatedImage {
+  id: string;
+  imagePath: string;
+  width: number;
+  height: number;
+  hairs: AnnotatedHair[];
+  /** Calibration written in the file (`<umPerPx>`), when there is one. */
+  umPerPx: number | null;
+}
+
+/** The FDU set's 70× trichoscope: its printed 1.0 mm scale bar measures ≈ 361 px. */
+export const FDU_UM_PER_PX = 2.77;
+
+const tag = (s: string, t: string) => s.match(new RegExp(`<${t}>\\s*([^<]*?)\\s*</${t}>`))?.[1];
+
+/** Parses one VOC annotation; (xmin, ymin) is the root and (xmax, ymax) the tip, whatever their order. */
+export function parseVocVectors(xml: string): Omit<AnnotatedImage, 'id' | 'imagePath'> {
+  const width = Number(tag(xml, 'width'));
+  const height = Number(tag(xml, 'height'));
+  const um = tag(xml, 'umPerPx');
+  const hairs: AnnotatedHair[] = [];
+  for (const m of xml.matchAll(/<object>([\s\S]*?)<\/object>/g)) {
+    const o = m[1]!;
+    const cls = (tag(o, 'class') ?? tag(o, 'name')) as RealHairClass | undefined;
+    if (!cls) continue;
+    const n = (t: string) => Number(tag(o, t));
+    hairs.push({ cls, root: { x: n('xmin'), y: n('ymin') }, tip: { x: n('xmax'), y: n('ymax') } });
+  }
+  return { width, height, hairs, umPerPx: um ? Number(um) : null };
+}
+
+/** The images of one split (`ImageSets/Main/<split>.txt`), or every annotation when there is no list. */
+export function readSplit(dir: string, split: string): AnnotatedImage[] {
+  let ids: string[];
+  try {
+    ids = readFileSync(join(dir, 'ImageSets', 'Main', `${split}.txt`), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+  } catch {
+    throw new Error(`no split list ${join(dir, 'ImageSets', 'Main', `${split}.txt`)}`);
+  }
+  return ids.map((id) => {
+    const parsed = parseVocVectors(readFileSync(join(dir, 'Annotations', `${id}.xml`), 'utf8'));
+    return { id, imagePath: join(dir, 'Images', `${id}.jpg`), ...parsed };
+  });
+}
+
+export async function decodeImage(path: string) {
+  const { data, info } = await sharp(path).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { pixels: data, width: info.width, height: info.height, channels: 3 as const };
+}
+
+export interface RealScore {
+  id: string;
+  truth: number;
+  found: number;
+  ape: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  ok: boolean;
+  confidence: number | null;
+  meanDiameterUm: number;
+  ms: number;
+}
+
+/**
+ * Root-level matching: each engine hair may claim one annotated root within `radiusPx`, nearest
+ * pairs first (greedy on sorted distances, as detection benchmarks do). Abnormal stubs are neither
+ * required nor penalised: an engine hair on one is left out of both precision and recall.
+ */
+export function scoreImage(
+  img: AnnotatedImage,
+  result: HairAnalysisResult,
+  radiusPx: number,
+): { tp: number; fp: number; fn: number } {
+  const shafts = img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls));
+  const stubs = img.hairs.filter((h) => h.cls === 'abnormal');
+  const pairs: [number, number, number][] = [];
+  result.hairs.forEach((f, i) => {
+    shafts.forEach((t, j) => {
+      const d = Math.hypot(f.x - t.root.x, f.y - t.root.y);
+      if (d <= radiusPx) pairs.push([d, i, j]);
+    });
+  });
+  pairs.sort((a, b) => a[0] - b[0]);
+  const usedF = new Set<number>();
+  const usedT = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (usedF.has(i) || usedT.has(j)) continue;
+    usedF.add(i);
+    usedT.add(j);
+  }
+  let fp = 0;
+  result.hairs.forEach((f, i) => {
+    if (usedF.has(i)) return;
+    const onStub = stubs.some((s) => Math.hypot(f.x - s.root.x, f.y - s.root.y) <= radiusPx);
+    if (!onStub) fp++;
+  });
+  return { tp: usedT.size, fp, fn: shafts.length - usedT.size };
+}

@@ -59,7 +59,7 @@ describe.each(DIALECTS)('booking an appointment on %s', (dialect) => {
     expect(row.busy_end_at).toBe(Date.parse(TUE_0930));
   });
 
-  it('keeps a guest booking with an account's email out of that account's record, without revealing it', async () => {
+  it("keeps a guest booking with an account's email out of that account's record, without revealing it", async () => {
     const before = await t.testDb.db.kysely.selectFrom('patients').select('id').execute();
     const known = await book({
       type: 'consultation',

@@ -71,7 +71,13 @@ describe.runIf(browserAvailable())('verified identities in chromium (issue 17)',
     await expectNoSeriousA11yIssues(attacker);
 
     const victim = await victimBrowser.context.newPage();
-    await bookAsGuest(victim, server.url, 'Vic Tim', 'victim@example.org', 'Private: my father went bald at 30');
+    await bookAsGuest(
+      victim,
+      server.url,
+      'Vic Tim',
+      'victim@example.org',
+      'Private: my father went bald at 30',
+    );
 
     await signIn(attacker, server.url, 'victim@example.org', '/portal', 'attacker-password');
     await attacker.goto(`${server.url}/portal/appointments`);

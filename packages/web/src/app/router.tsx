@@ -54,7 +54,9 @@ const AuditLogPage = lazy(() =>
 const AcceptInvitePage = lazy(() =>
   import('../features/admin/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })),
 );
-const emailLinkPage = <K extends 'VerifyEmailPage' | 'ForgotPasswordPage' | 'ResetPasswordPage' | 'ClaimBookingPage'>(
+const emailLinkPage = <
+  K extends 'VerifyEmailPage' | 'ForgotPasswordPage' | 'ResetPasswordPage' | 'ClaimBookingPage',
+>(
   name: K,
 ) => lazy(() => import('../features/auth/email-link-pages').then((m) => ({ default: m[name] })));
 const VerifyEmailPage = emailLinkPage('VerifyEmailPage');

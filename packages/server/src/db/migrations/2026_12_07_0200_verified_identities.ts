@@ -27,7 +27,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .on('account_tokens')
     .columns(['user_id', 'purpose'])
     .execute();
-  await db.schema.createIndex('account_tokens_patient_idx').on('account_tokens').column('patient_id').execute();
+  await db.schema
+    .createIndex('account_tokens_patient_idx')
+    .on('account_tokens')
+    .column('patient_id')
+    .execute();
 
   // Wrong-password counts for emails without an account, mirroring users.failed_logins/locked_until,
   // so a lock answer is given for unknown emails exactly as for real ones. Keyed by a hash of the

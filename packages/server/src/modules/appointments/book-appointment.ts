@@ -168,7 +168,13 @@ export async function bookAppointment(
         patientId = resolved.patientId;
         // Only a guest is offered the claim link: staff chose to book from details on purpose.
         if (resolved.claimant && !actor) {
-          const link = await issueAccountToken(trx, resolved.claimant.userId, 'booking-claim', now, patientId);
+          const link = await issueAccountToken(
+            trx,
+            resolved.claimant.userId,
+            'booking-claim',
+            now,
+            patientId,
+          );
           claim = { to: resolved.claimant, link };
         }
       }

@@ -18,7 +18,8 @@ export async function sendAccountMail(
   const { config, mailer, db } = app.deps;
   const clinic = await db.kysely.selectFrom('clinics').select('name').orderBy('id').executeTakeFirst();
   const clinicName = clinic?.name ?? 'the clinic';
-  const link = (page: string, token: string) => `${config.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
+  const link = (page: string, token: string) =>
+    `${config.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
   const until = (at: number) => `The link works once and expires on ${new Date(at).toUTCString()}.`;
   let subject: string;
   let body: string[];

@@ -87,7 +87,11 @@ export async function findUsableAccountToken(
 }
 
 /** Marks a token used only if nobody used it first: two clicks on one link act once. */
-export async function consumeAccountToken(trx: Kysely<Database>, tokenId: string, now: number): Promise<boolean> {
+export async function consumeAccountToken(
+  trx: Kysely<Database>,
+  tokenId: string,
+  now: number,
+): Promise<boolean> {
   const res = await trx
     .updateTable('account_tokens')
     .set({ used_at: now })

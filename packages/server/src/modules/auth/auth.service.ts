@@ -10,13 +10,13 @@ import {
   resetLoginFailures,
   setTotp,
 } from '../users/users.repository';
-import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
 import { sendAccountMail } from './account-mail';
 import { issueAccountToken } from './account-tokens.repository';
+import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions.repository';
-import { findUnknownEmailState, recordUnknownEmailFailure } from './unknown-email-lock';
 import { checkTotp } from './totp';
+import { findUnknownEmailState, recordUnknownEmailFailure } from './unknown-email-lock';
 
 async function throttle(req: FastifyRequest): Promise<void> {
   const { db, clock, config } = req.server.deps;
@@ -44,7 +44,11 @@ export async function login(
     // different answer after five tries would tell a stranger which emails are registered.
     const state = await findUnknownEmailState(db.kysely, email);
     if (config.rateLimits && state.locked_until && state.locked_until > now) {
-      await audit(req, { action: 'auth.login.locked', resource: 'session', detail: 'unknown or inactive account' });
+      await audit(req, {
+        action: 'auth.login.locked',
+        resource: 'session',
+        detail: 'unknown or inactive account',
+      });
       throw lockedError(state.locked_until - now);
     }
     await dummyVerify(password);
@@ -100,7 +104,8 @@ export async function login(
 
 const CHECK_EMAIL: RegisterResponse = {
   status: 'check-email',
-  detail: 'Check your email: we sent you a link to confirm your address before your account can be used for your records.',
+  detail:
+    'Check your email: we sent you a link to confirm your address before your account can be used for your records.',
 };
 
 /**
@@ -158,7 +163,11 @@ export async function register(req: FastifyRequest, body: RegisterRequest): Prom
     return CHECK_EMAIL;
   }
   await audit(req, { action: 'auth.register', resource: 'user', resourceId: userId, patientId });
-  await sendAccountMail(req.server, { email: body.email, name: body.name }, { kind: 'verify-email', ...link });
+  await sendAccountMail(
+    req.server,
+    { email: body.email, name: body.name },
+    { kind: 'verify-email', ...link },
+  );
   return CHECK_EMAIL;
 }
 
@@ -171,9 +180,13 @@ async function alreadyRegistered(
 }
 
 function lockedError(remainingMs: number): AppError {
-  return new AppError('TOO_MANY_ATTEMPTS', 'This account is locked for 15 minutes after repeated wrong passwords.', {
-    retryAfterSeconds: Math.ceil(remainingMs / 1000),
-  });
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    'This account is locked for 15 minutes after repeated wrong passwords.',
+    {
+      retryAfterSeconds: Math.ceil(remainingMs / 1000),
+    },
+  );
 }
 
 export function toMe(u: {

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { audit } from '../audit/audit.service';
-import { findUserByEmail, recordLoginFailure, setTotp } from '../users/users.repository';
+import { findUserByEmail, findUserById, recordLoginFailure, setTotp } from '../users/users.repository';
 import { sendAccountMail } from './account-mail';
 import {
   consumeAccountToken,
@@ -26,7 +26,8 @@ const linkInvalid = () =>
 
 const RESET_REQUESTED = {
   status: 'check-email' as const,
-  detail: 'If an account uses this email, we sent it a link to choose a new password. The link works for one hour.',
+  detail:
+    'If an account uses this email, we sent it a link to choose a new password. The link works for one hour.',
 };
 
 /**
@@ -62,6 +63,39 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.post(
+    '/api/auth/verify-email/resend',
+    {
+      config: { access: ['patient'] },
+      schema: {
+        tags: ['auth'],
+        description:
+          'Mails a fresh confirmation link to the signed-in patient whose address is not confirmed yet.',
+        response: { 202: z.object({ status: z.literal('check-email') }) },
+      },
+    },
+    async (req, reply) => {
+      const now = clock.now();
+      const user = await findUserById(db.kysely, req.actor!.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+      if (user.email_verified_at !== null) throw new AppError('CONFLICT', 'Your email is already confirmed.');
+      // A cap per account and window: the button cannot be used to flood a mailbox.
+      if (app.deps.config.rateLimits && !(await takeAttempt(db.kysely, `verify-resend:${user.id}`, now))) {
+        throw new AppError(
+          'TOO_MANY_ATTEMPTS',
+          'We sent several links already. Please check your email or try later.',
+          {
+            retryAfterSeconds: WINDOW_MS / 1000,
+          },
+        );
+      }
+      const link = await issueAccountToken(db.kysely, user.id, 'verify-email', now);
+      await audit(req, { action: 'auth.email.verification-sent', resource: 'user', resourceId: user.id });
+      await sendAccountMail(app, user, { kind: 'verify-email', ...link });
+      return reply.code(202).send({ status: 'check-email' as const });
+    },
+  );
+
+  r.post(
     '/api/auth/password-reset/request',
     {
       config: { access: 'public' },
@@ -86,7 +120,11 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
         await audit(req, { action: 'auth.password.reset-requested', resource: 'user', resourceId: user.id });
         await sendAccountMail(app, user, { kind: 'password-reset', ...link });
       } else {
-        await audit(req, { action: 'auth.password.reset-requested', resource: 'session', detail: 'no such account' });
+        await audit(req, {
+          action: 'auth.password.reset-requested',
+          resource: 'session',
+          detail: 'no such account',
+        });
       }
       return reply.code(202).send(RESET_REQUESTED);
     },
@@ -101,7 +139,9 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
         description:
           'Sets a new password from a reset link; ends every session of the account and does not sign in. Accounts with two-step sign-in must also give a current code.',
         body: passwordResetSchema,
-        response: { 200: z.object({ status: z.literal('password-changed'), sessionsEnded: z.number().int() }) },
+        response: {
+          200: z.object({ status: z.literal('password-changed'), sessionsEnded: z.number().int() }),
+        },
       },
     },
     async (req) => {
@@ -112,9 +152,13 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
       const user = await findUserByEmail(db.kysely, t.email);
       if (!user) throw linkInvalid();
       if (config.rateLimits && user.locked_until && user.locked_until > now) {
-        throw new AppError('TOO_MANY_ATTEMPTS', 'This account is locked for 15 minutes after repeated wrong codes.', {
-          retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
-        });
+        throw new AppError(
+          'TOO_MANY_ATTEMPTS',
+          'This account is locked for 15 minutes after repeated wrong codes.',
+          {
+            retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
+          },
+        );
       }
       // A mailbox alone must not undo two-step sign-in: the code is required before anything changes,
       // and the link stays usable until the code is right.
@@ -128,8 +172,15 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
           const failures = user.failed_logins + 1;
           const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
           await recordLoginFailure(db.kysely, user.id, lock ? 0 : failures, lock);
-          await audit(req, { action: 'auth.password.reset-totp-failure', resource: 'user', resourceId: user.id });
-          throw new AppError('TOTP_INVALID', 'That code is not correct or was already used. Wait for the next code.');
+          await audit(req, {
+            action: 'auth.password.reset-totp-failure',
+            resource: 'user',
+            resourceId: user.id,
+          });
+          throw new AppError(
+            'TOTP_INVALID',
+            'That code is not correct or was already used. Wait for the next code.',
+          );
         }
       }
       const passwordHash = await hashPassword(req.body.password);

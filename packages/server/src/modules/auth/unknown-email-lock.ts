@@ -31,7 +31,9 @@ export async function recordUnknownEmailFailure(
     .insertInto('unknown_login_failures')
     .values({ email_hash, failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now })
     .onConflict((oc) =>
-      oc.column('email_hash').doUpdateSet({ failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now }),
+      oc
+        .column('email_hash')
+        .doUpdateSet({ failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now }),
     )
     .execute();
 }

@@ -36,7 +36,8 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
       patient: { name: 'Vic Tim', email },
       ...(notes ? { notes } : {}),
     });
-  const me = async (cookie: string) => (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
+  const me = async (cookie: string) =>
+    (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
   const appointmentPatient = async (id: string) =>
     (
       await t.testDb.db.kysely
@@ -65,9 +66,9 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(id);
     expect(list.body).not.toContain('worried');
-    expect((await t.app.inject({ url: `/api/appointments/${id}`, headers: { cookie: attacker } })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.app.inject({ url: `/api/appointments/${id}`, headers: { cookie: attacker } })).statusCode,
+    ).toBe(404);
     // An unverified account is never offered a claim link for someone's guest booking.
     expect(smtp.inbox.filter((m) => m.subject.includes('Is this booking'))).toHaveLength(0);
   });
@@ -87,15 +88,20 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
 
   it('verifies the address with a one-time link stored only as a hash', async () => {
     await register('verify-me@example.org', 'verify-password');
-    const token = smtp.linkToken('verify-me@example.org', 'verify-email');
+    let token = smtp.linkToken('verify-me@example.org', 'verify-email');
     const stored = await t.testDb.db.kysely.selectFrom('account_tokens').select('id').execute();
     expect(stored.map((r) => r.id)).toContain(hashToken(token));
     expect(stored.map((r) => r.id)).not.toContain(token);
     const cookie = await signIn(t.app, 'verify-me@example.org', 'verify-password');
     expect((await me(cookie)).emailVerified).toBe(false);
+    // A fresh link replaces the first one.
+    expect((await post('/api/auth/verify-email/resend', {}, cookie)).statusCode).toBe(202);
+    expect((await post('/api/auth/verify-email', { token })).statusCode).toBe(422);
+    token = smtp.linkToken('verify-me@example.org', 'verify-email');
     expect((await post('/api/auth/verify-email', { token })).statusCode).toBe(200);
     expect((await me(cookie)).emailVerified).toBe(true);
     expect((await post('/api/auth/verify-email', { token })).statusCode).toBe(422);
+    expect((await post('/api/auth/verify-email/resend', {}, cookie)).statusCode).toBe(409);
   });
 
   it("keeps a guest booking out of a verified account's record until its owner claims it signed in", async () => {
@@ -118,7 +124,11 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
     expect(claimed.statusCode).toBe(200);
     expect(claimed.json()).toMatchObject({ patientId: 'demo-patient-1', moved: { appointments: 1 } });
     expect(await appointmentPatient(id)).toBe('demo-patient-1');
-    const gone = await t.testDb.db.kysely.selectFrom('patients').select('id').where('id', '=', guestRecord).execute();
+    const gone = await t.testDb.db.kysely
+      .selectFrom('patients')
+      .select('id')
+      .where('id', '=', guestRecord)
+      .execute();
     expect(gone).toHaveLength(0);
     expect((await post('/api/auth/claim-booking', { token }, owner)).statusCode).toBe(422);
     const audit = await t.testDb.db.kysely
@@ -152,19 +162,25 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
     expect(reset.statusCode).toBe(200);
     expect(reset.cookies).toHaveLength(0);
     expect(reset.json().sessionsEnded).toBeGreaterThanOrEqual(1);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: oldSession } })).statusCode).toBe(401);
-    expect((await post('/api/auth/login', { email: 'patient2@example.com', password: 'anagen-demo' })).statusCode).toBe(
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: oldSession } })).statusCode).toBe(
       401,
     );
+    expect(
+      (await post('/api/auth/login', { email: 'patient2@example.com', password: 'anagen-demo' })).statusCode,
+    ).toBe(401);
     await signIn(t.app, 'patient2@example.com', 'a-brand-new-password');
-    expect((await post('/api/auth/password-reset', { token, password: 'yet-another-password' })).statusCode).toBe(422);
+    expect(
+      (await post('/api/auth/password-reset', { token, password: 'yet-another-password' })).statusCode,
+    ).toBe(422);
   });
 
   it('lets a reset link expire after an hour', async () => {
     await post('/api/auth/password-reset/request', { email: 'desk@example.com' });
     const token = smtp.linkToken('desk@example.com', 'reset-password');
     t.clock.advance(61 * 60_000);
-    expect((await post('/api/auth/password-reset', { token, password: 'too-late-password' })).statusCode).toBe(422);
+    expect(
+      (await post('/api/auth/password-reset', { token, password: 'too-late-password' })).statusCode,
+    ).toBe(422);
     await signIn(t.app, 'desk@example.com');
   });
 
@@ -181,7 +197,11 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
     const noCode = await post('/api/auth/password-reset', { token, password: 'mailbox-only-password' });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().code).toBe('TOTP_REQUIRED');
-    const wrong = await post('/api/auth/password-reset', { token, password: 'mailbox-only-password', totp: '000000' });
+    const wrong = await post('/api/auth/password-reset', {
+      token,
+      password: 'mailbox-only-password',
+      totp: '000000',
+    });
     expect(wrong.json().code).toBe('TOTP_INVALID');
     // Nothing changed so far: the old password still signs in (with a code).
     const old = await post('/api/auth/login', {
@@ -191,11 +211,18 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
     });
     expect(old.statusCode).toBe(200);
     t.clock.advance(60_000);
-    const ok = await post('/api/auth/password-reset', { token, password: 'with-code-password', totp: await code() });
+    const ok = await post('/api/auth/password-reset', {
+      token,
+      password: 'with-code-password',
+      totp: await code(),
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.cookies).toHaveLength(0);
     // Signing in afterwards still asks for the second step.
-    const next = await post('/api/auth/login', { email: 'clinician@example.com', password: 'with-code-password' });
+    const next = await post('/api/auth/login', {
+      email: 'clinician@example.com',
+      password: 'with-code-password',
+    });
     expect(next.json().code).toBe('TOTP_REQUIRED');
   });
 
@@ -206,7 +233,11 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
       answers[email] = [];
       for (let i = 0; i < 6; i++) {
         const res = await attempt(email);
-        answers[email]!.push({ status: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'] });
+        answers[email]!.push({
+          status: res.statusCode,
+          body: res.json(),
+          retryAfter: res.headers['retry-after'],
+        });
       }
     }
     expect(answers['admin@example.com']!.at(-1)!.status).toBe(429);

@@ -30,7 +30,10 @@ export const NOT_MOVED = ['audit_log', 'account_tokens'] as const;
 
 type PatientOwnedTable = (typeof PATIENT_OWNED_TABLES)[number];
 
-export async function countPatientRows(db: Kysely<Database>, patientId: string): Promise<Record<string, number>> {
+export async function countPatientRows(
+  db: Kysely<Database>,
+  patientId: string,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of PATIENT_OWNED_TABLES) {
     const row = await db
@@ -48,7 +51,11 @@ export async function countPatientRows(db: Kysely<Database>, patientId: string):
  * Why `sourceId` cannot be merged into `keptId`, or null when it can. The record that disappears
  * must have no account: an account's record is only ever the kept one, so nobody loses a sign-in.
  */
-export async function mergeBlocker(db: Kysely<Database>, keptId: string, sourceId: string): Promise<string | null> {
+export async function mergeBlocker(
+  db: Kysely<Database>,
+  keptId: string,
+  sourceId: string,
+): Promise<string | null> {
   if (keptId === sourceId) return 'A record cannot be merged into itself.';
   const rows = await db
     .selectFrom('patients')

@@ -76,7 +76,11 @@ describe.each(DIALECTS)('merging patient records on %s', (dialect) => {
       headers: { cookie: clinician },
     });
     expect(after.json().kept.counts.appointments).toBe(keptAppointments + 1);
-    const gone = await t.testDb.db.kysely.selectFrom('patients').select('id').where('id', '=', sourceId).execute();
+    const gone = await t.testDb.db.kysely
+      .selectFrom('patients')
+      .select('id')
+      .where('id', '=', sourceId)
+      .execute();
     expect(gone).toHaveLength(0);
     const audit = await t.testDb.db.kysely
       .selectFrom('audit_log')

@@ -27,7 +27,12 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   const CLINICAL_OR_ADMIN = ['clinician', 'admin'] as const;
 
   const access = (req: FastifyRequest, patientId: string, action: string) =>
-    requirePatientAccess(req, patientId, { scope: 'demographics', mode: 'write', action, resource: 'patient' });
+    requirePatientAccess(req, patientId, {
+      scope: 'demographics',
+      mode: 'write',
+      action,
+      resource: 'patient',
+    });
 
   r.get(
     '/api/patients/:id/merge-preview',
@@ -80,8 +85,22 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
         if (blocker) throw new AppError('CONFLICT', blocker);
         const result = await moveAndDeletePatient(trx, keptId, sourceId);
         const detail = `merged record ${sourceId} into ${keptId}: ${JSON.stringify(result)}`;
-        await audit(req, { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail }, trx);
-        await audit(req, { action: 'patient.merged-away', resource: 'patient', resourceId: sourceId, patientId: sourceId, detail }, trx);
+        await audit(
+          req,
+          { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail },
+          trx,
+        );
+        await audit(
+          req,
+          {
+            action: 'patient.merged-away',
+            resource: 'patient',
+            resourceId: sourceId,
+            patientId: sourceId,
+            detail,
+          },
+          trx,
+        );
         return result;
       });
       const kept = await findPatientById(db.kysely, keptId);
@@ -106,20 +125,44 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       const now = clock.now();
       const actor = req.actor!;
       const t = await findUsableAccountToken(db.kysely, req.body.token, 'booking-claim', now);
-      const invalid = new AppError('UNPROCESSABLE', 'This link has expired, was already used, or is for another account.');
+      const invalid = new AppError(
+        'UNPROCESSABLE',
+        'This link has expired, was already used, or is for another account.',
+      );
       // The link alone is not enough (whoever reads the mailbox), nor the sign-in alone: both together.
-      if (!t || t.user_id !== actor.userId || !actor.patientId || t.email_verified_at === null || !t.patient_id)
+      if (
+        !t ||
+        t.user_id !== actor.userId ||
+        !actor.patientId ||
+        t.email_verified_at === null ||
+        !t.patient_id
+      )
         throw invalid;
       const keptId = actor.patientId;
       const sourceId = t.patient_id;
       const moved = await db.kysely.transaction().execute(async (trx) => {
         if (!(await consumeAccountToken(trx, t.id, now))) throw invalid;
         const blocker = await mergeBlocker(trx, keptId, sourceId);
-        if (blocker) throw new AppError('CONFLICT', `${blocker} Please ask the clinic to add the booking for you.`);
+        if (blocker)
+          throw new AppError('CONFLICT', `${blocker} Please ask the clinic to add the booking for you.`);
         const result = await moveAndDeletePatient(trx, keptId, sourceId);
         const detail = `claimed guest record ${sourceId} with a mailed link: ${JSON.stringify(result)}`;
-        await audit(req, { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail }, trx);
-        await audit(req, { action: 'patient.merged-away', resource: 'patient', resourceId: sourceId, patientId: sourceId, detail }, trx);
+        await audit(
+          req,
+          { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail },
+          trx,
+        );
+        await audit(
+          req,
+          {
+            action: 'patient.merged-away',
+            resource: 'patient',
+            resourceId: sourceId,
+            patientId: sourceId,
+            detail,
+          },
+          trx,
+        );
         return result;
       });
       return { patientId: keptId, moved };

@@ -99,7 +99,11 @@ export function ResetPasswordPage() {
   const [mismatch, setMismatch] = useState(false);
   const reset = useMutation({
     mutationFn: () =>
-      api.post('/api/auth/password-reset', { token, password, ...(totp.trim() ? { totp: totp.trim() } : {}) }),
+      api.post('/api/auth/password-reset', {
+        token,
+        password,
+        ...(totp.trim() ? { totp: totp.trim() } : {}),
+      }),
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') setNeedsCode(true);
     },
@@ -178,14 +182,15 @@ export function ClaimBookingPage() {
   return (
     <div style={{ maxWidth: 480 }}>
       <h1>Add a booking to your records</h1>
-      {isLoading ? null : !me || me.role !== 'patient' ? (
+      {isLoading ? null : me?.role !== 'patient' ? (
         <p>
           <Link to={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in</Link> with the account of this email
           first, then come back to this link.
         </p>
       ) : claim.isSuccess ? (
         <p role="status">
-          Done: the booking is now in your records. <Link to="/portal/appointments">See your appointments</Link>.
+          Done: the booking is now in your records.{' '}
+          <Link to="/portal/appointments">See your appointments</Link>.
         </p>
       ) : (
         <>

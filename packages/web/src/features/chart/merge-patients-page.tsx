@@ -1,4 +1,9 @@
-import type { Patient, PatientMergePreview, PatientMergeResult, PatientRecordSummary } from '@anagen/core/contracts';
+import type {
+  Patient,
+  PatientMergePreview,
+  PatientMergeResult,
+  PatientRecordSummary,
+} from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -49,8 +54,8 @@ export function MergePatientsPage() {
     <>
       <h1>Merge a duplicate into {kept.name}'s record</h1>
       <p>
-        Everything in the record you pick (appointments, sessions, photos…) moves to this record, and the picked
-        record is removed. This is recorded in the audit log and cannot be undone here.
+        Everything in the record you pick (appointments, sessions, photos…) moves to this record, and the
+        picked record is removed. This is recorded in the audit log and cannot be undone here.
       </p>
       <p>
         <Link to={`/staff/patients/${id}`}>Back to the chart</Link>
@@ -171,8 +176,8 @@ function MergePreview({ keptId, sourceId }: { keptId: string; sourceId: string }
           }}
         >
           <label style={{ display: 'block', margin: '12px 0' }}>
-            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> I checked
-            that both records are the same person
+            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> I
+            checked that both records are the same person
           </label>
           <SaveError error={merge.error} />
           <button type="submit" className="btn" disabled={!checked || merge.isPending}>

@@ -224,6 +224,24 @@ describe.each(DIALECTS)('verified identities (issue 17) on %s', (dialect) => {
       password: 'with-code-password',
     });
     expect(next.json().code).toBe('TOTP_REQUIRED');
+
+    // A reset an administrator sends does not skip the second step either.
+    const admin = await signIn(t.app, 'admin@example.com');
+    expect((await post('/api/admin/staff/demo-user-clinician/reset-password', {}, admin)).statusCode).toBe(
+      200,
+    );
+    const staffToken = smtp.linkToken('clinician@example.com', 'accept-invite');
+    const accepted = await post('/api/auth/accept-invite', {
+      token: staffToken,
+      password: 'admin-reset-password',
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.cookies).toHaveLength(0);
+    const after = await post('/api/auth/login', {
+      email: 'clinician@example.com',
+      password: 'admin-reset-password',
+    });
+    expect(after.json().code).toBe('TOTP_REQUIRED');
   });
 
   it('answers the account lock the same way for an unknown email as for a real one', async () => {

@@ -6,23 +6,34 @@ import { expectNoSeriousA11yIssues } from './axe';
 import { type Browser, browserAvailable, launchBrowser, type RunningServer, startServer } from './harness';
 import { signIn } from './sign-in';
 
-/** The newest link to `page` mailed to `to`, read from the server's outbox (no SMTP_URL in e2e). */
-function mailedLink(server: RunningServer, to: string, page: string): string {
+/**
+ * The newest link to `page` mailed to `to`, read from the server's outbox (no SMTP_URL in e2e).
+ * Waits a little: account mails are sent after the response.
+ */
+async function mailedLink(server: RunningServer, to: string, page: string): Promise<string> {
   const outbox = path.join(server.dataDir, 'outbox');
-  const mails = fs
-    .readdirSync(outbox)
-    .filter((f) => f.includes(to))
-    .sort()
-    .map((f) => fs.readFileSync(path.join(outbox, f), 'utf8'))
-    // Mail bodies are quoted-printable: undo soft line breaks and =3D before reading the link.
-    .map((m) => m.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
-  const link = mails
-    .reverse()
-    .map((m) => new RegExp(`http://[^\\s]+/${page}\\?token=[\\w%-]+`).exec(m)?.[0])
-    .find(Boolean);
-  if (!link) throw new Error(`no ${page} link mailed to ${to}`);
-  const u = new URL(link);
-  return `${server.url}${u.pathname}${u.search}`;
+  const pattern = new RegExp(`http://[^\\s]+/${page}\\?token=[\\w%-]+`);
+  for (let i = 0; i < 50; i++) {
+    const link = (fs.existsSync(outbox) ? fs.readdirSync(outbox) : [])
+      .filter((f) => f.includes(to))
+      .sort()
+      .reverse()
+      // Mail bodies are quoted-printable: undo soft line breaks and =3D before reading the link.
+      .map((f) =>
+        fs
+          .readFileSync(path.join(outbox, f), 'utf8')
+          .replace(/=\r?\n/g, '')
+          .replace(/=3D/g, '='),
+      )
+      .map((m) => pattern.exec(m)?.[0])
+      .find(Boolean);
+    if (link) {
+      const u = new URL(link);
+      return `${server.url}${u.pathname}${u.search}`;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${page} link mailed to ${to}`);
 }
 
 /** A guest books the first free consultation time, as on the public booking page. */
@@ -101,7 +112,7 @@ describe.runIf(browserAvailable())('verified identities in chromium (issue 17)',
     await page.getByRole('button', { name: 'Send me a link' }).click();
     await page.getByText(/If an account uses this email/).waitFor();
 
-    await page.goto(mailedLink(server, 'patient2@example.com', 'reset-password'));
+    await page.goto(await mailedLink(server, 'patient2@example.com', 'reset-password'));
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await expectNoSeriousA11yIssues(page);
     await page.getByLabel('New password').fill('patient2-new-password');
@@ -113,5 +124,30 @@ describe.runIf(browserAvailable())('verified identities in chromium (issue 17)',
     // The device signed in before the reset is signed out.
     await other.goto(`${server.url}/portal/appointments`);
     await other.waitForURL((u) => u.pathname.startsWith('/sign-in'));
+  });
+
+  it('lets a clinician compare a guest record with the patient it belongs to and merge it', async () => {
+    const guest = await victimBrowser.context.newPage();
+    await guest.context().clearCookies();
+    await bookAsGuest(guest, server.url, 'Pat Guest', 'patient@example.com', 'Booked without signing in');
+
+    const page = await attackerBrowser.context.newPage();
+    await signIn(page, server.url, 'clinician@example.com', '/staff');
+    await page.goto(`${server.url}/staff/patients/demo-patient-1`);
+    await page.getByRole('link', { name: 'Merge a duplicate record into this one' }).click();
+    await page.getByRole('heading', { name: "Merge a duplicate into Pat Rivera's record" }).waitFor();
+    await page.getByRole('button', { name: 'Compare Pat Guest' }).click();
+    const compare = page.getByRole('region', { name: 'Compare the two records' });
+    await compare.getByRole('cell', { name: 'No account (guest)' }).waitFor();
+    await compare.getByRole('cell', { name: 'Patient account' }).waitFor();
+    await expectNoSeriousA11yIssues(page);
+    const merge = compare.getByRole('button', { name: "Merge into Pat Rivera's record" });
+    expect(await merge.isDisabled()).toBe(true);
+    await compare.getByLabel('I checked that both records are the same person').check();
+    await merge.click();
+    await page.waitForURL((u) => /^\/staff\/patients\/demo-patient-1\/[a-z-]+$/.test(u.pathname));
+    await page.goto(`${server.url}/staff/patients/demo-patient-1/merge`);
+    await page.getByRole('heading', { name: "Merge a duplicate into Pat Rivera's record" }).waitFor();
+    await page.getByText('No other records found').waitFor();
   });
 });

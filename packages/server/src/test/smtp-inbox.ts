@@ -12,8 +12,13 @@ export interface ReceivedMail {
 export async function startSmtpInbox(): Promise<{
   url: string;
   inbox: ReceivedMail[];
-  /** The token of the newest `page?token=` link mailed to `to`. */
-  linkToken(to: string, page: string): string;
+  /**
+   * The token of the newest `page?token=` link mailed to `to` among mails after the first `after`,
+   * waiting a little: account mails are sent in the background, after the response.
+   */
+  linkToken(to: string, page: string, after?: number): Promise<string>;
+  /** Waits until a mail to `to` whose subject matches arrives (after the first `after` mails). */
+  waitForMail(to: string, subject: RegExp, after?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }> {
   const inbox: ReceivedMail[] = [];
@@ -45,12 +50,37 @@ export async function startSmtpInbox(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     inbox,
-    linkToken(to, page) {
-      const mail = [...inbox].reverse().find((m) => m.to.includes(to) && m.text.includes(`/${page}?token=`));
-      const match = new RegExp(`/${page}\\?token=([\\w%-]+)`).exec(mail?.text ?? '');
-      if (!match) throw new Error(`no ${page} link mailed to ${to}`);
-      return decodeURIComponent(match[1]!);
+    async linkToken(to, page, after = 0) {
+      const pattern = new RegExp(`/${page}\\?token=([\\w%-]+)`);
+      const mail = await waitFor(
+        () =>
+          inbox
+            .slice(after)
+            .reverse()
+            .find((m) => m.to.includes(to) && pattern.test(m.text)),
+        `a ${page} link mailed to ${to}`,
+      );
+      return decodeURIComponent(pattern.exec(mail.text)![1]!);
     },
+    waitForMail: (to, subject, after = 0) =>
+      waitFor(
+        () =>
+          inbox
+            .slice(after)
+            .reverse()
+            .find((m) => m.to.includes(to) && subject.test(m.subject)),
+        `a mail "${subject}" to ${to}`,
+      ),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no ${what} within 5 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

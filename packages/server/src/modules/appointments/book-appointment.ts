@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
-import { sendAccountMail } from '../auth/account-mail';
+import { sendAccountMailInBackground } from '../auth/account-mail';
 import { issueAccountToken } from '../auth/account-tokens.repository';
 import { requirePatientAccess } from '../patients/patient-access';
 import { assertConsultationDone } from '../plans/consultation-rule';
@@ -264,7 +264,7 @@ export async function bookAppointment(
       }
       return { status: 201, body: { ...body201, manageToken: token } };
     });
-    if (claim) await sendAccountMail(req.server, claim.to, { kind: 'booking-claim', ...claim.link });
+    if (claim) sendAccountMailInBackground(req.server, claim.to, { kind: 'booking-claim', ...claim.link });
     return booked;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;

@@ -74,3 +74,15 @@ export async function sendAccountMail(
     app.log.warn({ err, kind: mail.kind }, 'could not send an account email');
   }
 }
+
+/**
+ * Sends without making the request wait: where one answer must fit every email (registration, reset
+ * request), a mail sent for known addresses only would otherwise show in the response time.
+ */
+export function sendAccountMailInBackground(
+  app: FastifyInstance,
+  to: { email: string; name: string },
+  mail: AccountMail,
+): void {
+  sendAccountMail(app, to, mail).catch((err) => app.log.warn({ err }, 'could not send an account email'));
+}

@@ -10,7 +10,7 @@ import {
   resetLoginFailures,
   setTotp,
 } from '../users/users.repository';
-import { sendAccountMail } from './account-mail';
+import { sendAccountMailInBackground } from './account-mail';
 import { issueAccountToken } from './account-tokens.repository';
 import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
@@ -163,7 +163,7 @@ export async function register(req: FastifyRequest, body: RegisterRequest): Prom
     return CHECK_EMAIL;
   }
   await audit(req, { action: 'auth.register', resource: 'user', resourceId: userId, patientId });
-  await sendAccountMail(
+  sendAccountMailInBackground(
     req.server,
     { email: body.email, name: body.name },
     { kind: 'verify-email', ...link },
@@ -176,7 +176,7 @@ async function alreadyRegistered(
   user: { id: string; email: string; name: string; active: number },
 ): Promise<void> {
   await audit(req, { action: 'auth.register.existing-email', resource: 'user', resourceId: user.id });
-  if (user.active) await sendAccountMail(req.server, user, { kind: 'already-registered' });
+  if (user.active) sendAccountMailInBackground(req.server, user, { kind: 'already-registered' });
 }
 
 function lockedError(remainingMs: number): AppError {

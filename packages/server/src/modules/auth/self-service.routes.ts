@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { findUserByEmail, findUserById, recordLoginFailure, setTotp } from '../users/users.repository';
-import { sendAccountMail } from './account-mail';
+import { sendAccountMail, sendAccountMailInBackground } from './account-mail';
 import {
   consumeAccountToken,
   expireAccountTokens,
@@ -115,10 +115,16 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
         });
       }
       const user = await findUserByEmail(db.kysely, req.body.email);
-      if (user?.active && user.password_hash !== null) {
+      // A cap per account as well, so many addresses cannot flood one mailbox; past it the answer is
+      // unchanged and no mail goes out.
+      const mayMail =
+        user?.active &&
+        user.password_hash !== null &&
+        (!app.deps.config.rateLimits || (await takeAttempt(db.kysely, `reset-mail:${user.id}`, now)));
+      if (user && mayMail) {
         const link = await issueAccountToken(db.kysely, user.id, 'password-reset', now);
         await audit(req, { action: 'auth.password.reset-requested', resource: 'user', resourceId: user.id });
-        await sendAccountMail(app, user, { kind: 'password-reset', ...link });
+        sendAccountMailInBackground(app, user, { kind: 'password-reset', ...link });
       } else {
         await audit(req, {
           action: 'auth.password.reset-requested',

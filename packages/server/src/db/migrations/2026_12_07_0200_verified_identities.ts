@@ -43,6 +43,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('locked_until', 'bigint')
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
+  await db.schema
+    .createIndex('unknown_login_failures_updated_idx')
+    .on('unknown_login_failures')
+    .column('updated_at')
+    .execute();
 }
 
 export async function down(db: MigrationDb): Promise<void> {

@@ -19,6 +19,8 @@ export async function findUnknownEmailState(db: Kysely<Database>, email: string)
   };
 }
 
+const FORGET_AFTER_MS = 30 * 24 * 3600_000;
+
 export async function recordUnknownEmailFailure(
   db: Kysely<Database>,
   email: string,
@@ -27,6 +29,12 @@ export async function recordUnknownEmailFailure(
   now: number,
 ): Promise<void> {
   const email_hash = hashToken(email.toLowerCase());
+  // Typed-in addresses pile up: a month without a failure forgets one (a real account's count
+  // would still be there, a difference only a patient month-long probe could see).
+  await db
+    .deleteFrom('unknown_login_failures')
+    .where('updated_at', '<', now - FORGET_AFTER_MS)
+    .execute();
   await db
     .insertInto('unknown_login_failures')
     .values({ email_hash, failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now })

@@ -39,8 +39,27 @@ export const meSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   patientId: z.string().optional(),
+  /** False until the person opened the link mailed at registration; such accounts see only what they created. */
+  emailVerified: z.boolean().optional(),
 });
+
+/** Registration answers the same whether or not the email already has an account (no enumeration). */
+export const registerResponseSchema = z.object({ status: z.literal('check-email'), detail: z.string() });
+
+/** A one-time link token from an email (verification, password reset, booking claim). */
+export const linkTokenSchema = z.string().min(10).max(100);
+export const verifyEmailRequestSchema = z.strictObject({ token: linkTokenSchema });
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
+export const passwordResetSchema = z.strictObject({
+  token: linkTokenSchema,
+  password: passwordSchema,
+  /** Required when the account has two-step sign-in on: a mailbox alone never replaces a password then. */
+  totp: totpCodeSchema.optional(),
+});
+export const bookingClaimRequestSchema = z.strictObject({ token: linkTokenSchema });
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 export type Me = z.infer<typeof meSchema>;
+export type RegisterResponse = z.infer<typeof registerResponseSchema>;
+export type PasswordReset = z.infer<typeof passwordResetSchema>;

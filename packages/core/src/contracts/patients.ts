@@ -18,3 +18,28 @@ export const patientSearchQuerySchema = z.strictObject({
 });
 
 export const patientIdParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** Staff merge a duplicate record (typically a guest booking's) into the record that is kept. */
+export const patientMergeRequestSchema = z.strictObject({
+  /** The record that disappears: everything it holds moves to the kept record (`:id`). */
+  sourcePatientId: z.string().min(1).max(100),
+});
+export const patientMergeQuerySchema = z.strictObject({ source: z.string().min(1).max(100) });
+
+/** What each record holds, by kind (appointments, sessions, photos…), for the side-by-side view. */
+export const patientRecordSummarySchema = patientSchema.extend({
+  counts: z.record(z.string(), z.number().int()),
+});
+export const patientMergePreviewSchema = z.object({
+  kept: patientRecordSummarySchema,
+  source: patientRecordSummarySchema,
+  /** Why the merge cannot be done, or null when it can. */
+  blocker: z.string().nullable(),
+});
+export const patientMergeResultSchema = z.object({
+  kept: patientSchema,
+  moved: z.record(z.string(), z.number().int()),
+});
+export type PatientMergePreview = z.infer<typeof patientMergePreviewSchema>;
+export type PatientRecordSummary = z.infer<typeof patientRecordSummarySchema>;
+export type PatientMergeResult = z.infer<typeof patientMergeResultSchema>;

@@ -3,6 +3,7 @@ import type { DeletionRequestTable } from '../modules/account/account.table';
 import type { LocationClosureTable, LocationHoursTable, UserTokenTable } from '../modules/admin/admin.table';
 import type { AppointmentTokenTable } from '../modules/appointments/appointments.table';
 import type { AssessmentTable } from '../modules/assessments/assessments.table';
+import type { AccountTokenTable, UnknownLoginFailureTable } from '../modules/auth/account-tokens.table';
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { PatientDocumentTable } from '../modules/documents/documents.table';
@@ -67,6 +68,8 @@ export interface Database {
   location_hours: LocationHoursTable;
   location_closures: LocationClosureTable;
   deletion_requests: DeletionRequestTable;
+  account_tokens: AccountTokenTable;
+  unknown_login_failures: UnknownLoginFailureTable;
 }
 
 export interface ClinicTable {
@@ -102,6 +105,8 @@ export interface UserTable {
   totp_secret: string | null;
   totp_enabled: Generated<number>;
   totp_last_step: number | null;
+  /** Null until the address was proven by the link mailed at registration (or a password reset). */
+  email_verified_at: number | null;
 }
 
 export interface PatientTable {

@@ -9,6 +9,7 @@ import { assessmentsRoutes } from './assessments/assessments.routes';
 import { auditLogRoutes } from './audit-log/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
 import { changePasswordRoutes } from './auth/change-password.routes';
+import { selfServiceRoutes } from './auth/self-service.routes';
 import { careTemplatesRoutes } from './care-templates/care-templates.routes';
 import { consentsRoutes } from './consents/consents.routes';
 import { documentsRoutes } from './documents/documents.routes';
@@ -16,6 +17,7 @@ import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
 import { progressRoutes } from './measurements/progress.routes';
+import { mergeRoutes } from './patients/merge.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
 import { plansRoutes } from './plans/plans.routes';
@@ -29,6 +31,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(patientsRoutes);
+  await app.register(mergeRoutes);
   await app.register(fhirRoutes);
   await app.register(availabilityRoutes);
   await app.register(appointmentsRoutes);
@@ -49,5 +52,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(preparationRoutes);
   await app.register(sideEffectsRoutes);
   await app.register(changePasswordRoutes);
+  await app.register(selfServiceRoutes);
   await app.register(accountRoutes);
 }

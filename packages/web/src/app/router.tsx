@@ -54,6 +54,18 @@ const AuditLogPage = lazy(() =>
 const AcceptInvitePage = lazy(() =>
   import('../features/admin/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })),
 );
+const emailLinkPage = <
+  K extends 'VerifyEmailPage' | 'ForgotPasswordPage' | 'ResetPasswordPage' | 'ClaimBookingPage',
+>(
+  name: K,
+) => lazy(() => import('../features/auth/email-link-pages').then((m) => ({ default: m[name] })));
+const VerifyEmailPage = emailLinkPage('VerifyEmailPage');
+const ForgotPasswordPage = emailLinkPage('ForgotPasswordPage');
+const ResetPasswordPage = emailLinkPage('ResetPasswordPage');
+const ClaimBookingPage = emailLinkPage('ClaimBookingPage');
+const MergePatientsPage = lazy(() =>
+  import('../features/chart/merge-patients-page').then((m) => ({ default: m.MergePatientsPage })),
+);
 const AccessLogPage = lazy(() =>
   import('../features/portal/access-log-page').then((m) => ({ default: m.AccessLogPage })),
 );
@@ -108,6 +120,10 @@ export const router = createBrowserRouter([
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'accept-invite', element: <AcceptInvitePage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'claim-booking', element: <ClaimBookingPage /> },
           { path: 'learn', element: <LearnIndexPage /> },
           { path: 'learn/:slug', element: <GuideArticlePage /> },
           { path: 'treatments', element: <TreatmentsIndexPage /> },
@@ -143,6 +159,7 @@ export const router = createBrowserRouter([
           { path: 'account', element: <StaffAccountPage /> },
           { path: 'calendar', element: <CalendarPage /> },
           { path: 'patients', element: <PatientSearchPage /> },
+          { path: 'patients/:id/merge', element: <MergePatientsPage /> },
           { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
           { path: 'patients/:id/progress/report', element: <ProgressReportPage /> },
         ],

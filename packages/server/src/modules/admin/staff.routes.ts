@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.service';
 import { isUniqueViolation } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { createSession, deleteSessionsOfUser, SESSION_COOKIE } from '../auth/sessions.repository';
-import { insertUser } from '../users/users.repository';
+import { findTotpState, insertUser } from '../users/users.repository';
 import { auditChange } from './admin-audit';
 import { deactivateProvider } from './providers.repository';
 import { fieldConflict } from './references';
@@ -223,6 +223,9 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         );
       if (!t) throw invalid();
       const passwordHash = await hashPassword(req.body.password);
+      // With two-step sign-in on, a mailed link must not stand in for the second step: the password
+      // is set, but the person signs in with their code as usual (issue 17).
+      const totpOn = Boolean((await findTotpState(db(), t.user_id))?.totp_enabled);
       const session = await db()
         .transaction()
         .execute(async (trx) => {
@@ -231,7 +234,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
           await revokeUserTokens(trx, t.user_id, now());
           // A reset ends every existing session: whoever knew the old password is signed out.
           await deleteSessionsOfUser(trx, t.user_id);
-          return createSession(trx, { id: t.user_id, role: t.role }, now(), req.ip);
+          return totpOn ? null : createSession(trx, { id: t.user_id, role: t.role }, now(), req.ip);
         });
       req.actor = { userId: t.user_id, role: t.role, name: t.name };
       await audit(req, {
@@ -239,13 +242,15 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         resource: 'user',
         resourceId: t.user_id,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: app.deps.config.secureCookies,
-        path: '/',
-        expires: new Date(session.expiresAt),
-      });
+      if (session) {
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: app.deps.config.secureCookies,
+          path: '/',
+          expires: new Date(session.expiresAt),
+        });
+      }
       return { id: t.user_id, email: t.email, name: t.name, role: t.role };
     },
   );

@@ -210,33 +210,53 @@ export async function tokenOpens(
 }
 
 /** Links to the oldest patient record with this email, or creates one. */
-export async function findOrCreatePatientByEmail(
+/**
+ * The record a booking made from typed-in details (a guest's, or staff's without a chosen record)
+ * goes to. It never joins a record that has an account: typing an address proves nothing, and the
+ * account's owner would otherwise see (or an impostor would write into) someone else's bookings.
+ * An earlier account-less record with the address is reused; otherwise a new one is made. When the
+ * address belongs to a verified account, `claimant` says whose mailbox may claim the booking.
+ */
+export async function resolveBookingPatient(
   trx: Kysely<Database>,
   p: { id: string; name: string; email: string; phone: string | null; now: number },
-): Promise<string> {
+): Promise<{ patientId: string; claimant?: { userId: string; email: string; name: string } }> {
+  const email = p.email.toLowerCase();
   const existing = await trx
     .selectFrom('patients')
     .select('id')
-    .where('email', '=', p.email.toLowerCase())
+    .where('email', '=', email)
+    .where('user_id', 'is', null)
     .orderBy('created_at')
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  if (existing) return existing.id;
+  const account = await trx
+    .selectFrom('users')
+    .innerJoin('patients', 'patients.user_id', 'users.id')
+    .select(['users.id', 'users.email', 'users.name', 'users.email_verified_at'])
+    .where('users.email', '=', email)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+  const claimant =
+    account && account.email_verified_at !== null
+      ? { userId: account.id, email: account.email, name: account.name }
+      : undefined;
+  if (existing) return { patientId: existing.id, ...(claimant ? { claimant } : {}) };
   await trx
     .insertInto('patients')
     .values({
       id: p.id,
       user_id: null,
       name: p.name,
-      email: p.email.toLowerCase(),
+      email,
       phone: p.phone,
       birth_date: null,
       sex: null,
       created_at: p.now,
     })
     .execute();
-  return p.id;
+  return { patientId: p.id, ...(claimant ? { claimant } : {}) };
 }
 
 export async function findIdempotentResponse(db: Kysely<Database>, key: string) {

@@ -6,16 +6,18 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
+import { sendAccountMailInBackground } from '../auth/account-mail';
+import { issueAccountToken } from '../auth/account-tokens.repository';
 import { requirePatientAccess } from '../patients/patient-access';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
 import {
   findIdempotentResponse,
-  findOrCreatePatientByEmail,
   hasConflict,
   insertAppointment,
   insertToken,
+  resolveBookingPatient,
   saveIdempotentResponse,
 } from './appointments.repository';
 import { requireVisibleType } from './availability.routes';
@@ -143,8 +145,9 @@ export async function bookAppointment(
 
   const token = newToken();
   const id = newId();
+  let claim: { to: { email: string; name: string }; link: { token: string; expiresAt: number } } | undefined;
   try {
-    return await withBookingTransaction(db, async (trx) => {
+    const booked = await withBookingTransaction(db, async (trx): Promise<BookingResult> => {
       await lockRows(trx, db, candidates, type.resourceIds);
       let providerId: string | null = null;
       for (const p of candidates) {
@@ -155,13 +158,25 @@ export async function bookAppointment(
       }
       if (!providerId) throw slotTaken();
       if (!patientId) {
-        patientId = await findOrCreatePatientByEmail(trx, {
+        const resolved = await resolveBookingPatient(trx, {
           id: newId(),
           name: body.patient!.name,
           email: body.patient!.email,
           phone: body.patient!.phone ?? null,
           now,
         });
+        patientId = resolved.patientId;
+        // Only a guest is offered the claim link: staff chose to book from details on purpose.
+        if (resolved.claimant && !actor) {
+          const link = await issueAccountToken(
+            trx,
+            resolved.claimant.userId,
+            'booking-claim',
+            now,
+            patientId,
+          );
+          claim = { to: resolved.claimant, link };
+        }
       }
       // Procedures need a consultation first (clinic setting); an override reason is stored with the booking.
       if (type.row.treatment_slug) {
@@ -249,6 +264,8 @@ export async function bookAppointment(
       }
       return { status: 201, body: { ...body201, manageToken: token } };
     });
+    if (claim) sendAccountMailInBackground(req.server, claim.to, { kind: 'booking-claim', ...claim.link });
+    return booked;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     if (idemKey) {

@@ -132,17 +132,22 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     expect(still.statusCode).toBe(200);
   });
 
-  it('registers a new patient with their own patient record, and refuses a duplicate email', async () => {
+  it('registers a new patient with their own unverified record, and answers a duplicate email the same way', async () => {
     const body = { email: 'New.Person@Example.com', password: 'a-long-password', name: 'New Person' };
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'check-email' });
+    const cookie = await signIn(t.app, 'new.person@example.com', 'a-long-password');
+    const me = (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
+    expect(me).toMatchObject({
       email: 'new.person@example.com',
       role: 'patient',
       patientId: expect.any(String),
+      emailVerified: false,
     });
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
-    expect(again.statusCode).toBe(409);
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toEqual(res.json());
     const users = await t.testDb.db.kysely
       .selectFrom('users')
       .select('id')

@@ -2,6 +2,7 @@ import {
   loginRequestSchema,
   meSchema,
   registerRequestSchema,
+  registerResponseSchema,
   totpCodeRequestSchema,
   totpSetupSchema,
 } from '@anagen/core/contracts';
@@ -43,13 +44,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/api/auth/register',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], body: registerRequestSchema, response: { 201: meSchema } },
+      schema: {
+        tags: ['auth'],
+        description:
+          'Creates a patient account and mails a link to confirm the address. Answers 202 the same way whether or not the email already has an account.',
+        body: registerRequestSchema,
+        response: { 202: registerResponseSchema },
+      },
     },
-    async (req, reply) => {
-      const { me, token, expiresAt } = await register(req, req.body);
-      setCookie(reply, token, expiresAt);
-      return reply.code(201).send(me);
-    },
+    async (req, reply) => reply.code(202).send(await register(req, req.body)),
   );
 
   r.post(

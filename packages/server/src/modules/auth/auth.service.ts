@@ -1,4 +1,4 @@
-import type { Me, RegisterRequest } from '@anagen/core/contracts';
+import type { Me, RegisterRequest, RegisterResponse } from '@anagen/core/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
@@ -10,10 +10,13 @@ import {
   resetLoginFailures,
   setTotp,
 } from '../users/users.repository';
+import { sendAccountMailInBackground } from './account-mail';
+import { issueAccountToken } from './account-tokens.repository';
 import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions.repository';
 import { checkTotp } from './totp';
+import { findUnknownEmailState, recordUnknownEmailFailure } from './unknown-email-lock';
 
 async function throttle(req: FastifyRequest): Promise<void> {
   const { db, clock, config } = req.server.deps;
@@ -37,7 +40,21 @@ export async function login(
   const now = clock.now();
   const user = await findUserByEmail(db.kysely, email);
   if (!user?.password_hash || !user.active) {
+    // Unknown emails get the same failure count and lock as real accounts (issue 17 item 5): a
+    // different answer after five tries would tell a stranger which emails are registered.
+    const state = await findUnknownEmailState(db.kysely, email);
+    if (config.rateLimits && state.locked_until && state.locked_until > now) {
+      await audit(req, {
+        action: 'auth.login.locked',
+        resource: 'session',
+        detail: 'unknown or inactive account',
+      });
+      throw lockedError(state.locked_until - now);
+    }
     await dummyVerify(password);
+    const failures = state.failed_logins + 1;
+    const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
+    await recordUnknownEmailFailure(db.kysely, email, lock ? 0 : failures, lock, now);
     await audit(req, {
       action: 'auth.login.failure',
       resource: 'session',
@@ -47,13 +64,7 @@ export async function login(
   }
   if (config.rateLimits && user.locked_until && user.locked_until > now) {
     await audit(req, { action: 'auth.login.locked', resource: 'user', resourceId: user.id });
-    throw new AppError(
-      'TOO_MANY_ATTEMPTS',
-      'This account is locked for 15 minutes after repeated wrong passwords.',
-      {
-        retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
-      },
-    );
+    throw lockedError(user.locked_until - now);
   }
   if (!(await verifyPassword(user.password_hash, password))) {
     const failures = user.failed_logins + 1;
@@ -91,17 +102,35 @@ export async function login(
   return { me: toMe(user), ...session };
 }
 
-export async function register(req: FastifyRequest, body: RegisterRequest) {
+const CHECK_EMAIL: RegisterResponse = {
+  status: 'check-email',
+  detail:
+    'Check your email: we sent you a link to confirm your address before your account can be used for your records.',
+};
+
+/**
+ * Registration answers the same whether or not the email has an account (issue 17 item 5): a new
+ * address gets a verification link, a known one a note to its owner. No session is started here,
+ * because starting one only for new addresses would reveal the difference; the person signs in
+ * after registering. The new account always gets its own, empty patient record: until the address
+ * is verified it sees only what it created itself.
+ */
+export async function register(req: FastifyRequest, body: RegisterRequest): Promise<RegisterResponse> {
   const { db, clock } = req.server.deps;
   await throttle(req);
   const now = clock.now();
+  // Hashed on both paths so that the response time does not tell them apart either.
   const passwordHash = await hashPassword(body.password);
+  const existing = await findUserByEmail(db.kysely, body.email);
+  if (existing) {
+    await alreadyRegistered(req, existing);
+    return CHECK_EMAIL;
+  }
   const userId = newId();
   const patientId = newId();
-  // A new account always gets its own patient record: linking to an existing record by email
-  // would hand someone else's history to whoever registers first with that address.
+  let link: { token: string; expiresAt: number };
   try {
-    await db.kysely.transaction().execute(async (trx) => {
+    link = await db.kysely.transaction().execute(async (trx) => {
       await insertUser(trx, {
         id: userId,
         email: body.email,
@@ -109,6 +138,7 @@ export async function register(req: FastifyRequest, body: RegisterRequest) {
         role: 'patient',
         passwordHash,
         now,
+        emailVerified: false,
       });
       await trx
         .insertInto('patients')
@@ -123,18 +153,40 @@ export async function register(req: FastifyRequest, body: RegisterRequest) {
           created_at: now,
         })
         .execute();
+      return issueAccountToken(trx, userId, 'verify-email', now);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Try signing in instead.');
-    }
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
+    // Two registrations raced for one address: the loser is told the same as everyone else.
+    const winner = await findUserByEmail(db.kysely, body.email);
+    if (winner) await alreadyRegistered(req, winner);
+    return CHECK_EMAIL;
   }
-  const session = await createSession(db.kysely, { id: userId, role: 'patient' }, now, req.ip);
-  req.actor = { userId, role: 'patient', name: body.name, patientId };
   await audit(req, { action: 'auth.register', resource: 'user', resourceId: userId, patientId });
-  const me: Me = { id: userId, email: body.email, name: body.name, role: 'patient', patientId };
-  return { me, ...session };
+  sendAccountMailInBackground(
+    req.server,
+    { email: body.email, name: body.name },
+    { kind: 'verify-email', ...link },
+  );
+  return CHECK_EMAIL;
+}
+
+async function alreadyRegistered(
+  req: FastifyRequest,
+  user: { id: string; email: string; name: string; active: number },
+): Promise<void> {
+  await audit(req, { action: 'auth.register.existing-email', resource: 'user', resourceId: user.id });
+  if (user.active) sendAccountMailInBackground(req.server, user, { kind: 'already-registered' });
+}
+
+function lockedError(remainingMs: number): AppError {
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    'This account is locked for 15 minutes after repeated wrong passwords.',
+    {
+      retryAfterSeconds: Math.ceil(remainingMs / 1000),
+    },
+  );
 }
 
 export function toMe(u: {
@@ -143,6 +195,7 @@ export function toMe(u: {
   name: string;
   role: Me['role'];
   patientId: string | null;
+  email_verified_at?: number | null;
 }): Me {
   return {
     id: u.id,
@@ -150,6 +203,7 @@ export function toMe(u: {
     name: u.name,
     role: u.role,
     ...(u.patientId ? { patientId: u.patientId } : {}),
+    ...(u.email_verified_at !== undefined ? { emailVerified: u.email_verified_at !== null } : {}),
   };
 }
 

@@ -47,6 +47,7 @@ export async function seedDemo(ctx: SeedContext): Promise<boolean> {
           failed_logins: 0,
           locked_until: null,
           created_at: now,
+          email_verified_at: now,
         })
         .onConflict((oc) => oc.doNothing())
         .execute();

@@ -18,6 +18,7 @@ export async function findUserByEmail(db: Kysely<Database>, email: string) {
       'users.totp_secret',
       'users.totp_enabled',
       'users.totp_last_step',
+      'users.email_verified_at',
       'patients.id as patientId',
     ])
     .where('users.email', '=', email.toLowerCase())
@@ -34,6 +35,7 @@ export async function findUserById(db: Kysely<Database>, id: string) {
       'users.name',
       'users.role',
       'users.active',
+      'users.email_verified_at',
       'patients.id as patientId',
     ])
     .where('users.id', '=', id)
@@ -42,7 +44,16 @@ export async function findUserById(db: Kysely<Database>, id: string) {
 
 export async function insertUser(
   db: Kysely<Database>,
-  u: { id: string; email: string; name: string; role: Role; passwordHash: string | null; now: number },
+  u: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string | null;
+    now: number;
+    /** False only for self-registration: staff, CLI and demo accounts are created by someone trusted. */
+    emailVerified?: boolean;
+  },
 ): Promise<void> {
   await db
     .insertInto('users')
@@ -56,6 +67,7 @@ export async function insertUser(
       failed_logins: 0,
       locked_until: null,
       created_at: u.now,
+      email_verified_at: u.emailVerified === false ? null : u.now,
     })
     .execute();
 }

@@ -1,7 +1,6 @@
-import type { Me } from '@anagen/core/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import type { RegisterResponse } from '@anagen/core/contracts';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError, api } from '../../lib/api-client';
@@ -11,8 +10,7 @@ export function RegisterPage() {
   usePageMeta('Create an account', 'Create a patient account to book, track progress and see your records.');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const qc = useQueryClient();
-  const navigate = useNavigate();
+  const [sent, setSent] = useState<{ email: string; detail: string } | null>(null);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -20,13 +18,14 @@ export function RegisterPage() {
     setError(null);
     setFields({});
     try {
-      const me = await api.post<Me>('/api/auth/register', {
+      const email = String(form.get('email') ?? '');
+      const res = await api.post<RegisterResponse>('/api/auth/register', {
         name: form.get('name'),
-        email: form.get('email'),
+        email,
         password: form.get('password'),
       });
-      qc.setQueryData(['me'], me);
-      navigate('/portal', { replace: true });
+      // The same answer comes whether or not the address already had an account: the mail says which.
+      setSent({ email, detail: res.detail });
     } catch (err) {
       if (err instanceof ApiError) {
         const byField = err.fieldErrors();
@@ -35,6 +34,21 @@ export function RegisterPage() {
         setError(Object.keys(byField).length > 0 ? 'Please correct the fields marked below.' : err.message);
       } else setError('Could not reach the server. Please try again.');
     }
+  }
+
+  if (sent) {
+    return (
+      <div style={{ maxWidth: 420 }}>
+        <h1>Check your email</h1>
+        <p role="status">
+          We sent a message to <strong>{sent.email}</strong>. {sent.detail}
+        </p>
+        <p>
+          Until you open the link, your account shows only what you add to it yourself. You can{' '}
+          <Link to="/sign-in">sign in</Link> now.
+        </p>
+      </div>
+    );
   }
 
   return (

@@ -73,7 +73,10 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted" style={{ marginTop: 16 }}>
+      <p style={{ marginTop: 16 }}>
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
+      <p className="muted">
         New here? <Link to="/register">Create a patient account</Link>.
       </p>
     </div>

@@ -27,6 +27,11 @@ export function PatientChartPage() {
   return (
     <>
       <h1>{patient?.name ?? 'Patient'}</h1>
+      {me && (me.role === 'clinician' || me.role === 'admin') && (
+        <p>
+          <Link to={`/staff/patients/${id}/merge`}>Merge a duplicate record into this one</Link>
+        </p>
+      )}
       <nav aria-label="Chart sections">
         <ul className="nav" style={{ borderBottom: '1px solid var(--border)', marginBottom: 16 }}>
           {tabs.map((t) => (

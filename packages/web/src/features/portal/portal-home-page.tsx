@@ -1,5 +1,5 @@
 import type { Appointment } from '@anagen/core/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { api } from '../../lib/api-client';
@@ -7,6 +7,29 @@ import { useMe } from '../auth/use-me';
 import { useConsents, usePlans, usePostCare, usePreparation } from '../care/care-api';
 import { fmtDate, fmtDateTime, treatmentName } from '../care/care-format';
 import { PrepChecklist } from '../care/prep-checklist';
+
+/** Until the address is confirmed the account holds only what its owner added (issue 17). */
+function ConfirmEmailNotice({ email }: { email: string }) {
+  const resend = useMutation({ mutationFn: () => api.post('/api/auth/verify-email/resend', {}) });
+  return (
+    <div className="alert" role="status">
+      <strong>Please confirm your email.</strong> Open the link we sent to {email}. Until then, your portal
+      shows only what you add here yourself.{' '}
+      {resend.isSuccess ? (
+        'We sent a new link.'
+      ) : (
+        <button
+          type="button"
+          className="btn secondary"
+          disabled={resend.isPending}
+          onClick={() => resend.mutate()}
+        >
+          Send the link again
+        </button>
+      )}
+    </div>
+  );
+}
 
 function useNextAppointment(patientId: string | undefined) {
   return useQuery({
@@ -51,6 +74,7 @@ export function PortalHomePage() {
     <>
       <h1>Welcome, {firstName}</h1>
       <p className="muted">Your appointments, treatment plan, photos and records in one place.</p>
+      {me?.emailVerified === false && <ConfirmEmailNotice email={me.email} />}
 
       {failed.length > 0 && (
         <div className="alert error" role="alert">

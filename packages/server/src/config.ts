@@ -26,6 +26,7 @@ const envSchema = z.object({
       }
       return parsed;
     }),
+  ANAGEN_MAX_DECODES: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +42,8 @@ export type Config = Readonly<{
   secureCookies: boolean;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
   trustProxy: TrustProxy;
+  /** Images decoded at once per server process (uploads, analyses); more wait briefly or get 503. */
+  maxDecodes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }>;
 
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     secureCookies: e.ANAGEN_SECURE_COOKIES === 'on',
     trustProxy: e.ANAGEN_TRUST_PROXY,
+    maxDecodes: e.ANAGEN_MAX_DECODES,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -34,8 +34,9 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const actor = req.actor!;
-      await requireUploadsAllowed(req);
       const { fields, file } = await readUpload(req);
+      // Analysing a stored photo is not an upload; sending an image is.
+      if (file) await requireUploadsAllowed(req);
       const parsed = analysisRequestFieldsSchema.safeParse(fields);
       if (!parsed.success) throw validationError(parsed.error);
       const f = parsed.data;

@@ -112,7 +112,13 @@ describe.each(DIALECTS)('upload quotas, decode cap and the patient-uploads switc
     await advance(DAY + 1);
     await settings({ patientPhotosPerDay: 30, patientMegabytesPerDay: 1 });
     const noisy = await sharp({
-      create: { width: 480, height: 480, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 80 } },
+      create: {
+        width: 480,
+        height: 480,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 80 },
+      },
     })
       .png()
       .toBuffer();

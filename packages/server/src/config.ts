@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './lib/trust-proxy';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,6 +15,18 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Anagen Demo Clinic <clinic@example.com>'),
   PUBLIC_URL: z.string().url().optional(),
   ANAGEN_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  ANAGEN_TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === 'object' && 'error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  ANAGEN_MAX_DECODES: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +40,10 @@ export type Config = Readonly<{
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
+  trustProxy: TrustProxy;
+  /** Images decoded at once per server process (uploads, analyses); more wait briefly or get 503. */
+  maxDecodes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }>;
 
@@ -48,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     secureCookies: e.ANAGEN_SECURE_COOKIES === 'on',
+    trustProxy: e.ANAGEN_TRUST_PROXY,
+    maxDecodes: e.ANAGEN_MAX_DECODES,
     logLevel: e.LOG_LEVEL,
   });
 }

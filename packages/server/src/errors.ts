@@ -27,6 +27,8 @@ export const ERRORS = {
   CONSENT_NOT_SIGNABLE: { status: 422, title: 'This consent cannot be signed' },
   CONSULTATION_REQUIRED: { status: 422, title: 'A consultation is needed first' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many attempts' },
+  UPLOAD_QUOTA_EXCEEDED: { status: 429, title: 'Daily upload limit reached' },
+  SERVER_BUSY: { status: 503, title: 'Busy, try again shortly' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

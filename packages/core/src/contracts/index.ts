@@ -12,3 +12,4 @@ export * from './patients';
 export * from './photos';
 export * from './problem';
 export * from './progress';
+export * from './uploads';

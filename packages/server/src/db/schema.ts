@@ -21,6 +21,7 @@ import type {
   SessionAddendumTable,
   TreatmentSessionTable,
 } from '../modules/treatment-sessions/treatment-sessions.table';
+import type { UploadUsageTable } from '../modules/uploads/uploads.table';
 
 /**
  * Table types for Kysely. Conventions that hold on both dialects:
@@ -37,6 +38,7 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobTable;
   login_attempts: LoginAttemptTable;
+  upload_usage: UploadUsageTable;
   resources: ResourceTable;
   appointment_types: AppointmentTypeTable;
   appointment_type_providers: { type_id: string; provider_id: string };

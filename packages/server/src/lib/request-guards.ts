@@ -39,6 +39,35 @@ export function registerRequestGuards(app: FastifyInstance): void {
     }
     if (verdict === 'forbidden') throw new AppError('FORBIDDEN', 'Your role does not give access to this.');
   });
+
+  // PostgreSQL text cannot hold U+0000 (the query fails, a 500), and no field has a use for it:
+  // refuse it in the path, query and JSON body before any handler sees it, on both databases alike.
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [
+      ['params', req.params],
+      ['querystring', req.query],
+      ['body', req.body],
+    ] as const) {
+      const at = nulAt(value, part);
+      if (at) {
+        throw new AppError('VALIDATION_FAILED', `${at}: must not contain a NUL character`, {
+          errors: [{ path: at, message: 'must not contain a NUL character' }],
+        });
+      }
+    }
+  });
+}
+
+/** The path of the first string (or key) holding U+0000 in a parsed request part, or null. */
+export function nulAt(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (!value || typeof value !== 'object' || depth > 64) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return path;
+    const found = nulAt(v, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 // Browsers send Origin (and Sec-Fetch-Site) on every cross-site write; a cookie-authenticated write

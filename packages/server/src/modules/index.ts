@@ -25,6 +25,7 @@ import { preparationRoutes } from './preparation/preparation.routes';
 import { sideEffectsRoutes } from './side-effects/side-effects.routes';
 import { treatmentPricesRoutes } from './treatment-prices/treatment-prices.routes';
 import { treatmentSessionsRoutes } from './treatment-sessions/treatment-sessions.routes';
+import { uploadsRoutes } from './uploads/uploads.routes';
 
 /** Every feature's routes, registered in one place. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -54,4 +55,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(changePasswordRoutes);
   await app.register(selfServiceRoutes);
   await app.register(accountRoutes);
+  await app.register(uploadsRoutes);
 }

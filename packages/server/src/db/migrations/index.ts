@@ -11,6 +11,7 @@ import * as account from './2026_11_25_1800_account';
 import * as providerPhotos from './2026_11_25_1900_provider_photos';
 import * as patientDocuments from './2026_11_25_1910_patient_documents';
 import * as verifiedIdentities from './2026_12_07_0200_verified_identities';
+import * as uploadUsage from './2026_12_07_0300_upload_usage';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1900_provider_photos': providerPhotos,
   '2026_11_25_1910_patient_documents': patientDocuments,
   '2026_12_07_0200_verified_identities': verifiedIdentities,
+  '2026_12_07_0300_upload_usage': uploadUsage,
 };

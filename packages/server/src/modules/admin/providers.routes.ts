@@ -11,10 +11,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { AppError, fieldError, notFound } from '../../errors';
+import { decodeSlots } from '../../lib/decode-slots';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../auth/auth.service';
 import { portraitImage } from '../photos/image-pipeline';
 import { readUpload } from '../photos/read-upload';
+import { takeUploadQuota } from '../uploads/upload-policy';
 import { auditChange } from './admin-audit';
 import { applyClosuresToProvider } from './locations.repository';
 import { assertHoursWithinOpening } from './opening-hours-check';
@@ -165,7 +167,8 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
       await one(req.params.id);
       const { file } = await readUpload(req, 'image');
       if (!file) throw fieldError('image', 'Choose an image');
-      const portrait = await portraitImage(file);
+      await takeUploadQuota(req, file.length);
+      const portrait = await decodeSlots(app.deps).run(() => portraitImage(file));
       // A new key per upload: the public URL names it, so browsers may cache it for good.
       const key = `providers/${req.params.id}-${newId()}.jpg`;
       await app.deps.storage.put(key, portrait);

@@ -2,6 +2,7 @@ import { analysisRequestFieldsSchema, hairAnalysisResponseSchema } from '@anagen
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, fieldError, notFound, validationError } from '../../errors';
+import { decodeSlots } from '../../lib/decode-slots';
 import { withAnalysisSlot } from '../measurements/analysis-slot';
 import { decodeForAnalysis } from '../measurements/decode-for-analysis';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
@@ -10,6 +11,7 @@ import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
 import { readUpload } from '../photos/read-upload';
 import { storePhoto } from '../photos/store-photo';
+import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
 
 /**
  * `POST /api/analyses`: runs the hair-analysis engine on an uploaded image (or a stored photo) and
@@ -33,6 +35,8 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const actor = req.actor!;
       const { fields, file } = await readUpload(req);
+      // Analysing a stored photo is not an upload; sending an image is.
+      if (file) await requireUploadsAllowed(req);
       const parsed = analysisRequestFieldsSchema.safeParse(fields);
       if (!parsed.success) throw validationError(parsed.error);
       const f = parsed.data;
@@ -81,10 +85,12 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
         }
       }
       if (umPerPx === undefined) throw fieldError('umPerPx', 'is required (micrometres per pixel)');
+      if (file) await takeUploadQuota(req, file.length);
+      const slots = decodeSlots(app.deps);
 
       const { result, durationMs } = await withAnalysisSlot(async () => {
         const started = performance.now();
-        const input = await decodeForAnalysis(image, umPerPx);
+        const input = await slots.run(() => decodeForAnalysis(image, umPerPx));
         try {
           const { result: analysed } = await runAnalysis(input);
           return { result: analysed, durationMs: Math.round((performance.now() - started) * 10) / 10 };
@@ -98,19 +104,22 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
 
       let status: 200 | 201 = 200;
       if (store && f.patientId && f.site) {
+        const { patientId, site } = f;
         const now = app.deps.clock.now();
-        const photo = await storePhoto(
-          { db, storage: app.deps.storage, now },
-          {
-            patientId: f.patientId,
-            view: 'trichoscopy',
-            site: f.site,
-            umPerPx,
-            takenAt: f.takenAt ?? now,
-            uploadedBy: actor.userId,
-            file: image,
-            analyse: false,
-          },
+        const photo = await slots.run(() =>
+          storePhoto(
+            { db, storage: app.deps.storage, now },
+            {
+              patientId,
+              view: 'trichoscopy',
+              site,
+              umPerPx,
+              takenAt: f.takenAt ?? now,
+              uploadedBy: actor.userId,
+              file: image,
+              analyse: false,
+            },
+          ),
         );
         const m = await recordPhotoAnalysis(db, photo, result, now);
         reply.header('location', `/api/photos/${photo.id}`).header('anagen-measurement-id', m.id);

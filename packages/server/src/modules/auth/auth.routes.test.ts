@@ -10,8 +10,14 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const login = (payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object, headers });
+  const login = (payload: unknown, headers: Record<string, string> = {}, remoteAddress?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: payload as object,
+      headers,
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
 
   it('signs in a demo patient with an HttpOnly SameSite=Lax cookie and knows them in /me', async () => {
     const res = await login({ email: 'patient@example.com', password: 'anagen-demo' });
@@ -162,15 +168,33 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     expect(short.statusCode).toBe(400);
   });
 
-  it('locks an account after five wrong passwords, even for the right one, and audits it', async () => {
+  it('makes an account wait a growing, capped delay after wrong passwords; the right one from elsewhere gets in after it', async () => {
+    const email = 'patient2@example.com';
+    const attacker = (i: number) => `203.0.113.${i}`;
+    const owner = '198.51.100.20';
     for (let i = 0; i < 5; i++) {
-      expect((await login({ email: 'patient2@example.com', password: `wrong-${i}` })).statusCode).toBe(401);
+      expect((await login({ email, password: `wrong-${i}` }, {}, attacker(1))).statusCode).toBe(401);
     }
-    const locked = await login({ email: 'patient2@example.com', password: 'anagen-demo' });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.headers['retry-after']).toBeDefined();
-    t.clock.advance(16 * 60_000);
-    expect((await login({ email: 'patient2@example.com', password: 'anagen-demo' })).statusCode).toBe(200);
+    const waiting = await login({ email, password: 'anagen-demo' }, {}, owner);
+    expect(waiting.statusCode).toBe(429);
+    const waits = [Number(waiting.headers['retry-after'])];
+    // Each further wrong password, once the wait is over, doubles the wait up to 15 minutes; tries
+    // during a wait are refused without counting, so nobody can lock the account for longer.
+    for (let i = 0; i < 7; i++) {
+      t.clock.advance(waits.at(-1)! * 1000);
+      expect((await login({ email, password: `again-${i}` }, {}, attacker(10 + i))).statusCode).toBe(401);
+      const res = await login({ email, password: 'anagen-demo' }, {}, owner);
+      expect(res.statusCode).toBe(429);
+      waits.push(Number(res.headers['retry-after']));
+    }
+    expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
+    t.clock.advance(899_000);
+    expect((await login({ email, password: 'anagen-demo' }, {}, owner)).statusCode).toBe(429);
+    t.clock.advance(1_000);
+    expect((await login({ email, password: 'anagen-demo' }, {}, owner)).statusCode).toBe(200);
+    // Success starts the count again: one slip is not a wait.
+    expect((await login({ email, password: 'wrong' }, {}, owner)).statusCode).toBe(401);
+    expect((await login({ email, password: 'anagen-demo' }, {}, owner)).statusCode).toBe(200);
     const rows = await t.testDb.db.kysely
       .selectFrom('audit_log')
       .select('action')
@@ -181,15 +205,73 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     );
   });
 
-  it('rate-limits sign-in attempts per client address', async () => {
+  it('makes an unknown email wait like a real account, and limits failures per address across many emails', async () => {
     t.clock.advance(16 * 60_000);
-    const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) {
-      const res = await login({ email: `nobody${i}@example.com`, password: 'x' }, {});
-      statuses.push(res.statusCode);
+    const unknown = [];
+    for (let i = 0; i < 6; i++) {
+      unknown.push(
+        (await login({ email: 'no-such-person@example.com', password: `x${i}` }, {}, '192.0.2.1')).statusCode,
+      );
     }
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    // The same answer as patient2's account above (item 5): nobody learns which emails exist.
+    expect(unknown).toEqual([...Array(5).fill(401), 429]);
+    expect(
+      (await login({ email: 'no-such-person@example.com', password: 'x' }, {}, '192.0.2.9')).statusCode,
+    ).toBe(429);
+    // Another email from that address is not held up.
+    expect((await login({ email: 'someone@example.com', password: 'x' }, {}, '192.0.2.1')).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await login({ email: 'desk@example.com', password: 'anagen-demo' }, {}, '192.0.2.1')).statusCode,
+    ).toBe(200);
+
+    const spray: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      spray.push(
+        (await login({ email: `nobody${i}@example.com`, password: 'x' }, {}, '192.0.2.2')).statusCode,
+      );
+    }
+    expect(spray.slice(0, 100).every((s) => s === 401)).toBe(true);
+    expect(spray[100]).toBe(429);
+  });
+});
+
+describe.each(DIALECTS)('sign-in limits behind a reverse proxy on %s', (dialect) => {
+  // Every request reaches the app from the proxy's address (inject's default, 127.0.0.1). Each try
+  // names another email, so only the per-address limit (100 failures) can stop it.
+  const failFrom = async (t: TestApp, client: string, times: number) => {
+    const codes: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': client },
+        payload: { email: `nobody${i}.${client}@example.com`, password: `x${i}` },
+      });
+      codes.push(res.statusCode);
+    }
+    return codes;
+  };
+
+  it('with ANAGEN_TRUST_PROXY naming the proxy, one client’s failures do not hold up another', async () => {
+    const t = await createTestApp(dialect, { config: { trustProxy: ['127.0.0.1'] } });
+    try {
+      expect(await failFrom(t, '198.51.100.1', 101)).toEqual([...Array(100).fill(401), 429]);
+      expect(await failFrom(t, '198.51.100.2', 1)).toEqual([401]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('without it, X-Forwarded-For is ignored, so a client cannot pick a new address per try', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      expect(await failFrom(t, '198.51.100.1', 100)).toEqual(Array(100).fill(401));
+      expect(await failFrom(t, '198.51.100.2', 1)).toEqual([429]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

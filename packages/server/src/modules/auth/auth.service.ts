@@ -12,7 +12,17 @@ import {
 } from '../users/users.repository';
 import { sendAccountMailInBackground } from './account-mail';
 import { issueAccountToken } from './account-tokens.repository';
-import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
+import {
+  ADDRESS_FAILURE_LIMIT,
+  accountRetryAt,
+  addressKey,
+  PAIR_FAILURE_LIMIT,
+  pairKey,
+  recentAttempts,
+  recordAttempt,
+  takeAttempt,
+  WINDOW_MS,
+} from './login-throttle';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
 import { createSession } from './sessions.repository';
 import { checkTotp } from './totp';
@@ -29,6 +39,30 @@ async function throttle(req: FastifyRequest): Promise<void> {
   }
 }
 
+/**
+ * Sign-in limits keyed on the client address (req.ip: the socket's, or the client's as forwarded
+ * by a trusted proxy, see ANAGEN_TRUST_PROXY) and on the email + address pair, counting failures
+ * only. One person's forgotten password, or one attacker, does not shut out everyone else.
+ */
+async function throttleLogin(req: FastifyRequest, email: string): Promise<void> {
+  const { db, clock, config } = req.server.deps;
+  if (!config.rateLimits) return;
+  const now = clock.now();
+  const overAddress = (await recentAttempts(db.kysely, addressKey(req.ip), now)) >= ADDRESS_FAILURE_LIMIT;
+  if (overAddress || (await recentAttempts(db.kysely, pairKey(email, req.ip), now)) >= PAIR_FAILURE_LIMIT) {
+    await audit(req, { action: 'auth.rate-limited', resource: 'session' });
+    throw new AppError('TOO_MANY_ATTEMPTS', 'Too many sign-in attempts from your address. Try again later.', {
+      retryAfterSeconds: WINDOW_MS / 1000,
+    });
+  }
+}
+
+async function countFailure(req: FastifyRequest, email: string): Promise<void> {
+  const { db, clock, config } = req.server.deps;
+  if (!config.rateLimits) return;
+  await recordAttempt(db.kysely, [addressKey(req.ip), pairKey(email, req.ip)], clock.now());
+}
+
 export async function login(
   req: FastifyRequest,
   email: string,
@@ -36,7 +70,7 @@ export async function login(
   totp?: string,
 ): Promise<{ me: Me; token: string; expiresAt: number }> {
   const { db, clock, config } = req.server.deps;
-  await throttle(req);
+  await throttleLogin(req, email);
   const now = clock.now();
   const user = await findUserByEmail(db.kysely, email);
   if (!user?.password_hash || !user.active) {
@@ -49,12 +83,19 @@ export async function login(
         resource: 'session',
         detail: 'unknown or inactive account',
       });
-      throw lockedError(state.locked_until - now);
+      throw accountWait(state.locked_until - now);
     }
     await dummyVerify(password);
+    // The same growing wait as a real account's (items 4 and 5 together).
     const failures = state.failed_logins + 1;
-    const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
-    await recordUnknownEmailFailure(db.kysely, email, lock ? 0 : failures, lock, now);
+    await recordUnknownEmailFailure(
+      db.kysely,
+      email,
+      failures,
+      config.rateLimits ? accountRetryAt(failures, now) : null,
+      now,
+    );
+    await countFailure(req, email);
     await audit(req, {
       action: 'auth.login.failure',
       resource: 'session',
@@ -64,12 +105,17 @@ export async function login(
   }
   if (config.rateLimits && user.locked_until && user.locked_until > now) {
     await audit(req, { action: 'auth.login.locked', resource: 'user', resourceId: user.id });
-    throw lockedError(user.locked_until - now);
+    throw accountWait(user.locked_until - now);
   }
   if (!(await verifyPassword(user.password_hash, password))) {
     const failures = user.failed_logins + 1;
-    const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
-    await recordLoginFailure(db.kysely, user.id, lock ? 0 : failures, lock);
+    await recordLoginFailure(
+      db.kysely,
+      user.id,
+      failures,
+      config.rateLimits ? accountRetryAt(failures, now) : null,
+    );
+    await countFailure(req, email);
     await audit(req, { action: 'auth.login.failure', resource: 'user', resourceId: user.id });
     throw new AppError('BAD_CREDENTIALS', 'The email or password is not correct.');
   }
@@ -80,8 +126,13 @@ export async function login(
     const step = await checkTotp(user.totp_secret, totp, now, user.totp_last_step);
     if (step === null) {
       const failures = user.failed_logins + 1;
-      const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
-      await recordLoginFailure(db.kysely, user.id, lock ? 0 : failures, lock);
+      await recordLoginFailure(
+        db.kysely,
+        user.id,
+        failures,
+        config.rateLimits ? accountRetryAt(failures, now) : null,
+      );
+      await countFailure(req, email);
       await audit(req, { action: 'auth.login.totp-failure', resource: 'user', resourceId: user.id });
       throw new AppError(
         'TOTP_INVALID',
@@ -179,16 +230,6 @@ async function alreadyRegistered(
   if (user.active) sendAccountMailInBackground(req.server, user, { kind: 'already-registered' });
 }
 
-function lockedError(remainingMs: number): AppError {
-  return new AppError(
-    'TOO_MANY_ATTEMPTS',
-    'This account is locked for 15 minutes after repeated wrong passwords.',
-    {
-      retryAfterSeconds: Math.ceil(remainingMs / 1000),
-    },
-  );
-}
-
 export function toMe(u: {
   id: string;
   email: string;
@@ -213,5 +254,16 @@ export function isUniqueViolation(err: unknown): boolean {
     e?.code === '23505' ||
     e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
+
+/** The answer while an account waits after repeated wrong passwords (sign-in or password change). */
+export function accountWait(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const when = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return new AppError(
+    'TOO_MANY_ATTEMPTS',
+    `After repeated wrong passwords this account can be tried again in ${when}.`,
+    { retryAfterSeconds: seconds },
   );
 }

@@ -7,7 +7,8 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { recordLoginFailure } from '../users/users.repository';
-import { ACCOUNT_FAILURE_LIMIT, LOCK_MS } from './login-throttle';
+import { accountWait } from './auth.service';
+import { accountRetryAt } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 
 /**
@@ -35,19 +36,15 @@ export async function changePasswordRoutes(app: FastifyInstance): Promise<void> 
       if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
       if (config.rateLimits && user.locked_until && Number(user.locked_until) > now) {
         await audit(req, { action: 'auth.password.locked', resource: 'user', resourceId: userId });
-        throw new AppError(
-          'TOO_MANY_ATTEMPTS',
-          'This account is locked for 15 minutes after repeated wrong passwords.',
-          { retryAfterSeconds: Math.ceil((Number(user.locked_until) - now) / 1000) },
-        );
+        throw accountWait(Number(user.locked_until) - now);
       }
       const ok = user.password_hash
         ? await verifyPassword(user.password_hash, req.body.currentPassword)
         : false;
       if (!ok) {
         const failures = user.failed_logins + 1;
-        const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
-        await recordLoginFailure(db.kysely, userId, lock ? 0 : failures, lock);
+        const retryAt = config.rateLimits ? accountRetryAt(failures, now) : null;
+        await recordLoginFailure(db.kysely, userId, failures, retryAt);
         await audit(req, { action: 'auth.password.change-failure', resource: 'user', resourceId: userId });
         const message = 'Your current password is not correct.';
         throw new AppError('CURRENT_PASSWORD_WRONG', message, {

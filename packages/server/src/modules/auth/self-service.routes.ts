@@ -17,7 +17,8 @@ import {
   issueAccountToken,
   markEmailVerified,
 } from './account-tokens.repository';
-import { ACCOUNT_FAILURE_LIMIT, LOCK_MS, takeAttempt, WINDOW_MS } from './login-throttle';
+import { accountWait } from './auth.service';
+import { accountRetryAt, takeAttempt, WINDOW_MS } from './login-throttle';
 import { hashPassword } from './password';
 import { checkTotp } from './totp';
 
@@ -158,13 +159,7 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
       const user = await findUserByEmail(db.kysely, t.email);
       if (!user) throw linkInvalid();
       if (config.rateLimits && user.locked_until && user.locked_until > now) {
-        throw new AppError(
-          'TOO_MANY_ATTEMPTS',
-          'This account is locked for 15 minutes after repeated wrong codes.',
-          {
-            retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
-          },
-        );
+        throw accountWait(user.locked_until - now);
       }
       // A mailbox alone must not undo two-step sign-in: the code is required before anything changes,
       // and the link stays usable until the code is right.
@@ -176,8 +171,12 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
         totpStep = await checkTotp(user.totp_secret, req.body.totp, now, user.totp_last_step);
         if (totpStep === null) {
           const failures = user.failed_logins + 1;
-          const lock = config.rateLimits && failures >= ACCOUNT_FAILURE_LIMIT ? now + LOCK_MS : null;
-          await recordLoginFailure(db.kysely, user.id, lock ? 0 : failures, lock);
+          await recordLoginFailure(
+            db.kysely,
+            user.id,
+            failures,
+            config.rateLimits ? accountRetryAt(failures, now) : null,
+          );
           await audit(req, {
             action: 'auth.password.reset-totp-failure',
             resource: 'user',

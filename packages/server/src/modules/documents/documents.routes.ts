@@ -13,10 +13,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { fieldError, notFound, validationError } from '../../errors';
+import { decodeSlots } from '../../lib/decode-slots';
 import { newId } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
 import { readUpload } from '../photos/read-upload';
+import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
 import { documentFile } from './document-file';
 
 function rows(db: Kysely<Database>) {
@@ -118,11 +120,13 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
         action: 'document.upload',
         resource: 'document',
       });
+      await requireUploadsAllowed(req);
       const { fields, file } = await readUpload(req, 'file');
       const parsed = documentUploadFieldsSchema.safeParse(fields);
       if (!parsed.success) throw validationError(parsed.error);
       if (!file) throw fieldError('file', 'Choose a file');
-      const stored = await documentFile(file);
+      await takeUploadQuota(req, file.length);
+      const stored = await decodeSlots(app.deps).run(() => documentFile(file));
       const id = newId();
       const key = `documents/${patientId}/${id}.${stored.extension}`;
       await app.deps.storage.put(key, stored.data);

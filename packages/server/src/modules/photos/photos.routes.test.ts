@@ -1,8 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signInDemoPeople, TEST_NOW, type TestApp } from '../../test/test-app';
-import { exifHasGps, form, jpegWithGps, plainPng, pngBomb } from './test-images';
+import {
+  exifHasGps,
+  form,
+  gpsRationalBytes,
+  jpegWithGps,
+  jpegWithTrailers,
+  plainPng,
+  pngBomb,
+  TRAILER_GPS,
+} from './test-images';
+
+const filesUnder = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe.each(DIALECTS)('progress photos on %s', (dialect) => {
   let t: TestApp;
@@ -77,6 +93,33 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
     expect((await sharp(original.rawPayload).metadata()).orientation).toBe(6);
     expect((await get(`/api/photos/${photo.id}/original`, 'patient')).statusCode).toBe(403);
     expect((await get(`/api/photos/${photo.id}/original`, 'desk')).statusCode).toBe(403);
+  });
+
+  it('keeps no location from a multi-picture JPEG with trailers in any file under the data directory', async () => {
+    const { file } = await jpegWithTrailers();
+    const res = await upload('patient', 'demo-patient-1', form({ view: 'frontal' }, { data: file }));
+    expect(res.statusCode).toBe(201);
+    await t.worker.runDueJobs();
+    const needles = [
+      ...gpsRationalBytes(TRAILER_GPS.primary),
+      ...gpsRationalBytes(TRAILER_GPS.second),
+      Buffer.from(TRAILER_GPS.xmp),
+      Buffer.from('GPSLatitude'),
+    ];
+    expect(needles.some((n) => file.includes(n))).toBe(true);
+    const files = filesUnder(t.testDb.dataDir);
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of files) {
+      const bytes = fs.readFileSync(f);
+      for (const n of needles) expect(bytes.includes(n), `${f} holds ${n.toString('hex')}`).toBe(false);
+    }
+    // The original is the primary image, whole: the same pixels.
+    const original = await get(`/api/photos/${res.json().id}/original`, 'clinician');
+    expect(original.rawPayload.length).toBeLessThan(file.length);
+    const [kept, uploaded] = await Promise.all(
+      [original.rawPayload, file].map((b) => sharp(b).raw().toBuffer()),
+    );
+    expect(Buffer.compare(kept!, uploaded!)).toBe(0);
   });
 
   it('accepts TIFF from dermoscope software and stores it as lossless, metadata-free PNG', async () => {

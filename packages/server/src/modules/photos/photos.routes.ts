@@ -9,8 +9,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, fieldError, notFound, validationError } from '../../errors';
+import { decodeSlots } from '../../lib/decode-slots';
 import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
+import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
 import { registerDeletePhoto } from './delete-photo';
 import { findPatientUserId, findPhotoRow, listPhotoRows, toPhoto } from './photos.repository';
 import type { PhotoTable } from './photos.table';
@@ -39,29 +41,37 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
         action: 'photo.upload',
         resource: 'photo',
       });
+      await requireUploadsAllowed(req);
       const { fields, file } = await readUpload(req);
       const parsed = photoUploadFieldsSchema.safeParse(fields);
       if (!parsed.success) throw validationError(parsed.error);
       if (!file || file.length === 0) throw fieldError('image', 'an image file is required');
+      await takeUploadQuota(req, file.length);
       const now = app.deps.clock.now();
       const takenAt = parsed.data.takenAt ?? now;
-      const row = await storePhoto(
-        {
-          db: app.deps.db.kysely,
-          storage: app.deps.storage,
-          now,
-          alongside: (trx, stored) =>
-            audit(req, { action: 'photo.create', resource: 'photo', resourceId: stored.id, patientId }, trx),
-        },
-        {
-          patientId,
-          view: parsed.data.view,
-          site: parsed.data.site ?? null,
-          umPerPx: parsed.data.umPerPx ?? null,
-          takenAt,
-          uploadedBy: req.actor?.userId ?? null,
-          file,
-        },
+      const row = await decodeSlots(app.deps).run(() =>
+        storePhoto(
+          {
+            db: app.deps.db.kysely,
+            storage: app.deps.storage,
+            now,
+            alongside: (trx, stored) =>
+              audit(
+                req,
+                { action: 'photo.create', resource: 'photo', resourceId: stored.id, patientId },
+                trx,
+              ),
+          },
+          {
+            patientId,
+            view: parsed.data.view,
+            site: parsed.data.site ?? null,
+            umPerPx: parsed.data.umPerPx ?? null,
+            takenAt,
+            uploadedBy: req.actor?.userId ?? null,
+            file,
+          },
+        ),
       );
       return reply.code(201).send(toPhoto(row, await findPatientUserId(app.deps.db.kysely, patientId)));
     },

@@ -27,7 +27,18 @@ export async function readUpload(req: FastifyRequest, fileField = 'image'): Prom
         }
         file = await part.toBuffer();
       } else {
-        fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        // PostgreSQL text cannot hold U+0000; no field has a use for it (see request-guards.ts).
+        if (value.includes('\u0000') || part.fieldname.includes('\u0000')) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `body.${part.fieldname}: must not contain a NUL character`,
+            {
+              errors: [{ path: `body.${part.fieldname}`, message: 'must not contain a NUL character' }],
+            },
+          );
+        }
+        fields[part.fieldname] = value;
       }
     }
   } catch (err) {

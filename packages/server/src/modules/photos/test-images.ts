@@ -113,3 +113,66 @@ export async function syntheticTrichoscopyPng(opts: {
     .toBuffer();
   return { png, truthCount: img.truth.hairCount, umPerPx: img.umPerPx };
 }
+
+/** GPS coordinates hidden in {@link jpegWithTrailers}, each as EXIF rationals or XMP text. */
+export const TRAILER_GPS = {
+  primary: '51/1 30/1 3230/100',
+  second: '48/1 51/1 2417/100',
+  xmp: '47.620514',
+};
+
+function jpegSegment(marker: number, body: Buffer): Buffer {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+/**
+ * A phone-style JPEG: the primary image (EXIF with GPS, an XMP packet with GPS, an MPF APP2 index,
+ * a maker APP3 holding a whole thumbnail JPEG, so an EOI marker inside a segment) followed after
+ * its EOI by a second full JPEG with its own EXIF GPS (the multi-picture "depth" image), an XMP
+ * packet with GPS and a fake motion-photo MP4 trailer.
+ */
+export async function jpegWithTrailers(): Promise<{ file: Buffer; primaryEnd: number }> {
+  const exifJpeg = (gps: string) =>
+    sharp({ create: { width: 48, height: 32, channels: 3, background: '#8a5a3a' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'TestCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: gps } })
+      .toBuffer();
+  const primary = await exifJpeg(TRAILER_GPS.primary);
+  const second = await exifJpeg(TRAILER_GPS.second);
+  const thumb = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+    .jpeg()
+    .toBuffer();
+  const xmp = (lat: string) =>
+    Buffer.from(
+      `<x:xmpmeta><rdf:Description exif:GPSLatitude="${lat}N" exif:GPSLongitude="122.349"/></x:xmpmeta>`,
+    );
+  const extraSegments = Buffer.concat([
+    jpegSegment(0xe1, Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0'), xmp(TRAILER_GPS.xmp)])),
+    jpegSegment(0xe2, Buffer.concat([Buffer.from('MPF\0II*\0'), Buffer.alloc(40, 1)])),
+    jpegSegment(0xe3, Buffer.concat([Buffer.from('MAKER\0'), thumb, xmp(TRAILER_GPS.xmp)])),
+  ]);
+  const withSegments = Buffer.concat([primary.subarray(0, 2), extraSegments, primary.subarray(2)]);
+  const file = Buffer.concat([
+    withSegments,
+    second,
+    Buffer.from('<?xpacket begin?>'),
+    xmp(TRAILER_GPS.xmp),
+    Buffer.from('\0\0\0\x18ftypmp42motion-photo-video'),
+  ]);
+  return { file, primaryEnd: withSegments.length };
+}
+
+/** `gps` ("d/1 m/1 s/100") as EXIF rationals, in both byte orders. */
+export function gpsRationalBytes(gps: string): Buffer[] {
+  const nums = gps.split(/[ /]/).map(Number);
+  return [false, true].map((le) => {
+    const b = Buffer.alloc(nums.length * 4);
+    for (const [i, n] of nums.entries()) {
+      if (le) b.writeUInt32LE(n, i * 4);
+      else b.writeUInt32BE(n, i * 4);
+    }
+    return b;
+  });
+}

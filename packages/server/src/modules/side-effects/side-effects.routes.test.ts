@@ -80,6 +80,13 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     expect(mails.map((m) => m.to)).toEqual(['clinician@example.com']);
     expect(mails[0]!.text).not.toContain('Pat Rivera');
 
+    // Admins and the desk may not write clinical records, so they may not acknowledge either.
+    for (const role of ['admin', 'desk'] as const) {
+      const denied = await call(role, 'POST', `/api/alerts/${alerts[0].id}/acknowledge`);
+      expect(denied.status, role).toBe(403);
+    }
+    expect((await call('patient', 'POST', `/api/alerts/${alerts[0].id}/acknowledge`)).status).toBe(403);
+    expect((await call('clinician', 'GET', '/api/alerts')).body).toHaveLength(1);
     const ack = await call('clinician', 'POST', `/api/alerts/${alerts[0].id}/acknowledge`);
     expect(ack.status).toBe(200);
     expect((await call('clinician', 'POST', `/api/alerts/${alerts[0].id}/acknowledge`)).status).toBe(409);

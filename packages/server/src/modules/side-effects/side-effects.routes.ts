@@ -1,3 +1,4 @@
+import { canAccessPatient } from '@anagen/core/access';
 import {
   careAlertSchema,
   patientIdParamsSchema,
@@ -150,9 +151,12 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/alerts/:alertId/acknowledge',
     {
-      config: { access: ['clinician', 'admin'] },
+      // Acknowledging says "a clinician has taken this on": only someone who may write the
+      // patient's clinical record may say it (admins and the desk read alerts but cannot treat).
+      config: { access: ['clinician', 'admin', 'desk'] },
       schema: {
         tags: ['care'],
+        description: 'Clinicians only (clinical write access to the alert’s patient); others get 403',
         params: z.strictObject({ alertId: z.string().min(1).max(100) }),
         response: { 200: z.object({ id: z.string(), acknowledgedAt: z.number() }) },
       },
@@ -165,6 +169,15 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
         .where('id', '=', req.params.alertId)
         .executeTakeFirst();
       if (!alert) throw notFound('Alert');
+      if (!canAccessPatient(req.actor, alert.patient_id, 'clinical', 'write')) {
+        await audit(req, {
+          action: 'alert.acknowledge.denied',
+          resource: 'alert',
+          resourceId: alert.id,
+          patientId: alert.patient_id,
+        });
+        throw new AppError('FORBIDDEN', 'Only a clinician can acknowledge an urgent alert.');
+      }
       if (!(await acknowledgeAlert(db(), alert.id, req.actor!.userId, now))) {
         throw new AppError('CONFLICT', 'This alert was already acknowledged.');
       }

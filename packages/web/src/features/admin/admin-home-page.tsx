@@ -4,6 +4,7 @@ import { useClinic, useLocations } from './admin-api';
 import { ClinicDetailsForm } from './clinic-details-form';
 import { LocationsSection } from './locations-section';
 import { ScalpSitesSection } from './scalp-sites-section';
+import { UploadSettingsSection } from './upload-settings-form';
 
 export function AdminHomePage() {
   usePageMeta('Clinic settings');
@@ -14,7 +15,7 @@ export function AdminHomePage() {
       <h1>Clinic settings</h1>
       <p className="muted">
         Clinic details, locations with their time zones and opening hours, holidays and closures, and the
-        clinic's own close-up sites.
+        clinic's own close-up sites, and who may upload photos and documents.
       </p>
       {(clinic.isPending || locations.isPending) && <Loading />}
       {clinic.error && <ErrorState error={clinic.error} />}
@@ -22,6 +23,7 @@ export function AdminHomePage() {
       {clinic.data && <ClinicDetailsForm clinic={clinic.data} />}
       {locations.data && <LocationsSection locations={locations.data} />}
       <ScalpSitesSection />
+      <UploadSettingsSection />
     </>
   );
 }

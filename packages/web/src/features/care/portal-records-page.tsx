@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { DownloadRecords } from '../account/download-records';
 import { useMe } from '../auth/use-me';
 import { DocumentsPanel } from '../documents/documents-panel';
+import { useUploadAllowance } from '../progress/upload-allowance';
 import { useConsents, useDiagnoses, usePlans, useSessions, useSideEffects } from './care-api';
 import { fmtDate, fmtDateTime, lossTypeLabel, stageLabel, symptomLabel, treatmentName } from './care-format';
 import { SessionCard } from './session-card';
@@ -12,6 +13,8 @@ import { SessionCard } from './session-card';
 export function PortalRecordsPage() {
   usePageMeta('My records');
   const { data: me } = useMe();
+  const allowance = useUploadAllowance(!!me?.patientId);
+  const uploadsOff = allowance.data?.allowed === false;
   const pid = me?.patientId;
   const dx = useDiagnoses(pid);
   const plans = usePlans(pid);
@@ -121,10 +124,14 @@ export function PortalRecordsPage() {
         <div className="card">
           <DocumentsPanel
             patientId={pid}
-            canFile
+            canFile={!uploadsOff}
             canRemove="own"
             userId={me?.id}
-            intro="A letter or results from another doctor? Add them here and the clinic sees them in your chart."
+            intro={
+              uploadsOff
+                ? (allowance.data?.reason ?? '')
+                : 'A letter or results from another doctor? Add them here and the clinic sees them in your chart.'
+            }
           />
         </div>
       )}

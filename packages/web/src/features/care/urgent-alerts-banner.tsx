@@ -29,7 +29,8 @@ export function UrgentAlertsBanner() {
       </section>
     ) : null;
   }
-  const canAck = me?.role === 'clinician' || me?.role === 'admin';
+  // The server lets only clinicians acknowledge (admins and the desk cannot write clinical records).
+  const canAck = me?.role === 'clinician';
   return (
     <section className="alert error urgent-alerts" role="alert" aria-labelledby="urgent-alerts-heading">
       <h2 id="urgent-alerts-heading">

@@ -6,6 +6,7 @@ import { BeforeAfter } from './before-after';
 import { CapturePanel } from './capture-panel';
 import { PhotoGallery } from './photo-gallery';
 import { ProgressResults } from './progress-results';
+import { useUploadAllowance } from './upload-allowance';
 
 /** /portal/progress: the patient's own photos, measurements, comparisons and charts. */
 export default function ProgressPage() {
@@ -14,6 +15,7 @@ export default function ProgressPage() {
     'Your progress photos, measurements and how they compare with published studies.',
   );
   const { data: me, isPending, error } = useMe();
+  const allowance = useUploadAllowance(!!me?.patientId);
   const [params, setParams] = useSearchParams();
   const treatment = params.get('treatment') ?? undefined;
   if (isPending) return <Loading />;
@@ -42,7 +44,13 @@ export default function ProgressPage() {
         onTreatmentChange={(t) => setParams(t ? { treatment: t } : {}, { replace: true })}
       />
       <BeforeAfter patientId={patientId} />
-      <CapturePanel patientId={patientId} audience="patient" />
+      {allowance.data && !allowance.data.allowed ? (
+        <p className="alert info" role="status">
+          {allowance.data.reason}
+        </p>
+      ) : (
+        <CapturePanel patientId={patientId} audience="patient" />
+      )}
       <PhotoGallery patientId={patientId} canRemove="own" />
     </div>
   );

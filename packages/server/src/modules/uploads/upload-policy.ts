@@ -1,0 +1,116 @@
+import {
+  DEFAULT_UPLOAD_SETTINGS,
+  type UploadAllowance,
+  type UploadSettings,
+  uploadSettingsSchema,
+} from '@anagen/core/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../errors';
+import { newId } from '../../lib/ids';
+import { findClinic, parseSettings } from '../admin/clinic.repository';
+
+const DAY_MS = 24 * 3_600_000;
+const MB = 1024 * 1024;
+
+export const PATIENT_UPLOADS_OFF =
+  'The clinic has turned off uploads from patients. Please bring your photos or documents to your next visit, or contact the clinic.';
+
+/** The clinic's upload rules: what an admin saved, with defaults for anything unset or unreadable. */
+export function uploadSettingsFromJson(settingsJson: string): UploadSettings {
+  const raw = parseSettings(settingsJson).uploads;
+  const merged = { ...DEFAULT_UPLOAD_SETTINGS };
+  if (!raw || typeof raw !== 'object') return merged;
+  for (const key of Object.keys(DEFAULT_UPLOAD_SETTINGS) as (keyof UploadSettings)[]) {
+    const one = uploadSettingsSchema.shape[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (one.success) (merged as Record<string, unknown>)[key] = one.data;
+  }
+  return merged;
+}
+
+export async function readUploadSettings(db: Kysely<Database>): Promise<UploadSettings> {
+  return uploadSettingsFromJson((await findClinic(db))?.settings_json ?? '{}');
+}
+
+function limitsFor(role: string, s: UploadSettings) {
+  return role === 'patient'
+    ? { uploads: s.patientPhotosPerDay, bytes: s.patientMegabytesPerDay * MB }
+    : { uploads: s.staffPhotosPerDay, bytes: s.staffMegabytesPerDay * MB };
+}
+
+async function usage(db: Kysely<Database>, userId: string, now: number) {
+  const row = await db
+    .selectFrom('upload_usage')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('bytes').as('bytes'),
+      eb.fn.min<number>('at').as('oldest'),
+    ])
+    .where('user_id', '=', userId)
+    .where('at', '>', now - DAY_MS)
+    .executeTakeFirstOrThrow();
+  return {
+    uploads: Number(row.n),
+    bytes: Number(row.bytes ?? 0),
+    oldest: row.oldest === null ? null : Number(row.oldest),
+  };
+}
+
+/** Refuses (403) an upload by a patient while the clinic has patient uploads turned off. */
+export async function requireUploadsAllowed(req: FastifyRequest): Promise<void> {
+  if (req.actor?.role !== 'patient') return;
+  const settings = await readUploadSettings(req.server.deps.db.kysely);
+  if (!settings.patientUploads) throw new AppError('FORBIDDEN', PATIENT_UPLOADS_OFF);
+}
+
+/**
+ * Counts an upload of `bytes` against the signed-in account's rolling 24-hour quota, or refuses it
+ * with 429 and Retry-After (when the oldest counted upload leaves the window). The row is written
+ * first and counted with the others, so concurrent uploads cannot all slip under the limit.
+ */
+export async function takeUploadQuota(req: FastifyRequest, bytes: number): Promise<void> {
+  const actor = req.actor;
+  if (!actor) return;
+  const { db: database, clock } = req.server.deps;
+  const db = database.kysely;
+  const now = clock.now();
+  const limits = limitsFor(actor.role, await readUploadSettings(db));
+  await db
+    .deleteFrom('upload_usage')
+    .where('user_id', '=', actor.userId)
+    .where('at', '<=', now - DAY_MS)
+    .execute();
+  const id = newId();
+  await db.insertInto('upload_usage').values({ id, user_id: actor.userId, at: now, bytes }).execute();
+  const used = await usage(db, actor.userId, now);
+  if (used.uploads <= limits.uploads && used.bytes <= limits.bytes) return;
+  await db.deleteFrom('upload_usage').where('id', '=', id).execute();
+  const waitMs = used.oldest === null ? DAY_MS : Math.max(used.oldest + DAY_MS - now, 1000);
+  const hours = Math.ceil(waitMs / 3_600_000);
+  throw new AppError(
+    'UPLOAD_QUOTA_EXCEEDED',
+    `This account has reached its upload limit (${limits.uploads} files or ${Math.round(limits.bytes / MB)} MB in 24 hours). You can upload again in about ${hours} hour${hours === 1 ? '' : 's'}.`,
+    { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+  );
+}
+
+/** What the account may still upload now; the portal shows or hides its upload forms by it. */
+export async function uploadAllowance(
+  db: Kysely<Database>,
+  actor: { userId: string; role: string },
+  now: number,
+): Promise<UploadAllowance> {
+  const settings = await readUploadSettings(db);
+  const limits = limitsFor(actor.role, settings);
+  const used = await usage(db, actor.userId, now);
+  const uploadsLeft = Math.max(0, limits.uploads - used.uploads);
+  const bytesLeft = Math.max(0, limits.bytes - used.bytes);
+  if (actor.role === 'patient' && !settings.patientUploads) {
+    return { allowed: false, reason: PATIENT_UPLOADS_OFF, uploadsLeft: 0, bytesLeft: 0 };
+  }
+  if (uploadsLeft === 0 || bytesLeft === 0) {
+    return { allowed: false, reason: 'The upload limit for today is reached.', uploadsLeft, bytesLeft };
+  }
+  return { allowed: true, reason: null, uploadsLeft, bytesLeft };
+}

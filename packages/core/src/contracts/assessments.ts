@@ -63,7 +63,7 @@ export type AssessmentDto = z.infer<typeof assessmentSchema>;
  */
 export function summarizeAssessment(input: AssessmentInput, result: CandidacyResultDto): string {
   const lines = [
-    `Online self-assessment (not a diagnosis): ${input.sex}, age ${input.age}, ${input.onset.replace(/-/g, ' ')} for ${input.durationMonths} months, family history: ${input.familyHistory}.`,
+    `Online self-assessment (not a diagnosis): ${input.sex}, age ${input.age}, ${input.onset.replace(/-/g, ' ')} for ${input.durationMonths} months, family history: ${input.familyHistory}${input.pregnancyPotential === null ? '' : `, could become pregnant: ${input.pregnancyPotential}`}.`,
     `${result.likelyType.label}${result.likelyStage ? `; likely stage ${result.likelyStage.label}` : ''}.`,
   ];
   if (result.redFlags.length > 0)

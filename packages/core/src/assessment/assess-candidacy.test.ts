@@ -107,7 +107,13 @@ describe('assessCandidacy: journeys', () => {
 
   it('never ranks a 5-ARI for someone who may become pregnant, even if its entry lacks the code', () => {
     const bare = TEST_TREATMENTS.map((t) =>
-      t.slug === 'finasteride' ? { ...t, contraindications: [], suitability: { sexes: ['female' as const, 'male' as const], minAge: 18 } } : t,
+      t.slug === 'finasteride'
+        ? {
+            ...t,
+            contraindications: [],
+            suitability: { sexes: ['female' as const, 'male' as const], minAge: 18 },
+          }
+        : t,
     );
     const r = assessCandidacy(AssessmentInputSchema.parse({ ...BASE, pregnancyPotential: 'unsure' }), bare);
     expect(r.options.map((o) => o.slug)).not.toContain('finasteride');
@@ -116,7 +122,9 @@ describe('assessCandidacy: journeys', () => {
   });
 
   it('ranks finasteride for a man who says he cannot become pregnant, as before', () => {
-    expect(option('finasteride', { pregnancyPotential: 'no' })?.fitScore).toBe(option('finasteride')?.fitScore);
+    expect(option('finasteride', { pregnancyPotential: 'no' })?.fitScore).toBe(
+      option('finasteride')?.fitScore,
+    );
   });
 
   it('routes patchy loss with SALT to a physician, with the SALT stage', () => {

@@ -256,13 +256,13 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     code: 'pregnancy-or-breastfeeding',
     when: 'Condition: pregnant or breastfeeding',
-    source: 'propecia-label-2012; ' + REFERRAL_CONSENSUS,
+    source: `propecia-label-2012; ${REFERRAL_CONSENSUS}`,
     applies: (x) => condition(x, 'pregnancy', 'breastfeeding'),
   },
   {
     code: 'planning-pregnancy',
     when: 'Condition: planning a pregnancy',
-    source: 'propecia-label-2012; ' + REFERRAL_CONSENSUS,
+    source: `propecia-label-2012; ${REFERRAL_CONSENSUS}`,
     applies: (x) => condition(x, 'planning-pregnancy'),
   },
   {

@@ -73,7 +73,13 @@ const JAK_BOXED =
  * red-flag symptom is enough, whatever the severity score (except plain pain, which needs a score).
  */
 export const TRIAGE_RULES: readonly TriageRule[] = [
-  { reason: 'fever', symptoms: ['fever'], emergencyFirst: false, crisisLine: false, source: GUIDE_WHEN_TO_CALL },
+  {
+    reason: 'fever',
+    symptoms: ['fever'],
+    emergencyFirst: false,
+    crisisLine: false,
+    source: GUIDE_WHEN_TO_CALL,
+  },
   {
     reason: 'spreading-redness-or-warmth',
     symptoms: ['spreading-redness', 'warmth'],
@@ -151,14 +157,16 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     symptoms: ['skin-blanching-or-dusky'],
     emergencyFirst: false,
     crisisLine: false,
-    source: 'Issue 20 clinical review (blocked blood vessel after an injection); not in the dossier — unverified',
+    source:
+      'Issue 20 clinical review (blocked blood vessel after an injection); not in the dossier — unverified',
   },
   {
     reason: 'uncontrolled-bleeding',
     symptoms: ['bleeding-that-will-not-stop'],
     emergencyFirst: false,
     crisisLine: false,
-    source: 'Issue 20 clinical review; bleeding risk with blood thinners is why PRP lists them (prp-devices-2014)',
+    source:
+      'Issue 20 clinical review; bleeding risk with blood thinners is why PRP lists them (prp-devices-2014)',
   },
   {
     reason: 'low-mood-or-self-harm',

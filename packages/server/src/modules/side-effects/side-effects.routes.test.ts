@@ -224,7 +224,8 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     const unlinked = res.body.rows.find(
       (r: { treatmentSlug: string }) => r.treatmentSlug === 'not-linked-to-a-session',
     );
-    expect(unlinked).toMatchObject({ reports: 1, urgent: 1, sessions: 0, reportsPerSession: null });
+    // Breathing trouble, self-harm thoughts, stroke signs and dusky skin: four urgent unlinked reports.
+    expect(unlinked).toMatchObject({ reports: 4, urgent: 4, sessions: 0, reportsPerSession: null });
     expect((await call('desk', 'GET', '/api/reports/side-effects')).status).toBe(403);
   });
 });

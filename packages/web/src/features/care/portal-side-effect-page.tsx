@@ -75,9 +75,10 @@ export function PortalSideEffectPage() {
     <>
       <h1>Report a side effect</h1>
       <div className="alert info">
-        If you have trouble breathing, chest pain, swelling of your face or lips, sudden changes in your vision,
-        or signs of a stroke (face drooping, arm weakness, slurred speech), call emergency services (911) now
-        — do not wait to fill in this form. If you have thoughts of harming yourself, call or text 988.
+        If you have trouble breathing, chest pain, swelling of your face or lips, sudden changes in your
+        vision, or signs of a stroke (face drooping, arm weakness, slurred speech), call emergency services
+        (911) now — do not wait to fill in this form. If you have thoughts of harming yourself, call or text
+        988.
       </div>
       <form onSubmit={submit} className="card">
         <fieldset>

@@ -4,6 +4,7 @@ import {
   collectProse,
   compareTreatments,
   type EvidenceProblemCode,
+  effectComparability,
   findMarketingTerms,
   type RawEvidenceContent,
   REGULATORY_STATUS_LABELS,
@@ -125,6 +126,35 @@ describe('comparison rows', () => {
     });
     expect(rows[1]?.regulatoryLabel).toBe(REGULATORY_STATUS_LABELS['unapproved-drug-biologic']);
     expect(rows[2]?.priceRange).toMatchObject({ per: 'month', confidence: 'low' });
+  });
+
+  it('name the measure and control of every effect, and mark the issue’s four figures not comparable', () => {
+    const rows = compareTreatments(getEvidenceLibrary(), [
+      'microneedling',
+      'topical-minoxidil',
+      'finasteride',
+      'prp',
+    ]);
+    for (const r of rows) {
+      expect(r.effect?.measure.length).toBeGreaterThan(10);
+      expect(r.effect?.controlLabel?.length).toBeGreaterThan(3);
+    }
+    expect(rows[1]?.effect).toMatchObject({
+      value: 18.6,
+      controlValue: 3.9,
+      comparison: 'change-from-baseline',
+    });
+    const c = effectComparability(rows);
+    // PRP (a pooled difference from control, no duration) next to finasteride (difference, 52 weeks).
+    expect(c.get('prp')?.find((x) => x.name.startsWith('Finasteride'))?.reasons).toEqual([
+      'duration not stated for a pooled result',
+    ]);
+    // Microneedling (change from baseline, 12 weeks) next to finasteride (difference, 52 weeks).
+    expect(c.get('microneedling')?.find((x) => x.name.startsWith('Finasteride'))?.reasons).toEqual([
+      'one is a change from baseline, the other a difference from a control group',
+      'different durations (12 vs 52 weeks)',
+    ]);
+    for (const r of rows) expect(c.get(r.slug)).toHaveLength(3);
   });
 });
 

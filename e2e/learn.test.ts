@@ -28,11 +28,19 @@ const PUBLIC_PAGES = [
   '/assessment',
 ];
 
+/** Answers the pregnancy-potential question, which the form asks of everyone. */
+const pregnancyAnswer = (page: Page, answer: 'Yes' | 'No' | 'Not sure') =>
+  page
+    .getByRole('group', { name: /Could you become pregnant/ })
+    .getByRole('radio', { name: answer, exact: true })
+    .check();
+
 /** Steps 1–2 of the assessment; the caller continues from the scale step. */
 async function startAssessment(page: Page, url: string, sex: 'Male' | 'Female', age: string) {
   await page.goto(`${url}/assessment`);
   await page.getByRole('radio', { name: sex, exact: true }).check();
   await page.getByLabel('Age in years').fill(age);
+  await pregnancyAnswer(page, 'No');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'Your hair loss' }).waitFor();
   await page.getByLabel('Receding hairline or thinning crown').check();
@@ -84,9 +92,11 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/assessment`);
     await page.getByRole('radio', { name: 'Male', exact: true }).check();
-    await page.getByLabel('Age in years').fill('7');
+    await page.getByLabel('Age in years').fill('130');
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByText('Please enter an age between 12 and 120.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Please enter an age between 0 and 120.').isVisible()).resolves.toBe(true);
+    // Pregnancy potential is asked directly, whatever sex was chosen, and must be answered.
+    await expect(page.getByText('Please answer this question.').isVisible()).resolves.toBe(true);
 
     await startAssessment(page, server.url, 'Male', '35');
     await page.getByRole('radio', { name: 'Norwood III vertex' }).check();
@@ -167,13 +177,17 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.goto(`${server.url}/assessment`);
     await page.getByRole('radio', { name: 'Male', exact: true }).check();
     await page.getByLabel('Age in years').fill('30');
+    await pregnancyAnswer(page, 'No');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('After pregnancy').check();
+    await page.getByLabel('Receding hairline or thinning crown').check();
     await page.getByLabel(/How long has it been going on/).fill('6');
     await page.getByRole('radio', { name: 'No', exact: true }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('“After pregnancy” does not fit with the sex you chose (male).').waitFor();
-    expect(await page.locator('form h2').textContent()).toBe('Your hair loss');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Pregnant', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('does not fit with your answer that you could not become pregnant').waitFor();
+    expect(await page.locator('form h2').textContent()).toBe('Scalp and health');
     expect(posted).toBe(0);
     await page.close();
   });

@@ -58,6 +58,9 @@ const NUMBER_EXEMPT = new Set([
   'title',
   'description',
   'label',
+  // An effect's measure and control group name what its studyIds report; the studies are cited there.
+  'measure',
+  'controlLabel',
   'citation',
   'sourceName',
   'myth',

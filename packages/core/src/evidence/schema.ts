@@ -110,12 +110,16 @@ export const EFFECT_COMPARISONS = ['change-from-baseline', 'difference-vs-contro
 export const EffectSchema = z
   .object({
     label: text,
+    /** What was measured, named the way the trial measured it (e.g. "non-vellus hair density"). */
+    measure: text,
     value: z.number(),
     /** 95 % confidence interval when published. */
     ciLow: z.number().optional(),
     ciHigh: z.number().optional(),
     /** What the comparison group achieved in the same trial, same unit. */
     controlValue: z.number().optional(),
+    /** Who the comparison group was: placebo, vehicle, sham device, the untreated half of the scalp … */
+    controlLabel: text.optional(),
     unit: z.enum(EFFECT_UNITS),
     comparison: z.enum(EFFECT_COMPARISONS),
     weeks: z.number().positive().nullable(),

@@ -32,6 +32,23 @@ describe('evidence library content', () => {
     expect(problems).toEqual([]);
   });
 
+  it('accepts real author lists and titles, and does not ask news or regulators for authors', () => {
+    const raw = clone();
+    for (const r of raw.references) delete r.unverifiedBibliography;
+    const flagged = auditEvidenceLibrary(raw as RawEvidenceContent).problems.map((p) => p.path);
+    for (const id of [
+      'tak2020',
+      'gupta2023',
+      'ou2020',
+      'gubelinharcha2014',
+      'donascimento2020',
+      'wolfram2003',
+    ])
+      expect(flagged).not.toContain(id);
+    for (const id of ['fda-exosomes-2019', 'brave-aa', 'style-trial', 'naaf-salt'])
+      expect(flagged).not.toContain(id);
+  });
+
   it('has one entry per treatment in the issue and the ten guide pages', () => {
     const lib = getEvidenceLibrary();
     expect(lib.treatments.map((t) => t.slug).sort()).toEqual([
@@ -175,6 +192,41 @@ describe('the content check fails when', () => {
       'a citation marker is unresolved',
       (r) => (treatment(r, 'prp').claims[0].text += ' [^nobody2099]'),
       'unresolved-citation',
+    ],
+    [
+      'a paper is cited without its authors',
+      (r) =>
+        (r.references.find((x) => x.id === 'olsen2002')!.citation =
+          'Olsen et al. A randomized trial. J Am Acad Dermatol. 2002.'),
+      'reference-without-authors',
+    ],
+    [
+      'a paper has no author list at all',
+      (r) =>
+        (r.references.find((x) => x.id === 'tak2020')!.citation =
+          'A randomized, double-blind, vehicle-controlled clinical study. Stem Cells Transl Med. 2020.'),
+      'reference-without-authors',
+    ],
+    [
+      'a paper’s title is a description, not the paper’s own',
+      (r) =>
+        (r.references.find((x) => x.id === 'dhurat2013')!.citation =
+          'Dhurat R, et al. Randomised trial of microneedling with minoxidil (n=100). Int J Trichology. 2013.'),
+      'reference-title-not-the-papers',
+    ],
+    [
+      'a paper’s title is a description, with an author list',
+      (r) =>
+        (r.references.find((x) => x.id === 'olsen2002')!.citation =
+          'Olsen EA, et al. Summary of a minoxidil trial. J Am Acad Dermatol. 2002.'),
+      'reference-title-not-the-papers',
+    ],
+    [
+      'the note excusing an unchecked citation is removed',
+      (r) => {
+        delete r.references.find((x) => x.id === 'su2022')!.unverifiedBibliography;
+      },
+      'reference-without-authors',
     ],
     [
       'a reference is unused',

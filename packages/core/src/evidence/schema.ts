@@ -67,6 +67,11 @@ export const ReferenceSchema = z
     year: z.number().int().min(1900).max(2100).optional(),
     /** Caveats about the source itself (conflicts of interest, unconfirmed DOI, press-only data). */
     note: text.optional(),
+    /**
+     * Why the authors or title are not yet the paper's own (e.g. not checked against the paper);
+     * shown with the reference. Without it, the audit requires authors and the paper's own title.
+     */
+    unverifiedBibliography: text.optional(),
   })
   .strict()
   .refine((r) => r.doi !== undefined || r.url !== undefined, {

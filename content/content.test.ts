@@ -9,7 +9,7 @@ import {
   type RawEvidenceContent,
   REGULATORY_STATUS_LABELS,
 } from '@anagen/core/evidence';
-import { estimateCumulativeCost, planFromPriceDefault } from '@anagen/core/pricing';
+import { estimateCumulativeCost, planAtRangeEnd, planFromPriceDefault } from '@anagen/core/pricing';
 import { describe, expect, it } from 'vitest';
 import { getEvidenceLibrary, getPriceDefaults, rawEvidenceContent } from './index';
 
@@ -351,5 +351,36 @@ describe('demo prices', () => {
     expect(prp?.byYear[0]).toEqual({ year: 1, cents: 625_000 });
     const fin = r.plans.find((p) => p.treatmentSlug === 'finasteride');
     expect(fin?.byYear.map((y) => y.cents)).toEqual([30_000, 90_000, 150_000, 300_000]);
+  });
+
+  it('carry the published low–high range of each treatment, which the estimator shows', () => {
+    for (const p of prices) {
+      const range = lib.treatments.find((x) => x.slug === p.treatmentSlug)!.priceRange!;
+      const r = range.per === 'month' ? p.monthlyMedicationRangeCents : p.pricePerSessionRangeCents;
+      expect(r, p.treatmentSlug).toEqual([range.minUsd * 100, range.maxUsd * 100]);
+    }
+    const prp = planFromPriceDefault(prices.find((p) => p.treatmentSlug === 'prp')!);
+    const ranges = prices.find((p) => p.treatmentSlug === 'prp')!;
+    const [low, mid, high] = estimateCumulativeCost({
+      years: [1],
+      plans: [planAtRangeEnd(prp, ranges, 'low'), prp, planAtRangeEnd(prp, ranges, 'high')],
+    }).plans.map((x) => x.byYear[0]!.cents);
+    // 5 sessions in the first year at $500, $1,250 and $2,000.
+    expect([low, mid, high]).toEqual([250_000, 625_000, 1_000_000]);
+  });
+
+  it('include the medicine that usually continues after a transplant, with its own range', () => {
+    const t = prices.find((p) => p.treatmentSlug === 'hair-transplant')!;
+    const fin = prices.find((p) => p.treatmentSlug === 'finasteride')!;
+    expect(t.monthlyMedicationCents).toBe(fin.monthlyMedicationCents);
+    expect(t.monthlyMedicationRangeCents).toEqual(fin.monthlyMedicationRangeCents);
+    expect(t.basis).toMatch(/finasteride/);
+    const ten = estimateCumulativeCost({ years: [10], plans: [planFromPriceDefault(t)] }).plans[0]!;
+    expect(ten.byYear[0]!.cents).toBe(950_000 + 120 * 2_500);
+  });
+
+  it('say when each source was read and, where it has one, the source’s own date', () => {
+    for (const p of prices) expect(p.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(prices.find((p) => p.treatmentSlug === 'hair-transplant')!.sourceDated).toMatch(/February 2022/);
   });
 });

@@ -251,6 +251,10 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
       .allTextContents();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Finasteride');
+    // The midpoint with the published low–high range: $15–$35 a month for a year.
+    expect(rows[0]).toMatch(/\$300\s*\(\$180–\$420\)/);
+    await page.getByText('Where the starting prices come from').click();
+    await page.getByText(/read 2026-11-25; source dated February 2022/).waitFor();
     await page.screenshot({ path: screenshotPath('learn-cost'), fullPage: true });
     await page.close();
   });

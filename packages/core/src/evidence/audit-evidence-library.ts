@@ -65,6 +65,7 @@ const NUMBER_EXEMPT = new Set([
   'controlLabel',
   'citation',
   'sourceName',
+  'sourceDated',
   'myth',
 ]);
 

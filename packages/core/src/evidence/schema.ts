@@ -144,7 +144,10 @@ export const PriceRangeSchema = z
     /** Where the figure was published; absent only when confidence is `unverified`. */
     sourceUrl: httpsUrl.optional(),
     sourceName: text,
+    /** When we read the source (not when it was written). */
     asOf: isoDate,
+    /** The source's own date as it states it; absent when the source is undated. */
+    sourceDated: text.optional(),
     confidence: z.enum(PRICE_CONFIDENCE),
   })
   .strict()

@@ -195,6 +195,13 @@ describe('assessCandidacy: scoring rules', () => {
     expect(delta(slug, patch, base)).toBe(expected);
   });
 
+  it('does not promise full coverage from a transplant at an advanced stage', () => {
+    const reason = option('hair-transplant', { scale: { system: 'norwood', stage: 'VII' } })?.reason ?? '';
+    expect(reason).toMatch(/adds no new hair/);
+    expect(reason).toMatch(/may not be enough to cover the whole bald area/);
+    expect(reason).not.toMatch(/restore coverage/);
+  });
+
   it('starts from the evidence grade and approval status', () => {
     expect(option('finasteride')?.fitScore).toBe(75);
     expect(option('oral-minoxidil')?.fitScore).toBe(55);

@@ -86,7 +86,7 @@ export function scoreOption(
     if (severity === 'advanced')
       adjust(
         10,
-        'At an advanced stage, moving hair from the back of the head can restore coverage if your donor area allows.',
+        'A transplant moves hair from the back of the head; it adds no new hair. At an advanced stage the donor area may not be enough to cover the whole bald area, so it may rebuild only part of it, such as the front. Ask how many grafts your donor area allows.',
       );
   } else if (severity === 'advanced') {
     adjust(

@@ -240,6 +240,26 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.close();
   });
 
+  it('compares effects treated against control, with the measure named and “not comparable” where it differs', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/compare?t=topical-minoxidil,finasteride,prp`);
+    const table = page.getByRole('region', { name: 'Treatments side by side' });
+    const row = (label: string) => table.locator('tr', { has: page.getByRole('rowheader', { name: label }) });
+    await row('Control group (same trial)').waitFor();
+    await expect(row('What was measured').textContent()).resolves.toContain('Non-vellus hair density');
+    await expect(row('Treated group').textContent()).resolves.toContain('+18.6 hairs/cm²');
+    await expect(row('Control group (same trial)').textContent()).resolves.toContain(
+      'Placebo solution: +3.9 hairs/cm²',
+    );
+    await expect(row('Treated group').textContent()).resolves.toMatch(
+      /Only the difference is published: \+27\.6 hairs\/cm²/,
+    );
+    const verdicts = (await row('Comparable with the others?').textContent()) ?? '';
+    expect(verdicts).toMatch(/Not comparable with Finasteride[^:]*: one is a change from baseline/);
+    await expectNoSeriousA11yIssues(page);
+    await page.close();
+  });
+
   it('draws the cost of several plans on one chart, with a table labelled as an estimate', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/cost?plans=finasteride,prp`);

@@ -241,7 +241,8 @@ function TreatmentArticle({ t }: { t: Treatment }) {
           {t.priceRange ? (
             <p>
               Typical published price: <strong>{formatPriceRange(t.priceRange)}</strong> (US; source read{' '}
-              {t.priceRange.asOf}, {t.priceRange.sourceDated ? `dated ${t.priceRange.sourceDated}` : 'undated'};{' '}
+              {t.priceRange.asOf},{' '}
+              {t.priceRange.sourceDated ? `dated ${t.priceRange.sourceDated}` : 'undated'};{' '}
               {t.priceRange.confidence} confidence). Source:{' '}
               {t.priceRange.sourceUrl ? (
                 <a href={t.priceRange.sourceUrl} rel="noopener noreferrer">

@@ -4,11 +4,12 @@ import {
   collectProse,
   compareTreatments,
   type EvidenceProblemCode,
+  effectComparability,
   findMarketingTerms,
   type RawEvidenceContent,
   REGULATORY_STATUS_LABELS,
 } from '@anagen/core/evidence';
-import { estimateCumulativeCost, planFromPriceDefault } from '@anagen/core/pricing';
+import { estimateCumulativeCost, planAtRangeEnd, planFromPriceDefault } from '@anagen/core/pricing';
 import { describe, expect, it } from 'vitest';
 import { getEvidenceLibrary, getPriceDefaults, rawEvidenceContent } from './index';
 
@@ -29,6 +30,23 @@ describe('evidence library content', () => {
   it('passes every check: schema, citations, references, language, unverified labels', () => {
     const { problems } = auditEvidenceLibrary(rawEvidenceContent);
     expect(problems).toEqual([]);
+  });
+
+  it('accepts real author lists and titles, and does not ask news or regulators for authors', () => {
+    const raw = clone();
+    for (const r of raw.references) delete r.unverifiedBibliography;
+    const flagged = auditEvidenceLibrary(raw as RawEvidenceContent).problems.map((p) => p.path);
+    for (const id of [
+      'tak2020',
+      'gupta2023',
+      'ou2020',
+      'gubelinharcha2014',
+      'donascimento2020',
+      'wolfram2003',
+    ])
+      expect(flagged).not.toContain(id);
+    for (const id of ['fda-exosomes-2019', 'brave-aa', 'style-trial', 'naaf-salt'])
+      expect(flagged).not.toContain(id);
   });
 
   it('has one entry per treatment in the issue and the ten guide pages', () => {
@@ -126,6 +144,35 @@ describe('comparison rows', () => {
     expect(rows[1]?.regulatoryLabel).toBe(REGULATORY_STATUS_LABELS['unapproved-drug-biologic']);
     expect(rows[2]?.priceRange).toMatchObject({ per: 'month', confidence: 'low' });
   });
+
+  it('name the measure and control of every effect, and mark the issue’s four figures not comparable', () => {
+    const rows = compareTreatments(getEvidenceLibrary(), [
+      'microneedling',
+      'topical-minoxidil',
+      'finasteride',
+      'prp',
+    ]);
+    for (const r of rows) {
+      expect(r.effect?.measure.length).toBeGreaterThan(10);
+      expect(r.effect?.controlLabel?.length).toBeGreaterThan(3);
+    }
+    expect(rows[1]?.effect).toMatchObject({
+      value: 18.6,
+      controlValue: 3.9,
+      comparison: 'change-from-baseline',
+    });
+    const c = effectComparability(rows);
+    // PRP (a pooled difference from control, no duration) next to finasteride (difference, 52 weeks).
+    expect(c.get('prp')?.find((x) => x.name.startsWith('Finasteride'))?.reasons).toEqual([
+      'duration not stated for a pooled result',
+    ]);
+    // Microneedling (change from baseline, 12 weeks) next to finasteride (difference, 52 weeks).
+    expect(c.get('microneedling')?.find((x) => x.name.startsWith('Finasteride'))?.reasons).toEqual([
+      'one is a change from baseline, the other a difference from a control group',
+      'different durations (12 vs 52 weeks)',
+    ]);
+    for (const r of rows) expect(c.get(r.slug)).toHaveLength(3);
+  });
 });
 
 describe('the content check fails when', () => {
@@ -145,6 +192,41 @@ describe('the content check fails when', () => {
       'a citation marker is unresolved',
       (r) => (treatment(r, 'prp').claims[0].text += ' [^nobody2099]'),
       'unresolved-citation',
+    ],
+    [
+      'a paper is cited without its authors',
+      (r) =>
+        (r.references.find((x) => x.id === 'olsen2002')!.citation =
+          'Olsen et al. A randomized trial. J Am Acad Dermatol. 2002.'),
+      'reference-without-authors',
+    ],
+    [
+      'a paper has no author list at all',
+      (r) =>
+        (r.references.find((x) => x.id === 'tak2020')!.citation =
+          'A randomized, double-blind, vehicle-controlled clinical study. Stem Cells Transl Med. 2020.'),
+      'reference-without-authors',
+    ],
+    [
+      'a paper’s title is a description, not the paper’s own',
+      (r) =>
+        (r.references.find((x) => x.id === 'dhurat2013')!.citation =
+          'Dhurat R, et al. Randomised trial of microneedling with minoxidil (n=100). Int J Trichology. 2013.'),
+      'reference-title-not-the-papers',
+    ],
+    [
+      'a paper’s title is a description, with an author list',
+      (r) =>
+        (r.references.find((x) => x.id === 'olsen2002')!.citation =
+          'Olsen EA, et al. Summary of a minoxidil trial. J Am Acad Dermatol. 2002.'),
+      'reference-title-not-the-papers',
+    ],
+    [
+      'the note excusing an unchecked citation is removed',
+      (r) => {
+        delete r.references.find((x) => x.id === 'su2022')!.unverifiedBibliography;
+      },
+      'reference-without-authors',
     ],
     [
       'a reference is unused',
@@ -269,5 +351,36 @@ describe('demo prices', () => {
     expect(prp?.byYear[0]).toEqual({ year: 1, cents: 625_000 });
     const fin = r.plans.find((p) => p.treatmentSlug === 'finasteride');
     expect(fin?.byYear.map((y) => y.cents)).toEqual([30_000, 90_000, 150_000, 300_000]);
+  });
+
+  it('carry the published low–high range of each treatment, which the estimator shows', () => {
+    for (const p of prices) {
+      const range = lib.treatments.find((x) => x.slug === p.treatmentSlug)!.priceRange!;
+      const r = range.per === 'month' ? p.monthlyMedicationRangeCents : p.pricePerSessionRangeCents;
+      expect(r, p.treatmentSlug).toEqual([range.minUsd * 100, range.maxUsd * 100]);
+    }
+    const prp = planFromPriceDefault(prices.find((p) => p.treatmentSlug === 'prp')!);
+    const ranges = prices.find((p) => p.treatmentSlug === 'prp')!;
+    const [low, mid, high] = estimateCumulativeCost({
+      years: [1],
+      plans: [planAtRangeEnd(prp, ranges, 'low'), prp, planAtRangeEnd(prp, ranges, 'high')],
+    }).plans.map((x) => x.byYear[0]!.cents);
+    // 5 sessions in the first year at $500, $1,250 and $2,000.
+    expect([low, mid, high]).toEqual([250_000, 625_000, 1_000_000]);
+  });
+
+  it('include the medicine that usually continues after a transplant, with its own range', () => {
+    const t = prices.find((p) => p.treatmentSlug === 'hair-transplant')!;
+    const fin = prices.find((p) => p.treatmentSlug === 'finasteride')!;
+    expect(t.monthlyMedicationCents).toBe(fin.monthlyMedicationCents);
+    expect(t.monthlyMedicationRangeCents).toEqual(fin.monthlyMedicationRangeCents);
+    expect(t.basis).toMatch(/finasteride/);
+    const ten = estimateCumulativeCost({ years: [10], plans: [planFromPriceDefault(t)] }).plans[0]!;
+    expect(ten.byYear[0]!.cents).toBe(950_000 + 120 * 2_500);
+  });
+
+  it('say when each source was read and, where it has one, the source’s own date', () => {
+    for (const p of prices) expect(p.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(prices.find((p) => p.treatmentSlug === 'hair-transplant')!.sourceDated).toMatch(/February 2022/);
   });
 });

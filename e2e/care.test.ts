@@ -320,4 +320,29 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await fact('Treatment plan').getByRole('link').click();
     await page.waitForURL(/\/plans$/);
   });
+
+  it('a patient can report thoughts of self-harm and is given the 988 crisis line at once', async () => {
+    await signIn(page, server.url, 'patient2@example.com', '/portal');
+    await page.goto(`${server.url}/portal/side-effect`);
+    const symptoms = page.getByRole('group', { name: /What are you noticing/ });
+    // The guide's call-promptly symptoms and the emergencies each have their own box.
+    for (const label of [
+      /Chest pain/,
+      /signs of a stroke|Face drooping/,
+      /pale or white, or dusky/,
+      /Bleeding that does not stop/,
+    ])
+      await symptoms.getByLabel(label).waitFor();
+    await symptoms.getByLabel('Thoughts of harming yourself or of suicide').check();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const advice = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'Please get help now' }) });
+    await advice.waitFor();
+    expect(
+      await advice.getByRole('link', { name: 'Call or text the crisis line (988)' }).getAttribute('href'),
+    ).toBe('tel:988');
+    await expect(advice.textContent()).resolves.toContain('Call or text 988');
+    await expectNoSeriousA11yIssues(page);
+  });
 });

@@ -28,11 +28,19 @@ const PUBLIC_PAGES = [
   '/assessment',
 ];
 
+/** Answers the pregnancy-potential question, which the form asks of everyone. */
+const pregnancyAnswer = (page: Page, answer: 'Yes' | 'No' | 'Not sure') =>
+  page
+    .getByRole('group', { name: /Could you become pregnant/ })
+    .getByRole('radio', { name: answer, exact: true })
+    .check();
+
 /** Steps 1–2 of the assessment; the caller continues from the scale step. */
 async function startAssessment(page: Page, url: string, sex: 'Male' | 'Female', age: string) {
   await page.goto(`${url}/assessment`);
   await page.getByRole('radio', { name: sex, exact: true }).check();
   await page.getByLabel('Age in years').fill(age);
+  await pregnancyAnswer(page, 'No');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'Your hair loss' }).waitFor();
   await page.getByLabel('Receding hairline or thinning crown').check();
@@ -84,9 +92,11 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/assessment`);
     await page.getByRole('radio', { name: 'Male', exact: true }).check();
-    await page.getByLabel('Age in years').fill('7');
+    await page.getByLabel('Age in years').fill('130');
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByText('Please enter an age between 12 and 120.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Please enter an age between 0 and 120.').isVisible()).resolves.toBe(true);
+    // Pregnancy potential is asked directly, whatever sex was chosen, and must be answered.
+    await expect(page.getByText('Please answer this question.').isVisible()).resolves.toBe(true);
 
     await startAssessment(page, server.url, 'Male', '35');
     await page.getByRole('radio', { name: 'Norwood III vertex' }).check();
@@ -167,13 +177,17 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.goto(`${server.url}/assessment`);
     await page.getByRole('radio', { name: 'Male', exact: true }).check();
     await page.getByLabel('Age in years').fill('30');
+    await pregnancyAnswer(page, 'No');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('After pregnancy').check();
+    await page.getByLabel('Receding hairline or thinning crown').check();
     await page.getByLabel(/How long has it been going on/).fill('6');
     await page.getByRole('radio', { name: 'No', exact: true }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('“After pregnancy” does not fit with the sex you chose (male).').waitFor();
-    expect(await page.locator('form h2').textContent()).toBe('Your hair loss');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Pregnant', { exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('does not fit with your answer that you could not become pregnant').waitFor();
+    expect(await page.locator('form h2').textContent()).toBe('Scalp and health');
     expect(posted).toBe(0);
     await page.close();
   });
@@ -226,6 +240,26 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await page.close();
   });
 
+  it('compares effects treated against control, with the measure named and “not comparable” where it differs', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/compare?t=topical-minoxidil,finasteride,prp`);
+    const table = page.getByRole('region', { name: 'Treatments side by side' });
+    const row = (label: string) => table.locator('tr', { has: page.getByRole('rowheader', { name: label }) });
+    await row('Control group (same trial)').waitFor();
+    await expect(row('What was measured').textContent()).resolves.toContain('Non-vellus hair density');
+    await expect(row('Treated group').textContent()).resolves.toContain('+18.6 hairs/cm²');
+    await expect(row('Control group (same trial)').textContent()).resolves.toContain(
+      'Placebo solution: +3.9 hairs/cm²',
+    );
+    await expect(row('Treated group').textContent()).resolves.toMatch(
+      /Only the difference is published: \+27\.6 hairs\/cm²/,
+    );
+    const verdicts = (await row('Comparable with the others?').textContent()) ?? '';
+    expect(verdicts).toMatch(/Not comparable with Finasteride[^:]*: one is a change from baseline/);
+    await expectNoSeriousA11yIssues(page);
+    await page.close();
+  });
+
   it('draws the cost of several plans on one chart, with a table labelled as an estimate', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/cost?plans=finasteride,prp`);
@@ -237,6 +271,10 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
       .allTextContents();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Finasteride');
+    // The midpoint with the published low–high range: $15–$35 a month for a year.
+    expect(rows[0]).toMatch(/\$300\s*\(\$180–\$420\)/);
+    await page.getByText('Where the starting prices come from').click();
+    await page.getByText(/read 2026-11-25; source dated February 2022/).waitFor();
     await page.screenshot({ path: screenshotPath('learn-cost'), fullPage: true });
     await page.close();
   });

@@ -83,10 +83,48 @@ describe('assessCandidacy: journeys', () => {
     expect(slugs[0]).toBe('topical-minoxidil');
   });
 
-  it('keeps men-only treatments for sex "other" but says to ask', () => {
-    const o = option('finasteride', { sex: 'other' });
+  it('keeps men-only treatments for sex "other" who cannot become pregnant, but says to ask', () => {
+    const o = option('finasteride', { sex: 'other', pregnancyPotential: 'no' });
     expect(o?.reason).toMatch(/Studied in men/);
-    expect(delta('finasteride', { sex: 'other' })).toBe(-10);
+    expect(delta('finasteride', { sex: 'other', pregnancyPotential: 'no' })).toBe(-10);
+  });
+
+  it.each<[string, Partial<AssessmentInputRaw>]>([
+    ['sex "other" who did not answer', { sex: 'other' }],
+    ['sex "other" who is not sure', { sex: 'other', pregnancyPotential: 'unsure' }],
+    ['sex "other" who could become pregnant', { sex: 'other', pregnancyPotential: 'yes' }],
+    ['a man who could become pregnant', { pregnancyPotential: 'yes' }],
+    ['a man who is not sure', { pregnancyPotential: 'unsure' }],
+  ])('never ranks finasteride or dutasteride for %s', (_n, patch) => {
+    const r = assess(patch);
+    expect(r.seePhysicianFirst).toBe(false);
+    const slugs = r.options.map((o) => o.slug);
+    expect(slugs).not.toContain('finasteride');
+    expect(slugs).not.toContain('dutasteride');
+    expect(slugs).toContain('topical-minoxidil');
+    expect(r.contraindications.finasteride?.map((c) => c.code)).toContain('could-become-pregnant');
+  });
+
+  it('never ranks a 5-ARI for someone who may become pregnant, even if its entry lacks the code', () => {
+    const bare = TEST_TREATMENTS.map((t) =>
+      t.slug === 'finasteride'
+        ? {
+            ...t,
+            contraindications: [],
+            suitability: { sexes: ['female' as const, 'male' as const], minAge: 18 },
+          }
+        : t,
+    );
+    const r = assessCandidacy(AssessmentInputSchema.parse({ ...BASE, pregnancyPotential: 'unsure' }), bare);
+    expect(r.options.map((o) => o.slug)).not.toContain('finasteride');
+    const men = assessCandidacy(AssessmentInputSchema.parse({ ...BASE, pregnancyPotential: 'no' }), bare);
+    expect(men.options.map((o) => o.slug)).toContain('finasteride');
+  });
+
+  it('ranks finasteride for a man who says he cannot become pregnant, as before', () => {
+    expect(option('finasteride', { pregnancyPotential: 'no' })?.fitScore).toBe(
+      option('finasteride')?.fitScore,
+    );
   });
 
   it('routes patchy loss with SALT to a physician, with the SALT stage', () => {
@@ -155,6 +193,13 @@ describe('assessCandidacy: scoring rules', () => {
     ['budget with no known price', 'oral-minoxidil', { monthlyBudgetCents: 0 }, 0],
   ])('%s changes the %s score by %d', (_n, slug, patch, expected, base) => {
     expect(delta(slug, patch, base)).toBe(expected);
+  });
+
+  it('does not promise full coverage from a transplant at an advanced stage', () => {
+    const reason = option('hair-transplant', { scale: { system: 'norwood', stage: 'VII' } })?.reason ?? '';
+    expect(reason).toMatch(/adds no new hair/);
+    expect(reason).toMatch(/may not be enough to cover the whole bald area/);
+    expect(reason).not.toMatch(/restore coverage/);
   });
 
   it('starts from the evidence grade and approval status', () => {

@@ -31,7 +31,7 @@ describe('AssessmentInputSchema', () => {
   });
 
   it.each<[string, Partial<AssessmentInputRaw> & Record<string, unknown>, string]>([
-    ['age under 12', { age: 11 }, 'age'],
+    ['a negative age', { age: -1 }, 'age'],
     ['age over 120', { age: 121 }, 'age'],
     ['fractional age', { age: 30.5 }, 'age'],
     ['unknown Norwood stage', { scale: { system: 'norwood', stage: 'VIII' as 'I' } }, 'scale.stage'],
@@ -43,6 +43,11 @@ describe('AssessmentInputSchema', () => {
       'scale.top',
     ],
     ['pregnancy with sex male', { conditions: ['pregnancy'] }, 'conditions'],
+    [
+      'pregnancy with "could become pregnant: no"',
+      { sex: 'female', pregnancyPotential: 'no', conditions: ['pregnancy'] },
+      'conditions',
+    ],
     ['breastfeeding with sex male', { conditions: ['breastfeeding'] }, 'conditions'],
     ['planning pregnancy with sex male', { conditions: ['planning-pregnancy'] }, 'conditions'],
     ['after-pregnancy onset with sex male', { onset: 'after-pregnancy' }, 'onset'],
@@ -83,6 +88,18 @@ describe('AssessmentInputSchema', () => {
         scale: { system: 'salt', top: 1, back: 2, left: 3, right: 4 },
       }).success,
     ).toBe(true);
+  });
+
+  it('believes a man who says he could become pregnant, and accepts a child under 12', () => {
+    const r = AssessmentInputSchema.safeParse({
+      ...BASE,
+      pregnancyPotential: 'yes',
+      conditions: ['planning-pregnancy'],
+      onset: 'after-pregnancy',
+    });
+    expect(r.success).toBe(true);
+    expect(AssessmentInputSchema.safeParse({ ...BASE, age: 8, durationMonths: 6 }).success).toBe(true);
+    expect(AssessmentInputSchema.safeParse({ ...BASE, age: 0, durationMonths: 0 }).success).toBe(true);
   });
 });
 
@@ -213,7 +230,6 @@ describe('red flags', () => {
       'an early stage at a young age',
       { age: 22, durationMonths: 10, scale: { system: 'norwood', stage: 'III' } },
     ],
-    ['thyroid disease alone', { conditions: ['thyroid-disease'] }],
   ])('raises nothing for %s', (_n, patch) => {
     expect(flags(patch)).toEqual([]);
   });
@@ -231,7 +247,14 @@ describe('active contraindication codes', () => {
     [{ onset: 'sudden-shedding' }, 'unstable-hair-loss', true],
     [{}, 'unstable-hair-loss', false],
     [{ conditions: ['anticoagulants'] }, 'anticoagulants', true],
-    [{ conditions: ['thyroid-disease'] }, 'thyroid-disease', false],
+    [{ sex: 'female', age: 40, pregnancyPotential: 'no' }, 'could-become-pregnant', false],
+    [{ sex: 'female', age: 60, pregnancyPotential: 'yes' }, 'could-become-pregnant', true],
+    [{ sex: 'other' }, 'could-become-pregnant', true],
+    [{ sex: 'other', pregnancyPotential: 'no' }, 'could-become-pregnant', false],
+    [{ pregnancyPotential: 'yes' }, 'could-become-pregnant', true],
+    [{ pregnancyPotential: 'unsure' }, 'could-become-pregnant', true],
+    [{ pregnancyPotential: 'no' }, 'could-become-pregnant', false],
+    [{ sex: 'female', age: 60, conditions: ['planning-pregnancy'] }, 'could-become-pregnant', true],
   ])('%o → %s is %s', (patch, code, expected) => {
     expect(activeContraindicationCodes(input(patch)).has(code as never)).toBe(expected);
   });

@@ -15,7 +15,10 @@ export function whatToBring(a: AssessmentInput, flags: readonly RedFlag[]): stri
     items.push('The name and dose of your blood thinner and the name of the doctor who prescribes it.');
   if (a.familyHistory === 'yes')
     items.push('What you know about hair loss in your parents, siblings and grandparents.');
-  if (flags.some((f) => f.code === 'under-18')) items.push('A parent or guardian.');
+  if (flags.some((f) => f.code === 'under-18' || f.code === 'child-under-12'))
+    items.push('A parent or guardian.');
+  if (flags.some((f) => ['thyroid-disease', 'low-iron', 'diffuse-thinning-checks'].includes(f.code)))
+    items.push('Your latest thyroid and iron (ferritin) results, with their dates, if you have them.');
   if (a.scalpSymptoms.length > 0)
     items.push(
       'Notes on your scalp symptoms: when they started, what makes them better or worse, and photos of flare-ups.',

@@ -1,5 +1,6 @@
 export * from './active-codes';
 export * from './assess-candidacy';
+export * from './clinical-rules-doc';
 export * from './consultation-prep';
 export * from './likely-stage';
 export * from './likely-type';

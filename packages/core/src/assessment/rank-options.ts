@@ -26,6 +26,16 @@ const GRADE_TEXT: Record<EvidenceGrade, string> = {
   'very-low': 'Evidence of very low certainty: mostly small uncontrolled or laboratory studies.',
 };
 const PROCEDURE_CATEGORIES = new Set(['procedure', 'surgery', 'regenerative-cells']);
+/**
+ * 5-alpha-reductase inhibitors: they can harm a male fetus. Kept here as well as in each entry's
+ * contraindications so that an entry missing the code can still never be ranked for someone who
+ * may become pregnant.
+ */
+export const FIVE_ALPHA_REDUCTASE_INHIBITORS: ReadonlySet<string> = new Set([
+  'finasteride',
+  'dutasteride',
+  'topical-finasteride',
+]);
 
 /** Why a treatment was left out of the ranking, when it was. */
 export function exclusionReason(
@@ -36,6 +46,8 @@ export function exclusionReason(
   if (a.sex !== 'other' && !t.suitability.sexes.includes(a.sex))
     return `${t.shortName} is not used for your sex.`;
   if (a.age < t.suitability.minAge) return `${t.shortName} is not for your age group.`;
+  if (FIVE_ALPHA_REDUCTASE_INHIBITORS.has(t.slug) && active.has('could-become-pregnant'))
+    return `${t.shortName} can harm an unborn baby and is not used by anyone who could become pregnant.`;
   const absolute = t.contraindications.find((c) => c.severity === 'absolute' && active.has(c.code));
   return absolute
     ? `${t.shortName} is not suitable with: ${CONTRAINDICATION_LABELS[absolute.code].toLowerCase()}.`
@@ -74,7 +86,7 @@ export function scoreOption(
     if (severity === 'advanced')
       adjust(
         10,
-        'At an advanced stage, moving hair from the back of the head can restore coverage if your donor area allows.',
+        'A transplant moves hair from the back of the head; it adds no new hair. At an advanced stage the donor area may not be enough to cover the whole bald area, so it may rebuild only part of it, such as the front. Ask how many grafts your donor area allows.',
       );
   } else if (severity === 'advanced') {
     adjust(

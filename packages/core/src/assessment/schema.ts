@@ -40,6 +40,7 @@ export const SCALP_SYMPTOMS = [
   'scaling',
   'pustules',
   'scarring-shiny-patches',
+  'changing-or-bleeding-spot',
 ] as const;
 export type ScalpSymptom = (typeof SCALP_SYMPTOMS)[number];
 
@@ -56,6 +57,8 @@ export const OTHER_SYMPTOMS = [
   'nail-pitting',
   'hair-pulling',
   'significant-distress',
+  'crash-diet-or-eating-disorder',
+  'getting-worse-fast',
 ] as const;
 export type OtherSymptom = (typeof OTHER_SYMPTOMS)[number];
 
@@ -82,6 +85,13 @@ export const HEALTH_CONDITIONS = [
   'iron-deficiency',
 ] as const;
 export type HealthCondition = (typeof HEALTH_CONDITIONS)[number];
+
+/**
+ * Asked of everyone, whatever sex they choose: finasteride and dutasteride can harm a male fetus,
+ * so pregnancy potential is never inferred from sex alone when the person has answered.
+ */
+export const PREGNANCY_POTENTIAL = ['yes', 'no', 'unsure'] as const;
+export type PregnancyPotential = (typeof PREGNANCY_POTENTIAL)[number];
 
 export const PRIOR_EFFECTS = ['helped', 'no-change', 'worse', 'side-effects', 'too-early-to-tell'] as const;
 export const GOALS = [
@@ -116,7 +126,10 @@ const PATTERN_SCALES = new Set(['norwood', 'ludwig', 'sinclair']);
 const AssessmentObject = z
   .object({
     sex: z.enum(SEXES),
-    age: z.number().int().min(12).max(120),
+    /** Children under 12 are accepted and referred (a red flag), never turned away by validation. */
+    age: z.number().int().min(0).max(120),
+    /** Could the person become pregnant? null when an older client did not ask (then inferred cautiously). */
+    pregnancyPotential: z.enum(PREGNANCY_POTENTIAL).nullable().default(null),
     onset: z.enum(ONSETS),
     durationMonths: z.number().int().min(0).max(1200),
     familyHistory: z.enum(['yes', 'no', 'unknown']),
@@ -143,15 +156,20 @@ const AssessmentObject = z
  * answers with an issue on the field to correct (the form shows it inline, the API returns 400).
  */
 export const AssessmentInputSchema = AssessmentObject.superRefine((a, ctx) => {
-  if (a.sex === 'male') {
+  // Pregnancy answers contradict "cannot become pregnant". Sex alone decides only when the direct
+  // question was not asked (older clients): a man who says he could become pregnant is believed.
+  const cannotBePregnant =
+    a.pregnancyPotential === 'no' || (a.pregnancyPotential === null && a.sex === 'male');
+  const because = a.pregnancyPotential === 'no' ? 'could become pregnant: no' : 'sex: male';
+  if (cannotBePregnant) {
     const hit = a.conditions.filter((c) => PREGNANCY_CODES.includes(c));
     if (hit.length > 0)
       ctx.addIssue({
         code: 'custom',
         path: ['conditions'],
-        message: `${hit.join(', ')} cannot be selected together with sex: male`,
+        message: `${hit.join(', ')} cannot be selected together with ${because}`,
       });
-    if (a.onset === 'after-pregnancy')
+    if (a.onset === 'after-pregnancy' && a.pregnancyPotential === null)
       ctx.addIssue({
         code: 'custom',
         path: ['onset'],

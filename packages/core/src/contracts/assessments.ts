@@ -63,7 +63,7 @@ export type AssessmentDto = z.infer<typeof assessmentSchema>;
  */
 export function summarizeAssessment(input: AssessmentInput, result: CandidacyResultDto): string {
   const lines = [
-    `Online self-assessment (not a diagnosis): ${input.sex}, age ${input.age}, ${input.onset.replace(/-/g, ' ')} for ${input.durationMonths} months, family history: ${input.familyHistory}.`,
+    `Online self-assessment (not a diagnosis): ${input.sex}, age ${input.age}, ${input.onset.replace(/-/g, ' ')} for ${input.durationMonths} months, family history: ${input.familyHistory}${input.pregnancyPotential === null ? '' : `, could become pregnant: ${input.pregnancyPotential}`}.`,
     `${result.likelyType.label}${result.likelyStage ? `; likely stage ${result.likelyStage.label}` : ''}.`,
   ];
   if (result.redFlags.length > 0)
@@ -94,9 +94,16 @@ export const treatmentPriceSchema = z.object({
   /** `default`: demo figure from published sources; `clinic`: set by the clinic's admin. */
   origin: z.enum(['default', 'clinic']),
   basis: z.string(),
+  /** Published low–high range behind a default per-session price, in cents; null for clinic prices. */
+  pricePerSessionRangeCents: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  /** Published low–high range behind a default monthly medicine price, in cents; null for clinic prices. */
+  monthlyMedicationRangeCents: z.tuple([z.number().int(), z.number().int()]).nullable(),
   sourceName: z.string(),
   sourceUrl: z.string().nullable(),
+  /** When the source was read (defaults) or the price set (clinic). */
   asOf: z.string(),
+  /** The source's own date, when it has one. */
+  sourceDated: z.string().nullable(),
   confidence: z.string(),
   updatedAt: z.number().int().nullable(),
 });

@@ -395,6 +395,8 @@ export const sideEffectResponseSchema = z.object({
     emergencyFirst: z.boolean(),
     clinicPhone: z.string(),
     emergencyNumber: z.string(),
+    /** A crisis line to call or text (988 in the US) when low mood or self-harm was reported; else null. */
+    crisisLine: z.string().nullable(),
     message: z.string(),
   }),
 });

@@ -22,7 +22,9 @@ export type EvidenceProblemCode =
   | 'inconsistent-reference'
   | 'marketing-language'
   | 'unverified-not-labelled'
-  | 'unknown-treatment-link';
+  | 'unknown-treatment-link'
+  | 'reference-without-authors'
+  | 'reference-title-not-the-papers';
 
 export interface EvidenceProblem {
   code: EvidenceProblemCode;
@@ -58,8 +60,12 @@ const NUMBER_EXEMPT = new Set([
   'title',
   'description',
   'label',
+  // An effect's measure and control group name what its studyIds report; the studies are cited there.
+  'measure',
+  'controlLabel',
   'citation',
   'sourceName',
+  'sourceDated',
   'myth',
 ]);
 
@@ -213,6 +219,49 @@ function auditTreatment(
       });
 }
 
+/** Reference types that are papers or chapters, and so have authors and a title of their own. */
+const SCHOLARLY = new Set<Reference['type']>([
+  'rct',
+  'meta-analysis',
+  'systematic-review',
+  'narrative-review',
+  'cohort',
+  'case-series',
+  'preclinical',
+]);
+/**
+ * Vancouver-style author list at the start: a surname (particles like "do" allowed, several words
+ * allowed) followed by initials, e.g. "Tak YJ,", "Ou K-L,", "do Nascimento IJB,", "Lee J, et al.".
+ * "Kim et al." or "Tsai and Garza." has no initials and so names no real author list.
+ */
+const AUTHORS =
+  /^(?:(?:de|da|do|van|von|der|le|la|di) )*[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)* [A-Z]{1,3}(?:-[A-Z])?[,.]/u;
+/** Words a description of a paper starts with, where the paper's own title should be. */
+const DESCRIPTIVE_TITLE =
+  /(?:^|\. )(?:Table of|Report (?:of|on)|Summary of|Case series of|Meta-analysis of|Review of|Randomi[sz]ed trial of|Split-scalp trial of|Retrospective cohort of|Half-head, [^.]*trial of|Book chapter|Hair density in people of)|\((?:PMC\d+|n=\d+|\d+ studies)[^)]*\)/;
+
+/**
+ * A paper must be cited with its authors and its own title. A reference whose details could not be
+ * checked against the paper yet says so in `unverifiedBibliography`, and the page shows that note.
+ */
+function auditBibliography(r: Reference, problems: EvidenceProblem[]): void {
+  if (!SCHOLARLY.has(r.type) || r.unverifiedBibliography) return;
+  if (!AUTHORS.test(r.citation))
+    problems.push({
+      code: 'reference-without-authors',
+      document: 'references',
+      path: r.id,
+      message: 'name the authors (surname and initials) as the paper does',
+    });
+  if (DESCRIPTIVE_TITLE.test(r.citation))
+    problems.push({
+      code: 'reference-title-not-the-papers',
+      document: 'references',
+      path: r.id,
+      message: 'this describes the paper; use the paper’s own title',
+    });
+}
+
 /**
  * Checks the whole evidence library: schema validity, every claim cited, every citation resolved,
  * every reference used, no marketing language, unverified material labelled as such. Returns the
@@ -260,6 +309,8 @@ export function auditEvidenceLibrary(raw: RawEvidenceContent): {
       });
     byDoi.set(r.doi.toLowerCase(), r.id);
   }
+
+  for (const r of references) auditBibliography(r, problems);
 
   const known = new Set(references.map((r) => r.id));
   const cited = new Set<string>();

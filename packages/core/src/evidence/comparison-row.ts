@@ -73,3 +73,41 @@ export function findTreatment(
 ): Treatment | undefined {
   return library.treatments.find((t) => t.slug === slug);
 }
+
+const UNIT_WORDS: Record<Effect['unit'], string> = {
+  'percent-change-hair-count': '% change in hair count',
+  'hairs-per-cm2': 'hairs/cm²',
+  'percent-responders': '% of people responding',
+  smd: 'standardised mean difference',
+};
+
+/**
+ * Why two published effects cannot be set side by side as if they measured the same thing; empty
+ * when unit, basis (change from baseline or difference versus control) and duration all match.
+ * Even then they come from different trials, which the page says once for every figure.
+ */
+export function effectMismatches(a: Effect | null, b: Effect | null): string[] {
+  if (!a || !b) return ['no figure to compare'];
+  const out: string[] = [];
+  if (a.unit !== b.unit) out.push(`different measures (${UNIT_WORDS[a.unit]} vs ${UNIT_WORDS[b.unit]})`);
+  if (a.comparison !== b.comparison)
+    out.push('one is a change from baseline, the other a difference from a control group');
+  if (a.weeks === null || b.weeks === null) out.push('duration not stated for a pooled result');
+  else if (a.weeks !== b.weeks) out.push(`different durations (${a.weeks} vs ${b.weeks} weeks)`);
+  return out;
+}
+
+/** For each selected row, the other rows whose effect figure it cannot be compared with, and why. */
+export function effectComparability(
+  rows: readonly Pick<ComparisonRow, 'slug' | 'name' | 'effect'>[],
+): Map<string, { name: string; reasons: string[] }[]> {
+  return new Map(
+    rows.map((r) => [
+      r.slug,
+      rows
+        .filter((o) => o.slug !== r.slug)
+        .map((o) => ({ name: o.name, reasons: effectMismatches(r.effect, o.effect) }))
+        .filter((x) => x.reasons.length > 0),
+    ]),
+  );
+}

@@ -61,7 +61,13 @@ describe('reference schema', () => {
   });
 });
 
-const ref = (id: string) => ({ id, citation: `${id} et al.`, type: 'rct', url: `https://example.org/${id}` });
+// Citations carry an author list, as the audit requires of papers.
+const ref = (id: string) => ({
+  id,
+  citation: `Smith ${id.toUpperCase()}, et al. A trial named ${id}. J Test. 2020.`,
+  type: 'rct',
+  url: `https://example.org/${id}`,
+});
 const page = (text: string, extra: object = {}) => ({
   slug: 'basics',
   title: 'Basics',

@@ -67,6 +67,11 @@ export const ReferenceSchema = z
     year: z.number().int().min(1900).max(2100).optional(),
     /** Caveats about the source itself (conflicts of interest, unconfirmed DOI, press-only data). */
     note: text.optional(),
+    /**
+     * Why the authors or title are not yet the paper's own (e.g. not checked against the paper);
+     * shown with the reference. Without it, the audit requires authors and the paper's own title.
+     */
+    unverifiedBibliography: text.optional(),
   })
   .strict()
   .refine((r) => r.doi !== undefined || r.url !== undefined, {
@@ -110,12 +115,16 @@ export const EFFECT_COMPARISONS = ['change-from-baseline', 'difference-vs-contro
 export const EffectSchema = z
   .object({
     label: text,
+    /** What was measured, named the way the trial measured it (e.g. "non-vellus hair density"). */
+    measure: text,
     value: z.number(),
     /** 95 % confidence interval when published. */
     ciLow: z.number().optional(),
     ciHigh: z.number().optional(),
     /** What the comparison group achieved in the same trial, same unit. */
     controlValue: z.number().optional(),
+    /** Who the comparison group was: placebo, vehicle, sham device, the untreated half of the scalp … */
+    controlLabel: text.optional(),
     unit: z.enum(EFFECT_UNITS),
     comparison: z.enum(EFFECT_COMPARISONS),
     weeks: z.number().positive().nullable(),
@@ -135,7 +144,10 @@ export const PriceRangeSchema = z
     /** Where the figure was published; absent only when confidence is `unverified`. */
     sourceUrl: httpsUrl.optional(),
     sourceName: text,
+    /** When we read the source (not when it was written). */
     asOf: isoDate,
+    /** The source's own date as it states it; absent when the source is undated. */
+    sourceDated: text.optional(),
     confidence: z.enum(PRICE_CONFIDENCE),
   })
   .strict()

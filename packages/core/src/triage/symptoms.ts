@@ -19,6 +19,18 @@ export const SIDE_EFFECT_SYMPTOMS = [
   'shedding',
   'numbness',
   'other',
+  'skin-blanching-or-dusky',
+  'chest-pain',
+  'palpitations',
+  'dizziness',
+  'fainting',
+  'breathlessness',
+  'leg-or-ankle-swelling',
+  'stroke-signs',
+  'bleeding-that-will-not-stop',
+  'low-mood',
+  'self-harm-thoughts',
+  'infection-signs',
 ] as const;
 export type SideEffectSymptom = (typeof SIDE_EFFECT_SYMPTOMS)[number];
 
@@ -42,4 +54,18 @@ export const SYMPTOM_LABELS: Record<SideEffectSymptom, string> = {
   shedding: 'More hair shedding than usual',
   numbness: 'Numbness or tingling',
   other: 'Something else',
+  'skin-blanching-or-dusky':
+    'Skin near an injection that turns pale or white, or dusky, blue-grey or blotchy (mottled)',
+  'chest-pain': 'Chest pain, pressure or tightness',
+  palpitations: 'A racing, pounding or irregular heartbeat',
+  dizziness: 'Dizziness or light-headedness',
+  fainting: 'Fainting or nearly fainting',
+  breathlessness: 'Shortness of breath',
+  'leg-or-ankle-swelling': 'Swollen ankles, feet or legs, or one leg that is swollen and painful',
+  'stroke-signs': 'Face drooping, weakness in an arm or leg, slurred speech or sudden confusion',
+  'bleeding-that-will-not-stop': 'Bleeding that does not stop after 10 minutes of firm pressure',
+  'low-mood': 'Low mood or losing interest in things',
+  'self-harm-thoughts': 'Thoughts of harming yourself or of suicide',
+  'infection-signs':
+    'Signs of an infection elsewhere (cough, sore throat, burning when you pass urine, cold sores or a painful blistering rash)',
 };

@@ -59,8 +59,15 @@ describe.each(DIALECTS)('assessments on %s', (dialect) => {
     expect(res.json().result.redFlags.map((f: { code: string }) => f.code)).toContain('scarring-signs');
   });
 
+  it('refers a child under 12 to a physician instead of refusing the answers', async () => {
+    const res = await post({ ...NORWOOD_MAN, age: 7, durationMonths: 6 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result).toMatchObject({ seePhysicianFirst: true, options: [] });
+    expect(res.json().result.redFlags.map((f: { code: string }) => f.code)).toContain('child-under-12');
+  });
+
   it.each([
-    ['an out-of-range age', { age: 7 }, 'body.age'],
+    ['an out-of-range age', { age: 121 }, 'body.age'],
     ['an unknown scale value', { scale: { system: 'norwood', stage: 'VIII' } }, 'body.scale.stage'],
     ['contradictory answers', { conditions: ['pregnancy'] }, 'body.conditions'],
     [

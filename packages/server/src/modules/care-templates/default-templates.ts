@@ -11,7 +11,7 @@ Regulatory status
 PRP is not FDA-approved for hair loss. The kits used to prepare it are FDA-cleared devices, mostly for other uses, so using PRP for hair is "off-label". That is legal, but it means no regulator has reviewed it for this purpose.
 
 What the evidence shows
-Small trials suggest PRP can increase hair density for some people; a 2024 review of 14 trials found an average gain of about 27 hairs per cm² compared with control, but rated the evidence low certainty because the studies differed a lot and may over-represent good results. There is no standard protocol. Some people see no benefit. Results, when they come, usually show after 3 to 6 months and fade without maintenance sessions.
+Small trials suggest PRP can increase hair density for some people; a 2024 review of 14 trials found an average gain of about 27 hairs per cm² compared with control, but rated the evidence low certainty because the studies differed a lot and may over-represent good results. There is no standard protocol. Some people see no benefit. Results, when they come, usually show after 3 to 6 months. How long they last is not known: clinics usually offer maintenance sessions every 3 to 6 months, but no trial has measured how much of the benefit remains with or without them.
 
 Alternatives
 FDA-approved options exist: topical minoxidil (men and women) and oral finasteride (men). Laser devices are FDA-cleared. You may also choose no treatment. We are glad to talk these through before you decide.
@@ -121,10 +121,10 @@ What is normal
 Mild redness, tenderness, a dull headache and some swelling (sometimes down to the forehead or around the eyes) for 1 to 3 days. Some people shed a little more hair for a few weeks.
 
 Looking after your scalp
-Wash gently from the next day with a mild, sulfate-free shampoo and lukewarm water. Avoid hair dye, perms, strong treatments and minoxidil for 2 to 3 days. Keep out of strong sun, saunas and hard exercise for 48 hours; wear a loose hat outdoors. Avoid alcohol and anti-inflammatory painkillers for 3 days if you can; paracetamol (acetaminophen) is fine for pain unless you have been told otherwise.
+Wash gently from the next day with your usual mild shampoo and lukewarm water. Avoid hair dye, perms, strong treatments and minoxidil for 2 to 3 days. Keep out of strong sun, saunas and hard exercise for 48 hours; wear a loose hat outdoors. Avoid alcohol and anti-inflammatory painkillers for 3 days if you can; paracetamol (acetaminophen) is fine for pain unless you have been told otherwise.
 
 When to call us
-Call the clinic at once if you have a fever, redness that spreads or feels hot, pus, pain that is severe or getting worse, changes in your vision, or swelling of the face or lips, hives or trouble breathing. If you have trouble breathing or sudden vision changes, call 911 first. You can also report a side effect in the portal; we read every report.`;
+Call the clinic at once if you have a fever, redness that spreads or feels hot, pus, pain that is severe or getting worse, skin near an injection that turns pale, dusky or blotchy, bleeding that does not stop with firm pressure, changes in your vision, or swelling of the face or lips, hives or trouble breathing. If you have trouble breathing, chest pain or sudden vision changes, call 911 first. You can also report a side effect in the portal; we read every report.`;
 
 const ADIPOSE_POST_CARE = `For the first days
 Keep the harvest-site dressing on and dry for 48 hours and wear the compression garment as shown. Leave your scalp unwashed for 24 hours.
@@ -133,7 +133,7 @@ What is normal
 Bruising, soreness and swelling at the harvest site for 1 to 2 weeks; scalp redness, tenderness, headache and swelling for a few days; some temporary shedding.
 
 Looking after yourself
-Wash your hair gently from day 2 with a mild, sulfate-free shampoo. No swimming, saunas, hard exercise or strong sun for a week. Avoid alcohol and smoking while you heal.
+Wash your hair gently from day 2 with your usual mild shampoo. No swimming, saunas, hard exercise or strong sun for a week. Avoid alcohol and smoking while you heal.
 
 When to call us
 Call the clinic at once if you have a fever, redness that spreads or feels hot, pus or leaking from a wound, pain that is severe or getting worse, changes in your vision, or swelling of the face or lips, hives or trouble breathing. If you have trouble breathing or sudden vision changes, call 911 first.`;
@@ -142,7 +142,7 @@ const EXOSOME_POST_CARE = `What is normal
 Redness, tenderness and mild swelling for 1 to 3 days.
 
 Looking after your scalp
-No washing for 6 hours, then a mild, sulfate-free shampoo. Avoid strong sun, saunas and hair treatments for 48 hours.
+No washing for 6 hours, then your usual mild shampoo. Avoid strong sun, saunas and hair treatments for 48 hours.
 
 When to call us
 Call the clinic at once if you have a fever, redness that spreads or feels hot, pus, pain that is severe or getting worse, changes in your vision, or swelling of the face or lips, hives or trouble breathing. If you have trouble breathing or sudden vision changes, call 911 first.`;

@@ -70,6 +70,21 @@ describe.each(DIALECTS)('demo photo histories on %s', (dialect) => {
     expect(Number(rows.at(-1)!.density_per_cm2)).toBeGreaterThan(Number(rows[0]!.density_per_cm2));
   });
 
+  it('shows outcomes inside published ranges: a modest PRP response and one non-responder', async () => {
+    // PRP pooled trials: +27.6 hairs/cm² more than control, 95 % CI 14 to 41.1 (content/treatments/prp.json).
+    const density = async (id: string) => (await measurements(id)).map((r) => Number(r.density_per_cm2));
+    const p1 = await density('demo-patient-1');
+    const gain = p1.at(-1)! - p1[0]!;
+    expect(gain).toBeGreaterThanOrEqual(14);
+    expect(gain).toBeLessThanOrEqual(41.1);
+    expect(gain / p1[0]!).toBeLessThan(0.25);
+    // No visit jumps by more than the whole band in one step.
+    for (let i = 1; i < p1.length; i++) expect(Math.abs(p1[i]! - p1[i - 1]!)).toBeLessThan(14);
+    const p2 = await density('demo-patient-2');
+    // The non-responder: every visit within 5 % of baseline, and no overall gain beyond that.
+    for (const d of p2) expect(Math.abs(d - p2[0]!) / p2[0]!).toBeLessThanOrEqual(0.05);
+  });
+
   it('is idempotent', async () => {
     const before = {
       photos: await t.deps.db.kysely.selectFrom('photos').select('id').execute(),

@@ -218,7 +218,9 @@ describe.each(DIALECTS)('preparation checklists and post-care on %s', (dialect) 
       (m) => m.to === 'patient2@example.com' && m.subject === 'After your PRP session',
     );
     expect(mail).toHaveLength(1);
-    expect(mail[0]!.text).toMatch(/sulfate-free shampoo/);
+    expect(mail[0]!.text).toMatch(/usual mild shampoo/);
+    // Post-care names the injection emergencies the triage treats as urgent.
+    expect(mail[0]!.text).toMatch(/pale, dusky or blotchy/);
     const portal = await call('patient2', 'GET', '/api/patients/demo-patient-2/post-care');
     // Newest first; the demo history's earlier session is still inside the 90-day window.
     expect(portal.body[0]).toMatchObject({ sessionId: s.body.id, title: 'After your PRP session' });

@@ -103,6 +103,44 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     });
     expect(res.body.advice.emergencyFirst).toBe(true);
     expect(res.body.advice.message).toMatch(/^Please call emergency services \(911\) now/);
+    expect(res.body.advice.crisisLine).toBeNull();
+  });
+
+  it('gives the 988 crisis line for low mood or thoughts of self-harm, and raises an alert', async () => {
+    const res = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['self-harm-thoughts'],
+      severity: 2,
+      onsetAt: t.clock.now(),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({ urgency: 'urgent', reasons: ['low-mood-or-self-harm'] });
+    expect(res.body.advice).toMatchObject({ urgency: 'urgent', emergencyFirst: false, crisisLine: '988' });
+    expect(res.body.advice.message).toMatch(/^Please call the clinic now/);
+    expect(res.body.advice.message).toContain('Call or text 988');
+    const alerts = (await call('clinician', 'GET', '/api/alerts')).body as { reportId: string }[];
+    expect(alerts.map((a) => a.reportId)).toContain(res.body.report.id);
+  });
+
+  it('names emergency services first for stroke signs and says what to do', async () => {
+    const res = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['stroke-signs'],
+      severity: 1,
+      onsetAt: t.clock.now(),
+    });
+    expect(res.body.report.reasons).toEqual(['stroke-signs']);
+    expect(res.body.advice.emergencyFirst).toBe(true);
+    expect(res.body.advice.message).toMatch(/^Please call emergency services \(911\) now/);
+    expect(res.body.advice.message).toMatch(/stroke/);
+  });
+
+  it('tells someone with blanched or dusky skin after an injection to call the clinic now', async () => {
+    const res = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['skin-blanching-or-dusky'],
+      severity: 1,
+      onsetAt: t.clock.now(),
+    });
+    expect(res.body.advice).toMatchObject({ urgency: 'urgent', emergencyFirst: false });
+    expect(res.body.advice.message).toMatch(/blood vessel is blocked. Call the clinic now/);
   });
 
   it('refuses bad reports and another patient’s session, storing nothing', async () => {
@@ -193,7 +231,8 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     const unlinked = res.body.rows.find(
       (r: { treatmentSlug: string }) => r.treatmentSlug === 'not-linked-to-a-session',
     );
-    expect(unlinked).toMatchObject({ reports: 1, urgent: 1, sessions: 0, reportsPerSession: null });
+    // Breathing trouble, self-harm thoughts, stroke signs and dusky skin: four urgent unlinked reports.
+    expect(unlinked).toMatchObject({ reports: 4, urgent: 4, sessions: 0, reportsPerSession: null });
     expect((await call('desk', 'GET', '/api/reports/side-effects')).status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import type { reportSideEffectSchema, SideEffectResponse } from '@anagen/core/contracts';
-import { triageSideEffect } from '@anagen/core/triage';
+import { type SideEffectTriage, triageSideEffect, URGENT_REASON_ADVICE } from '@anagen/core/triage';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
@@ -11,18 +11,18 @@ import { findReport, insertAlert, insertReport, toReport } from './side-effects.
 
 export const URGENT_ALERT_JOB = 'care.urgent-alert-email';
 export const EMERGENCY_NUMBER = '911';
+/** US Suicide & Crisis Lifeline (call or text, 24 hours). */
+export const CRISIS_LINE = '988';
 
-function adviceMessage(
-  urgency: 'urgent' | 'routine',
-  emergencyFirst: boolean,
-  phone: string,
-  hours: number,
-): string {
-  if (urgency === 'urgent' && emergencyFirst) {
-    return `Please call emergency services (${EMERGENCY_NUMBER}) now if you have trouble breathing, swelling of your face, lips or tongue, or sudden changes in your vision. Then call the clinic at ${phone}. Do not wait for a reply here.`;
+function adviceMessage(triage: SideEffectTriage, phone: string, hours: number): string {
+  // The rule-specific lines say what to do for each reason that fired (stroke, bleeding, 988 …).
+  const specific = triage.reasons.flatMap((r) => URGENT_REASON_ADVICE[r] ?? []);
+  const tail = specific.length > 0 ? ` ${specific.join(' ')}` : '';
+  if (triage.urgency === 'urgent' && triage.emergencyFirst) {
+    return `Please call emergency services (${EMERGENCY_NUMBER}) now. Then call the clinic at ${phone}. Do not wait for a reply here.${tail}`;
   }
-  if (urgency === 'urgent') {
-    return `Please call the clinic now at ${phone}. What you describe needs to be seen soon. If you cannot reach us, or you feel very unwell, call emergency services (${EMERGENCY_NUMBER}).`;
+  if (triage.urgency === 'urgent') {
+    return `Please call the clinic now at ${phone}. What you describe needs to be seen soon. If you cannot reach us, or you feel very unwell, call emergency services (${EMERGENCY_NUMBER}).${tail}`;
   }
   return `Thank you for telling us. A clinician will review your report within ${hours} hours. If it gets worse (fever, redness that spreads, pus, severe pain, or swelling of the face or lips), call the clinic at ${phone} or emergency services (${EMERGENCY_NUMBER}).`;
 }
@@ -112,12 +112,8 @@ export async function reportSideEffect(
       emergencyFirst: triage.emergencyFirst,
       clinicPhone: clinic.phone,
       emergencyNumber: EMERGENCY_NUMBER,
-      message: adviceMessage(
-        triage.urgency,
-        triage.emergencyFirst,
-        clinic.phone,
-        settings.sideEffectReviewHours,
-      ),
+      crisisLine: triage.crisisLine ? CRISIS_LINE : null,
+      message: adviceMessage(triage, clinic.phone, settings.sideEffectReviewHours),
     },
   };
 }

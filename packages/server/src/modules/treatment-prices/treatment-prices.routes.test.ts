@@ -28,6 +28,10 @@ describe.each(DIALECTS)('treatment prices on %s', (dialect) => {
     const list = await prices();
     const prp = list.find((p: { treatmentSlug: string }) => p.treatmentSlug === 'prp');
     expect(prp).toMatchObject({ origin: 'default', updatedAt: null });
+    expect(prp).toMatchObject({
+      pricePerSessionRangeCents: [50_000, 200_000],
+      monthlyMedicationRangeCents: null,
+    });
     expect(prp.sourceName.length).toBeGreaterThan(0);
     expect(list.length).toBeGreaterThan(5);
   });
@@ -36,6 +40,7 @@ describe.each(DIALECTS)('treatment prices on %s', (dialect) => {
     const res = await put('prp', PRP);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ...PRP, origin: 'clinic', treatmentSlug: 'prp' });
+    expect(res.json()).toMatchObject({ pricePerSessionRangeCents: null, sourceDated: null });
     const again = await put('prp', { ...PRP, pricePerSessionCents: 70_000 });
     expect(again.json().pricePerSessionCents).toBe(70_000);
     const listed = (await prices()).find((p: { treatmentSlug: string }) => p.treatmentSlug === 'prp');

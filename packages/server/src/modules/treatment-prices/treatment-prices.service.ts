@@ -23,9 +23,12 @@ export async function currentTreatmentPrices(db: Kysely<Database>): Promise<Trea
           monthlyMedicationCents: d.monthlyMedicationCents,
           origin: 'default',
           basis: d.basis,
+          pricePerSessionRangeCents: d.pricePerSessionRangeCents ?? null,
+          monthlyMedicationRangeCents: d.monthlyMedicationRangeCents ?? null,
           sourceName: d.sourceName,
           sourceUrl: d.sourceUrl ?? null,
           asOf: d.asOf,
+          sourceDated: d.sourceDated ?? null,
           confidence: d.confidence,
           updatedAt: null,
         };
@@ -39,9 +42,13 @@ export async function currentTreatmentPrices(db: Kysely<Database>): Promise<Trea
         monthlyMedicationCents: own.monthly_medication_cents,
         origin: 'clinic',
         basis: 'Set by the clinic',
+        // The clinic's own price is exact: no published range around it.
+        pricePerSessionRangeCents: null,
+        monthlyMedicationRangeCents: null,
         sourceName: 'Clinic price list',
         sourceUrl: null,
         asOf: new Date(own.updated_at).toISOString().slice(0, 10),
+        sourceDated: null,
         confidence: 'clinic',
         updatedAt: own.updated_at,
       };

@@ -1,5 +1,10 @@
 import type { SideEffectResponse } from '@anagen/core/contracts';
-import { SIDE_EFFECT_SYMPTOMS, type SideEffectSymptom, SYMPTOM_LABELS } from '@anagen/core/triage';
+import {
+  SIDE_EFFECT_SYMPTOMS,
+  type SideEffectSymptom,
+  SYMPTOM_LABELS,
+  URGENT_SYMPTOMS,
+} from '@anagen/core/triage';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
@@ -9,31 +14,11 @@ import { useReportSideEffect, useSessions } from './care-api';
 import { fmtDate, toLocalInput, treatmentName } from './care-format';
 import { SideEffectAdvice } from './side-effect-advice';
 
-// The red-flag symptoms are listed first so nobody has to scroll to find them.
+// The symptoms that make a report urgent on their own come first (emergencies at the top), so
+// nobody has to scroll to find them; the order comes from the triage rules themselves.
 const ORDER: SideEffectSymptom[] = [
-  'trouble-breathing',
-  'face-or-lip-swelling',
-  'hives',
-  'vision-changes',
-  'fever',
-  'spreading-redness',
-  'warmth',
-  'pus',
-  'worsening-pain',
-  ...SIDE_EFFECT_SYMPTOMS.filter(
-    (s) =>
-      ![
-        'trouble-breathing',
-        'face-or-lip-swelling',
-        'hives',
-        'vision-changes',
-        'fever',
-        'spreading-redness',
-        'warmth',
-        'pus',
-        'worsening-pain',
-      ].includes(s),
-  ),
+  ...URGENT_SYMPTOMS,
+  ...SIDE_EFFECT_SYMPTOMS.filter((s) => !URGENT_SYMPTOMS.includes(s)),
 ];
 
 export function PortalSideEffectPage() {
@@ -90,8 +75,10 @@ export function PortalSideEffectPage() {
     <>
       <h1>Report a side effect</h1>
       <div className="alert info">
-        If you have trouble breathing, swelling of your face or lips, or sudden changes in your vision, call
-        emergency services (911) now — do not wait to fill in this form.
+        If you have trouble breathing, chest pain, swelling of your face or lips, sudden changes in your
+        vision, or signs of a stroke (face drooping, arm weakness, slurred speech), call emergency services
+        (911) now — do not wait to fill in this form. If you have thoughts of harming yourself, call or text
+        988.
       </div>
       <form onSubmit={submit} className="card">
         <fieldset>

@@ -14,6 +14,11 @@ export function SideEffectAdvice({ advice }: { advice: SideEffectResponse['advic
         <h2 id="urgent-advice-heading">Please get help now</h2>
         <p>{advice.message}</p>
         <div className="row">
+          {advice.crisisLine && (
+            <a className="btn danger" href={tel(advice.crisisLine)}>
+              Call or text the crisis line ({advice.crisisLine})
+            </a>
+          )}
           {advice.emergencyFirst ? (
             <>
               <a className="btn danger" href={tel(advice.emergencyNumber)}>

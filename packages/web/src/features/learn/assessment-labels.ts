@@ -3,6 +3,7 @@ import type {
   HEALTH_CONDITIONS,
   ONSETS,
   OTHER_SYMPTOMS,
+  PREGNANCY_POTENTIAL,
   PRIOR_EFFECTS,
   SCALP_SYMPTOMS,
   SEXES,
@@ -36,6 +37,7 @@ export const SCALP_LABELS: Labels<typeof SCALP_SYMPTOMS> = {
   scaling: 'Scaling or flaking',
   pustules: 'Pus-filled spots',
   'scarring-shiny-patches': 'Scarred or shiny, smooth patches',
+  'changing-or-bleeding-spot': 'A spot or mole that is changing, bleeding or not healing',
 };
 
 export const OTHER_SYMPTOM_LABELS: Labels<typeof OTHER_SYMPTOMS> = {
@@ -50,6 +52,14 @@ export const OTHER_SYMPTOM_LABELS: Labels<typeof OTHER_SYMPTOMS> = {
   'nail-pitting': 'Small dents in the nails',
   'hair-pulling': 'Pulling out my hair',
   'significant-distress': 'My hair loss distresses me a great deal',
+  'crash-diet-or-eating-disorder': 'A crash diet, or an eating disorder now or recently',
+  'getting-worse-fast': 'It is getting noticeably worse from month to month',
+};
+
+export const PREGNANCY_POTENTIAL_LABELS: Labels<typeof PREGNANCY_POTENTIAL> = {
+  yes: 'Yes',
+  no: 'No',
+  unsure: 'Not sure',
 };
 
 export const CONDITION_INPUT_LABELS: Labels<typeof HEALTH_CONDITIONS> = {

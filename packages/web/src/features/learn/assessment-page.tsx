@@ -5,6 +5,7 @@ import {
   HEALTH_CONDITIONS,
   ONSETS,
   OTHER_SYMPTOMS,
+  PREGNANCY_POTENTIAL,
   PRIOR_EFFECTS,
   SCALP_SYMPTOMS,
   type Scale,
@@ -22,6 +23,7 @@ import {
   GOAL_LABELS,
   ONSET_LABELS,
   OTHER_SYMPTOM_LABELS,
+  PREGNANCY_POTENTIAL_LABELS,
   PRIOR_EFFECT_LABELS,
   SCALP_LABELS,
   SEX_LABELS,
@@ -35,10 +37,12 @@ import { library } from './library';
 type Sex = (typeof SEXES)[number];
 type Onset = (typeof ONSETS)[number];
 type PriorEffect = (typeof PRIOR_EFFECTS)[number];
+type PregnancyPotential = (typeof PREGNANCY_POTENTIAL)[number];
 
 interface Draft {
   sex?: Sex;
   age: string;
+  pregnancyPotential?: PregnancyPotential;
   onset?: Onset;
   durationMonths: string;
   familyHistory?: 'yes' | 'no' | 'unknown';
@@ -64,7 +68,7 @@ const EMPTY: Draft = {
 };
 
 const STEPS = [
-  { title: 'About you', fields: ['sex', 'age'] },
+  { title: 'About you', fields: ['sex', 'age', 'pregnancyPotential'] },
   { title: 'Your hair loss', fields: ['onset', 'durationMonths', 'familyHistory'] },
   { title: 'How it looks now', fields: ['scale'] },
   { title: 'Scalp and health', fields: ['scalpSymptoms', 'otherSymptoms', 'conditions'] },
@@ -81,6 +85,8 @@ function toInput(d: Draft): AssessmentInputRaw {
   return {
     sex: d.sex as Sex,
     age: num(d.age) as number,
+    // Asked of everyone; left null here only until answered, and the form insists on an answer.
+    pregnancyPotential: d.pregnancyPotential ?? null,
     onset: d.onset as Onset,
     durationMonths: num(d.durationMonths) as number,
     familyHistory: d.familyHistory as 'yes',
@@ -100,7 +106,7 @@ type Errors = Record<string, string>;
 const CONTRADICTIONS: Record<string, string> = {
   onset: '“After pregnancy” does not fit with the sex you chose (male). Please check both answers.',
   conditions:
-    'Pregnancy, breastfeeding or planning a pregnancy does not fit with the sex you chose (male). Please check.',
+    'Pregnancy, breastfeeding or planning a pregnancy does not fit with your answer that you could not become pregnant. Please check.',
   durationMonths: 'That is longer than you have been alive. Please check the number of months.',
   scale: 'This scale does not fit the pattern you described. Please choose again or skip.',
 };
@@ -109,6 +115,8 @@ const CONTRADICTIONS: Record<string, string> = {
 function clientErrors(d: Draft): Errors {
   const r = AssessmentInputSchema.safeParse(toInput(d));
   const out: Errors = {};
+  // The API accepts a missing answer from older clients; this form always asks.
+  if (!d.pregnancyPotential) out.pregnancyPotential = 'Please answer this question.';
   if (r.success) return out;
   for (const issue of r.error.issues) {
     const key = String(issue.path[0] ?? '_');
@@ -118,7 +126,7 @@ function clientErrors(d: Draft): Errors {
         : issue.code === 'invalid_type' || issue.code === 'invalid_value'
           ? 'Please answer this question.'
           : issue.message;
-    if (key === 'age' && d.age.trim() !== '') out.age = 'Please enter an age between 12 and 120.';
+    if (key === 'age' && d.age.trim() !== '') out.age = 'Please enter an age between 0 and 120.';
   }
   return out;
 }
@@ -257,11 +265,20 @@ export default function AssessmentPage() {
               label="Age in years"
               type="number"
               inputMode="numeric"
-              min={12}
+              min={0}
               max={120}
               value={draft.age}
               onChange={(e) => set('age', e.target.value)}
               error={errors.age}
+            />
+            <RadioGroup
+              legend="Could you become pregnant, now or in the future?"
+              hint="We ask everyone, whatever sex you chose: some hair-loss medicines can harm an unborn baby."
+              options={PREGNANCY_POTENTIAL}
+              labels={PREGNANCY_POTENTIAL_LABELS}
+              value={draft.pregnancyPotential}
+              onChange={(v) => set('pregnancyPotential', v)}
+              error={errors.pregnancyPotential}
             />
           </>
         )}

@@ -1,4 +1,9 @@
-import { type Effect, footnoteNumbers, type NumberedReference } from '@anagen/core/evidence';
+import {
+  type Effect,
+  effectComparability,
+  footnoteNumbers,
+  type NumberedReference,
+} from '@anagen/core/evidence';
 import { estimateCumulativeCost } from '@anagen/core/pricing';
 import { Link, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
@@ -26,12 +31,27 @@ const UNIT: Record<Effect['unit'], string> = {
   smd: 'standardised mean difference',
 };
 
-export function formatEffect(e: Effect | null): string {
-  if (!e) return 'No pooled effect size published';
+const signed = (e: Effect, v: number) =>
+  `${v > 0 && e.unit !== 'percent-responders' ? '+' : ''}${v} ${UNIT[e.unit]}`;
+const basis = (e: Effect) =>
+  `${e.comparison === 'difference-vs-control' ? 'difference from the control group' : 'change from baseline'}${e.weeks ? ` at ${e.weeks} weeks` : ', duration not stated'}`;
+
+/** The treated group's figure with what it is; for a difference from control, says so instead. */
+export function treatedFigure(e: Effect | null): string {
+  if (!e) return 'No effect size published';
   const ci = e.ciLow !== undefined && e.ciHigh !== undefined ? ` (95 % CI ${e.ciLow} to ${e.ciHigh})` : '';
-  const vs = e.comparison === 'difference-vs-control' ? 'more than control' : 'change from baseline';
-  const sign = e.value > 0 && e.unit !== 'percent-responders' ? '+' : '';
-  return `${sign}${e.value} ${UNIT[e.unit]}${ci}, ${vs}${e.weeks ? ` at ${e.weeks} weeks` : ''} — ${e.label}`;
+  if (e.comparison === 'difference-vs-control')
+    return `Only the difference is published: ${signed(e, e.value)}${ci} more than the control group`;
+  return `${signed(e, e.value)}${ci}`;
+}
+
+/** The control group's figure from the same trial, or why there is none. */
+export function controlFigure(e: Effect | null): string {
+  if (!e) return '—';
+  const who = e.controlLabel ?? 'No control group';
+  if (e.controlValue !== undefined) return `${who}: ${signed(e, e.controlValue)}`;
+  if (e.comparison === 'difference-vs-control') return `${who}: its own figure is not published separately`;
+  return `${who}: no control figure`;
 }
 
 export function ComparePage() {
@@ -106,6 +126,9 @@ function CompareTable({ treatments }: { treatments: Treatment[] }) {
         </a>
       </sup>
     ));
+  const comparability = effectComparability(
+    treatments.map((t) => ({ slug: t.slug, name: t.name, effect: t.effect })),
+  );
   const rows: [string, (t: Treatment) => React.ReactNode][] = [
     [
       'Evidence',
@@ -121,13 +144,35 @@ function CompareTable({ treatments }: { treatments: Treatment[] }) {
       ),
     ],
     [
-      'Effect size',
-      (t) => (
-        <>
-          {formatEffect(t.effect)}
-          {t.effect && cite(t.effect.studyIds)}
-        </>
-      ),
+      'What was measured',
+      (t) =>
+        t.effect ? (
+          <>
+            {t.effect.measure}; {basis(t.effect)}
+            {cite(t.effect.studyIds)}
+          </>
+        ) : (
+          'No effect size published'
+        ),
+    ],
+    ['Treated group', (t) => treatedFigure(t.effect)],
+    ['Control group (same trial)', (t) => controlFigure(t.effect)],
+    [
+      'Comparable with the others?',
+      (t) => {
+        const not = comparability.get(t.slug) ?? [];
+        if (not.length === 0)
+          return 'Same measure, basis and duration as the others (still different trials)';
+        return (
+          <ul className="compact">
+            {not.map((x) => (
+              <li key={x.name}>
+                <strong>Not comparable</strong> with {x.name}: {x.reasons.join('; ')}
+              </li>
+            ))}
+          </ul>
+        );
+      },
     ],
     [
       'Sessions',
@@ -174,6 +219,11 @@ function CompareTable({ treatments }: { treatments: Treatment[] }) {
   ];
   return (
     <>
+      <p className="alert info">
+        Effect sizes come from different trials, with different people, measures and durations. Read each
+        treated figure next to its own control group, not next to another treatment’s figure; the table says
+        “not comparable” where the measure, the basis or the duration differ.
+      </p>
       {/* On a phone only the first treatment column fits: say that the table moves. */}
       <p className="muted small">On a narrow screen, swipe the table sideways to see every treatment.</p>
       <TableScroll label="Treatments side by side" className="compare-table">

@@ -1,4 +1,9 @@
-import { estimateCumulativeCost } from '@anagen/core/pricing';
+import {
+  type CostPlan,
+  estimateCumulativeCost,
+  type PlanPriceRanges,
+  planAtRangeEnd,
+} from '@anagen/core/pricing';
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
@@ -27,6 +32,8 @@ interface PlanDraft {
   pricePerSession: number;
   maintenanceSessionsPerYear: number;
   monthlyMedication: number;
+  /** Published low–high ranges behind the starting prices; a price typed in by hand drops its range. */
+  ranges: PlanPriceRanges;
 }
 
 const nameOf = (slug: string) => library.treatments.find((t) => t.slug === slug)?.name ?? slug;
@@ -49,6 +56,10 @@ export function CostPage() {
       pricePerSession: p.pricePerSessionCents / 100,
       maintenanceSessionsPerYear: p.maintenanceSessionsPerYear,
       monthlyMedication: p.monthlyMedicationCents / 100,
+      ranges: {
+        pricePerSessionRangeCents: p.pricePerSessionRangeCents,
+        monthlyMedicationRangeCents: p.monthlyMedicationRangeCents,
+      },
     };
   };
 
@@ -81,17 +92,23 @@ export function CostPage() {
     );
     if (!valid) return null;
     try {
-      return estimateCumulativeCost({
-        years: YEARS,
-        plans: plans.map((p) => ({
-          treatmentSlug: p.slug,
-          inductionSessions: Math.round(p.inductionSessions),
-          intervalWeeks: p.intervalWeeks,
-          pricePerSessionCents: Math.round(p.pricePerSession * 100),
-          maintenanceSessionsPerYear: p.maintenanceSessionsPerYear,
-          monthlyMedicationCents: Math.round(p.monthlyMedication * 100),
-        })),
-      });
+      const mid: CostPlan[] = plans.map((p) => ({
+        treatmentSlug: p.slug,
+        inductionSessions: Math.round(p.inductionSessions),
+        intervalWeeks: p.intervalWeeks,
+        pricePerSessionCents: Math.round(p.pricePerSession * 100),
+        maintenanceSessionsPerYear: p.maintenanceSessionsPerYear,
+        monthlyMedicationCents: Math.round(p.monthlyMedication * 100),
+      }));
+      const at = (end: 'low' | 'high') =>
+        estimateCumulativeCost({
+          years: YEARS,
+          plans: mid.map((m, i) => planAtRangeEnd(m, plans[i]!.ranges, end)),
+        }).plans;
+      const { plans: midPlans } = estimateCumulativeCost({ years: YEARS, plans: mid });
+      const low = at('low');
+      const high = at('high');
+      return { plans: midPlans.map((m, i) => ({ ...m, low: low[i]!, high: high[i]! })) };
     } catch {
       return null;
     }
@@ -107,6 +124,8 @@ export function CostPage() {
       ? estimate.plans.map((e, i) => ({
           label: nameOf(plans[i]!.slug),
           monthlyCumulativeCents: e.monthlyCumulativeCents,
+          lowCents: e.low.monthlyCumulativeCents,
+          highCents: e.high.monthlyCumulativeCents,
         }))
       : [];
 
@@ -118,7 +137,8 @@ export function CostPage() {
       </p>
       <p className="alert info">
         <strong>This is an estimate.</strong> Starting figures are the clinic’s price list or, where it has
-        none, the middle of published price ranges. Change any number to match a quote you have received.
+        none, the middle of published price ranges; the low–high range of those published prices is shown in
+        brackets and as a shaded band. Change any number to match a quote you have received.
       </p>
 
       <section aria-labelledby="result-heading">
@@ -132,7 +152,10 @@ export function CostPage() {
             </Suspense>
             <TableScroll label="Cumulative cost table">
               <table>
-                <caption>Estimated cumulative cost in US dollars (estimate, not a quote)</caption>
+                <caption>
+                  Estimated cumulative cost in US dollars, midpoint with the published low–high range
+                  (estimate, not a quote)
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Plan</th>
@@ -147,9 +170,21 @@ export function CostPage() {
                   {estimate.plans.map((e, i) => (
                     <tr key={plans![i]!.key}>
                       <th scope="row">{nameOf(e.treatmentSlug)}</th>
-                      {e.byYear.map((y) => (
-                        <td key={y.year}>{formatUsd(y.cents)}</td>
-                      ))}
+                      {e.byYear.map((y, j) => {
+                        const lo = e.low.byYear[j]!.cents;
+                        const hi = e.high.byYear[j]!.cents;
+                        return (
+                          <td key={y.year}>
+                            {formatUsd(y.cents)}
+                            {(lo !== y.cents || hi !== y.cents) && (
+                              <span className="muted small range">
+                                {' '}
+                                ({formatUsd(lo)}–{formatUsd(hi)})
+                              </span>
+                            )}
+                          </td>
+                        );
+                      })}
                     </tr>
                   ))}
                 </tbody>
@@ -182,7 +217,12 @@ export function CostPage() {
               <NumberField
                 label="Price per session (USD)"
                 value={p.pricePerSession}
-                onChange={(v) => update(p.key, { pricePerSession: v })}
+                onChange={(v) =>
+                  update(p.key, {
+                    pricePerSession: v,
+                    ranges: { ...p.ranges, pricePerSessionRangeCents: null },
+                  })
+                }
               />
               <NumberField
                 label="Maintenance sessions per year"
@@ -193,7 +233,12 @@ export function CostPage() {
               <NumberField
                 label="Medicine per month (USD)"
                 value={p.monthlyMedication}
-                onChange={(v) => update(p.key, { monthlyMedication: v })}
+                onChange={(v) =>
+                  update(p.key, {
+                    monthlyMedication: v,
+                    ranges: { ...p.ranges, monthlyMedicationRangeCents: null },
+                  })
+                }
               />
               <button
                 type="button"
@@ -284,7 +329,11 @@ function PriceSources() {
             ) : (
               p.sourceName
             )}{' '}
-            ({p.origin === 'clinic' ? 'clinic price' : `${p.confidence} confidence`}, {p.asOf}).
+            (
+            {p.origin === 'clinic'
+              ? `clinic price, set ${p.asOf}`
+              : `${p.confidence} confidence; read ${p.asOf}`}
+            {p.origin === 'clinic' ? '' : `; source dated ${p.sourceDated ?? 'no date given'}`}).
           </li>
         ))}
       </ul>

@@ -240,8 +240,10 @@ function TreatmentArticle({ t }: { t: Treatment }) {
           <h2 id="cost">Cost</h2>
           {t.priceRange ? (
             <p>
-              Typical published price: <strong>{formatPriceRange(t.priceRange)}</strong> (US, as of{' '}
-              {t.priceRange.asOf}; {t.priceRange.confidence} confidence). Source:{' '}
+              Typical published price: <strong>{formatPriceRange(t.priceRange)}</strong> (US; source read{' '}
+              {t.priceRange.asOf},{' '}
+              {t.priceRange.sourceDated ? `dated ${t.priceRange.sourceDated}` : 'undated'};{' '}
+              {t.priceRange.confidence} confidence). Source:{' '}
               {t.priceRange.sourceUrl ? (
                 <a href={t.priceRange.sourceUrl} rel="noopener noreferrer">
                   {t.priceRange.sourceName}

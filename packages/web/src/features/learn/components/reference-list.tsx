@@ -40,6 +40,9 @@ export function ReferenceList({
                 </a>
               )}
               {r.note && <span className="muted small"> Note: {r.note}</span>}
+              {r.unverifiedBibliography && (
+                <span className="muted small"> Citation not yet checked: {r.unverifiedBibliography}</span>
+              )}
             </li>
           );
         })}

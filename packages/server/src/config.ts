@@ -13,7 +13,10 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Anagen Demo Clinic <clinic@example.com>'),
   PUBLIC_URL: z.string().url().optional(),
-  ANAGEN_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  // Unset: on exactly when PUBLIC_URL is https (a cookie marked Secure is never sent over plain http).
+  ANAGEN_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
+  ANAGEN_DEMO: z.enum(['auto', 'off']).default('auto'),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +30,10 @@ export type Config = Readonly<{
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
+  /** NODE_ENV=production: never the demo clinic, never a generated secret key. */
+  production: boolean;
+  /** `auto`: an empty database on loopback outside production gets the demo clinic; `off`: never. */
+  demo: 'auto' | 'off';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }>;
 
@@ -38,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -46,8 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.ANAGEN_RATE_LIMITS === 'on',
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
-    secureCookies: e.ANAGEN_SECURE_COOKIES === 'on',
+    publicUrl,
+    secureCookies: (e.ANAGEN_SECURE_COOKIES ?? (publicUrl.startsWith('https:') ? 'on' : 'off')) === 'on',
+    production: e.NODE_ENV === 'production',
+    demo: e.ANAGEN_DEMO,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -7,14 +7,36 @@ import { createMailer } from './lib/mailer';
 import { createLocalStorage } from './lib/storage';
 import { demoLoginsText } from './modules/demo/seed-demo';
 import { JOB_HANDLERS } from './modules/job-handlers';
+import { accountsWithDemoPassword, demoPasswordRefusal, isLoopbackHost } from './modules/setup/demo-guard';
 import { prepareDatabase } from './startup';
+
+const DEMO_BANNER = [
+  '',
+  '*** DEMO CLINIC: every demo account has the public password printed below. ***',
+  '*** Do not enter real patient data. A real clinic starts on a fresh database with "npx anagen init". ***',
+].join('\n');
+
+const NO_CLINIC_YET = [
+  '',
+  'This database has no clinic yet, so nobody can sign in. Create the clinic and its first admin with:',
+  '  npx anagen init --clinic-name "Your Clinic" --time-zone Area/City --admin-email you@clinic.example --admin-name "Your Name"',
+  '(the password is asked for, or taken from ANAGEN_PASSWORD), using the same ANAGEN_DATA_DIR / DATABASE_URL as the server.',
+  '',
+].join('\n');
 
 /** `npm start` / `anagen serve`: migrate, seed on first start, listen, and stop cleanly on signals. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const clock = systemClock;
   const storage = createLocalStorage(path.join(config.dataDir, 'files'));
-  const { db, seeded } = await prepareDatabase(config, clock, storage);
+  const { db, seeded, demo, empty } = await prepareDatabase(config, clock, storage);
+  if (!isLoopbackHost(config.host)) {
+    const exposed = await accountsWithDemoPassword(db.kysely);
+    if (exposed.length > 0) {
+      await db.destroy();
+      throw new Error(demoPasswordRefusal(config.host, exposed));
+    }
+  }
   const deps = {
     config,
     db,
@@ -26,8 +48,13 @@ export async function serve(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const where = db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nAnagen is running at ${address.replace('0.0.0.0', '127.0.0.1')}  (${where})`);
-  if (seeded) console.log('The demo clinic was loaded into the empty database.');
-  console.log(`${demoLoginsText()}\n`);
+  if (demo) {
+    if (seeded) console.log('The demo clinic was loaded into the empty database.');
+    console.warn(DEMO_BANNER);
+    app.log.warn('Demo clinic: public demo passwords, do not enter real patient data');
+    console.log(`${demoLoginsText()}\n`);
+  }
+  if (empty) console.warn(NO_CLINIC_YET);
   const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true });
   const stop = async () => {
     await worker.stop();

@@ -5,6 +5,7 @@ import { systemClock } from '../lib/clock';
 import { runAnalyze } from './commands/analyze';
 import { backupCommand } from './commands/backup';
 import { exportFhirCommand } from './commands/export-fhir';
+import { type InitOptions, initCommand } from './commands/init';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
 import { seedDemoCommand } from './commands/seed-demo';
@@ -30,6 +31,19 @@ export function buildCli(): Command {
       const { serve } = await import('../main');
       await serve();
     });
+
+  program
+    .command('init')
+    .description(
+      'set up a real clinic and its first admin on an empty database; password from ANAGEN_PASSWORD or a prompt',
+    )
+    .requiredOption('--clinic-name <name>', "the clinic's name")
+    .requiredOption('--time-zone <zone>', 'IANA time zone of the clinic, e.g. Europe/Berlin')
+    .requiredOption('--admin-email <email>', "the first admin's email (their sign-in)")
+    .requiredOption('--admin-name <name>', "the first admin's full name")
+    .option('--phone <phone>', "the clinic's phone, shown with urgent side-effect advice")
+    .option('--clinic-email <email>', "the clinic's contact email (default: the admin's)")
+    .action(async (opts: InitOptions) => initCommand(loadConfig(), systemClock, opts));
 
   program
     .command('migrate')

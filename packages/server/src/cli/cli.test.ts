@@ -172,7 +172,10 @@ describe.each(DIALECTS)('anagen init on %s', (dialect) => {
   afterAll(() => t.drop());
   const init = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, 'init', ...args], { env, timeout: 60_000 });
+      const { stdout, stderr } = await run(process.execPath, [BIN, 'init', ...args], {
+        env,
+        timeout: 60_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };

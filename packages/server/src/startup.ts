@@ -2,6 +2,7 @@ import type { Config } from './config';
 import { type Db, openDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { Clock } from './lib/clock';
+import { ensurePrivateDir } from './lib/private-files';
 import type { Storage } from './lib/storage';
 import { seedDemo } from './modules/demo/seed-demo';
 import { demoAllowed, hasDemoClinic } from './modules/setup/demo-guard';
@@ -25,6 +26,7 @@ export async function prepareDatabase(
   clock: Clock,
   storage: Storage,
 ): Promise<PreparedDatabase> {
+  ensurePrivateDir(config.dataDir);
   const db = openDb(config);
   await migrateToLatest(db.kysely);
   const anyClinic = await db.kysely.selectFrom('clinics').select('id').limit(1).executeTakeFirst();

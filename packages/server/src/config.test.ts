@@ -8,9 +8,9 @@ describe('secure cookies', () => {
     expect(loadConfig({}).secureCookies).toBe(false);
     expect(loadConfig({ PUBLIC_URL: 'http://clinic.example' }).secureCookies).toBe(false);
     expect(loadConfig({ PUBLIC_URL: 'https://clinic.example' }).secureCookies).toBe(true);
-    expect(loadConfig({ PUBLIC_URL: 'https://clinic.example', ANAGEN_SECURE_COOKIES: 'off' }).secureCookies).toBe(
-      false,
-    );
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://clinic.example', ANAGEN_SECURE_COOKIES: 'off' }).secureCookies,
+    ).toBe(false);
     expect(loadConfig({ ANAGEN_SECURE_COOKIES: 'on' }).secureCookies).toBe(true);
   });
 });

@@ -1,9 +1,18 @@
 import path from 'node:path';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
+import type { Db } from './db/database';
 import { systemClock } from './lib/clock';
 import { createWorker } from './lib/jobs/worker';
 import { createMailer } from './lib/mailer';
+import {
+  countTotpSecrets,
+  DEV_KEY_FILE,
+  type Keyring,
+  keyringFor,
+  resealTotpSecrets,
+  SecretKeyMissingError,
+} from './lib/secret-box';
 import { createLocalStorage } from './lib/storage';
 import { demoLoginsText } from './modules/demo/seed-demo';
 import { JOB_HANDLERS } from './modules/job-handlers';
@@ -24,6 +33,32 @@ const NO_CLINIC_YET = [
   '',
 ].join('\n');
 
+/**
+ * Encrypts TOTP secrets left in plaintext and re-encrypts those under a previous key. Without a key
+ * in production the server still starts (two-step sign-in cannot be turned on) unless secrets are
+ * already stored: then nobody with two-step sign-in could sign in, so it refuses and says why.
+ */
+async function prepareSecrets(config: Config, db: Db): Promise<void> {
+  let ring: Keyring;
+  try {
+    ring = keyringFor(config);
+  } catch (err) {
+    if (!(err instanceof SecretKeyMissingError)) throw err;
+    if ((await countTotpSecrets(db.kysely)) > 0) {
+      await db.destroy();
+      throw err;
+    }
+    console.warn(`${err.message}\nStarting anyway: nobody has two-step sign-in yet.`);
+    return;
+  }
+  if (ring.source === 'generated')
+    console.warn(
+      `\n*** No ANAGEN_SECRET_KEY: two-step sign-in secrets are encrypted with a key generated into ${path.join(config.dataDir, DEV_KEY_FILE)} (development only; production requires ANAGEN_SECRET_KEY). ***`,
+    );
+  const n = await resealTotpSecrets(db.kysely, ring);
+  if (n > 0) console.log(`Encrypted ${n} two-step sign-in secret(s) under key ${ring.currentId}.`);
+}
+
 /** `npm start` / `anagen serve`: migrate, seed on first start, listen, and stop cleanly on signals. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -37,6 +72,7 @@ export async function serve(): Promise<void> {
       throw new Error(demoPasswordRefusal(config.host, exposed));
     }
   }
+  await prepareSecrets(config, db);
   const deps = {
     config,
     db,

@@ -8,6 +8,7 @@ import { exportFhirCommand } from './commands/export-fhir';
 import { type InitOptions, initCommand } from './commands/init';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
+import { rotateSecretsCommand } from './commands/rotate-secrets';
 import { seedDemoCommand } from './commands/seed-demo';
 import { userAddCommand } from './commands/user-add';
 
@@ -96,6 +97,13 @@ export function buildCli(): Command {
     .command('backup <file>')
     .description('write a consistent snapshot of the database and photo files (safe while serving)')
     .action(async (file: string) => backupCommand(loadConfig(), systemClock, file));
+
+  program
+    .command('rotate-secrets')
+    .description(
+      're-encrypt stored two-step sign-in secrets under ANAGEN_SECRET_KEY (reads ANAGEN_SECRET_KEY_PREVIOUS)',
+    )
+    .action(async () => rotateSecretsCommand(loadConfig()));
 
   program
     .command('restore <file>')

@@ -10,6 +10,7 @@ import {
   browserAvailable,
   CLINIC_ZONE,
   clinicDay,
+  clinicDayOffset,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -142,7 +143,7 @@ describe.runIf(browserAvailable())('clinic administration in chromium', () => {
     // The demo clinic has bookings in the coming days (one at least an hour away, so it cannot start
     // while the test runs): closing on that day warns first.
     const today = clinicDay(Date.now());
-    const inTwoWeeks = clinicDay(Date.now() + 14 * 86_400_000);
+    const inTwoWeeks = clinicDayOffset(14);
     const calendar = (await (
       await page.request.get(`${server.url}/api/calendar?from=${today}&to=${inTwoWeeks}`)
     ).json()) as { appointments: { id: string; status: string; start: string; patientName: string }[] };

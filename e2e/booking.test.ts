@@ -5,6 +5,8 @@ import {
   type Browser,
   browserAvailable,
   clinicDay,
+  clinicDayOffset,
+  clinicWeekdayAhead,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -153,13 +155,11 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
   it('lets staff create an appointment and block time from the calendar', async () => {
     const page = await desktop.context.newPage(); // still signed in as the front desk
     await page.goto(`${server.url}/staff/calendar`);
-    // A weekday two weeks ahead, so free times exist whatever today is.
-    let d = new Date(Date.now() + 14 * 86_400_000);
-    while ([0, 6].includes(d.getUTCDay())) d = new Date(d.getTime() + 86_400_000);
-    const day = clinicDay(d);
+    // A weekday two weeks ahead in the clinic's zone, so free times exist whatever today is.
+    const day = clinicWeekdayAhead(14);
     // A day nobody has booked says so, rather than showing an empty grid without a word.
     const nothing = page.getByRole('status').filter({ hasText: 'Nothing booked on this day' });
-    await page.getByLabel('Go to date').fill(clinicDay(new Date(d.getTime() + 400 * 86_400_000)));
+    await page.getByLabel('Go to date').fill(clinicDayOffset(414));
     await nothing.waitFor();
     await page.getByLabel('Go to date').fill(day);
     await page.getByRole('button', { name: 'New appointment' }).click();

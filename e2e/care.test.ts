@@ -7,6 +7,7 @@ import {
   browserAvailable,
   CLINIC_ZONE,
   clinicDay,
+  clinicDayOffset,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -85,7 +86,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     const prpOption = await planSelect.locator('option', { hasText: 'PRP' }).getAttribute('value');
     await planSelect.selectOption(prpOption!);
     // Yesterday 09:30 in the clinic (Los Angeles), typed into a browser running in Tokyo.
-    const day = clinicDay(Date.now() - 86_400_000);
+    const day = clinicDayOffset(-1);
     const at = form.getByLabel('Date and time');
     await expect(at.getAttribute('aria-describedby')).resolves.toBeTruthy();
     await form.getByText(/Clinic time \(Pacific (Standard|Daylight) Time\)/).waitFor();

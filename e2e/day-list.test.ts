@@ -4,7 +4,7 @@ import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
-  clinicDay,
+  clinicWeekdayAhead,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -37,10 +37,8 @@ describe.runIf(browserAvailable())('the front desk day list by keyboard in chrom
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  // A weekday two weeks ahead, so free times exist whatever today is.
-  let d = new Date(Date.now() + 14 * 86_400_000);
-  while ([0, 6].includes(d.getUTCDay())) d = new Date(d.getTime() + 86_400_000);
-  const day = clinicDay(d);
+  // A weekday two weeks ahead in the clinic's zone, so free times exist whatever today is.
+  const day = clinicWeekdayAhead(14);
   const statusOf = async (id: string) => {
     const cal = await call<{ appointments: { id: string; status: string }[] }>(
       page,

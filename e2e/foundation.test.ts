@@ -23,9 +23,22 @@ describe.runIf(browserAvailable())('foundation journey in chromium', () => {
     await server?.stop();
   });
 
-  it('prints the demo logins on first start', () => {
+  it('prints the demo logins on first start, under a warning not to enter real patient data', () => {
     expect(server.output()).toContain('patient@example.com');
     expect(server.output()).toContain('anagen-demo');
+    expect(server.output()).toContain('DEMO CLINIC');
+  });
+
+  it('says on every page that this is the demo clinic with public passwords', async () => {
+    const page = await browser.context.newPage();
+    for (const url of ['/', '/sign-in', '/book']) {
+      await page.goto(`${server.url}${url}`);
+      await page
+        .getByRole('note')
+        .filter({ hasText: 'Demo clinic — public demo passwords, do not enter real patient data' })
+        .waitFor();
+    }
+    await page.close();
   });
 
   it('signs the demo patient in through the form and greets them by name in the portal', async () => {

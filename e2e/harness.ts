@@ -17,6 +17,25 @@ export const CLINIC_ZONE = 'America/Los_Angeles';
 export const clinicDay = (at: Date | number | string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_ZONE }).format(new Date(at));
 
+/**
+ * The first Monday-to-Friday clinic date at least `days` after today's date in the clinic's zone.
+ * Counting from the UTC date instead lands on a Sunday on a US Sunday evening (already Monday in UTC),
+ * when the demo clinic is closed.
+ */
+export function clinicWeekdayAhead(days: number, now: number = Date.now()): string {
+  // Calendar arithmetic on the clinic's date at UTC noon: no zone or DST can move it to another day.
+  let d = new Date(`${clinicDay(now)}T12:00:00Z`);
+  d = new Date(d.getTime() + days * 86_400_000);
+  while ([0, 6].includes(d.getUTCDay())) d = new Date(d.getTime() + 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The clinic date `days` after (or before, when negative) today's date in the clinic's zone. */
+export function clinicDayOffset(days: number, now: number = Date.now()): string {
+  const d = new Date(`${clinicDay(now)}T12:00:00Z`);
+  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whether the browser suites can run; under CI a missing chromium fails instead of skipping. */
 export function browserAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;

@@ -9,6 +9,8 @@ import { expectNoSeriousA11yIssues } from './axe';
 import {
   type Browser,
   browserAvailable,
+  clinicDay,
+  clinicDayOffset,
   launchBrowser,
   type RunningServer,
   screenshotPath,
@@ -16,7 +18,6 @@ import {
 } from './harness';
 import { signIn } from './sign-in';
 
-const DAY = 86_400_000;
 const UM_PER_PX = 16;
 
 /** A synthetic trichoscopy field as a PNG file; the same seed re-images the same follicles. */
@@ -42,8 +43,6 @@ async function trichoscopyPng(dir: string, name: string, density: number, vellus
     .toFile(file);
   return file;
 }
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe.runIf(browserAvailable())('progress photos and results in chromium', () => {
   let server: RunningServer;
@@ -89,10 +88,10 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     await page.getByRole('heading', { name: 'Add a progress photo' }).waitFor();
 
     const now = Date.now();
-    await upload(page, files.baseline, isoDay(now - 120 * DAY));
+    await upload(page, files.baseline, clinicDayOffset(-120, now));
     // The follow-up is lined up against the baseline: the previous close-up of this site is the ghost.
     const form = page.locator('form.capture-panel');
-    await form.getByLabel('Date taken').fill(isoDay(now));
+    await form.getByLabel('Date taken').fill(clinicDay(now));
     await form.locator('input[type="file"]').setInputFiles(files.followUp);
     const ghost = form.locator('img.ghost-frame-overlay');
     await ghost.waitFor();

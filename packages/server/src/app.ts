@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Clock } from './lib/clock';
 import { registerErrorHandling } from './lib/error-handler';
+import { loggerOptions } from './lib/log-redaction';
 import type { Mailer } from './lib/mailer';
 import { registerRequestGuards } from './lib/request-guards';
 import type { Storage } from './lib/storage';
@@ -23,6 +24,8 @@ export interface AppDeps {
   clock: Clock;
   mailer: Mailer;
   storage: Storage;
+  /** Where request logs go (stdout when absent); tests read what was logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -30,7 +33,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Builds the whole HTTP app from its dependencies. Never listens: main.ts and tests decide. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger: loggerOptions(deps.config, deps.logStream),
     bodyLimit: 1024 * 1024,
     // Off unless ANAGEN_TRUST_PROXY names the proxies: req.ip keys the sign-in limits.
     trustProxy: deps.config.trustProxy,

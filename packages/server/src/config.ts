@@ -14,7 +14,23 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Anagen Demo Clinic <clinic@example.com>'),
   PUBLIC_URL: z.string().url().optional(),
-  ANAGEN_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  // Unset: on exactly when PUBLIC_URL is https (a cookie marked Secure is never sent over plain http).
+  ANAGEN_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
+  ANAGEN_DEMO: z.enum(['auto', 'off']).default('auto'),
+  NODE_ENV: z.string().optional(),
+  // 32 random bytes, base64 or hex (`openssl rand -base64 32`): encrypts TOTP secrets at rest.
+  ANAGEN_SECRET_KEY: z
+    .string()
+    .refine(isSecretKey, 'must be 32 random bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .optional(),
+  // Earlier keys, comma-separated: still read during a rotation, re-encrypted under the current one.
+  ANAGEN_SECRET_KEY_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((k) => isSecretKey(k.trim())),
+      'each comma-separated key must be 32 bytes as base64 or 64 hex digits',
+    )
+    .optional(),
   ANAGEN_TRUST_PROXY: z
     .string()
     .default('off')
@@ -44,8 +60,29 @@ export type Config = Readonly<{
   trustProxy: TrustProxy;
   /** Images decoded at once per server process (uploads, analyses); more wait briefly or get 503. */
   maxDecodes: number;
+  /** NODE_ENV=production: never the demo clinic, never a generated secret key. */
+  production: boolean;
+  /** `auto`: an empty database on loopback outside production gets the demo clinic; `off`: never. */
+  demo: 'auto' | 'off';
+  /** The key TOTP secrets are encrypted with (lib/secret-box.ts); a generated one in development. */
+  secretKey: string | undefined;
+  previousSecretKeys: readonly string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }>;
+
+/** 32 bytes written as 64 hex digits or as base64 (with or without padding). */
+export function isSecretKey(v: string): boolean {
+  return decodeSecretKey(v) !== null;
+}
+export function decodeSecretKey(v: string): Buffer | null {
+  const s = v.trim();
+  if (/^[0-9a-f]{64}$/i.test(s)) return Buffer.from(s, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(s)) {
+    const b = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return b.length === 32 ? b : null;
+  }
+  return null;
+}
 
 /** Parses the environment once; throws a readable list of every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -63,8 +101,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.ANAGEN_RATE_LIMITS === 'on',
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
-    secureCookies: e.ANAGEN_SECURE_COOKIES === 'on',
+    publicUrl,
+    secureCookies: (e.ANAGEN_SECURE_COOKIES ?? (publicUrl.startsWith('https:') ? 'on' : 'off')) === 'on',
+    production: e.NODE_ENV === 'production',
+    demo: e.ANAGEN_DEMO,
+    secretKey: e.ANAGEN_SECRET_KEY,
+    previousSecretKeys: (e.ANAGEN_SECRET_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     trustProxy: e.ANAGEN_TRUST_PROXY,
     maxDecodes: e.ANAGEN_MAX_DECODES,
     logLevel: e.LOG_LEVEL,

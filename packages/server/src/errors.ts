@@ -15,6 +15,7 @@ export const ERRORS = {
   CSRF_REJECTED: { status: 403, title: 'Cross-site request refused' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   CONFLICT: { status: 409, title: 'Conflict' },
+  LINK_EXPIRED: { status: 410, title: 'Link expired' },
   SLOT_TAKEN: { status: 409, title: 'That time is no longer free' },
   EMAIL_TAKEN: { status: 409, title: 'Account exists' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Upload too large' },

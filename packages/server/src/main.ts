@@ -1,20 +1,78 @@
 import path from 'node:path';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
+import type { Db } from './db/database';
 import { systemClock } from './lib/clock';
 import { createWorker } from './lib/jobs/worker';
 import { createMailer } from './lib/mailer';
+import {
+  countTotpSecrets,
+  DEV_KEY_FILE,
+  type Keyring,
+  keyringFor,
+  resealTotpSecrets,
+  SecretKeyMissingError,
+} from './lib/secret-box';
 import { createLocalStorage } from './lib/storage';
 import { demoLoginsText } from './modules/demo/seed-demo';
 import { JOB_HANDLERS } from './modules/job-handlers';
+import { accountsWithDemoPassword, demoPasswordRefusal, isLoopbackHost } from './modules/setup/demo-guard';
 import { prepareDatabase } from './startup';
+
+const DEMO_BANNER = [
+  '',
+  '*** DEMO CLINIC: every demo account has the public password printed below. ***',
+  '*** Do not enter real patient data. A real clinic starts on a fresh database with "npx anagen init". ***',
+].join('\n');
+
+const NO_CLINIC_YET = [
+  '',
+  'This database has no clinic yet, so nobody can sign in. Create the clinic and its first admin with:',
+  '  npx anagen init --clinic-name "Your Clinic" --time-zone Area/City --admin-email you@clinic.example --admin-name "Your Name"',
+  '(the password is asked for, or taken from ANAGEN_PASSWORD), using the same ANAGEN_DATA_DIR / DATABASE_URL as the server.',
+  '',
+].join('\n');
+
+/**
+ * Encrypts TOTP secrets left in plaintext and re-encrypts those under a previous key. Without a key
+ * in production the server still starts (two-step sign-in cannot be turned on) unless secrets are
+ * already stored: then nobody with two-step sign-in could sign in, so it refuses and says why.
+ */
+async function prepareSecrets(config: Config, db: Db): Promise<void> {
+  let ring: Keyring;
+  try {
+    ring = keyringFor(config);
+  } catch (err) {
+    if (!(err instanceof SecretKeyMissingError)) throw err;
+    if ((await countTotpSecrets(db.kysely)) > 0) {
+      await db.destroy();
+      throw err;
+    }
+    console.warn(`${err.message}\nStarting anyway: nobody has two-step sign-in yet.`);
+    return;
+  }
+  if (ring.source === 'generated')
+    console.warn(
+      `\n*** No ANAGEN_SECRET_KEY: two-step sign-in secrets are encrypted with a key generated into ${path.join(config.dataDir, DEV_KEY_FILE)} (development only; production requires ANAGEN_SECRET_KEY). ***`,
+    );
+  const n = await resealTotpSecrets(db.kysely, ring);
+  if (n > 0) console.log(`Encrypted ${n} two-step sign-in secret(s) under key ${ring.currentId}.`);
+}
 
 /** `npm start` / `anagen serve`: migrate, seed on first start, listen, and stop cleanly on signals. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const clock = systemClock;
   const storage = createLocalStorage(path.join(config.dataDir, 'files'));
-  const { db, seeded } = await prepareDatabase(config, clock, storage);
+  const { db, seeded, demo, empty } = await prepareDatabase(config, clock, storage);
+  if (!isLoopbackHost(config.host)) {
+    const exposed = await accountsWithDemoPassword(db.kysely);
+    if (exposed.length > 0) {
+      await db.destroy();
+      throw new Error(demoPasswordRefusal(config.host, exposed));
+    }
+  }
+  await prepareSecrets(config, db);
   const deps = {
     config,
     db,
@@ -26,8 +84,13 @@ export async function serve(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const where = db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nAnagen is running at ${address.replace('0.0.0.0', '127.0.0.1')}  (${where})`);
-  if (seeded) console.log('The demo clinic was loaded into the empty database.');
-  console.log(`${demoLoginsText()}\n`);
+  if (demo) {
+    if (seeded) console.log('The demo clinic was loaded into the empty database.');
+    console.warn(DEMO_BANNER);
+    app.log.warn('Demo clinic: public demo passwords, do not enter real patient data');
+    console.log(`${demoLoginsText()}\n`);
+  }
+  if (empty) console.warn(NO_CLINIC_YET);
   const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true });
   const stop = async () => {
     await worker.stop();

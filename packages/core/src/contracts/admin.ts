@@ -77,7 +77,7 @@ export const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();
-const phoneSchema = z
+export const phoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9 ()./-]{6,30}$/, 'Use digits, spaces and + ( ) - only, like +1 415 555 0134');
@@ -119,7 +119,11 @@ export type ClinicInfo = z.infer<typeof clinicSchema>;
  * What any visitor may know about the clinic (urgent-advice phone number included), and the zone
  * clinic times are shown and entered in: the first location's (UTC before there is one).
  */
-export const publicClinicSchema = clinicSchema.omit({ id: true }).extend({ timeZone: z.string() });
+export const publicClinicSchema = clinicSchema.omit({ id: true }).extend({
+  timeZone: z.string(),
+  /** The demo clinic, whose accounts have published passwords: every page says so. */
+  demo: z.boolean(),
+});
 export type PublicClinicInfo = z.infer<typeof publicClinicSchema>;
 
 /**

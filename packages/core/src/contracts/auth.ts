@@ -7,10 +7,17 @@ export const emailSchema = z
   .toLowerCase()
   .max(254)
   .pipe(z.email('Enter an email address such as name@example.com.'));
+/** The demo clinic's published password (README, DESIGN.md). */
+export const PUBLIC_DEMO_PASSWORD = 'anagen-demo';
+
+// The published demo password is refused wherever a password is set, so only the demo seed can
+// store it: the server's check before listening on a public address then needs to look only at the
+// demo accounts (server/src/modules/setup/demo-guard.ts).
 export const passwordSchema = z
   .string()
   .min(10, 'Use at least 10 characters')
-  .max(200, 'Use at most 200 characters');
+  .max(200, 'Use at most 200 characters')
+  .refine((p) => p !== PUBLIC_DEMO_PASSWORD, 'This is the public demo password: choose another');
 
 export const totpCodeSchema = z
   .string()

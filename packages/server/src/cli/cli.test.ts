@@ -159,3 +159,91 @@ describe('anagen analyze', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe.each(DIALECTS)('anagen init on %s', (dialect) => {
+  let t: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    env = { ...process.env, ANAGEN_DATA_DIR: t.dataDir, ANAGEN_PASSWORD: 'the-first-admin-password' };
+    if (t.url) env.DATABASE_URL = t.url;
+    else delete env.DATABASE_URL;
+  });
+  afterAll(() => t.drop());
+  const init = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, 'init', ...args], {
+        env,
+        timeout: 60_000,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+  const args = (zone: string) => [
+    '--clinic-name',
+    'Hair Clinic Berlin',
+    '--time-zone',
+    zone,
+    '--admin-email',
+    'Owner@Clinic.example',
+    '--admin-name',
+    'Olga Owner',
+  ];
+
+  it('creates the clinic, its zone and the first admin once, and refuses a second time', async () => {
+    const badZone = await init(...args('Berlin'));
+    expect(badZone.code).toBe(1);
+    expect(badZone.stderr).toContain('--time-zone: Choose an IANA time zone');
+    const ok = await init(...args('Europe/Berlin'));
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Created clinic "Hair Clinic Berlin"');
+    const count = await t.db.kysely
+      .selectFrom('clinics')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+    const clinic = await t.db.kysely.selectFrom('clinics').select(['id', 'name']).executeTakeFirstOrThrow();
+    expect(clinic.name).toBe('Hair Clinic Berlin');
+    const loc = await t.db.kysely.selectFrom('locations').select('time_zone').executeTakeFirstOrThrow();
+    expect(loc.time_zone).toBe('Europe/Berlin');
+    const admin = await t.db.kysely
+      .selectFrom('users')
+      .select(['role', 'password_hash', 'name'])
+      .where('email', '=', 'owner@clinic.example')
+      .executeTakeFirstOrThrow();
+    expect(admin).toMatchObject({ role: 'admin', name: 'Olga Owner' });
+    const { verifyPassword } = await import('../modules/auth/password');
+    expect(await verifyPassword(admin.password_hash!, 'the-first-admin-password')).toBe(true);
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'resource_id'])
+      .where('action', '=', 'clinic.init')
+      .executeTakeFirstOrThrow();
+    expect(audit.resource_id).toBe(clinic.id);
+
+    const again = await init(...args('Europe/Berlin'));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already has a clinic');
+    const users = await t.db.kysely
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(users.n)).toBe(1);
+  });
+
+  it('refuses the public demo password for the first admin', async () => {
+    const saved = env.ANAGEN_PASSWORD;
+    env.ANAGEN_PASSWORD = 'anagen-demo';
+    try {
+      const res = await init(...args('Europe/Berlin'));
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain('public demo password');
+    } finally {
+      env.ANAGEN_PASSWORD = saved;
+    }
+  });
+});

@@ -5,8 +5,10 @@ import { systemClock } from '../lib/clock';
 import { runAnalyze } from './commands/analyze';
 import { backupCommand } from './commands/backup';
 import { exportFhirCommand } from './commands/export-fhir';
+import { type InitOptions, initCommand } from './commands/init';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
+import { rotateSecretsCommand } from './commands/rotate-secrets';
 import { seedDemoCommand } from './commands/seed-demo';
 import { userAddCommand } from './commands/user-add';
 
@@ -30,6 +32,19 @@ export function buildCli(): Command {
       const { serve } = await import('../main');
       await serve();
     });
+
+  program
+    .command('init')
+    .description(
+      'set up a real clinic and its first admin on an empty database; password from ANAGEN_PASSWORD or a prompt',
+    )
+    .requiredOption('--clinic-name <name>', "the clinic's name")
+    .requiredOption('--time-zone <zone>', 'IANA time zone of the clinic, e.g. Europe/Berlin')
+    .requiredOption('--admin-email <email>', "the first admin's email (their sign-in)")
+    .requiredOption('--admin-name <name>', "the first admin's full name")
+    .option('--phone <phone>', "the clinic's phone, shown with urgent side-effect advice")
+    .option('--clinic-email <email>', "the clinic's contact email (default: the admin's)")
+    .action(async (opts: InitOptions) => initCommand(loadConfig(), systemClock, opts));
 
   program
     .command('migrate')
@@ -82,6 +97,13 @@ export function buildCli(): Command {
     .command('backup <file>')
     .description('write a consistent snapshot of the database and photo files (safe while serving)')
     .action(async (file: string) => backupCommand(loadConfig(), systemClock, file));
+
+  program
+    .command('rotate-secrets')
+    .description(
+      're-encrypt stored two-step sign-in secrets under ANAGEN_SECRET_KEY (reads ANAGEN_SECRET_KEY_PREVIOUS)',
+    )
+    .action(async () => rotateSecretsCommand(loadConfig()));
 
   program
     .command('restore <file>')

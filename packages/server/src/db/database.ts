@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../lib/private-files';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -20,7 +21,12 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function openSqlite(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(path.dirname(file));
+    // SQLite gives its -wal and -shm files the database file's mode, so this covers all three.
+    fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+    fs.chmodSync(file, PRIVATE_FILE_MODE);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files';
 
 export interface MailMessage {
   to: string;
@@ -36,10 +37,10 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
   return {
     async send(m) {
       const info = await transport.sendMail({ from: opts.from, ...m });
-      fs.mkdirSync(outbox, { recursive: true });
+      fs.mkdirSync(outbox, { recursive: true, mode: PRIVATE_DIR_MODE });
       const safe = m.to.replace(/[^a-z0-9@.-]/gi, '_');
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}.eml`);
-      fs.writeFileSync(file, info.message as Buffer);
+      fs.writeFileSync(file, info.message as Buffer, { mode: PRIVATE_FILE_MODE });
       console.log(`[mail] no SMTP_URL set: wrote "${m.subject}" for ${m.to} to ${file}`);
       return { response: `written to ${file}`, messageId: info.messageId };
     },

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files';
 
 /** Where photo files live. Local directory now; an S3-compatible store can implement the same. */
 export interface Storage {
@@ -20,10 +21,10 @@ export function createLocalStorage(root: string): Storage {
   return {
     async put(key, data) {
       const file = resolve(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
       // Write then rename, so a crash never leaves a half-written file under the final name.
       const tmp = `${file}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, data);
+      await fs.writeFile(tmp, data, { mode: PRIVATE_FILE_MODE });
       await fs.rename(tmp, file);
     },
     async get(key) {

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/ui/states';
 import { homeFor, useMe } from '../features/auth/use-me';
 import { api } from '../lib/api-client';
+import { useClinicInfo } from '../lib/use-clinic';
 
 export interface NavItem {
   to: string;
@@ -117,6 +118,16 @@ function useCurrentLinkInView() {
   return ref;
 }
 
+function DemoBanner() {
+  const { data: clinic } = useClinicInfo();
+  if (!clinic?.demo) return null;
+  return (
+    <div className="demo-banner" role="note">
+      Demo clinic — public demo passwords, do not enter real patient data
+    </div>
+  );
+}
+
 export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean; children?: ReactNode }) {
   const { data: me } = useMe();
   const navRef = useCurrentLinkInView();
@@ -125,6 +136,7 @@ export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean;
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <DemoBanner />
       <header className="site-header">
         <div className="inner" style={wide ? WIDE_INNER : undefined}>
           <NavLink to={homeFor(me)} className="brand" aria-label="Anagen home">

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../modules/auth/auth.service';
 import { hashPassword } from '../../modules/auth/password';
 import { insertUser } from '../../modules/users/users.repository';
 
-async function readPassword(): Promise<string> {
+export async function readPassword(): Promise<string> {
   const fromEnv = process.env.ANAGEN_PASSWORD;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY)

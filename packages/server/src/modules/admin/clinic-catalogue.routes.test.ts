@@ -62,6 +62,8 @@ describe.each(DIALECTS)('clinic, locations and catalogue on %s', (dialect) => {
       website: null,
       // The demo clinic's only location is in Los Angeles: forms and lists show clinic time in it.
       timeZone: 'America/Los_Angeles',
+      // The demo clinic's published passwords: the web app shows a banner on every page.
+      demo: true,
     });
   });
 

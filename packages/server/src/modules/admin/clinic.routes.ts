@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors';
+import { DEMO_CLINIC } from '../demo/demo-clinic';
 import { auditChange } from './admin-audit';
 import {
   clinicTimeZone,
@@ -67,8 +68,8 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async () => {
-      const { id: _id, ...rest } = view(await clinicOrThrow());
-      return { ...rest, timeZone: await clinicTimeZone(db()) };
+      const { id, ...rest } = view(await clinicOrThrow());
+      return { ...rest, timeZone: await clinicTimeZone(db()), demo: id === DEMO_CLINIC.id };
     },
   );
 

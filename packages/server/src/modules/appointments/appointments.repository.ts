@@ -192,6 +192,17 @@ export async function insertToken(
 }
 
 /**
+ * A guest's link (manage or confirm) stops working this long after the appointment's end: long
+ * enough to look the visit up or download it for the calendar afterwards, short enough that an old
+ * email in a forwarded thread or a shared mailbox does not open the booking for ever. Moving the
+ * appointment moves the expiry with it; staff and the signed-in patient are not affected.
+ */
+export const MANAGE_LINK_DAYS_AFTER_END = 30;
+
+export const manageLinkExpired = (appt: { end_at: number }, now: number): boolean =>
+  now > appt.end_at + MANAGE_LINK_DAYS_AFTER_END * 86_400_000;
+
+/**
  * Whether `tokenHash` opens the appointment: the booking's own token (hash on the row) or one sent
  * in a message (appointment_tokens).
  */

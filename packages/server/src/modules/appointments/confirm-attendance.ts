@@ -1,7 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { hashToken } from '../../lib/ids';
 import { audit } from '../audit/audit.service';
-import { findAppointmentView, tokenOpens } from './appointments.repository';
+import {
+  findAppointmentView,
+  MANAGE_LINK_DAYS_AFTER_END,
+  manageLinkExpired,
+  tokenOpens,
+} from './appointments.repository';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -30,6 +35,15 @@ export async function confirmAttendance(
     return {
       status: 404,
       html: page('Link not recognised', '<p>This link is not valid. Please call the clinic.</p>'),
+    };
+  }
+  if (manageLinkExpired(view, clock.now())) {
+    return {
+      status: 410,
+      html: page(
+        'Link expired',
+        `<p>This link stopped working ${MANAGE_LINK_DAYS_AFTER_END} days after the appointment. Please call the clinic.</p>`,
+      ),
     };
   }
   const when = new Intl.DateTimeFormat('en-US', {

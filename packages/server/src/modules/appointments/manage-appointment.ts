@@ -18,6 +18,8 @@ import {
   type AppointmentView,
   findAppointmentView,
   hasConflict,
+  MANAGE_LINK_DAYS_AFTER_END,
+  manageLinkExpired,
   tokenOpens,
   updateAppointment,
   updateAppointmentIfStatus,
@@ -53,6 +55,12 @@ export async function openAppointment(
   const settings = view ? parseClinicSettings(view.clinic_settings_json) : null;
   if (token) {
     if (!view || !(await tokenOpens(k, view, hashToken(token)))) throw notFound('Appointment');
+    // Checked after the token matched, so an expired link is told apart from a made-up one.
+    if (manageLinkExpired(view, req.server.deps.clock.now()))
+      throw new AppError(
+        'LINK_EXPIRED',
+        `This link stopped working ${MANAGE_LINK_DAYS_AFTER_END} days after the appointment. Sign in, or call the clinic.`,
+      );
     await audit(req, {
       action: `${op.action}.by-link`,
       resource: 'appointment',

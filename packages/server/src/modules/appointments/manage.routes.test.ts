@@ -1,7 +1,7 @@
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signIn, type TestApp } from '../../test/test-app';
+import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
 import { updateAppointmentIfStatus } from './appointments.repository';
 
 describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments on %s', (dialect) => {
@@ -188,5 +188,27 @@ describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments 
     const staff = await req('POST', `/api/appointments/${s.id}/reschedule`, desk, move);
     expect(staff.statusCode).toBe(200);
     expect(staff.json()).toMatchObject({ providerId: 'demo-provider-morgan', start: move.start });
+  });
+  it('stops a guest link 30 days after the appointment ends, with a clear 410; staff still open it', async () => {
+    // Tuesday 10:00 local with Morgan (30 min).
+    const b = await guestBooking('2026-11-24T18:00:00.000Z');
+    const end = Date.parse(b.start) + 30 * 60_000;
+    const byLink = () => req('GET', `/api/appointments/${b.id}?token=${b.manageToken}`);
+    try {
+      t.clock.set(end + 30 * 86_400_000 - 60_000);
+      expect((await byLink()).statusCode).toBe(200);
+      t.clock.set(end + 30 * 86_400_000 + 60_000);
+      const expired = await byLink();
+      expect(expired.statusCode).toBe(410);
+      expect(expired.json()).toMatchObject({ status: 410, code: 'LINK_EXPIRED' });
+      expect(expired.json().detail).toMatch(/30 days after the appointment/);
+      expect((await req('GET', `/api/appointments/${b.id}/ics?token=${b.manageToken}`)).statusCode).toBe(410);
+      // A made-up token is still just unknown, and staff are not affected.
+      expect((await req('GET', `/api/appointments/${b.id}?token=made-up`)).statusCode).toBe(404);
+      const deskNow = await signIn(t.app, 'desk@example.com');
+      expect((await req('GET', `/api/appointments/${b.id}`, deskNow)).statusCode).toBe(200);
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { keyringFor, openSecret, SecretKeyMissingError, sealSecret } from '../../lib/secret-box';
 import { audit } from '../audit/audit.service';
 import { findTotpState, findUserById, setTotp } from '../users/users.repository';
 import { login, register, toMe } from './auth.service';
@@ -18,6 +19,19 @@ import { checkTotp, newTotpSecret, totpUri } from './totp';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** The TOTP key; in production without ANAGEN_SECRET_KEY two-step sign-in cannot be set up (409). */
+  const totpKeyring = () => {
+    try {
+      return keyringFor(app.deps.config);
+    } catch (err) {
+      if (err instanceof SecretKeyMissingError)
+        throw new AppError(
+          'CONFLICT',
+          'Two-step sign-in is not available yet: the server has no ANAGEN_SECRET_KEY. Ask your administrator.',
+        );
+      throw err;
+    }
+  };
   const setCookie = (reply: FastifyReply, token: string, expiresAt: number) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -104,7 +118,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         );
       const secret = newTotpSecret();
       await setTotp(app.deps.db.kysely, req.actor!.userId, {
-        totp_secret: secret,
+        totp_secret: sealSecret(totpKeyring(), secret),
         totp_enabled: 0,
         totp_last_step: null,
       });
@@ -123,7 +137,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
       if (!state?.totp_secret) throw new AppError('CONFLICT', 'Start the set-up first.');
       const step = await checkTotp(
-        state.totp_secret,
+        openSecret(totpKeyring(), state.totp_secret),
         req.body.code,
         app.deps.clock.now(),
         state.totp_last_step,
@@ -150,7 +164,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       if (!state?.totp_enabled || !state.totp_secret)
         throw new AppError('CONFLICT', 'Two-step sign-in is not on.');
       const step = await checkTotp(
-        state.totp_secret,
+        openSecret(totpKeyring(), state.totp_secret),
         req.body.code,
         app.deps.clock.now(),
         state.totp_last_step,

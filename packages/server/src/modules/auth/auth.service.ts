@@ -2,6 +2,7 @@ import type { Me, RegisterRequest, RegisterResponse } from '@anagen/core/contrac
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
+import { keyringFor, openSecret } from '../../lib/secret-box';
 import { audit } from '../audit/audit.service';
 import {
   findUserByEmail,
@@ -123,7 +124,12 @@ export async function login(
     if (!totp) {
       throw new AppError('TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app.');
     }
-    const step = await checkTotp(user.totp_secret, totp, now, user.totp_last_step);
+    const step = await checkTotp(
+      openSecret(keyringFor(config), user.totp_secret),
+      totp,
+      now,
+      user.totp_last_step,
+    );
     if (step === null) {
       const failures = user.failed_logins + 1;
       await recordLoginFailure(

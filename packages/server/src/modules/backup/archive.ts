@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import { createGunzip, createGzip } from 'node:zlib';
+import { PRIVATE_FILE_MODE } from '../../lib/private-files';
 
 /**
  * The backup archive: a gzip stream of entries, each `[u32 header length][header JSON][data]`,
@@ -23,7 +24,7 @@ export class ArchiveWriter {
   bytesIn = 0;
 
   constructor(file: string) {
-    this.out = fs.createWriteStream(file, { flags: 'wx' });
+    this.out = fs.createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE_MODE });
     this.gzip.pipe(this.out);
     this.done = once(this.out, 'close');
     this.out.on('error', () => {});

@@ -43,6 +43,14 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
   const { data: clinic } = useClinicInfo();
 
   if (q.isPending) return <Loading />;
+  if (q.error instanceof ApiError && q.error.status === 410) {
+    return (
+      <div className="alert error" role="alert">
+        This link has expired: it works until 30 days after the appointment. Sign in to see your appointments,
+        or call the clinic.
+      </div>
+    );
+  }
   if (q.error) {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 401);
     return notFound ? (

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { keyringFor, openSecret } from '../../lib/secret-box';
 import { audit } from '../audit/audit.service';
 import { findUserByEmail, findUserById, recordLoginFailure, setTotp } from '../users/users.repository';
 import { sendAccountMail, sendAccountMailInBackground } from './account-mail';
@@ -168,7 +169,12 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
         if (!req.body.totp) {
           throw new AppError('TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app as well.');
         }
-        totpStep = await checkTotp(user.totp_secret, req.body.totp, now, user.totp_last_step);
+        totpStep = await checkTotp(
+          openSecret(keyringFor(config), user.totp_secret),
+          req.body.totp,
+          now,
+          user.totp_last_step,
+        );
         if (totpStep === null) {
           const failures = user.failed_logins + 1;
           await recordLoginFailure(

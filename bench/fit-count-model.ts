@@ -8,6 +8,9 @@
  * Usage: npm run fit:count-model -- [--from 2000] [--count 400] [--jobs 2] [--scalp varied|mix|usual|…]
  *        [--save rows.json]  (the per-image features and true counts, for exploring other fits)
  *        [--rows rows.json]  (fit on saved rows instead of analysing images)
+ *        [--real DIR [--real-count 300]]  (add real images with hairs marked by people: the train
+ *        split of a VOC folder of root→tip vectors — the FDU dataset's data/ or an
+ *        `anagen export-verified` folder; their rows have negative seeds)
  * The default seeds 2000–2399 are disjoint from the tuning (1–12, 100–139), validation (200–239)
  * and benchmark (1000–1099) seeds. With hand-counted clinic images, fit on those instead.
  */
@@ -21,6 +24,7 @@ import {
   type CountFeature,
 } from '../packages/core/src/hair-analysis/count-model';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
+import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
 import { scalpConditions, scalpOption } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
@@ -153,6 +157,25 @@ const mape = (pred: number[], t: number[]) =>
  */
 const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1 };
 
+/** Rows from the train split of a real, hand-marked image folder (never val or test). */
+async function realRows(dir: string, n: number): Promise<Row[]> {
+  const images = readSplit(dir, 'train');
+  const step = Math.max(1, Math.floor(images.length / n));
+  const rows: Row[] = [];
+  for (let i = 0; i < images.length && rows.length < n; i += step) {
+    const img = images[i]!;
+    const d = await decodeImage(img.imagePath);
+    const { result, countFeatures } = analyzeHairDetailed({ ...d, umPerPx: img.umPerPx ?? FDU_UM_PER_PX });
+    rows.push({
+      seed: -(i + 1),
+      truth: img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls)).length,
+      found: result.hairCount,
+      features: [...countFeatures],
+    });
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--child')) return emitRows();
   console.log(
@@ -161,7 +184,21 @@ async function main(): Promise<void> {
   const load = process.argv.indexOf('--rows');
   const all =
     load >= 0 ? (JSON.parse(readFileSync(process.argv[load + 1]!, 'utf8')) as Row[]) : await collect();
-  const rows = all.filter((r) => r.truth > 0).sort((a, b) => a.seed - b.seed);
+  const realAt = process.argv.indexOf('--real');
+  if (load < 0 && realAt >= 0)
+    all.push(...(await realRows(process.argv[realAt + 1]!, arg('real-count', 300))));
+  let rows = all.filter((r) => r.truth > 0).sort((a, b) => Math.abs(a.seed) - Math.abs(b.seed));
+  // --balance: real and synthetic images weigh the same in total (rows of the smaller set repeated),
+  // so neither kind of image decides the coefficients alone.
+  if (process.argv.includes('--balance')) {
+    const real = rows.filter((r) => r.seed < 0);
+    const synthetic = rows.filter((r) => r.seed >= 0);
+    const [small, large] = real.length < synthetic.length ? [real, synthetic] : [synthetic, real];
+    if (small.length) {
+      const times = Math.max(1, Math.round(large.length / small.length));
+      rows = [...large, ...Array.from({ length: times }, () => small).flat()];
+    }
+  }
   const save = process.argv.indexOf('--save');
   if (save >= 0) writeFileSync(process.argv[save + 1]!, JSON.stringify(rows));
   const fitted = COUNT_FEATURES.map((name, j) => [name, j] as const).filter(
@@ -196,6 +233,22 @@ async function main(): Promise<void> {
   );
   console.log(`refitted, 5-fold CV    ${mape(cvPred, t).toFixed(2)} % MAPE`);
   console.log(`refitted, in sample    ${mape(inSample, t).toFixed(2)} % MAPE`);
+  for (const [label, pick] of [
+    ['synthetic', (r: Row) => r.seed >= 0],
+    ['real', (r: Row) => r.seed < 0],
+  ] as const) {
+    const idx = rows.map((r, i) => (pick(r) ? i : -1)).filter((i) => i >= 0);
+    if (!idx.length || idx.length === rows.length) continue;
+    console.log(
+      `  ${label.padEnd(9)} ${String(idx.length).padStart(4)} images: current ${mape(
+        idx.map((i) => rows[i]!.found),
+        idx.map((i) => t[i]!),
+      ).toFixed(2)} %, refitted CV ${mape(
+        idx.map((i) => cvPred[i]!),
+        idx.map((i) => t[i]!),
+      ).toFixed(2)} %`,
+    );
+  }
   const value = (name: CountFeature) => FIXED[name] ?? coef[fitted.findIndex(([n]) => n === name)]!;
   console.log('\ncoefficients: {');
   for (const name of COUNT_FEATURES) {

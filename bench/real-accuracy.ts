@@ -6,7 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeHair } from '../packages/core/src/hair-analysis';
-import { decodeImage, FDU_UM_PER_PX, type RealScore, readSplit, SHAFT_CLASSES, scoreImage } from './real-images';
+import {
+  decodeImage,
+  FDU_UM_PER_PX,
+  type RealScore,
+  readSplit,
+  SHAFT_CLASSES,
+  scoreImage,
+} from './real-images';
 
 /** A root found within this distance of an annotated root is a match (the issue's ~110 µm). */
 export const MATCH_RADIUS_UM = 110;
@@ -33,7 +40,8 @@ export async function realAccuracy(opts: RealOptions): Promise<RealScore[]> {
   console.log(
     `Hair analysis on ${images.length} real images (${opts.dir}, split ${opts.split}); a root matches within ${MATCH_RADIUS_UM} µm\n`,
   );
-  if (opts.verbose) console.log('  image             truth found   APE%   TP  FP  FN  conf  ok  diam µm   ms');
+  if (opts.verbose)
+    console.log('  image             truth found   APE%   TP  FP  FN  conf  ok  diam µm   ms');
   const scores: RealScore[] = [];
   for (const img of images) {
     const decoded = await decodeImage(img.imagePath);
@@ -84,11 +92,15 @@ export function report(scores: RealScore[]): void {
   const diam = scores.filter((s) => s.found > 0).map((s) => s.meanDiameterUm);
   const plausible = diam.filter((d) => d >= 20 && d <= 140).length;
   const verdict = (good: boolean) => (good ? 'meets target' : 'MISSES target');
-  console.log(`\n  images                     ${scores.length}, flagged unsuitable ${scores.length - ok.length}`);
+  console.log(
+    `\n  images                     ${scores.length}, flagged unsuitable ${scores.length - ok.length}`,
+  );
   console.log(
     `  count MAPE, all images     ${mapeAll.toFixed(1)} % (mean signed ${(100 * signed).toFixed(1)} %; goal ≤ ${REAL_TARGET.countMape} %, ${verdict(mapeAll <= REAL_TARGET.countMape)})`,
   );
-  console.log(`  count MAPE, quality.ok     ${ok.length ? mapeOk.toFixed(1) : '–'} % over ${ok.length} images`);
+  console.log(
+    `  count MAPE, quality.ok     ${ok.length ? mapeOk.toFixed(1) : '–'} % over ${ok.length} images`,
+  );
   console.log(
     `  roots (all images)         precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)} (goal ≥ ${REAL_TARGET.rootF1}, ${verdict(f1 >= REAL_TARGET.rootF1)})`,
   );
@@ -99,7 +111,9 @@ export function report(scores: RealScore[]): void {
   console.log(
     `  mean diameter              median ${median(diam).toFixed(1)} µm; ${plausible}/${diam.length} images between 20 and 140 µm`,
   );
-  console.log(`  analysis time              median ${median(scores.map((s) => s.ms)).toFixed(0)} ms per image`);
+  console.log(
+    `  analysis time              median ${median(scores.map((s) => s.ms)).toFixed(0)} ms per image`,
+  );
 }
 
 export function realOptions(argv: string[]): RealOptions | null {

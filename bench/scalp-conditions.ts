@@ -1,6 +1,10 @@
 import { type SyntheticTrichoscopyOptions, variedScalp } from '../packages/core/src/hair-analysis/synthetic';
+import { ALL_REALISM } from '../packages/core/src/hair-analysis/synthetic/realism';
 
-export type ScalpConditions = Pick<SyntheticTrichoscopyOptions, 'unitSizeWeights' | 'hairLengthMm'>;
+export type ScalpConditions = Pick<
+  SyntheticTrichoscopyOptions,
+  'unitSizeWeights' | 'hairLengthMm' | 'realism'
+>;
 
 /**
  * Scalp conditions the generator otherwise holds fixed, by name, for the analysis bench and the
@@ -16,6 +20,8 @@ export const SCALPS: Record<string, (seed: number) => ScalpConditions> = {
   dense: () => ({ unitSizeWeights: [0.15, 0.45, 0.32, 0.08] }),
   long: () => ({ hairLengthMm: [0.8, 2] }),
   short: () => ({ hairLengthMm: [0.3, 0.8] }),
+  // What real trichoscope images add: creases, flakes, halos, glare and device graphics (issue 18).
+  realistic: (seed) => ({ ...variedScalp(seed), realism: ALL_REALISM }),
 };
 
 /** The name given with `--scalp` on the command line, or `fallback`. */

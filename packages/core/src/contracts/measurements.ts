@@ -22,7 +22,15 @@ export const measurementSchema = z.object({
   /** For a correction: the automatic measurement it sits beside. */
   correctsId: z.string().nullable(),
   engineVersion: z.string().nullable(),
-  quality: z.object({ ok: z.boolean(), issues: z.array(z.string()) }).nullable(),
+  /** The engine's verdict on the image; confidence and expectedError from engine 0.4.0 on (real-image fitted). */
+  quality: z
+    .object({
+      ok: z.boolean(),
+      issues: z.array(z.string()),
+      confidence: z.number().min(0).max(1).optional(),
+      expectedError: z.number().min(0).optional(),
+    })
+    .nullable(),
   reason: z.string().nullable(),
   createdAt: z.number().int(),
 });

@@ -1,25 +1,29 @@
+import { assessConfidence, type ConfidenceInputs } from './confidence';
 import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
 import { distanceAll } from './distance-transform';
 import { decideEmergence } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
-import { smoothAndThreshold } from './hysteresis-threshold';
+import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
 import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { darknessLevel, extraWidthFactor } from './multiplicity';
+import { detectOverlays } from './overlay';
+import { pixelFeatures, toWorkingRgb } from './pixel-features';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
+import { shaftProbabilityMap } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
-import { estimateNoiseSd } from './smooth';
+import { smoothBinomial } from './smooth';
 import { splitAtCorners } from './split-corners';
 import { classifyDiameter, diameterHistogram, TERMINAL_MIN_UM, VELLUS_MAX_UM } from './summarize';
 import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { toWorkingGray, workingFactor } from './working-image';
 
-export const ENGINE_VERSION = 'anagen-hair/0.3.0';
+export const ENGINE_VERSION = 'anagen-hair/0.4.0';
 
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
@@ -49,6 +53,13 @@ function workspace(n: number) {
   }
   return buffers;
 }
+
+/** Hysteresis on the shaft probability: a faint pixel joins a shaft that is clearly one somewhere. */
+const SHAFT_LOW = 0.35;
+const SHAFT_HIGH = 0.65;
+
+/** Reach of the follicle-halo ring around a strand end beyond the shaft, µm. */
+const HALO_UM = 100;
 
 /** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
 const HOLE_RADIUS_UM = 25;
@@ -90,6 +101,8 @@ export function analyzeHairDetailed(
   traces: HairTrace[];
   /** The count model's features summed over the strands (for refitting it, `bench/fit-count-model.ts`). */
   countFeatures: Float64Array;
+  /** What the confidence model read (for refitting it, `bench/fit-confidence.ts`). */
+  confidenceInputs: ConfidenceInputs;
 } {
   validate(input);
   let last = profile?.now() ?? 0;
@@ -113,19 +126,27 @@ export function analyzeHairDetailed(
   // helper thread (the grey image goes into the smoothing buffer, which is written last).
   const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, ws.image);
   lap('flatten');
-  // Noise is measured on the raw map; each smoothed row is classified for the hysteresis threshold
-  // while it is still in cache.
-  const sigma = estimateNoiseSd(darkness, w, h) * 0.375;
-  const dark = ws.smooth.subarray(0, w * h);
-  const mask = smoothAndThreshold(
-    darkness,
-    dark,
-    w,
-    h,
-    Math.max(3.5 * sigma, 0.035),
-    Math.max(7 * sigma, 0.07),
-    ws.mask,
-  );
+  // The shaft mask comes from the pixel classifier (colour, contrast against the skin around it,
+  // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
+  // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
+  const rgb = toWorkingRgb(pixels, width, height, channels, factor);
+  const pixelMaps = pixelFeatures(rgb, wupp);
+  const probability = shaftProbabilityMap(pixelMaps);
+  // Device graphics are not hair: their pixels leave the mask (and the quality says they were there).
+  const overlay = detectOverlays(rgb, wupp);
+  let shaftPixels = 0;
+  let shaftUnderOverlay = 0;
+  for (let p = 0; p < probability.length; p++) {
+    if (probability[p]! >= SHAFT_HIGH) {
+      shaftPixels++;
+      if (overlay.mask[p]) shaftUnderOverlay++;
+    }
+    if (overlay.mask[p]) probability[p] = 0;
+  }
+  // Shaft widths are read from the red-weighted darkness map (binomially smoothed, which keeps the
+  // integral across a shaft); the mask above only says where the shafts are.
+  const dark = smoothBinomial(darkness, w, h, ws.smooth.subarray(0, w * h));
+  const mask = hysteresisThreshold(probability, w, h, SHAFT_LOW, SHAFT_HIGH, ws.mask);
   lap('smooth+threshold');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
@@ -202,7 +223,26 @@ export function analyzeHairDetailed(
   // Only free ends need the widening test (root vs tip); other kinds are decided by topology.
   const bulgeOf = (e: Strand['start'], r: number) => (e.kind === 'free' ? bulgeAt(e.x, e.y, r) : 1);
   const bulges = strands.map((s) => [bulgeOf(s.start, rOf(s)), bulgeOf(s.end, rOf(s))] as [number, number]);
-  const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf });
+  // Mean red-channel darkness of the skin (not shaft) within ~100 µm of each end: the follicle halo.
+  const red = pixelMaps.redDarkness;
+  const haloAt = (x: number, y: number, r: number) => {
+    const R = r + HALO_UM / wupp;
+    const R2 = R * R;
+    let s = 0;
+    let n = 0;
+    for (let yy = Math.max(0, Math.round(y - R)); yy <= Math.min(h - 1, Math.round(y + R)); yy++)
+      for (let xx = Math.max(0, Math.round(x - R)); xx <= Math.min(w - 1, Math.round(x + R)); xx++) {
+        const p = yy * w + xx;
+        if (mask[p] || (xx - x) * (xx - x) + (yy - y) * (yy - y) > R2) continue;
+        s += red[p]!;
+        n++;
+      }
+    return n ? s / n : 0;
+  };
+  const halos = strands.map(
+    (s) => [haloAt(s.start.x, s.start.y, rOf(s)), haloAt(s.end.x, s.end.y, rOf(s))] as [number, number],
+  );
+  const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf }, halos);
   lap('emergence');
   const measures = strands.map((s, i) =>
     decisions[i]!.counted ? measureShaft(s, dark, w, h, rOf(s), bulges[i]!) : null,
@@ -306,6 +346,29 @@ export function analyzeHairDetailed(
   const slopes = new Float64Array(measures.length);
   let nSlopes = 0;
   for (const m of measures) if (m) slopes[nSlopes++] = m.edgeSlope;
+  let ownStrands = 0;
+  let shortHairs = 0;
+  let countedArea = 0;
+  const shortPx = 200 / wupp;
+  strands.forEach((s, i) => {
+    const own = perStrand[i]!;
+    if (own <= 0) return;
+    ownStrands++;
+    if (strandLengths[i]! < shortPx) shortHairs += own;
+    countedArea += strandLengths[i]! * (2 * rOf(s) + 1);
+  });
+  const confidenceInputs: ConfidenceInputs = {
+    umPerPx,
+    hairCount: n,
+    densityPerCm2: n / ((width * height * umPerPx * umPerPx) / 1e8),
+    meanDiameterUm: n ? sum / n : 0,
+    unexplainedShare: fg.length ? Math.max(0, Math.min(1, 1 - countedArea / fg.length)) : 0,
+    shortShare: n ? shortHairs / n : 0,
+    inferredShare: n ? (n - ownStrands) / n : 0,
+    overlayShare: overlay.share,
+    overlayTouch: shaftPixels ? shaftUnderOverlay / shaftPixels : 0,
+  };
+  const trust = assessConfidence(confidenceInputs);
   const issues = assessQuality({
     skinLevel,
     saturatedShare: saturated / Math.max(1, sampled),
@@ -326,11 +389,16 @@ export function analyzeHairDetailed(
     hairs,
     diameterHistogram: diameterHistogram(diameters),
     hairMassPerCm2: round(sum / areaCm2, 0),
-    quality: { ok: issues.length === 0, issues },
+    quality: {
+      ok: issues.length === 0 && trust.issues.length === 0,
+      confidence: issues.length ? Math.min(0.3, trust.confidence) : trust.confidence,
+      expectedError: trust.expectedError,
+      issues: [...issues, ...trust.issues],
+    },
     engineVersion: ENGINE_VERSION,
   };
   lap('summary');
-  return { result, traces, countFeatures: featureSums(features) };
+  return { result, traces, countFeatures: featureSums(features), confidenceInputs };
 }
 
 /**

@@ -13,11 +13,28 @@ export interface EmergenceDecision {
  * at a free end, the opening shows as a widening of the dark mask (`bulge` = widest half-width near
  * the end ÷ shaft half-width) while a cut or tapering tip narrows.
  */
-export function rootScore(end: StrandEnd, bulge: number): number {
+export function rootScore(end: StrandEnd, bulge: number, halo = 0): number {
   if (end.kind === 'corner') return 2;
   if (end.kind === 'junction') return end.unpaired >= 2 ? 1.5 : 0;
   if (end.kind === 'border') return -2;
-  return Math.max(-1, Math.min(1, (bulge - 1.3) / 0.25));
+  return Math.max(-1, Math.min(1, (bulge - 1.3) / 0.25)) + halo;
+}
+
+/** Red-channel darkness of the skin around a root above that around a tip (measured on train images). */
+export const HALO_ROOT_LEVEL = 0.07;
+
+/**
+ * Halo evidence for each end of a strand, in [-1.5, 1.5]: the follicle's opening and its pigment
+ * halo darken the skin around the root (bluish on real images: red light is absorbed), while the
+ * skin around a cut tip is clean. On 884 marked hairs of the FDU train split the ring of skin
+ * around the root was darker in red than that around the tip for 91 %. Scored by the difference
+ * between the two ends and by each end against the level that separates roots from tips.
+ */
+export function haloScores(halo: readonly [number, number]): [number, number] {
+  const [a, b] = halo;
+  const rel = Math.max(-1, Math.min(1, (a - b) / 0.04));
+  const abs = (v: number) => Math.max(-0.5, Math.min(0.5, (v - HALO_ROOT_LEVEL) / 0.06));
+  return [rel + abs(a), -rel + abs(b)];
 }
 
 /**
@@ -31,10 +48,12 @@ export function decideEmergence(
   strands: Strand[],
   bulges: [number, number][],
   frame: { w: number; h: number; radius: (s: Strand) => number },
+  halos?: [number, number][],
 ): EmergenceDecision[] {
-  const scores = strands.map(
-    (s, i) => [rootScore(s.start, bulges[i]![0]), rootScore(s.end, bulges[i]![1])] as const,
-  );
+  const scores = strands.map((s, i) => {
+    const [ha, hb] = halos ? haloScores(halos[i]!) : [0, 0];
+    return [rootScore(s.start, bulges[i]![0], ha), rootScore(s.end, bulges[i]![1], hb)] as const;
+  });
   let dx = 0;
   let dy = 0;
   let n = 0;

@@ -18,7 +18,23 @@ export interface AnalyzedHair {
   class: HairClass;
 }
 
-export type QualityIssue = 'blurred' | 'overexposed' | 'underexposed' | 'hair-too-long';
+export type QualityIssue =
+  | 'blurred'
+  | 'overexposed'
+  | 'underexposed'
+  | 'hair-too-long'
+  /** Calibration outside the 2–12 µm/px the engine was built and checked for. */
+  | 'calibration-out-of-range'
+  /** Device graphics cover much of the field or cut across shafts. */
+  | 'overlay-not-removed'
+  /** More hairs per cm² than a scalp holds: something else is being counted. */
+  | 'implausible-count'
+  /** Mean shaft width that no scalp hair has at this calibration (a wrong µm/px, or not hair). */
+  | 'implausible-width'
+  /** Much of what looks dark and hair-like has no shaft shape (skin texture, flakes, halos). */
+  | 'hair-like-texture'
+  /** The predicted count error on this image is above what we show as trustworthy. */
+  | 'uncertain-count';
 
 export interface HairAnalysisResult {
   width: number;
@@ -43,7 +59,11 @@ export interface HairAnalysisResult {
    * in µm per cm² (e.g. 150 hairs/cm² of 60 µm → 9000 µm/cm²).
    */
   hairMassPerCm2: number;
-  /** `ok` is false when a figure from this image should not be trusted; `issues` says why. */
-  quality: { ok: boolean; issues: QualityIssue[] };
+  /**
+   * `ok` is false when a figure from this image should not be trusted; `issues` says why.
+   * `confidence` (0–1) and `expectedError` (typical absolute relative count error, e.g. 0.12 for
+   * ±12 %) come from a model fitted on real images with hairs counted by people (confidence.ts).
+   */
+  quality: { ok: boolean; confidence: number; expectedError: number; issues: QualityIssue[] };
   engineVersion: string;
 }

@@ -8,13 +8,18 @@ export interface GrayImage {
 /** Working images are kept at or below this many pixels, which bounds memory (~30 bytes per pixel). */
 export const MAX_WORKING_PIXELS = 6_000_000;
 
+/** The working resolution images are binned towards, µm per pixel. */
+export const WORKING_UM_PER_PX = 8;
+
 /**
- * Working-resolution factor: fine calibrations (< 5.5 µm/px) are binned 2×2, because the thinnest
- * vellus shaft (10 µm) is still ≥ 1 working pixel and binning quarters the work; very large images
- * are binned further so the working image stays under {@link MAX_WORKING_PIXELS}.
+ * Working-resolution factor: images are binned to about 8 µm per working pixel (a 70× trichoscope at
+ * 2.8 µm/px by 3×3, a 20× dermoscope not at all), so that one set of stages sees shafts of the same
+ * width in pixels whatever the device: a clipped terminal shaft 25–35 px wide at 70× is ~10 px, and
+ * the thinnest vellus shaft (10 µm) still darkens its working pixel. Very large images are binned
+ * further so the working image stays under {@link MAX_WORKING_PIXELS}.
  */
 export function workingFactor(umPerPx: number, width = 0, height = 0): number {
-  const byCalibration = umPerPx < 5.5 ? 2 : 1;
+  const byCalibration = Math.max(1, Math.round(WORKING_UM_PER_PX / umPerPx));
   const bySize = Math.ceil(Math.sqrt((width * height) / MAX_WORKING_PIXELS));
   return Math.max(byCalibration, bySize);
 }

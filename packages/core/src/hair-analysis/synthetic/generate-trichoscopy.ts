@@ -1,4 +1,5 @@
 import { Rng } from './prng';
+import { paintOverlays, paintScene, type RealismOptions } from './realism';
 import { blurRgb, createCanvas, paintDisc, paintShaft, type Rgb } from './render';
 import { markHiddenSiblings } from './siblings';
 
@@ -26,6 +27,8 @@ export interface SyntheticTrichoscopyOptions {
   noiseSd?: number;
   /** Relative frequency of follicular units with 1, 2, 3 and 4 hairs. */
   unitSizeWeights?: readonly [number, number, number, number];
+  /** What real images add (skin texture, flakes, halos, glare, device graphics); none by default. */
+  realism?: RealismOptions;
 }
 
 export type HairColorName = 'black' | 'dark-brown' | 'brown' | 'light-brown' | 'grey';
@@ -80,7 +83,10 @@ export interface SyntheticTrichoscopyImage {
   channels: 3;
   umPerPx: number;
   truth: SyntheticTruth;
-  params: Required<Omit<SyntheticTrichoscopyOptions, 'seed'>> & { seed: number };
+  params: Required<Omit<SyntheticTrichoscopyOptions, 'seed' | 'realism'>> & {
+    seed: number;
+    realism: RealismOptions;
+  };
 }
 
 /**
@@ -249,6 +255,8 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
     );
     emptyOpenings++;
   }
+  // Texture, halos and glare lie on the skin under the shafts (own random stream: see realism.ts).
+  if (options.realism) paintScene(canvas, options.seed, options.realism, umPerPx, roots, skin);
   // Draw in random order so crossings composite either way.
   for (let i = shafts.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
@@ -292,6 +300,7 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
     }
   }
 
+  if (options.realism?.overlays) paintOverlays(pixels, width, height, options.seed, umPerPx);
   const counted = allHairs.filter((h) => h.counted);
   const hairCount = counted.length;
   return {
@@ -325,6 +334,7 @@ export function generateTrichoscopyImage(options: SyntheticTrichoscopyOptions): 
       hairColor,
       noiseSd,
       unitSizeWeights: unitWeights,
+      realism: options.realism ?? {},
     },
   };
 }

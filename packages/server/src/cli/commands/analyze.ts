@@ -31,7 +31,7 @@ function summary(file: string, r: AnalysisOutput): string {
     `  hairs        ${r.hairCount} in ${r.areaCm2} cm² → ${r.densityPerCm2} hairs/cm²`,
     `  diameter     mean ${r.meanDiameterUm} µm; vellus ${pct(r.vellusRatio)}, intermediate ${pct(intermediate)}, terminal ${pct(r.terminalRatio)}`,
     `  hair mass    ${r.hairMassPerCm2} µm/cm² (sum of diameters per cm²)`,
-    `  quality      ${r.quality.ok ? 'ok' : `check the image: ${r.quality.issues.join(', ')}`}`,
+    `  quality      ${r.quality.ok ? 'ok' : `check the image: ${r.quality.issues.join(', ')}`}; confidence ${r.quality.confidence.toFixed(2)}, typical count error ±${pct(r.quality.expectedError)}`,
     `  time         ${r.durationMs} ms`,
   ];
   return `${lines.join('\n')}\n`;

@@ -29,6 +29,19 @@ export function effectiveMeasurements(
     });
 }
 
+/** The engine's own expected count error for the image (engine 0.4.0 on), when it gave one. */
+export function qualityExpectedError(json: string | null): number | undefined {
+  if (!json) return undefined;
+  try {
+    const q = JSON.parse(json) as { expectedError?: unknown };
+    return typeof q.expectedError === 'number' && Number.isFinite(q.expectedError)
+      ? q.expectedError
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function qualityIssues(json: string | null): string[] {
   if (!json) return [];
   try {
@@ -83,6 +96,7 @@ export function buildSiteSeries(
             densityPerCm2: Number(m.density_per_cm2),
             vellusRatio: Number(m.vellus_ratio),
             corrected: m.corrected,
+            expectedError: qualityExpectedError(m.quality_json),
           }),
           change: {
             densityPerCm2: change(Number(m.density_per_cm2), Number(base.density_per_cm2)),

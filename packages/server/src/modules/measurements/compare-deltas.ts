@@ -1,6 +1,6 @@
 import type { Compare } from '@anagen/core/contracts';
 import type { PhotoTable } from '../photos/photos.table';
-import { effectiveMeasurements } from './build-progress';
+import { effectiveMeasurements, qualityExpectedError } from './build-progress';
 import type { MeasurementTable } from './measurements.table';
 import { measurementUncertainty } from './uncertainty';
 
@@ -86,5 +86,6 @@ function uncertaintyOf(m: Effective) {
     densityPerCm2: Number(m.density_per_cm2),
     vellusRatio: Number(m.vellus_ratio),
     corrected: m.corrected,
+    expectedError: qualityExpectedError(m.quality_json),
   });
 }

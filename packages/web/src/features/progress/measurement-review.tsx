@@ -105,6 +105,14 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
                       {m.quality && !m.quality.ok && (
                         <span className="badge grade-low">Check image: {m.quality.issues.join(', ')}</span>
                       )}
+                      {m.quality?.confidence !== undefined && (
+                        <span className="muted small">
+                          {' '}
+                          · confidence {Math.round(m.quality.confidence * 100)} %
+                          {m.quality.expectedError !== undefined &&
+                            `, count typically within ±${Math.round(m.quality.expectedError * 100)} %`}
+                        </span>
+                      )}
                     </>
                   ) : (
                     <>

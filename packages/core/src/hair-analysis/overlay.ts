@@ -1,0 +1,191 @@
+import { boxMean, type WorkingRgb } from './pixel-features';
+
+/**
+ * Finds device graphics burned into a trichoscopy image — info bars and grey bands along an edge,
+ * text boxes, scale bars, measuring circles and their labels — so that they are neither counted
+ * as hair nor hide the fact that they covered part of the field.
+ *
+ * What sets graphics apart from a photograph of skin: they are flat (no sensor noise or skin
+ * texture), often exactly neutral grey, or drawn in saturated primary colours that skin and hair
+ * never have; lines are one or two pixels thin and perfectly straight along a row or column.
+ */
+export interface OverlayResult {
+  /** 1 where a pixel (working resolution) belongs to a graphic, dilated by a small margin. */
+  mask: Uint8Array;
+  /** Share of the field covered. */
+  share: number;
+  /** What was found (for quality issues and the review screen). */
+  kinds: OverlayKind[];
+}
+
+export type OverlayKind = 'edge-band' | 'text-box' | 'coloured-graphic' | 'line';
+
+/** Pixels whose channels lie this close together count as neutral grey, 0–255. */
+const NEUTRAL = 14;
+/** Channel levels this close to the row's middle pixel make a band row exactly uniform. */
+const FLAT = 3;
+
+export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): OverlayResult {
+  const { r, g, b, width: w, height: h } = img;
+  const n = w * h;
+  // Info bars and label boxes are mid-to-dark neutral grey (a black shaft is darker, grey-looking
+  // skin brighter) with white text; bands added by the device are one exact grey.
+  const boxGrey = new Uint8Array(n);
+  const white = new Uint8Array(n);
+  const coloured = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    const R = r[p]!;
+    const G = g[p]!;
+    const B = b[p]!;
+    const mx = Math.max(R, G, B);
+    const mn = Math.min(R, G, B);
+    // Saturated primaries (red circles, blue or cyan labels): far outside skin and hair colours.
+    if (mx - mn > 120 && mn < 90 && (R < 0.45 * mx || G < 0.45 * mx)) coloured[p] = 1;
+    if (mx - mn <= NEUTRAL && mx >= 40 && mx <= 125) boxGrey[p] = 1;
+    if (mn >= 215 && mx - mn <= 20) white[p] = 1;
+  }
+  const mask = new Uint8Array(n);
+  const kinds = new Set<OverlayKind>();
+  const rowIsBand = (y: number) => {
+    const o = y * w;
+    let grey = 0;
+    let txt = 0;
+    let exact = 0;
+    const mid = o + (w >> 1);
+    for (let x = 0; x < w; x++) {
+      grey += boxGrey[o + x]!;
+      txt += white[o + x]!;
+      const p = o + x;
+      if (
+        Math.abs(r[p]! - r[mid]!) <= FLAT &&
+        Math.abs(g[p]! - g[mid]!) <= FLAT &&
+        Math.abs(b[p]! - b[mid]!) <= FLAT &&
+        Math.max(r[p]!, g[p]!, b[p]!) - Math.min(r[p]!, g[p]!, b[p]!) <= 4
+      )
+        exact++;
+    }
+    return grey + txt >= 0.35 * w || exact >= 0.6 * w;
+  };
+  const markRows = (from: number, to: number) => {
+    for (let y = from; y < to; y++) mask.fill(1, y * w, (y + 1) * w);
+  };
+  for (const dir of [1, -1]) {
+    let y = dir === 1 ? 0 : h - 1;
+    let last = -1;
+    let misses = 0;
+    for (let k = 0; k < Math.min(h >> 2, Math.ceil(150 / umPerWorkingPx)); k++, y += dir) {
+      if (rowIsBand(y)) {
+        last = y;
+        misses = 0;
+      } else if (++misses > 3) break;
+    }
+    if (last >= 0) {
+      kinds.add('edge-band');
+      if (dir === 1) markRows(0, last + 1);
+      else markRows(last, h);
+    }
+  }
+  // Label boxes elsewhere (the scale bar's "1.0 mm"): windows mostly box grey with some white text.
+  const rad = Math.max(2, Math.round(24 / umPerWorkingPx));
+  const greyShare = boxMean(Float32Array.from(boxGrey), w, h, rad);
+  const whiteShare = boxMean(Float32Array.from(white), w, h, rad);
+  let boxes = 0;
+  for (let p = 0; p < n; p++)
+    if (greyShare[p]! >= 0.45 && whiteShare[p]! >= 0.03) {
+      mask[p] = 1;
+      boxes++;
+    }
+  if (boxes) kinds.add('text-box');
+  const boxMask = dilate(mask, w, h, rad);
+  mask.set(boxMask);
+  let colouredCount = 0;
+  for (let p = 0; p < n; p++) colouredCount += coloured[p]!;
+  if (colouredCount >= 20) {
+    kinds.add('coloured-graphic');
+    for (let p = 0; p < n; p++) if (coloured[p]) mask[p] = 1;
+  }
+  // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
+  // from both neighbours two pixels away across the line, in a long run of such pixels.
+  const L = new Float32Array(n);
+  for (let p = 0; p < n; p++) L[p] = r[p]! + g[p]! + b[p]!;
+  const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
+  const lineAt = new Uint8Array(n);
+  for (let y = 2; y < h - 2; y++) {
+    let run = 0;
+    for (let x = 0; x <= w; x++) {
+      let on = false;
+      if (x < w) {
+        const p = y * w + x;
+        const v = L[p]!;
+        const a = v - L[p - 2 * w]!;
+        const c = v - L[p + 2 * w]!;
+        on = Math.abs(a) > 45 && Math.abs(c) > 45 && Math.sign(a) === Math.sign(c);
+      }
+      if (on) run++;
+      else {
+        if (run >= minRun) for (let k = x - run; k < x; k++) lineAt[y * w + k] = 1;
+        run = 0;
+      }
+    }
+  }
+  for (let x = 2; x < w - 2; x++) {
+    let run = 0;
+    for (let y = 0; y <= h; y++) {
+      let on = false;
+      if (y < h) {
+        const p = y * w + x;
+        const v = L[p]!;
+        const a = v - L[p - 2]!;
+        const c = v - L[p + 2]!;
+        on = Math.abs(a) > 45 && Math.abs(c) > 45 && Math.sign(a) === Math.sign(c);
+      }
+      if (on) run++;
+      else {
+        if (run >= minRun) for (let k = y - run; k < y; k++) lineAt[k * w + x] = 1;
+        run = 0;
+      }
+    }
+  }
+  let lines = 0;
+  for (let p = 0; p < n; p++)
+    if (lineAt[p]) {
+      mask[p] = 1;
+      lines++;
+    }
+  if (lines) kinds.add('line');
+  const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)));
+  let covered = 0;
+  for (let p = 0; p < n; p++) covered += dilated[p]!;
+  return { mask: dilated, share: covered / n, kinds: [...kinds] };
+}
+
+/** Square dilation by `rad` pixels (separable max). */
+export function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array {
+  const tmp = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let last = -1e9;
+    for (let x = 0; x < w; x++) {
+      if (src[y * w + x]) last = x;
+      if (x - last <= rad) tmp[y * w + x] = 1;
+    }
+    last = 1e9;
+    for (let x = w - 1; x >= 0; x--) {
+      if (src[y * w + x]) last = x;
+      if (last - x <= rad) tmp[y * w + x] = 1;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let x = 0; x < w; x++) {
+    let last = -1e9;
+    for (let y = 0; y < h; y++) {
+      if (tmp[y * w + x]) last = y;
+      if (y - last <= rad) out[y * w + x] = 1;
+    }
+    last = 1e9;
+    for (let y = h - 1; y >= 0; y--) {
+      if (tmp[y * w + x]) last = y;
+      if (last - y <= rad) out[y * w + x] = 1;
+    }
+  }
+  return out;
+}

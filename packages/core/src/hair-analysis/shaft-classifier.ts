@@ -1,0 +1,100 @@
+import { PIXEL_FEATURES, type PixelFeatureMaps } from './pixel-features';
+import { SHAFT_CLASSIFIER_WEIGHTS } from './shaft-classifier-weights';
+
+/**
+ * A small multilayer perceptron (PIXEL_FEATURES → hidden tanh units → sigmoid) that turns the
+ * pixel features into the probability that a pixel is hair shaft. Weights are fitted by
+ * `npm run fit:shaft-classifier` (bench/fit-shaft-classifier.ts); docs/analysis.md says on what.
+ */
+export interface ShaftClassifierWeights {
+  /** Feature standardisation: (x − mean) / sd. */
+  mean: number[];
+  sd: number[];
+  hidden: number;
+  /** hidden × PIXEL_FEATURES, row-major. */
+  w1: number[];
+  b1: number[];
+  w2: number[];
+  b2: number;
+  /** What the weights were fitted on (kept with them so docs and code cannot drift). */
+  fittedOn: string;
+}
+
+/** Below this mean darkness a pixel is skin without asking the network (most of an image). */
+const CANDIDATE_DARKNESS = 0.035;
+
+/** One pixel's shaft probability from a feature row (already raw, not standardised). */
+export function shaftProbability(
+  x: ArrayLike<number>,
+  m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
+): number {
+  let out = m.b2;
+  for (let j = 0; j < m.hidden; j++) {
+    let a = m.b1[j]!;
+    const row = j * PIXEL_FEATURES;
+    for (let k = 0; k < PIXEL_FEATURES; k++) a += m.w1[row + k]! * ((x[k]! - m.mean[k]!) / m.sd[k]!);
+    out += m.w2[j]! * Math.tanh(a);
+  }
+  return 1 / (1 + Math.exp(-out));
+}
+
+/** tanh to ~1e-6 (a Padé approximant, exact sign and saturation): Math.tanh dominated the map's time. */
+export function fastTanh(x: number): number {
+  if (x > 4.97) return 1;
+  if (x < -4.97) return -1;
+  const x2 = x * x;
+  return (x * (135135 + x2 * (17325 + x2 * (378 + x2)))) / (135135 + x2 * (62370 + x2 * (3150 + 28 * x2)));
+}
+
+/** First-layer weights with the standardisation folded in, per weights object. */
+const folded = new WeakMap<ShaftClassifierWeights, { w: Float64Array; b: Float64Array }>();
+function fold(m: ShaftClassifierWeights) {
+  let f = folded.get(m);
+  if (!f) {
+    const w = new Float64Array(m.hidden * PIXEL_FEATURES);
+    const b = new Float64Array(m.hidden);
+    for (let j = 0; j < m.hidden; j++) {
+      let bj = m.b1[j]!;
+      for (let k = 0; k < PIXEL_FEATURES; k++) {
+        const wk = m.w1[j * PIXEL_FEATURES + k]! / m.sd[k]!;
+        w[j * PIXEL_FEATURES + k] = wk;
+        bj -= wk * m.mean[k]!;
+      }
+      b[j] = bj;
+    }
+    f = { w, b };
+    folded.set(m, f);
+  }
+  return f;
+}
+
+/**
+ * The probability map (0 where the pixel is not even faintly dark). Same arithmetic as
+ * {@link shaftProbability} with the standardisation folded into the first layer.
+ */
+export function shaftProbabilityMap(
+  f: PixelFeatureMaps,
+  m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
+): Float32Array {
+  const n = f.width * f.height;
+  const out = new Float32Array(n);
+  const { w, b } = fold(m);
+  const H = m.hidden;
+  const w2 = Float64Array.from(m.w2);
+  const { planes, darkness } = f;
+  const F = PIXEL_FEATURES;
+  const x = new Float64Array(F);
+  for (let p = 0; p < n; p++) {
+    if (darkness[p]! < CANDIDATE_DARKNESS) continue;
+    for (let k = 0; k < F; k++) x[k] = planes[k]![p]!;
+    let z = m.b2;
+    for (let j = 0; j < H; j++) {
+      let a = b[j]!;
+      const row = j * F;
+      for (let k = 0; k < F; k++) a += w[row + k]! * x[k]!;
+      z += w2[j]! * fastTanh(a);
+    }
+    out[p] = 1 / (1 + Math.exp(-z));
+  }
+  return out;
+}

@@ -74,7 +74,13 @@ export function toWorkingRgb(
  * Box mean of radius `rad` (a (2·rad+1)² window clipped at the borders): running sums along rows,
  * then along columns, so the cost does not grow with the radius and no image-sized integral is kept.
  */
-export function boxMean(src: Float32Array, w: number, h: number, rad: number, out?: Float32Array): Float32Array {
+export function boxMean(
+  src: Float32Array,
+  w: number,
+  h: number,
+  rad: number,
+  out?: Float32Array,
+): Float32Array {
   const dst = out ?? new Float32Array(w * h);
   if (rad <= 0) {
     dst.set(src.subarray(0, w * h));

@@ -8,7 +8,9 @@ import {
 } from '@anagen/core/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { consumeAccountToken, findUsableAccountToken } from '../auth/account-tokens.repository';
@@ -21,6 +23,32 @@ import { findPatientById } from './patients.repository';
  * booking made because the email belonged to an account) into the record that is kept; a patient
  * claims a guest booking with the link mailed to their address while signed in (decision 050).
  */
+/**
+ * Moves the source record into the kept one and writes the audit entry on each, in the caller's
+ * transaction (a staff merge and a patient's claim differ only in how they describe it).
+ */
+async function mergeAudited(
+  req: FastifyRequest,
+  trx: Kysely<Database>,
+  keptId: string,
+  sourceId: string,
+  describe: (moved: string) => string,
+): Promise<Record<string, number>> {
+  const result = await moveAndDeletePatient(trx, keptId, sourceId);
+  const detail = describe(JSON.stringify(result));
+  await audit(
+    req,
+    { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail },
+    trx,
+  );
+  await audit(
+    req,
+    { action: 'patient.merged-away', resource: 'patient', resourceId: sourceId, patientId: sourceId, detail },
+    trx,
+  );
+  return result;
+}
+
 export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = app.deps;
@@ -83,25 +111,13 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       const moved = await db.kysely.transaction().execute(async (trx) => {
         const blocker = await mergeBlocker(trx, keptId, sourceId);
         if (blocker) throw new AppError('CONFLICT', blocker);
-        const result = await moveAndDeletePatient(trx, keptId, sourceId);
-        const detail = `merged record ${sourceId} into ${keptId}: ${JSON.stringify(result)}`;
-        await audit(
+        return mergeAudited(
           req,
-          { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail },
           trx,
+          keptId,
+          sourceId,
+          (moved) => `merged record ${sourceId} into ${keptId}: ${moved}`,
         );
-        await audit(
-          req,
-          {
-            action: 'patient.merged-away',
-            resource: 'patient',
-            resourceId: sourceId,
-            patientId: sourceId,
-            detail,
-          },
-          trx,
-        );
-        return result;
       });
       const kept = await findPatientById(db.kysely, keptId);
       if (!kept) throw notFound('Patient');
@@ -145,25 +161,13 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
         const blocker = await mergeBlocker(trx, keptId, sourceId);
         if (blocker)
           throw new AppError('CONFLICT', `${blocker} Please ask the clinic to add the booking for you.`);
-        const result = await moveAndDeletePatient(trx, keptId, sourceId);
-        const detail = `claimed guest record ${sourceId} with a mailed link: ${JSON.stringify(result)}`;
-        await audit(
+        return mergeAudited(
           req,
-          { action: 'patient.merge', resource: 'patient', resourceId: keptId, patientId: keptId, detail },
           trx,
+          keptId,
+          sourceId,
+          (moved) => `claimed guest record ${sourceId} with a mailed link: ${moved}`,
         );
-        await audit(
-          req,
-          {
-            action: 'patient.merged-away',
-            resource: 'patient',
-            resourceId: sourceId,
-            patientId: sourceId,
-            detail,
-          },
-          trx,
-        );
-        return result;
       });
       return { patientId: keptId, moved };
     },

@@ -1,5 +1,8 @@
 import type { Me, RegisterRequest, RegisterResponse } from '@anagen/core/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config';
+import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { keyringFor, openSecret } from '../../lib/secret-box';
@@ -109,13 +112,7 @@ export async function login(
     throw accountWait(user.locked_until - now);
   }
   if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    await recordLoginFailure(
-      db.kysely,
-      user.id,
-      failures,
-      config.rateLimits ? accountRetryAt(failures, now) : null,
-    );
+    await recordAccountFailure(db.kysely, config, user, now);
     await countFailure(req, email);
     await audit(req, { action: 'auth.login.failure', resource: 'user', resourceId: user.id });
     throw new AppError('BAD_CREDENTIALS', 'The email or password is not correct.');
@@ -124,20 +121,9 @@ export async function login(
     if (!totp) {
       throw new AppError('TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app.');
     }
-    const step = await checkTotp(
-      openSecret(keyringFor(config), user.totp_secret),
-      totp,
-      now,
-      user.totp_last_step,
-    );
+    const step = await checkAccountTotp(config, user.totp_secret, totp, now, user.totp_last_step);
     if (step === null) {
-      const failures = user.failed_logins + 1;
-      await recordLoginFailure(
-        db.kysely,
-        user.id,
-        failures,
-        config.rateLimits ? accountRetryAt(failures, now) : null,
-      );
+      await recordAccountFailure(db.kysely, config, user, now);
       await countFailure(req, email);
       await audit(req, { action: 'auth.login.totp-failure', resource: 'user', resourceId: user.id });
       throw new AppError(
@@ -264,6 +250,31 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** The answer while an account waits after repeated wrong passwords (sign-in or password change). */
+/**
+ * One more wrong password or code for an account: the count goes up and, past the limit, the
+ * account waits (the same growing wait for sign-in and for a reset's two-step check).
+ */
+export async function recordAccountFailure(
+  db: Kysely<Database>,
+  config: Config,
+  user: { id: string; failed_logins: number },
+  now: number,
+): Promise<void> {
+  const failures = user.failed_logins + 1;
+  await recordLoginFailure(db, user.id, failures, config.rateLimits ? accountRetryAt(failures, now) : null);
+}
+
+/** Checks a code against the account's TOTP secret, which is stored sealed (lib/secret-box.ts). */
+export function checkAccountTotp(
+  config: Config,
+  sealedSecret: string,
+  code: string,
+  now: number,
+  lastStep: number | null,
+): Promise<number | null> {
+  return checkTotp(openSecret(keyringFor(config), sealedSecret), code, now, lastStep);
+}
+
 export function accountWait(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const when = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;

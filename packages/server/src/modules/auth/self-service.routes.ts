@@ -7,9 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { keyringFor, openSecret } from '../../lib/secret-box';
 import { audit } from '../audit/audit.service';
-import { findUserByEmail, findUserById, recordLoginFailure, setTotp } from '../users/users.repository';
+import { findUserByEmail, findUserById, setTotp } from '../users/users.repository';
 import { sendAccountMail, sendAccountMailInBackground } from './account-mail';
 import {
   consumeAccountToken,
@@ -18,10 +17,9 @@ import {
   issueAccountToken,
   markEmailVerified,
 } from './account-tokens.repository';
-import { accountWait } from './auth.service';
-import { accountRetryAt, takeAttempt, WINDOW_MS } from './login-throttle';
+import { accountWait, checkAccountTotp, recordAccountFailure } from './auth.service';
+import { takeAttempt, WINDOW_MS } from './login-throttle';
 import { hashPassword } from './password';
-import { checkTotp } from './totp';
 
 const linkInvalid = () =>
   new AppError('UNPROCESSABLE', 'This link has expired or was already used. Ask for a new one.');
@@ -169,20 +167,9 @@ export async function selfServiceRoutes(app: FastifyInstance): Promise<void> {
         if (!req.body.totp) {
           throw new AppError('TOTP_REQUIRED', 'Enter the 6-digit code from your authenticator app as well.');
         }
-        totpStep = await checkTotp(
-          openSecret(keyringFor(config), user.totp_secret),
-          req.body.totp,
-          now,
-          user.totp_last_step,
-        );
+        totpStep = await checkAccountTotp(config, user.totp_secret, req.body.totp, now, user.totp_last_step);
         if (totpStep === null) {
-          const failures = user.failed_logins + 1;
-          await recordLoginFailure(
-            db.kysely,
-            user.id,
-            failures,
-            config.rateLimits ? accountRetryAt(failures, now) : null,
-          );
+          await recordAccountFailure(db.kysely, config, user, now);
           await audit(req, {
             action: 'auth.password.reset-totp-failure',
             resource: 'user',

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeHairDetailed } from '../packages/core/src/hair-analysis';
 import { confidenceFeatures, MAX_TRUSTED_ERROR } from '../packages/core/src/hair-analysis/confidence';
 import { generateTrichoscopyImage, variedScalp } from '../packages/core/src/hair-analysis/synthetic';
+import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
 
 const argv = process.argv;
@@ -70,18 +71,7 @@ for (const r of rows)
     for (let b = 0; b < k; b++) ata[a]![b]! += r.x[a]! * r.x[b]!;
   }
 for (let a = 0; a < k; a++) ata[a]![a]! += 1e-3;
-const m = ata.map((row, i) => [...row, atb[i]!]);
-for (let c = 0; c < k; c++) {
-  let p = c;
-  for (let r = c + 1; r < k; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-  [m[c], m[p]] = [m[p]!, m[c]!];
-  for (let r = 0; r < k; r++) {
-    if (r === c) continue;
-    const f = m[r]![c]! / m[c]![c]!;
-    for (let j = c; j <= k; j++) m[r]![j]! -= f * m[c]![j]!;
-  }
-}
-const coef = m.map((row, i) => row[k]! / row[i]!);
+const coef = solve(ata, atb);
 const floor = 0.05;
 const pred = (x: number[]) =>
   Math.max(

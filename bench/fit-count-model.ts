@@ -24,6 +24,7 @@ import {
   type CountFeature,
 } from '../packages/core/src/hair-analysis/count-model';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
+import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
 import { scalpConditions, scalpOption } from './scalp-conditions';
 
@@ -97,23 +98,6 @@ async function collect(): Promise<Row[]> {
     }),
   );
   return parts.flat();
-}
-
-/** Solves the symmetric system a·x = b (k×k, row-major) by Gaussian elimination with pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const k = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < k; c++) {
-    let p = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = 0; r < k; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let j = c; j <= k; j++) m[r]![j]! -= f * m[c]![j]!;
-    }
-  }
-  return m.map((row, i) => row[k]! / row[i]!);
 }
 
 /**

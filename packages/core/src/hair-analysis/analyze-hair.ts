@@ -147,7 +147,7 @@ export function analyzeHairDetailed(
   // integral across a shaft); the mask above only says where the shafts are.
   const dark = smoothBinomial(darkness, w, h, ws.smooth.subarray(0, w * h));
   const mask = hysteresisThreshold(probability, w, h, SHAFT_LOW, SHAFT_HIGH, ws.mask);
-  lap('smooth+threshold');
+  lap('features+mask');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('holes');

@@ -69,8 +69,8 @@ describe('evidence library content', () => {
     ])
       expect(flagged, id).not.toContain(id);
     // A new unverified reference must be a decision, not a slip: the list is pinned here.
-    const unverified = rawEvidenceContent.references
-      .filter((r) => (r as { unverifiedBibliography?: string }).unverifiedBibliography)
+    const unverified = (rawEvidenceContent.references as { id: string; unverifiedBibliography?: string }[])
+      .filter((r) => r.unverifiedBibliography)
       .map((r) => r.id)
       .sort();
     expect(unverified).toEqual(['prp-devices-2014', 'prp-safety-2018', 'tsai-garza2022']);

@@ -4,6 +4,7 @@
  */
 import { type EvidenceLibrary, loadEvidenceLibrary, type RawEvidenceContent } from '@anagen/core/evidence';
 import { type PriceDefault, parsePriceDefaults } from '@anagen/core/pricing';
+import glossaryEntries from './glossary.json';
 import alternatives from './guide/alternatives-and-combinations.json';
 import basics from './guide/hair-loss-basics.json';
 import results from './guide/how-long-results-last.json';
@@ -80,3 +81,12 @@ export function getPriceDefaults(): PriceDefault[] {
   priceDefaults ??= parsePriceDefaults(prices);
   return priceDefaults;
 }
+
+/** A plain-language word list for terms patients meet in forms and results (issue 25). */
+export interface GlossaryEntry {
+  term: string;
+  /** Health-condition codes of the assessment this term explains. */
+  conditions: string[];
+  definition: string;
+}
+export const glossary: readonly GlossaryEntry[] = glossaryEntries;

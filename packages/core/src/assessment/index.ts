@@ -9,3 +9,4 @@ export * from './red-flags';
 export * from './salt';
 export * from './schema';
 export * from './treatment-facts';
+export * from './plain-verdict';

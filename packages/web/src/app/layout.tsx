@@ -1,7 +1,7 @@
 import type { Me } from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/ui/states';
 import { homeFor, useMe } from '../features/auth/use-me';
 import { api } from '../lib/api-client';
@@ -133,6 +133,8 @@ export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean;
   const navRef = useCurrentLinkInView();
   return (
     <>
+      {/* A new page opens at its top; back and forward return to where the reader was (issue 25). */}
+      <ScrollRestoration />
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -22,6 +22,39 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     <div className="card">
       <h3>{title}</h3>
       {children && <div className="muted">{children}</div>}
+    </div>
+  );
+}
+
+/**
+ * The result of an action (an error, "moved", "saved"), shown where the person is looking: it takes
+ * focus when it appears or its text changes, so a screen-reader user hears it at once and keyboard
+ * focus does not fall back to the page body when the button that was pressed disappears (issue 25).
+ * Errors are alerts; successes are status messages.
+ */
+export function ActionMessage({
+  kind,
+  children,
+  focusKey,
+}: {
+  kind: 'error' | 'ok';
+  children: ReactNode;
+  /** Changes when a new message replaces an old one with the same text (e.g. the same error twice). */
+  focusKey?: unknown;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus on each new message, on purpose
+  useEffect(() => {
+    ref.current?.focus();
+  }, [children, focusKey]);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={`alert ${kind === 'error' ? 'error' : 'ok'} action-message`}
+      role={kind === 'error' ? 'alert' : 'status'}
+    >
+      {children}
     </div>
   );
 }

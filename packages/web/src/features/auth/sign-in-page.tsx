@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
+import { ActionMessage } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
 import { SignedInNotice } from './signed-in-notice';
 import { homeFor } from './use-me';
@@ -49,11 +50,7 @@ export function SignInPage() {
     <div style={{ maxWidth: 420 }}>
       <h1>Sign in</h1>
       <SignedInNotice />
-      {error && (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ActionMessage kind="error">{error}</ActionMessage>}
       <form onSubmit={onSubmit} noValidate>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />

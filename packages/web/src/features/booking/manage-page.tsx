@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { ActionMessage, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { useAppointment, withToken } from './booking-api';
@@ -40,6 +40,7 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [errorCount, setErrorCount] = useState(0);
   const { data: clinic } = useClinicInfo();
 
   if (q.isPending) return <Loading />;
@@ -68,6 +69,7 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
   const act = async (run: () => Promise<Appointment>, message: string) => {
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
       const updated = await run();
       qc.setQueryData(['appointment', id, token], updated);
@@ -78,6 +80,7 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
       setPicked(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Please try again.');
+      setErrorCount((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -85,15 +88,11 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
 
   return (
     <div className="stack">
-      {done && (
-        <div className="alert ok" role="status">
-          {done}
-        </div>
-      )}
+      {done && <ActionMessage kind="ok">{done}</ActionMessage>}
       {error && (
-        <div className="alert error" role="alert">
+        <ActionMessage kind="error" focusKey={errorCount}>
           {error}
-        </div>
+        </ActionMessage>
       )}
       <div className="card stack">
         <p>

@@ -1,5 +1,5 @@
 import type { SlotDto } from '@anagen/core/contracts';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { useAvailability } from './booking-api';
 import {
@@ -64,6 +64,15 @@ export function SlotPicker({
   const start = parseDateKey(initialMonth ?? today);
   const [ym, setYm] = useState({ year: start.year, month: start.month });
   const [day, setDay] = useState<string | null>(null);
+  const dayHeading = useRef<HTMLHeadingElement>(null);
+  // On a phone the times appear below the screen: bring them into view and move focus to them, so a
+  // screen-reader user hears which day was chosen and the next Tab reaches the first time (issue 25).
+  useEffect(() => {
+    const h = dayHeading.current;
+    if (!day || !h) return;
+    h.focus({ preventScroll: true });
+    h.closest('section')?.scrollIntoView({ block: 'start' });
+  }, [day]);
   const from = dateKey(ym.year, ym.month, 1);
   const to = dateKey(ym.year, ym.month, daysInMonth(ym.year, ym.month));
   const q = useAvailability(type, from, to, providerId);
@@ -187,7 +196,9 @@ export function SlotPicker({
               className="day-slots"
               aria-label={`Free times on ${formatDate(`${day}T12:00:00Z`, 'UTC')}`}
             >
-              <h3>{formatDate(`${day}T12:00:00Z`, 'UTC')}</h3>
+              <h3 ref={dayHeading} tabIndex={-1}>
+                {formatDate(`${day}T12:00:00Z`, 'UTC')}
+              </h3>
               {morning.length > 0 && (
                 <>
                   <h4>Morning</h4>

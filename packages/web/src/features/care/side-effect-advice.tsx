@@ -1,4 +1,5 @@
 import type { SideEffectResponse } from '@anagen/core/contracts';
+import type { ReactNode } from 'react';
 
 /** What to do now, shown the moment a report is sent. Urgent advice comes first and alone. */
 export function SideEffectAdvice({ advice }: { advice: SideEffectResponse['advice'] }) {
@@ -44,9 +45,27 @@ export function SideEffectAdvice({ advice }: { advice: SideEffectResponse['advic
     );
   }
   return (
-    <section className="alert ok" role="status" aria-labelledby="routine-advice-heading">
+    <section className="alert ok" role="status" aria-labelledby="routine-advice-heading" tabIndex={-1}>
       <h2 id="routine-advice-heading">Report sent</h2>
-      <p>{advice.message}</p>
+      <p>{withTapToCall(advice.message, advice.clinicPhone, tel(advice.clinicPhone))}</p>
+      <p>
+        <a className="btn secondary" href={tel(advice.clinicPhone)}>
+          Call the clinic ({advice.clinicPhone})
+        </a>
+      </p>
     </section>
+  );
+}
+
+/** The clinic's number inside the advice text becomes a tap-to-call link (on a phone, one tap dials). */
+function withTapToCall(message: string, phone: string, href: string): ReactNode {
+  const at = phone ? message.indexOf(phone) : -1;
+  if (at < 0) return message;
+  return (
+    <>
+      {message.slice(0, at)}
+      <a href={href}>{phone}</a>
+      {message.slice(at + phone.length)}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import {
   type AssessmentInputRaw,
   AssessmentInputSchema,
+  choicesThatApply,
   GOALS,
   HEALTH_CONDITIONS,
   ONSETS,
@@ -14,6 +15,7 @@ import {
 import type { AssessmentDto } from '@anagen/core/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError, api } from '../../lib/api-client';
@@ -33,6 +35,12 @@ import { storeCarriedAssessment } from './carried-assessment';
 import { CheckboxGroup, RadioGroup } from './components/choice-group';
 import { ScalePicker } from './components/scale-picker';
 import { library } from './library';
+import { glossary } from './library-source';
+
+/** Plain explanations of the medical words among the health conditions, from content/glossary.json. */
+const CONDITION_DEFINITIONS: Partial<Record<(typeof HEALTH_CONDITIONS)[number], string>> = Object.fromEntries(
+  glossary.flatMap((g) => g.conditions.map((c) => [c, g.definition])),
+);
 
 type Sex = (typeof SEXES)[number];
 type Onset = (typeof ONSETS)[number];
@@ -82,18 +90,20 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 function toInput(d: Draft): AssessmentInputRaw {
   const budget = num(d.budgetUsd);
+  // A choice hidden after a later answer (e.g. "Pregnant" once "could not become pregnant") is dropped.
+  const applies = choicesThatApply(d.sex, d.pregnancyPotential);
   return {
     sex: d.sex as Sex,
     age: num(d.age) as number,
     // Asked of everyone; left null here only until answered, and the form insists on an answer.
     pregnancyPotential: d.pregnancyPotential ?? null,
-    onset: d.onset as Onset,
+    onset: (d.onset && applies.onset(d.onset) ? d.onset : undefined) as Onset,
     durationMonths: num(d.durationMonths) as number,
     familyHistory: d.familyHistory as 'yes',
     scale: d.scale,
     scalpSymptoms: d.scalpSymptoms,
-    otherSymptoms: d.otherSymptoms,
-    conditions: d.conditions,
+    otherSymptoms: d.otherSymptoms.filter(applies.otherSymptom),
+    conditions: d.conditions.filter(applies.condition),
     priorTreatments: d.priorTreatments,
     goals: d.goals,
     monthlyBudgetCents: budget === undefined ? null : Math.round(budget * 100),
@@ -158,7 +168,11 @@ export const ASSESSMENT_META = {
 export default function AssessmentPage() {
   usePageMeta(ASSESSMENT_META.title, ASSESSMENT_META.description);
   const { data: me } = useMe();
+  // The treatment page the person came from (?for=prp): the result says first whether it fits.
+  const [params] = useSearchParams();
+  const interest = library.treatments.find((t) => t.slug === params.get('for'));
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const applies = choicesThatApply(draft.sex, draft.pregnancyPotential);
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<Errors>({});
   const [result, setResult] = useState<AssessmentDto | null>(null);
@@ -195,6 +209,7 @@ export default function AssessmentPage() {
     return (
       <AssessmentResult
         assessment={result}
+        interest={interest ? { slug: interest.slug, name: interest.shortName } : undefined}
         headingRef={heading}
         signedInAsPatient={me?.role === 'patient'}
         onRestart={() => {
@@ -286,9 +301,9 @@ export default function AssessmentPage() {
           <>
             <RadioGroup
               legend="How did it start, or what does it look like?"
-              options={ONSETS}
+              options={ONSETS.filter(applies.onset)}
               labels={ONSET_LABELS}
-              value={draft.onset}
+              value={draft.onset && applies.onset(draft.onset) ? draft.onset : undefined}
               onChange={(v) => set('onset', v)}
               error={errors.onset}
             />
@@ -334,17 +349,18 @@ export default function AssessmentPage() {
             />
             <CheckboxGroup
               legend="Anything else you have noticed?"
-              options={OTHER_SYMPTOMS}
+              options={OTHER_SYMPTOMS.filter(applies.otherSymptom)}
               labels={OTHER_SYMPTOM_LABELS}
-              value={draft.otherSymptoms}
+              value={draft.otherSymptoms.filter(applies.otherSymptom)}
               onChange={(v) => set('otherSymptoms', v)}
               error={errors.otherSymptoms}
             />
             <CheckboxGroup
               legend="Health conditions and medicines"
-              options={HEALTH_CONDITIONS}
+              options={HEALTH_CONDITIONS.filter(applies.condition)}
               labels={CONDITION_INPUT_LABELS}
-              value={draft.conditions}
+              value={draft.conditions.filter(applies.condition)}
+              descriptions={CONDITION_DEFINITIONS}
               onChange={(v) => set('conditions', v)}
               error={errors.conditions}
             />

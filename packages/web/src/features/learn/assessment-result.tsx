@@ -1,3 +1,4 @@
+import { plainVerdict } from '@anagen/core/assessment';
 import type { AssessmentDto } from '@anagen/core/contracts';
 import { extractCitationKeys, footnoteNumbers, type NumberedReference } from '@anagen/core/evidence';
 import type { RefObject } from 'react';
@@ -7,9 +8,12 @@ import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
 import { library, treatmentBySlug } from './library';
+import { glossary } from './library-source';
 
 interface Props {
   assessment: AssessmentDto;
+  /** The treatment the person came from, if any: the verdict answers about it first. */
+  interest?: { slug: string; name: string } | undefined;
   headingRef: RefObject<HTMLHeadingElement | null>;
   signedInAsPatient: boolean;
   onRestart: () => void;
@@ -19,8 +23,19 @@ interface Props {
  * The result. With any red flag it leads with the referral, kindly, and shows no treatment options
  * or booking button: the next step is a physician, not a sale.
  */
-export function AssessmentResult({ assessment, headingRef, signedInAsPatient, onRestart }: Props) {
+export function AssessmentResult({ assessment, interest, headingRef, signedInAsPatient, onRestart }: Props) {
   const r = assessment.result;
+  const verdict = plainVerdict(r, interest);
+  // Medical words on this page, explained in plain language (content/glossary.json).
+  const pageText = [
+    ...r.redFlags.map((f) => f.message),
+    ...Object.values(r.contraindications).flatMap((cs) => cs.map((c) => `${c.label} ${c.note}`)),
+    r.likelyType.label,
+    ...r.options.map((o) => o.reason),
+  ]
+    .join(' ')
+    .toLowerCase();
+  const words = glossary.filter((g) => pageText.includes(g.term.toLowerCase().replace(/ medicine$/, '')));
   // The cautions' claims keep their citations, numbered for this page's own source list.
   const cautionRefs: NumberedReference[] = [];
   for (const o of r.options)
@@ -37,6 +52,9 @@ export function AssessmentResult({ assessment, headingRef, signedInAsPatient, on
       <h1 ref={headingRef} tabIndex={-1}>
         Your result
       </h1>
+      <p className={`verdict verdict-${verdict.kind}`}>
+        <strong>{verdict.text}</strong>
+      </p>
       <p className="muted">
         Based on your answers. This is not a diagnosis; only an examination can confirm the cause.
       </p>
@@ -110,6 +128,20 @@ export function AssessmentResult({ assessment, headingRef, signedInAsPatient, on
             })}
           </ol>
           <ReferenceList refs={cautionRefs} headingId="assessment-sources" />
+        </section>
+      )}
+
+      {words.length > 0 && (
+        <section className="card" aria-labelledby="words-heading">
+          <h2 id="words-heading">Words used here</h2>
+          <dl className="glossary">
+            {words.map((g) => (
+              <div key={g.term}>
+                <dt>{g.term}</dt>
+                <dd>{g.definition}</dd>
+              </div>
+            ))}
+          </dl>
         </section>
       )}
 

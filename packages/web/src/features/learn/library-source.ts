@@ -8,6 +8,8 @@ export type {
   Treatment,
 } from '@anagen/core/evidence';
 export {
+  type GlossaryEntry,
   getEvidenceLibrary as getEvidenceLibraryFromContent,
   getPriceDefaults,
+  glossary,
 } from '../../../../../content';

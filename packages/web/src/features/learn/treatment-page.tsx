@@ -268,7 +268,7 @@ function TreatmentArticle({ t }: { t: Treatment }) {
             <Link className="btn secondary" to={`/compare?t=${t.slug}`}>
               Compare with other treatments
             </Link>
-            <Link className="btn secondary" to="/assessment">
+            <Link className="btn secondary" to={`/assessment?for=${t.slug}`}>
               Check whether you are a likely candidate
             </Link>
           </div>

@@ -55,7 +55,9 @@ export function PortalHomePage() {
   const consents = useConsents(pid);
   const postCare = usePostCare(pid);
   const activePlans = plans.data?.filter((p) => p.status === 'active') ?? [];
-  const nextChecklist = prep.data?.find((c) => c.appointmentId === next.data?.id) ?? prep.data?.[0];
+  // Only the checklist of the visit shown above: one of a later visit under "Next appointment" reads
+  // as the steps for this one (issue 25).
+  const nextChecklist = next.data ? prep.data?.find((c) => c.appointmentId === next.data!.id) : undefined;
   const latestPostCare = postCare.data?.[0];
   // A part that failed to load must not read as "nothing there".
   const failed = (
@@ -125,10 +127,6 @@ export function PortalHomePage() {
         {nextChecklist && (
           <section aria-labelledby="prep-heading">
             <h3 id="prep-heading">Getting ready for your {nextChecklist.typeName}</h3>
-            {/* The checklist may belong to a later visit than the one above: say which. */}
-            {nextChecklist.appointmentId !== next.data?.id && (
-              <p className="muted">{fmtDateTime(nextChecklist.startAt, next.data?.timeZone)}</p>
-            )}
             <PrepChecklist patientId={pid!} checklist={nextChecklist} timeZone={next.data?.timeZone} />
           </section>
         )}

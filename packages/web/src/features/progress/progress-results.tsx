@@ -25,12 +25,28 @@ export function SiteSummary({ s }: { s: SiteSeries }) {
       <strong>
         {fmtSigned('densityPerCm2', d.abs)} ({fmtPct(d.pct)})
       </strong>{' '}
-      over {last.monthsSinceBaseline.toFixed(1)} months. Each measurement is uncertain by about ±
-      {fmt('densityPerCm2', last.uncertainty.densityPerCm2)}, so changes smaller than that may be noise.
+      over {last.monthsSinceBaseline.toFixed(1)} months. {countErrorInWords(last.uncertainty.densityPerCm2)}{' '}
+      {vellusInWords(last.vellusRatio)}
       {flagged > 0 &&
         ` ${flagged} of these images had a quality warning (for example blur or exposure); read those values with extra caution.`}
     </p>
   );
+}
+
+/**
+ * "± 11.9 hairs/cm²" reads as jargon to most patients: say what it means for the count, in words.
+ * Exported so the staff chart and the portal say the same thing.
+ */
+export function countErrorInWords(densityUncertainty: number): string {
+  const n = Math.max(1, Math.round(densityUncertainty));
+  return `Each count could be about ${n} hairs per square centimetre off either way, so a change smaller than that may be chance.`;
+}
+
+/** A vellus share of 0.043 as "about 4 in 100 hairs are fine, thin hairs". */
+export function vellusInWords(share: number): string {
+  const per100 = Math.round(share * 100);
+  if (per100 === 0) return 'Almost none of the hairs counted are fine, thin (vellus) hairs.';
+  return `About ${per100} in 100 hairs counted are fine, thin (vellus) hairs.`;
 }
 
 /** The same numbers as the charts, for screen readers and for reading exact values. */
@@ -44,7 +60,7 @@ export function ProgressTable({ s }: { s: SiteSeries }) {
           <th scope="col">Months</th>
           {CHARTED.map((m) => (
             <th scope="col" key={m}>
-              {METRICS[m].label} (± uncertainty) · change from baseline
+              {METRICS[m].label} (± how far off it could be) · change from baseline
             </th>
           ))}
         </tr>
@@ -59,9 +75,10 @@ export function ProgressTable({ s }: { s: SiteSeries }) {
                 <span className="badge grade-low">image: {p.qualityIssues.join(', ')}</span>
               )}
             </th>
-            <td>{p.monthsSinceBaseline.toFixed(1)}</td>
+            {/* data-label: on a phone each row becomes a card and the cell names its own column (styles.css). */}
+            <td data-label="Months">{p.monthsSinceBaseline.toFixed(1)}</td>
             {CHARTED.map((m) => (
-              <td key={m}>
+              <td key={m} data-label={METRICS[m].label}>
                 {fmt(m, p[m])} ± {metricValue(m, p.uncertainty[m]).toFixed(METRICS[m].digits)}
                 <br />
                 <span className="muted small">
@@ -132,6 +149,21 @@ function SiteSection({ s, band }: { s: SiteSeries; band: ReferenceBand | undefin
   );
 }
 
+/** How the ± figures are worked out: the plain reading first, the statistics for those who open it. */
+export function UncertaintyMethod({ text }: { text: string }) {
+  return (
+    <details className="muted small uncertainty-method">
+      <summary>How sure are these numbers?</summary>
+      <p>
+        No photo count is exact: blur, light and where the photo was taken all move it a little. The “±”
+        beside each figure says how far off it could be. A change smaller than that may be chance, not a real
+        change.
+      </p>
+      <p>The statistics behind it: {text}</p>
+    </details>
+  );
+}
+
 export function TreatmentPicker({
   progress,
   value,
@@ -193,7 +225,7 @@ export function ProgressResults({
       ) : (
         p.sites.map((s) => <SiteSection key={s.site} s={s} band={band} />)
       )}
-      <p className="muted small">{p.uncertaintyMethod}</p>
+      <UncertaintyMethod text={p.uncertaintyMethod} />
     </div>
   );
 }

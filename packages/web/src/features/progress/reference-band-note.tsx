@@ -9,7 +9,11 @@ const UNIT_TEXT: Record<string, (v: number) => string> = {
 
 export function bandValueText(b: ReferenceBand): string {
   const f = UNIT_TEXT[b.unit] ?? ((v: number) => `${v} ${b.unit}`);
-  const ci = b.ciLow !== null && b.ciHigh !== null ? ` (95 % CI ${b.ciLow} to ${b.ciHigh})` : '';
+  // "95 % CI" means nothing to most readers: say it in words, keep the term for those who know it.
+  const ci =
+    b.ciLow !== null && b.ciHigh !== null
+      ? ` (the true figure is most likely between ${b.ciLow} and ${b.ciHigh}; 95 % confidence interval)`
+      : '';
   const when = b.weeks ? ` at ${b.weeks} weeks` : '';
   const control = b.controlValue !== null ? `; comparison group ${f(b.controlValue)}` : '';
   return `${f(b.value)}${ci}${when}${control}`;

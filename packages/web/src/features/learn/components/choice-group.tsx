@@ -50,7 +50,13 @@ export function CheckboxGroup<T extends string>({
   error,
   value,
   onChange,
-}: Props<T> & { value: readonly T[]; onChange: (v: T[]) => void }) {
+  descriptions,
+}: Props<T> & {
+  value: readonly T[];
+  onChange: (v: T[]) => void;
+  /** A plain explanation under a medical term, read out with the box (aria-describedby). */
+  descriptions?: Partial<Record<T, string>>;
+}) {
   const id = useId();
   return (
     <fieldset className="choices" aria-describedby={error ? `${id}-e` : hint ? `${id}-h` : undefined}>
@@ -60,16 +66,27 @@ export function CheckboxGroup<T extends string>({
           {hint}
         </p>
       )}
-      {options.map((o) => (
-        <label key={o} className="choice">
-          <input
-            type="checkbox"
-            checked={value.includes(o)}
-            onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
-          />{' '}
-          {labels[o]}
-        </label>
-      ))}
+      {options.map((o) => {
+        const d = descriptions?.[o];
+        return (
+          <label key={o} className="choice">
+            <input
+              type="checkbox"
+              checked={value.includes(o)}
+              aria-describedby={d ? `${id}-${o}-d` : undefined}
+              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
+            />{' '}
+            <span>
+              {labels[o]}
+              {d && (
+                <span id={`${id}-${o}-d`} className="hint block choice-definition">
+                  {d}
+                </span>
+              )}
+            </span>
+          </label>
+        );
+      })}
       {error && (
         <p id={`${id}-e`} className="error-text">
           {error}

@@ -180,14 +180,13 @@ describe.runIf(browserAvailable())('learn and decide in chromium', () => {
     await pregnancyAnswer(page, 'No');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Receding hairline or thinning crown').check();
-    await page.getByLabel(/How long has it been going on/).fill('6');
+    // 40 years of hair loss at 30 years old. (Pregnancy answers that contradict "could not become
+    // pregnant" can no longer be given: those choices are not offered then, issue 25.)
+    await page.getByLabel(/How long has it been going on/).fill('480');
     await page.getByRole('radio', { name: 'No', exact: true }).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Pregnant', { exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('does not fit with your answer that you could not become pregnant').waitFor();
-    expect(await page.locator('form h2').textContent()).toBe('Scalp and health');
+    await page.getByText('That is longer than you have been alive').waitFor();
+    expect(await page.locator('form h2').textContent()).toBe('Your hair loss');
     expect(posted).toBe(0);
     await page.close();
   });

@@ -58,6 +58,10 @@ export function PortalHomePage() {
   // Only the checklist of the visit shown above: one of a later visit under "Next appointment" reads
   // as the steps for this one (issue 25).
   const nextChecklist = next.data ? prep.data?.find((c) => c.appointmentId === next.data!.id) : undefined;
+  // A later visit's steps get their own card with that visit's date, apart from the next appointment.
+  const laterChecklist = prep.data
+    ?.filter((c) => c.appointmentId !== next.data?.id && c.startAt > Date.now())
+    .sort((a, b) => a.startAt - b.startAt)[0];
   const latestPostCare = postCare.data?.[0];
   // A part that failed to load must not read as "nothing there".
   const failed = (
@@ -131,6 +135,16 @@ export function PortalHomePage() {
           </section>
         )}
       </section>
+
+      {laterChecklist && (
+        <section className="card" aria-labelledby="later-prep-heading">
+          <h2 id="later-prep-heading">
+            Getting ready for your {laterChecklist.typeName} on{' '}
+            {fmtDateTime(laterChecklist.startAt, next.data?.timeZone)}
+          </h2>
+          <PrepChecklist patientId={pid!} checklist={laterChecklist} timeZone={next.data?.timeZone} />
+        </section>
+      )}
 
       {activePlans.length > 0 && (
         <section className="card" aria-labelledby="plan-heading">

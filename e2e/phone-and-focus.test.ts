@@ -326,6 +326,7 @@ describe.runIf(browserAvailable())('a patient on a phone, the assessment, focus 
     const box = (await cite.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(24);
     expect(box.height).toBeGreaterThanOrEqual(24);
+    await cite.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('issue25-compare-targets-phone') });
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeFieldErrors, toFieldError } from './lib/field-errors';
 
 /**
  * The error catalogue: every expected failure has a stable code the web app can branch on.
@@ -53,18 +54,12 @@ export const forbidden = (detail = 'You do not have access to this.') => new App
 
 /** 400 for a multipart body's text fields that failed their schema, one entry per field. */
 export function validationError(error: z.ZodError): AppError {
-  const errors = error.issues.map((i) => ({
-    path: ['body', ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
-  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-    errors,
-  });
+  const errors = error.issues.map((i) => toFieldError(['body', ...i.path.map(String)], i.message));
+  return new AppError('VALIDATION_FAILED', describeFieldErrors(errors), { errors });
 }
 
 /** 400 naming one field of a request body, e.g. a missing or empty file part. */
 export function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `body.${field}: ${message}`, {
-    errors: [{ path: `body.${field}`, message }],
-  });
+  const e = toFieldError(['body', ...field.split('.')], message);
+  return new AppError('VALIDATION_FAILED', describeFieldErrors([e]), { errors: [e] });
 }

@@ -12,7 +12,7 @@ export const localDateSchema = z.string().refine((s) => {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}, 'must be a date YYYY-MM-DD');
+}, 'Use a date like 2026-12-13');
 
 /** An ISO-8601 instant with an explicit offset or `Z`. */
 /** An ISO-8601 instant with offset, within 2000–2200 (outside that, date arithmetic breaks down). */

@@ -7,6 +7,13 @@ export type {
   CancellationRequest,
 } from './check-cancellation';
 export { checkCancellation } from './check-cancellation';
+export {
+  clinicDateKey,
+  formatClinicDate,
+  formatClinicDateTime,
+  formatClinicTime,
+  formatDayKey,
+} from './clinic-time';
 export { findOpenSlots } from './find-open-slots';
 export type { HoursOutsideOpening, WeeklyWindow } from './hours-within-opening';
 export { describeOutsideOpening, hoursOutsideOpening } from './hours-within-opening';

@@ -89,7 +89,7 @@ export async function bookAppointment(
   }
   if (!actor && !body.patient) {
     throw new AppError('VALIDATION_FAILED', 'Please give your name and email so the clinic can reach you.', {
-      errors: [{ path: 'body.patient', message: 'is required when not signed in' }],
+      errors: [{ path: 'body.patient', message: 'Give your name and email so the clinic can reach you' }],
     });
   }
 

@@ -28,6 +28,7 @@ export const ERRORS = {
   RECORD_SIGNED: { status: 409, title: 'Signed records cannot be changed' },
   CONSENT_NOT_SIGNABLE: { status: 422, title: 'This consent cannot be signed' },
   CONSULTATION_REQUIRED: { status: 422, title: 'A consultation is needed first' },
+  STATUS_TOO_EARLY: { status: 422, title: 'Not yet' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many attempts' },
   UPLOAD_QUOTA_EXCEEDED: { status: 429, title: 'Daily upload limit reached' },
   SERVER_BUSY: { status: 503, title: 'Busy, try again shortly' },

@@ -103,6 +103,10 @@ export const appointmentSchema = z.object({
   durationMinutes: z.number().int(),
   timeZone: z.string(),
   locationName: z.string(),
+  /** Street address of the location, where the patient goes; null when the clinic has not set it. */
+  locationAddress: z.string().nullable(),
+  /** An OpenStreetMap search for that address (built from it, no lookup); null without an address. */
+  mapUrl: z.string().nullable(),
   /** Staff and the patient themself only; absent for token (guest link) access. */
   patientId: z.string().optional(),
   patientName: z.string().optional(),
@@ -226,3 +230,9 @@ export const createSeriesSchema = z.strictObject({
   consultationOverrideReason: z.string().trim().min(1).max(500).optional(),
 });
 export const seriesSchema = z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) });
+
+/** An OpenStreetMap search link for a street address: no lookup, no key, nothing sent anywhere. */
+export function mapSearchUrl(address: string | null | undefined): string | null {
+  const a = address?.trim();
+  return a ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(a)}` : null;
+}

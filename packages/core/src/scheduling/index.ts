@@ -50,6 +50,8 @@ export type {
   BookingStartRequest,
 } from './validate-booking-start';
 export { validateBookingStart } from './validate-booking-start';
+export type { VisitStatus, VisitStatusDecision } from './visit-status';
+export { checkVisitStatusChange } from './visit-status';
 export type { LocalDateTime } from './zone-convert';
 export { localToUtc, utcToLocal } from './zone-convert';
 export type { ZoneOffsets } from './zone-offsets';

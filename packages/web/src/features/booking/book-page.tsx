@@ -12,6 +12,7 @@ import { postBooking, useAppointmentTypes, withToken } from './booking-api';
 import { ProviderChooser, usePublicProviders } from './provider-chooser';
 import { type PickedSlot, SlotPicker } from './slot-picker';
 import { formatDateTime, zoneName } from './time';
+import { WhereToGo } from './where-to-go';
 
 const price = (cents: number) => (cents ? `$${(cents / 100).toFixed(0)}` : 'No charge');
 
@@ -279,7 +280,7 @@ function Confirmation({
           <br />
           {formatDateTime(a.start, a.timeZone)} ({zoneName(a.timeZone, a.start)})
           <br />
-          {a.locationName}
+          <WhereToGo a={a} />
         </p>
         <p className="muted small">
           A confirmation is on its way by email, with a link to change or cancel. You can cancel online until{' '}

@@ -1,4 +1,5 @@
 import { ApiError } from '../../lib/api-client';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 
 /** Field errors from a failed save, keyed by path without the `body.` prefix (e.g. `openingHours.0.end`). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -7,6 +8,7 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 
 /** The message of a failed save that is not about one field (or a summary when fields failed). */
 export function SaveError({ error }: { error: unknown }) {
+  useFocusFirstInvalid(error);
   if (!error) return null;
   const fields = fieldErrorsOf(error);
   const message =

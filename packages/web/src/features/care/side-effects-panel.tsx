@@ -1,9 +1,10 @@
 import { SIDE_EFFECT_OUTCOMES, type SideEffectReport } from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
 import { clinicToday, clinicZone } from '../../lib/clinic-time';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
 import { addDays } from '../booking/time';
 import { useReviewSideEffect, useSideEffects } from './care-api';
@@ -27,9 +28,12 @@ function ReviewForm({ r }: { r: SideEffectReport }) {
   // The follow-up day is a clinic date; the reminder is due at 9:00 that morning, clinic time.
   const [followUpDay, setFollowUpDay] = useState(() => addDays(clinicToday(), 7));
   const errors = review.error instanceof ApiError ? review.error.fieldErrors() : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(review.error, formRef);
   const id = (f: string) => `${f}-${r.id}`;
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

@@ -42,9 +42,14 @@ export function StatusButtons({ entry }: { entry: CalendarEntry }) {
     });
     return d.ok ? null : d.reason;
   };
-  const reasons = [
-    ...new Set((['checked-in', 'completed', 'no-show'] as const).map(blocked).filter(Boolean)),
-  ];
+  // One short note for all disabled buttons, instead of three near-identical sentences.
+  const [ci, done, noShow] = (['checked-in', 'completed', 'no-show'] as const).map(blocked);
+  const later =
+    done && noShow ? done.replace('can be completed', 'can be completed or marked as a no-show') : null;
+  const note =
+    ci && later && ci.startsWith('Check-in opens')
+      ? `${ci.replace(/\.$/, '')}; completed or no-show once it has started.`
+      : [ci, later ?? done, later ? null : noShow].filter(Boolean).join(' ');
   const button = (status: DeskStatus, label: string) => {
     const why = blocked(status);
     return (
@@ -53,7 +58,7 @@ export function StatusButtons({ entry }: { entry: CalendarEntry }) {
         className={`btn small ${entry.status === status ? '' : 'secondary'}`}
         aria-pressed={entry.status === status}
         disabled={busy || why !== null}
-        aria-describedby={why ? `${reasonId}-${reasons.indexOf(why)}` : undefined}
+        aria-describedby={why ? reasonId : undefined}
         title={why ?? undefined}
         onClick={() => run(entry.status === status ? 'booked' : status)}
       >
@@ -67,11 +72,11 @@ export function StatusButtons({ entry }: { entry: CalendarEntry }) {
       {button('checked-in', 'Check in')}
       {button('no-show', 'No-show')}
       {button('completed', 'Completed')}
-      {reasons.map((r, i) => (
-        <span key={r} id={`${reasonId}-${i}`} className="muted small status-reason">
-          {r}
+      {note && (
+        <span id={reasonId} className="muted small status-reason">
+          {note}
         </span>
-      ))}
+      )}
       {error && (
         <span className="error small" role="alert">
           {error}

@@ -79,6 +79,9 @@ describe.runIf(browserAvailable() && fakeClockAvailable())('what real users stum
     await expect.poll(() => heading.textContent()).toBe(longDay(sunday + 48 * H));
     await page.getByRole('link', { name: 'Previous day' }).click();
     await expect.poll(() => heading.textContent()).toBe(longDay(sunday + 24 * H));
+    // The calendar opens on the clinic's Sunday too.
+    await page.goto(`${server.url}/staff/calendar`);
+    await expect.poll(() => page.locator('.calendar-title').textContent()).toContain(longDay(sunday));
   });
 
   it('refuses check-in and completion of tomorrow’s visit, saying why, then allows them on the day', async () => {

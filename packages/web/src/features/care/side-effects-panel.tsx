@@ -178,7 +178,8 @@ export function SideEffectsPanel({ patientId }: { patientId: string }) {
                   Under monitoring — follow-up {r.followUpAt < Date.now() ? 'was due' : 'due'}{' '}
                   {fmtDate(r.followUpAt)}. Record a review to close it or set a new date.
                 </p>
-                {me?.role === 'clinician' && <ReviewForm r={r} />}
+                {/* A fresh, empty form after each review (keyed by it). */}
+                {me?.role === 'clinician' && <ReviewForm key={r.reviewedAt ?? 'first'} r={r} />}
               </>
             ) : (
               <>
@@ -188,7 +189,7 @@ export function SideEffectsPanel({ patientId }: { patientId: string }) {
                     ? 'Review now: urgent report'
                     : `Review due by ${fmtDateTime(r.reviewDueAt)}`}
                 </p>
-                {me?.role === 'clinician' && <ReviewForm r={r} />}
+                {me?.role === 'clinician' && <ReviewForm key={r.reviewedAt ?? 'first'} r={r} />}
               </>
             )}
           </article>

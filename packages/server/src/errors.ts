@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeFieldErrors, toFieldError } from './lib/field-errors';
 
 /**
  * The error catalogue: every expected failure has a stable code the web app can branch on.
@@ -27,6 +28,7 @@ export const ERRORS = {
   RECORD_SIGNED: { status: 409, title: 'Signed records cannot be changed' },
   CONSENT_NOT_SIGNABLE: { status: 422, title: 'This consent cannot be signed' },
   CONSULTATION_REQUIRED: { status: 422, title: 'A consultation is needed first' },
+  STATUS_TOO_EARLY: { status: 422, title: 'Not yet' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many attempts' },
   UPLOAD_QUOTA_EXCEEDED: { status: 429, title: 'Daily upload limit reached' },
   SERVER_BUSY: { status: 503, title: 'Busy, try again shortly' },
@@ -53,18 +55,12 @@ export const forbidden = (detail = 'You do not have access to this.') => new App
 
 /** 400 for a multipart body's text fields that failed their schema, one entry per field. */
 export function validationError(error: z.ZodError): AppError {
-  const errors = error.issues.map((i) => ({
-    path: ['body', ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
-  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-    errors,
-  });
+  const errors = error.issues.map((i) => toFieldError(['body', ...i.path.map(String)], i.message));
+  return new AppError('VALIDATION_FAILED', describeFieldErrors(errors), { errors });
 }
 
 /** 400 naming one field of a request body, e.g. a missing or empty file part. */
 export function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `body.${field}: ${message}`, {
-    errors: [{ path: `body.${field}`, message }],
-  });
+  const e = toFieldError(['body', ...field.split('.')], message);
+  return new AppError('VALIDATION_FAILED', describeFieldErrors([e]), { errors: [e] });
 }

@@ -12,7 +12,7 @@ export const localDateSchema = z.string().refine((s) => {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}, 'must be a date YYYY-MM-DD');
+}, 'Use a date like 2026-12-13');
 
 /** An ISO-8601 instant with an explicit offset or `Z`. */
 /** An ISO-8601 instant with offset, within 2000–2200 (outside that, date arithmetic breaks down). */
@@ -103,6 +103,10 @@ export const appointmentSchema = z.object({
   durationMinutes: z.number().int(),
   timeZone: z.string(),
   locationName: z.string(),
+  /** Street address of the location, where the patient goes; null when the clinic has not set it. */
+  locationAddress: z.string().nullable(),
+  /** An OpenStreetMap search for that address (built from it, no lookup); null without an address. */
+  mapUrl: z.string().nullable(),
   /** Staff and the patient themself only; absent for token (guest link) access. */
   patientId: z.string().optional(),
   patientName: z.string().optional(),
@@ -226,3 +230,9 @@ export const createSeriesSchema = z.strictObject({
   consultationOverrideReason: z.string().trim().min(1).max(500).optional(),
 });
 export const seriesSchema = z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) });
+
+/** An OpenStreetMap search link for a street address: no lookup, no key, nothing sent anywhere. */
+export function mapSearchUrl(address: string | null | undefined): string | null {
+  const a = address?.trim();
+  return a ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(a)}` : null;
+}

@@ -364,10 +364,38 @@ export const reportSideEffectSchema = z.strictObject({
   sessionId: z.string().min(1).max(100).optional(),
   note: optionalText(2000),
 });
-export const reviewSideEffectSchema = z.strictObject({
-  assessment: text(5000).min(1),
-  outcome: z.enum(['resolved', 'monitoring', 'treated', 'referred', 'seen-in-clinic']),
+export const SIDE_EFFECT_OUTCOMES = [
+  'resolved',
+  'monitoring',
+  'treated',
+  'referred',
+  'seen-in-clinic',
+] as const;
+export const reviewSideEffectSchema = z
+  .strictObject({
+    assessment: text(5000).min(1, 'Write your assessment'),
+    outcome: z.enum(SIDE_EFFECT_OUTCOMES, 'Choose an outcome'),
+    /** When to look again (epoch ms); required for `monitoring`, ignored otherwise. */
+    followUpAt: epochMs.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'monitoring' && v.followUpAt === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['followUpAt'],
+        message: 'Choose a follow-up date for monitoring',
+      });
+    }
+  });
+export const sideEffectReviewSchema = z.object({
+  assessment: z.string(),
+  outcome: z.string(),
+  followUpAt: z.number().nullable(),
+  reviewedBy: z.string(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.number(),
 });
+export type SideEffectReview = z.infer<typeof sideEffectReviewSchema>;
 export const sideEffectReportSchema = z.object({
   id: z.string(),
   patientId: z.string(),
@@ -380,12 +408,17 @@ export const sideEffectReportSchema = z.object({
   urgency: z.enum(['urgent', 'routine']),
   reasons: z.array(z.string()),
   reviewDueAt: z.number(),
-  status: z.enum(['open', 'reviewed']),
+  /** `monitoring`: reviewed, still open until a later review closes it (see `followUpAt`). */
+  status: z.enum(['open', 'monitoring', 'reviewed']),
   assessment: z.string().nullable(),
   outcome: z.string().nullable(),
   reviewedBy: z.string().nullable(),
   reviewedAt: z.number().nullable(),
   createdAt: z.number(),
+  /** The follow-up date of a report under monitoring; null otherwise. */
+  followUpAt: z.number().nullable(),
+  /** Every review, oldest first (the fields above repeat the latest). */
+  reviews: z.array(sideEffectReviewSchema),
 });
 export type SideEffectReport = z.infer<typeof sideEffectReportSchema>;
 export const sideEffectResponseSchema = z.object({
@@ -414,6 +447,15 @@ export const careAlertSchema = z.object({
   acknowledgedAt: z.number().nullable(),
 });
 export type CareAlert = z.infer<typeof careAlertSchema>;
+
+/** A report under monitoring, for the staff Today page (no clinical detail: the desk sees it too). */
+export const sideEffectFollowUpSchema = z.object({
+  reportId: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  followUpAt: z.number(),
+});
+export type SideEffectFollowUp = z.infer<typeof sideEffectFollowUpSchema>;
 
 export const sideEffectStatsSchema = z.object({
   from: z.number().nullable(),

@@ -7,6 +7,9 @@ export const problemSchema = z.object({
   title: z.string(),
   detail: z.string(),
   code: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** One entry per invalid field: `field` is the form's key (`patient.email`, `from`), `message` plain words. */
+  errors: z
+    .array(z.object({ path: z.string(), field: z.string().optional(), message: z.string() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

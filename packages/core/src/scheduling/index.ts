@@ -7,6 +7,13 @@ export type {
   CancellationRequest,
 } from './check-cancellation';
 export { checkCancellation } from './check-cancellation';
+export {
+  clinicDateKey,
+  formatClinicDate,
+  formatClinicDateTime,
+  formatClinicTime,
+  formatDayKey,
+} from './clinic-time';
 export { findOpenSlots } from './find-open-slots';
 export type { HoursOutsideOpening, WeeklyWindow } from './hours-within-opening';
 export { describeOutsideOpening, hoursOutsideOpening } from './hours-within-opening';
@@ -43,6 +50,8 @@ export type {
   BookingStartRequest,
 } from './validate-booking-start';
 export { validateBookingStart } from './validate-booking-start';
+export type { VisitStatus, VisitStatusDecision } from './visit-status';
+export { checkVisitStatusChange } from './visit-status';
 export type { LocalDateTime } from './zone-convert';
 export { localToUtc, utcToLocal } from './zone-convert';
 export type { ZoneOffsets } from './zone-offsets';

@@ -15,7 +15,11 @@ import type {
   TreatmentPlanTable,
 } from '../modules/plans/plans.table';
 import type { ChecklistItemTable } from '../modules/preparation/preparation.table';
-import type { CareAlertTable, SideEffectReportTable } from '../modules/side-effects/side-effects.table';
+import type {
+  CareAlertTable,
+  SideEffectReportTable,
+  SideEffectReviewTable,
+} from '../modules/side-effects/side-effects.table';
 import type { TreatmentPriceTable } from '../modules/treatment-prices/treatment-prices.table';
 import type {
   SessionAddendumTable,
@@ -58,6 +62,7 @@ export interface Database {
   consent_signatures: ConsentSignatureTable;
   checklist_items: ChecklistItemTable;
   side_effect_reports: SideEffectReportTable;
+  side_effect_reviews: SideEffectReviewTable;
   care_alerts: CareAlertTable;
   consultation_overrides: ConsultationOverrideTable;
   assessments: AssessmentTable;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
+import { describeFieldErrors, toFieldError } from './field-errors';
 
 const PROBLEM = 'application/problem+json';
 
@@ -17,21 +18,25 @@ export function registerErrorHandling(app: FastifyInstance): void {
           title: err.title,
           detail: err.detail,
           code: err.code,
-          ...(err.extra.errors ? { errors: err.extra.errors } : {}),
+          ...(err.extra.errors
+            ? { errors: err.extra.errors.map((e) => toFieldError(e.path.split('.'), e.message)) }
+            : {}),
         });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors = err.validation.map((v) => ({
-        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'is invalid',
-      }));
+      const errors = err.validation.map((v) =>
+        toFieldError(
+          [err.validationContext ?? '', ...String(v.instancePath).split('/').filter(Boolean)],
+          v.message ?? 'is invalid',
+        ),
+      );
       return reply
         .code(400)
         .type(PROBLEM)
         .send({
           status: 400,
           title: 'Invalid request',
-          detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+          detail: describeFieldErrors(errors),
           code: 'VALIDATION_FAILED',
           errors,
         });

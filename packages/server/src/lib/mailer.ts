@@ -21,6 +21,8 @@ export interface Mailer {
   send(message: MailMessage): Promise<MailResult>;
 }
 
+export const OUTBOX_RESPONSE = 'Saved in the server outbox: no mail server is set up, so it was not sent';
+
 /** SMTP when `SMTP_URL` is set; otherwise each message is written to `<dataDir>/outbox/*.eml`. */
 export function createMailer(opts: { smtpUrl?: string | undefined; from: string; dataDir: string }): Mailer {
   if (opts.smtpUrl) {
@@ -42,7 +44,20 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}.eml`);
       fs.writeFileSync(file, info.message as Buffer, { mode: PRIVATE_FILE_MODE });
       console.log(`[mail] no SMTP_URL set: wrote "${m.subject}" for ${m.to} to ${file}`);
-      return { response: `written to ${file}`, messageId: info.messageId };
+      // The answer is shown to staff with the delivery: it says what happened, never where on
+      // the server (the file's path is in the server log above for whoever runs it).
+      return { response: OUTBOX_RESPONSE, messageId: info.messageId };
     },
   };
+}
+
+/**
+ * A delivery's stored server answer as staff may read it: rows written before the outbox stopped
+ * naming its file ("written to /srv/…/outbox/….eml") read as the outbox message, and any other
+ * absolute path is cut out.
+ */
+export function mailResponseForPeople(response: string | null): string | null {
+  if (response === null) return null;
+  if (/^written to /.test(response)) return OUTBOX_RESPONSE;
+  return response.replace(/(^|[\s"'(=])(\/[^\s"')]+)+/g, '$1[path removed]');
 }

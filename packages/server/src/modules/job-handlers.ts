@@ -3,6 +3,7 @@ import { DELETION_REQUEST_JOB, deletionRequestEmailJob } from './account/deletio
 import { appointmentNoticeJob } from './appointments/notice.job';
 import { analysePhotoJob } from './measurements/analyse-photo.job';
 import { postCareJob, prepReminderJob } from './preparation/care-jobs';
+import { sideEffectFollowUpJob, sideEffectReplyJob } from './side-effects/follow-up.job';
 import { urgentAlertEmailJob } from './side-effects/urgent-alert.job';
 
 /** Every background job kind and its handler, gathered from the feature modules. */
@@ -12,5 +13,7 @@ export const JOB_HANDLERS: JobHandlers = {
   'care.prep-reminder': prepReminderJob,
   'care.post-care-email': postCareJob,
   'care.urgent-alert-email': urgentAlertEmailJob,
+  'care.side-effect-follow-up': sideEffectFollowUpJob,
+  'care.side-effect-reply': sideEffectReplyJob,
   [DELETION_REQUEST_JOB]: deletionRequestEmailJob,
 };

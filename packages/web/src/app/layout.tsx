@@ -5,6 +5,7 @@ import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 're
 import { Loading } from '../components/ui/states';
 import { homeFor, useMe } from '../features/auth/use-me';
 import { api } from '../lib/api-client';
+import { useClinicZone } from '../lib/clinic-time';
 import { useClinicInfo } from '../lib/use-clinic';
 
 export interface NavItem {
@@ -131,6 +132,10 @@ function DemoBanner() {
 export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean; children?: ReactNode }) {
   const { data: me } = useMe();
   const navRef = useCurrentLinkInView();
+  // Staff pages show clinic dates only: wait for the clinic's zone rather than guess the browser's.
+  const zone = useClinicZone();
+  const clinic = useClinicInfo();
+  const ready = !wide || zone !== null || clinic.isError;
   return (
     <>
       {/* A new page opens at its top; back and forward return to where the reader was (issue 25). */}
@@ -159,7 +164,7 @@ export function Shell({ nav, wide, children }: { nav: NavItem[]; wide?: boolean;
         </div>
       </header>
       <main id="main" className={wide ? 'wide' : undefined} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+        <Suspense fallback={<Loading />}>{ready ? (children ?? <Outlet />) : <Loading />}</Suspense>
       </main>
       <footer className="site-footer">
         <div className="inner" style={wide ? WIDE_INNER : undefined}>

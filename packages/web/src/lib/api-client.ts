@@ -11,11 +11,14 @@ export class ApiError extends Error {
   get code(): string | undefined {
     return this.problem.code;
   }
-  /** Field errors keyed by the last path segment, for inline form messages. */
+  /**
+   * Field errors keyed by the form's field name (`email`, `patient.email`, `from`), for messages
+   * shown at the field. The server's `field` is used; older answers give only a `path`.
+   */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
-      const key = e.path.replace(/^body\./, '');
+      const key = e.field ?? e.path.replace(/^(body|querystring|params)\./, '');
       out[key] ??= e.message;
     }
     return out;

@@ -1,5 +1,6 @@
+import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
-import { findClinic } from '../admin/clinic.repository';
+import { clinicTimeZone, findClinic } from '../admin/clinic.repository';
 import { findDeletionRequest, markClinicNotified } from './account.repository';
 
 export const DELETION_REQUEST_JOB = 'account.deletion-request-email';
@@ -16,12 +17,12 @@ export const deletionRequestEmailJob: JobHandler = async (raw, { deps }) => {
   if (!request || request.clinic_notified_at !== null) return;
   const clinic = await findClinic(db);
   if (!clinic?.email) throw new Error('the clinic has no contact email to notify');
-  const at = new Date(Number(request.created_at)).toISOString().replace('T', ' ').slice(0, 16);
+  const at = formatClinicDateTime(Number(request.created_at), await clinicTimeZone(db), { zoneName: 'long' });
   await deps.mailer.send({
     to: clinic.email,
     subject: 'A patient asked for their data to be deleted',
     text: [
-      `A patient asked on ${at} UTC for their personal data to be deleted.`,
+      `A patient asked on ${at} for their personal data to be deleted.`,
       '',
       'Nothing has been erased. Medical records must be kept for the period the law requires, so',
       'please review the request, decide what can be deleted and what must be kept, and reply to',

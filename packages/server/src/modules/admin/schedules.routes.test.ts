@@ -96,7 +96,9 @@ describe.each(DIALECTS)('providers and schedules on %s', (dialect) => {
       userId: 'demo-user-desk',
     });
     expect(desk.statusCode).toBe(400);
-    expect(desk.json().errors).toEqual([{ path: 'body.userId', message: expect.any(String) }]);
+    expect(desk.json().errors).toEqual([
+      { path: 'body.userId', field: 'userId', message: expect.any(String) },
+    ]);
     const taken = await send('POST', '/api/admin/providers', {
       name: 'Second Morgan',
       locationId: 'demo-location',

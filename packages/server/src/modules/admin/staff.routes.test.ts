@@ -78,7 +78,7 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
       payload: { email: 'desk@example.com', name: 'Again', role: 'desk' },
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().errors).toEqual([{ path: 'body.email', message: expect.any(String) }]);
+    expect(res.json().errors).toEqual([{ path: 'body.email', field: 'email', message: expect.any(String) }]);
     expect((await t.app.inject({ url: '/api/admin/staff', headers: as(admin) })).json()).toHaveLength(before);
     const badRole = await t.app.inject({
       method: 'POST',
@@ -195,7 +195,7 @@ describe.each(DIALECTS)('staff accounts on %s', (dialect) => {
       payload: { role: 'desk' },
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().errors).toEqual([{ path: 'body.role', message: expect.any(String) }]);
+    expect(res.json().errors).toEqual([{ path: 'body.role', field: 'role', message: expect.any(String) }]);
   });
 
   it('changes a role, effective on the next request', async () => {

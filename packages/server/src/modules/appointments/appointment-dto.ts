@@ -1,4 +1,4 @@
-import type { Appointment, CalendarEntry } from '@anagen/core/contracts';
+import { type Appointment, type CalendarEntry, mapSearchUrl } from '@anagen/core/contracts';
 import type { AppointmentView } from './appointments.repository';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,6 +24,8 @@ export function toAppointmentDto(
     durationMinutes: v.duration_minutes,
     timeZone: v.time_zone,
     locationName: v.location_name,
+    locationAddress: v.location_address,
+    mapUrl: mapSearchUrl(v.location_address),
     resourceIds: v.resource_ids,
     patientConfirmedAt: isoOrNull(v.patient_confirmed_at),
     cancelledAt: isoOrNull(v.cancelled_at),

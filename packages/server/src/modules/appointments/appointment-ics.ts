@@ -1,3 +1,4 @@
+import { mapSearchUrl } from '@anagen/core/contracts';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
@@ -45,6 +46,8 @@ export function appointmentIcs(
   });
   const description = [
     `${v.type_name} with ${v.provider_name} at ${opts.clinic.name}, ${v.location_name}.`,
+    v.location_address ? `Address: ${v.location_address}` : '',
+    mapSearchUrl(v.location_address) ? `Map: ${mapSearchUrl(v.location_address)}` : '',
     opts.manageUrl ? `Change or cancel: ${opts.manageUrl}` : '',
   ]
     .filter(Boolean)
@@ -58,7 +61,8 @@ export function appointmentIcs(
     timezone: zone,
     summary: `${v.type_name} – ${opts.clinic.name}`,
     description,
-    location: v.location_name,
+    // The street address, so a calendar app can route to it; the city name alone could not.
+    location: v.location_address ? `${opts.clinic.name}, ${v.location_address}` : v.location_name,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: opts.clinic.name, email: opts.clinic.email },
     // Mail only: a download through a guest link must not show what the record already held.

@@ -82,6 +82,7 @@ function viewQuery(db: Kysely<Database>) {
       'appointment_types.buffer_after_minutes',
       'providers.name as provider_name',
       'locations.name as location_name',
+      'locations.address as location_address',
       'locations.time_zone',
       'locations.clinic_id',
       'patients.name as patient_name',
@@ -279,4 +280,14 @@ export async function saveIdempotentResponse(
   row: { key: string; request_hash: string; status_code: number; response_json: string; created_at: number },
 ): Promise<void> {
   await trx.insertInto('idempotency_keys').values(row).execute();
+}
+
+/** A location's street address (null when not set), for the answer to a booking. */
+export async function findLocationAddress(db: Kysely<Database>, locationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('locations')
+    .select('address')
+    .where('id', '=', locationId)
+    .executeTakeFirst();
+  return row?.address ?? null;
 }

@@ -13,6 +13,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mailResponseForPeople } from '../../lib/mailer';
 import { requirePatientAccess } from '../patients/patient-access';
 import { iso, isoOrNull, toAppointmentDto } from './appointment-dto';
 import { appointmentIcs } from './appointment-ics';
@@ -205,7 +206,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
         recipient: d.recipient,
         subject: d.subject,
         status: d.status,
-        serverResponse: d.server_response,
+        serverResponse: mailResponseForPeople(d.server_response),
         createdAt: iso(d.created_at),
         sentAt: isoOrNull(d.sent_at),
       }));

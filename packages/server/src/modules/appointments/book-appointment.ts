@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isStaff } from '@anagen/core/access';
-import type { Appointment, CreateAppointment } from '@anagen/core/contracts';
+import { type Appointment, type CreateAppointment, mapSearchUrl } from '@anagen/core/contracts';
 import { describeBookingRejection, findOpenSlots, validateBookingStart } from '@anagen/core/scheduling';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
@@ -14,6 +14,7 @@ import { syncPreparationForAppointment } from '../preparation/preparation.servic
 import { iso } from './appointment-dto';
 import {
   findIdempotentResponse,
+  findLocationAddress,
   hasConflict,
   insertAppointment,
   insertToken,
@@ -89,7 +90,7 @@ export async function bookAppointment(
   }
   if (!actor && !body.patient) {
     throw new AppError('VALIDATION_FAILED', 'Please give your name and email so the clinic can reach you.', {
-      errors: [{ path: 'body.patient', message: 'is required when not signed in' }],
+      errors: [{ path: 'body.patient', message: 'Give your name and email so the clinic can reach you' }],
     });
   }
 
@@ -230,6 +231,7 @@ export async function bookAppointment(
       });
       await syncPreparationForAppointment(trx, id, now);
       const provider = providers.find((p) => p.id === providerId)!;
+      const address = await findLocationAddress(trx, location.id);
       const body201: Appointment = {
         id,
         status: 'booked',
@@ -242,6 +244,8 @@ export async function bookAppointment(
         durationMinutes: type.row.duration_minutes,
         timeZone: location.timeZone,
         locationName: location.name,
+        locationAddress: address,
+        mapUrl: mapSearchUrl(address),
         resourceIds: type.resourceIds,
         patientConfirmedAt: null,
         cancelledAt: null,

@@ -1,4 +1,4 @@
-import type { Appointment } from '@anagen/core/contracts';
+import { type Appointment, mapSearchUrl } from '@anagen/core/contracts';
 import {
   formatLocalDate,
   parseLocalDate,
@@ -13,7 +13,7 @@ import { requirePatientAccess } from '../patients/patient-access';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { hasConflict, insertAppointment } from './appointments.repository';
+import { findLocationAddress, hasConflict, insertAppointment } from './appointments.repository';
 import { requireVisibleType } from './availability.routes';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
@@ -186,6 +186,7 @@ export async function bookTreatmentSeries(
           type.resourceIds,
         );
         await syncPreparationForAppointment(trx, id, now);
+        const address = await findLocationAddress(trx, loc.id);
         await queueBookingNotices(trx, {
           appointmentId: id,
           patientId: body.patientId,
@@ -206,6 +207,8 @@ export async function bookTreatmentSeries(
           durationMinutes: type.row.duration_minutes,
           timeZone: loc.timeZone,
           locationName: loc.name,
+          locationAddress: address,
+          mapUrl: mapSearchUrl(address),
           patientId: body.patientId,
           notes: body.notes ?? null,
           resourceIds: type.resourceIds,

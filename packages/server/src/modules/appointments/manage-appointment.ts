@@ -2,6 +2,7 @@ import { isStaff } from '@anagen/core/access';
 import type { Appointment } from '@anagen/core/contracts';
 import {
   checkCancellation,
+  checkVisitStatusChange,
   describeCancellationRefusal,
   findOpenSlots,
   validateBookingStart,
@@ -264,15 +265,6 @@ export async function rescheduleAppointment(
   return reload(req, o);
 }
 
-// Front-desk status changes; mistakes can be undone, a cancelled appointment stays cancelled.
-const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
-  booked: ['checked-in', 'no-show', 'completed'],
-  'checked-in': ['completed', 'no-show', 'booked'],
-  'no-show': ['booked', 'checked-in'],
-  completed: ['checked-in', 'booked'],
-  cancelled: [],
-};
-
 export async function changeStatus(
   req: FastifyRequest,
   o: Opened,
@@ -281,8 +273,16 @@ export async function changeStatus(
   const { db, clock } = req.server.deps;
   const v = o.view;
   if (v.status === status) return dtoFor(o);
-  if (!NEXT[v.status].includes(status)) {
-    throw new AppError('CONFLICT', `An appointment that is ${v.status} cannot be marked ${status}.`);
+  // Check-in on the visit's clinic date only, completed / no-show once it has started (core rule).
+  const decision = checkVisitStatusChange({
+    from: v.status,
+    to: status,
+    startAt: v.start_at,
+    timeZone: v.time_zone,
+    now: clock.now(),
+  });
+  if (!decision.ok) {
+    throw new AppError(decision.kind === 'too-early' ? 'STATUS_TOO_EARLY' : 'CONFLICT', decision.reason);
   }
   await db.kysely.transaction().execute(async (trx) => {
     // Decided on the appointment as read: if it changed meanwhile (a cancellation from the patient's

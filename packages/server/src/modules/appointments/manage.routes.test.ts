@@ -139,12 +139,35 @@ describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments 
 
   it('lets staff mark check-in, no-show and completed, and shows them on the calendar', async () => {
     const a = await guestBooking('2026-11-30T17:00:00.000Z');
-    const status = (s: string, cookie = desk) =>
+    let deskNow = desk;
+    const status = (s: string, cookie = deskNow) =>
       req('POST', `/api/appointments/${a.id}/status`, cookie, { status: s });
     expect((await status('checked-in', patient)).statusCode).toBe(403);
-    expect((await status('checked-in')).json().status).toBe('checked-in');
-    expect((await status('completed')).json().status).toBe('completed');
-    expect((await status('no-show')).statusCode).toBe(409);
+    // A week ahead: nothing but "booked", and the desk is told from when.
+    const early = await status('checked-in');
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({
+      code: 'STATUS_TOO_EARLY',
+      detail: 'Check-in opens on the day of the visit, Monday, November 30, 2026.',
+    });
+    expect((await status('no-show')).statusCode).toBe(422);
+    expect((await status('completed')).statusCode).toBe(422);
+    try {
+      // The visit's morning, an hour before its 9:00 start (clinic time): check-in, not yet completed.
+      t.clock.set(Date.parse('2026-11-30T16:00:00Z'));
+      deskNow = await signIn(t.app, 'desk@example.com');
+      expect((await status('checked-in')).json().status).toBe('checked-in');
+      const notStarted = await status('completed');
+      expect(notStarted.statusCode).toBe(422);
+      expect(notStarted.json().detail).toBe(
+        'This visit starts at 9:00 AM PST: it can be completed once it has started.',
+      );
+      t.clock.set(Date.parse('2026-11-30T17:30:00Z'));
+      expect((await status('completed')).json().status).toBe('completed');
+      expect((await status('no-show')).statusCode).toBe(409);
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
     // A status change decided on a stale read writes nothing: the row was cancelled meanwhile.
     const db = t.deps.db.kysely;
     await db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', a.id).execute();

@@ -1,4 +1,5 @@
 import type { NoticeKind } from '@anagen/core/contracts';
+import { mapSearchUrl } from '@anagen/core/contracts';
 import type { MailMessage } from '../../lib/mailer';
 import { appointmentIcs } from './appointment-ics';
 import type { AppointmentView } from './appointments.repository';
@@ -46,7 +47,15 @@ export function composeNotice(
 ): MailMessage {
   const at = when(v);
   const what = `${v.type_name} with ${v.provider_name}`;
-  const place = `${clinic.name}, ${v.location_name}`;
+  const place = v.location_address
+    ? `${clinic.name}, ${v.location_address}`
+    : `${clinic.name}, ${v.location_name}`;
+  const map = mapSearchUrl(v.location_address);
+  // Where to go, on its own lines: the street address and a map link (not for a cancellation).
+  const whereLines =
+    kind === 'cancellation'
+      ? []
+      : [`Address: ${v.location_address ?? v.location_name}`, ...(map ? [`Map: ${map}`] : [])];
   const lines: string[] = [];
   let subject: string;
   switch (kind) {
@@ -70,6 +79,7 @@ export function composeNotice(
       lines.push(`Please confirm you are coming: ${links.confirmUrl}`);
       break;
   }
+  if (whereLines.length) lines.push(...whereLines);
   if (note.trim()) lines.push('', ...note.trim().split(/\r?\n/), '');
   if (kind !== 'cancellation') lines.push(`To change or cancel: ${links.manageUrl}`);
   lines.push('', `${clinic.name} · ${clinic.phone} · ${clinic.email}`);
@@ -77,7 +87,7 @@ export function composeNotice(
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933">${lines
     .map((l) =>
       l
-        ? `<p>${esc(l).replace(/(https?:\/\/[^\s]+)/g, (u) => `<a href="${u}">${u.includes('/confirm') ? "Yes, I'm coming" : u}</a>`)}</p>`
+        ? `<p>${esc(l).replace(/(https?:\/\/[^\s]+)/g, (u) => `<a href="${u}">${u.includes('/confirm') ? "Yes, I'm coming" : u.includes('openstreetmap.org') ? 'Open the map' : u}</a>`)}</p>`
         : '',
     )
     .join('')}</body></html>`;

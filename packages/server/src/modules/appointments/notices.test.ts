@@ -145,6 +145,14 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
     ) as ical.VEvent;
     expect((event.start as Date).toISOString()).toBe('2026-11-25T17:00:00.000Z');
     expect(confirmation.ics[0]).toContain('METHOD:REQUEST');
+    // Where to go: the street address and a map link, in the email and the calendar file.
+    const address = '100 Market Street, San Francisco, CA 94105';
+    const map = `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
+    expect(confirmation.text).toContain(`Address: ${address}`);
+    expect(confirmation.text).toContain(`Map: ${map}`);
+    expect(event.location).toBe(`Anagen Demo Clinic, ${address}`);
+    expect(String(event.description)).toContain(address);
+    expect(booked.json()).toMatchObject({ locationAddress: address, mapUrl: map });
     const sent = (await deliveries(id)).find((d) => d.kind === 'confirmation')!;
     expect(sent.status).toBe('sent');
     expect(sent.serverResponse).toMatch(/^250/);
@@ -182,6 +190,7 @@ describe.each(DIALECTS)('appointment notices through a real SMTP server on %s', 
     expect(reminder.subject).toMatch(
       /^Reminder: Consultation on Wednesday, November 25, 2026 at 11:00 AM PST/,
     );
+    expect(reminder.text).toContain('Address: 100 Market Street, San Francisco, CA 94105');
     const link = /(http:\/\/\S+\/api\/appointments\/\S+\/confirm\?token=[A-Za-z0-9_-]+)/.exec(
       reminder.text,
     )?.[1];

@@ -23,7 +23,9 @@ describe.each(DIALECTS)('change password on %s', (dialect) => {
     const res = await change(cookie, { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'CURRENT_PASSWORD_WRONG' });
-    expect(res.json().errors).toEqual([{ path: 'body.currentPassword', message: expect.any(String) }]);
+    expect(res.json().errors).toEqual([
+      { path: 'body.currentPassword', field: 'currentPassword', message: expect.any(String) },
+    ]);
     const user = await t.testDb.db.kysely
       .selectFrom('users')
       .select(['id', 'failed_logins'])

@@ -245,7 +245,9 @@ describe.each(DIALECTS)('progress photos on %s', (dialect) => {
         form({ view: 'frontal', takenAt: '2026-11-24' }, { data: png }),
       );
       expect(tomorrow.statusCode).toBe(400);
-      expect(tomorrow.json().errors).toEqual([{ path: 'body.takenAt', message: 'cannot be in the future' }]);
+      expect(tomorrow.json().errors).toEqual([
+        { path: 'body.takenAt', field: 'takenAt', message: 'Cannot be in the future' },
+      ]);
     } finally {
       t.clock.set(TEST_NOW);
     }

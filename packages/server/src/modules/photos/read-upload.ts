@@ -32,7 +32,7 @@ export async function readUpload(req: FastifyRequest, fileField = 'image'): Prom
         if (value.includes('\u0000') || part.fieldname.includes('\u0000')) {
           throw new AppError(
             'VALIDATION_FAILED',
-            `body.${part.fieldname}: must not contain a NUL character`,
+            'A text field contains a character that is not allowed (NUL).',
             {
               errors: [{ path: `body.${part.fieldname}`, message: 'must not contain a NUL character' }],
             },

@@ -1,3 +1,4 @@
+import { mapSearchUrl } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
@@ -71,7 +72,10 @@ export const prepReminderJob: JobHandler = async (raw, { deps, jobId }) => {
   const text = [
     `Hello ${patient.name.split(' ')[0]},`,
     '',
-    `Your ${appt.type_name} is on ${when}. Here is what to do now:`,
+    `Your ${appt.type_name} is on ${when} at ${appt.location_address ?? appt.location_name}.`,
+    ...(mapSearchUrl(appt.location_address) ? [`Map: ${mapSearchUrl(appt.location_address)}`] : []),
+    '',
+    'Here is what to do now:',
     '',
     ...items.map((i) => `- ${i.text}`),
     '',

@@ -10,6 +10,8 @@ export interface AppointmentForPrep {
   type_name: string;
   treatment_slug: string | null;
   time_zone: string;
+  location_name: string;
+  location_address: string | null;
 }
 
 function appointmentQuery(db: Kysely<Database>) {
@@ -25,6 +27,8 @@ function appointmentQuery(db: Kysely<Database>) {
       't.name as type_name',
       't.treatment_slug',
       'l.time_zone',
+      'l.name as location_name',
+      'l.address as location_address',
     ]);
 }
 

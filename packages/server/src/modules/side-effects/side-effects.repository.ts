@@ -1,9 +1,19 @@
-import type { SideEffectReport } from '@anagen/core/contracts';
-import type { Kysely, Selectable } from 'kysely';
+import type { SideEffectReport, SideEffectReview } from '@anagen/core/contracts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { newId } from '../../lib/ids';
 import type { CareAlertTable, SideEffectReportTable } from './side-effects.table';
 
-export function toReport(r: Selectable<SideEffectReportTable>): SideEffectReport {
+/** The API status: a stored `open` report whose latest outcome is `monitoring` is under monitoring. */
+function apiStatus(r: Selectable<SideEffectReportTable>): SideEffectReport['status'] {
+  if (r.status === 'open' && r.outcome === 'monitoring') return 'monitoring';
+  return r.status;
+}
+
+export function toReport(
+  r: Selectable<SideEffectReportTable>,
+  reviews: SideEffectReview[] = [],
+): SideEffectReport {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -16,13 +26,60 @@ export function toReport(r: Selectable<SideEffectReportTable>): SideEffectReport
     urgency: r.urgency,
     reasons: JSON.parse(r.reasons_json),
     reviewDueAt: Number(r.review_due_at),
-    status: r.status,
+    status: apiStatus(r),
     assessment: r.assessment,
     outcome: r.outcome,
     reviewedBy: r.reviewed_by,
     reviewedAt: r.reviewed_at === null ? null : Number(r.reviewed_at),
     createdAt: Number(r.created_at),
+    followUpAt: r.follow_up_at === null ? null : Number(r.follow_up_at),
+    reviews,
   };
+}
+
+/** Review histories of the given reports, oldest first, keyed by report id. */
+async function reviewsOf(
+  db: Kysely<Database>,
+  reportIds: string[],
+): Promise<Map<string, SideEffectReview[]>> {
+  const out = new Map<string, SideEffectReview[]>();
+  if (!reportIds.length) return out;
+  const rows = await db
+    .selectFrom('side_effect_reviews as v')
+    .leftJoin('users as u', 'u.id', 'v.reviewed_by')
+    .select([
+      'v.report_id',
+      'v.assessment',
+      'v.outcome',
+      'v.follow_up_at',
+      'v.reviewed_by',
+      'v.reviewed_at',
+      'u.name as reviewer_name',
+    ])
+    .where('v.report_id', 'in', reportIds)
+    .orderBy('v.reviewed_at')
+    .orderBy('v.id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.report_id) ?? [];
+    list.push({
+      assessment: r.assessment,
+      outcome: r.outcome,
+      followUpAt: r.follow_up_at === null ? null : Number(r.follow_up_at),
+      reviewedBy: r.reviewed_by,
+      reviewedByName: r.reviewer_name ?? null,
+      reviewedAt: Number(r.reviewed_at),
+    });
+    out.set(r.report_id, list);
+  }
+  return out;
+}
+
+/** One report as the API gives it, with its review history; null when it does not exist. */
+export async function getReport(db: Kysely<Database>, id: string): Promise<SideEffectReport | null> {
+  const row = await findReport(db, id);
+  if (!row) return null;
+  return toReport(row, (await reviewsOf(db, [id])).get(id) ?? []);
 }
 
 export async function listReports(db: Kysely<Database>, patientId: string): Promise<SideEffectReport[]> {
@@ -33,7 +90,11 @@ export async function listReports(db: Kysely<Database>, patientId: string): Prom
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.map(toReport);
+  const reviews = await reviewsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toReport(r, reviews.get(r.id) ?? []));
 }
 
 export async function findReport(db: Kysely<Database>, id: string) {
@@ -51,35 +112,79 @@ export async function insertAlert(db: Kysely<Database>, row: Selectable<CareAler
   await db.insertInto('care_alerts').values(row).execute();
 }
 
+/**
+ * Records a review in `trx`: `monitoring` keeps the report open with its follow-up date, any other
+ * outcome closes it. Every review is added to the history. Returns false when the report was closed
+ * already, or was reviewed since the reviewer's screen showed it (`expectReviewedAt`).
+ */
 export async function recordReview(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   id: string,
-  r: { assessment: string; outcome: string; userId: string; now: number },
+  r: {
+    assessment: string;
+    outcome: string;
+    followUpAt: number | null;
+    userId: string;
+    now: number;
+    expectReviewedAt: number | null;
+  },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // Only an open report: a second review (from a stale screen) must not erase the first.
-    const res = await trx
-      .updateTable('side_effect_reports')
-      .set({
-        status: 'reviewed',
-        assessment: r.assessment,
-        outcome: r.outcome,
-        reviewed_by: r.userId,
-        reviewed_at: r.now,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return false;
-    // Reviewing an urgent report answers its alert too.
-    await trx
-      .updateTable('care_alerts')
-      .set({ acknowledged_at: r.now, acknowledged_by: r.userId })
-      .where('report_id', '=', id)
-      .where('acknowledged_at', 'is', null)
-      .execute();
-    return true;
-  });
+  const monitoring = r.outcome === 'monitoring';
+  // Only an open report, as last seen: a second review from a stale screen must not overwrite the
+  // first, and a closed report stays closed.
+  let q = trx
+    .updateTable('side_effect_reports')
+    .set({
+      status: monitoring ? 'open' : 'reviewed',
+      assessment: r.assessment,
+      outcome: r.outcome,
+      follow_up_at: monitoring ? r.followUpAt : null,
+      reviewed_by: r.userId,
+      reviewed_at: r.now,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'open');
+  q =
+    r.expectReviewedAt === null
+      ? q.where('reviewed_at', 'is', null)
+      : q.where('reviewed_at', '=', r.expectReviewedAt);
+  const res = await q.executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await trx
+    .insertInto('side_effect_reviews')
+    .values({
+      id: newId(),
+      report_id: id,
+      assessment: r.assessment,
+      outcome: r.outcome,
+      follow_up_at: monitoring ? r.followUpAt : null,
+      reviewed_by: r.userId,
+      reviewed_at: r.now,
+    })
+    .execute();
+  // Reviewing an urgent report answers its alert too.
+  await trx
+    .updateTable('care_alerts')
+    .set({ acknowledged_at: r.now, acknowledged_by: r.userId })
+    .where('report_id', '=', id)
+    .where('acknowledged_at', 'is', null)
+    .execute();
+  return true;
+}
+
+/** Reports under monitoring, soonest follow-up first (for the staff Today page). */
+export async function listFollowUps(db: Kysely<Database>, limit: number) {
+  return db
+    .selectFrom('side_effect_reports as r')
+    .innerJoin('patients as p', 'p.id', 'r.patient_id')
+    .select(['r.id', 'r.patient_id', 'p.name as patient_name', 'r.follow_up_at'])
+    .where('r.status', '=', 'open')
+    .where('r.outcome', '=', 'monitoring')
+    .where('r.follow_up_at', 'is not', null)
+    .orderBy('r.follow_up_at')
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
 }
 
 export async function listAlerts(db: Kysely<Database>, opts: { openOnly: boolean; limit: number }) {

@@ -79,6 +79,9 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     const mails = sent.filter((m) => m.subject.startsWith('Urgent side-effect'));
     expect(mails.map((m) => m.to)).toEqual(['clinician@example.com']);
     expect(mails[0]!.text).not.toContain('Pat Rivera');
+    // Clinic time with the zone named, never a bare UTC time.
+    expect(mails[0]!.text).toMatch(/ (AM|PM) Pacific (Standard|Daylight) Time/);
+    expect(mails[0]!.text).not.toContain('UTC');
 
     // Admins and the desk may not write clinical records, so they may not acknowledge either.
     for (const role of ['admin', 'desk'] as const) {
@@ -234,5 +237,90 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     // Breathing trouble, self-harm thoughts, stroke signs and dusky skin: four urgent unlinked reports.
     expect(unlinked).toMatchObject({ reports: 4, urgent: 4, sessions: 0, reportsPerSession: null });
     expect((await call('desk', 'GET', '/api/reports/side-effects')).status).toBe(403);
+  });
+  it('keeps a report under monitoring open until a later review closes it, reminding and telling the patient', async () => {
+    const made = await call('patient', 'POST', '/api/patients/demo-patient-1/side-effects', {
+      symptoms: ['itching'],
+      severity: 2,
+      onsetAt: t.clock.now() - H,
+    });
+    const rid = made.body.report.id;
+    const path = `/api/patients/demo-patient-1/side-effects/${rid}/review`;
+    const assessment = 'Mild itch, no sign of infection; watch for a week.';
+
+    const missing = await call('clinician', 'POST', path, { assessment, outcome: 'monitoring' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toContainEqual(expect.objectContaining({ field: 'followUpAt' }));
+    const past = await call('clinician', 'POST', path, {
+      assessment,
+      outcome: 'monitoring',
+      followUpAt: t.clock.now() - H,
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.errors).toContainEqual(expect.objectContaining({ field: 'followUpAt' }));
+    const untouched = (await call('clinician', 'GET', '/api/patients/demo-patient-1/side-effects')).body.find(
+      (x: { id: string }) => x.id === rid,
+    );
+    expect(untouched).toMatchObject({ status: 'open', reviews: [], followUpAt: null });
+
+    const followUpAt = t.clock.now() + 72 * H;
+    sent.length = 0;
+    const watched = await call('clinician', 'POST', path, { assessment, outcome: 'monitoring', followUpAt });
+    expect(watched.status).toBe(200);
+    expect(watched.body).toMatchObject({ status: 'monitoring', outcome: 'monitoring', followUpAt });
+    expect(watched.body.reviews).toHaveLength(1);
+    // Still open: on the chart's list and on the Today page's follow-ups (names and dates for the desk).
+    const followUps = await call('desk', 'GET', '/api/side-effects/follow-ups');
+    expect(followUps.body).toContainEqual({
+      reportId: rid,
+      patientId: 'demo-patient-1',
+      patientName: 'Pat Rivera',
+      followUpAt,
+    });
+    expect((await call('patient', 'GET', '/api/side-effects/follow-ups')).status).toBe(403);
+    // The patient reads the reply in the portal and is told by email.
+    const own = (await call('patient', 'GET', '/api/patients/demo-patient-1/side-effects')).body.find(
+      (x: { id: string }) => x.id === rid,
+    );
+    expect(own).toMatchObject({ status: 'monitoring', assessment, followUpAt });
+    await t.worker.runDueJobs();
+    const replies = sent.filter((m) => m.subject === 'A clinician has replied to your side-effect report');
+    expect(replies.map((m) => m.to)).toEqual(['patient@example.com']);
+    expect(replies[0]!.text).toContain('/portal/records');
+    expect(replies[0]!.text).not.toContain(assessment);
+
+    // The reminder waits for the follow-up date, then goes to the clinician.
+    t.clock.advance(71 * H);
+    await t.worker.runDueJobs();
+    expect(sent.filter((m) => m.subject === 'A side-effect follow-up is due')).toEqual([]);
+    t.clock.advance(2 * H);
+    await t.worker.runDueJobs();
+    const reminders = sent.filter((m) => m.subject === 'A side-effect follow-up is due');
+    expect(reminders.map((m) => m.to)).toEqual(['clinician@example.com']);
+    expect(reminders[0]!.text).not.toContain('Pat Rivera');
+
+    // Three days on, staff sign in again (the earlier sessions have ended).
+    call = await careClient(t);
+    const closed = await call('clinician', 'POST', path, {
+      assessment: 'Itch gone at follow-up call.',
+      outcome: 'resolved',
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'reviewed', outcome: 'resolved', followUpAt: null });
+    expect(closed.body.reviews.map((v: { outcome: string }) => v.outcome)).toEqual([
+      'monitoring',
+      'resolved',
+    ]);
+    expect(closed.body.reviews[0]).toMatchObject({
+      assessment,
+      followUpAt,
+      reviewedByName: 'Dr. Casey Morgan',
+    });
+    expect(
+      (await call('desk', 'GET', '/api/side-effects/follow-ups')).body.some(
+        (f: { reportId: string }) => f.reportId === rid,
+      ),
+    ).toBe(false);
+    expect((await call('clinician', 'POST', path, { assessment, outcome: 'treated' })).status).toBe(409);
   });
 });

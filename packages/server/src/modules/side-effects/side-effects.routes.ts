@@ -4,6 +4,7 @@ import {
   patientIdParamsSchema,
   reportSideEffectSchema,
   reviewSideEffectSchema,
+  sideEffectFollowUpSchema,
   sideEffectReportSchema,
   sideEffectResponseSchema,
   sideEffectStatsSchema,
@@ -16,14 +17,12 @@ import { audit } from '../audit/audit.service';
 import { requirePatientAccess } from '../patients/patient-access';
 import {
   acknowledgeAlert,
-  findReport,
   listAlerts,
+  listFollowUps,
   listReports,
-  recordReview,
   sideEffectCounts,
-  toReport,
 } from './side-effects.repository';
-import { reportSideEffect } from './side-effects.service';
+import { reportSideEffect, reviewSideEffect } from './side-effects.service';
 
 const reportParams = z.strictObject({ id: z.string().min(1).max(100), rid: z.string().min(1).max(100) });
 const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
@@ -101,20 +100,41 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
         resource: 'side-effect',
         resourceId: req.params.rid,
       });
-      const row = await findReport(db(), req.params.rid);
-      if (!row || row.patient_id !== req.params.id) throw notFound('Side-effect report');
-      const reviewed = await recordReview(db(), row.id, {
-        ...req.body,
-        userId: req.actor!.userId,
-        now: app.deps.clock.now(),
+      return reviewSideEffect(
+        db(),
+        req.params.id,
+        req.params.rid,
+        req.body,
+        req.actor!.userId,
+        app.deps.clock.now(),
+      );
+    },
+  );
+
+  r.get(
+    '/api/side-effects/follow-ups',
+    {
+      config: { access: ['desk', 'clinician', 'admin'] },
+      schema: {
+        tags: ['care'],
+        description: 'Reports under monitoring, soonest follow-up first (names and dates only)',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.array(sideEffectFollowUpSchema) },
+      },
+    },
+    async (req) => {
+      const rows = await listFollowUps(db(), req.query.limit);
+      await audit(req, {
+        action: 'side-effect.follow-ups',
+        resource: 'side-effect',
+        detail: `${rows.length} reports`,
       });
-      if (!reviewed) {
-        throw new AppError(
-          'CONFLICT',
-          'This report has been reviewed already; its review stands as recorded.',
-        );
-      }
-      return toReport((await findReport(db(), row.id))!);
+      return rows.map((r) => ({
+        reportId: r.id,
+        patientId: r.patient_id,
+        patientName: r.patient_name,
+        followUpAt: Number(r.follow_up_at),
+      }));
     },
   );
 

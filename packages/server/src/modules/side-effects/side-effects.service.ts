@@ -1,13 +1,25 @@
-import type { reportSideEffectSchema, SideEffectResponse } from '@anagen/core/contracts';
+import type {
+  reportSideEffectSchema,
+  reviewSideEffectSchema,
+  SideEffectReport,
+  SideEffectResponse,
+} from '@anagen/core/contracts';
 import { type SideEffectTriage, triageSideEffect, URGENT_REASON_ADVICE } from '@anagen/core/triage';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { getCareSettings, getClinicContact } from '../care-templates/care-settings';
-import { findReport, insertAlert, insertReport, toReport } from './side-effects.repository';
+import {
+  findReport,
+  getReport,
+  insertAlert,
+  insertReport,
+  recordReview,
+  toReport,
+} from './side-effects.repository';
 
 export const URGENT_ALERT_JOB = 'care.urgent-alert-email';
 export const EMERGENCY_NUMBER = '911';
@@ -41,7 +53,7 @@ export async function reportSideEffect(
 ): Promise<SideEffectResponse> {
   if (input.onsetAt > now + 5 * 60_000) {
     throw new AppError('UNPROCESSABLE', 'The start of the symptoms cannot be in the future.', {
-      errors: [{ path: 'body.onsetAt', message: 'In the future' }],
+      errors: [{ path: 'body.onsetAt', message: 'This cannot be in the future' }],
     });
   }
   let treatmentSlug: string | null = null;
@@ -84,6 +96,7 @@ export async function reportSideEffect(
       reviewed_at: null,
       reported_by: reporterId,
       created_at: now,
+      follow_up_at: null,
     });
     if (triage.urgency === 'urgent') {
       const alertId = newId();
@@ -116,4 +129,75 @@ export async function reportSideEffect(
       message: adviceMessage(triage, clinic.phone, settings.sideEffectReviewHours),
     },
   };
+}
+
+export const FOLLOW_UP_REMINDER_JOB = 'care.side-effect-follow-up';
+export const REVIEW_NOTICE_JOB = 'care.side-effect-reply';
+
+/**
+ * A clinician's review of a report. `monitoring` keeps it open until `followUpAt` (which must be
+ * ahead) and queues a reminder to that clinician for then; any other outcome closes it. Either way
+ * the patient is told by email that there is a reply in the portal. One transaction: the review,
+ * its history row and both jobs are written together or not at all.
+ */
+export async function reviewSideEffect(
+  db: Kysely<Database>,
+  patientId: string,
+  reportId: string,
+  input: z.output<typeof reviewSideEffectSchema>,
+  reviewerId: string,
+  now: number,
+): Promise<SideEffectReport> {
+  const row = await findReport(db, reportId);
+  if (!row || row.patient_id !== patientId) throw notFound('Side-effect report');
+  const followUpAt = input.outcome === 'monitoring' ? (input.followUpAt ?? null) : null;
+  if (input.outcome === 'monitoring' && (followUpAt === null || followUpAt <= now)) {
+    throw new AppError('VALIDATION_FAILED', 'Choose a follow-up date after today.', {
+      errors: [{ path: 'body.followUpAt', message: 'Choose a follow-up date after today' }],
+    });
+  }
+  if (row.status === 'reviewed') {
+    throw new AppError('CONFLICT', 'This report has been reviewed already; its review stands as recorded.');
+  }
+  const ok = await db.transaction().execute(async (trx) => {
+    const done = await recordReview(trx, reportId, {
+      assessment: input.assessment,
+      outcome: input.outcome,
+      followUpAt,
+      userId: reviewerId,
+      now,
+      expectReviewedAt: row.reviewed_at === null ? null : Number(row.reviewed_at),
+    });
+    if (!done) return false;
+    if (followUpAt !== null) {
+      await enqueueJob(
+        trx,
+        {
+          kind: FOLLOW_UP_REMINDER_JOB,
+          payload: { reportId, followUpAt, clinicianId: reviewerId },
+          runAt: followUpAt,
+          uniqueKey: `se-follow-up:${reportId}:${followUpAt}`,
+        },
+        now,
+      );
+    }
+    await enqueueJob(
+      trx,
+      {
+        kind: REVIEW_NOTICE_JOB,
+        payload: { reportId, reviewedAt: now },
+        runAt: now,
+        uniqueKey: `se-reply:${reportId}:${now}`,
+      },
+      now,
+    );
+    return true;
+  });
+  if (!ok) {
+    throw new AppError(
+      'CONFLICT',
+      'This report was reviewed by someone else a moment ago. Reload it to see their review.',
+    );
+  }
+  return (await getReport(db, reportId))!;
 }

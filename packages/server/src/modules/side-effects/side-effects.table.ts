@@ -10,6 +10,7 @@ export interface SideEffectReportTable {
   urgency: 'urgent' | 'routine';
   reasons_json: string;
   review_due_at: number;
+  /** `open` also while under monitoring (latest outcome `monitoring`); `reviewed` once closed. */
   status: 'open' | 'reviewed';
   assessment: string | null;
   outcome: string | null;
@@ -17,6 +18,19 @@ export interface SideEffectReportTable {
   reviewed_at: number | null;
   reported_by: string | null;
   created_at: number;
+  /** When the clinician under "monitoring" wants to look again; null otherwise. */
+  follow_up_at: number | null;
+}
+
+/** Every review of a report, oldest first; the report row carries the latest. */
+export interface SideEffectReviewTable {
+  id: string;
+  report_id: string;
+  assessment: string;
+  outcome: string;
+  follow_up_at: number | null;
+  reviewed_by: string;
+  reviewed_at: number;
 }
 
 export interface CareAlertTable {

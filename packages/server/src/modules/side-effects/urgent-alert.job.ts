@@ -1,4 +1,6 @@
+import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { clinicTimeZone } from '../admin/clinic.repository';
 
 /**
  * Emails every active clinician that an urgent side-effect report is waiting. The email carries
@@ -20,13 +22,14 @@ export const urgentAlertEmailJob: JobHandler = async (raw, { deps }) => {
     .where('active', '=', 1)
     .orderBy('email')
     .execute();
-  const at = new Date(Number(alert.created_at)).toISOString().replace('T', ' ').slice(0, 16);
+  // Clinic time with the zone spelled out: "01:26 UTC" made a clinician do sums at night.
+  const at = formatClinicDateTime(Number(alert.created_at), await clinicTimeZone(db), { zoneName: 'long' });
   for (const c of clinicians) {
     await deps.mailer.send({
       to: c.email,
       subject: 'Urgent side-effect report needs a clinician',
       text: [
-        `A patient reported symptoms at ${at} UTC that triage as urgent.`,
+        `A patient reported symptoms on ${at} that triage as urgent.`,
         'The patient was told to call the clinic or emergency services.',
         '',
         'Open Anagen → Staff → Today to see the alert, contact the patient and record your assessment.',

@@ -142,7 +142,7 @@ const SIGNED = () =>
 function refuseFuture(performedAt: number, now: number): void {
   if (performedAt > now + 60 * 60_000) {
     throw new AppError('UNPROCESSABLE', 'A session cannot be recorded for a time in the future.', {
-      errors: [{ path: 'body.performedAt', message: 'In the future' }],
+      errors: [{ path: 'body.performedAt', message: 'This cannot be in the future' }],
     });
   }
 }

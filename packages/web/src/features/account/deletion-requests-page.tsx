@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
+import { fmtDateTime } from '../care/care-format';
 import { useAllDeletionRequests, useResolveDeletionRequest } from './account-api';
 
-const fmt = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Clinic time with the zone named, as on every staff page.
+const fmt = (ms: number) => fmtDateTime(ms);
 
 /** Admin: patients' requests to delete their data, for the clinic to review (decision 040). */
 export function DeletionRequestsPage() {

@@ -1,4 +1,6 @@
 import { ApiError } from '../../lib/api-client';
+import { clinicZone } from '../../lib/clinic-time';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 
 /** Field errors from a failed save, keyed by path without the `body.` prefix (e.g. `openingHours.0.end`). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -7,6 +9,7 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 
 /** The message of a failed save that is not about one field (or a summary when fields failed). */
 export function SaveError({ error }: { error: unknown }) {
+  useFocusFirstInvalid(error);
   if (!error) return null;
   const fields = fieldErrorsOf(error);
   const message =
@@ -32,7 +35,8 @@ export const WEEKDAYS = [
   'Sunday',
 ] as const;
 
-export const formatWhen = (iso: string, timeZone?: string) =>
+/** Date and time with the zone named, in the clinic's zone unless another is given. */
+export const formatWhen = (iso: string, timeZone: string = clinicZone()) =>
   new Date(iso).toLocaleString('en-US', {
     // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
     year: 'numeric',
@@ -41,5 +45,5 @@ export const formatWhen = (iso: string, timeZone?: string) =>
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-    ...(timeZone ? { timeZone } : {}),
+    timeZone,
   });

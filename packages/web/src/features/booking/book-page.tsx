@@ -6,12 +6,14 @@ import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
+import { formErrorSummary, useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
 import { readCarriedAssessment } from '../learn/carried-assessment';
 import { postBooking, useAppointmentTypes, withToken } from './booking-api';
 import { ProviderChooser, usePublicProviders } from './provider-chooser';
 import { type PickedSlot, SlotPicker } from './slot-picker';
 import { formatDateTime, zoneName } from './time';
+import { WhereToGo } from './where-to-go';
 
 const price = (cents: number) => (cents ? `$${(cents / 100).toFixed(0)}` : 'No charge');
 
@@ -141,6 +143,8 @@ function DetailsStep({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  useFocusFirstInvalid(failure);
   const signedInPatient = me?.role === 'patient';
   const withWhom = usePublicProviders().data?.find((p) => p.id === slot.providerId)?.name;
   const staff = me && me.role !== 'patient';
@@ -173,7 +177,8 @@ function DetailsStep({
         return;
       }
       if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
-      setError(err instanceof Error ? err.message : 'Please try again.');
+      setError(formErrorSummary(err));
+      setFailure(err);
     } finally {
       setBusy(false);
     }
@@ -279,7 +284,7 @@ function Confirmation({
           <br />
           {formatDateTime(a.start, a.timeZone)} ({zoneName(a.timeZone, a.start)})
           <br />
-          {a.locationName}
+          <WhereToGo a={a} />
         </p>
         <p className="muted small">
           A confirmation is on its way by email, with a link to change or cancel. You can cancel online until{' '}

@@ -9,6 +9,7 @@ import { useClinicInfo } from '../../lib/use-clinic';
 import { useAppointment, withToken } from './booking-api';
 import { type PickedSlot, SlotPicker } from './slot-picker';
 import { formatDateTime, zoneName } from './time';
+import { WhereToGo } from './where-to-go';
 
 const STATUS_TEXT: Record<Appointment['status'], string> = {
   booked: 'Booked',
@@ -105,7 +106,7 @@ export function AppointmentManager({ id, token }: { id: string; token: string | 
           <br />
           {formatDateTime(a.start, a.timeZone)} ({zoneName(a.timeZone, a.start)})
           <br />
-          {a.locationName}
+          <WhereToGo a={a} />
         </p>
         {a.status === 'booked' && (
           <p className="muted small">

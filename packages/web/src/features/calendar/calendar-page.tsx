@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { clinicToday, clinicZone } from '../../lib/clinic-time';
 import {
   addDays,
   formatDate,
@@ -43,14 +44,14 @@ const blockInColumn = (col: Column) => (b: Block) =>
 export function CalendarPage() {
   usePageMeta('Calendar');
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [date, setDate] = useState(() => localDateKey(Date.now(), 'America/Los_Angeles'));
+  const [date, setDate] = useState(() => clinicToday());
   const [selected, setSelected] = useState<string | null>(null);
   const [panel, setPanel] = useState<'none' | 'new' | 'block'>('none');
   const weekStart = addDays(date, 1 - weekdayOf(date));
   const from = view === 'day' ? date : weekStart;
   const to = view === 'day' ? date : addDays(weekStart, 6);
   const q = useCalendar(from, to);
-  const zone = q.data?.timeZone ?? 'America/Los_Angeles';
+  const zone = q.data?.timeZone ?? clinicZone();
   const step = view === 'day' ? 1 : 7;
   const entry = q.data?.appointments.find((a) => a.id === selected) ?? null;
 

@@ -11,6 +11,7 @@ import type {
   Plan,
   PostCare,
   SessionRecord,
+  SideEffectFollowUp,
   SideEffectReport,
   SideEffectResponse,
   SignedConsent,
@@ -112,11 +113,20 @@ export const useReportSideEffect = (id: string) =>
     SideEffectResponse
   >(id, 'post', () => '/side-effects');
 export const useReviewSideEffect = (id: string) =>
-  usePatientMutation<{ _rid: string; assessment: string; outcome: string }, SideEffectReport>(
-    id,
-    'post',
-    (b) => `/side-effects/${b._rid}/review`,
-  );
+  usePatientMutation<
+    { _rid: string; assessment: string; outcome: string; followUpAt?: number },
+    SideEffectReport
+  >(id, 'post', (b) => `/side-effects/${b._rid}/review`);
+
+/** Reports under monitoring with their follow-up dates, for the staff Today page. */
+export function useSideEffectFollowUps(enabled = true) {
+  return useQuery({
+    queryKey: ['side-effect-follow-ups'],
+    queryFn: () => api.get<SideEffectFollowUp[]>('/api/side-effects/follow-ups'),
+    refetchInterval: 60_000,
+    enabled,
+  });
+}
 
 export function useAlerts(enabled = true) {
   return useQuery({

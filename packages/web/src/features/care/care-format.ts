@@ -5,6 +5,7 @@ import {
   URGENT_REASON_LABELS,
   type UrgentReason,
 } from '@anagen/core/triage';
+import { clinicZone } from '../../lib/clinic-time';
 
 const TREATMENT_NAMES: Record<string, string> = {
   prp: 'PRP (platelet-rich plasma)',
@@ -23,26 +24,13 @@ export function treatmentName(slug: string): string {
 // Shared with the server's FHIR export.
 export { lossTypeLabel, scaleLabel, stageLabel } from '@anagen/core/contracts';
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-// dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
-
-/** A date; pass the clinic's IANA zone to give the clinic's date. */
-export const fmtDate = (ms: number, timeZone?: string) =>
-  timeZone
-    ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone }).format(ms)
-    : dateFmt.format(ms);
-/** Date and time with the zone named; pass the clinic's IANA zone to show clinic time. */
-export function fmtDateTime(ms: number, timeZone?: string): string {
-  if (!timeZone) return dateTimeFmt.format(ms);
-  return new Intl.DateTimeFormat(undefined, {
+/** A date in the clinic's zone (or `timeZone`), never the browser's. */
+export const fmtDate = (ms: number, timeZone: string = clinicZone()) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(ms);
+/** Date and time with the zone named, in the clinic's zone (or `timeZone`). */
+export function fmtDateTime(ms: number, timeZone: string = clinicZone()): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
+  return new Intl.DateTimeFormat('en-US', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -97,7 +97,7 @@ export function PortalRecordsPage() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="rec-se">
+      <section className="card" aria-labelledby="rec-se" id="side-effects">
         <h2 id="rec-se">Side effects you reported</h2>
         {reports.error ? (
           <ErrorState error={reports.error} title="Could not load your side-effect reports" />
@@ -108,7 +108,26 @@ export function PortalRecordsPage() {
             {reports.data.map((r) => (
               <li key={r.id}>
                 {fmtDateTime(r.createdAt)}: {r.symptoms.map(symptomLabel).join(', ')} ({r.severity}/10)
-                {r.status === 'reviewed' ? ` — reviewed: ${r.assessment}` : ' — waiting for review'}
+                {r.reviews.length === 0 ? (
+                  ' — waiting for a clinician to review it'
+                ) : (
+                  <div className="card reply">
+                    {r.reviews.map((v) => (
+                      <p key={v.reviewedAt}>
+                        <strong>
+                          {v.reviewedByName ?? 'Your clinician'}, {fmtDateTime(v.reviewedAt)}:
+                        </strong>{' '}
+                        {v.assessment}
+                      </p>
+                    ))}
+                    <p className="muted small">
+                      {r.status === 'monitoring' && r.followUpAt
+                        ? `Your clinician is keeping an eye on this and will follow up by ${fmtDate(r.followUpAt)}.`
+                        : 'Closed by your clinician.'}{' '}
+                      If it gets worse, call the clinic.
+                    </p>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

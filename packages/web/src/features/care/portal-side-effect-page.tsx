@@ -9,6 +9,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError } from '../../lib/api-client';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
 import { useReportSideEffect, useSessions } from './care-api';
 import { fmtDate, toLocalInput, treatmentName } from './care-format';
@@ -35,6 +36,7 @@ export function PortalSideEffectPage() {
   const [result, setResult] = useState<SideEffectResponse | null>(null);
   const adviceRef = useRef<HTMLDivElement>(null);
   const errors = report.error instanceof ApiError ? report.error.fieldErrors() : {};
+  useFocusFirstInvalid(report.error);
 
   useEffect(() => {
     if (result) adviceRef.current?.querySelector<HTMLElement>('section')?.focus();

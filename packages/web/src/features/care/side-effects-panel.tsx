@@ -1,54 +1,119 @@
-import type { SideEffectReport } from '@anagen/core/contracts';
-import { useState } from 'react';
+import { SIDE_EFFECT_OUTCOMES, type SideEffectReport } from '@anagen/core/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { ApiError } from '../../lib/api-client';
+import { clinicToday, clinicZone } from '../../lib/clinic-time';
+import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
+import { addDays } from '../booking/time';
 import { useReviewSideEffect, useSideEffects } from './care-api';
-import { fmtDateTime, reasonLabel, symptomLabel, treatmentName } from './care-format';
+import { fmtDate, fmtDateTime, fromZoneInput, reasonLabel, symptomLabel, treatmentName } from './care-format';
 
-const OUTCOMES = ['resolved', 'monitoring', 'treated', 'referred', 'seen-in-clinic'] as const;
-const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<string, string> = {
   resolved: 'Resolved',
-  monitoring: 'Monitoring',
+  monitoring: 'Monitoring (keep open, follow up)',
   treated: 'Treated',
   referred: 'Referred',
   'seen-in-clinic': 'Seen in clinic',
 };
+const outcomeWord = (o: string | null) => (o ? (OUTCOME_LABELS[o] ?? o).replace(/ \(.*\)$/, '') : '');
 
 function ReviewForm({ r }: { r: SideEffectReport }) {
   const review = useReviewSideEffect(r.patientId);
+  const qc = useQueryClient();
   const [assessment, setAssessment] = useState('');
-  const [outcome, setOutcome] = useState<string>('monitoring');
+  // No outcome is preselected: "monitoring" by default closed nothing and sent no reminder.
+  const [outcome, setOutcome] = useState<string>('');
+  // The follow-up day is a clinic date; the reminder is due at 9:00 that morning, clinic time.
+  const [followUpDay, setFollowUpDay] = useState(() => addDays(clinicToday(), 7));
+  const errors = review.error instanceof ApiError ? review.error.fieldErrors() : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(review.error, formRef);
+  const id = (f: string) => `${f}-${r.id}`;
   return (
     <form
+      ref={formRef}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        review.mutate({ _rid: r.id, assessment, outcome });
+        const followUpAt =
+          outcome === 'monitoring' ? fromZoneInput(`${followUpDay}T09:00`, clinicZone()) : null;
+        review.mutate(
+          {
+            _rid: r.id,
+            assessment,
+            outcome,
+            ...(followUpAt !== null ? { followUpAt } : {}),
+          },
+          { onSuccess: () => void qc.invalidateQueries({ queryKey: ['side-effect-follow-ups'] }) },
+        );
       }}
     >
       <div className="field">
-        <label htmlFor={`assessment-${r.id}`}>Assessment</label>
+        <label htmlFor={id('assessment')}>Assessment</label>
         <textarea
-          id={`assessment-${r.id}`}
+          id={id('assessment')}
           rows={2}
           value={assessment}
           onChange={(e) => setAssessment(e.target.value)}
-          required
+          aria-invalid={errors.assessment ? true : undefined}
+          aria-describedby={errors.assessment ? id('assessment-error') : undefined}
         />
+        {errors.assessment && (
+          <span className="error" id={id('assessment-error')}>
+            {errors.assessment}
+          </span>
+        )}
       </div>
       <div className="field">
-        <label htmlFor={`outcome-${r.id}`}>Outcome</label>
-        <select id={`outcome-${r.id}`} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-          {OUTCOMES.map((o) => (
+        <label htmlFor={id('outcome')}>Outcome</label>
+        <select
+          id={id('outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          aria-invalid={errors.outcome ? true : undefined}
+          aria-describedby={errors.outcome ? id('outcome-error') : undefined}
+        >
+          <option value="">Choose…</option>
+          {SIDE_EFFECT_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {OUTCOME_LABELS[o]}
             </option>
           ))}
         </select>
+        {errors.outcome && (
+          <span className="error" id={id('outcome-error')}>
+            {errors.outcome}
+          </span>
+        )}
       </div>
+      {outcome === 'monitoring' && (
+        <div className="field">
+          <label htmlFor={id('follow-up')}>Follow up on (clinic date)</label>
+          <input
+            id={id('follow-up')}
+            type="date"
+            value={followUpDay}
+            min={addDays(clinicToday(), 1)}
+            onChange={(e) => setFollowUpDay(e.target.value)}
+            aria-invalid={errors.followUpAt ? true : undefined}
+            aria-describedby={`${id('follow-up-hint')}${errors.followUpAt ? ` ${id('follow-up-error')}` : ''}`}
+          />
+          <span className="hint" id={id('follow-up-hint')}>
+            The report stays open, and you get a reminder that morning.
+          </span>
+          {errors.followUpAt && (
+            <span className="error" id={id('follow-up-error')}>
+              {errors.followUpAt}
+            </span>
+          )}
+        </div>
+      )}
       <button type="submit" className="btn small" disabled={review.isPending}>
         Record review
       </button>
-      {review.error && (
+      {review.error && !Object.keys(errors).length && (
         <span className="error" role="alert">
           {review.error.message}
         </span>
@@ -57,7 +122,23 @@ function ReviewForm({ r }: { r: SideEffectReport }) {
   );
 }
 
-/** Staff chart: side-effect reports with triage, review due times and the clinician's review. */
+/** Every review of a report, oldest first, as kept on the server. */
+export function ReviewHistory({ r }: { r: SideEffectReport }) {
+  if (!r.reviews.length) return null;
+  return (
+    <ol className="review-history">
+      {r.reviews.map((v) => (
+        <li key={v.reviewedAt}>
+          {fmtDateTime(v.reviewedAt)}
+          {v.reviewedByName ? `, ${v.reviewedByName}` : ''} — {outcomeWord(v.outcome).toLowerCase()}
+          {v.followUpAt ? ` until ${fmtDate(v.followUpAt)}` : ''}: {v.assessment}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Staff chart: side-effect reports with triage, review due times and the clinician's reviews. */
 export function SideEffectsPanel({ patientId }: { patientId: string }) {
   const { data: me } = useMe();
   const reports = useSideEffects(patientId);
@@ -88,11 +169,18 @@ export function SideEffectsPanel({ patientId }: { patientId: string }) {
             </p>
             {r.reasons.length > 0 && <p>Urgent because of: {r.reasons.map(reasonLabel).join(', ')}</p>}
             {r.note && <p style={{ whiteSpace: 'pre-wrap' }}>“{r.note}”</p>}
+            <ReviewHistory r={r} />
             {r.status === 'reviewed' ? (
-              <p className="alert ok">
-                Reviewed {r.reviewedAt ? fmtDateTime(r.reviewedAt) : ''}: {r.assessment} (
-                {r.outcome ? (OUTCOME_LABELS[r.outcome] ?? r.outcome).toLowerCase() : ''})
-              </p>
+              <p className="alert ok">Closed: {outcomeWord(r.outcome).toLowerCase()}.</p>
+            ) : r.status === 'monitoring' && r.followUpAt ? (
+              <>
+                <p className={r.followUpAt < Date.now() ? 'alert error' : 'alert warn'}>
+                  Under monitoring — follow-up {r.followUpAt < Date.now() ? 'was due' : 'due'}{' '}
+                  {fmtDate(r.followUpAt)}. Record a review to close it or set a new date.
+                </p>
+                {/* A fresh, empty form after each review (keyed by it). */}
+                {me?.role === 'clinician' && <ReviewForm key={r.reviewedAt ?? 'first'} r={r} />}
+              </>
             ) : (
               <>
                 <p className={r.reviewDueAt < Date.now() ? 'alert error' : 'muted'}>
@@ -101,7 +189,7 @@ export function SideEffectsPanel({ patientId }: { patientId: string }) {
                     ? 'Review now: urgent report'
                     : `Review due by ${fmtDateTime(r.reviewDueAt)}`}
                 </p>
-                {me?.role === 'clinician' && <ReviewForm r={r} />}
+                {me?.role === 'clinician' && <ReviewForm key={r.reviewedAt ?? 'first'} r={r} />}
               </>
             )}
           </article>

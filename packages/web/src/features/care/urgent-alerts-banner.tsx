@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
+import { clinicTime } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
-import { useAcknowledgeAlert, useAlerts } from './care-api';
-import { fmtDateTime, reasonLabel } from './care-format';
-
-const fmtTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+import { useAcknowledgeAlert, useAlerts, useSideEffectFollowUps } from './care-api';
+import { fmtDate, fmtDateTime, reasonLabel } from './care-format';
 
 /** Open urgent side-effect alerts, at the top of the staff home page; clinicians acknowledge them. */
 export function UrgentAlertsBanner() {
@@ -16,7 +15,7 @@ export function UrgentAlertsBanner() {
     <p className="small">
       Could not check for new urgent side-effect reports just now
       {alerts.error instanceof Error ? ` (${alerts.error.message})` : ''}
-      {alerts.data ? `; the list below is from ${fmtTime(alerts.dataUpdatedAt)}` : ''}.{' '}
+      {alerts.data ? `; the list below is from ${clinicTime(alerts.dataUpdatedAt)}` : ''}.{' '}
       <button type="button" className="btn secondary small" onClick={() => void alerts.refetch()}>
         Check again
       </button>
@@ -63,6 +62,34 @@ export function UrgentAlertsBanner() {
       <p className="small">
         Contact the patient now. The patient was told to call the clinic or emergency services.
       </p>
+    </section>
+  );
+}
+
+/**
+ * Side-effect reports a clinician keeps under monitoring, each with its follow-up date (overdue
+ * ones first and marked), below the urgent alerts on the staff Today page.
+ */
+export function SideEffectFollowUps() {
+  const { data: me } = useMe();
+  const list = useSideEffectFollowUps(!!me && me.role !== 'patient');
+  if (!list.data?.length) return null;
+  const now = Date.now();
+  return (
+    <section className="alert warn follow-ups" aria-labelledby="follow-ups-heading">
+      <h2 id="follow-ups-heading">Side effects under monitoring</h2>
+      <ul>
+        {list.data.map((f) => (
+          <li key={f.reportId}>
+            <Link to={`/staff/patients/${f.patientId}/side-effects`}>{f.patientName}</Link> — follow-up{' '}
+            {f.followUpAt <= now ? (
+              <strong>was due {fmtDate(f.followUpAt)}</strong>
+            ) : (
+              <>due {fmtDate(f.followUpAt)}</>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
 import { SaveError } from '../admin/form-bits';
+import { fmtDate } from '../care/care-format';
 import { usePatient } from './use-patient';
 
 const KIND_LABELS: Record<string, string> = {
@@ -93,7 +94,7 @@ export function MergePatientsPage() {
                 <td>{p.name}</td>
                 <td>{p.email}</td>
                 <td>{p.hasAccount ? 'Patient account' : 'No account (guest)'}</td>
-                <td>{new Date(p.createdAt).toLocaleDateString()}</td>
+                <td>{fmtDate(p.createdAt)}</td>
                 <td>
                   <button type="button" className="btn secondary" onClick={() => setSourceId(p.id)}>
                     Compare {p.name}
@@ -160,7 +161,7 @@ function MergePreview({ keptId, sourceId }: { keptId: string; sourceId: string }
           {row('Phone', (r) => r.phone ?? '—')}
           {row('Born', (r) => r.birthDate ?? '—')}
           {row('Account', (r) => (r.hasAccount ? 'Patient account' : 'No account (guest)'))}
-          {row('Created', (r) => new Date(r.createdAt).toLocaleDateString())}
+          {row('Created', (r) => fmtDate(r.createdAt))}
           {kinds.map((k) => row(KIND_LABELS[k] ?? k, (r) => String(r.counts[k] ?? 0)))}
         </tbody>
       </table>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { api } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
+import { WhereToGo } from '../booking/where-to-go';
 import { useConsents, usePlans, usePostCare, usePreparation } from '../care/care-api';
 import { fmtDate, fmtDateTime, treatmentName } from '../care/care-format';
 import { PrepChecklist } from '../care/prep-checklist';
@@ -113,7 +114,7 @@ export function PortalHomePage() {
           <p>
             <strong>{next.data.typeName}</strong> —{' '}
             {fmtDateTime(Date.parse(next.data.start), next.data.timeZone)} with {next.data.providerName},{' '}
-            {next.data.locationName}
+            <WhereToGo a={next.data} />
           </p>
         ) : (
           <p className="muted">

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { clinicToday, clinicZone, formatDayKey, useClinicZone } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import { useAppointmentTypes } from '../booking/booking-api';
-import { addDays, formatDate, formatTime, localDateKey, zoneName } from '../booking/time';
+import { addDays, formatTime, localDateKey, zoneName } from '../booking/time';
 import { STATUS_LABEL, setStatus, useCalendar, useRefreshSchedule } from '../calendar/calendar-api';
 import { StatusButtons } from '../calendar/status-buttons';
 import { ConsentWarning } from '../care/consent-warning';
-import { UrgentAlertsBanner } from '../care/urgent-alerts-banner';
+import { SideEffectFollowUps, UrgentAlertsBanner } from '../care/urgent-alerts-banner';
 import { DAY_LIST_KEYS, dayListAction, isTypingField } from './day-list-keys';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,24 +24,24 @@ export function StaffHomePage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const refresh = useRefreshSchedule();
-  // Ask for a day either side of the wanted date, then keep the clinic's own day.
-  const browserToday = localDateKey(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // "Today" is the clinic's date: the browser's (or UTC's) can already be tomorrow there. The shell
+  // renders staff pages once the clinic's zone is known.
+  const zone = useClinicZone() ?? clinicZone();
+  const today = clinicToday(zone);
   const asked = params.get('day');
   const wanted = asked && DAY.test(asked) ? asked : null;
-  const q = useCalendar(addDays(wanted ?? browserToday, -1), addDays(wanted ?? browserToday, 1));
+  const day = wanted ?? today;
+  // The calendar API takes clinic dates; a day either side is asked for too, as before.
+  const q = useCalendar(addDays(day, -1), addDays(day, 1));
   // Procedure types carry a treatment slug; their consent is checked at check-in.
   const types = useAppointmentTypes();
   const treatmentOf = new Map((types.data ?? []).map((t) => [t.slug, t.treatmentSlug] as const));
-  const zone = q.data?.timeZone ?? 'America/Los_Angeles';
-  const today = localDateKey(Date.now(), zone);
-  const day = wanted ?? today;
   const isToday = day === today;
   usePageMeta(isToday ? 'Today' : `Day list ${day}`);
   const entries = (q.data?.appointments ?? [])
     .filter((a) => localDateKey(a.start, zone) === day && a.status !== 'cancelled')
     .sort((a, b) => a.start.localeCompare(b.start));
   const open = entries.filter((a) => a.status === 'booked' || a.status === 'checked-in').length;
-  const dayAt = Date.parse(`${day}T12:00:00Z`);
 
   const [current, setCurrent] = useState(-1);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -105,10 +106,11 @@ export function StaffHomePage() {
   return (
     <>
       <UrgentAlertsBanner />
+      <SideEffectFollowUps />
       <h1>{isToday ? 'Today' : 'Day list'}</h1>
       <p className="muted">
-        {formatDate(isToday ? Date.now() : dayAt, 'UTC')} · clinic time, {zoneName(zone)} · signed in as{' '}
-        {me?.name}
+        <span data-testid="day-heading">{formatDayKey(day)}</span> · clinic time, {zoneName(zone)} · signed in
+        as {me?.name}
       </p>
       <nav className="row day-nav" aria-label="Other days">
         <Link className="btn secondary small" to={`/staff?day=${addDays(day, -1)}`}>

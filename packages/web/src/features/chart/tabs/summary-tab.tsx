@@ -123,12 +123,19 @@ function ClinicalFacts({ patientId, chart }: { patientId: string; chart: (tab: s
       </Fact>
       <Fact label="Open side-effect reports" query={reports}>
         {() => {
-          const open = reports.data?.filter((r) => r.status === 'open') ?? [];
-          if (!open.length) return 'None.';
-          const urgent = open.filter((r) => r.urgency === 'urgent').length;
+          // Under monitoring counts as open: it stays here until a later review closes it.
+          const waiting = reports.data?.filter((r) => r.status === 'open') ?? [];
+          const watched = reports.data?.filter((r) => r.status === 'monitoring') ?? [];
+          if (!waiting.length && !watched.length) return 'None.';
+          const urgent = waiting.filter((r) => r.urgency === 'urgent').length;
+          const next = watched.map((r) => r.followUpAt ?? 0).sort((a, b) => a - b)[0];
+          const parts = [
+            waiting.length ? `${waiting.length} waiting for review${urgent ? `, ${urgent} urgent` : ''}` : '',
+            watched.length ? `${watched.length} under monitoring (follow-up ${fmtDate(next ?? 0)})` : '',
+          ].filter(Boolean);
           return (
             <Link to={chart('side-effects')} className={urgent ? 'urgent-link' : undefined}>
-              {open.length} waiting for review{urgent ? `, ${urgent} urgent` : ''}
+              {parts.join('; ')}
             </Link>
           );
         }}

@@ -1,0 +1,98 @@
+import { formatClinicDate, formatClinicDateTime } from '@anagen/core/scheduling';
+import { newId } from '../../lib/ids';
+import type { JobHandler } from '../../lib/jobs/worker';
+import { clinicTimeZone } from '../admin/clinic.repository';
+import { getClinicContact } from '../care-templates/care-settings';
+
+/**
+ * Reminds the clinician who chose "monitoring" that the follow-up is due. Dropped when the report
+ * was closed or given another follow-up date since. Like the urgent alert, the email names no
+ * patient: it points to Staff → Today, where the report is listed.
+ */
+export const sideEffectFollowUpJob: JobHandler = async (raw, { deps }) => {
+  const p = raw as { reportId: string; followUpAt: number; clinicianId: string };
+  const db = deps.db.kysely;
+  const report = await db
+    .selectFrom('side_effect_reports')
+    .select(['id', 'status', 'outcome', 'follow_up_at'])
+    .where('id', '=', p.reportId)
+    .executeTakeFirst();
+  if (report?.status !== 'open' || report.outcome !== 'monitoring') return;
+  if (Number(report.follow_up_at) !== p.followUpAt) return;
+  // The reviewing clinician; every active clinician if that account has since been closed.
+  let to = await db
+    .selectFrom('users')
+    .select(['email'])
+    .where('id', '=', p.clinicianId)
+    .where('role', '=', 'clinician')
+    .where('active', '=', 1)
+    .execute();
+  if (!to.length) {
+    to = await db
+      .selectFrom('users')
+      .select(['email'])
+      .where('role', '=', 'clinician')
+      .where('active', '=', 1)
+      .orderBy('email')
+      .execute();
+  }
+  const zone = await clinicTimeZone(db);
+  for (const c of to) {
+    await deps.mailer.send({
+      to: c.email,
+      subject: 'A side-effect follow-up is due',
+      text: [
+        `A side-effect report you are monitoring is due for its follow-up on ${formatClinicDate(p.followUpAt, zone)}.`,
+        '',
+        'Open Anagen → Staff → Today, contact the patient and record your review: choose "monitoring" again',
+        'with a new date, or close the report with another outcome.',
+        `Report reference: ${report.id}`,
+      ].join('\n'),
+    });
+  }
+};
+
+/**
+ * Tells the patient that a clinician has replied to their side-effect report. The reply itself is
+ * read in the portal (signed in), not in the email.
+ */
+export const sideEffectReplyJob: JobHandler = async (raw, { deps, jobId }) => {
+  const p = raw as { reportId: string; reviewedAt: number };
+  const db = deps.db.kysely;
+  const report = await db
+    .selectFrom('side_effect_reports as r')
+    .innerJoin('patients as pt', 'pt.id', 'r.patient_id')
+    .select(['r.id', 'r.patient_id', 'r.created_at', 'pt.name', 'pt.email'])
+    .where('r.id', '=', p.reportId)
+    .executeTakeFirst();
+  if (!report?.email) return;
+  const zone = await clinicTimeZone(db);
+  const clinic = await getClinicContact(db);
+  const subject = 'A clinician has replied to your side-effect report';
+  const text = [
+    `Hello ${report.name.split(' ')[0]},`,
+    '',
+    `A clinician has reviewed the side effect you reported on ${formatClinicDateTime(Number(report.created_at), zone, { zoneName: 'long' })}.`,
+    `Read the reply in your portal: ${deps.config.publicUrl}/portal/records#side-effects`,
+    '',
+    `If it has got worse, call ${clinic.name} at ${clinic.phone}. In an emergency call 911.`,
+  ].join('\n');
+  const res = await deps.mailer.send({ to: report.email, subject, text });
+  const now = deps.clock.now();
+  await db
+    .insertInto('deliveries')
+    .values({
+      id: newId(),
+      appointment_id: null,
+      patient_id: report.patient_id,
+      kind: 'side-effect-reply',
+      recipient: report.email,
+      subject,
+      status: 'sent',
+      server_response: res.response.slice(0, 500),
+      job_id: jobId,
+      created_at: now,
+      sent_at: now,
+    })
+    .execute();
+};

@@ -64,7 +64,8 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const clock = systemClock;
   const storage = createLocalStorage(path.join(config.dataDir, 'files'));
-  const { db, seeded, demo, empty } = await prepareDatabase(config, clock, storage);
+  const { db, seeded, demo, empty, applied } = await prepareDatabase(config, clock, storage);
+  console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Schema is up to date.');
   if (!isLoopbackHost(config.host)) {
     const exposed = await accountsWithDemoPassword(db.kysely);
     if (exposed.length > 0) {

@@ -1,4 +1,5 @@
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 import { findClinic } from '../admin/clinic.repository';
 import { findDeletionRequest, markClinicNotified } from './account.repository';
 
@@ -17,19 +18,23 @@ export const deletionRequestEmailJob: JobHandler = async (raw, { deps }) => {
   const clinic = await findClinic(db);
   if (!clinic?.email) throw new Error('the clinic has no contact email to notify');
   const at = new Date(Number(request.created_at)).toISOString().replace('T', ' ').slice(0, 16);
-  await deps.mailer.send({
-    to: clinic.email,
-    subject: 'A patient asked for their data to be deleted',
-    text: [
-      `A patient asked on ${at} UTC for their personal data to be deleted.`,
-      '',
-      'Nothing has been erased. Medical records must be kept for the period the law requires, so',
-      'please review the request, decide what can be deleted and what must be kept, and reply to',
-      'the patient.',
-      '',
-      `Open Anagen → Admin → Requests to see it (${deps.config.publicUrl}/admin/requests).`,
-      `Request reference: ${request.id}`,
-    ].join('\n'),
-  });
-  await markClinicNotified(db, request.id, deps.clock.now());
+  await sendMailOnce(
+    deps,
+    `deletion-request:${request.id}`,
+    {
+      to: clinic.email,
+      subject: 'A patient asked for their data to be deleted',
+      text: [
+        `A patient asked on ${at} UTC for their personal data to be deleted.`,
+        '',
+        'Nothing has been erased. Medical records must be kept for the period the law requires, so',
+        'please review the request, decide what can be deleted and what must be kept, and reply to',
+        'the patient.',
+        '',
+        `Open Anagen → Admin → Requests to see it (${deps.config.publicUrl}/admin/requests).`,
+        `Request reference: ${request.id}`,
+      ].join('\n'),
+    },
+    (trx) => markClinicNotified(trx, request.id, deps.clock.now()),
+  );
 };

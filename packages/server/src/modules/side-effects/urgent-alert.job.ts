@@ -1,4 +1,5 @@
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 
 /**
  * Emails every active clinician that an urgent side-effect report is waiting. The email carries
@@ -15,14 +16,15 @@ export const urgentAlertEmailJob: JobHandler = async (raw, { deps }) => {
   if (!alert || alert.acknowledged_at !== null) return;
   const clinicians = await db
     .selectFrom('users')
-    .select(['email', 'name'])
+    .select(['id', 'email', 'name'])
     .where('role', '=', 'clinician')
     .where('active', '=', 1)
     .orderBy('email')
     .execute();
   const at = new Date(Number(alert.created_at)).toISOString().replace('T', ' ').slice(0, 16);
+  // One key per clinician: a retry after a failure part-way mails only those not mailed yet.
   for (const c of clinicians) {
-    await deps.mailer.send({
+    await sendMailOnce(deps, `care.urgent-alert:${alert.id}:${c.id}`, {
       to: c.email,
       subject: 'Urgent side-effect report needs a clinician',
       text: [

@@ -26,6 +26,8 @@ export interface AppDeps {
   storage: Storage;
   /** Where request logs go (stdout when absent); tests read what was logged. */
   logStream?: NodeJS.WritableStream;
+  /** Set by main.ts: while `draining` (SIGTERM) the ready probe answers 503 so traffic moves away. */
+  lifecycle?: { draining: boolean };
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

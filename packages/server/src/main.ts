@@ -80,6 +80,7 @@ export async function serve(): Promise<void> {
     clock,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     storage,
+    lifecycle: { draining: false },
   };
   const app = await buildApp(deps);
   const address = await app.listen({ port: config.port, host: config.host });
@@ -93,15 +94,31 @@ export async function serve(): Promise<void> {
   }
   if (empty) console.warn(NO_CLINIC_YET);
   const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true });
-  const stop = async () => {
-    await worker.stop();
-    await app.close();
+  let stopping = false;
+  // SIGTERM (a rolling restart): report not-ready, stop taking connections, let in-flight requests
+  // and the current job finish, give back any job still running, and exit within 10 s whatever hangs.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.lifecycle.draining = true;
+    const started = Date.now();
+    setTimeout(() => {
+      console.error(`[shutdown] still busy ${SHUTDOWN_LIMIT_MS} ms after ${signal}: exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    app.log.info({ signal }, 'shutting down');
+    const closed = app.close();
+    await worker.stop(SHUTDOWN_LIMIT_MS - 2500);
+    await closed;
     await db.destroy();
+    console.log(`[shutdown] stopped cleanly in ${Date.now() - started} ms after ${signal}`);
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
+
+const SHUTDOWN_LIMIT_MS = 9500;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   serve().catch((err) => {

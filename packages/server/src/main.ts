@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import { systemClock } from './lib/clock';
 import { createWorker } from './lib/jobs/worker';
 import { createMailer } from './lib/mailer';
+import { observeJob } from './lib/metrics';
 import {
   countTotpSecrets,
   DEV_KEY_FILE,
@@ -93,7 +94,7 @@ export async function serve(): Promise<void> {
     console.log(`${demoLoginsText()}\n`);
   }
   if (empty) console.warn(NO_CLINIC_YET);
-  const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true });
+  const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true, onJob: observeJob });
   let stopping = false;
   // SIGTERM (a rolling restart): report not-ready, stop taking connections, let in-flight requests
   // and the current job finish, give back any job still running, and exit within 10 s whatever hangs.

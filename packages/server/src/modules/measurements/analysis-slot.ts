@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
+import { observeAnalysis } from '../../lib/metrics';
 import { ensureSlots, releaseSlot, takeSlot } from './analysis-slot.repository';
 
 // Decoding a 40 MP image holds ~120 MB and the engine peaks near 300 MB, and the engine itself is
@@ -34,9 +35,11 @@ export async function withAnalysisSlot<T>(
   active = true;
   try {
     const slot = await acquire(deps, opts.waitMs ?? 10_000);
+    const started = performance.now();
     try {
       return await fn();
     } finally {
+      observeAnalysis((performance.now() - started) / 1000);
       await releaseSlot(deps.db.kysely, slot.slot, slot.holder);
     }
   } finally {

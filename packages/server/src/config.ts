@@ -50,6 +50,15 @@ const envSchema = z.object({
   ANAGEN_ANALYSIS_SLOTS: z.coerce.number().int().min(1).max(64).default(1),
   // Bearer token for GET /metrics; the route does not exist without it.
   ANAGEN_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Where photo files live; every server of a clinic must reach the same store.
+  ANAGEN_PHOTO_STORE: z
+    .string()
+    .refine(
+      (v) => !v.startsWith('s3:'),
+      'S3 photo stores are not available yet: use a file:// directory on a shared filesystem',
+    )
+    .refine((v) => v.startsWith('file:///'), 'must be a file:///absolute/path URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -83,6 +92,8 @@ export type Config = Readonly<{
   analysisSlots: number;
   /** Bearer token for `/metrics`; undefined = no metrics route. */
   metricsToken: string | undefined;
+  /** `file:///…` photo directory; undefined = `<dataDir>/files`. */
+  photoStore: string | undefined;
 }>;
 
 /** 32 bytes written as 64 hex digits or as base64 (with or without padding). */
@@ -132,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: e.ANAGEN_JOB_POLL_MS,
     analysisSlots: e.ANAGEN_ANALYSIS_SLOTS,
     metricsToken: e.ANAGEN_METRICS_TOKEN || undefined,
+    photoStore: e.ANAGEN_PHOTO_STORE || undefined,
   });
 }
 

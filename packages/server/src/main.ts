@@ -14,7 +14,7 @@ import {
   resealTotpSecrets,
   SecretKeyMissingError,
 } from './lib/secret-box';
-import { createLocalStorage } from './lib/storage';
+import { openPhotoStore } from './lib/storage';
 import { demoLoginsText } from './modules/demo/seed-demo';
 import { JOB_HANDLERS } from './modules/job-handlers';
 import { accountsWithDemoPassword, demoPasswordRefusal, isLoopbackHost } from './modules/setup/demo-guard';
@@ -64,7 +64,7 @@ async function prepareSecrets(config: Config, db: Db): Promise<void> {
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const clock = systemClock;
-  const storage = createLocalStorage(path.join(config.dataDir, 'files'));
+  const storage = openPhotoStore(config);
   const { db, seeded, demo, empty, applied } = await prepareDatabase(config, clock, storage);
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Schema is up to date.');
   if (!isLoopbackHost(config.host)) {

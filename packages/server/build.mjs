@@ -36,6 +36,10 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM may call require(): give them one.
-  banner: { js: "import { createRequire as __anagenRequire } from 'node:module'; const require = __anagenRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __anagenRequire } from 'node:module'; const require = __anagenRequire(import.meta.url);",
+  },
 });
-console.log(`server + CLI compiled to ${path.relative(process.cwd(), outdir)} in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `server + CLI compiled to ${path.relative(process.cwd(), outdir)} in ${Math.round(performance.now() - started)} ms`,
+);

@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'server',
           sequence: { groupOrder: 1 },
           globalSetup: ['packages/server/src/test/global-setup.ts'],
+          // bin/anagen.js prefers a compiled build when one exists; tests must run the source they test.
+          env: { ANAGEN_FROM_SOURCE: '1' },
           include: ['packages/server/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -14,6 +14,7 @@ import type { Clock } from './lib/clock';
 import { registerErrorHandling } from './lib/error-handler';
 import { loggerOptions } from './lib/log-redaction';
 import type { Mailer } from './lib/mailer';
+import { registerMetrics } from './lib/metrics';
 import { registerRequestGuards } from './lib/request-guards';
 import type { Storage } from './lib/storage';
 import { registerModules } from './modules';
@@ -26,6 +27,8 @@ export interface AppDeps {
   storage: Storage;
   /** Where request logs go (stdout when absent); tests read what was logged. */
   logStream?: NodeJS.WritableStream;
+  /** Set by main.ts: while `draining` (SIGTERM) the ready probe answers 503 so traffic moves away. */
+  lifecycle?: { draining: boolean };
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -73,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerRequestGuards(app);
+  registerMetrics(app);
   await registerModules(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -32,3 +32,36 @@ describe.each(DIALECTS)('the session cookie behind https on %s', (dialect) => {
     expect(String(res.headers['set-cookie'])).toMatch(/anagen_session=[^;]+;.*Secure/i);
   });
 });
+
+describe('cluster settings', () => {
+  it('reads job leases, analysis slots, the metrics token and the photo store, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      jobLeaseMs: 60_000,
+      jobPollMs: 2000,
+      analysisSlots: 1,
+      metricsToken: undefined,
+      photoStore: undefined,
+    });
+    expect(
+      loadConfig({
+        ANAGEN_JOB_LEASE_MS: '1500',
+        ANAGEN_ANALYSIS_SLOTS: '3',
+        ANAGEN_METRICS_TOKEN: 'a-long-enough-token',
+        ANAGEN_PHOTO_STORE: 'file:///srv/anagen/photos',
+      }),
+    ).toMatchObject({
+      jobLeaseMs: 1500,
+      analysisSlots: 3,
+      metricsToken: 'a-long-enough-token',
+      photoStore: 'file:///srv/anagen/photos',
+    });
+  });
+
+  it('refuses an S3 photo store (not built yet), a relative path and a short metrics token, saying why', () => {
+    expect(() => loadConfig({ ANAGEN_PHOTO_STORE: 's3://bucket/photos' })).toThrow(
+      /S3 photo stores are not available yet/,
+    );
+    expect(() => loadConfig({ ANAGEN_PHOTO_STORE: 'photos' })).toThrow(/file:\/\/\/absolute/);
+    expect(() => loadConfig({ ANAGEN_METRICS_TOKEN: 'short' })).toThrow(/ANAGEN_METRICS_TOKEN/);
+  });
+});

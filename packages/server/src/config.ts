@@ -43,6 +43,22 @@ const envSchema = z.object({
       return parsed;
     }),
   ANAGEN_MAX_DECODES: z.coerce.number().int().min(1).max(64).default(2),
+  // A job's claim lasts this long without renewal; after a crash another server retries it then.
+  ANAGEN_JOB_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(60_000),
+  ANAGEN_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  // Photo analyses running at once across every server of the clinic (the engine peaks near 300 MB).
+  ANAGEN_ANALYSIS_SLOTS: z.coerce.number().int().min(1).max(64).default(1),
+  // Bearer token for GET /metrics; the route does not exist without it.
+  ANAGEN_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Where photo files live; every server of a clinic must reach the same store.
+  ANAGEN_PHOTO_STORE: z
+    .string()
+    .refine(
+      (v) => !v.startsWith('s3:'),
+      'S3 photo stores are not available yet: use a file:// directory on a shared filesystem',
+    )
+    .refine((v) => v.startsWith('file:///'), 'must be a file:///absolute/path URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -68,6 +84,16 @@ export type Config = Readonly<{
   secretKey: string | undefined;
   previousSecretKeys: readonly string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** How long a job's claim holds without renewal (ms); another server retries after a crash. */
+  jobLeaseMs: number;
+  /** How often an idle worker looks for due jobs (ms). */
+  jobPollMs: number;
+  /** Photo analyses at once, clinic-wide (all servers together). */
+  analysisSlots: number;
+  /** Bearer token for `/metrics`; undefined = no metrics route. */
+  metricsToken: string | undefined;
+  /** `file:///…` photo directory; undefined = `<dataDir>/files`. */
+  photoStore: string | undefined;
 }>;
 
 /** 32 bytes written as 64 hex digits or as base64 (with or without padding). */
@@ -113,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.ANAGEN_TRUST_PROXY,
     maxDecodes: e.ANAGEN_MAX_DECODES,
     logLevel: e.LOG_LEVEL,
+    jobLeaseMs: e.ANAGEN_JOB_LEASE_MS,
+    jobPollMs: e.ANAGEN_JOB_POLL_MS,
+    analysisSlots: e.ANAGEN_ANALYSIS_SLOTS,
+    metricsToken: e.ANAGEN_METRICS_TOKEN || undefined,
+    photoStore: e.ANAGEN_PHOTO_STORE || undefined,
   });
 }
 

@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import { systemClock } from './lib/clock';
 import { createWorker } from './lib/jobs/worker';
 import { createMailer } from './lib/mailer';
+import { observeJob } from './lib/metrics';
 import {
   countTotpSecrets,
   DEV_KEY_FILE,
@@ -13,7 +14,7 @@ import {
   resealTotpSecrets,
   SecretKeyMissingError,
 } from './lib/secret-box';
-import { createLocalStorage } from './lib/storage';
+import { openPhotoStore } from './lib/storage';
 import { demoLoginsText } from './modules/demo/seed-demo';
 import { JOB_HANDLERS } from './modules/job-handlers';
 import { accountsWithDemoPassword, demoPasswordRefusal, isLoopbackHost } from './modules/setup/demo-guard';
@@ -63,8 +64,9 @@ async function prepareSecrets(config: Config, db: Db): Promise<void> {
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const clock = systemClock;
-  const storage = createLocalStorage(path.join(config.dataDir, 'files'));
-  const { db, seeded, demo, empty } = await prepareDatabase(config, clock, storage);
+  const storage = openPhotoStore(config);
+  const { db, seeded, demo, empty, applied } = await prepareDatabase(config, clock, storage);
+  console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Schema is up to date.');
   if (!isLoopbackHost(config.host)) {
     const exposed = await accountsWithDemoPassword(db.kysely);
     if (exposed.length > 0) {
@@ -79,6 +81,7 @@ export async function serve(): Promise<void> {
     clock,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     storage,
+    lifecycle: { draining: false },
   };
   const app = await buildApp(deps);
   const address = await app.listen({ port: config.port, host: config.host });
@@ -91,16 +94,32 @@ export async function serve(): Promise<void> {
     console.log(`${demoLoginsText()}\n`);
   }
   if (empty) console.warn(NO_CLINIC_YET);
-  const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true });
-  const stop = async () => {
-    await worker.stop();
-    await app.close();
+  const worker = createWorker(deps, JOB_HANDLERS, { autoStart: true, onJob: observeJob });
+  let stopping = false;
+  // SIGTERM (a rolling restart): report not-ready, stop taking connections, let in-flight requests
+  // and the current job finish, give back any job still running, and exit within 10 s whatever hangs.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.lifecycle.draining = true;
+    const started = Date.now();
+    setTimeout(() => {
+      console.error(`[shutdown] still busy ${SHUTDOWN_LIMIT_MS} ms after ${signal}: exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    app.log.info({ signal }, 'shutting down');
+    const closed = app.close();
+    await worker.stop(SHUTDOWN_LIMIT_MS - 2500);
+    await closed;
     await db.destroy();
+    console.log(`[shutdown] stopped cleanly in ${Date.now() - started} ms after ${signal}`);
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
+
+const SHUTDOWN_LIMIT_MS = 9500;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   serve().catch((err) => {

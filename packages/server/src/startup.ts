@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { type Db, openDb } from './db/database';
-import { migrateToLatest } from './db/migrate';
+import { migrateToLatest, STARTUP_LOCK_KEY, withAdvisoryLock } from './db/migrate';
 import type { Clock } from './lib/clock';
 import { ensurePrivateDir } from './lib/private-files';
 import type { Storage } from './lib/storage';
@@ -15,6 +15,8 @@ export interface PreparedDatabase {
   demo: boolean;
   /** No clinic at all: the operator still has to run `anagen init`. */
   empty: boolean;
+  /** The migrations this start applied (empty when another server, or an earlier start, did). */
+  applied: string[];
 }
 
 /**
@@ -28,10 +30,20 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   ensurePrivateDir(config.dataDir);
   const db = openDb(config);
-  await migrateToLatest(db.kysely);
-  const anyClinic = await db.kysely.selectFrom('clinics').select('id').limit(1).executeTakeFirst();
-  let seeded = false;
-  if (!anyClinic && demoAllowed(config))
-    seeded = await seedDemo({ db: db.kysely, now: clock.now(), storage });
-  return { db, seeded, demo: await hasDemoClinic(db.kysely), empty: !anyClinic && !seeded };
+  // Migrating and the first-start seeding are one step under one lock: a second server starting at
+  // the same moment waits, then sees the migrated schema and the clinic the first one loaded.
+  const { applied, anyClinic, seeded } = await withAdvisoryLock(
+    db.kysely,
+    STARTUP_LOCK_KEY,
+    async () => {
+      const applied = await migrateToLatest(db.kysely);
+      const anyClinic = await db.kysely.selectFrom('clinics').select('id').limit(1).executeTakeFirst();
+      let seeded = false;
+      if (!anyClinic && demoAllowed(config))
+        seeded = await seedDemo({ db: db.kysely, now: clock.now(), storage });
+      return { applied, anyClinic, seeded };
+    },
+    () => console.log('Another server is migrating or seeding this database; waiting for it.'),
+  );
+  return { db, seeded, demo: await hasDemoClinic(db.kysely), empty: !anyClinic && !seeded, applied };
 }

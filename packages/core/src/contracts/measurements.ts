@@ -80,3 +80,14 @@ export const hairAnalysisResponseSchema = z.strictObject({
   durationMs: z.number(),
 });
 export type HairAnalysisResponse = z.infer<typeof hairAnalysisResponseSchema>;
+
+/** `GET /api/analyses/queue`: the clinic-wide photo-analysis queue, shared by every server. */
+export const analysisQueueSchema = z.strictObject({
+  /** Trichoscopy photos waiting for their automatic measurement. */
+  waiting: z.number().int().min(0),
+  /** Analyses running now, on any server. */
+  running: z.number().int().min(0),
+  /** How many may run at once across the clinic (`ANAGEN_ANALYSIS_SLOTS`). */
+  limit: z.number().int().min(1),
+});
+export type AnalysisQueue = z.infer<typeof analysisQueueSchema>;

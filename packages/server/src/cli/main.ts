@@ -1,24 +1,21 @@
 import { ROLES, type Role } from '@anagen/core/access';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { loadConfig } from '../config';
-import { systemClock } from '../lib/clock';
-import { runAnalyze } from './commands/analyze';
-import { backupCommand } from './commands/backup';
-import { exportFhirCommand } from './commands/export-fhir';
-import { type InitOptions, initCommand } from './commands/init';
-import { migrateCommand } from './commands/migrate';
-import { restoreCommand } from './commands/restore';
-import { rotateSecretsCommand } from './commands/rotate-secrets';
-import { seedDemoCommand } from './commands/seed-demo';
-import { userAddCommand } from './commands/user-add';
+import type { Config } from '../config';
+import type { Clock } from '../lib/clock';
+import type { InitOptions } from './commands/init';
 
 /** Thrown by a command that finished with a non-zero exit code it has already explained. */
+const loadConfig = async (): Promise<Config> => (await import('../config')).loadConfig();
+const systemClock = async (): Promise<Clock> => (await import('../lib/clock')).systemClock;
+
 class CliExit extends Error {
   constructor(readonly exitCode: number) {
     super(`exit ${exitCode}`);
   }
 }
 
+// Each command's module is imported when that command runs, so `anagen --help` (and every other
+// command) does not load the analysis engine, sharp, the database drivers and the web server.
 export function buildCli(): Command {
   const program = new Command('anagen')
     .description('Anagen clinic platform: server and operations')
@@ -44,17 +41,21 @@ export function buildCli(): Command {
     .requiredOption('--admin-name <name>', "the first admin's full name")
     .option('--phone <phone>', "the clinic's phone, shown with urgent side-effect advice")
     .option('--clinic-email <email>', "the clinic's contact email (default: the admin's)")
-    .action(async (opts: InitOptions) => initCommand(loadConfig(), systemClock, opts));
+    .action(async (opts: InitOptions) =>
+      (await import('./commands/init')).initCommand(await loadConfig(), await systemClock(), opts),
+    );
 
   program
     .command('migrate')
     .description('bring the database schema up to date')
-    .action(async () => migrateCommand(loadConfig()));
+    .action(async () => (await import('./commands/migrate')).migrateCommand(await loadConfig()));
 
   program
     .command('seed-demo')
     .description('load the demo clinic (safe to run twice)')
-    .action(async () => seedDemoCommand(loadConfig(), systemClock));
+    .action(async () =>
+      (await import('./commands/seed-demo')).seedDemoCommand(await loadConfig(), await systemClock()),
+    );
 
   const user = program.command('user').description('manage user accounts');
   user
@@ -68,7 +69,7 @@ export function buildCli(): Command {
       return v as Role;
     })
     .action(async (opts: { email: string; name: string; role: Role }) =>
-      userAddCommand(loadConfig(), systemClock, opts),
+      (await import('./commands/user-add')).userAddCommand(await loadConfig(), await systemClock(), opts),
     );
 
   program
@@ -79,7 +80,7 @@ export function buildCli(): Command {
     .option('--json', 'print the analysis JSON (one object, or an array for several images)', false)
     .option('--overlay <dir>', 'write an annotated PNG per image into this folder')
     .action(async (files: string[], opts: { umPerPx: number; json: boolean; overlay?: string }) => {
-      const code = await runAnalyze(
+      const code = await (await import('./commands/analyze')).runAnalyze(
         files,
         { umPerPx: opts.umPerPx, json: opts.json, ...(opts.overlay ? { overlay: opts.overlay } : {}) },
         { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
@@ -91,24 +92,34 @@ export function buildCli(): Command {
     .command('export-fhir')
     .description("print a patient's record as a FHIR R4 Bundle (Patient/$everything)")
     .requiredOption('--patient <id>', 'patient id')
-    .action(async (opts: { patient: string }) => exportFhirCommand(loadConfig(), systemClock, opts.patient));
+    .action(async (opts: { patient: string }) =>
+      (await import('./commands/export-fhir')).exportFhirCommand(
+        await loadConfig(),
+        await systemClock(),
+        opts.patient,
+      ),
+    );
 
   program
     .command('backup <file>')
     .description('write a consistent snapshot of the database and photo files (safe while serving)')
-    .action(async (file: string) => backupCommand(loadConfig(), systemClock, file));
+    .action(async (file: string) =>
+      (await import('./commands/backup')).backupCommand(await loadConfig(), await systemClock(), file),
+    );
 
   program
     .command('rotate-secrets')
     .description(
       're-encrypt stored two-step sign-in secrets under ANAGEN_SECRET_KEY (reads ANAGEN_SECRET_KEY_PREVIOUS)',
     )
-    .action(async () => rotateSecretsCommand(loadConfig()));
+    .action(async () => (await import('./commands/rotate-secrets')).rotateSecretsCommand(await loadConfig()));
 
   program
     .command('restore <file>')
     .description('load a backup into an empty data dir or empty database')
-    .action(async (file: string) => restoreCommand(loadConfig(), file));
+    .action(async (file: string) =>
+      (await import('./commands/restore')).restoreCommand(await loadConfig(), file),
+    );
 
   return program;
 }

@@ -41,6 +41,8 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   jobs: JobTable;
+  mail_outbox: MailOutboxTable;
+  analysis_slots: AnalysisSlotTable;
   login_attempts: LoginAttemptTable;
   upload_usage: UploadUsageTable;
   resources: ResourceTable;
@@ -171,6 +173,26 @@ export interface JobTable {
   last_error: string | null;
   unique_key: string | null;
   created_at: number;
+  /** Which worker (host:pid:random) holds the job while it runs; null when nobody does. */
+  lease_owner: string | null;
+  /** Epoch ms after which another worker may take the job again (its holder is presumed dead). */
+  lease_expires_at: number | null;
+}
+
+export interface MailOutboxTable {
+  idempotency_key: string;
+  status: 'sending' | 'sent';
+  message_id: string;
+  server_response: string | null;
+  attempts: number;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface AnalysisSlotTable {
+  slot: number;
+  holder: string | null;
+  expires_at: number | null;
 }
 
 export interface LoginAttemptTable {

@@ -9,6 +9,8 @@ export interface MailMessage {
   text: string;
   html?: string;
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
+  /** A fixed Message-ID (`<id@host>`): every retry of one logical message carries the same one. */
+  messageId?: string;
 }
 
 export interface MailResult {

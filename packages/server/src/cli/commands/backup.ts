@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config } from '../../config';
 import { openDb } from '../../db/database';
 import type { Clock } from '../../lib/clock';
-import { createLocalStorage } from '../../lib/storage';
+import { openPhotoStore } from '../../lib/storage';
 import { createBackup } from '../../modules/backup/backup.service';
 import { formatBytes } from '../../modules/backup/progress';
 
@@ -19,7 +19,7 @@ export async function backupCommand(config: Config, clock: Clock, file: string):
     console.log(`Backing up the ${db.dialect} database and files from ${config.dataDir} to ${target}`);
     const r = await createBackup({
       db,
-      storage: createLocalStorage(path.join(config.dataDir, 'files')),
+      storage: openPhotoStore(config),
       file: target,
       now: clock.now(),
       progress: (line) => console.log(line),

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Config } from '../../config';
 import { openDb } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import type { Clock } from '../../lib/clock';
-import { createLocalStorage } from '../../lib/storage';
+import { openPhotoStore } from '../../lib/storage';
 import { demoLoginsText, seedDemo } from '../../modules/demo/seed-demo';
 
 export async function seedDemoCommand(config: Config, clock: Clock): Promise<void> {
@@ -13,7 +12,7 @@ export async function seedDemoCommand(config: Config, clock: Clock): Promise<voi
     const fresh = await seedDemo({
       db: db.kysely,
       now: clock.now(),
-      storage: createLocalStorage(path.join(config.dataDir, 'files')),
+      storage: openPhotoStore(config),
     });
     console.log(fresh ? 'Demo clinic loaded.' : 'Demo clinic was already there; missing pieces were added.');
     console.log(demoLoginsText());

@@ -43,52 +43,88 @@ export async function cancelQueuedJobs(db: Kysely<Database>, uniqueKeyPrefix: st
     .execute();
 }
 
-// A job locked longer than this is assumed to belong to a crashed worker and is taken again.
+// A job claimed by a server of the previous release (no lease columns yet) and locked longer than
+// this is assumed to belong to a crashed worker and is taken again.
 const STALE_LOCK_MS = 10 * 60_000;
 
-/**
- * Claims up to `limit` due jobs for this worker. PostgreSQL uses FOR UPDATE SKIP LOCKED so several
- * app servers never claim the same job; SQLite has one writer, so a transaction is enough.
- */
-export async function claimDueJobs(db: Db, now: number, limit: number): Promise<JobTable[]> {
-  const k = db.kysely;
-  if (db.dialect === 'postgres') {
-    const res = await sql<JobTable>`
-      update jobs set status = 'running', locked_at = ${now}, attempts = attempts + 1
-      where id in (
-        select id from jobs
-        where (status = 'queued' and run_at <= ${now}) or (status = 'running' and locked_at < ${now - STALE_LOCK_MS})
-        order by run_at limit ${limit} for update skip locked
-      )
-      returning *`.execute(k);
-    return res.rows;
-  }
-  return k.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom('jobs')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
-          eb.and([eb('status', '=', 'running'), eb('locked_at', '<', now - STALE_LOCK_MS)]),
-        ]),
-      )
-      .orderBy('run_at')
-      .limit(limit)
-      .execute();
-    for (const j of due) {
-      await trx
-        .updateTable('jobs')
-        .set({ status: 'running', locked_at: now, attempts: j.attempts + 1 })
-        .where('id', '=', j.id)
-        .execute();
-    }
-    return due.map((j) => ({ ...j, status: 'running' as const, locked_at: now, attempts: j.attempts + 1 }));
-  });
+export interface Lease {
+  /** Who holds the job: `host:pid:random`, unique per worker. */
+  owner: string;
+  /** How long the claim holds without a renewal, in ms. */
+  ms: number;
 }
 
-export async function finishJob(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', locked_at: null }).where('id', '=', id).execute();
+/**
+ * Claims the next due job for `lease.owner`, or returns null. One atomic statement: a queued job
+ * that is due, or a running one whose lease has expired (its server died), becomes `running` under
+ * this worker's lease. PostgreSQL picks the row `FOR UPDATE SKIP LOCKED`, so servers claiming at the
+ * same moment take different jobs instead of queueing on one; SQLite has a single writer.
+ */
+export async function claimNextJob(db: Db, now: number, lease: Lease): Promise<JobTable | null> {
+  const lock = db.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+  const res = await sql<JobTable>`
+    update jobs
+    set status = 'running', locked_at = ${now}, attempts = attempts + 1,
+        lease_owner = ${lease.owner}, lease_expires_at = ${now + lease.ms}
+    where id in (
+      select id from jobs
+      where (status = 'queued' and run_at <= ${now})
+         or (status = 'running' and (lease_expires_at < ${now}
+             or (lease_expires_at is null and locked_at < ${now - STALE_LOCK_MS})))
+      order by run_at
+      limit 1 ${lock}
+    )
+    returning *`.execute(db.kysely);
+  const job = res.rows[0];
+  return job ? { ...job, attempts: Number(job.attempts), run_at: Number(job.run_at) } : null;
+}
+
+/** Extends the lease while the handler runs; false when another worker has taken the job meanwhile. */
+export async function renewLease(
+  db: Kysely<Database>,
+  id: string,
+  lease: Lease,
+  now: number,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('jobs')
+    .set({ lease_expires_at: now + lease.ms })
+    .where('id', '=', id)
+    .where('lease_owner', '=', lease.owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+const RELEASED = { locked_at: null, lease_owner: null, lease_expires_at: null } as const;
+
+/** Marks the job done, if this worker still holds it (a worker that lost its lease changes nothing). */
+export async function finishJob(db: Kysely<Database>, id: string, owner: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', ...RELEASED })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
+/**
+ * Gives the job back to the queue without counting the attempt: on shutdown before it finished, or
+ * when it has to wait for a shared resource (an analysis slot). Runs again at `runAt`.
+ */
+export async function releaseJob(
+  db: Kysely<Database>,
+  id: string,
+  owner: string,
+  runAt: number,
+): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({ status: 'queued', run_at: runAt, attempts: eb('attempts', '-', 1), ...RELEASED }))
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .execute();
 }
 
 const MAX_ATTEMPTS = 5;
@@ -97,6 +133,7 @@ const MAX_ATTEMPTS = 5;
 export async function failJob(
   db: Kysely<Database>,
   job: JobTable,
+  owner: string,
   error: string,
   now: number,
 ): Promise<void> {
@@ -105,10 +142,30 @@ export async function failJob(
     .updateTable('jobs')
     .set({
       status: giveUp ? 'failed' : 'queued',
-      locked_at: null,
+      ...RELEASED,
       last_error: error.slice(0, 2000),
       run_at: giveUp ? job.run_at : now + job.attempts * job.attempts * 60_000,
     })
     .where('id', '=', job.id)
+    .where('lease_owner', '=', owner)
     .execute();
+}
+
+/** Queued jobs by kind: how many are due and how old the oldest due one is (for /metrics). */
+export async function queueDepth(
+  db: Kysely<Database>,
+  now: number,
+): Promise<{ kind: string; due: number; oldestRunAt: number | null }[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select((eb) => ['kind', eb.fn.countAll<number>().as('due'), eb.fn.min<number>('run_at').as('oldest')])
+    .where('status', '=', 'queued')
+    .where('run_at', '<=', now)
+    .groupBy('kind')
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    due: Number(r.due),
+    oldestRunAt: r.oldest === null ? null : Number(r.oldest),
+  }));
 }

@@ -1,5 +1,6 @@
 import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 import { clinicTimeZone, findClinic } from '../admin/clinic.repository';
 import { findDeletionRequest, markClinicNotified } from './account.repository';
 
@@ -18,19 +19,23 @@ export const deletionRequestEmailJob: JobHandler = async (raw, { deps }) => {
   const clinic = await findClinic(db);
   if (!clinic?.email) throw new Error('the clinic has no contact email to notify');
   const at = formatClinicDateTime(Number(request.created_at), await clinicTimeZone(db), { zoneName: 'long' });
-  await deps.mailer.send({
-    to: clinic.email,
-    subject: 'A patient asked for their data to be deleted',
-    text: [
-      `A patient asked on ${at} for their personal data to be deleted.`,
-      '',
-      'Nothing has been erased. Medical records must be kept for the period the law requires, so',
-      'please review the request, decide what can be deleted and what must be kept, and reply to',
-      'the patient.',
-      '',
-      `Open Anagen → Admin → Requests to see it (${deps.config.publicUrl}/admin/requests).`,
-      `Request reference: ${request.id}`,
-    ].join('\n'),
-  });
-  await markClinicNotified(db, request.id, deps.clock.now());
+  await sendMailOnce(
+    deps,
+    `deletion-request:${request.id}`,
+    {
+      to: clinic.email,
+      subject: 'A patient asked for their data to be deleted',
+      text: [
+        `A patient asked on ${at} for their personal data to be deleted.`,
+        '',
+        'Nothing has been erased. Medical records must be kept for the period the law requires, so',
+        'please review the request, decide what can be deleted and what must be kept, and reply to',
+        'the patient.',
+        '',
+        `Open Anagen → Admin → Requests to see it (${deps.config.publicUrl}/admin/requests).`,
+        `Request reference: ${request.id}`,
+      ].join('\n'),
+    },
+    (trx) => markClinicNotified(trx, request.id, deps.clock.now()),
+  );
 };

@@ -1,9 +1,14 @@
-import { analysisRequestFieldsSchema, hairAnalysisResponseSchema } from '@anagen/core/contracts';
+import {
+  analysisQueueSchema,
+  analysisRequestFieldsSchema,
+  hairAnalysisResponseSchema,
+} from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, fieldError, notFound, validationError } from '../../errors';
 import { decodeSlots } from '../../lib/decode-slots';
 import { withAnalysisSlot } from '../measurements/analysis-slot';
+import { analysisQueue } from '../measurements/analysis-slot.repository';
 import { decodeForAnalysis } from '../measurements/decode-for-analysis';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
 import { runAnalysis } from '../measurements/run-analysis';
@@ -22,6 +27,18 @@ import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy
  */
 export async function analysesRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Counts only, no patient data: what a clinician needs to know why a measurement is not there yet.
+  r.get(
+    '/api/analyses/queue',
+    {
+      config: { access: ['clinician', 'admin'] },
+      schema: { tags: ['analyses'], response: { 200: analysisQueueSchema } },
+    },
+    async () => {
+      const limit = app.deps.config.analysisSlots;
+      return { ...(await analysisQueue(app.deps.db.kysely, limit, app.deps.clock.now())), limit };
+    },
+  );
   r.post(
     '/api/analyses',
     {
@@ -88,7 +105,7 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
       if (file) await takeUploadQuota(req, file.length);
       const slots = decodeSlots(app.deps);
 
-      const { result, durationMs } = await withAnalysisSlot(async () => {
+      const { result, durationMs } = await withAnalysisSlot(app.deps, async () => {
         const started = performance.now();
         const input = await slots.run(() => decodeForAnalysis(image, umPerPx));
         try {

@@ -1,9 +1,9 @@
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { type RowHelper, type RowJob, setRowHelper } from '@anagen/core/hair-analysis';
-import { spawnTsWorker } from '../../lib/ts-worker';
+import { siblingWorkerUrl, spawnTsWorker } from '../../lib/ts-worker';
 import { CONTROL_SLOTS, DONE, FAILED, POSTED } from './row-helper-control';
 
-const HELPER_URL = new URL('./row-helper.worker.ts', import.meta.url).href;
+const HELPER_URL = siblingWorkerUrl('row-helper.worker', import.meta.url);
 const START_TIMEOUT_MS = 15_000;
 /** A helper that has not let go of a job after this long is taken to have failed. */
 const STALL_MS = 2_000;

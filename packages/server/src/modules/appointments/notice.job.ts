@@ -1,5 +1,6 @@
 import { hashToken, newToken } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 import { readNoticeNotes } from '../admin/clinic.repository';
 import { findAppointmentView, insertToken } from './appointments.repository';
 import { composeNotice } from './notice-message';
@@ -44,10 +45,10 @@ export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
     (await readNoticeNotes(k))[p.kind],
   );
   try {
-    const result = await deps.mailer.send(message);
-    // The link's token is stored with the outcome, in one commit: a recipient cannot click within
-    // milliseconds, and if this write is lost the job resends with a fresh link.
-    await k.transaction().execute(async (trx) => {
+    // The link's token is stored with the outcome and the outbox row, in one commit: a recipient
+    // cannot click within milliseconds, and if this commit is lost the retry resends (same
+    // Message-ID) with a fresh link.
+    await sendMailOnce(deps, `delivery:${delivery.id}`, message, async (trx, result) => {
       await insertToken(trx, hashToken(token), view.id, `email:${p.kind}`, now);
       await trx
         .updateTable('deliveries')

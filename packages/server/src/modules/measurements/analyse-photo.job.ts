@@ -1,7 +1,7 @@
 import type { HairAnalysisResult } from '@anagen/core/hair-analysis';
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import type { JobHandler } from '../../lib/jobs/worker';
+import { DeferJob, type JobHandler } from '../../lib/jobs/worker';
 import { findPhotoRow, setAnalysisStatus } from '../photos/photos.repository';
 import { withAnalysisSlot } from './analysis-slot';
 import { decodeForAnalysis } from './decode-for-analysis';
@@ -37,11 +37,15 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
   }
   let result: HairAnalysisResult;
   try {
+    // A background analysis does not wait for a slot: it goes back to the queue, so the worker is
+    // free for mail meanwhile, and the photo stays in the clinic's visible queue.
     result = await withAnalysisSlot(
+      deps,
       async () => (await runAnalysis(await decodeForAnalysis(data, Number(photo.um_per_px)))).result,
+      { waitMs: 0 },
     );
   } catch (err) {
-    if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') throw err; // busy: the worker retries later
+    if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') throw new DeferJob(3000, err.message);
     const reason = err instanceof Error ? err.message : String(err);
     await setAnalysisStatus(
       db,

@@ -120,7 +120,7 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       }
       const image = await app.deps.storage.get(photo.image_key);
       if (!image) throw notFound('Photo file');
-      const png = await withAnalysisSlot(async () => {
+      const png = await withAnalysisSlot(app.deps, async () => {
         const input = await decodeForAnalysis(image, Number(photo.um_per_px));
         const { result, traces = [] } = await runAnalysis(input, { detailed: true });
         return renderOverlay(input, result, traces);

@@ -5,7 +5,7 @@ import {
   type HairAnalysisResult,
   type HairTrace,
 } from '@anagen/core/hair-analysis';
-import { spawnTsWorker } from '../../lib/ts-worker';
+import { siblingWorkerUrl, spawnTsWorker } from '../../lib/ts-worker';
 
 export interface AnalysisOutput {
   result: HairAnalysisResult;
@@ -14,7 +14,7 @@ export interface AnalysisOutput {
 
 type Pending = { resolve: (v: AnalysisOutput) => void; reject: (e: Error) => void };
 
-const WORKER_URL = new URL('./analysis.worker.ts', import.meta.url).href;
+const WORKER_URL = siblingWorkerUrl('analysis.worker', import.meta.url);
 const START_TIMEOUT_MS = 15_000;
 
 let worker: Promise<Worker | null> | null = null;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 import { getClinicContact } from '../care-templates/care-settings';
 import { findTemplate } from '../care-templates/care-templates.repository';
 import { findAppointmentForPrep, itemsForAppointments } from './preparation.repository';
@@ -82,16 +83,17 @@ export const prepReminderJob: JobHandler = async (raw, { deps, jobId }) => {
     'You can tick these off in your portal under "Getting ready".',
     `Questions, or a step you cannot follow? Call ${clinic.name} at ${clinic.phone}.`,
   ].join('\n');
-  const res = await deps.mailer.send({ to: patient.email, subject, text });
-  await logDelivery(db, {
-    patientId: appt.patient_id,
-    kind: 'prep-reminder',
-    recipient: patient.email,
-    subject,
-    response: res.response,
-    jobId,
-    now: deps.clock.now(),
-  });
+  await sendMailOnce(deps, `care.prep-reminder:${jobId}`, { to: patient.email, subject, text }, (trx, res) =>
+    logDelivery(trx, {
+      patientId: appt.patient_id,
+      kind: 'prep-reminder',
+      recipient: patient.email,
+      subject,
+      response: res.response,
+      jobId,
+      now: deps.clock.now(),
+    }),
+  );
 };
 
 /** Sends the post-care instructions that were in force when the session was recorded. */
@@ -117,14 +119,15 @@ export const postCareJob: JobHandler = async (raw, { deps, jobId }) => {
     'These instructions are also in your portal. To report a side effect, open the portal and choose "Report a side effect".',
     `${clinic.name}: ${clinic.phone}. In an emergency call 911.`,
   ].join('\n');
-  const res = await deps.mailer.send({ to: patient.email, subject, text });
-  await logDelivery(db, {
-    patientId: s.patient_id,
-    kind: 'post-care',
-    recipient: patient.email,
-    subject,
-    response: res.response,
-    jobId,
-    now: deps.clock.now(),
-  });
+  await sendMailOnce(deps, `care.post-care:${jobId}`, { to: patient.email, subject, text }, (trx, res) =>
+    logDelivery(trx, {
+      patientId: s.patient_id,
+      kind: 'post-care',
+      recipient: patient.email,
+      subject,
+      response: res.response,
+      jobId,
+      now: deps.clock.now(),
+    }),
+  );
 };

@@ -1,6 +1,7 @@
 import { formatClinicDate, formatClinicDateTime } from '@anagen/core/scheduling';
 import { newId } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 import { clinicTimeZone } from '../admin/clinic.repository';
 import { getClinicContact } from '../care-templates/care-settings';
 
@@ -37,8 +38,9 @@ export const sideEffectFollowUpJob: JobHandler = async (raw, { deps }) => {
       .execute();
   }
   const zone = await clinicTimeZone(db);
+  // One outbox key per clinician and follow-up date: a retried job mails nobody twice.
   for (const c of to) {
-    await deps.mailer.send({
+    await sendMailOnce(deps, `care.side-effect-follow-up:${report.id}:${p.followUpAt}:${c.email}`, {
       to: c.email,
       subject: 'A side-effect follow-up is due',
       text: [
@@ -77,22 +79,29 @@ export const sideEffectReplyJob: JobHandler = async (raw, { deps, jobId }) => {
     '',
     `If it has got worse, call ${clinic.name} at ${clinic.phone}. In an emergency call 911.`,
   ].join('\n');
-  const res = await deps.mailer.send({ to: report.email, subject, text });
-  const now = deps.clock.now();
-  await db
-    .insertInto('deliveries')
-    .values({
-      id: newId(),
-      appointment_id: null,
-      patient_id: report.patient_id,
-      kind: 'side-effect-reply',
-      recipient: report.email,
-      subject,
-      status: 'sent',
-      server_response: res.response.slice(0, 500),
-      job_id: jobId,
-      created_at: now,
-      sent_at: now,
-    })
-    .execute();
+  const email = report.email;
+  await sendMailOnce(
+    deps,
+    `care.side-effect-reply:${report.id}:${p.reviewedAt}`,
+    { to: email, subject, text },
+    async (trx, res) => {
+      const now = deps.clock.now();
+      await trx
+        .insertInto('deliveries')
+        .values({
+          id: newId(),
+          appointment_id: null,
+          patient_id: report.patient_id,
+          kind: 'side-effect-reply',
+          recipient: email,
+          subject,
+          status: 'sent',
+          server_response: res.response.slice(0, 500),
+          job_id: jobId,
+          created_at: now,
+          sent_at: now,
+        })
+        .execute();
+    },
+  );
 };

@@ -1,5 +1,6 @@
 import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
 import { clinicTimeZone } from '../admin/clinic.repository';
 
 /**
@@ -17,15 +18,16 @@ export const urgentAlertEmailJob: JobHandler = async (raw, { deps }) => {
   if (!alert || alert.acknowledged_at !== null) return;
   const clinicians = await db
     .selectFrom('users')
-    .select(['email', 'name'])
+    .select(['id', 'email', 'name'])
     .where('role', '=', 'clinician')
     .where('active', '=', 1)
     .orderBy('email')
     .execute();
   // Clinic time with the zone spelled out: "01:26 UTC" made a clinician do sums at night.
   const at = formatClinicDateTime(Number(alert.created_at), await clinicTimeZone(db), { zoneName: 'long' });
+  // One key per clinician: a retry after a failure part-way mails only those not mailed yet.
   for (const c of clinicians) {
-    await deps.mailer.send({
+    await sendMailOnce(deps, `care.urgent-alert:${alert.id}:${c.id}`, {
       to: c.email,
       subject: 'Urgent side-effect report needs a clinician',
       text: [

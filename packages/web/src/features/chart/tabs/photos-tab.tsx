@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/use-me';
+import { AnalysisQueueNote } from '../../progress/analysis-queue';
 import { BeforeAfter } from '../../progress/before-after';
 import { CapturePanel } from '../../progress/capture-panel';
 import { MeasurementReview } from '../../progress/measurement-review';
@@ -23,6 +24,7 @@ export default function PhotosTab({ patientId }: ChartTabProps) {
           Printable progress report
         </Link>
       </div>
+      {(me?.role === 'clinician' || me?.role === 'admin') && <AnalysisQueueNote />}
       {canWrite && <CapturePanel patientId={patientId} audience="staff" />}
       <ProgressResults patientId={patientId} treatment={treatment} onTreatmentChange={setTreatment} />
       <BeforeAfter patientId={patientId} />

@@ -167,6 +167,7 @@ describe.runIf(browserAvailable())('booking journey in chromium', () => {
     await page.getByLabel('Patient (name or email)').fill('Sam');
     await page.getByRole('button', { name: /Sam Lee/ }).click();
     await page.getByRole('list', { name: 'Free times' }).getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
     const entry = page.locator('.day-grid').getByRole('button', { name: /Sam Lee, Follow-up visit/ });
     await entry.waitFor();
     await page.getByRole('heading', { name: 'Sam Lee' }).waitFor();

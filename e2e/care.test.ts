@@ -76,7 +76,7 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await expect(dx.getByLabel('Stage', { exact: true }).count()).resolves.toBe(0);
   });
 
-  it('records a session with an injection map and signs it', async () => {
+  it('records a session (settings carried over from the last one), edits the draft, signs after a confirmation', async () => {
     await page.goto(`${server.url}/staff/patients/demo-patient-1/sessions`);
     await page.getByRole('button', { name: 'Record a session' }).click();
     const form = page
@@ -85,6 +85,16 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     const planSelect = form.getByLabel('Plan');
     const prpOption = await planSelect.locator('option', { hasText: 'PRP' }).getAttribute('value');
     await planSelect.selectOption(prpOption!);
+    // The last PRP session's settings are the starting point, marked as such; lots are left empty.
+    const carried = form.getByTestId('carried-over');
+    await carried.getByText(/taken over from the PRP \(platelet-rich plasma\) session on/).waitFor();
+    await expect(form.getByLabel('Blood drawn (mL)').inputValue()).resolves.not.toBe('');
+    await expect(form.getByLabel('Product 2').inputValue()).resolves.toBe('Lidocaine 1% with epinephrine');
+    await expect(form.getByLabel('Lot number 2').inputValue()).resolves.toBe('');
+    await expect(form.getByLabel('Anaesthesia').inputValue()).resolves.toMatch(/lidocaine/);
+    const save = form.getByRole('button', { name: 'Save as draft' });
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: screenshotPath('care-session-carried-over'), fullPage: true });
     // Yesterday 09:30 in the clinic (Los Angeles), typed into a browser running in Tokyo.
     const day = clinicDayOffset(-1);
     const at = form.getByLabel('Date and time');
@@ -93,6 +103,8 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     await at.fill(`${day}T09:30`);
     await form.getByLabel('Product 1').fill('PRP preparation kit');
     await form.getByLabel('Lot number 1').fill('PRP-E2E-0001');
+    await form.getByLabel('Lot number 2').fill('LID-E2E-0001');
+    await carried.getByLabel('I checked the settings taken over from the previous session').check();
     await form.getByLabel('Blood drawn (mL)').fill('30');
     await form.getByLabel('Spin protocol').fill('Single spin, 10 min at 1500 g');
     await form.getByLabel('Final PRP volume (mL)').fill('6');
@@ -104,15 +116,38 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     ).resolves.toBe(true);
     await form.getByLabel('Vertex (crown) (mL)').fill('3.5');
     await form.getByLabel('Mid-scalp, centre (mL)').fill('1.5');
-    await form.getByText('Total: 5 mL').waitFor();
+    // The other zones keep the volumes taken over from the last session.
+    await form.getByText(/^Total: [\d.]+ mL$/).waitFor();
     await form.getByLabel('Notes').fill('Third session of the course. Tolerated well.');
     await page.screenshot({ path: screenshotPath('care-session-form'), fullPage: true });
     await form.getByRole('button', { name: 'Save as draft' }).click();
 
     const record = page.getByRole('article').filter({ hasText: 'PRP-E2E-0001' });
     await record.getByText('Draft, not signed').waitFor();
+    // A draft can still be edited.
+    await record.getByRole('button', { name: 'Edit draft' }).click();
+    const editForm = page
+      .locator('form')
+      .filter({ has: page.getByRole('heading', { name: 'Edit draft session' }) });
+    await expect(editForm.getByLabel('Notes').inputValue()).resolves.toBe(
+      'Third session of the course. Tolerated well.',
+    );
+    await editForm.getByLabel('Notes').fill('Third session of the course. Tolerated well; mild redness.');
+    await page.screenshot({ path: screenshotPath('care-session-edit-draft'), fullPage: true });
+    await editForm.getByRole('button', { name: 'Save draft' }).click();
+    await record.getByText('Tolerated well; mild redness.').waitFor();
+    // Signing asks first; "Not yet" leaves the draft as it is.
     await record.getByRole('button', { name: 'Sign this record' }).click();
+    const ask = record.getByText('Sign this record?');
+    await ask.waitFor();
+    await expect(record.evaluate((el) => el.contains(document.activeElement))).resolves.toBe(true);
+    await page.screenshot({ path: screenshotPath('care-session-sign-confirm'), fullPage: true });
+    await record.getByRole('button', { name: 'Not yet' }).click();
+    await record.getByText('Draft, not signed').waitFor();
+    await record.getByRole('button', { name: 'Sign this record' }).click();
+    await record.getByRole('button', { name: 'Yes, sign it' }).click();
     await record.locator('.badge', { hasText: /^Signed$/ }).waitFor();
+    await expect(record.getByRole('button', { name: 'Edit draft' }).count()).resolves.toBe(0);
     await expect(record.getByRole('button', { name: 'Sign this record' }).count()).resolves.toBe(0);
     await record.getByText('Add an addendum').waitFor();
     await expect(record.getByRole('heading').first().textContent()).resolves.toMatch(/9:30\s?AM P[SD]T/);
@@ -128,7 +163,9 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     ).toBe('09:30');
     const map = await record.getByRole('img').getAttribute('aria-label');
     expect(map).toContain('Vertex (crown) 3.5 mL');
-    expect(map).toContain('total 5 mL');
+    // Typed on top of the last session's map, whose other zones were taken over.
+    expect(map).toContain('Mid-scalp, left 0.75 mL');
+    expect(map).toContain('total 6.5 mL');
     await expectNoSeriousA11yIssues(page);
     await page.screenshot({ path: screenshotPath('care-session-signed'), fullPage: true });
   });
@@ -239,6 +276,13 @@ describe.runIf(browserAvailable())('care pathway in chromium', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'Urgent side-effect report' });
     await banner.getByRole('link', { name: 'Pat Rivera' }).waitFor();
     await expect(banner.textContent()).resolves.toMatch(/fever/);
+    // "Contact the patient now" comes with the number to call and the address to write to.
+    await expect(banner.getByRole('link', { name: '+1 415 555 0101' }).getAttribute('href')).resolves.toBe(
+      'tel:+14155550101',
+    );
+    await expect(
+      banner.getByRole('link', { name: 'patient@example.com' }).getAttribute('href'),
+    ).resolves.toBe('mailto:patient@example.com');
     await page.screenshot({ path: screenshotPath('care-staff-alert'), fullPage: true });
     await banner.getByRole('link', { name: 'Pat Rivera' }).click();
     await page.getByRole('heading', { name: 'Side effects' }).waitFor();

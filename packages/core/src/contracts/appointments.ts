@@ -133,6 +133,22 @@ export const rescheduleAppointmentSchema = z.strictObject({
   start: instantSchema,
   providerId: z.string().min(1).max(100).optional(),
 });
+/**
+ * The desk takes back what it just did: a booking is cancelled with the reason "undo", a move goes
+ * back to where it was. Repeating the same undo changes nothing (idempotent).
+ */
+export const undoAppointmentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('booking') }),
+  z.strictObject({
+    kind: z.literal('move'),
+    /** Where the appointment was before the move. */
+    start: instantSchema,
+    providerId: z.string().min(1).max(100),
+  }),
+]);
+export type UndoAppointment = z.infer<typeof undoAppointmentSchema>;
+/** The cancellation reason stored when the desk undoes a booking. */
+export const UNDO_REASON = 'undo';
 export const appointmentStatusChangeSchema = z.strictObject({
   status: z.enum(['booked', 'checked-in', 'completed', 'no-show']),
 });

@@ -440,6 +440,9 @@ export const careAlertSchema = z.object({
   kind: z.literal('urgent-side-effect'),
   patientId: z.string(),
   patientName: z.string(),
+  /** So whoever sees the alert can call at once (contact details are demographics: all staff). */
+  patientPhone: z.string().nullable(),
+  patientEmail: z.string(),
   reportId: z.string(),
   createdAt: z.number(),
   /** Urgent reasons; only for clinical roles (front desk sees that an alert exists, not why). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { phoneSchema } from './admin';
+import { emailSchema } from './auth';
 
 export const patientSchema = z.object({
   id: z.string(),
@@ -43,3 +45,24 @@ export const patientMergeResultSchema = z.object({
 export type PatientMergePreview = z.infer<typeof patientMergePreviewSchema>;
 export type PatientRecordSummary = z.infer<typeof patientRecordSummarySchema>;
 export type PatientMergeResult = z.infer<typeof patientMergeResultSchema>;
+
+/**
+ * What the front desk needs to open a record for a caller (decision 252): a name to greet them, a
+ * phone to call back, a date of birth to tell namesakes apart, and an email, because every
+ * confirmation, reminder and account link goes by email and records are matched by it.
+ */
+export const newPatientSchema = z.strictObject({
+  name: z.string().trim().min(2, 'Enter the full name.').max(200),
+  email: emailSchema,
+  phone: phoneSchema,
+  /** YYYY-MM-DD; the server also refuses a date after today. */
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of birth.')
+    .refine((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+    }, 'Enter a real date, such as 1980-04-30.')
+    .refine((d) => d >= '1900-01-01', 'Enter a date of birth after 1900.'),
+});
+export type NewPatient = z.infer<typeof newPatientSchema>;

@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../../modules/auth/auth.service';
 import { hashPassword } from '../../modules/auth/password';
+import { addPatientRecord } from '../../modules/patients/create-patient';
 import { insertUser } from '../../modules/users/users.repository';
 
 export async function readPassword(): Promise<string> {
@@ -48,19 +49,7 @@ export async function userAddCommand(
         now,
       });
       if (opts.role === 'patient') {
-        await trx
-          .insertInto('patients')
-          .values({
-            id: newId(),
-            user_id: id,
-            name: opts.name.trim(),
-            email: email.data,
-            phone: null,
-            birth_date: null,
-            sex: null,
-            created_at: now,
-          })
-          .execute();
+        await addPatientRecord(trx, { userId: id, name: opts.name, email: email.data }, now);
       }
     });
     console.log(`Created ${opts.role} ${email.data} (id ${id}).`);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, Database } from '../../db/schema';
+import { addPatientRecord } from '../patients/create-patient';
 import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
 
 export interface Span {
@@ -255,19 +256,7 @@ export async function resolveBookingPatient(
       ? { userId: account.id, email: account.email, name: account.name }
       : undefined;
   if (existing) return { patientId: existing.id, ...(claimant ? { claimant } : {}) };
-  await trx
-    .insertInto('patients')
-    .values({
-      id: p.id,
-      user_id: null,
-      name: p.name,
-      email,
-      phone: p.phone,
-      birth_date: null,
-      sex: null,
-      created_at: p.now,
-    })
-    .execute();
+  await addPatientRecord(trx, { id: p.id, name: p.name, email, phone: p.phone }, p.now);
   return { patientId: p.id, ...(claimant ? { claimant } : {}) };
 }
 

@@ -9,6 +9,7 @@ import {
   patientAppointmentSchema,
   patientIdParamsSchema,
   rescheduleAppointmentSchema,
+  undoAppointmentSchema,
 } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -30,6 +31,7 @@ import {
 } from './manage-appointment';
 import { loadClinicSettings } from './scheduling.repository';
 import { seriesRoutes } from './series.routes';
+import { undoAppointmentChange } from './undo-appointment';
 
 const STAFF = ['desk', 'clinician', 'admin'] as const;
 const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
@@ -108,6 +110,26 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
         action: 'appointment.reschedule',
       });
       return rescheduleAppointment(req, o, req.body);
+    },
+  );
+
+  r.post(
+    '/api/appointments/:id/undo',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['appointments'],
+        params: appointmentIdParamsSchema,
+        body: undoAppointmentSchema,
+        response: { 200: appointmentSchema },
+      },
+    },
+    async (req) => {
+      const o = await openAppointment(req, req.params.id, undefined, {
+        mode: 'write',
+        action: 'appointment.undo',
+      });
+      return undoAppointmentChange(req, o, req.body);
     },
   );
 

@@ -181,9 +181,28 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['appointments'], params: appointmentIdParamsSchema, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      const res = await k().deleteFrom('blocks').where('id', '=', req.params.id).executeTakeFirst();
-      if (Number(res.numDeletedRows) === 0) throw notFound('Block');
-      await audit(req, { action: 'block.delete', resource: 'block', resourceId: req.params.id });
+      // Removed and audited together, with what the block covered, so the log says what was freed.
+      await k()
+        .transaction()
+        .execute(async (trx) => {
+          const block = await trx
+            .selectFrom('blocks')
+            .select(['start_at', 'end_at', 'reason'])
+            .where('id', '=', req.params.id)
+            .executeTakeFirst();
+          const res = await trx.deleteFrom('blocks').where('id', '=', req.params.id).executeTakeFirst();
+          if (!block || Number(res.numDeletedRows) === 0) throw notFound('Block');
+          await audit(
+            req,
+            {
+              action: 'block.delete',
+              resource: 'block',
+              resourceId: req.params.id,
+              detail: `${iso(block.start_at)}…${iso(block.end_at)}${block.reason ? ` (${block.reason})` : ''}`,
+            },
+            trx,
+          );
+        });
       return reply.code(204).send(null);
     },
   );

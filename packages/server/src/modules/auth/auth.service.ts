@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { keyringFor, openSecret } from '../../lib/secret-box';
 import { audit } from '../audit/audit.service';
+import { addPatientRecord } from '../patients/create-patient';
 import {
   findUserByEmail,
   insertUser,
@@ -183,19 +184,7 @@ export async function register(req: FastifyRequest, body: RegisterRequest): Prom
         now,
         emailVerified: false,
       });
-      await trx
-        .insertInto('patients')
-        .values({
-          id: patientId,
-          user_id: userId,
-          name: body.name,
-          email: body.email,
-          phone: null,
-          birth_date: null,
-          sex: null,
-          created_at: now,
-        })
-        .execute();
+      await addPatientRecord(trx, { id: patientId, userId, name: body.name, email: body.email }, now);
       return issueAccountToken(trx, userId, 'verify-email', now);
     });
   } catch (err) {

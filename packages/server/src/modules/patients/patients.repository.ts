@@ -1,6 +1,6 @@
 import type { Patient } from '@anagen/core/contracts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, PatientTable } from '../../db/schema';
 
 const COLUMNS = ['id', 'name', 'email', 'phone', 'birth_date', 'sex', 'user_id', 'created_at'] as const;
 
@@ -46,4 +46,19 @@ export async function searchPatients(
   }
   const rows = await query.orderBy('name').limit(limit).execute();
   return rows.map(toPatient);
+}
+
+export async function insertPatient(trx: Kysely<Database>, row: Insertable<PatientTable>): Promise<void> {
+  await trx.insertInto('patients').values(row).execute();
+}
+
+export async function findPatientIdByEmail(db: Kysely<Database>, email: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('email', '=', email.trim().toLowerCase())
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }

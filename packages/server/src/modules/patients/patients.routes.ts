@@ -1,9 +1,15 @@
-import { patientIdParamsSchema, patientSchema, patientSearchQuerySchema } from '@anagen/core/contracts';
+import {
+  newPatientSchema,
+  patientIdParamsSchema,
+  patientSchema,
+  patientSearchQuerySchema,
+} from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
 import { audit } from '../audit/audit.service';
+import { createPatient } from './create-patient';
 import { requirePatientAccess } from './patient-access';
 import { findPatientById, searchPatients } from './patients.repository';
 
@@ -24,6 +30,19 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
       const found = await searchPatients(app.deps.db.kysely, req.query.q, req.query.limit);
       await audit(req, { action: 'patient.search', resource: 'patient', detail: `${found.length} results` });
       return found;
+    },
+  );
+
+  // The desk (and clinicians) open a record for a caller who is not a patient yet.
+  r.post(
+    '/api/patients',
+    {
+      config: { access: ['desk', 'clinician', 'admin'] },
+      schema: { tags: ['patients'], body: newPatientSchema, response: { 201: patientSchema } },
+    },
+    async (req, reply) => {
+      const patient = await createPatient(app.deps, { ...req.actor!, ip: req.ip }, req.body);
+      return reply.code(201).send(patient);
     },
   );
 

@@ -197,6 +197,8 @@ export async function listAlerts(db: Kysely<Database>, opts: { openOnly: boolean
       'a.kind',
       'a.patient_id',
       'p.name as patient_name',
+      'p.phone as patient_phone',
+      'p.email as patient_email',
       'a.report_id',
       'a.created_at',
       'a.acknowledged_at',

@@ -71,7 +71,12 @@ describe.each(DIALECTS)('side effects, alerts and stats on %s', (dialect) => {
     expect(alerts).toMatchObject([
       { patientId: 'demo-patient-1', patientName: 'Pat Rivera', reasons: ['fever', 'pus'] },
     ]);
+    // "Contact the patient now" needs the number at hand, for the desk too.
     const deskView = (await call('desk', 'GET', '/api/alerts')).body;
+    expect(deskView[0]).toMatchObject({
+      patientPhone: '+1 415 555 0101',
+      patientEmail: 'patient@example.com',
+    });
     expect(deskView[0].reasons).toBeNull();
     expect((await call('patient', 'GET', '/api/alerts')).status).toBe(403);
 

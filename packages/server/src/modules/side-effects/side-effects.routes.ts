@@ -160,6 +160,8 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
         kind: 'urgent-side-effect' as const,
         patientId: a.patient_id,
         patientName: a.patient_name,
+        patientPhone: a.patient_phone,
+        patientEmail: a.patient_email,
         reportId: a.report_id,
         createdAt: Number(a.created_at),
         reasons: clinical ? (JSON.parse(a.reasons_json) as string[]) : null,

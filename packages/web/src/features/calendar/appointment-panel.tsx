@@ -1,22 +1,31 @@
-import type { Appointment, Calendar, CalendarEntry } from '@anagen/core/contracts';
+import type { Appointment, Calendar, CalendarEntry, SlotDto } from '@anagen/core/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api-client';
+import { useAppointmentTypes } from '../booking/booking-api';
 import { formatDateTime, formatTime, localDateKey } from '../booking/time';
+import { BookingConfirm } from './booking-confirm';
 import { STATUS_LABEL, useDeliveries, useRefreshSchedule } from './calendar-api';
 import { FreeTimes } from './free-times';
 import { StatusButtons } from './status-buttons';
 
-/** One appointment for staff: who, when, status, confirmation, messages sent; move, cancel. */
+/**
+ * One appointment for staff: who, when, status, confirmation, messages sent; move (after a
+ * confirmation step, then `onMoved` with where it was, for undo), cancel.
+ */
 export function AppointmentPanel({
   entry: a,
   cal,
   onClose,
+  onMoved,
 }: {
   entry: CalendarEntry;
   cal: Calendar;
   onClose: () => void;
+  onMoved: (moved: Appointment, previous: { start: string; providerId: string }) => void;
 }) {
+  const types = useAppointmentTypes();
+  const [pick, setPick] = useState<SlotDto | null>(null);
   const zone = cal.timeZone;
   const deliveries = useDeliveries(a.id);
   const refresh = useRefreshSchedule();
@@ -36,6 +45,7 @@ export function AppointmentPanel({
       setMode('view');
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Please try again.');
+      setPick(null);
     } finally {
       setBusy(false);
     }
@@ -97,20 +107,36 @@ export function AppointmentPanel({
               </select>
             </label>
           </div>
-          <FreeTimes
-            type={a.type}
-            date={date}
-            providerId={providerId}
-            disabled={busy}
-            onPick={(s) =>
-              run(() =>
-                api.post<Appointment>(`/api/appointments/${a.id}/reschedule`, {
-                  start: s.start,
-                  providerId: s.providerId,
-                }),
-              )
-            }
-          />
+          {pick ? (
+            <BookingConfirm
+              heading="Check and confirm the move"
+              proposal={{
+                patientName: a.patientName,
+                type: types.data?.find((t) => t.slug === a.type),
+                start: pick.start,
+                end: pick.end,
+                providerId: pick.providerId,
+              }}
+              cal={cal}
+              confirmLabel="Confirm move"
+              busy={busy}
+              onConfirm={() =>
+                void run(async () => {
+                  const previous = { start: a.start, providerId: a.providerId };
+                  const moved = await api.post<Appointment>(`/api/appointments/${a.id}/reschedule`, {
+                    start: pick.start,
+                    providerId: pick.providerId,
+                  });
+                  setPick(null);
+                  onMoved(moved, previous);
+                  return moved;
+                })
+              }
+              onBack={() => setPick(null)}
+            />
+          ) : (
+            <FreeTimes type={a.type} date={date} providerId={providerId} disabled={busy} onPick={setPick} />
+          )}
           <button type="button" className="link-button" onClick={() => setMode('view')}>
             Keep the current time
           </button>

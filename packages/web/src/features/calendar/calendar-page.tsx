@@ -1,52 +1,36 @@
-import type { Block, Calendar, CalendarEntry } from '@anagen/core/contracts';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import type { Appointment, UndoAppointment } from '@anagen/core/contracts';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { api } from '../../lib/api-client';
 import { clinicToday, clinicZone } from '../../lib/clinic-time';
-import {
-  addDays,
-  formatDate,
-  formatTime,
-  localDateKey,
-  localMinutes,
-  weekdayOf,
-  zoneName,
-} from '../booking/time';
+import { addDays, formatDate, formatDateTime, localDateKey, weekdayOf, zoneName } from '../booking/time';
+import { usePatient } from '../chart/use-patient';
 import { AppointmentPanel } from './appointment-panel';
+import { BlockDetails } from './block-details';
 import { BlockPanel } from './block-panel';
-import { STATUS_LABEL, useCalendar } from './calendar-api';
-import { NewAppointmentPanel } from './new-appointment-panel';
-
-const DAY_START = 7 * 60;
-const DAY_END = 19 * 60;
-const PX_PER_MIN = 1.2;
-
-interface Column {
-  id: string;
-  name: string;
-  kind: 'provider' | 'resource';
-}
-
-function columnsOf(c: Calendar): Column[] {
-  return [
-    ...c.providers.map((p) => ({ id: p.id, name: p.name, kind: 'provider' as const })),
-    ...c.resources.map((r) => ({ id: r.id, name: r.name, kind: 'resource' as const })),
-  ];
-}
-
-const inColumn = (col: Column) => (a: CalendarEntry) =>
-  col.kind === 'provider' ? a.providerId === col.id : a.resourceIds.includes(col.id);
-const blockInColumn = (col: Column) => (b: Block) =>
-  col.kind === 'provider' ? b.providerId === col.id : b.resourceId === col.id;
-
+import { useCalendar, useRefreshSchedule } from './calendar-api';
+import { DayGrid, WeekGrid } from './calendar-grids';
+import { type BookingStart, NewAppointmentPanel } from './new-appointment-panel';
+import { UndoBar } from './undo-bar';
 /** `/staff/calendar`: day and week views with providers and rooms as columns; create, move, cancel, block. */
 export function CalendarPage() {
   usePageMeta('Calendar');
   const [view, setView] = useState<'day' | 'week'>('day');
   const [date, setDate] = useState(() => clinicToday());
   const [selected, setSelected] = useState<string | null>(null);
+  const [selectedBlock, setSelectedBlock] = useState<string | null>(null);
   const [panel, setPanel] = useState<'none' | 'new' | 'block'>('none');
+  const [bookingStart, setBookingStart] = useState<BookingStart>({ date });
+  // The last booking or move: where it landed, and how to take it back for a few seconds.
+  const [landed, setLanded] = useState<{ id: string; message: string; undo: UndoAppointment | null } | null>(
+    null,
+  );
+  const refresh = useRefreshSchedule();
+  // A chart's "Book" button opens the calendar with the patient chosen (`?patient=ID`).
+  const [params, setParams] = useSearchParams();
+  const preselected = usePatient(params.get('patient') ?? undefined);
   const weekStart = addDays(date, 1 - weekdayOf(date));
   const from = view === 'day' ? date : weekStart;
   const to = view === 'day' ? date : addDays(weekStart, 6);
@@ -54,6 +38,63 @@ export function CalendarPage() {
   const zone = q.data?.timeZone ?? clinicZone();
   const step = view === 'day' ? 1 : 7;
   const entry = q.data?.appointments.find((a) => a.id === selected) ?? null;
+  const block = q.data?.blocks.find((b) => b.id === selectedBlock) ?? null;
+
+  useEffect(() => {
+    if (!preselected.data) return;
+    setBookingStart({ date, patient: preselected.data });
+    setPanel('new');
+    setSelected(null);
+    setSelectedBlock(null);
+    setParams({}, { replace: true });
+  }, [preselected.data, date, setParams]);
+
+  const openNew = (start: BookingStart) => {
+    setBookingStart(start);
+    setPanel('new');
+    setSelected(null);
+    setSelectedBlock(null);
+  };
+  const select = (id: string) => {
+    setSelected(id);
+    setSelectedBlock(null);
+    setPanel('none');
+  };
+  const selectBlock = (id: string) => {
+    setSelectedBlock(id);
+    setSelected(null);
+    setPanel('none');
+  };
+  // Show the day (or week) where the visit landed, with it selected.
+  const showLanded = (a: Appointment, message: string, undo: UndoAppointment | null) => {
+    setDate(localDateKey(a.start, zone));
+    setSelected(a.id);
+    setSelectedBlock(null);
+    setLanded({ id: a.id, message, undo });
+  };
+  const undo = async () => {
+    if (!landed?.undo) return;
+    try {
+      const a = await api.post<Appointment>(`/api/appointments/${landed.id}/undo`, landed.undo);
+      refresh();
+      if (landed.undo.kind === 'move') {
+        showLanded(a, `Move undone: back at ${formatDateTime(a.start, zone)} with ${a.providerName}.`, null);
+      } else {
+        setSelected(null);
+        setLanded({
+          id: a.id,
+          message: 'Booking undone: the appointment is cancelled (reason: undo).',
+          undo: null,
+        });
+      }
+    } catch (err) {
+      setLanded({
+        id: landed.id,
+        message: `Could not undo: ${err instanceof Error ? err.message : 'please try again.'}`,
+        undo: null,
+      });
+    }
+  };
 
   return (
     <>
@@ -98,7 +139,7 @@ export function CalendarPage() {
         <button
           type="button"
           className="btn small"
-          onClick={() => setPanel(panel === 'new' ? 'none' : 'new')}
+          onClick={() => (panel === 'new' ? setPanel('none') : openNew({ date }))}
         >
           New appointment
         </button>
@@ -116,6 +157,14 @@ export function CalendarPage() {
           : `Week of ${formatDate(`${weekStart}T12:00:00Z`, 'UTC')}`}{' '}
         <span className="muted small">(clinic time, {zoneName(zone)})</span>
       </h2>
+      {landed && (
+        <UndoBar
+          message={landed.message}
+          canUndo={!!landed.undo}
+          onUndo={undo}
+          onDismiss={() => setLanded(null)}
+        />
+      )}
       {q.isPending && <Loading />}
       {q.error && <ErrorState error={q.error} />}
       <div className="calendar-layout">
@@ -137,12 +186,23 @@ export function CalendarPage() {
           {q.data &&
             q.data.providers.length + q.data.resources.length > 0 &&
             (view === 'day' ? (
-              <DayGrid cal={q.data} date={date} onSelect={setSelected} selected={selected} />
+              <DayGrid
+                cal={q.data}
+                date={date}
+                onSelect={select}
+                onSelectBlock={selectBlock}
+                onEmpty={openNew}
+                selected={selected}
+                landed={landed?.id ?? null}
+              />
             ) : (
               <WeekGrid
                 cal={q.data}
                 weekStart={weekStart}
-                onSelect={setSelected}
+                onSelect={select}
+                onSelectBlock={selectBlock}
+                selected={selected}
+                landed={landed?.id ?? null}
                 onDay={(d) => {
                   setDate(d);
                   setView('day');
@@ -153,11 +213,21 @@ export function CalendarPage() {
         <aside className="calendar-side" aria-label="Details">
           {panel === 'new' && q.data && (
             <NewAppointmentPanel
+              key={JSON.stringify([
+                bookingStart.date,
+                bookingStart.from,
+                bookingStart.providerId,
+                bookingStart.patient?.id,
+              ])}
               cal={q.data}
-              date={date}
-              onDone={(id) => {
+              start={bookingStart}
+              onDone={(a, patientName) => {
                 setPanel('none');
-                setSelected(id);
+                showLanded(
+                  a,
+                  `Booked: ${patientName}, ${a.typeName}, ${formatDateTime(a.start, zone)} with ${a.providerName}.`,
+                  { kind: 'booking' },
+                );
               }}
               onClose={() => setPanel('none')}
             />
@@ -166,168 +236,40 @@ export function CalendarPage() {
             <BlockPanel cal={q.data} date={date} onClose={() => setPanel('none')} />
           )}
           {entry && q.data && (
-            <AppointmentPanel entry={entry} cal={q.data} onClose={() => setSelected(null)} />
+            <AppointmentPanel
+              key={entry.id}
+              entry={entry}
+              cal={q.data}
+              onClose={() => setSelected(null)}
+              onMoved={(a, previous) =>
+                showLanded(
+                  a,
+                  `Moved: ${entry.patientName} now ${formatDateTime(a.start, zone)} with ${a.providerName}.`,
+                  { kind: 'move', ...previous },
+                )
+              }
+            />
           )}
-          {!entry && panel === 'none' && <p className="muted">Choose an appointment to see it here.</p>}
+          {block && q.data && (
+            <BlockDetails
+              key={block.id}
+              block={block}
+              cal={q.data}
+              onClose={() => setSelectedBlock(null)}
+              onRemoved={(message) => {
+                setSelectedBlock(null);
+                setLanded({ id: block.id, message, undo: null });
+              }}
+            />
+          )}
+          {!entry && !block && panel === 'none' && (
+            <p className="muted">
+              Choose an appointment or a blocked time to see it here, or click a free place in a column to
+              book at that time.
+            </p>
+          )}
         </aside>
       </div>
     </>
-  );
-}
-
-function EntryButton({
-  a,
-  zone,
-  onSelect,
-  style,
-  selected,
-}: {
-  a: CalendarEntry;
-  zone: string;
-  onSelect: (id: string) => void;
-  style?: React.CSSProperties;
-  selected?: boolean;
-}) {
-  return (
-    <button
-      type="button"
-      className={`cal-entry status-${a.status}${selected ? ' selected' : ''}`}
-      style={style}
-      onClick={() => onSelect(a.id)}
-      aria-label={`${formatTime(a.start, zone)} ${a.patientName}, ${a.typeName}, ${STATUS_LABEL[a.status]}${a.patientConfirmedAt ? ', confirmed by patient' : ''}`}
-    >
-      <span className="cal-time">{formatTime(a.start, zone)}</span> {a.patientName}
-      <span className="cal-type">
-        {a.typeName}
-        {a.status !== 'booked' && ` · ${STATUS_LABEL[a.status]}`}
-        {a.patientConfirmedAt && ' · ✓ confirmed'}
-      </span>
-    </button>
-  );
-}
-
-function DayGrid({
-  cal,
-  date,
-  onSelect,
-  selected,
-}: {
-  cal: Calendar;
-  date: string;
-  onSelect: (id: string) => void;
-  selected: string | null;
-}) {
-  const zone = cal.timeZone;
-  const cols = columnsOf(cal);
-  const onDay = (iso: string) => localDateKey(iso, zone) === date;
-  const height = (DAY_END - DAY_START) * PX_PER_MIN;
-  const top = (iso: string) => Math.max(0, (localMinutes(iso, zone) - DAY_START) * PX_PER_MIN);
-  const span = (s: string, e: string) =>
-    Math.max(18, ((Date.parse(e) - Date.parse(s)) / 60_000) * PX_PER_MIN);
-  const hours = Array.from({ length: (DAY_END - DAY_START) / 60 }, (_, i) => DAY_START / 60 + i);
-  return (
-    <div
-      className="day-grid"
-      style={{ gridTemplateColumns: `56px repeat(${cols.length}, minmax(140px, 1fr))` }}
-    >
-      <div className="day-grid-head" />
-      {cols.map((c) => (
-        <div key={c.id} className="day-grid-head">
-          {c.name}
-        </div>
-      ))}
-      <div className="day-grid-times" style={{ height }}>
-        {hours.map((h) => (
-          <span key={h} style={{ top: (h * 60 - DAY_START) * PX_PER_MIN }}>
-            {`${((h + 11) % 12) + 1} ${h < 12 ? 'AM' : 'PM'}`}
-          </span>
-        ))}
-      </div>
-      {cols.map((c) => (
-        <section key={c.id} className="day-grid-col" style={{ height }} aria-label={c.name}>
-          {cal.blocks
-            .filter(blockInColumn(c))
-            .filter((b) => onDay(b.start) || onDay(b.end))
-            .map((b) => (
-              <div
-                key={b.id}
-                className="cal-block"
-                style={{ top: top(b.start), height: span(b.start, b.end) }}
-              >
-                Blocked{b.reason ? `: ${b.reason}` : ''}
-              </div>
-            ))}
-          {cal.appointments
-            .filter(inColumn(c))
-            .filter((a) => onDay(a.start) && a.status !== 'cancelled')
-            .map((a) => (
-              <EntryButton
-                key={a.id}
-                a={a}
-                zone={zone}
-                onSelect={onSelect}
-                selected={a.id === selected}
-                style={{ top: top(a.start), height: span(a.start, a.end) }}
-              />
-            ))}
-        </section>
-      ))}
-    </div>
-  );
-}
-
-function WeekGrid({
-  cal,
-  weekStart,
-  onSelect,
-  onDay,
-}: {
-  cal: Calendar;
-  weekStart: string;
-  onSelect: (id: string) => void;
-  onDay: (d: string) => void;
-}) {
-  const zone = cal.timeZone;
-  const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
-  return (
-    <table className="week-grid">
-      <thead>
-        <tr>
-          <th scope="col">Provider / room</th>
-          {days.map((d) => (
-            <th key={d} scope="col">
-              <button type="button" className="link-button" onClick={() => onDay(d)}>
-                {formatDate(`${d}T12:00:00Z`, 'UTC').split(',').slice(0, 2).join(',')}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {columnsOf(cal).map((c) => (
-          <tr key={c.id}>
-            <th scope="row">{c.name}</th>
-            {days.map((d) => (
-              <td key={d}>
-                {cal.blocks
-                  .filter(blockInColumn(c))
-                  .filter((b) => localDateKey(b.start, zone) === d)
-                  .map((b) => (
-                    <div key={b.id} className="cal-block inline">
-                      {formatTime(b.start, zone)}–{formatTime(b.end, zone)} blocked
-                    </div>
-                  ))}
-                {cal.appointments
-                  .filter(inColumn(c))
-                  .filter((a) => localDateKey(a.start, zone) === d && a.status !== 'cancelled')
-                  .map((a) => (
-                    <EntryButton key={a.id} a={a} zone={zone} onSelect={onSelect} />
-                  ))}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

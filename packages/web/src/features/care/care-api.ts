@@ -87,6 +87,12 @@ export const useCreateDiagnosis = (id: string) =>
   usePatientMutation<NewDiagnosis, Diagnosis>(id, 'post', () => '/diagnoses');
 export const useRecordSession = (id: string) =>
   usePatientMutation<NewSession, SessionRecord>(id, 'post', () => '/sessions');
+export const useEditSession = (id: string) =>
+  usePatientMutation<Partial<NewSession> & { _sid: string }, SessionRecord>(
+    id,
+    'patch',
+    (b) => `/sessions/${b._sid}`,
+  );
 export const useSignSession = (id: string) =>
   usePatientMutation<{ _sid: string }, SessionRecord>(id, 'post', (b) => `/sessions/${b._sid}/sign`);
 export const useAddAddendum = (id: string) =>

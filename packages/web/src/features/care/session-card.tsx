@@ -1,9 +1,10 @@
-import type { SessionRecord } from '@anagen/core/contracts';
-import { useState } from 'react';
+import type { Plan, SessionRecord } from '@anagen/core/contracts';
+import { useEffect, useRef, useState } from 'react';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { useAddAddendum, useSignSession } from './care-api';
 import { fmtDate, fmtDateTime, treatmentName } from './care-format';
 import { fromInjectionMap, ScalpDiagram } from './scalp-diagram';
+import { SessionRecordForm } from './session-record-form';
 
 function Preparation({ p }: { p: NonNullable<SessionRecord['preparation']> }) {
   switch (p.kind) {
@@ -31,13 +32,35 @@ function Preparation({ p }: { p: NonNullable<SessionRecord['preparation']> }) {
   }
 }
 
-/** One session record: read-only once signed; drafts can be signed, signed records take addenda. */
-export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boolean }) {
+/**
+ * One session record: a draft can be edited and, after a confirmation, signed; a signed record is
+ * read-only and takes addenda.
+ */
+export function SessionCard({
+  s,
+  canWrite,
+  plans = [],
+}: {
+  s: SessionRecord;
+  canWrite: boolean;
+  plans?: Plan[];
+}) {
   const sign = useSignSession(s.patientId);
   const addendum = useAddAddendum(s.patientId);
   const [text, setText] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [confirmSign, setConfirmSign] = useState(false);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirmSign) confirmRef.current?.focus();
+  }, [confirmSign]);
   const headingId = `session-${s.id}`;
   const timeZone = useClinicInfo().data?.timeZone;
+  if (editing && s.status === 'draft') {
+    return (
+      <SessionRecordForm patientId={s.patientId} plans={plans} editing={s} onDone={() => setEditing(false)} />
+    );
+  }
   return (
     <article className="card" aria-labelledby={headingId}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -94,17 +117,36 @@ export function SessionCard({ s, canWrite }: { s: SessionRecord; canWrite: boole
           </ul>
         </section>
       )}
-      {canWrite && s.status === 'draft' && (
+      {canWrite && s.status === 'draft' && !confirmSign && (
         <div className="row">
-          <button
-            type="button"
-            className="btn"
-            disabled={sign.isPending}
-            onClick={() => sign.mutate({ _sid: s.id })}
-          >
+          <button type="button" className="btn secondary" onClick={() => setEditing(true)}>
+            Edit draft
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirmSign(true)}>
             Sign this record
           </button>
           <span className="muted small">After signing, the record can only be amended by an addendum.</span>
+        </div>
+      )}
+      {canWrite && s.status === 'draft' && confirmSign && (
+        <div className="stack sign-confirm">
+          <p ref={confirmRef} tabIndex={-1}>
+            <strong>Sign this record?</strong> Signing fixes it under your name; afterwards it can only be
+            amended by an addendum.
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="btn"
+              disabled={sign.isPending}
+              onClick={() => sign.mutate({ _sid: s.id }, { onSettled: () => setConfirmSign(false) })}
+            >
+              Yes, sign it
+            </button>
+            <button type="button" className="btn secondary" onClick={() => setConfirmSign(false)}>
+              Not yet
+            </button>
+          </div>
         </div>
       )}
       {canWrite && s.status === 'signed' && (

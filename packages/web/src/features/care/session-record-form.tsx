@@ -1,4 +1,4 @@
-import type { NewSession, Plan, SessionPreparation } from '@anagen/core/contracts';
+import type { NewSession, Plan, SessionPreparation, SessionRecord } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field, SelectField, TextAreaField } from '../../components/ui/field';
@@ -6,11 +6,11 @@ import { ApiError, api } from '../../lib/api-client';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { useMe } from '../auth/use-me';
 import { zoneName } from '../booking/time';
-import { useRecordSession } from './care-api';
-import { CARE_TREATMENTS, fromZoneInput, toZoneInput, treatmentName } from './care-format';
+import { useEditSession, useRecordSession } from './care-api';
+import { CARE_TREATMENTS, fmtDate, fromZoneInput, toZoneInput, treatmentName } from './care-format';
 import { InjectionMapEditor } from './injection-map-editor';
 import type { InjectionMapValue } from './scalp-diagram';
-import { toInjectionMap } from './scalp-diagram';
+import { fromInjectionMap, toInjectionMap } from './scalp-diagram';
 
 interface Provider {
   id: string;
@@ -57,14 +57,44 @@ const PREP_FIELDS: Record<string, [string, string, 'number' | 'text'][]> = {
   ],
 };
 
+/** The preparation of a stored record as the form's text fields. */
+function prepFields(p: SessionRecord['preparation']): PrepFields {
+  if (!p) return {};
+  const { kind: _kind, ...rest } = p;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? '' : String(v)]));
+}
+
+/** The settings a new session takes over from the previous one of the same treatment. */
+function carried(s: SessionRecord | undefined) {
+  return {
+    // Lot numbers change from vial to vial: the names carry over, each lot is entered again.
+    products: s?.products.length
+      ? s.products.map((p) => ({ name: p.name, lot: '' }))
+      : [{ name: '', lot: '' }],
+    prep: prepFields(s?.preparation ?? null),
+    anaesthesia: s?.anaesthesia ?? '',
+    map: s ? fromInjectionMap(s.injectionMap) : {},
+  };
+}
+
+/**
+ * Records a session, or edits a draft (`editing`; a signed record never reaches this form). A new
+ * session of a treatment done before starts from the previous session's settings (`previous`), shown
+ * as such and saved only once the clinician confirms they checked them.
+ */
 export function SessionRecordForm({
   patientId,
   plans,
   onDone,
+  editing,
+  previous = [],
 }: {
   patientId: string;
   plans: Plan[];
   onDone: () => void;
+  editing?: SessionRecord;
+  /** Earlier sessions, newest first: the latest of the chosen treatment is the prefill. */
+  previous?: readonly SessionRecord[];
 }) {
   const { data: me } = useMe();
   const providers = useQuery({
@@ -72,20 +102,52 @@ export function SessionRecordForm({
     queryFn: () => api.get<Provider[]>('/api/care/providers'),
   });
   const openPlans = plans.filter((p) => p.status === 'active' || p.status === 'proposed');
-  const [planId, setPlanId] = useState(openPlans[0]?.id ?? '');
-  const [treatment, setTreatment] = useState(openPlans[0]?.treatmentSlug ?? 'prp');
-  const [providerId, setProviderId] = useState('');
+  const [planId, setPlanId] = useState(editing ? (editing.planId ?? '') : (openPlans[0]?.id ?? ''));
+  const [treatment, setTreatmentState] = useState(
+    editing?.treatmentSlug ?? openPlans[0]?.treatmentSlug ?? 'prp',
+  );
+  const [providerId, setProviderId] = useState(editing?.providerId ?? '');
+  const lastOf = (slug: string) => previous.find((s) => s.treatmentSlug === slug && s.id !== editing?.id);
+  const [source, setSource] = useState<SessionRecord | undefined>(() =>
+    editing ? undefined : lastOf(treatment),
+  );
+  const [carryChecked, setCarryChecked] = useState(false);
   // Clinic time, whatever zone this browser is in: the chart and calendar show clinic time too.
   const timeZone = useClinicInfo().data?.timeZone;
-  const [editedAt, setPerformedAt] = useState<string | null>(null);
+  const [editedAt, setPerformedAt] = useState<string | null>(
+    editing && timeZone ? toZoneInput(editing.performedAt, timeZone) : null,
+  );
   const performedAt = editedAt ?? (timeZone ? toZoneInput(Date.now(), timeZone) : '');
   const [atError, setAtError] = useState<string | undefined>();
-  const [products, setProducts] = useState([{ name: '', lot: '' }]);
-  const [prep, setPrep] = useState<PrepFields>({});
-  const [anaesthesia, setAnaesthesia] = useState('');
-  const [map, setMap] = useState<InjectionMapValue>({});
-  const [notes, setNotes] = useState('');
-  const record = useRecordSession(patientId);
+  const start = editing
+    ? {
+        products: editing.products.length ? editing.products : [{ name: '', lot: '' }],
+        prep: prepFields(editing.preparation),
+        anaesthesia: editing.anaesthesia ?? '',
+        map: fromInjectionMap(editing.injectionMap),
+      }
+    : carried(source);
+  const [products, setProducts] = useState(start.products);
+  const [prep, setPrep] = useState<PrepFields>(start.prep);
+  const [anaesthesia, setAnaesthesia] = useState(start.anaesthesia);
+  const [map, setMap] = useState<InjectionMapValue>(start.map);
+  const [notes, setNotes] = useState(editing?.notes ?? '');
+  const applyCarry = (s: SessionRecord | undefined) => {
+    const c = carried(s);
+    setSource(s);
+    setCarryChecked(false);
+    setProducts(c.products);
+    setPrep(c.prep);
+    setAnaesthesia(c.anaesthesia);
+    setMap(c.map);
+  };
+  const setTreatment = (slug: string) => {
+    setTreatmentState(slug);
+    if (!editing) applyCarry(lastOf(slug));
+  };
+  const create = useRecordSession(patientId);
+  const edit = useEditSession(patientId);
+  const record = editing ? edit : create;
   const myProvider = providers.data?.find((p) => p.userId === me?.id)?.id;
   const chosenProvider = providerId || myProvider || providers.data?.[0]?.id || '';
   const errors = record.error instanceof ApiError ? record.error.fieldErrors() : {};
@@ -110,20 +172,46 @@ export function SessionRecordForm({
       injectionMap: toInjectionMap(map),
       ...(notes.trim() ? { notes } : {}),
     };
-    record.mutate(body, { onSuccess: onDone });
+    if (editing) {
+      const { planId: _p, treatmentSlug: _t, ...patch } = body;
+      // Emptied text fields are sent as empty, which clears them.
+      edit.mutate({ ...patch, _sid: editing.id, anaesthesia, notes }, { onSuccess: onDone });
+    } else create.mutate(body, { onSuccess: onDone });
   };
+  const headingId = editing ? `edit-session-${editing.id}` : 'record-session-heading';
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="record-session-heading">
-      <h2 id="record-session-heading">Record a session</h2>
+    <form className="card" onSubmit={submit} aria-labelledby={headingId}>
+      <h2 id={headingId}>{editing ? 'Edit draft session' : 'Record a session'}</h2>
+      {source && (
+        <div className="alert info" role="note" data-testid="carried-over">
+          <p>
+            Products, preparation, anaesthesia and injection map are taken over from the{' '}
+            {treatmentName(source.treatmentSlug)} session on {fmtDate(source.performedAt, timeZone)}. Lot
+            numbers are left empty: enter this session’s lots.
+          </p>
+          <label className="row">
+            <input
+              type="checkbox"
+              checked={carryChecked}
+              onChange={(e) => setCarryChecked(e.target.checked)}
+            />
+            I checked the settings taken over from the previous session
+          </label>
+          <button type="button" className="btn secondary small" onClick={() => applyCarry(undefined)}>
+            Start with empty settings instead
+          </button>
+        </div>
+      )}
       <div className="grid">
         <SelectField
           label="Plan"
           value={planId}
+          disabled={!!editing}
           onChange={(e) => {
             setPlanId(e.target.value);
             const p = plans.find((x) => x.id === e.target.value);
-            if (p) setTreatment(p.treatmentSlug);
+            if (p && p.treatmentSlug !== treatment) setTreatment(p.treatmentSlug);
           }}
         >
           <option value="">Not part of a plan</option>
@@ -137,7 +225,7 @@ export function SessionRecordForm({
           label="Treatment"
           value={treatment}
           onChange={(e) => setTreatment(e.target.value)}
-          disabled={!!planId}
+          disabled={!!planId || !!editing}
         >
           {CARE_TREATMENTS.map((t) => (
             <option key={t} value={t}>
@@ -225,8 +313,12 @@ export function SessionRecordForm({
         </div>
       )}
       <div className="row">
-        <button type="submit" className="btn" disabled={record.isPending || !chosenProvider || !timeZone}>
-          {record.isPending ? 'Saving…' : 'Save as draft'}
+        <button
+          type="submit"
+          className="btn"
+          disabled={record.isPending || !chosenProvider || !timeZone || (!!source && !carryChecked)}
+        >
+          {record.isPending ? 'Saving…' : editing ? 'Save draft' : 'Save as draft'}
         </button>
         <button type="button" className="btn secondary" onClick={onDone}>
           Cancel

@@ -28,6 +28,7 @@ export function SessionsPanel({ patientId }: { patientId: string }) {
         <SessionRecordForm
           patientId={patientId}
           plans={plans.data ?? []}
+          previous={[...sessions.data].sort((a, b) => b.performedAt - a.performedAt)}
           onDone={() => setRecording(false)}
         />
       )}
@@ -36,7 +37,9 @@ export function SessionsPanel({ patientId }: { patientId: string }) {
           Records of treatment sessions appear here, with products, lot numbers and the injection map.
         </EmptyState>
       ) : (
-        sessions.data.map((s) => <SessionCard key={s.id} s={s} canWrite={canWrite} />)
+        sessions.data.map((s) => (
+          <SessionCard key={s.id} s={s} canWrite={canWrite} plans={plans.data ?? []} />
+        ))
       )}
     </section>
   );

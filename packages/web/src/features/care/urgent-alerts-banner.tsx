@@ -44,6 +44,17 @@ export function UrgentAlertsBanner() {
               <Link to={`/staff/patients/${a.patientId}/side-effects`}>{a.patientName}</Link>,{' '}
               {fmtDateTime(a.createdAt)}
               {a.reasons?.length ? ` — ${a.reasons.map(reasonLabel).join(', ')}` : ''}
+              <span className="alert-contact">
+                {a.patientPhone ? (
+                  <>
+                    Call <a href={`tel:${a.patientPhone.replace(/[^+\d]/g, '')}`}>{a.patientPhone}</a>
+                  </>
+                ) : (
+                  'No phone number on record'
+                )}
+                {' · '}
+                <a href={`mailto:${a.patientEmail}`}>{a.patientEmail}</a>
+              </span>
             </span>
             {canAck && (
               <button

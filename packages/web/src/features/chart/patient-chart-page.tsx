@@ -26,7 +26,14 @@ export function PatientChartPage() {
     );
   return (
     <>
-      <h1>{patient?.name ?? 'Patient'}</h1>
+      <div className="row chart-head">
+        <h1 style={{ marginRight: 'auto' }}>{patient?.name ?? 'Patient'}</h1>
+        {me && me.role !== 'patient' && (
+          <Link className="btn" to={`/staff/calendar?patient=${encodeURIComponent(id)}`}>
+            Book<span className="visually-hidden"> an appointment for {patient?.name ?? 'this patient'}</span>
+          </Link>
+        )}
+      </div>
       {me && (me.role === 'clinician' || me.role === 'admin') && (
         <p>
           <Link to={`/staff/patients/${id}/merge`}>Merge a duplicate record into this one</Link>

@@ -169,7 +169,7 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
               {c && ` · ${fmtMonths(c.b.monthsSinceBaseline)}`}
             </span>
           </div>
-          <div className="field">
+          <div className="field ba-slider-control">
             <label htmlFor={`${ids}-split`}>Slider position (drag on the image or use this control)</label>
             <input
               id={`${ids}-split`}

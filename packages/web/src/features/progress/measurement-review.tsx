@@ -1,5 +1,6 @@
 import type { Measurement } from '@anagen/core/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate } from './format';
 import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
@@ -60,6 +61,19 @@ function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: s
 }
 
 /**
+ * Whether a clinician has looked at a reading: a correction or a verification is itself reviewed,
+ * and an automatic reading is reviewed once one of those sits beside it.
+ */
+export function reviewState(m: Measurement, all: readonly Measurement[]): 'reviewed' | 'unreviewed' {
+  if (m.source !== 'auto') return 'reviewed';
+  return all.some((x) => x.correctsId === m.id) ? 'reviewed' : 'unreviewed';
+}
+
+/** Newest first: the reading a clinician opens the chart for is at the top. */
+export const newestFirst = (list: readonly Measurement[]) =>
+  [...list].sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt) || b.createdAt - a.createdAt);
+
+/**
  * Clinician review of automatic measurements: the engine's overlay (hairs by class, emergence
  * points) and a correction stored beside the automatic value, never over it.
  */
@@ -67,6 +81,15 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
   useCustomSites(); // the clinic's own site names, for siteLabel
   const list = useMeasurements(patientId);
   const [open, setOpen] = useState<string | null>(null);
+  const { hash } = useLocation();
+  // A link to one reading (`#measurement-ID`, from the chart summary) scrolls to its row and focuses it.
+  useEffect(() => {
+    if (!list.data || !hash.startsWith('#measurement-')) return;
+    const row = document.getElementById(hash.slice(1));
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    row.focus({ preventScroll: true });
+  }, [list.data, hash]);
   if (list.isPending) return <Loading label="Loading measurements…" />;
   if (list.error) return <ErrorState error={list.error} title="Could not load the measurements" />;
   if (list.data.length === 0) {
@@ -79,6 +102,7 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
   return (
     <section className="card" aria-labelledby="review-h">
       <h2 id="review-h">Measurements and review</h2>
+      <p className="muted small">Newest first.</p>
       <TableScroll label="Measurements for review">
         <table>
           <thead>
@@ -89,12 +113,18 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
               <th scope="col">Density</th>
               <th scope="col">Mean diameter</th>
               <th scope="col">Vellus</th>
+              <th scope="col">Reviewed</th>
               <th scope="col">Review</th>
             </tr>
           </thead>
           <tbody>
-            {list.data.map((m) => (
-              <tr key={m.id}>
+            {newestFirst(list.data).map((m) => (
+              <tr
+                key={m.id}
+                id={`measurement-${m.id}`}
+                tabIndex={-1}
+                className={hash === `#measurement-${m.id}` ? 'target-row' : undefined}
+              >
                 <th scope="row">
                   {fmtDate(m.takenAt)} · {siteLabel(m.site)}
                 </th>
@@ -124,6 +154,13 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
                 <td>{fmt('densityPerCm2', m.densityPerCm2)}</td>
                 <td>{fmt('meanDiameterUm', m.meanDiameterUm)}</td>
                 <td>{fmt('vellusRatio', m.vellusRatio)}</td>
+                <td>
+                  {reviewState(m, list.data) === 'reviewed' ? (
+                    <span className="badge grade-high">Reviewed</span>
+                  ) : (
+                    <span className="badge grade-low">Not reviewed</span>
+                  )}
+                </td>
                 <td>
                   {m.source === 'auto' && m.photoId && (
                     <button

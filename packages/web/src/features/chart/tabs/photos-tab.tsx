@@ -9,7 +9,7 @@ import { PhotoGallery } from '../../progress/photo-gallery';
 import { ProgressResults } from '../../progress/progress-results';
 import type { ChartTabProps } from '../chart-tabs';
 
-/** Chart tab "Photos & measurements": capture, review, progress against published results, before/after. */
+/** Chart tab "Photos & measurements": review, capture, progress against published results, before/after. */
 export default function PhotosTab({ patientId }: ChartTabProps) {
   const { data: me } = useMe();
   const [treatment, setTreatment] = useState<string | undefined>();
@@ -25,10 +25,11 @@ export default function PhotosTab({ patientId }: ChartTabProps) {
         </Link>
       </div>
       {(me?.role === 'clinician' || me?.role === 'admin') && <AnalysisQueueNote />}
+      {/* Readings first: a clinician opens this tab to review them; the upload form comes after. */}
+      <MeasurementReview patientId={patientId} canCorrect={canWrite} />
       {canWrite && <CapturePanel patientId={patientId} audience="staff" />}
       <ProgressResults patientId={patientId} treatment={treatment} onTreatmentChange={setTreatment} />
       <BeforeAfter patientId={patientId} />
-      <MeasurementReview patientId={patientId} canCorrect={canWrite} />
       <PhotoGallery patientId={patientId} canRemove={canWrite ? 'all' : 'none'} />
     </div>
   );

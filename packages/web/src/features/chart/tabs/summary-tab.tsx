@@ -172,7 +172,7 @@ function ClinicalFacts({ patientId, chart }: { patientId: string; chart: (tab: s
         {() => {
           const m = measurements.data && latestMeasurement(measurements.data);
           return m ? (
-            <Link to={chart('photos')}>
+            <Link to={`${chart('photos')}#measurement-${m.id}`}>
               {Math.round(m.densityPerCm2)} hairs/cm², mean shaft {m.meanDiameterUm.toFixed(0)} µm at{' '}
               {siteLabel(m.site)} ({fmtDate(Date.parse(m.takenAt))})
             </Link>

@@ -1,4 +1,5 @@
-import type { HairAnalysisResult } from '@anagen/core/hair-analysis';
+import type { HairAnalysisResult, HairTrace } from '@anagen/core/hair-analysis';
+import { engineHairsWithTips } from '@anagen/core/hair-review';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { JobHandler } from '../../lib/jobs/worker';
@@ -36,10 +37,11 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
     return;
   }
   let result: HairAnalysisResult;
+  let traces: HairTrace[];
   try {
-    result = await withAnalysisSlot(
-      async () => (await runAnalysis(await decodeForAnalysis(data, Number(photo.um_per_px)))).result,
-    );
+    ({ result, traces = [] } = await withAnalysisSlot(async () =>
+      runAnalysis(await decodeForAnalysis(data, Number(photo.um_per_px)), { detailed: true }),
+    ));
   } catch (err) {
     if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') throw err; // busy: the worker retries later
     const reason = err instanceof Error ? err.message : String(err);
@@ -51,5 +53,12 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
     );
     return;
   }
-  await recordPhotoAnalysis(db, photo, result, deps.clock.now());
+  await recordPhotoAnalysis(
+    db,
+    photo,
+    result,
+    deps.clock.now(),
+    undefined,
+    engineHairsWithTips(result.hairs, traces),
+  );
 };

@@ -5,6 +5,7 @@ import { systemClock } from '../lib/clock';
 import { runAnalyze } from './commands/analyze';
 import { backupCommand } from './commands/backup';
 import { exportFhirCommand } from './commands/export-fhir';
+import { exportVerifiedCommand } from './commands/export-verified';
 import { type InitOptions, initCommand } from './commands/init';
 import { migrateCommand } from './commands/migrate';
 import { restoreCommand } from './commands/restore';
@@ -92,6 +93,13 @@ export function buildCli(): Command {
     .description("print a patient's record as a FHIR R4 Bundle (Patient/$everything)")
     .requiredOption('--patient <id>', 'patient id')
     .action(async (opts: { patient: string }) => exportFhirCommand(loadConfig(), systemClock, opts.patient));
+
+  program
+    .command('export-verified <dir>')
+    .description(
+      'write the clinician-verified trichoscopy images with VOC root→tip annotations (no patient identifiers), for the engine bench',
+    )
+    .action(async (dir: string) => exportVerifiedCommand(loadConfig(), systemClock, dir));
 
   program
     .command('backup <file>')

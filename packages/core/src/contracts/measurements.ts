@@ -61,6 +61,7 @@ export type MeasurementHair = z.infer<typeof measurementHairSchema>;
 /** `GET /api/measurements/:id/hairs`. */
 export const measurementHairsSchema = z.object({
   measurementId: z.string(),
+  patientId: z.string(),
   source: z.enum(MEASUREMENT_SOURCES),
   photoId: z.string(),
   /** The automatic measurement this list reviews (verified lists), else null. */

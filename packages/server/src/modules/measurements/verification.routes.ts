@@ -64,6 +64,7 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
       const measurement = toMeasurement(m);
       return {
         measurementId: m.id,
+        patientId: m.patient_id,
         source: m.source,
         photoId: photo.id,
         correctsId: m.corrects_id,

@@ -80,8 +80,9 @@ function HairReview({
   }
   function add(x: number, y: number) {
     if (!canVerify) return;
-    const px = Math.round(x);
-    const py = Math.round(y);
+    // The pixel under the pointer (the keyboard cross sits on whole pixels already).
+    const px = Math.floor(x);
+    const py = Math.floor(y);
     if (px < 0 || py < 0 || px >= data.width || py >= data.height) return;
     dispatch({ type: 'add', x: px, y: py });
     setSelected(state.nextKey);

@@ -57,7 +57,11 @@ export function useViewport(width: number, height: number) {
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const rect = el.getBoundingClientRect();
-      zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
+      zoomAt(
+        e.deltaY < 0 ? 1.15 : 1 / 1.15,
+        e.clientX - rect.left - el.clientLeft,
+        e.clientY - rect.top - el.clientTop,
+      );
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -67,8 +71,10 @@ export function useViewport(width: number, height: number) {
   const press = useRef<{ x: number; y: number; moved: boolean; target: Element } | null>(null);
 
   const local = (e: { clientX: number; clientY: number }) => {
-    const rect = ref.current!.getBoundingClientRect();
-    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    // Relative to the padding box, where the transformed image is positioned (inside the border).
+    const el = ref.current!;
+    const rect = el.getBoundingClientRect();
+    return { x: e.clientX - rect.left - el.clientLeft, y: e.clientY - rect.top - el.clientTop };
   };
 
   function pointerHandlers({ onTap }: { onTap: (target: Element, x: number, y: number) => void }) {

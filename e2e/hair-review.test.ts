@@ -177,6 +177,9 @@ describe.runIf(browserAvailable())('hair-by-hair verification in chromium', () =
       .poll(() => page.locator('g.hair-mark[data-state="removed"]').count(), { timeout: 15_000 })
       .toBe(2);
     await expect.poll(() => count.textContent(), { timeout: 15_000 }).toContain(`${n - 1} hairs`);
+    // Who verified and when, in the clinic's zone.
+    await page.getByText(/Verified by .+ on .+ (PST|PDT)\./).waitFor();
+    await page.screenshot({ path: screenshotPath('hair-review-verified'), fullPage: true });
     expect(errors).toEqual([]);
 
     // The audit log has the entry (admin), and a patient cannot verify.

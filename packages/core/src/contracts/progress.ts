@@ -106,6 +106,8 @@ export const compareDeltaSchema = z.object({
   pct: z.number().nullable(),
   /** Combined ± uncertainty of the difference. */
   uncertainty: z.number(),
+  /** Which value each side shows: the engine's, a typed correction or a hair-by-hair verification. */
+  sources: z.object({ a: z.enum(MEASUREMENT_SOURCES), b: z.enum(MEASUREMENT_SOURCES) }),
 });
 
 export const compareSchema = z.object({

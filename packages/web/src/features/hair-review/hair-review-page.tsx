@@ -163,9 +163,13 @@ function HairReview({
     data.verifiedAt === null
       ? null
       : new Date(data.verifiedAt).toLocaleString('en-US', {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-          ...(zone ? { timeZone: zone, timeZoneName: 'short' } : {}),
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+          ...(zone ? { timeZone: zone } : {}),
         });
   return (
     <div className="hair-review-page">

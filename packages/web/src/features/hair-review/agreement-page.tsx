@@ -3,7 +3,7 @@ import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { useAgreement } from './hair-review-api';
 
-const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
+const signed = (v: number, digits = 1) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(digits)}`;
 
 function Stats({ s }: { s: MeasurementAgreement['overall'] }) {
   if (s.n === 0 || s.meanDifference === null) return <span>No verified images yet.</span>;
@@ -13,6 +13,7 @@ function Stats({ s }: { s: MeasurementAgreement['overall'] }) {
       {s.limits
         ? ` · 95 % limits of agreement ${signed(s.limits.lower)} to ${signed(s.limits.upper)} hairs`
         : ' · limits need at least two images'}
+      {s.smallSample && ' '}
       {s.smallSample && (
         <strong className="badge grade-low">
           {' '}
@@ -80,7 +81,7 @@ export default function AgreementPage() {
                         <th scope="row">{n + 1}</th>
                         <td>{i.auto}</td>
                         <td>{i.verified}</td>
-                        <td>{signed(i.difference)}</td>
+                        <td>{signed(i.difference, 0)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -203,4 +203,44 @@ describe.runIf(browserAvailable())('hair-by-hair verification in chromium', () =
     });
     expect(denied.status).toBe(403);
   });
+
+  it('takes touch: a tap adds a hair, a two-finger pinch zooms', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server.url, 'clinician@example.com');
+    await page.goto(`${server.url}/staff/measurements/demo-measurement-p2-1/review`);
+    const viewport = page.getByRole('application', { name: 'Trichoscopy image with hair marks' });
+    await viewport.waitFor();
+    await viewport.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const before = await page.locator('g.hair-mark').count();
+    const box = (await viewport.boundingBox())!;
+    const touch = (type: string, id: number, x: number, y: number) =>
+      viewport.dispatchEvent(type, {
+        pointerId: id,
+        pointerType: 'touch',
+        isPrimary: id === 1,
+        button: 0,
+        clientX: box.x + x,
+        clientY: box.y + y,
+        bubbles: true,
+      });
+    // A tap on the viewport itself (not on a mark) adds a hair where it landed.
+    await touch('pointerdown', 1, box.width / 2, box.height / 2);
+    await touch('pointerup', 1, box.width / 2, box.height / 2);
+    await expect.poll(() => page.locator('g.hair-mark').count(), { timeout: 15_000 }).toBe(before + 1);
+    // Two fingers moving apart zoom in.
+    const zoom = page.locator('.hair-toolbar .muted');
+    const start = await zoom.textContent();
+    await touch('pointerdown', 1, 200, 200);
+    await touch('pointerdown', 2, 260, 200);
+    await touch('pointermove', 2, 360, 200);
+    await touch('pointerup', 2, 360, 200);
+    await touch('pointerup', 1, 200, 200);
+    await expect
+      .poll(async () => Number.parseInt((await zoom.textContent()) ?? '0'), { timeout: 15_000 })
+      .toBeGreaterThan(Number.parseInt(start ?? '0'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

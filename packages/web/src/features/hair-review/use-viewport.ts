@@ -85,7 +85,12 @@ export function useViewport(width: number, height: number) {
         pointers.current.set(e.pointerId, p);
         press.current =
           pointers.current.size === 1 ? { ...p, moved: false, target: e.target as Element } : null;
-        ref.current?.setPointerCapture?.(e.pointerId);
+        try {
+          // Keeps a drag going when the pointer leaves the image; a pointer already gone throws.
+          ref.current?.setPointerCapture?.(e.pointerId);
+        } catch {
+          /* not capturable: the drag still works inside the viewport */
+        }
       },
       onPointerMove: (e: React.PointerEvent) => {
         const prev = pointers.current.get(e.pointerId);

@@ -25,7 +25,7 @@ import {
 } from '../packages/core/src/hair-analysis/count-model';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
 import { solve } from './linear-solve';
-import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
+import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES, splitList } from './real-images';
 import { scalpConditions, scalpOption } from './scalp-conditions';
 
 const arg = (name: string, fallback: number) => {
@@ -143,6 +143,8 @@ const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1 };
 
 /** Rows from the train split of a real, hand-marked image folder (never val or test). */
 async function realRows(dir: string, n: number): Promise<Row[]> {
+  if (splitList(dir, 'train').name !== 'train')
+    console.log(`  ${dir} has no train list: fitting on all.txt (a clinic's own verified images).`);
   const images = readSplit(dir, 'train');
   const step = Math.max(1, Math.floor(images.length / n));
   const rows: Row[] = [];

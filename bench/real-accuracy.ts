@@ -13,6 +13,7 @@ import {
   readSplit,
   SHAFT_CLASSES,
   scoreImage,
+  splitList,
 } from './real-images';
 
 /** A root found within this distance of an annotated root is a match (the issue's ~110 µm). */
@@ -33,6 +34,11 @@ export interface RealOptions {
 }
 
 export async function realAccuracy(opts: RealOptions): Promise<RealScore[]> {
+  const list = splitList(opts.dir, opts.split).name;
+  if (list !== opts.split)
+    console.log(
+      `  NOTE: ${opts.dir} has no ${opts.split} list; reading ${list}.txt (a clinic's own verified images).`,
+    );
   let images = readSplit(opts.dir, opts.split);
   if (opts.count) images = images.slice(0, opts.count);
   if (opts.split === 'test')

@@ -3,7 +3,7 @@
  * follicle dataset, and `anagen export-verified` folders), and scoring the engine against it.
  * The dataset itself is never committed: its folder is named on the command line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { HairAnalysisResult } from '../packages/core/src/hair-analysis';
@@ -49,20 +49,41 @@ export function parseVocVectors(xml: string): Omit<AnnotatedImage, 'id' | 'image
   return { width, height, hairs, umPerPx: um ? Number(um) : null };
 }
 
-/** The images of one split (`ImageSets/Main/<split>.txt`), or every annotation when there is no list. */
-export function readSplit(dir: string, split: string): AnnotatedImage[] {
-  let ids: string[];
+const readList = (dir: string, split: string): string[] | null => {
   try {
-    ids = readFileSync(join(dir, 'ImageSets', 'Main', `${split}.txt`), 'utf8')
+    return readFileSync(join(dir, 'ImageSets', 'Main', `${split}.txt`), 'utf8')
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
   } catch {
-    throw new Error(`no split list ${join(dir, 'ImageSets', 'Main', `${split}.txt`)}`);
+    return null;
   }
-  return ids.map((id) => {
-    const parsed = parseVocVectors(readFileSync(join(dir, 'Annotations', `${id}.xml`), 'utf8'));
-    return { id, imagePath: join(dir, 'Images', `${id}.jpg`), ...parsed };
+};
+
+/**
+ * The list a split reads: `<split>.txt`, or `all.txt` when the folder has no such list (an
+ * `anagen export-verified` folder has no train/val split: every image is the clinic's own). A folder
+ * with neither (a mistyped FDU split) is an error, so the FDU test split is never read by accident.
+ */
+export function splitList(dir: string, split: string): { name: string; ids: string[] } {
+  const own = readList(dir, split);
+  if (own) return { name: split, ids: own };
+  const all = split === 'all' ? null : readList(dir, 'all');
+  if (all) return { name: 'all', ids: all };
+  throw new Error(`no split list ${join(dir, 'ImageSets', 'Main', `${split}.txt`)}`);
+}
+
+/** The images of one split (see `splitList`). */
+export function readSplit(dir: string, split: string): AnnotatedImage[] {
+  return splitList(dir, split).ids.map((id) => {
+    const xml = readFileSync(join(dir, 'Annotations', `${id}.xml`), 'utf8');
+    // FDU images are <id>.jpg; an export keeps the stored format (PNG or JPEG) and names it here.
+    const named = tag(xml, 'filename');
+    const imagePath =
+      named && !named.includes('/') && existsSync(join(dir, 'Images', named))
+        ? join(dir, 'Images', named)
+        : join(dir, 'Images', `${id}.jpg`);
+    return { id, imagePath, ...parseVocVectors(xml) };
   });
 }
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { instantInputSchema, scalpSiteSchema } from './photos';
 
-export const MEASUREMENT_SOURCES = ['auto', 'corrected'] as const;
+export const MEASUREMENT_SOURCES = ['auto', 'corrected', 'verified'] as const;
 
-/** One trichoscopy measurement; a clinician's correction is a second row beside the automatic one. */
+/**
+ * One trichoscopy measurement; a clinician's correction or hair-by-hair verification is a second row
+ * beside the automatic one.
+ */
 export const measurementSchema = z.object({
   id: z.string(),
   site: z.string(),
@@ -19,7 +22,7 @@ export const measurementSchema = z.object({
   areaCm2: z.number(),
   source: z.enum(MEASUREMENT_SOURCES),
   photoId: z.string().nullable(),
-  /** For a correction: the automatic measurement it sits beside. */
+  /** For a correction or verification: the automatic measurement it sits beside. */
   correctsId: z.string().nullable(),
   engineVersion: z.string().nullable(),
   /** The engine's verdict on the image; confidence and expectedError from engine 0.4.0 on (real-image fitted). */
@@ -33,8 +36,93 @@ export const measurementSchema = z.object({
     .nullable(),
   reason: z.string().nullable(),
   createdAt: z.number().int(),
+  /** For a verified measurement: the clinician who reviewed the hairs on the image, and when (epoch ms). */
+  verifiedBy: z.string().nullable().optional(),
+  verifiedAt: z.number().int().nullable().optional(),
 });
 export type Measurement = z.infer<typeof measurementSchema>;
+
+/** Most hairs a verification may list (a dense 1 cm² field holds a few hundred). */
+export const MAX_VERIFIED_HAIRS = 5000;
+
+export const hairClassSchema = z.enum(['vellus', 'intermediate', 'terminal', 'unmeasured']);
+
+/** One hair of a measurement's hair list; `x`, `y` are its emergence point in image pixels. */
+export const measurementHairSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  /** Null for a hair a clinician added: its shaft was not measured. */
+  diameterUm: z.number().nullable(),
+  class: hairClassSchema,
+  origin: z.enum(['engine', 'added']),
+});
+export type MeasurementHair = z.infer<typeof measurementHairSchema>;
+
+/** `GET /api/measurements/:id/hairs`. */
+export const measurementHairsSchema = z.object({
+  measurementId: z.string(),
+  patientId: z.string(),
+  source: z.enum(MEASUREMENT_SOURCES),
+  photoId: z.string(),
+  /** The automatic measurement this list reviews (verified lists), else null. */
+  correctsId: z.string().nullable(),
+  width: z.number().int(),
+  height: z.number().int(),
+  umPerPx: z.number(),
+  areaCm2: z.number(),
+  hairCount: z.number().int(),
+  densityPerCm2: z.number(),
+  engineVersion: z.string().nullable(),
+  quality: measurementSchema.shape.quality,
+  verifiedBy: z.string().nullable(),
+  verifiedByName: z.string().nullable(),
+  verifiedAt: z.number().int().nullable(),
+  note: z.string().nullable(),
+  hairs: z.array(measurementHairSchema),
+});
+export type MeasurementHairs = z.infer<typeof measurementHairsSchema>;
+
+/** `POST /api/measurements/:id/verification`: every hair the clinician counts, by emergence point. */
+export const measurementVerificationSchema = z.strictObject({
+  hairs: z
+    .array(z.strictObject({ x: z.number().finite().min(0), y: z.number().finite().min(0) }))
+    .max(MAX_VERIFIED_HAIRS),
+  note: z.string().trim().max(1000).optional(),
+});
+export type MeasurementVerification = z.infer<typeof measurementVerificationSchema>;
+
+const agreementStats = z.object({
+  n: z.number().int(),
+  /** Mean of automatic − verified hair count (positive: the engine counts more). */
+  meanDifference: z.number().nullable(),
+  sdDifference: z.number().nullable(),
+  /** 95 % limits of agreement; null below two images. */
+  limits: z.object({ lower: z.number(), upper: z.number() }).nullable(),
+  /** Fewer than five images: the limits move a lot with each new image. */
+  smallSample: z.boolean(),
+});
+
+/** `GET /api/measurements/agreement`: automatic against clinician-verified counts. */
+export const measurementAgreementSchema = z.object({
+  overall: agreementStats,
+  groups: z.array(
+    agreementStats.extend({
+      umPerPx: z.number().nullable(),
+      engineVersion: z.string().nullable(),
+      images: z.array(
+        z.object({
+          verifiedId: z.string(),
+          autoId: z.string(),
+          auto: z.number().int(),
+          verified: z.number().int(),
+          difference: z.number().int(),
+          verifiedAt: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+export type MeasurementAgreement = z.infer<typeof measurementAgreementSchema>;
 
 /** A clinician's reviewed values for an automatic measurement; omitted fields keep the automatic value. */
 export const measurementCorrectionSchema = z.strictObject({

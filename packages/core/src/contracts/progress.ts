@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEASUREMENT_SOURCES } from './measurements';
 import { photoSchema, photoViewSchema } from './photos';
 
 const change = z.object({ abs: z.number(), pct: z.number().nullable() });
@@ -9,8 +10,10 @@ export const progressPointSchema = z.object({
   /** ISO-8601 UTC. */
   takenAt: z.string(),
   monthsSinceBaseline: z.number(),
-  /** True when a clinician's correction replaced the automatic value. */
+  /** True when a clinician's correction or hair-by-hair verification replaced the automatic value. */
   corrected: z.boolean(),
+  /** Where the value comes from: the engine, a clinician's typed correction, or hairs verified on the image. */
+  source: z.enum(MEASUREMENT_SOURCES),
   /** The engine's image-quality warnings (blurred, over/under-exposed…); empty when none. */
   qualityIssues: z.array(z.string()),
   hairCount: z.number().int(),
@@ -103,6 +106,8 @@ export const compareDeltaSchema = z.object({
   pct: z.number().nullable(),
   /** Combined ± uncertainty of the difference. */
   uncertainty: z.number(),
+  /** Which value each side shows: the engine's, a typed correction or a hair-by-hair verification. */
+  sources: z.object({ a: z.enum(MEASUREMENT_SOURCES), b: z.enum(MEASUREMENT_SOURCES) }),
 });
 
 export const compareSchema = z.object({

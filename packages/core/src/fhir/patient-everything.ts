@@ -81,6 +81,12 @@ const MEASURES: {
   { key: 'hairCount', code: 'hair-count', display: 'Hair count in field', unit: 'hairs', ucum: '1' },
 ];
 
+const METHOD_TEXT: Record<FhirMeasurementInput['source'], string> = {
+  auto: 'Automated image analysis',
+  corrected: 'Clinician-corrected count',
+  verified: 'Verified by clinician: hairs reviewed one by one on the image',
+};
+
 function toFhirObservation(m: FhirMeasurementInput, patientRef: string): FhirResource {
   const components = MEASURES.filter((d) => typeof m[d.key] === 'number').map((d) => ({
     code: { coding: [{ system: HAIR_MEASURE_SYSTEM, code: d.code, display: d.display }], text: d.display },
@@ -94,7 +100,7 @@ function toFhirObservation(m: FhirMeasurementInput, patientRef: string): FhirRes
   return {
     resourceType: 'Observation',
     id: m.id,
-    status: m.source === 'corrected' ? 'amended' : 'final',
+    status: m.source === 'auto' ? 'final' : 'amended',
     category: [
       {
         coding: [
@@ -115,7 +121,8 @@ function toFhirObservation(m: FhirMeasurementInput, patientRef: string): FhirRes
     subject: { reference: patientRef },
     effectiveDateTime: iso(m.takenAt),
     bodySite: { coding: [{ system: SITE_SYSTEM, code: m.site }], text: m.site },
-    method: { text: m.source === 'corrected' ? 'Clinician-corrected count' : 'Automated image analysis' },
+    method: { text: METHOD_TEXT[m.source] },
+    ...(m.correctsId ? { derivedFrom: [{ reference: `Observation/${m.correctsId}` }] } : {}),
     component: components,
   };
 }

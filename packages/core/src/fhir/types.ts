@@ -22,7 +22,9 @@ export interface FhirMeasurementInput {
   id: string;
   site: string;
   takenAt: number;
-  source: 'auto' | 'corrected';
+  source: 'auto' | 'corrected' | 'verified';
+  /** For a correction or verification: the automatic measurement it reviews. */
+  correctsId?: string | null;
   hairCount: number | null;
   densityPerCm2: number | null;
   meanDiameterUm: number | null;

@@ -101,6 +101,19 @@ export function buildCli(): Command {
     );
 
   program
+    .command('export-verified <dir>')
+    .description(
+      'write the clinician-verified trichoscopy images with VOC root→tip annotations (no patient identifiers), for the engine bench',
+    )
+    .action(async (dir: string) =>
+      (await import('./commands/export-verified')).exportVerifiedCommand(
+        await loadConfig(),
+        await systemClock(),
+        dir,
+      ),
+    );
+
+  program
     .command('backup <file>')
     .description('write a consistent snapshot of the database and photo files (safe while serving)')
     .action(async (file: string) =>

@@ -7,7 +7,7 @@ import type { AccountTokenTable, UnknownLoginFailureTable } from '../modules/aut
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { PatientDocumentTable } from '../modules/documents/documents.table';
-import type { MeasurementTable } from '../modules/measurements/measurements.table';
+import type { MeasurementHairsTable, MeasurementTable } from '../modules/measurements/measurements.table';
 import type { PhotoTable } from '../modules/photos/photos.table';
 import type {
   ConsultationOverrideTable,
@@ -73,6 +73,7 @@ export interface Database {
   photos: PhotoTable;
   patient_documents: PatientDocumentTable;
   measurements: MeasurementTable;
+  measurement_hairs: MeasurementHairsTable;
   user_tokens: UserTokenTable;
   location_hours: LocationHoursTable;
   location_closures: LocationClosureTable;

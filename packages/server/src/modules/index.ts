@@ -17,6 +17,7 @@ import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
 import { progressRoutes } from './measurements/progress.routes';
+import { verificationRoutes } from './measurements/verification.routes';
 import { mergeRoutes } from './patients/merge.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
@@ -46,6 +47,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(measurementsRoutes);
   await app.register(analysesRoutes);
   await app.register(progressRoutes);
+  await app.register(verificationRoutes);
   await app.register(careTemplatesRoutes);
   await app.register(plansRoutes);
   await app.register(treatmentSessionsRoutes);

@@ -46,6 +46,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/admin/prices', label: 'Prices' },
     { to: '/admin/templates', label: 'Templates' },
     { to: '/admin/side-effects', label: 'Side effects' },
+    { to: '/admin/hair-count-agreement', label: 'Hair counts' },
     { to: '/admin/audit-log', label: 'Audit log' },
     { to: '/admin/requests', label: 'Requests' },
   ],

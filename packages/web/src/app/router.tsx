@@ -109,6 +109,9 @@ const CalendarPage = lazy(() =>
   import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
 );
 
+const HairReviewPage = lazy(() => import('../features/hair-review/hair-review-page'));
+const AgreementPage = lazy(() => import('../features/hair-review/agreement-page'));
+
 export const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
@@ -162,6 +165,8 @@ export const router = createBrowserRouter([
           { path: 'patients/:id/merge', element: <MergePatientsPage /> },
           { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
           { path: 'patients/:id/progress/report', element: <ProgressReportPage /> },
+          { path: 'measurements/:id/review', element: <HairReviewPage /> },
+          { path: 'hair-count-agreement', element: <AgreementPage /> },
         ],
       },
       {
@@ -177,6 +182,7 @@ export const router = createBrowserRouter([
           { path: 'templates', element: <TemplatesPage /> },
           { path: 'audit-log', element: <AuditLogPage /> },
           { path: 'side-effects', element: <SideEffectStatsPage /> },
+          { path: 'hair-count-agreement', element: <AgreementPage /> },
         ],
       },
     ],

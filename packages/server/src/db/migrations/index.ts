@@ -12,6 +12,7 @@ import * as providerPhotos from './2026_11_25_1900_provider_photos';
 import * as patientDocuments from './2026_11_25_1910_patient_documents';
 import * as verifiedIdentities from './2026_12_07_0200_verified_identities';
 import * as uploadUsage from './2026_12_07_0300_upload_usage';
+import * as verifiedMeasurements from './2026_12_08_0100_verified_measurements';
 import * as sideEffectFollowUp from './2026_12_08_0200_side_effect_follow_up';
 import * as clusterLeases from './2026_12_08_0500_cluster_leases';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1910_patient_documents': patientDocuments,
   '2026_12_07_0200_verified_identities': verifiedIdentities,
   '2026_12_07_0300_upload_usage': uploadUsage,
+  '2026_12_08_0100_verified_measurements': verifiedMeasurements,
   '2026_12_08_0200_side_effect_follow_up': sideEffectFollowUp,
   '2026_12_08_0500_cluster_leases': clusterLeases,
 };

@@ -1,4 +1,5 @@
-import type { HairAnalysisResult } from '@anagen/core/hair-analysis';
+import type { HairAnalysisResult, HairTrace } from '@anagen/core/hair-analysis';
+import { engineHairsWithTips } from '@anagen/core/hair-review';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { DeferJob, type JobHandler } from '../../lib/jobs/worker';
@@ -36,14 +37,15 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
     return;
   }
   let result: HairAnalysisResult;
+  let traces: HairTrace[];
   try {
     // A background analysis does not wait for a slot: it goes back to the queue, so the worker is
     // free for mail meanwhile, and the photo stays in the clinic's visible queue.
-    result = await withAnalysisSlot(
+    ({ result, traces = [] } = await withAnalysisSlot(
       deps,
-      async () => (await runAnalysis(await decodeForAnalysis(data, Number(photo.um_per_px)))).result,
+      async () => runAnalysis(await decodeForAnalysis(data, Number(photo.um_per_px)), { detailed: true }),
       { waitMs: 0 },
-    );
+    ));
   } catch (err) {
     if (err instanceof AppError && err.code === 'TOO_MANY_ATTEMPTS') throw new DeferJob(3000, err.message);
     const reason = err instanceof Error ? err.message : String(err);
@@ -55,5 +57,12 @@ export const analysePhotoJob: JobHandler = async (payload, { deps }) => {
     );
     return;
   }
-  await recordPhotoAnalysis(db, photo, result, deps.clock.now());
+  await recordPhotoAnalysis(
+    db,
+    photo,
+    result,
+    deps.clock.now(),
+    undefined,
+    engineHairsWithTips(result.hairs, traces),
+  );
 };

@@ -9,22 +9,23 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
 export const monthsBetween = (from: number, to: number) => round((to - from) / MONTH_MS, 1);
 
 /**
- * The value that counts for each automatic measurement: the latest clinician correction if there
- * is one, else the automatic value. Rows stay in the database either way.
+ * The value that counts for each automatic measurement: the latest clinician review if there is
+ * one — a typed correction or a hair-by-hair verification, whichever came last — else the
+ * automatic value. Rows stay in the database either way; `source` says which one counts.
  */
 export function effectiveMeasurements(
   rows: readonly MeasurementTable[],
 ): (MeasurementTable & { corrected: boolean })[] {
-  const latestCorrection = new Map<string, MeasurementTable>();
+  const latestReview = new Map<string, MeasurementTable>();
   for (const r of rows) {
-    if (r.source !== 'corrected' || !r.corrects_id) continue;
-    const prev = latestCorrection.get(r.corrects_id);
-    if (!prev || Number(r.created_at) >= Number(prev.created_at)) latestCorrection.set(r.corrects_id, r);
+    if (r.source === 'auto' || !r.corrects_id) continue;
+    const prev = latestReview.get(r.corrects_id);
+    if (!prev || Number(r.created_at) >= Number(prev.created_at)) latestReview.set(r.corrects_id, r);
   }
   return rows
     .filter((r) => r.source === 'auto')
     .map((r) => {
-      const c = latestCorrection.get(r.id);
+      const c = latestReview.get(r.id);
       return c ? { ...c, id: r.id, corrected: true } : { ...r, corrected: false };
     });
 }
@@ -85,6 +86,7 @@ export function buildSiteSeries(
           takenAt: new Date(Number(m.taken_at)).toISOString(),
           monthsSinceBaseline: monthsBetween(Number(base.taken_at), Number(m.taken_at)),
           corrected: m.corrected,
+          source: m.source,
           qualityIssues: qualityIssues(m.quality_json),
           hairCount: Number(m.hair_count),
           densityPerCm2: Number(m.density_per_cm2),

@@ -76,6 +76,7 @@ export function compareDeltas(
     abs: round(vb - va, 3),
     pct: va === 0 ? null : round(((vb - va) / va) * 100, 1),
     uncertainty: round(u, 3),
+    sources: { a: ma.source, b: mb.source },
   }));
 }
 

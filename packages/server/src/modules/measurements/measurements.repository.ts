@@ -1,4 +1,5 @@
 import type { Measurement } from '@anagen/core/contracts';
+import type { ReviewedHair } from '@anagen/core/hair-review';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { MeasurementTable } from './measurements.table';
@@ -24,6 +25,8 @@ export function toMeasurement(r: MeasurementTable): Measurement {
     quality: r.quality_json ? JSON.parse(r.quality_json) : null,
     reason: r.reason,
     createdAt: Number(r.created_at),
+    verifiedBy: r.verified_by ?? null,
+    verifiedAt: num(r.verified_at ?? null),
   };
 }
 
@@ -64,4 +67,89 @@ export async function listMeasurementRows(
     .orderBy('created_at')
     .orderBy('source')
     .execute();
+}
+
+/** The stored hair list of a measurement (engine hairs or a verified review), if there is one. */
+export async function findHairList(
+  db: Kysely<Database>,
+  measurementId: string,
+): Promise<{ hairs: ReviewedHair[]; engineVersion: string | null } | undefined> {
+  const row = await db
+    .selectFrom('measurement_hairs')
+    .select(['hairs_json', 'engine_version'])
+    .where('measurement_id', '=', measurementId)
+    .executeTakeFirst();
+  return row
+    ? { hairs: JSON.parse(row.hairs_json) as ReviewedHair[], engineVersion: row.engine_version }
+    : undefined;
+}
+
+/** Stores a hair list once; a second call for the same measurement (a retried job) changes nothing. */
+export async function insertHairList(
+  db: Kysely<Database>,
+  measurementId: string,
+  hairs: readonly ReviewedHair[],
+  engineVersion: string | null,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('measurement_hairs')
+    .values({
+      measurement_id: measurementId,
+      hairs_json: JSON.stringify(hairs),
+      engine_version: engineVersion,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('measurement_id').doNothing())
+    .execute();
+}
+
+/** Verified measurements with the automatic row each reviews, oldest first (all patients). */
+export async function listVerifiedPairs(db: Kysely<Database>): Promise<
+  {
+    verifiedId: string;
+    autoId: string;
+    verifiedCount: number;
+    autoCount: number;
+    umPerPx: number | null;
+    engineVersion: string | null;
+    verifiedAt: number;
+    photoId: string | null;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('measurements as v')
+    .innerJoin('measurements as a', 'a.id', 'v.corrects_id')
+    .select([
+      'v.id as verifiedId',
+      'a.id as autoId',
+      'v.hair_count as verifiedCount',
+      'a.hair_count as autoCount',
+      'a.um_per_px as umPerPx',
+      'a.engine_version as engineVersion',
+      'v.verified_at as verifiedAt',
+      'v.created_at as createdAt',
+      'a.photo_id as photoId',
+    ])
+    .where('v.source', '=', 'verified')
+    .where('a.source', '=', 'auto')
+    .orderBy('v.created_at')
+    .orderBy('v.id')
+    .execute();
+  return rows.map((r) => ({
+    verifiedId: r.verifiedId,
+    autoId: r.autoId,
+    verifiedCount: Number(r.verifiedCount),
+    autoCount: Number(r.autoCount),
+    umPerPx: num(r.umPerPx),
+    engineVersion: r.engineVersion,
+    verifiedAt: Number(r.verifiedAt ?? r.createdAt),
+    photoId: r.photoId,
+  }));
+}
+
+/** A user's display name, for "verified by". */
+export async function findUserName(db: Kysely<Database>, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
+  return row?.name ?? null;
 }

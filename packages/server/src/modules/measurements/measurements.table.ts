@@ -4,7 +4,7 @@ export interface MeasurementTable {
   photo_id: string | null;
   site: string;
   taken_at: number;
-  source: 'auto' | 'corrected';
+  source: 'auto' | 'corrected' | 'verified';
   corrects_id: string | null;
   hair_count: number;
   density_per_cm2: number;
@@ -18,5 +18,16 @@ export interface MeasurementTable {
   engine_version: string | null;
   reason: string | null;
   created_by: string | null;
+  created_at: number;
+  /** Verified rows: who reviewed the hairs on the image, and when. */
+  verified_by?: string | null;
+  verified_at?: number | null;
+}
+
+/** A measurement's hair list (`ReviewedHair[]` as JSON): engine hairs, or a verified review. */
+export interface MeasurementHairsTable {
+  measurement_id: string;
+  hairs_json: string;
+  engine_version: string | null;
   created_at: number;
 }

@@ -1,10 +1,11 @@
 import type { HairAnalysisResult } from '@anagen/core/hair-analysis';
+import type { ReviewedHair } from '@anagen/core/hair-review';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { setAnalysisStatus } from '../photos/photos.repository';
 import type { PhotoTable } from '../photos/photos.table';
-import { findAutoMeasurementForPhoto, insertMeasurement } from './measurements.repository';
+import { findAutoMeasurementForPhoto, insertHairList, insertMeasurement } from './measurements.repository';
 import type { MeasurementTable } from './measurements.table';
 
 /** The automatic measurement row for an engine result on a stored trichoscopy photo. */
@@ -41,6 +42,7 @@ export function autoMeasurementRow(
 /**
  * Stores the automatic measurement of a photo and marks the photo analysed, in one transaction.
  * Idempotent: a photo has at most one automatic measurement (a retried job changes nothing).
+ * `hairs` (the engine's hairs with their tips) are kept beside the row for review.
  */
 export async function recordPhotoAnalysis(
   db: Kysely<Database>,
@@ -48,12 +50,14 @@ export async function recordPhotoAnalysis(
   result: HairAnalysisResult,
   now: number,
   id?: string,
+  hairs?: readonly ReviewedHair[],
 ): Promise<MeasurementTable> {
   return db.transaction().execute(async (trx) => {
     const existing = await findAutoMeasurementForPhoto(trx, photo.id);
     if (existing) return existing;
     const row = autoMeasurementRow(photo, result, now, id);
     await insertMeasurement(trx, row);
+    if (hairs) await insertHairList(trx, row.id, hairs, row.engine_version, now);
     await setAnalysisStatus(trx, photo.id, 'done');
     return row;
   });

@@ -47,7 +47,7 @@ describe.each(DIALECTS)('removing a photo filed by mistake on %s', (dialect) => 
     expect(audit.detail).toContain('Uploaded to the wrong record.');
   });
 
-  it('lets only clinicians remove clinic photos, measurements and corrections included', async () => {
+  it('lets only clinicians remove clinic photos, measurements, corrections, verifications and hair lists included', async () => {
     // demo-photo-p1-tricho-2 was taken by the clinic and has an automatic measurement.
     const auto = await t.deps.db.kysely
       .selectFrom('measurements')
@@ -61,6 +61,13 @@ describe.each(DIALECTS)('removing a photo filed by mistake on %s', (dialect) => 
       payload: { hairCount: 60, reason: 'Recounted.' },
     });
     expect(corrected.statusCode).toBe(201);
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: `/api/measurements/${auto.id}/verification`,
+      headers: { cookie: cookies.clinician! },
+      payload: { hairs: [{ x: 5, y: 5 }] },
+    });
+    expect(verified.statusCode).toBe(201);
     expect((await del('demo-photo-p1-tricho-2', 'patient')).statusCode).toBe(403);
     expect((await del('demo-photo-p1-tricho-2', 'desk')).statusCode).toBe(403);
     expect((await del('demo-photo-p1-tricho-2', 'admin')).statusCode).toBe(403);
@@ -71,6 +78,12 @@ describe.each(DIALECTS)('removing a photo filed by mistake on %s', (dialect) => 
       .where('photo_id', '=', 'demo-photo-p1-tricho-2')
       .execute();
     expect(left).toEqual([]);
+    const hairLists = await t.deps.db.kysely
+      .selectFrom('measurement_hairs')
+      .select('measurement_id')
+      .where('measurement_id', 'in', [auto.id, verified.json().id])
+      .execute();
+    expect(hairLists).toEqual([]);
     expect((await del('demo-photo-p1-tricho-2', 'clinician')).statusCode).toBe(404);
   });
 });

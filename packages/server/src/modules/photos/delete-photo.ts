@@ -45,11 +45,12 @@ export function registerDeletePhoto(app: FastifyInstance): void {
         );
       }
       await db.transaction().execute(async (trx) => {
-        // Corrections reference their automatic row, which references the photo: remove bottom-up.
+        // Corrections and verifications reference their automatic row, which references the photo:
+        // remove bottom-up (hair lists go with their measurement).
         await trx
           .deleteFrom('measurements')
           .where('photo_id', '=', row.id)
-          .where('source', '=', 'corrected')
+          .where('source', '!=', 'auto')
           .execute();
         await trx.deleteFrom('measurements').where('photo_id', '=', row.id).execute();
         await trx.deleteFrom('photos').where('id', '=', row.id).execute();

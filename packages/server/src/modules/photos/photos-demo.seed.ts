@@ -1,5 +1,6 @@
-import { analyzeHair, type HairAnalysisResult } from '@anagen/core/hair-analysis';
+import { analyzeHairDetailed, type HairAnalysisResult } from '@anagen/core/hair-analysis';
 import { generateTrichoscopyImage } from '@anagen/core/hair-analysis/synthetic';
+import { engineHairsWithTips, type ReviewedHair } from '@anagen/core/hair-review';
 import sharp from 'sharp';
 import type { SeedContext } from '../demo/seed-steps';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
@@ -68,6 +69,7 @@ export const DEMO_PHOTO_HISTORIES: DemoHistory[] = [
 interface Rendered {
   png: Buffer;
   result: HairAnalysisResult;
+  hairs: ReviewedHair[];
 }
 
 // Generating and analysing is deterministic, so one process renders each image once
@@ -100,7 +102,8 @@ function renderVisit(h: DemoHistory, i: number): Promise<Rendered> {
         .png()
         .toBuffer();
       // PNG is lossless: analysing the generated pixels equals analysing the stored file.
-      return { png, result: analyzeHair(img) };
+      const { result, traces } = analyzeHairDetailed(img);
+      return { png, result, hairs: engineHairsWithTips(result.hairs, traces) };
     })();
     rendered.set(id, p);
   }
@@ -132,7 +135,7 @@ export async function seedDemoPhotos(ctx: SeedContext): Promise<void> {
         .where('id', '=', trichoId)
         .executeTakeFirst();
       if (exists) continue;
-      const { png, result } = await renderVisit(h, i);
+      const { png, result, hairs } = await renderVisit(h, i);
       const photo = await storePhoto(
         { db: ctx.db, storage, now: takenAt },
         {
@@ -147,7 +150,7 @@ export async function seedDemoPhotos(ctx: SeedContext): Promise<void> {
           analyse: false,
         },
       );
-      await recordPhotoAnalysis(ctx.db, photo, result, takenAt, `demo-measurement-${h.key}-${i + 1}`);
+      await recordPhotoAnalysis(ctx.db, photo, result, takenAt, `demo-measurement-${h.key}-${i + 1}`, hairs);
       if (i === 0 || i === h.visits.length - 1) {
         await storePhoto(
           { db: ctx.db, storage, now: takenAt },

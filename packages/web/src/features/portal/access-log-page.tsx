@@ -71,6 +71,10 @@ const VERB: Record<string, string> = {
 const WHOLE: Record<string, string> = {
   'patient.account-close': 'closed {your} portal account',
   'patient.deletion-request': 'recorded a request to delete {your} record',
+  'measurement.verification.create': 'checked the hair count of one of {your} close-ups hair by hair',
+  'measurement.hairs.read': 'viewed the hairs counted on one of {your} close-ups',
+  'measurement.verified.export':
+    'exported one of {your} close-ups without name or dates, to check the hair counting',
 };
 
 /**

@@ -200,7 +200,10 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
       {c && c.deltas.length > 0 && (
         <TableScroll label="Measured changes">
           <table className="ba-deltas">
-            <caption>Measured at {siteLabel(c.deltas[0]!.site)} on the same visits</caption>
+            <caption>
+              Measured at {siteLabel(c.deltas[0]!.site)} on the same visits
+              {sourceNote(c.deltas[0]!.sources)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Measure</th>
@@ -233,4 +236,17 @@ export function BeforeAfter({ patientId }: { patientId: string }) {
       )}
     </section>
   );
+}
+
+const SOURCE_LABEL = {
+  auto: 'automatic',
+  corrected: 'corrected by clinician',
+  verified: 'verified by clinician',
+} as const;
+
+/** Says when a side shows a clinician's value instead of the engine's. */
+function sourceNote(s: { a: keyof typeof SOURCE_LABEL; b: keyof typeof SOURCE_LABEL }): string {
+  if (s.a === 'auto' && s.b === 'auto') return '';
+  if (s.a === s.b) return ` · both counts ${SOURCE_LABEL[s.a]}`;
+  return ` · before: ${SOURCE_LABEL[s.a]}, after: ${SOURCE_LABEL[s.b]}`;
 }

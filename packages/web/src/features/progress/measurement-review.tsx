@@ -1,6 +1,6 @@
 import type { Measurement } from '@anagen/core/contracts';
 import { useEffect, useId, useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate } from './format';
 import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
@@ -144,6 +144,8 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
                         </span>
                       )}
                     </>
+                  ) : m.source === 'verified' ? (
+                    <>Verified by clinician{m.reason && <span className="muted small"> “{m.reason}”</span>}</>
                   ) : (
                     <>
                       Corrected <span className="muted small">“{m.reason}”</span>
@@ -162,6 +164,14 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
                   )}
                 </td>
                 <td>
+                  {m.source !== 'corrected' && m.photoId && (
+                    <Link
+                      className="btn secondary small"
+                      to={`/staff/measurements/${encodeURIComponent(m.id)}/review`}
+                    >
+                      Review hairs
+                    </Link>
+                  )}{' '}
                   {m.source === 'auto' && m.photoId && (
                     <button
                       type="button"

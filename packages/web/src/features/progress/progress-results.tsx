@@ -70,7 +70,11 @@ export function ProgressTable({ s }: { s: SiteSeries }) {
           <tr key={p.measurementId}>
             <th scope="row">
               {fmtDate(p.takenAt)}
-              {p.corrected && <span className="badge neutral">reviewed</span>}
+              {p.source === 'verified' ? (
+                <span className="badge neutral">verified by clinician</span>
+              ) : (
+                p.corrected && <span className="badge neutral">reviewed</span>
+              )}
               {p.qualityIssues.length > 0 && (
                 <span className="badge grade-low">image: {p.qualityIssues.join(', ')}</span>
               )}

@@ -1,0 +1,136 @@
+import {
+  measurementAgreementSchema,
+  measurementHairsSchema,
+  measurementSchema,
+  measurementVerificationSchema,
+  photoIdParamsSchema,
+} from '@anagen/core/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError, notFound } from '../../errors';
+import { audit } from '../audit/audit.service';
+import { requirePatientAccess } from '../patients/patient-access';
+import { buildAgreement } from './build-agreement';
+import { loadHairList, reviewablePhoto } from './hair-list';
+import {
+  findMeasurementRow,
+  findUserName,
+  listVerifiedPairs,
+  toMeasurement,
+} from './measurements.repository';
+import { verifyMeasurement } from './verify-measurement';
+
+/** Hair lists, hair-by-hair verification and the clinic's automatic-vs-verified agreement. */
+export async function verificationRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps = () => ({
+    db: app.deps.db.kysely,
+    storage: app.deps.storage,
+    clock: app.deps.clock,
+    app: app.deps,
+  });
+
+  r.get(
+    '/api/measurements/agreement',
+    {
+      config: { access: ['clinician', 'admin'] },
+      schema: { tags: ['measurements'], response: { 200: measurementAgreementSchema } },
+    },
+    async (req) => {
+      // Counts only, no patient: one audit entry for the clinic-wide read.
+      await audit(req, { action: 'measurement.agreement.read', resource: 'measurement' });
+      return buildAgreement(await listVerifiedPairs(app.deps.db.kysely));
+    },
+  );
+
+  r.get(
+    '/api/measurements/:id/hairs',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['measurements'],
+        params: photoIdParamsSchema,
+        response: { 200: measurementHairsSchema },
+      },
+    },
+    async (req) => {
+      const db = app.deps.db.kysely;
+      const m = await findMeasurementRow(db, req.params.id);
+      if (!m) throw notFound('Measurement');
+      await requirePatientAccess(req, m.patient_id, {
+        scope: 'clinical',
+        mode: 'read',
+        action: 'measurement.hairs.read',
+        resource: 'measurement',
+        resourceId: m.id,
+      });
+      const photo = await reviewablePhoto(db, m);
+      const list = await loadHairList(deps(), m);
+      const measurement = toMeasurement(m);
+      return {
+        measurementId: m.id,
+        patientId: m.patient_id,
+        source: m.source,
+        photoId: photo.id,
+        correctsId: m.corrects_id,
+        width: Number(photo.width),
+        height: Number(photo.height),
+        umPerPx: Number(photo.um_per_px),
+        areaCm2: measurement.areaCm2,
+        hairCount: measurement.hairCount,
+        densityPerCm2: measurement.densityPerCm2,
+        engineVersion: list.engineVersion ?? m.engine_version,
+        quality: measurement.quality,
+        verifiedBy: m.verified_by ?? null,
+        verifiedByName: m.verified_by ? await findUserName(db, m.verified_by) : null,
+        verifiedAt: m.verified_at === null || m.verified_at === undefined ? null : Number(m.verified_at),
+        note: m.source === 'verified' ? m.reason : null,
+        hairs: list.hairs.map((h) => ({
+          x: h.x,
+          y: h.y,
+          diameterUm: h.diameterUm,
+          class: h.class,
+          origin: h.origin,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/measurements/:id/verification',
+    {
+      config: { access: ['clinician'] },
+      schema: {
+        tags: ['measurements'],
+        params: photoIdParamsSchema,
+        body: measurementVerificationSchema,
+        response: { 201: measurementSchema },
+      },
+    },
+    async (req, reply) => {
+      const db = app.deps.db.kysely;
+      let target = await findMeasurementRow(db, req.params.id);
+      if (!target) throw notFound('Measurement');
+      await requirePatientAccess(req, target.patient_id, {
+        scope: 'clinical',
+        mode: 'write',
+        action: 'measurement.verify',
+        resource: 'measurement',
+        resourceId: target.id,
+      });
+      // Verifying from a verified (or corrected) value still reviews the one automatic measurement.
+      if (target.source !== 'auto' && target.corrects_id) {
+        target = await findMeasurementRow(db, target.corrects_id);
+        if (!target) throw notFound('Measurement');
+      }
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+      const row = await verifyMeasurement(
+        deps(),
+        { userId: req.actor.userId, role: req.actor.role, ip: req.ip },
+        target,
+        req.body,
+      );
+      return reply.code(201).send(toMeasurement(row));
+    },
+  );
+}

@@ -17,6 +17,7 @@ import { fhirRoutes } from './fhir/fhir.routes';
 import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
 import { progressRoutes } from './measurements/progress.routes';
+import { outcomesRoutes } from './outcomes/outcomes.routes';
 import { mergeRoutes } from './patients/merge.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
@@ -56,4 +57,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(selfServiceRoutes);
   await app.register(accountRoutes);
   await app.register(uploadsRoutes);
+  await app.register(outcomesRoutes);
 }

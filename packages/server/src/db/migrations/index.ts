@@ -12,6 +12,7 @@ import * as providerPhotos from './2026_11_25_1900_provider_photos';
 import * as patientDocuments from './2026_11_25_1910_patient_documents';
 import * as verifiedIdentities from './2026_12_07_0200_verified_identities';
 import * as uploadUsage from './2026_12_07_0300_upload_usage';
+import * as outcomesIndexes from './2026_12_08_0600_outcomes_indexes';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1910_patient_documents': patientDocuments,
   '2026_12_07_0200_verified_identities': verifiedIdentities,
   '2026_12_07_0300_upload_usage': uploadUsage,
+  '2026_12_08_0600_outcomes_indexes': outcomesIndexes,
 };

@@ -1,0 +1,3 @@
+export * from './compute-outcomes';
+export * from './side-effect-rates';
+export * from './statistics';

@@ -96,6 +96,11 @@ export const outcomesSchema = z.object({
       ),
     }),
   ),
+  /** Choices for the page's filters: treatments with started plans, providers of this cohort. */
+  options: z.object({
+    treatments: z.array(z.object({ slug: z.string(), name: z.string() })),
+    providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
   computedAt: z.number(),
 });
 export type Outcomes = z.infer<typeof outcomesSchema>;

@@ -23,6 +23,9 @@ const PortalSideEffectPage = lazy(() =>
 const SideEffectStatsPage = lazy(() =>
   import('../features/care/side-effect-stats-page').then((m) => ({ default: m.SideEffectStatsPage })),
 );
+const OutcomesPage = lazy(() =>
+  import('../features/outcomes/outcomes-page').then((m) => ({ default: m.OutcomesPage })),
+);
 const StaffHomePage = lazy(() =>
   import('../features/staff/staff-home-page').then((m) => ({ default: m.StaffHomePage })),
 );
@@ -162,6 +165,7 @@ export const router = createBrowserRouter([
           { path: 'patients/:id/merge', element: <MergePatientsPage /> },
           { path: 'patients/:id/:tab?', element: <PatientChartPage /> },
           { path: 'patients/:id/progress/report', element: <ProgressReportPage /> },
+          { path: 'outcomes', element: <OutcomesPage /> },
         ],
       },
       {

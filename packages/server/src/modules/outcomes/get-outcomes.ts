@@ -27,6 +27,7 @@ import {
   listProviderNames,
   listSessionStats,
   listSideEffectSeverities,
+  listStartedTreatments,
 } from './outcomes.repository';
 
 export interface OutcomesDeps {
@@ -128,12 +129,13 @@ export async function getOutcomes(
   const { db } = deps;
   const now = deps.clock.now();
   const range = input.from || input.to ? resolveRange(await clinicTimeZone(db), input.from, input.to) : {};
-  const [plans, rows, sessions, severities, providers] = await Promise.all([
+  const [plans, rows, sessions, severities, providers, treatments] = await Promise.all([
     listCohortPlans(db, input.treatment),
     listEffectiveMeasurements(db, input.treatment),
     listSessionStats(db, input.treatment),
     listSideEffectSeverities(db, input.treatment),
     listProviderNames(db),
+    listStartedTreatments(db),
   ]);
 
   // Each patient once: their first plan of this treatment.
@@ -184,6 +186,9 @@ export async function getOutcomes(
     selected.length,
   );
   const names = new Map(providers.map((p) => [p.id, p.name]));
+  const cohortProviders = new Set(
+    [...firstPlan.values()].map((p) => p.providerId).filter((id) => id !== null),
+  );
   const groups = new Map<string, Selected[]>();
   for (const p of selected) {
     if (!p.providerId) continue;
@@ -236,6 +241,15 @@ export async function getOutcomes(
     },
     definitions: OUTCOME_DEFINITIONS,
     byProvider,
+    options: {
+      treatments: treatments.map((slug) => ({
+        slug,
+        name: deps.library?.treatments.find((t) => t.slug === slug)?.name ?? slug,
+      })),
+      providers: [...cohortProviders]
+        .map((id) => ({ id, name: names.get(id) ?? id }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    },
     computedAt: now,
   };
 }

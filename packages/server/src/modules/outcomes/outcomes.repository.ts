@@ -128,3 +128,15 @@ export async function listSideEffectSeverities(
 export async function listProviderNames(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('providers').select(['id', 'name']).execute();
 }
+
+/** Treatments with at least one started plan, for the report's treatment filter. */
+export async function listStartedTreatments(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('treatment_plans')
+    .select('treatment_slug')
+    .distinct()
+    .where('status', 'in', STARTED_STATUSES)
+    .orderBy('treatment_slug')
+    .execute();
+  return rows.map((r) => r.treatment_slug);
+}

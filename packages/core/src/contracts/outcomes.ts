@@ -96,6 +96,8 @@ export const outcomesSchema = z.object({
       ),
     }),
   ),
+  /** Patients' own global assessment of change (−3…+3) at 3, 6 and 12 months. */
+  patientReported: z.array(z.lazy(() => patientReportedSummarySchema)),
   /** Choices for the page's filters: treatments with started plans, providers of this cohort. */
   options: z.object({
     treatments: z.array(z.object({ slug: z.string(), name: z.string() })),
@@ -104,3 +106,43 @@ export const outcomesSchema = z.object({
   computedAt: z.number(),
 });
 export type Outcomes = z.infer<typeof outcomesSchema>;
+
+// ── Patient-reported outcome questionnaires ──────────────────────────────────────────────────
+export const questionnaireAnswerSchema = z.strictObject({
+  /** −3 (much worse) … +3 (much better); not asked at baseline. */
+  globalChange: z.number().int().min(-3).max(3).nullable().optional(),
+  /** 1 (very dissatisfied) … 5 (very satisfied). */
+  satisfaction: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type QuestionnaireAnswer = z.infer<typeof questionnaireAnswerSchema>;
+
+export const patientQuestionnaireSchema = z.object({
+  id: z.string(),
+  month: z.number().int(),
+  treatmentSlug: z.string(),
+  treatmentName: z.string(),
+  dueAt: z.number(),
+  expiresAt: z.number(),
+  status: z.enum(['open', 'answered', 'expired']),
+  asksGlobalChange: z.boolean(),
+  answeredAt: z.number().nullable(),
+  answers: z
+    .object({ globalChange: z.number().nullable(), satisfaction: z.number(), comment: z.string().nullable() })
+    .nullable(),
+});
+export type PatientQuestionnaire = z.infer<typeof patientQuestionnaireSchema>;
+
+export const questionnaireTokenParamsSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a questionnaire link'),
+});
+
+export const patientReportedSummarySchema = z.object({
+  month: z.number().int(),
+  n: z.number().int(),
+  median: z.number().nullable(),
+  /** Answers −3…+3, counted (index 0 = −3). */
+  counts: z.array(z.number().int()),
+  /** Share answering +2 or +3 (moderately or much better); null from fewer than 5 patients. */
+  betterShare: z.number().nullable(),
+});

@@ -122,3 +122,18 @@ describe('sideEffectRates', () => {
     expect(sideEffectRates(0, [], 9).per100Sessions).toBeNull();
   });
 });
+
+import { summarisePatientReported } from './patient-reported';
+
+describe('summarisePatientReported', () => {
+  it('counts each answer and the share moderately or much better', () => {
+    expect(summarisePatientReported(6, [3, -1, 0, 2, 1])).toEqual({
+      month: 6,
+      n: 5,
+      median: 1,
+      counts: [0, 0, 1, 1, 1, 1, 1],
+      betterShare: 0.4,
+    });
+    expect(summarisePatientReported(3, [2, 2]).betterShare).toBeNull();
+  });
+});

@@ -2,6 +2,8 @@ import type { JobHandlers } from '../lib/jobs/worker';
 import { DELETION_REQUEST_JOB, deletionRequestEmailJob } from './account/deletion-request.job';
 import { appointmentNoticeJob } from './appointments/notice.job';
 import { analysePhotoJob } from './measurements/analyse-photo.job';
+import { questionnaireJob } from './outcomes/questionnaire.job';
+import { QUESTIONNAIRE_JOB } from './outcomes/questionnaires.service';
 import { postCareJob, prepReminderJob } from './preparation/care-jobs';
 import { urgentAlertEmailJob } from './side-effects/urgent-alert.job';
 
@@ -13,4 +15,5 @@ export const JOB_HANDLERS: JobHandlers = {
   'care.post-care-email': postCareJob,
   'care.urgent-alert-email': urgentAlertEmailJob,
   [DELETION_REQUEST_JOB]: deletionRequestEmailJob,
+  [QUESTIONNAIRE_JOB]: questionnaireJob,
 };

@@ -13,6 +13,7 @@ import * as patientDocuments from './2026_11_25_1910_patient_documents';
 import * as verifiedIdentities from './2026_12_07_0200_verified_identities';
 import * as uploadUsage from './2026_12_07_0300_upload_usage';
 import * as outcomesIndexes from './2026_12_08_0600_outcomes_indexes';
+import * as outcomeQuestionnaires from './2026_12_08_0610_outcome_questionnaires';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0200_verified_identities': verifiedIdentities,
   '2026_12_07_0300_upload_usage': uploadUsage,
   '2026_12_08_0600_outcomes_indexes': outcomesIndexes,
+  '2026_12_08_0610_outcome_questionnaires': outcomeQuestionnaires,
 };

@@ -11,6 +11,7 @@ import {
   type OutcomePatient,
   RESPONDER_COVERAGE_FACTOR,
   sideEffectRates,
+  summarisePatientReported,
 } from '@anagen/core/outcomes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -29,6 +30,7 @@ import {
   listSideEffectSeverities,
   listStartedTreatments,
 } from './outcomes.repository';
+import { listGlobalChangeAnswers } from './questionnaires.repository';
 
 export interface OutcomesDeps {
   db: Kysely<Database>;
@@ -129,13 +131,14 @@ export async function getOutcomes(
   const { db } = deps;
   const now = deps.clock.now();
   const range = input.from || input.to ? resolveRange(await clinicTimeZone(db), input.from, input.to) : {};
-  const [plans, rows, sessions, severities, providers, treatments] = await Promise.all([
+  const [plans, rows, sessions, severities, providers, treatments, reported] = await Promise.all([
     listCohortPlans(db, input.treatment),
     listEffectiveMeasurements(db, input.treatment),
     listSessionStats(db, input.treatment),
     listSideEffectSeverities(db, input.treatment),
     listProviderNames(db),
     listStartedTreatments(db),
+    listGlobalChangeAnswers(db, input.treatment),
   ]);
 
   // Each patient once: their first plan of this treatment.
@@ -241,6 +244,12 @@ export async function getOutcomes(
     },
     definitions: OUTCOME_DEFINITIONS,
     byProvider,
+    patientReported: [3, 6, 12].map((month) =>
+      summarisePatientReported(
+        month,
+        reported.filter((a) => a.month === month && ids.has(a.patient_id)).map((a) => a.global_change),
+      ),
+    ),
     options: {
       treatments: treatments.map((slug) => ({
         slug,

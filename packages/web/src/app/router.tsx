@@ -102,6 +102,9 @@ const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page')
 const ProgressPage = lazy(() => import('../features/progress/progress-page'));
 const ProgressReportPage = lazy(() => import('../features/progress/progress-report-page'));
 const BookPage = lazy(() => import('../features/booking/book-page').then((m) => ({ default: m.BookPage })));
+const QuestionnaireLinkPage = lazy(() =>
+  import('../features/outcomes/questionnaire-link-page').then((m) => ({ default: m.QuestionnaireLinkPage })),
+);
 const ManagePage = lazy(() =>
   import('../features/booking/manage-page').then((m) => ({ default: m.ManagePage })),
 );
@@ -136,6 +139,7 @@ export const router = createBrowserRouter([
           { path: 'assessment', element: <AssessmentPage /> },
           { path: 'book', element: <BookPage /> },
           { path: 'manage/:id', element: <ManagePage /> },
+          { path: 'questionnaire/:token', element: <QuestionnaireLinkPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

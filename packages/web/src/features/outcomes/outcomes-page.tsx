@@ -213,6 +213,46 @@ function OutcomesReport({ o }: { o: Outcomes }) {
         </p>
       </section>
 
+      <section className="card" aria-labelledby="pro-h">
+        <h2 id="pro-h">Patients’ own view of change</h2>
+        <p className="muted small">
+          Answers to “Compared with just before you started this treatment, how is your hair now?” from −3
+          (much worse) to +3 (much better). Our own question; see the definitions below.
+        </p>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Patient-reported change by time point</caption>
+            <thead>
+              <tr>
+                <th scope="col">Time point</th>
+                <th scope="col">Answers</th>
+                <th scope="col">Median</th>
+                {[-3, -2, -1, 0, 1, 2, 3].map((v) => (
+                  <th scope="col" key={v}>
+                    {signed(v, 0)}
+                  </th>
+                ))}
+                <th scope="col">Moderately or much better</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.patientReported.map((p) => (
+                <tr key={p.month} data-testid={`pro-${p.month}`}>
+                  <th scope="row">{p.month} months</th>
+                  <td>{p.n}</td>
+                  <td>{signed(p.median)}</td>
+                  {p.counts.map((c, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: fixed seven answer columns
+                    <td key={i}>{c}</td>
+                  ))}
+                  <td>{p.n === 0 ? '—' : (share(p.betterShare) ?? 'too few patients')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
       <section className="card" aria-labelledby="diameter-h">
         <h2 id="diameter-h">Change in mean hair diameter</h2>
         <ChangeDistribution rows={o.diameter} unit="µm" />
@@ -285,9 +325,7 @@ function OutcomesReport({ o }: { o: Outcomes }) {
                     <td>{at.month} months</td>
                     <td>{at.n}</td>
                     <td>{signed(at.median)}</td>
-                    <td>
-                      {at.ci95 ? `${signed(at.ci95[0])} to ${signed(at.ci95[1])}` : 'too few patients'}
-                    </td>
+                    <td>{at.ci95 ? `${signed(at.ci95[0])} to ${signed(at.ci95[1])}` : 'too few patients'}</td>
                   </tr>
                 );
               })}

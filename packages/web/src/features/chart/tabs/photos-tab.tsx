@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/use-me';
+import { MyQuestionnaires } from '../../outcomes/my-questionnaires';
 import { BeforeAfter } from '../../progress/before-after';
 import { CapturePanel } from '../../progress/capture-panel';
 import { MeasurementReview } from '../../progress/measurement-review';
@@ -25,6 +26,7 @@ export default function PhotosTab({ patientId }: ChartTabProps) {
       </div>
       {canWrite && <CapturePanel patientId={patientId} audience="staff" />}
       <ProgressResults patientId={patientId} treatment={treatment} onTreatmentChange={setTreatment} />
+      <MyQuestionnaires patientId={patientId} canAnswer={false} />
       <BeforeAfter patientId={patientId} />
       <MeasurementReview patientId={patientId} canCorrect={canWrite} />
       <PhotoGallery patientId={patientId} canRemove={canWrite ? 'all' : 'none'} />

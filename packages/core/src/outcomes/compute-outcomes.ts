@@ -37,6 +37,11 @@ export interface OutcomePatient {
   startAt: number;
   /** Epoch ms of the latest session or measurement; null when none. */
   lastContactAt: number | null;
+  /**
+   * Epoch ms of the latest measurement of any kind, when `measurements` holds only those in the
+   * baseline and follow-up windows (as the server reads them); else taken from `measurements`.
+   */
+  lastMeasurementAt?: number | null;
   measurements: readonly OutcomeMeasurement[];
 }
 
@@ -188,7 +193,14 @@ function summarise(
 
 function followUpStatus(p: OutcomePatient, now: number): 'in' | 'completed' | 'lost' {
   const twelveOpens = p.startAt + 12 * MONTH_MS - FOLLOW_UP_WINDOW_MS;
-  if (p.measurements.some((m) => m.takenAt >= twelveOpens)) return 'completed';
+  const lastMeasured =
+    p.lastMeasurementAt !== undefined
+      ? p.lastMeasurementAt
+      : p.measurements.reduce<number | null>(
+          (max, m) => (max === null || m.takenAt > max ? m.takenAt : max),
+          null,
+        );
+  if (lastMeasured !== null && lastMeasured >= twelveOpens) return 'completed';
   const twelveCloses = p.startAt + 12 * MONTH_MS + FOLLOW_UP_WINDOW_MS;
   const last = p.lastContactAt ?? p.startAt;
   return now > twelveCloses || now - last > LOST_AFTER_MS ? 'lost' : 'in';

@@ -5,8 +5,10 @@ import {
   BASELINE_AFTER_MS,
   BASELINE_BEFORE_MS,
   computeOutcomes,
+  FOLLOW_UP_MONTHS,
   FOLLOW_UP_WINDOW_MS,
   LOST_AFTER_MS,
+  MONTH_MS,
   type OutcomeMeasurement,
   type OutcomePatient,
   RESPONDER_COVERAGE_FACTOR,
@@ -25,6 +27,7 @@ import {
   type EffectiveMeasurementRow,
   listCohortPlans,
   listEffectiveMeasurements,
+  listLastMeasurementAt,
   listProviderNames,
   listSessionStats,
   listSideEffectSeverities,
@@ -38,6 +41,14 @@ export interface OutcomesDeps {
   /** The evidence library, or null while it cannot be read (figures still work, without trials). */
   library: EvidenceLibrary | null;
 }
+
+/** Only measurements in these windows can count, so only they are read (see compute-outcomes). */
+export const WINDOWS = {
+  baselineBefore: BASELINE_BEFORE_MS,
+  baselineAfter: BASELINE_AFTER_MS,
+  targets: FOLLOW_UP_MONTHS.map((m) => m * MONTH_MS),
+  halfWidth: FOLLOW_UP_WINDOW_MS,
+};
 
 const DAYS = (ms: number) => Math.round(ms / 86_400_000);
 
@@ -131,15 +142,17 @@ export async function getOutcomes(
   const { db } = deps;
   const now = deps.clock.now();
   const range = input.from || input.to ? resolveRange(await clinicTimeZone(db), input.from, input.to) : {};
-  const [plans, rows, sessions, severities, providers, treatments, reported] = await Promise.all([
-    listCohortPlans(db, input.treatment),
-    listEffectiveMeasurements(db, input.treatment),
-    listSessionStats(db, input.treatment),
-    listSideEffectSeverities(db, input.treatment),
-    listProviderNames(db),
-    listStartedTreatments(db),
-    listGlobalChangeAnswers(db, input.treatment),
-  ]);
+  const [plans, rows, lastMeasured, sessions, severities, providers, treatments, reported] =
+    await Promise.all([
+      listCohortPlans(db, input.treatment),
+      listEffectiveMeasurements(db, input.treatment, WINDOWS),
+      listLastMeasurementAt(db, input.treatment),
+      listSessionStats(db, input.treatment),
+      listSideEffectSeverities(db, input.treatment),
+      listProviderNames(db),
+      listStartedTreatments(db),
+      listGlobalChangeAnswers(db, input.treatment),
+    ]);
 
   // Each patient once: their first plan of this treatment.
   const firstPlan = new Map<string, { startAt: number; providerId: string | null }>();
@@ -156,6 +169,9 @@ export async function getOutcomes(
     byPatient.set(r.patient_id, list);
   }
   const sessionsBy = new Map(sessions.map((s) => [s.patient_id, s]));
+  const lastMeasuredBy = new Map(
+    lastMeasured.map((r) => [r.patient_id, r.last_at === null ? null : Number(r.last_at)]),
+  );
   const selected: Selected[] = [];
   for (const [patientId, plan] of firstPlan) {
     if (range.fromMs !== undefined && plan.startAt < range.fromMs) continue;
@@ -163,15 +179,17 @@ export async function getOutcomes(
     if (input.providerId && plan.providerId !== input.providerId) continue;
     const measurements = byPatient.get(patientId) ?? [];
     const lastSession = sessionsBy.get(patientId)?.last_at;
+    const lastMeasurementAt = lastMeasuredBy.get(patientId) ?? null;
     const contacts = [
       ...(lastSession === null || lastSession === undefined ? [] : [Number(lastSession)]),
-      ...measurements.map((m) => m.takenAt),
+      ...(lastMeasurementAt === null ? [] : [lastMeasurementAt]),
     ];
     selected.push({
       patientId,
       startAt: plan.startAt,
       providerId: plan.providerId,
       lastContactAt: contacts.length ? Math.max(...contacts) : null,
+      lastMeasurementAt,
       measurements,
     });
   }

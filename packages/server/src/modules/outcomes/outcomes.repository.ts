@@ -60,17 +60,54 @@ export interface EffectiveMeasurementRow {
   area_cm2: number | string;
 }
 
+/** Where a measurement can count, relative to each patient's start (ms): baseline and follow-up windows. */
+export interface MeasurementWindows {
+  baselineBefore: number;
+  baselineAfter: number;
+  /** Offsets of the follow-up targets from the start. */
+  targets: readonly number[];
+  halfWidth: number;
+}
+
+// Each patient's start of this treatment: their earliest started plan's first session, or the plan's
+// creation when it has no session (a medicine). Shared by the queries below so they agree.
+const startsCte = (treatmentSlug: string) => sql`
+  plan_start as (
+    select p.patient_id,
+      coalesce((select min(s.performed_at) from treatment_sessions s where s.plan_id = p.id), p.created_at) as start_at
+    from treatment_plans p
+    where p.treatment_slug = ${treatmentSlug} and p.status in ('active', 'completed', 'stopped')),
+  starts as (select patient_id, min(start_at) as start_at from plan_start group by patient_id)`;
+
 /**
  * THE effective measurement, for every automatic measurement of the patients with a started plan of
- * the treatment: the latest row whose `corrects_id` is the automatic one (whatever its source: a
- * clinician's correction or a verification), else the automatic row itself. Rows are never changed,
- * so this query is the one place that decides which value counts.
+ * the treatment that falls in a window where it can count: the latest row whose `corrects_id` is the
+ * automatic one (whatever its source: a clinician's correction or a verification), else the automatic
+ * row itself. Rows are never changed, so this query is the one place that decides which value counts;
+ * a correction is seen at once (no summary table to refresh).
  */
 export async function listEffectiveMeasurements(
   db: Kysely<Database>,
   treatmentSlug: string,
+  w: MeasurementWindows,
 ): Promise<EffectiveMeasurementRow[]> {
-  const res = await sql<EffectiveMeasurementRow>`
+  return (await effectiveMeasurementsQuery(treatmentSlug, w).execute(db)).rows;
+}
+
+/** The query of listEffectiveMeasurements, unexecuted (the benchmark prints its plan). */
+export function effectiveMeasurementsQuery(treatmentSlug: string, w: MeasurementWindows) {
+  const inWindow = sql.join(
+    [
+      sql`(a.taken_at >= st.start_at - ${w.baselineBefore} and a.taken_at <= st.start_at + ${w.baselineAfter})`,
+      ...w.targets.map(
+        (t) =>
+          sql`(a.taken_at >= st.start_at + ${t - w.halfWidth} and a.taken_at <= st.start_at + ${t + w.halfWidth})`,
+      ),
+    ],
+    sql` or `,
+  );
+  return sql<EffectiveMeasurementRow>`
+    with ${startsCte(treatmentSlug)}
     select a.id as auto_id, a.patient_id, a.site, a.taken_at, a.quality_json, a.um_per_px,
       ph.view as photo_view, ph.um_per_px as photo_um_per_px,
       coalesce(e.source, a.source) as effective_source,
@@ -79,17 +116,25 @@ export async function listEffectiveMeasurements(
       coalesce(e.mean_diameter_um, a.mean_diameter_um) as mean_diameter_um,
       coalesce(e.vellus_ratio, a.vellus_ratio) as vellus_ratio,
       coalesce(e.area_cm2, a.area_cm2) as area_cm2
-    from measurements a
+    from starts st
+    join measurements a on a.patient_id = st.patient_id
     left join measurements e on e.id = (
       select c.id from measurements c where c.corrects_id = a.id
       order by c.created_at desc, c.id desc limit 1)
     left join photos ph on ph.id = a.photo_id
-    where a.corrects_id is null
-      and a.patient_id in (
-        select p.patient_id from treatment_plans p
-        where p.treatment_slug = ${treatmentSlug} and p.status in ('active', 'completed', 'stopped'))`.execute(
-    db,
-  );
+    where a.corrects_id is null and (${inWindow})`;
+}
+
+/** Each cohort patient's latest measurement (any site, any quality): whether follow-up went on. */
+export async function listLastMeasurementAt(
+  db: Kysely<Database>,
+  treatmentSlug: string,
+): Promise<{ patient_id: string; last_at: number | string | null }[]> {
+  const res = await sql<{ patient_id: string; last_at: number | string | null }>`
+    with ${startsCte(treatmentSlug)}
+    select st.patient_id,
+      (select max(m.taken_at) from measurements m where m.patient_id = st.patient_id) as last_at
+    from starts st`.execute(db);
   return res.rows;
 }
 

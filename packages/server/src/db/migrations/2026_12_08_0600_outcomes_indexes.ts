@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { MigrationDb } from './helpers';
 
 /**
@@ -9,6 +10,13 @@ export async function up(db: MigrationDb): Promise<void> {
     .createIndex('measurements_corrects_idx')
     .on('measurements')
     .columns(['corrects_id', 'created_at'])
+    .execute();
+  // Corrections and verifications of a patient, for the outcomes query (a few % of all rows).
+  await db.schema
+    .createIndex('measurements_patient_corrections_idx')
+    .on('measurements')
+    .column('patient_id')
+    .where(sql.ref('corrects_id'), 'is not', null)
     .execute();
   await db.schema
     .createIndex('treatment_plans_treatment_idx')
@@ -32,6 +40,7 @@ export async function down(db: MigrationDb): Promise<void> {
     'side_effect_reports_treatment_idx',
     'treatment_sessions_plan_idx',
     'treatment_plans_treatment_idx',
+    'measurements_patient_corrections_idx',
     'measurements_corrects_idx',
   ]) {
     await db.schema.dropIndex(name).ifExists().execute();

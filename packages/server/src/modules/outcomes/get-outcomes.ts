@@ -98,7 +98,9 @@ function qualityFlagged(json: string | null): boolean {
 
 /** A stored row as the pure calculation needs it: value that counts, its uncertainty, usability. */
 export function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasurement {
-  const calibrated = r.um_per_px !== null || r.photo_um_per_px !== null;
+  // The analysis job runs only on calibrated trichoscopy photos, so a photo and its calibration
+  // on the automatic row mark a standardized image (rows entered otherwise do not count).
+  const standardized = r.photo_id !== null && r.um_per_px !== null;
   const corrected = r.effective_source !== 'auto';
   const u = measurementUncertainty({
     hairCount: Number(r.hair_count),
@@ -115,12 +117,11 @@ export function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasure
     meanDiameterUm: Number(r.mean_diameter_um),
     densityUncertainty: u.densityPerCm2,
     diameterUncertainty: u.meanDiameterUm,
-    unusable:
-      r.photo_view !== 'trichoscopy' || !calibrated
-        ? 'not-standardized'
-        : qualityFlagged(r.quality_json)
-          ? 'flagged-by-quality-check'
-          : null,
+    unusable: !standardized
+      ? 'not-standardized'
+      : qualityFlagged(r.quality_json)
+        ? 'flagged-by-quality-check'
+        : null,
   };
 }
 

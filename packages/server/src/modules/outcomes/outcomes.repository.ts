@@ -48,9 +48,9 @@ export interface EffectiveMeasurementRow {
   taken_at: number | string;
   /** The automatic row's engine verdict (JSON text): a correction does not clear a flag on the image. */
   quality_json: string | null;
+  /** Calibration the engine used; automatic rows come only from calibrated trichoscopy photos. */
   um_per_px: number | string | null;
-  photo_view: string | null;
-  photo_um_per_px: number | string | null;
+  photo_id: string | null;
   /** Source of the value that counts: 'auto', or the latest row correcting it ('corrected', 'verified'). */
   effective_source: string;
   hair_count: number | string;
@@ -73,10 +73,11 @@ export interface MeasurementWindows {
 // creation when it has no session (a medicine). Shared by the queries below so they agree.
 const startsCte = (treatmentSlug: string) => sql`
   plan_start as (
-    select p.patient_id,
-      coalesce((select min(s.performed_at) from treatment_sessions s where s.plan_id = p.id), p.created_at) as start_at
+    select p.patient_id, coalesce(min(s.performed_at), min(p.created_at)) as start_at
     from treatment_plans p
-    where p.treatment_slug = ${treatmentSlug} and p.status in ('active', 'completed', 'stopped')),
+    left join treatment_sessions s on s.plan_id = p.id
+    where p.treatment_slug = ${treatmentSlug} and p.status in ('active', 'completed', 'stopped')
+    group by p.id, p.patient_id),
   starts as (select patient_id, min(start_at) as start_at from plan_start group by patient_id)`;
 
 /**
@@ -106,10 +107,17 @@ export function effectiveMeasurementsQuery(treatmentSlug: string, w: Measurement
     ],
     sql` or `,
   );
+  // Corrections are few: they are found per cohort patient through a partial index and ranked
+  // once, instead of one correlated lookup per automatic row (8.5 s at 1,000,000 on PostgreSQL).
   return sql<EffectiveMeasurementRow>`
-    with ${startsCte(treatmentSlug)}
-    select a.id as auto_id, a.patient_id, a.site, a.taken_at, a.quality_json, a.um_per_px,
-      ph.view as photo_view, ph.um_per_px as photo_um_per_px,
+    with ${startsCte(treatmentSlug)},
+    corr as (
+      select c.corrects_id, c.source, c.hair_count, c.density_per_cm2, c.mean_diameter_um,
+        c.vellus_ratio, c.area_cm2,
+        row_number() over (partition by c.corrects_id order by c.created_at desc, c.id desc) as rn
+      from starts sc
+      join measurements c on c.patient_id = sc.patient_id and c.corrects_id is not null)
+    select a.id as auto_id, a.patient_id, a.site, a.taken_at, a.quality_json, a.um_per_px, a.photo_id,
       coalesce(e.source, a.source) as effective_source,
       coalesce(e.hair_count, a.hair_count) as hair_count,
       coalesce(e.density_per_cm2, a.density_per_cm2) as density_per_cm2,
@@ -118,10 +126,7 @@ export function effectiveMeasurementsQuery(treatmentSlug: string, w: Measurement
       coalesce(e.area_cm2, a.area_cm2) as area_cm2
     from starts st
     join measurements a on a.patient_id = st.patient_id
-    left join measurements e on e.id = (
-      select c.id from measurements c where c.corrects_id = a.id
-      order by c.created_at desc, c.id desc limit 1)
-    left join photos ph on ph.id = a.photo_id
+    left join corr e on e.corrects_id = a.id and e.rn = 1
     where a.corrects_id is null and (${inWindow})`;
 }
 

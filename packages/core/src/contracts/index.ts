@@ -8,6 +8,7 @@ export * from './auth';
 export * from './care';
 export * from './documents';
 export * from './measurements';
+export * from './outcomes';
 export * from './patients';
 export * from './photos';
 export * from './problem';

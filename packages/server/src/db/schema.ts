@@ -8,6 +8,7 @@ import type { CareTemplateTable } from '../modules/care-templates/care-templates
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { PatientDocumentTable } from '../modules/documents/documents.table';
 import type { MeasurementHairsTable, MeasurementTable } from '../modules/measurements/measurements.table';
+import type { OutcomeQuestionnaireTable } from '../modules/outcomes/outcomes.table';
 import type { PhotoTable } from '../modules/photos/photos.table';
 import type {
   ConsultationOverrideTable,
@@ -80,6 +81,7 @@ export interface Database {
   deletion_requests: DeletionRequestTable;
   account_tokens: AccountTokenTable;
   unknown_login_failures: UnknownLoginFailureTable;
+  outcome_questionnaires: OutcomeQuestionnaireTable;
 }
 
 export interface ClinicTable {

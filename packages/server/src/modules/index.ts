@@ -18,6 +18,8 @@ import { healthRoutes } from './health/health.routes';
 import { measurementsRoutes } from './measurements/measurements.routes';
 import { progressRoutes } from './measurements/progress.routes';
 import { verificationRoutes } from './measurements/verification.routes';
+import { outcomesRoutes } from './outcomes/outcomes.routes';
+import { questionnairesRoutes } from './outcomes/questionnaires.routes';
 import { mergeRoutes } from './patients/merge.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
@@ -58,4 +60,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(selfServiceRoutes);
   await app.register(accountRoutes);
   await app.register(uploadsRoutes);
+  await app.register(outcomesRoutes);
+  await app.register(questionnairesRoutes);
 }

@@ -2,6 +2,8 @@ import type { JobHandlers } from '../lib/jobs/worker';
 import { DELETION_REQUEST_JOB, deletionRequestEmailJob } from './account/deletion-request.job';
 import { appointmentNoticeJob } from './appointments/notice.job';
 import { analysePhotoJob } from './measurements/analyse-photo.job';
+import { questionnaireJob } from './outcomes/questionnaire.job';
+import { QUESTIONNAIRE_JOB } from './outcomes/questionnaires.service';
 import { postCareJob, prepReminderJob } from './preparation/care-jobs';
 import { sideEffectFollowUpJob, sideEffectReplyJob } from './side-effects/follow-up.job';
 import { urgentAlertEmailJob } from './side-effects/urgent-alert.job';
@@ -16,4 +18,5 @@ export const JOB_HANDLERS: JobHandlers = {
   'care.side-effect-follow-up': sideEffectFollowUpJob,
   'care.side-effect-reply': sideEffectReplyJob,
   [DELETION_REQUEST_JOB]: deletionRequestEmailJob,
+  [QUESTIONNAIRE_JOB]: questionnaireJob,
 };

@@ -1,3 +1,4 @@
+import type { Role } from '@anagen/core/access';
 import type { Me } from '@anagen/core/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
@@ -12,6 +13,8 @@ export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** Only these roles see the link (default: everyone in the area). */
+  roles?: readonly Role[];
 }
 
 const PUBLIC_NAV: NavItem[] = [
@@ -36,6 +39,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/staff', label: 'Today', end: true },
     { to: '/staff/calendar', label: 'Calendar' },
     { to: '/staff/patients', label: 'Patients' },
+    { to: '/staff/outcomes', label: 'Outcomes', roles: ['clinician', 'admin'] },
     { to: '/staff/account', label: 'My account' },
   ],
   admin: [

@@ -18,7 +18,8 @@ export function AreaLayout({ area, roles }: { area: keyof typeof AREA_NAV; roles
       </Shell>
     );
   }
-  return <Shell nav={AREA_NAV[area]} wide={area !== 'portal'} />;
+  const nav = AREA_NAV[area].filter((n) => !n.roles || n.roles.includes(me.role));
+  return <Shell nav={nav} wide={area !== 'portal'} />;
 }
 
 function NotForYourRole({ home }: { home: string }) {

@@ -23,6 +23,9 @@ const PortalSideEffectPage = lazy(() =>
 const SideEffectStatsPage = lazy(() =>
   import('../features/care/side-effect-stats-page').then((m) => ({ default: m.SideEffectStatsPage })),
 );
+const OutcomesPage = lazy(() =>
+  import('../features/outcomes/outcomes-page').then((m) => ({ default: m.OutcomesPage })),
+);
 const StaffHomePage = lazy(() =>
   import('../features/staff/staff-home-page').then((m) => ({ default: m.StaffHomePage })),
 );
@@ -99,6 +102,9 @@ const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page')
 const ProgressPage = lazy(() => import('../features/progress/progress-page'));
 const ProgressReportPage = lazy(() => import('../features/progress/progress-report-page'));
 const BookPage = lazy(() => import('../features/booking/book-page').then((m) => ({ default: m.BookPage })));
+const QuestionnaireLinkPage = lazy(() =>
+  import('../features/outcomes/questionnaire-link-page').then((m) => ({ default: m.QuestionnaireLinkPage })),
+);
 const ManagePage = lazy(() =>
   import('../features/booking/manage-page').then((m) => ({ default: m.ManagePage })),
 );
@@ -136,6 +142,7 @@ export const router = createBrowserRouter([
           { path: 'assessment', element: <AssessmentPage /> },
           { path: 'book', element: <BookPage /> },
           { path: 'manage/:id', element: <ManagePage /> },
+          { path: 'questionnaire/:token', element: <QuestionnaireLinkPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -167,6 +174,7 @@ export const router = createBrowserRouter([
           { path: 'patients/:id/progress/report', element: <ProgressReportPage /> },
           { path: 'measurements/:id/review', element: <HairReviewPage /> },
           { path: 'hair-count-agreement', element: <AgreementPage /> },
+          { path: 'outcomes', element: <OutcomesPage /> },
         ],
       },
       {

@@ -15,6 +15,8 @@ import * as uploadUsage from './2026_12_07_0300_upload_usage';
 import * as verifiedMeasurements from './2026_12_08_0100_verified_measurements';
 import * as sideEffectFollowUp from './2026_12_08_0200_side_effect_follow_up';
 import * as clusterLeases from './2026_12_08_0500_cluster_leases';
+import * as outcomesIndexes from './2026_12_08_0600_outcomes_indexes';
+import * as outcomeQuestionnaires from './2026_12_08_0610_outcome_questionnaires';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0100_verified_measurements': verifiedMeasurements,
   '2026_12_08_0200_side_effect_follow_up': sideEffectFollowUp,
   '2026_12_08_0500_cluster_leases': clusterLeases,
+  '2026_12_08_0600_outcomes_indexes': outcomesIndexes,
+  '2026_12_08_0610_outcome_questionnaires': outcomeQuestionnaires,
 };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
+import { questionnaireFhirEntries } from '../outcomes/questionnaires.fhir';
 import { requirePatientAccess } from '../patients/patient-access';
 import { gatherPatientEverything } from './fhir.repository';
 
@@ -36,6 +37,13 @@ export async function fhirRoutes(app: FastifyInstance): Promise<void> {
         app.deps.clock.now(),
         `${app.deps.config.publicUrl}/api/fhir`,
       );
+      const extra = await questionnaireFhirEntries(
+        app.deps.db.kysely,
+        req.params.id,
+        `${app.deps.config.publicUrl}/api/fhir`,
+      );
+      bundle.entry.push(...extra);
+      bundle.total += extra.length;
       if (req.query.download) {
         const day = new Date(app.deps.clock.now()).toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="anagen-records-${day}.fhir.json"`);

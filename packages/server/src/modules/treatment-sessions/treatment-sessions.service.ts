@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { findActiveTemplate } from '../care-templates/care-templates.repository';
+import { scheduleQuestionnaires } from '../outcomes/questionnaires.service';
 import { findPlan } from '../plans/plans.repository';
 import {
   findSession,
@@ -113,6 +114,9 @@ export async function recordSession(
       created_at: now,
       updated_at: now,
     });
+    // The plan's outcome questionnaires count from its first session (no-op for later ones).
+    if (input.planId)
+      await scheduleQuestionnaires(trx, { planId: input.planId, startAt: input.performedAt }, now);
     if (postCare) {
       await enqueueJob(
         trx,

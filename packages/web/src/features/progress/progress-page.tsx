@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { useMe } from '../auth/use-me';
+import { MyQuestionnaires } from '../outcomes/my-questionnaires';
 import { BeforeAfter } from './before-after';
 import { CapturePanel } from './capture-panel';
 import { PhotoGallery } from './photo-gallery';
@@ -43,6 +44,7 @@ export default function ProgressPage() {
         treatment={treatment}
         onTreatmentChange={(t) => setParams(t ? { treatment: t } : {}, { replace: true })}
       />
+      <MyQuestionnaires patientId={patientId} canAnswer />
       <BeforeAfter patientId={patientId} />
       {allowance.data && !allowance.data.allowed ? (
         <p className="alert info" role="status">

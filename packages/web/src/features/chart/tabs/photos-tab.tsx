@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/use-me';
+import { MyQuestionnaires } from '../../outcomes/my-questionnaires';
 import { AnalysisQueueNote } from '../../progress/analysis-queue';
 import { BeforeAfter } from '../../progress/before-after';
 import { CapturePanel } from '../../progress/capture-panel';
@@ -29,6 +30,7 @@ export default function PhotosTab({ patientId }: ChartTabProps) {
       <MeasurementReview patientId={patientId} canCorrect={canWrite} />
       {canWrite && <CapturePanel patientId={patientId} audience="staff" />}
       <ProgressResults patientId={patientId} treatment={treatment} onTreatmentChange={setTreatment} />
+      <MyQuestionnaires patientId={patientId} canAnswer={false} />
       <BeforeAfter patientId={patientId} />
       <PhotoGallery patientId={patientId} canRemove={canWrite ? 'all' : 'none'} />
     </div>

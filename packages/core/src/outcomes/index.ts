@@ -1,0 +1,5 @@
+export * from './compute-outcomes';
+export * from './patient-reported';
+export * from './questionnaire';
+export * from './side-effect-rates';
+export * from './statistics';

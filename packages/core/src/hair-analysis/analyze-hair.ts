@@ -1,7 +1,7 @@
 import { assessConfidence, type ConfidenceInputs } from './confidence';
 import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
 import { distanceAll } from './distance-transform';
-import { decideEmergence } from './emergence';
+import { decideEmergence, extendRoot } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
 import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
@@ -23,7 +23,7 @@ import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { toWorkingGray, workingFactor } from './working-image';
 
-export const ENGINE_VERSION = 'anagen-hair/0.4.0';
+export const ENGINE_VERSION = 'anagen-hair/0.4.1';
 
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
@@ -60,6 +60,10 @@ const SHAFT_HIGH = 0.65;
 
 /** Reach of the follicle-halo ring around a strand end beyond the shaft, µm. */
 const HALO_UM = 100;
+
+/** The root walk (emergence.ts extendRoot): darkness share of the shaft's, and reach, µm (FDU train). */
+const ROOT_WALK_LEVEL = 0.55;
+const ROOT_WALK_UM = 150;
 
 /** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
 const HOLE_RADIUS_UM = 25;
@@ -243,6 +247,17 @@ export function analyzeHairDetailed(
     (s) => [haloAt(s.start.x, s.start.y, rOf(s)), haloAt(s.end.x, s.end.y, rOf(s))] as [number, number],
   );
   const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf }, halos);
+  // The mask stops where the shaft dips under the skin; the root is where it stops showing.
+  strands.forEach((s, i) => {
+    const d = decisions[i]!;
+    if (!d.counted) return;
+    const atStart = d.x === s.start.x && d.y === s.start.y;
+    const atEnd = d.x === s.end.x && d.y === s.end.y;
+    const end = atStart ? s.start : atEnd ? s.end : null;
+    if (!end || end.kind === 'border') return;
+    const p = extendRoot(s.path, atStart, dark, w, h, ROOT_WALK_LEVEL, ROOT_WALK_UM / wupp);
+    decisions[i] = { ...d, x: p.x, y: p.y };
+  });
   lap('emergence');
   const measures = strands.map((s, i) =>
     decisions[i]!.counted ? measureShaft(s, dark, w, h, rOf(s), bulges[i]!) : null,
@@ -276,7 +291,7 @@ export function analyzeHairDetailed(
   const features = strandFeatures(
     strands.map((s, i) => ({
       counted: decisions[i]!.counted,
-      root: rootKind(s, decisions[i]!),
+      root: rootKind(s, decisions[i]!.evidenceRoot ?? decisions[i]!),
       lengthPx: strandLengths[i]!,
       diameterUm: strandDiameters[i]!,
       level: levels[i]?.level ?? 1,

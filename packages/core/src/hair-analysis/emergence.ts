@@ -5,6 +5,12 @@ export interface EmergenceDecision {
   /** Emergence point in working pixels (meaningful when counted). */
   x: number;
   y: number;
+  /**
+   * The end the strand's own evidence names as the root, when the image's growth direction chose
+   * the other one: the count model reads what kind of end the root is (a shared junction stands for
+   * more hairs than a free end), and was fitted on the ends' evidence.
+   */
+  evidenceRoot?: { x: number; y: number };
 }
 
 /**
@@ -42,8 +48,16 @@ export function haloScores(halo: readonly [number, number]): [number, number] {
  * counts once (its root is one of them). A strand cut by the border counts only if its inner end
  * looks like a root, or, when that is unclear, if it points along the image's dominant growth
  * direction (learned from strands whose root is clear) — hair in one scalp area grows roughly
- * parallel. Strands with no inner end (crossing the whole frame) never count.
+ * parallel. Strands with no inner end (crossing the whole frame) never count. For a strand lying
+ * fully inside, a coherent growth direction outweighs the ends' own evidence (see DIRECTION_WEIGHT).
  */
+/**
+ * Weight of the image's dominant growth direction against the two ends' own evidence. Hair in one
+ * scalp area grows roughly parallel; on the FDU train split (120 images) letting a coherent
+ * direction decide raised root F1 from 0.54 to 0.63 (with the root walk below, 0.67), while the ends' evidence alone picked the
+ * wrong end for about a tenth of the hairs.
+ */
+const DIRECTION_WEIGHT = 50;
 export function decideEmergence(
   strands: Strand[],
   bulges: [number, number][],
@@ -83,9 +97,13 @@ export function decideEmergence(
     const endIn = s.end.kind !== 'border';
     if (!startIn && !endIn) return { counted: false, x: 0, y: 0 };
     if (startIn && endIn) {
-      const tie = a === b ? coherence * along(s.start, s.end) : a - b;
-      const root = tie >= 0 ? s.start : s.end;
-      return { counted: true, x: root.x, y: root.y };
+      const own = a === b ? coherence * along(s.start, s.end) : a - b;
+      const byEvidence = own >= 0 ? s.start : s.end;
+      const vote = a - b + DIRECTION_WEIGHT * coherence * along(s.start, s.end);
+      const root = vote >= 0 ? s.start : s.end;
+      return root === byEvidence
+        ? { counted: true, x: root.x, y: root.y }
+        : { counted: true, x: root.x, y: root.y, evidenceRoot: { x: byEvidence.x, y: byEvidence.y } };
     }
     const inner = startIn ? s.start : s.end;
     const outer = startIn ? s.end : s.start;
@@ -138,4 +156,58 @@ function addBorderBandRoots(
       decisions[i] = { counted: true, x: outer.x, y: outer.y };
     }
   });
+}
+
+/**
+ * The mask often stops short of the root: where the shaft enters the skin it shows faintly through
+ * the follicle's opening and halo. From the chosen root end, walk on along the shaft's own
+ * direction while the darkness stays above `frac` of the shaft's median darkness (at most `maxPx`).
+ */
+export function extendRoot(
+  path: readonly number[],
+  rootAtStart: boolean,
+  dark: Float32Array,
+  w: number,
+  h: number,
+  frac: number,
+  maxPx: number,
+): { x: number; y: number } {
+  const n = path.length;
+  const at = (i: number) => path[rootAtStart ? i : n - 1 - i]!;
+  const end = at(0);
+  const ex = end % w;
+  const ey = Math.floor(end / w);
+  const k = Math.min(n - 1, 10);
+  const inner = at(k);
+  let ux = ex - (inner % w);
+  let uy = ey - Math.floor(inner / w);
+  const len = Math.hypot(ux, uy);
+  if (len < 2) return { x: ex, y: ey };
+  ux /= len;
+  uy /= len;
+  const samples: number[] = [];
+  for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 25))) samples.push(dark[path[i]!]!);
+  samples.sort((a, b) => a - b);
+  const level = samples[samples.length >> 1]!;
+  if (!(level > 0)) return { x: ex, y: ey };
+  let best = 0;
+  let misses = 0;
+  for (let t = 1; t <= maxPx; t++) {
+    const x = Math.round(ex + ux * t);
+    const y = Math.round(ey + uy * t);
+    if (x < 0 || y < 0 || x >= w || y >= h) break;
+    // Best of the pixel and its two neighbours across the direction: the walk may drift a pixel.
+    let v = dark[y * w + x]!;
+    const px = Math.round(ex + ux * t - uy);
+    const py = Math.round(ey + uy * t + ux);
+    const qx = Math.round(ex + ux * t + uy);
+    const qy = Math.round(ey + uy * t - ux);
+    if (px >= 0 && py >= 0 && px < w && py < h) v = Math.max(v, dark[py * w + px]!);
+    if (qx >= 0 && qy >= 0 && qx < w && qy < h) v = Math.max(v, dark[qy * w + qx]!);
+    if (v >= frac * level) {
+      best = t;
+      misses = 0;
+    } else if (++misses > 2) break;
+  }
+  return { x: ex + ux * best, y: ey + uy * best };
 }

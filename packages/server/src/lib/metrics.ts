@@ -109,7 +109,18 @@ export function registerMetrics(app: FastifyInstance): void {
   });
 
   const token = app.deps.config.metricsToken;
-  if (!token) return;
+  if (!token) {
+    // Off: a clear 404 for a scraper, not the web app's page (the SPA fallback answers unknown paths).
+    app.get('/metrics', { logLevel: 'warn', schema: { hide: true } }, async (_req, reply) =>
+      reply.code(404).type('application/problem+json').send({
+        status: 404,
+        title: 'Not found',
+        detail: 'Metrics are off: set ANAGEN_METRICS_TOKEN to turn them on.',
+        code: 'NOT_FOUND',
+      }),
+    );
+    return;
+  }
   app.get('/metrics', { logLevel: 'warn', schema: { hide: true } }, async (req, reply) => {
     if (!tokenMatches(req.headers.authorization, token)) {
       return reply.code(401).header('www-authenticate', 'Bearer').type('application/problem+json').send({

@@ -6,6 +6,9 @@ import type { MigrationDb } from './helpers';
  * ("latest row correcting this automatic one") and the cohort of a treatment's plans and sessions.
  */
 export async function up(db: MigrationDb): Promise<void> {
+  // Replaces the verification migration's index on corrects_id alone: the latest correction needs
+  // created_at as well.
+  await db.schema.dropIndex('measurements_corrects_idx').ifExists().execute();
   await db.schema
     .createIndex('measurements_corrects_idx')
     .on('measurements')
@@ -45,4 +48,5 @@ export async function down(db: MigrationDb): Promise<void> {
   ]) {
     await db.schema.dropIndex(name).ifExists().execute();
   }
+  await db.schema.createIndex('measurements_corrects_idx').on('measurements').column('corrects_id').execute();
 }

@@ -83,7 +83,10 @@ describe.each(DIALECTS)('the front desk books a new caller, undoes and removes b
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors).toEqual([
-      { path: 'body.birthDate', message: 'The date of birth cannot be in the future.' },
+      expect.objectContaining({
+        path: 'body.birthDate',
+        message: 'The date of birth cannot be in the future.',
+      }),
     ]);
     const notADate = await call('POST', '/api/patients', {
       ...caller,

@@ -1,6 +1,7 @@
 import type { SlotDto } from '@anagen/core/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, Loading } from '../../components/ui/states';
+import { clinicToday, clinicZone, useClinicZone } from '../../lib/clinic-time';
 import { useAvailability } from './booking-api';
 import {
   dateKey,
@@ -60,7 +61,9 @@ export function SlotPicker({
   onPick: (slot: PickedSlot) => void;
   initialMonth?: string;
 }) {
-  const today = localDateKey(Date.now(), 'America/Los_Angeles');
+  // The clinic's today (its zone from GET /api/clinic), not a fixed zone's.
+  const clinic = useClinicZone();
+  const today = clinicToday(clinic ?? undefined);
   const start = parseDateKey(initialMonth ?? today);
   const [ym, setYm] = useState({ year: start.year, month: start.month });
   const [day, setDay] = useState<string | null>(null);
@@ -76,7 +79,7 @@ export function SlotPicker({
   const from = dateKey(ym.year, ym.month, 1);
   const to = dateKey(ym.year, ym.month, daysInMonth(ym.year, ym.month));
   const q = useAvailability(type, from, to, providerId);
-  const zone = q.data?.timeZone ?? 'America/Los_Angeles';
+  const zone = q.data?.timeZone ?? clinic ?? clinicZone();
   const mine = visitorZone();
   const showMine = zonesDiffer(zone, mine);
 

@@ -146,3 +146,40 @@ export const patientReportedSummarySchema = z.object({
   /** Share answering +2 or +3 (moderately or much better); null from fewer than 5 patients. */
   betterShare: z.number().nullable(),
 });
+
+// ── The clinic's opt-in public summary (GET /api/public/outcomes) ─────────────────────────────
+
+/** Stored in `clinics.settings_json` under `outcomes`; off until an admin publishes. */
+export const outcomeSettingsSchema = z.strictObject({
+  /** Anyone may read the clinic-wide outcome summary of each treatment. */
+  publishSummary: z.boolean(),
+});
+export type OutcomeSettings = z.infer<typeof outcomeSettingsSchema>;
+export const DEFAULT_OUTCOME_SETTINGS: OutcomeSettings = { publishSummary: false };
+
+export const publicOutcomesQuerySchema = z.strictObject({ treatment: outcomesQuerySchema.shape.treatment });
+
+/** A change summary without each patient's own change (the staff chart's dots). */
+export const publicChangeSummarySchema = changeSummarySchema.omit({ changes: true });
+export type PublicChangeSummary = z.infer<typeof publicChangeSummarySchema>;
+
+/**
+ * The clinic-wide figures of `outcomesSchema` that may be shown to anyone: no filters, no
+ * providers, no single patient's value. Built from the staff answer by `toPublicOutcomes`.
+ */
+export const publicOutcomesSchema = outcomesSchema
+  .omit({
+    filters: true,
+    byProvider: true,
+    options: true,
+    density: true,
+    diameter: true,
+    patientReported: true,
+  })
+  .extend({
+    clinicName: z.string(),
+    density: z.array(publicChangeSummarySchema),
+    diameter: z.array(publicChangeSummarySchema),
+    patientReported: z.array(patientReportedSummarySchema),
+  });
+export type PublicOutcomes = z.infer<typeof publicOutcomesSchema>;

@@ -132,11 +132,13 @@ interface Selected extends OutcomePatient {
 /**
  * Outcome figures for one treatment (clinicians and admins): the cohort, change at 3/6/12 months,
  * responders, side-effect rates and the published trial figure beside them. Audited as a report
- * read; no single patient is identified in the answer.
+ * read; no single patient is identified in the answer. The public summary calls this same function
+ * (actor null) and reduces the answer with `toPublicOutcomes`, so both always show one calculation.
  */
 export async function getOutcomes(
   deps: OutcomesDeps,
-  actor: Actor,
+  /** Null for the clinic's public summary (anyone, signed in or not). */
+  actor: Actor | null,
   input: OutcomesQuery,
   meta: { ip?: string | null } = {},
 ): Promise<Outcomes> {
@@ -234,9 +236,9 @@ export async function getOutcomes(
   const studies = new Map(entry?.studies.map((s) => [s.id, s]) ?? []);
   await insertAuditEntry(db, {
     at: now,
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: 'outcomes.read',
+    actorId: actor?.userId ?? null,
+    actorRole: actor?.role ?? null,
+    action: actor ? 'outcomes.read' : 'outcomes.public-read',
     resource: 'report',
     resourceId: input.treatment,
     ip: meta.ip ?? null,

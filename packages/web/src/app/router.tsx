@@ -102,6 +102,9 @@ const AdminPricesPage = lazy(() => import('../features/learn/admin-prices-page')
 const ProgressPage = lazy(() => import('../features/progress/progress-page'));
 const ProgressReportPage = lazy(() => import('../features/progress/progress-report-page'));
 const BookPage = lazy(() => import('../features/booking/book-page').then((m) => ({ default: m.BookPage })));
+const PublicOutcomesPage = lazy(() =>
+  import('../features/outcomes/public-outcomes-page').then((m) => ({ default: m.PublicOutcomesPage })),
+);
 const QuestionnaireLinkPage = lazy(() =>
   import('../features/outcomes/questionnaire-link-page').then((m) => ({ default: m.QuestionnaireLinkPage })),
 );
@@ -137,6 +140,7 @@ export const router = createBrowserRouter([
           { path: 'learn/:slug', element: <GuideArticlePage /> },
           { path: 'treatments', element: <TreatmentsIndexPage /> },
           { path: 'treatments/:slug', element: <TreatmentPage /> },
+          { path: 'treatments/:slug/outcomes', element: <PublicOutcomesPage /> },
           { path: 'compare', element: <ComparePage /> },
           { path: 'cost', element: <CostPage /> },
           { path: 'assessment', element: <AssessmentPage /> },

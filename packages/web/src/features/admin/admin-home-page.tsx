@@ -3,6 +3,7 @@ import { ErrorState, Loading } from '../../components/ui/states';
 import { useClinic, useLocations } from './admin-api';
 import { ClinicDetailsForm } from './clinic-details-form';
 import { LocationsSection } from './locations-section';
+import { OutcomeSettingsSection } from './outcome-settings-form';
 import { ScalpSitesSection } from './scalp-sites-section';
 import { UploadSettingsSection } from './upload-settings-form';
 
@@ -15,7 +16,8 @@ export function AdminHomePage() {
       <h1>Clinic settings</h1>
       <p className="muted">
         Clinic details, locations with their time zones and opening hours, holidays and closures, and the
-        clinic's own close-up sites, and who may upload photos and documents.
+        clinic's own close-up sites, who may upload photos and documents, and whether outcome summaries are
+        published.
       </p>
       {(clinic.isPending || locations.isPending) && <Loading />}
       {clinic.error && <ErrorState error={clinic.error} />}
@@ -24,6 +26,7 @@ export function AdminHomePage() {
       {locations.data && <LocationsSection locations={locations.data} />}
       <ScalpSitesSection />
       <UploadSettingsSection />
+      <OutcomeSettingsSection />
     </>
   );
 }

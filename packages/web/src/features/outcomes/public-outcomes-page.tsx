@@ -166,8 +166,8 @@ function Summary({ o }: { o: PublicOutcomes }) {
             <ul>
               {o.published.sideEffects.map((s) => (
                 <li key={s.name}>
-                  {s.name}: {s.frequency.replace(/\s*\[\^[\w-]+\]/g, '')}{' '}
-                  <span className="muted">({s.citations.join('; ')})</span>
+                  {s.name}: {s.frequency.replace(/\s*\[\^[\w-]+\]/g, '')}
+                  {s.citations.length > 0 && <span className="muted"> ({s.citations.join('; ')})</span>}
                 </li>
               ))}
             </ul>

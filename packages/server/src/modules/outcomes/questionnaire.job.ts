@@ -1,4 +1,5 @@
 import { MONTH_MS } from '@anagen/core/outcomes';
+import { logDelivery } from '../../lib/delivery-log.repository';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import type { JobHandler } from '../../lib/jobs/worker';
@@ -8,7 +9,6 @@ import {
   findQuestionnaireForPlan,
   firstSessionAt,
   insertQuestionnaire,
-  logQuestionnaireDelivery,
   markQuestionnaireSent,
 } from './questionnaires.repository';
 import {
@@ -80,7 +80,7 @@ export const questionnaireJob: JobHandler = async (raw, { deps, jobId }) => {
   ].join('\n');
   const res = await deps.mailer.send({ to: plan.email, subject, text });
   await markQuestionnaireSent(db, row.id, hashToken(token), p.reminder ? 'reminded_at' : 'sent_at', now);
-  await logQuestionnaireDelivery(db, {
+  await logDelivery(db, {
     patientId: plan.patient_id,
     kind: p.reminder ? 'outcome-questionnaire-reminder' : 'outcome-questionnaire',
     recipient: plan.email,

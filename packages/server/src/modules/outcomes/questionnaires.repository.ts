@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { newId } from '../../lib/ids';
 import type { OutcomeQuestionnaireTable } from './outcomes.table';
 
 export async function findQuestionnaireForPlan(
@@ -127,35 +126,4 @@ export async function firstSessionAt(db: Kysely<Database>, planId: string): Prom
     .where('plan_id', '=', planId)
     .executeTakeFirst();
   return row?.start === null || row?.start === undefined ? null : Number(row.start);
-}
-
-/** The delivery log entry of a questionnaire email (shown with the other notices). */
-export async function logQuestionnaireDelivery(
-  db: Kysely<Database>,
-  d: {
-    patientId: string;
-    kind: string;
-    recipient: string;
-    subject: string;
-    response: string;
-    jobId: string;
-    now: number;
-  },
-): Promise<void> {
-  await db
-    .insertInto('deliveries')
-    .values({
-      id: newId(),
-      appointment_id: null,
-      patient_id: d.patientId,
-      kind: d.kind,
-      recipient: d.recipient,
-      subject: d.subject,
-      status: 'sent',
-      server_response: d.response.slice(0, 500),
-      job_id: d.jobId,
-      created_at: d.now,
-      sent_at: d.now,
-    })
-    .execute();
 }

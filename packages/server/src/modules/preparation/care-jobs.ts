@@ -1,7 +1,7 @@
 import { mapSearchUrl } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { newId } from '../../lib/ids';
+import { logDelivery } from '../../lib/delivery-log.repository';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { getClinicContact } from '../care-templates/care-settings';
@@ -19,36 +19,6 @@ function localDateTime(ms: number, timeZone: string): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(ms);
-}
-
-async function logDelivery(
-  db: Kysely<Database>,
-  d: {
-    patientId: string;
-    kind: string;
-    recipient: string;
-    subject: string;
-    response: string;
-    jobId: string;
-    now: number;
-  },
-): Promise<void> {
-  await db
-    .insertInto('deliveries')
-    .values({
-      id: newId(),
-      appointment_id: null,
-      patient_id: d.patientId,
-      kind: d.kind,
-      recipient: d.recipient,
-      subject: d.subject,
-      status: 'sent',
-      server_response: d.response.slice(0, 500),
-      job_id: d.jobId,
-      created_at: d.now,
-      sent_at: d.now,
-    })
-    .execute();
 }
 
 async function patientEmail(db: Kysely<Database>, id: string) {

@@ -1,5 +1,5 @@
 import { formatClinicDate, formatClinicDateTime } from '@anagen/core/scheduling';
-import { newId } from '../../lib/ids';
+import { logDelivery } from '../../lib/delivery-log.repository';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { clinicTimeZone } from '../admin/clinic.repository';
@@ -84,24 +84,15 @@ export const sideEffectReplyJob: JobHandler = async (raw, { deps, jobId }) => {
     deps,
     `care.side-effect-reply:${report.id}:${p.reviewedAt}`,
     { to: email, subject, text },
-    async (trx, res) => {
-      const now = deps.clock.now();
-      await trx
-        .insertInto('deliveries')
-        .values({
-          id: newId(),
-          appointment_id: null,
-          patient_id: report.patient_id,
-          kind: 'side-effect-reply',
-          recipient: email,
-          subject,
-          status: 'sent',
-          server_response: res.response.slice(0, 500),
-          job_id: jobId,
-          created_at: now,
-          sent_at: now,
-        })
-        .execute();
-    },
+    (trx, res) =>
+      logDelivery(trx, {
+        patientId: report.patient_id,
+        kind: 'side-effect-reply',
+        recipient: email,
+        subject,
+        response: res.response,
+        jobId,
+        now: deps.clock.now(),
+      }),
   );
 };

@@ -235,8 +235,9 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
     await page.screenshot({ path: screenshotPath('progress-report-print'), fullPage: true });
     await page.close();
   });
-  it('dates a photo by the day where it was taken, not by the UTC day', async () => {
-    // A zone whose date differs from UTC's right now: 12 h behind before 11:00 UTC, 14 h ahead after.
+  it('dates a photo by the clinic’s day, not by the viewer’s or the UTC day', async () => {
+    // The viewer in a far zone, 12 h behind UTC before 11:00 UTC and 14 h ahead after: every date in
+    // the record is the clinic's (issue 25), so patient and clinician name the same day.
     const timezoneId = new Date().getUTCHours() < 11 ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
     const away = await launchBrowser({ viewport: { width: 360, height: 800 }, timezoneId });
     try {
@@ -248,15 +249,15 @@ describe.runIf(browserAvailable())('progress photos and results in chromium', ()
       await form.locator('input[type="file"]').setInputFiles(files.phone);
       await form.getByRole('button', { name: 'Upload photo' }).click();
       await form.getByRole('status').filter({ hasText: 'Photo saved' }).waitFor();
-      const [local, utc] = await page.evaluate(() => {
-        const opts = { year: 'numeric', month: 'short', day: 'numeric' } as const;
-        const now = new Date();
-        return [
-          now.toLocaleDateString('en-US', opts),
-          now.toLocaleDateString('en-US', { ...opts, timeZone: 'UTC' }),
-        ];
+      const local = await page.evaluate(async () => {
+        const { timeZone } = (await (await fetch('/api/clinic')).json()) as { timeZone: string };
+        return new Date().toLocaleDateString('en-US', {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          timeZone,
+        });
       });
-      expect(local).not.toBe(utc);
       const remove = page.getByRole('button', { name: `Remove the back of the head photo of ${local}` });
       await remove.waitFor();
       await remove.click();

@@ -23,6 +23,7 @@ export const PATIENT_OWNED_TABLES = [
   'assessments',
   'deletion_requests',
   'patient_documents',
+  'outcome_questionnaires',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables with a patient_id column that a merge deliberately does not move. */

@@ -41,6 +41,18 @@ export async function findMeasurementRow(
   return db.selectFrom('measurements').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The automatic measurement a row stands for: itself, or the one a correction or verification
+ * corrects. Corrections and verifications always sit beside that one automatic value.
+ */
+export async function findAutomaticMeasurement(
+  db: Kysely<Database>,
+  id: string,
+): Promise<MeasurementTable | undefined> {
+  const row = await findMeasurementRow(db, id);
+  return row && row.source !== 'auto' && row.corrects_id ? findMeasurementRow(db, row.corrects_id) : row;
+}
+
 export async function findAutoMeasurementForPhoto(
   db: Kysely<Database>,
   photoId: string,

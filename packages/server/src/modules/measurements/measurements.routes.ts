@@ -16,7 +16,7 @@ import { withAnalysisSlot } from './analysis-slot';
 import { correctionRow } from './correct-measurement';
 import { decodeForAnalysis } from './decode-for-analysis';
 import {
-  findMeasurementRow,
+  findAutomaticMeasurement,
   insertMeasurement,
   listMeasurementRows,
   toMeasurement,
@@ -60,7 +60,8 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const db = app.deps.db.kysely;
-      let target = await findMeasurementRow(db, req.params.id);
+      // Correcting a correction or a verification still sits beside the one automatic value.
+      const target = await findAutomaticMeasurement(db, req.params.id);
       if (!target) throw notFound('Measurement');
       await requirePatientAccess(req, target.patient_id, {
         scope: 'clinical',
@@ -69,11 +70,6 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
         resource: 'measurement',
         resourceId: target.id,
       });
-      // Correcting a correction still sits beside the one automatic value.
-      if (target.source === 'corrected' && target.corrects_id) {
-        target = await findMeasurementRow(db, target.corrects_id);
-        if (!target) throw notFound('Measurement');
-      }
       if (Number(target.area_cm2) <= 0)
         throw new AppError('UNPROCESSABLE', 'This measurement has no imaged area.');
       const row = correctionRow(target, req.body, req.actor?.userId ?? null, app.deps.clock.now());

@@ -172,6 +172,13 @@ describe.each(DIALECTS)('hair-by-hair verification on %s', (dialect) => {
       .flatMap((s: { points: unknown[] }) => s.points)
       .find((p: { measurementId: string }) => p.measurementId === AUTO);
     expect(point.hairCount).toBe(engine.hairCount);
+    // A typed correction made from the verified row also sits beside the automatic one.
+    const corrected = await post(`/api/measurements/${res.json().id}/corrections`, 'clinician', {
+      hairCount: engine.hairCount + 1,
+      reason: 'One hair hidden under another.',
+    });
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.json()).toMatchObject({ source: 'corrected', correctsId: AUTO });
   });
 
   it('reports automatic against verified counts to clinicians and admins only, honest about n', async () => {

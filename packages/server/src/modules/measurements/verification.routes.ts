@@ -13,6 +13,7 @@ import { requirePatientAccess } from '../patients/patient-access';
 import { buildAgreement } from './build-agreement';
 import { loadHairList, reviewablePhoto } from './hair-list';
 import {
+  findAutomaticMeasurement,
   findMeasurementRow,
   findUserName,
   listVerifiedPairs,
@@ -109,7 +110,8 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const db = app.deps.db.kysely;
-      let target = await findMeasurementRow(db, req.params.id);
+      // Verifying from a verified (or corrected) value still reviews the one automatic measurement.
+      const target = await findAutomaticMeasurement(db, req.params.id);
       if (!target) throw notFound('Measurement');
       await requirePatientAccess(req, target.patient_id, {
         scope: 'clinical',
@@ -118,11 +120,6 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
         resource: 'measurement',
         resourceId: target.id,
       });
-      // Verifying from a verified (or corrected) value still reviews the one automatic measurement.
-      if (target.source !== 'auto' && target.corrects_id) {
-        target = await findMeasurementRow(db, target.corrects_id);
-        if (!target) throw notFound('Measurement');
-      }
       if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
       const row = await verifyMeasurement(
         deps(),

@@ -187,7 +187,7 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     try {
       await expect(
         restoreBackup({ target: { dataDir, databaseUrl: target?.url }, file: damaged, progress: () => {} }),
-      ).rejects.toThrow();
+      ).rejects.toThrow(/damaged|incomplete|ends early/);
       expect(fs.existsSync(path.join(dataDir, 'anagen.db'))).toBe(false);
       if (target) {
         const users = await target.db.kysely

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
 import { form, plainPng } from '../photos/test-images';
-import { ENGINE_COUNT_BIAS, ENGINE_EXPECTED_ERROR } from './uncertainty';
 
 interface Point {
   measurementId: string;
@@ -56,17 +55,15 @@ describe.each(DIALECTS)('progress and before/after on %s', (dialect) => {
     expect(own.expectedError).toBeGreaterThan(0);
     const expected = Math.hypot(
       Math.sqrt(last.hairCount) / area,
-      (own.expectedError ?? ENGINE_EXPECTED_ERROR.countRel) * last.densityPerCm2,
+      own.expectedError! * last.densityPerCm2,
     );
     expect(last.uncertainty.densityPerCm2).toBeCloseTo(expected, 0);
-    expect(last.uncertainty.meanDiameterUm).toBe(ENGINE_EXPECTED_ERROR.diameterUm);
+    // The engine's diameter error measured on synthetic images (docs/analysis.md): 5.4 µm.
+    expect(last.uncertainty.meanDiameterUm).toBe(5.4);
     // The engine's measured average undercount is stated in words (it is not in the whiskers).
     expect(body.uncertaintyMethod).toMatch(/counting variation/);
-    expect(body.uncertaintyMethod).toContain(
-      Math.abs(ENGINE_COUNT_BIAS) < 0.05
-        ? 'shows no clear average over- or undercount'
-        : `counts about ${Math.round(-ENGINE_COUNT_BIAS * 100)} % too few hairs on average`,
-    );
+    // The real-image benchmark found a −3 % mean count error: too small to call a bias, so the words say so.
+    expect(body.uncertaintyMethod).toContain('shows no clear average over- or undercount');
     expect(body.comparableTreatments.map((c: { slug: string }) => c.slug)).toEqual(
       expect.arrayContaining(['prp', 'topical-minoxidil', 'cell-free-stem-cell-products']),
     );

@@ -53,10 +53,7 @@ describe.each(DIALECTS)('progress and before/after on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const own = stored.quality_json ? (JSON.parse(stored.quality_json) as { expectedError?: number }) : {};
     expect(own.expectedError).toBeGreaterThan(0);
-    const expected = Math.hypot(
-      Math.sqrt(last.hairCount) / area,
-      own.expectedError! * last.densityPerCm2,
-    );
+    const expected = Math.hypot(Math.sqrt(last.hairCount) / area, own.expectedError! * last.densityPerCm2);
     expect(last.uncertainty.densityPerCm2).toBeCloseTo(expected, 0);
     // The engine's diameter error measured on synthetic images (docs/analysis.md): 5.4 µm.
     expect(last.uncertainty.meanDiameterUm).toBe(5.4);

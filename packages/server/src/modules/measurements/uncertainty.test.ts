@@ -16,9 +16,7 @@ describe('measurement uncertainty', () => {
   });
 
   it('leaves only the counting variation on a clinician-corrected count', () => {
-    expect(
-      measurementUncertainty({ ...base, corrected: true, expectedError: 0.3 }).densityPerCm2,
-    ).toBe(12.2);
+    expect(measurementUncertainty({ ...base, corrected: true, expectedError: 0.3 }).densityPerCm2).toBe(12.2);
   });
 
   it('combines the engine figures for diameter and vellus share with the sampling of the share', () => {

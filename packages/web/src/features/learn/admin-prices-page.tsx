@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
-import { TableScroll } from './components/table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { formatUsd, library } from './library';
 import { useTreatmentPrices } from './use-treatment-prices';
 

@@ -6,7 +6,7 @@ import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
-import { TableScroll } from './components/table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import {
   CONDITION_LABELS,
   formatMonths,

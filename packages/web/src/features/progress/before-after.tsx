@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
 import { useCompare, useCustomSites, usePhotos } from './progress-api';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 function Stamp({ photo, months }: { photo: Photo; months: number | undefined }) {

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate } from './format';
 import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { siteLabel } from './view-protocols';
 
 function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: string; onDone: () => void }) {

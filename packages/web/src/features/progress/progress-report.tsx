@@ -4,7 +4,7 @@ import { ErrorState, Loading } from '../../components/ui/states';
 import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { useCustomSites, usePhotos, useProgress } from './progress-api';
 import { bandValueText } from './reference-band-note';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 const ProgressChart = lazy(() => import('./progress-chart'));

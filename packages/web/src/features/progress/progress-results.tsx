@@ -5,7 +5,7 @@ import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format'
 import { useCustomSites, useProgress } from './progress-api';
 import { ReferenceBandNote } from './reference-band-note';
 import { SiteDiagram } from './site-diagram';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { siteLabel } from './view-protocols';
 
 const ProgressChart = lazy(() => import('./progress-chart'));

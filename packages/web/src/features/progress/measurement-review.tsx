@@ -2,9 +2,9 @@ import type { Measurement } from '@anagen/core/contracts';
 import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { fmt, fmtDate } from './format';
 import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
-import { TableScroll } from '../../components/ui/table-scroll';
 import { siteLabel } from './view-protocols';
 
 function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: string; onDone: () => void }) {

@@ -14,7 +14,7 @@ export const progressKeys = {
   photos: (patientId: string) => ['photos', patientId] as const,
   progress: (patientId: string, treatment?: string) => ['progress', patientId, treatment ?? ''] as const,
   measurements: (patientId: string) => ['measurements', patientId] as const,
-  compare: (patientId: string, view: string, a: string, b: string) =>
+  compare: (patientId: string, view: PhotoViewName, a: string, b: string) =>
     ['compare', patientId, view, a, b] as const,
 };
 

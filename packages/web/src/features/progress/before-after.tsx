@@ -2,7 +2,8 @@ import { PHOTO_VIEW_VALUES, type Photo, type PhotoViewName } from '@anagen/core/
 import { useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { TableScroll } from '../../components/ui/table-scroll';
-import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
 import { useCompare, useCustomSites, usePhotos } from './progress-api';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 

@@ -3,7 +3,8 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { TableScroll } from '../../components/ui/table-scroll';
-import { fmt, fmtDate } from './format';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt } from './format';
 import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
 import { siteLabel } from './view-protocols';
 

@@ -2,7 +2,8 @@ import type { Progress, ReferenceBand, SiteSeries } from '@anagen/core/contracts
 import { lazy, Suspense, useId } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { TableScroll } from '../../components/ui/table-scroll';
-import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { useCustomSites, useProgress } from './progress-api';
 import { ReferenceBandNote } from './reference-band-note';
 import { SiteDiagram } from './site-diagram';

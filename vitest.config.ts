@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the pure core runs fast and in parallel; the server suites share
+// The pure core and the web's component tests run fast and in parallel; the server suites share
 // one PostgreSQL server and a CPU-heavy browser, so they run with fewer workers.
 export default defineConfig({
   test: {
@@ -11,6 +11,17 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['packages/core/src/**/*.test.ts', 'content/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          sequence: { groupOrder: 0 },
+          include: ['packages/web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['packages/web/src/test/setup.ts'],
+          // Tests move process.env.TZ to play a visitor in another zone; forks keep that to one file.
+          pool: 'forks',
         },
       },
       {

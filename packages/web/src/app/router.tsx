@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RegisterPage } from '../features/auth/register-page';
@@ -167,7 +168,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'staff',
-        element: <AreaLayout area="staff" roles={['desk', 'clinician', 'admin']} />,
+        element: <AreaLayout area="staff" roles={STAFF_ROLES} />,
         children: [
           { index: true, element: <StaffHomePage /> },
           { path: 'account', element: <StaffAccountPage /> },

@@ -1,4 +1,4 @@
-import type { Problem } from '@anagen/core/contracts';
+import { isProblemCode, type Problem, type ProblemCode } from '@anagen/core/contracts';
 
 /** An API failure the UI can branch on by `code` (never by message text). */
 export class ApiError extends Error {
@@ -8,8 +8,10 @@ export class ApiError extends Error {
   ) {
     super(problem.detail || problem.title);
   }
-  get code(): string | undefined {
-    return this.problem.code;
+  /** The catalogue's code; undefined when there is none or it is a framework's own (`FST_…`). */
+  get code(): ProblemCode | undefined {
+    const code = this.problem.code;
+    return isProblemCode(code) ? code : undefined;
   }
   /**
    * Field errors keyed by the form's field name (`email`, `patient.email`, `from`), for messages

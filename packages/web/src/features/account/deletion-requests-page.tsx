@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
-import { fmtDateTime } from '../care/care-format';
+import { fmtDateTime } from '../../lib/clinic-time';
 import { useAllDeletionRequests, useResolveDeletionRequest } from './account-api';
 
 // Clinic time with the zone named, as on every staff page.

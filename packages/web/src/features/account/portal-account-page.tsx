@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
+import { fmtDateTimeUnzoned } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import { useCloseAccount, useMyDeletionRequests, useRequestDeletion } from './account-api';
 import { ChangePasswordForm } from './change-password-form';
 import { DownloadRecords } from './download-records';
 
-const fmt = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const fmt = (ms: number) => fmtDateTimeUnzoned(ms);
 
 /** The patient's account: password, a copy of their records, asking for deletion, closing the account. */
 export function PortalAccountPage() {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/api-client';
-import { clinicZone } from '../../lib/clinic-time';
+import { clinicZone, fmtDateTime } from '../../lib/clinic-time';
 import { useFocusFirstInvalid } from '../../lib/form-errors';
 
 /** Field errors from a failed save, keyed by path without the `body.` prefix (e.g. `openingHours.0.end`). */
@@ -36,14 +36,4 @@ export const WEEKDAYS = [
 ] as const;
 
 /** Date and time with the zone named, in the clinic's zone unless another is given. */
-export const formatWhen = (iso: string, timeZone: string = clinicZone()) =>
-  new Date(iso).toLocaleString('en-US', {
-    // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
-  });
+export const formatWhen = (iso: string, timeZone: string = clinicZone()) => fmtDateTime(iso, timeZone);

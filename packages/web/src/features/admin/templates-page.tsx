@@ -5,6 +5,7 @@ import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
+import { fmtNumericDate } from '../../lib/clinic-time';
 import { CARE_TREATMENTS, treatmentName } from '../care/care-format';
 import { fieldErrorsOf, SaveError } from './form-bits';
 import { NoticeNotesSection } from './notice-notes-form';
@@ -99,7 +100,7 @@ function TemplateCard({ template: t, onEdit }: { template: CareTemplate; onEdit:
       <h3>{t.title}</h3>
       <p className="muted small">
         {treatmentName(t.treatmentSlug)} · version {t.version}
-        {STATUS_NOTE[t.status]} · {new Date(t.createdAt).toLocaleDateString()}
+        {STATUS_NOTE[t.status]} · {fmtNumericDate(t.createdAt)}
       </p>
       {t.steps.length > 0 && (
         <ul className="small">

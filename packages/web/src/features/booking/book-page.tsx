@@ -6,13 +6,13 @@ import { Field } from '../../components/ui/field';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
+import { formatDateTime, zoneName } from '../../lib/clinic-time';
 import { formErrorSummary, useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
 import { readCarriedAssessment } from '../learn/carried-assessment';
 import { postBooking, useAppointmentTypes, withToken } from './booking-api';
 import { ProviderChooser, usePublicProviders } from './provider-chooser';
 import { type PickedSlot, SlotPicker } from './slot-picker';
-import { formatDateTime, zoneName } from './time';
 import { WhereToGo } from './where-to-go';
 
 const price = (cents: number) => (cents ? `$${(cents / 100).toFixed(0)}` : 'No charge');

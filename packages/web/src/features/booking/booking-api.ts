@@ -1,6 +1,6 @@
-import type { Appointment, AppointmentType, Availability, Problem } from '@anagen/core/contracts';
+import type { Appointment, AppointmentType, Availability } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
 
 export function useAppointmentTypes() {
   return useQuery({
@@ -38,24 +38,6 @@ export function useAppointment(id: string, token: string | null) {
  * POST with an Idempotency-Key, so a double tap or a retry after a dropped connection returns the
  * first booking instead of making a second one.
  */
-export async function postBooking(body: unknown, idempotencyKey: string): Promise<Appointment> {
-  const res = await fetch('/api/appointments', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'idempotency-key': idempotencyKey,
-    },
-    body: JSON.stringify(body),
-  });
-  const data = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const problem: Problem =
-      data && typeof data === 'object' && 'title' in data
-        ? (data as Problem)
-        : { status: res.status, title: 'Request failed', detail: 'Please try again.' };
-    throw new ApiError(res.status, problem);
-  }
-  return data as Appointment;
+export function postBooking(body: unknown, idempotencyKey: string): Promise<Appointment> {
+  return api.post<Appointment>('/api/appointments', body, { headers: { 'idempotency-key': idempotencyKey } });
 }

@@ -5,10 +5,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ActionMessage, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
+import { formatDateTime, zoneName } from '../../lib/clinic-time';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { useAppointment, withToken } from './booking-api';
 import { type PickedSlot, SlotPicker } from './slot-picker';
-import { formatDateTime, zoneName } from './time';
 import { WhereToGo } from './where-to-go';
 
 const STATUS_TEXT: Record<Appointment['status'], string> = {

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
+import { formatDateTime, zoneName } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
-import { formatDateTime, zoneName } from './time';
 
 const STATUS: Record<Appointment['status'], string> = {
   booked: 'Booked',

@@ -1,21 +1,20 @@
 import type { SlotDto } from '@anagen/core/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, Loading } from '../../components/ui/states';
-import { clinicToday, clinicZone, useClinicZone } from '../../lib/clinic-time';
-import { useAvailability } from './booking-api';
 import {
-  dateKey,
-  daysInMonth,
+  clinicToday,
+  clinicZone,
   formatDate,
   formatTime,
   localDateKey,
   localHour,
-  parseDateKey,
+  useClinicZone,
   visitorZone,
-  weekdayOf,
   zoneName,
   zonesDiffer,
-} from './time';
+} from '../../lib/clinic-time';
+import { useAvailability } from './booking-api';
+import { dateKey, daysInMonth, parseDateKey, weekdayOf } from './time';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = [

@@ -2,8 +2,8 @@ import type { Appointment, Calendar, CalendarEntry, SlotDto } from '@anagen/core
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api-client';
+import { formatDateTime, formatTime, localDateKey } from '../../lib/clinic-time';
 import { useAppointmentTypes } from '../booking/booking-api';
-import { formatDateTime, formatTime, localDateKey } from '../booking/time';
 import { BookingConfirm } from './booking-confirm';
 import { STATUS_LABEL, useDeliveries, useRefreshSchedule } from './calendar-api';
 import { FreeTimes } from './free-times';

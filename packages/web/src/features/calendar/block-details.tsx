@@ -1,7 +1,7 @@
 import type { Block, Calendar } from '@anagen/core/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../lib/api-client';
-import { formatDateTime, formatTime, localDateKey, zoneName } from '../booking/time';
+import { formatDateTime, formatTime, localDateKey, zoneName } from '../../lib/clinic-time';
 import { useRefreshSchedule } from './calendar-api';
 
 /** One time block: for whom, when, why; removed only after a second, explicit confirmation. */

@@ -1,7 +1,7 @@
 import type { AppointmentType, Calendar } from '@anagen/core/contracts';
 import { useEffect, useRef } from 'react';
+import { formatDateTime, formatTime, zoneName } from '../../lib/clinic-time';
 import { useClinicInfo } from '../../lib/use-clinic';
-import { formatDateTime, formatTime, zoneName } from '../booking/time';
 
 export interface Proposal {
   patientName: string;

@@ -1,7 +1,8 @@
 // The calendar's day grid (columns per clinician and room) and week table.
 import type { Block, Calendar, CalendarEntry } from '@anagen/core/contracts';
 import { localToUtc } from '@anagen/core/scheduling';
-import { addDays, formatDate, formatTime, localDateKey, localMinutes } from '../booking/time';
+import { formatDate, formatTime, localDateKey, localMinutes } from '../../lib/clinic-time';
+import { addDays } from '../booking/time';
 import { STATUS_LABEL } from './calendar-api';
 import type { BookingStart } from './new-appointment-panel';
 

@@ -4,8 +4,15 @@ import { Link, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
-import { clinicToday, clinicZone } from '../../lib/clinic-time';
-import { addDays, formatDate, formatDateTime, localDateKey, weekdayOf, zoneName } from '../booking/time';
+import {
+  clinicToday,
+  clinicZone,
+  formatDate,
+  formatDateTime,
+  localDateKey,
+  zoneName,
+} from '../../lib/clinic-time';
+import { addDays, weekdayOf } from '../booking/time';
 import { usePatient } from '../chart/use-patient';
 import { AppointmentPanel } from './appointment-panel';
 import { BlockDetails } from './block-details';

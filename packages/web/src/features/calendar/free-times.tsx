@@ -1,7 +1,7 @@
 import type { SlotDto } from '@anagen/core/contracts';
 import { ErrorState, Loading } from '../../components/ui/states';
+import { formatTime } from '../../lib/clinic-time';
 import { useAvailability } from '../booking/booking-api';
-import { formatTime } from '../booking/time';
 
 /**
  * The free start times of one type on one clinic-local day, as buttons (staff tools). With `from`

@@ -5,7 +5,6 @@ import {
   URGENT_REASON_LABELS,
   type UrgentReason,
 } from '@anagen/core/triage';
-import { clinicZone } from '../../lib/clinic-time';
 
 const TREATMENT_NAMES: Record<string, string> = {
   prp: 'PRP (platelet-rich plasma)',
@@ -23,23 +22,6 @@ export function treatmentName(slug: string): string {
 
 // Shared with the server's FHIR export.
 export { lossTypeLabel, scaleLabel, stageLabel } from '@anagen/core/contracts';
-
-/** A date in the clinic's zone (or `timeZone`), never the browser's. */
-export const fmtDate = (ms: number, timeZone: string = clinicZone()) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(ms);
-/** Date and time with the zone named, in the clinic's zone (or `timeZone`). */
-export function fmtDateTime(ms: number, timeZone: string = clinicZone()): string {
-  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
-  return new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
-  }).format(ms);
-}
 
 export const symptomLabel = (s: string) => SYMPTOM_LABELS[s as SideEffectSymptom] ?? s;
 export const reasonLabel = (r: string) => URGENT_REASON_LABELS[r as UrgentReason] ?? r;

@@ -1,6 +1,7 @@
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { fmtDateTime } from '../../lib/clinic-time';
 import { useConsents } from './care-api';
-import { fmtDateTime, treatmentName } from './care-format';
+import { treatmentName } from './care-format';
 
 /** Staff chart: consents due and signed, each signed text shown exactly as signed with its hash. */
 export function ConsentsPanel({ patientId }: { patientId: string }) {

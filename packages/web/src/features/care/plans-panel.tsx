@@ -12,6 +12,7 @@ import { type FormEvent, useState } from 'react';
 import { Field, SelectField, TextAreaField } from '../../components/ui/field';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
+import { fmtDate, fmtDateTime } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import {
   type BookedSession,
@@ -22,15 +23,7 @@ import {
   TREATMENT_APPOINTMENT_TYPES,
 } from './book-series';
 import { useCreateDiagnosis, useCreatePlan, useDiagnoses, usePlans, useUpdatePlan } from './care-api';
-import {
-  CARE_TREATMENTS,
-  fmtDate,
-  fmtDateTime,
-  lossTypeLabel,
-  scaleLabel,
-  stageLabel,
-  treatmentName,
-} from './care-format';
+import { CARE_TREATMENTS, lossTypeLabel, scaleLabel, stageLabel, treatmentName } from './care-format';
 import { ConsentWarning } from './consent-warning';
 
 function PlanForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { fmtDateTime } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import { useConsents } from './care-api';
-import { fmtDateTime } from './care-format';
 import { ConsentSign } from './consent-sign';
 
 export function PortalConsentsPage() {

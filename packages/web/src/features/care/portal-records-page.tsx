@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { fmtDate, fmtDateTime } from '../../lib/clinic-time';
 import { DownloadRecords } from '../account/download-records';
 import { useMe } from '../auth/use-me';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { useUploadAllowance } from '../progress/upload-allowance';
 import { useConsents, useDiagnoses, usePlans, useSessions, useSideEffects } from './care-api';
-import { fmtDate, fmtDateTime, lossTypeLabel, stageLabel, symptomLabel, treatmentName } from './care-format';
+import { lossTypeLabel, stageLabel, symptomLabel, treatmentName } from './care-format';
 import { SessionCard } from './session-card';
 
 /** The patient's own clinical record, read-only: diagnosis, plans, sessions, consents, reports. */

@@ -9,10 +9,11 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ApiError } from '../../lib/api-client';
+import { fmtDate } from '../../lib/clinic-time';
 import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
 import { useReportSideEffect, useSessions } from './care-api';
-import { fmtDate, toLocalInput, treatmentName } from './care-format';
+import { toLocalInput, treatmentName } from './care-format';
 import { SideEffectAdvice } from './side-effect-advice';
 
 // The symptoms that make a report urgent on their own come first (emergencies at the top), so

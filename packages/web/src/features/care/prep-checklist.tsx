@@ -1,7 +1,7 @@
 import type { AppointmentChecklist } from '@anagen/core/contracts';
 import { useState } from 'react';
+import { fmtDateTime } from '../../lib/clinic-time';
 import { useTickItem } from './care-api';
-import { fmtDateTime } from './care-format';
 
 /** The patient's "getting ready" steps for one appointment; each ticks off with one tap. */
 export function PrepChecklist({

@@ -1,8 +1,9 @@
 import type { Plan, SessionRecord } from '@anagen/core/contracts';
 import { useEffect, useRef, useState } from 'react';
+import { fmtDate, fmtDateTime } from '../../lib/clinic-time';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { useAddAddendum, useSignSession } from './care-api';
-import { fmtDate, fmtDateTime, treatmentName } from './care-format';
+import { treatmentName } from './care-format';
 import { fromInjectionMap, ScalpDiagram } from './scalp-diagram';
 import { SessionRecordForm } from './session-record-form';
 

@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
-import { clinicToday, clinicZone } from '../../lib/clinic-time';
+import { clinicToday, clinicZone, fmtDate, fmtDateTime } from '../../lib/clinic-time';
 import { useFocusFirstInvalid } from '../../lib/form-errors';
 import { useMe } from '../auth/use-me';
 import { addDays } from '../booking/time';
 import { useReviewSideEffect, useSideEffects } from './care-api';
-import { fmtDate, fmtDateTime, fromZoneInput, reasonLabel, symptomLabel, treatmentName } from './care-format';
+import { fromZoneInput, reasonLabel, symptomLabel, treatmentName } from './care-format';
 
 export const OUTCOME_LABELS: Record<string, string> = {
   resolved: 'Resolved',

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { clinicTime } from '../../lib/clinic-time';
+import { clinicTime, fmtDate, fmtDateTime } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import { useAcknowledgeAlert, useAlerts, useSideEffectFollowUps } from './care-api';
-import { fmtDate, fmtDateTime, reasonLabel } from './care-format';
+import { reasonLabel } from './care-format';
 
 /** Open urgent side-effect alerts, at the top of the staff home page; clinicians acknowledge them. */
 export function UrgentAlertsBanner() {

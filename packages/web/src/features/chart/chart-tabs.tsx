@@ -1,4 +1,4 @@
-import type { Role } from '@anagen/core/access';
+import { type Role, STAFF_ROLES } from '@anagen/core/access';
 import { type ComponentType, lazy } from 'react';
 
 export interface ChartTabProps {
@@ -14,7 +14,7 @@ export interface ChartTab {
 }
 
 export const CLINICAL: readonly Role[] = ['clinician', 'admin'];
-export const ALL_STAFF: readonly Role[] = ['desk', 'clinician', 'admin'];
+export const ALL_STAFF = STAFF_ROLES;
 
 const tab = (
   path: string,

@@ -10,8 +10,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
+import { fmtDate } from '../../lib/clinic-time';
 import { SaveError } from '../admin/form-bits';
-import { fmtDate } from '../care/care-format';
 import { usePatient } from './use-patient';
 
 const KIND_LABELS: Record<string, string> = {

@@ -10,7 +10,7 @@ import { Field, SelectField } from '../../components/ui/field';
 import { RemoveWithReason } from '../../components/ui/remove-with-reason';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError, api } from '../../lib/api-client';
-import { fmtDate } from '../care/care-format';
+import { fmtDate } from '../../lib/clinic-time';
 
 const key = (patientId: string) => ['documents', patientId] as const;
 

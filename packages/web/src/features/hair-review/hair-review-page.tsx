@@ -3,6 +3,7 @@ import { useId, useMemo, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
+import { fmtDateTime, visitorZone } from '../../lib/clinic-time';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { useMe } from '../auth/use-me';
 import { HairLegend, HairMark } from './hair-marks';
@@ -159,18 +160,7 @@ function HairReview({
   }
 
   const q = data.quality;
-  const verifiedAt =
-    data.verifiedAt === null
-      ? null
-      : new Date(data.verifiedAt).toLocaleString('en-US', {
-          year: 'numeric',
-          month: 'short',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: '2-digit',
-          timeZoneName: 'short',
-          ...(zone ? { timeZone: zone } : {}),
-        });
+  const verifiedAt = data.verifiedAt === null ? null : fmtDateTime(data.verifiedAt, zone ?? visitorZone());
   return (
     <div className="hair-review-page">
       <p className="small">

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { ApiError, api } from '../../lib/api-client';
-import { TableScroll } from './components/table-scroll';
 import { formatUsd, library } from './library';
 import { useTreatmentPrices } from './use-treatment-prices';
 

@@ -7,11 +7,11 @@ import {
 import { estimateCumulativeCost } from '@anagen/core/pricing';
 import { Link, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
-import { TableScroll } from './components/table-scroll';
 import { formatMonths, formatPriceRange, formatUsd, gradeStudies, library, type Treatment } from './library';
 import { planFromPrice, useTreatmentPrices } from './use-treatment-prices';
 

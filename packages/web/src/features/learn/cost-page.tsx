@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { ErrorState, Loading } from '../../components/ui/states';
-import { TableScroll } from './components/table-scroll';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { formatUsd, library } from './library';
 import { PLAN_COLOURS } from './plan-colours';
 import { useTreatmentPrices } from './use-treatment-prices';

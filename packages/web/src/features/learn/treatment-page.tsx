@@ -1,12 +1,12 @@
 import { CONTRAINDICATION_LABELS, footnoteNumbers, stripCitations } from '@anagen/core/evidence';
 import { Link, useParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { NotFoundPage } from '../public/not-found-page';
 import { CitedText } from './components/cited-text';
 import { EvidenceBadge } from './components/evidence-badge';
 import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
-import { TableScroll } from './components/table-scroll';
 import {
   CONDITION_LABELS,
   formatMonths,

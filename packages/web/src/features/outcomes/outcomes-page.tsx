@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
+import { fmtDateTimeUnzoned } from '../../lib/clinic-time';
 import { useClinicInfo } from '../../lib/use-clinic';
 import { ChangeDistribution } from './change-distribution';
 import { outcomesCsv, reasonLabel, share, signed } from './outcomes-format';
@@ -116,11 +117,7 @@ function OutcomesReport({ o }: { o: Outcomes }) {
   const band = o.published.density;
   const comparable = band && band.unit === 'hairs-per-cm2';
   const excludedTotal = o.patients.excluded.reduce((s, e) => s + e.count, 0);
-  const computed = new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: clinic?.timeZone ?? 'UTC',
-  }).format(o.computedAt);
+  const computed = fmtDateTimeUnzoned(o.computedAt, clinic?.timeZone ?? 'UTC');
   return (
     <div className="stack">
       <section className="card" aria-labelledby="cohort-h">

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { api } from '../../lib/api-client';
+import { fmtDateTime } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 
 // `{your}` becomes "your" for the patient and "the patient's" on the staff chart.
@@ -127,16 +128,7 @@ export function AccessLogPage() {
               <strong>{e.actorName}</strong>{' '}
               <span className="muted">({ROLE[e.actorRole] ?? e.actorRole})</span> {describeAccess(e.action)}
               <div className="muted small">
-                <time dateTime={e.at}>
-                  {new Date(e.at).toLocaleString('en-US', {
-                    year: 'numeric',
-                    month: 'short',
-                    day: 'numeric',
-                    hour: 'numeric',
-                    minute: '2-digit',
-                    timeZoneName: 'short',
-                  })}
-                </time>
+                <time dateTime={e.at}>{fmtDateTime(e.at)}</time>
               </div>
             </li>
           ))}

@@ -3,10 +3,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { api } from '../../lib/api-client';
+import { fmtDate, fmtDateTime } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import { WhereToGo } from '../booking/where-to-go';
 import { useConsents, usePlans, usePostCare, usePreparation } from '../care/care-api';
-import { fmtDate, fmtDateTime, treatmentName } from '../care/care-format';
+import { treatmentName } from '../care/care-format';
 import { PrepChecklist } from '../care/prep-checklist';
 
 /** Until the address is confirmed the account holds only what its owner added (issue 17). */

@@ -1,9 +1,10 @@
 import { PHOTO_VIEW_VALUES, type Photo, type PhotoViewName } from '@anagen/core/contracts';
 import { useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
-import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
+import { TableScroll } from '../../components/ui/table-scroll';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt, fmtMonths, fmtPct, fmtSigned, METRICS } from './format';
 import { useCompare, useCustomSites, usePhotos } from './progress-api';
-import { TableScroll } from './table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 function Stamp({ photo, months }: { photo: Photo; months: number | undefined }) {

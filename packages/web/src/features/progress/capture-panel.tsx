@@ -1,7 +1,7 @@
 import { PHOTO_VIEW_VALUES, type Photo, type PhotoViewName, SCALP_SITES } from '@anagen/core/contracts';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-client';
-import { fmtDate } from './format';
+import { deviceToday, fmtDate } from '../../lib/clinic-time';
 import { GhostFrame } from './ghost-frame';
 import { LiveCamera } from './live-camera';
 import { useCustomSites, usePhotos, useUploadPhoto } from './progress-api';
@@ -9,7 +9,7 @@ import { SiteDiagram } from './site-diagram';
 import { SITE_LABELS, VIEW_LABELS, VIEW_PROTOCOLS } from './view-protocols';
 
 /** Today in the device's own time zone, as the date input shows it. */
-const today = () => new Date().toLocaleDateString('en-CA');
+const today = () => deviceToday();
 
 /** The instant to store: now for today's photos, local noon for an earlier date. */
 function takenAtFor(date: string): string {

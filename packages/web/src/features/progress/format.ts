@@ -1,4 +1,3 @@
-import { clinicZone } from '../../lib/clinic-time';
 /** Formatting shared by the progress views: units always shown, signs explicit. */
 export const METRICS = {
   densityPerCm2: { label: 'Density', unit: 'hairs/cm²', digits: 1 },
@@ -29,18 +28,6 @@ export function fmtPct(p: number | null): string {
   if (p === null) return '—';
   return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(1)} %`;
 }
-
-/**
- * The clinic's date of an instant: a photo taken at 6 pm in Los Angeles is from that day, not from
- * the next (as a UTC date, or a browser far to the east, would say).
- */
-export const fmtDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: clinicZone(),
-  });
 
 export function fmtMonths(m: number): string {
   if (m === 0) return 'Baseline';

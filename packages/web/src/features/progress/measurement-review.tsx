@@ -2,9 +2,10 @@ import type { Measurement } from '@anagen/core/contracts';
 import { useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
-import { fmt, fmtDate } from './format';
+import { TableScroll } from '../../components/ui/table-scroll';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt } from './format';
 import { useCorrectMeasurement, useCustomSites, useMeasurements } from './progress-api';
-import { TableScroll } from './table-scroll';
 import { siteLabel } from './view-protocols';
 
 function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: string; onDone: () => void }) {

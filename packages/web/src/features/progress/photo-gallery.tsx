@@ -1,7 +1,7 @@
 import type { Photo } from '@anagen/core/contracts';
 import { RemoveWithReason } from '../../components/ui/remove-with-reason';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
-import { fmtDate } from './format';
+import { fmtDate } from '../../lib/clinic-time';
 import { useCustomSites, useDeletePhoto, usePhotos } from './progress-api';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 

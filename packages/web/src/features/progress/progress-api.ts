@@ -7,14 +7,14 @@ import type {
   Progress,
 } from '@anagen/core/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../lib/api-client';
+import { api } from '../../lib/api-client';
 import { registerCustomSites } from './view-protocols';
 
 export const progressKeys = {
   photos: (patientId: string) => ['photos', patientId] as const,
   progress: (patientId: string, treatment?: string) => ['progress', patientId, treatment ?? ''] as const,
   measurements: (patientId: string) => ['measurements', patientId] as const,
-  compare: (patientId: string, view: string, a: string, b: string) =>
+  compare: (patientId: string, view: PhotoViewName, a: string, b: string) =>
     ['compare', patientId, view, a, b] as const,
 };
 
@@ -102,18 +102,8 @@ export function useCorrectMeasurement(patientId: string) {
 export function useDeletePhoto(patientId: string) {
   const invalidate = useInvalidateProgress(patientId);
   return useMutation({
-    mutationFn: async (v: { id: string; reason: string }) => {
-      const res = await fetch(`/api/photos/${encodeURIComponent(v.id)}`, {
-        method: 'DELETE',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ reason: v.reason }),
-        credentials: 'same-origin',
-      });
-      if (!res.ok) {
-        const problem = await res.json().catch(() => ({ status: res.status, title: 'Request failed' }));
-        throw new ApiError(res.status, problem);
-      }
-    },
+    mutationFn: (v: { id: string; reason: string }) =>
+      api.delete<void>(`/api/photos/${encodeURIComponent(v.id)}`, { reason: v.reason }),
     onSuccess: () => invalidate(),
   });
 }

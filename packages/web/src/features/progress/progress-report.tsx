@@ -1,10 +1,11 @@
 import type { Photo, SiteSeries } from '@anagen/core/contracts';
 import { lazy, Suspense } from 'react';
 import { ErrorState, Loading } from '../../components/ui/states';
-import { fmt, fmtDate, fmtMonths, fmtPct, fmtSigned, METRICS, metricValue } from './format';
+import { TableScroll } from '../../components/ui/table-scroll';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt, fmtMonths, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { useCustomSites, usePhotos, useProgress } from './progress-api';
 import { bandValueText } from './reference-band-note';
-import { TableScroll } from './table-scroll';
 import { siteLabel, VIEW_LABELS } from './view-protocols';
 
 const ProgressChart = lazy(() => import('./progress-chart'));

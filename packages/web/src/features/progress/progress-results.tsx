@@ -1,11 +1,12 @@
 import type { Progress, ReferenceBand, SiteSeries } from '@anagen/core/contracts';
 import { lazy, Suspense, useId } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
-import { fmt, fmtDate, fmtPct, fmtSigned, METRICS, metricValue } from './format';
+import { TableScroll } from '../../components/ui/table-scroll';
+import { fmtDate } from '../../lib/clinic-time';
+import { fmt, fmtPct, fmtSigned, METRICS, metricValue } from './format';
 import { useCustomSites, useProgress } from './progress-api';
 import { ReferenceBandNote } from './reference-band-note';
 import { SiteDiagram } from './site-diagram';
-import { TableScroll } from './table-scroll';
 import { siteLabel } from './view-protocols';
 
 const ProgressChart = lazy(() => import('./progress-chart'));

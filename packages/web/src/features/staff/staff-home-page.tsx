@@ -2,10 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
-import { clinicToday, clinicZone, formatDayKey, useClinicZone } from '../../lib/clinic-time';
+import {
+  clinicToday,
+  clinicZone,
+  formatDayKey,
+  formatTime,
+  localDateKey,
+  useClinicZone,
+  zoneName,
+} from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
 import { useAppointmentTypes } from '../booking/booking-api';
-import { addDays, formatTime, localDateKey, zoneName } from '../booking/time';
+import { addDays } from '../booking/time';
 import { STATUS_LABEL, setStatus, useCalendar, useRefreshSchedule } from '../calendar/calendar-api';
 import { StatusButtons } from '../calendar/status-buttons';
 import { ConsentWarning } from '../care/consent-warning';

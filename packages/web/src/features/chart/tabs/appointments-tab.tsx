@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
-import { formatDateTime } from '../../booking/time';
+import { formatDateTime } from '../../../lib/clinic-time';
 import { STATUS_LABEL } from '../../calendar/calendar-api';
 import type { ChartTabProps } from '../chart-tabs';
 import { usePatientAppointments } from '../use-patient';

@@ -2,7 +2,7 @@ import type { AssessmentDto } from '@anagen/core/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { api } from '../../../lib/api-client';
-import { fmtDateTime } from '../../care/care-format';
+import { fmtDateTime } from '../../../lib/clinic-time';
 import type { ChartTabProps } from '../chart-tabs';
 
 const GRADE: Record<string, string> = {

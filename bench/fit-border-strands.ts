@@ -96,12 +96,12 @@ function score(pts: [number, number][], r: Row) {
   const t = shafts(r);
   const stubs = r.marked.filter((h) => h.cls === 'abnormal');
   const pairs: [number, number, number][] = [];
-  pts.forEach((f, i) =>
+  pts.forEach((f, i) => {
     t.forEach((h, j) => {
       const d = Math.hypot(f[0] - h.root.x, f[1] - h.root.y);
       if (d <= R) pairs.push([d, i, j]);
-    }),
-  );
+    });
+  });
   pairs.sort((a, b) => a[0] - b[0]);
   const uf = new Set<number>();
   const ut = new Set<number>();

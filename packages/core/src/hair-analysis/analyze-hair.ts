@@ -1,5 +1,3 @@
-import { BORDER_STRAND_MODEL } from './border-strand-model';
-import { borderRootProbability } from './border-strands';
 import { assessConfidence, type ConfidenceInputs } from './confidence';
 import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
 import { distanceAll } from './distance-transform';
@@ -299,31 +297,6 @@ export function analyzeHairDetailed(
     const p = extendRoot(s.path, atStart, dark, w, h, ROOT_WALK_LEVEL, ROOT_WALK_UM / wupp);
     decisions[i] = { ...d, x: p.x, y: p.y };
   });
-  // A strand cut by the frame is kept only when it looks like a hair rooted inside (border-strands.ts):
-  // on real images most such strands were hairs entering from outside, which nobody counts.
-  const meanProbability = (s: Strand) => {
-    let pr = 0;
-    for (const p of s.path) pr += probability[p]!;
-    return s.path.length ? pr / s.path.length : 0;
-  };
-  strands.forEach((s, i) => {
-    const d = decisions[i]!;
-    if (!d.counted || (s.start.kind !== 'border') === (s.end.kind !== 'border')) return;
-    const innerIsStart = s.end.kind === 'border';
-    const inner = innerIsStart ? s.start : s.end;
-    const outer = innerIsStart ? s.end : s.start;
-    const p = borderRootProbability({
-      rootAtBorder: Math.hypot(d.x - outer.x, d.y - outer.y) < Math.hypot(d.x - inner.x, d.y - inner.y),
-      probability: meanProbability(s),
-      lengthUm: pathLengthPx(s.path, w) * wupp,
-      radiusUm: rOf(s) * wupp,
-      haloInner: halos[i]![innerIsStart ? 0 : 1],
-      haloOuter: halos[i]![innerIsStart ? 1 : 0],
-      bulgeInner: bulges[i]![innerIsStart ? 0 : 1],
-      innerKind: inner.kind,
-    });
-    if (p < BORDER_STRAND_MODEL.keep) decisions[i] = { ...d, counted: false };
-  });
   // Annotators mark where the shaft leaves the skin, a little inside the walked end (see insetRoot).
   strands.forEach((s, i) => {
     const d = decisions[i]!;
@@ -489,6 +462,11 @@ export function analyzeHairDetailed(
     engineVersion: ENGINE_VERSION,
   };
   lap('summary');
+  const meanProbability = (s: Strand) => {
+    let pr = 0;
+    for (const p of s.path) pr += probability[p]!;
+    return s.path.length ? pr / s.path.length : 0;
+  };
   const strandInfo: StrandInfo[] = strands.map((s, i) => {
     const d = decisions[i]!;
     const end = (e: Strand['start']) => ({

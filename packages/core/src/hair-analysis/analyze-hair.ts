@@ -1,7 +1,7 @@
 import { assessConfidence, type ConfidenceInputs } from './confidence';
 import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
 import { distanceAll } from './distance-transform';
-import { decideEmergence, extendRoot } from './emergence';
+import { decideEmergence, extendRoot, insetRoot } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
 import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
@@ -12,6 +12,7 @@ import { darknessLevel, extraWidthFactor } from './multiplicity';
 import { detectOverlays } from './overlay';
 import { pixelFeatures, toWorkingRgb } from './pixel-features';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
+import { rootAtStart } from './root-end';
 import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
 import { shaftProbabilityMap } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
@@ -23,7 +24,7 @@ import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { toWorkingGray, workingFactor } from './working-image';
 
-export const ENGINE_VERSION = 'anagen-hair/0.4.1';
+export const ENGINE_VERSION = 'anagen-hair/0.5.0';
 
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
@@ -64,6 +65,8 @@ const HALO_UM = 100;
 /** The root walk (emergence.ts extendRoot): darkness share of the shaft's, and reach, µm (FDU train). */
 const ROOT_WALK_LEVEL = 0.55;
 const ROOT_WALK_UM = 150;
+/** Then back towards the tip by this much (emergence.ts insetRoot; FDU train: F1 0.618 → 0.650 offline). */
+const ROOT_INSET_UM = 45;
 
 /** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
 const HOLE_RADIUS_UM = 25;
@@ -76,6 +79,25 @@ export interface HairTrace {
   emergence: { x: number; y: number } | null;
   /** Hairs this strand stands for besides its own (hidden siblings), when counted. */
   hidden: number;
+}
+
+/** What the engine knew about one strand (development output, not part of the analysis result). */
+export interface StrandInfo {
+  start: { x: number; y: number; kind: string; unpaired: number };
+  end: { x: number; y: number; kind: string; unpaired: number };
+  counted: boolean;
+  /** Emergence point chosen, image pixels (when counted). */
+  root: { x: number; y: number } | null;
+  rootAtStart: boolean;
+  hairs: number;
+  weight: number;
+  lengthUm: number;
+  radiusUm: number;
+  diameterUm: number;
+  level: number;
+  halo: [number, number];
+  bulge: [number, number];
+  probability: number;
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -107,6 +129,8 @@ export function analyzeHairDetailed(
   countFeatures: Float64Array;
   /** What the confidence model read (for refitting it, `bench/fit-confidence.ts`). */
   confidenceInputs: ConfidenceInputs;
+  /** Per-strand evidence, in image pixels (for fitting the candidate model, `bench/dump-real-strands.ts`). */
+  strandInfo: StrandInfo[];
 } {
   validate(input);
   let last = profile?.now() ?? 0;
@@ -247,6 +271,21 @@ export function analyzeHairDetailed(
     (s) => [haloAt(s.start.x, s.start.y, rOf(s)), haloAt(s.end.x, s.end.y, rOf(s))] as [number, number],
   );
   const decisions = decideEmergence(strands, bulges, { w, h, radius: rOf }, halos);
+  // For a strand lying fully inside, a model over the two ends' evidence may overrule the rules'
+  // choice of root end (root-end.ts); the count model keeps reading the end the evidence named.
+  strands.forEach((s, i) => {
+    const d = decisions[i]!;
+    if (!d.counted || s.start.kind === 'border' || s.end.kind === 'border') return;
+    const chosenStart = d.x === s.start.x && d.y === s.start.y;
+    if (rootAtStart(s.start, s.end, chosenStart, halos[i]!, bulges[i]!) === chosenStart) return;
+    const root = chosenStart ? s.end : s.start;
+    decisions[i] = {
+      counted: true,
+      x: root.x,
+      y: root.y,
+      evidenceRoot: d.evidenceRoot ?? { x: d.x, y: d.y },
+    };
+  });
   // The mask stops where the shaft dips under the skin; the root is where it stops showing.
   strands.forEach((s, i) => {
     const d = decisions[i]!;
@@ -256,6 +295,15 @@ export function analyzeHairDetailed(
     const end = atStart ? s.start : atEnd ? s.end : null;
     if (!end || end.kind === 'border') return;
     const p = extendRoot(s.path, atStart, dark, w, h, ROOT_WALK_LEVEL, ROOT_WALK_UM / wupp);
+    decisions[i] = { ...d, x: p.x, y: p.y };
+  });
+  // Annotators mark where the shaft leaves the skin, a little inside the walked end (see insetRoot).
+  strands.forEach((s, i) => {
+    const d = decisions[i]!;
+    if (!d.counted) return;
+    const atStart = Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y);
+    if ((atStart ? s.start : s.end).kind === 'border') return;
+    const p = insetRoot(s.path, atStart, d, w, ROOT_INSET_UM / wupp);
     decisions[i] = { ...d, x: p.x, y: p.y };
   });
   lap('emergence');
@@ -299,7 +347,8 @@ export function analyzeHairDetailed(
     })),
     { umPerWorkingPx: wupp, areaMm2: (w * h * wupp * wupp) / 1e6, coverage: fg.length / (w * h) },
   );
-  const perStrand = allocateHairs(strandWeights(features));
+  const weights = strandWeights(features);
+  const perStrand = allocateHairs(weights);
   // The same typical terminal diameter as the counted hairs' (for shafts too wide to be one hair).
   const typical = typicalTerminalUm(strandDiameters);
 
@@ -413,7 +462,37 @@ export function analyzeHairDetailed(
     engineVersion: ENGINE_VERSION,
   };
   lap('summary');
-  return { result, traces, countFeatures: featureSums(features), confidenceInputs };
+  const meanProbability = (s: Strand) => {
+    let pr = 0;
+    for (const p of s.path) pr += probability[p]!;
+    return s.path.length ? pr / s.path.length : 0;
+  };
+  const strandInfo: StrandInfo[] = strands.map((s, i) => {
+    const d = decisions[i]!;
+    const end = (e: Strand['start']) => ({
+      x: (e.x + 0.5) * factor,
+      y: (e.y + 0.5) * factor,
+      kind: e.kind,
+      unpaired: e.unpaired,
+    });
+    return {
+      start: end(s.start),
+      end: end(s.end),
+      counted: d.counted,
+      root: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
+      rootAtStart: Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y),
+      hairs: perStrand[i]!,
+      weight: weights[i]!,
+      lengthUm: strandLengths[i]! * wupp,
+      radiusUm: rOf(s) * wupp,
+      diameterUm: strandDiameters[i]!,
+      level: levels[i]?.level ?? 1,
+      halo: halos[i]!,
+      bulge: bulges[i]!,
+      probability: meanProbability(s),
+    };
+  });
+  return { result, traces, countFeatures: featureSums(features), confidenceInputs, strandInfo };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideEmergence, extendRoot } from './emergence';
+import { decideEmergence, extendRoot, insetRoot } from './emergence';
 import type { Strand, StrandEnd } from './trace-strands';
 
 const W = 60;
@@ -60,5 +60,20 @@ describe('growth direction', () => {
       { w: W, h: W, radius: () => 2 },
     );
     expect(d.map((x) => x.x)).toEqual([5, 45]);
+  });
+});
+
+describe('root inset (insetRoot)', () => {
+  const strand = horizontal(30, 20, 50);
+  it('moves the emergence point back along the shaft towards the tip', () => {
+    expect(insetRoot(strand.path, true, { x: 12, y: 30 }, W, 5)).toEqual({ x: 17, y: 30 });
+    // Traced the other way round, the root is at x = 50 and the tip at x = 20.
+    const back = horizontal(30, 50, 20);
+    expect(insetRoot(back.path, true, { x: 50, y: 30 }, W, 5)).toEqual({ x: 45, y: 30 });
+  });
+
+  it('never moves a short strand’s root more than a share of its length', () => {
+    const short = horizontal(30, 20, 25);
+    expect(insetRoot(short.path, true, { x: 20, y: 30 }, W, 50).x).toBeCloseTo(22, 5);
   });
 });

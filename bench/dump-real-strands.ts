@@ -1,0 +1,51 @@
+/**
+ * Development aid: runs the engine over one split of a VOC folder of root→tip vectors and writes,
+ * per image, what it found (strands, their evidence, the confidence inputs) beside the marked hairs,
+ * as JSON lines to a file OUTSIDE the repository (the rows carry the dataset's annotations, which
+ * must never be committed). `bench/fit-candidates.ts` and `bench/fit-gate.ts` fit on such a file.
+ *
+ *   npx tsx bench/dump-real-strands.ts --real DIR --split train --out /tmp/train.jsonl [--count N]
+ *
+ * Refuses the `test` split: it is reserved for outside checks.
+ */
+import { createWriteStream } from 'node:fs';
+import { analyzeHairDetailed } from '../packages/core/src/hair-analysis/analyze-hair';
+import { decodeImage, FDU_UM_PER_PX, readSplit } from './real-images';
+
+const argv = process.argv;
+const arg = (name: string, fallback?: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : fallback;
+};
+const dir = arg('real');
+const split = arg('split', 'train')!;
+const out = arg('out');
+if (!dir || !out) throw new Error('usage: --real DIR --split train|val --out FILE');
+if (split === 'test') throw new Error('the test split is reserved for outside checks');
+let images = readSplit(dir, split);
+const count = arg('count');
+if (count) images = images.slice(0, Number(count));
+const stream = createWriteStream(out);
+let k = 0;
+for (const img of images) {
+  const d = await decodeImage(img.imagePath);
+  const umPerPx = img.umPerPx ?? FDU_UM_PER_PX;
+  const { result, confidenceInputs, strandInfo, countFeatures } = analyzeHairDetailed({ ...d, umPerPx });
+  stream.write(
+    `${JSON.stringify({
+      id: img.id,
+      umPerPx,
+      width: d.width,
+      height: d.height,
+      marked: img.hairs,
+      found: result.hairCount,
+      hairs: result.hairs.map((h) => [h.x, h.y, h.diameterUm]),
+      quality: result.quality,
+      confidenceInputs,
+      countFeatures: [...countFeatures],
+      strands: strandInfo,
+    })}\n`,
+  );
+  if (++k % 50 === 0) console.log(`${k}/${images.length}`);
+}
+stream.end();

@@ -280,3 +280,8 @@ export async function findLocationAddress(db: Kysely<Database>, locationId: stri
     .executeTakeFirst();
   return row?.address ?? null;
 }
+
+export async function patientExists(db: Kysely<Database>, patientId: string): Promise<boolean> {
+  const row = await db.selectFrom('patients').select('id').where('id', '=', patientId).executeTakeFirst();
+  return row !== undefined;
+}

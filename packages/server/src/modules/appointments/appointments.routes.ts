@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mailResponseForPeople } from '../../lib/mailer';
+import { sendAccountMailInBackground } from '../auth/account-mail';
 import { requirePatientAccess } from '../patients/patient-access';
 import { iso, isoOrNull, toAppointmentDto } from './appointment-dto';
 import { appointmentIcs } from './appointment-ics';
@@ -53,7 +54,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const result = await bookAppointment(req, req.body, req.headers['idempotency-key']);
+      const result = await bookAppointment(app.deps, req.actor, {
+        body: req.body,
+        idempotencyKey: req.headers['idempotency-key'],
+        ip: req.ip,
+      });
+      if (result.claimMail) sendAccountMailInBackground(app, result.claimMail.to, result.claimMail.mail);
       return reply.code(201).send(result.body);
     },
   );
@@ -65,9 +71,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['appointments'], ...withToken, response: { 200: appointmentSchema } },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'read',
         action: 'appointment.read',
+        ip: req.ip,
       });
       return dtoFor(o);
     },
@@ -85,11 +94,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'write',
         action: 'appointment.cancel',
+        ip: req.ip,
       });
-      return cancelAppointment(req, o, req.body?.reason);
+      return cancelAppointment(app.deps, req.actor, { opened: o, reason: req.body?.reason, ip: req.ip });
     },
   );
 
@@ -105,11 +117,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'write',
         action: 'appointment.reschedule',
+        ip: req.ip,
       });
-      return rescheduleAppointment(req, o, req.body);
+      return rescheduleAppointment(app.deps, req.actor, { opened: o, ...req.body, ip: req.ip });
     },
   );
 
@@ -125,11 +140,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, undefined, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: undefined,
         mode: 'write',
         action: 'appointment.undo',
+        ip: req.ip,
       });
-      return undoAppointmentChange(req, o, req.body);
+      return undoAppointmentChange(app.deps, req.actor, { opened: o, undo: req.body, ip: req.ip });
     },
   );
 
@@ -145,11 +163,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, undefined, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: undefined,
         mode: 'write',
         action: 'appointment.status',
+        ip: req.ip,
       });
-      return changeStatus(req, o, req.body.status);
+      return changeStatus(app.deps, req.actor, { opened: o, status: req.body.status, ip: req.ip });
     },
   );
 
@@ -157,9 +178,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     '/api/appointments/:id/ics',
     { config: { access: 'public' }, schema: { tags: ['appointments'], ...withToken } },
     async (req, reply) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'read',
         action: 'appointment.ics',
+        ip: req.ip,
       });
       const clinic = { name: o.view.clinic_name, email: o.view.clinic_email };
       const body = appointmentIcs(o.view, { stamp: app.deps.clock.now(), clinic, mode: 'download' });
@@ -180,7 +204,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     },
   };
   r.get('/api/appointments/:id/confirm', confirmRoute, async (req, reply) => {
-    const page = await confirmAttendance(req, req.params.id, req.query.token, false);
+    const page = await confirmAttendance(app.deps, req.actor, {
+      id: req.params.id,
+      token: req.query.token,
+      record: false,
+      ip: req.ip,
+    });
     return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
   });
 
@@ -195,7 +224,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     scope
       .withTypeProvider<ZodTypeProvider>()
       .post('/api/appointments/:id/confirm', confirmRoute, async (req, reply) => {
-        const page = await confirmAttendance(req, req.params.id, req.query.token, true);
+        const page = await confirmAttendance(app.deps, req.actor, {
+          id: req.params.id,
+          token: req.query.token,
+          record: true,
+          ip: req.ip,
+        });
         return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
       });
   });
@@ -211,9 +245,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await openAppointment(req, req.params.id, undefined, {
+      await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: undefined,
         mode: 'read',
         action: 'appointment.deliveries',
+        ip: req.ip,
       });
       const rows = await app.deps.db.kysely
         .selectFrom('deliveries')

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '@anagen/core/access';
+import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 
@@ -10,11 +11,15 @@ const WINDOW_MS = 15 * 60_000;
  * A public endpoint that creates patient records needs a brake against scripted abuse. Counted in
  * the shared attempts table (so it holds across app servers); off with ANAGEN_RATE_LIMITS=off.
  */
-export async function throttleGuestBooking(req: FastifyRequest): Promise<void> {
-  const { config, db, clock } = req.server.deps;
-  if (!config.rateLimits || req.actor) return;
+export async function throttleGuestBooking(
+  deps: Pick<AppDeps, 'config' | 'db' | 'clock'>,
+  actor: Actor | null,
+  input: { ip: string },
+): Promise<void> {
+  const { config, db, clock } = deps;
+  if (!config.rateLimits || actor) return;
   const now = clock.now();
-  const key = `guest-booking:${req.ip}`;
+  const key = `guest-booking:${input.ip}`;
   const k = db.kysely;
   // Record first, then count (own attempt included): concurrent requests cannot all slip under the limit.
   await k.insertInto('login_attempts').values({ id: newId(), key, at: now }).execute();

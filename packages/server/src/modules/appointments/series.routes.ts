@@ -24,7 +24,7 @@ export async function seriesRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: seriesProposalSchema },
       },
     },
-    async (req) => proposeTreatmentSeries(req, req.body),
+    async (req) => proposeTreatmentSeries(app.deps, req.actor, req.body),
   );
 
   r.post(
@@ -33,6 +33,6 @@ export async function seriesRoutes(app: FastifyInstance): Promise<void> {
       config: { access: STAFF },
       schema: { tags: ['appointments'], body: createSeriesSchema, response: { 201: seriesSchema } },
     },
-    async (req, reply) => reply.code(201).send(await bookTreatmentSeries(req, req.body)),
+    async (req, reply) => reply.code(201).send(await bookTreatmentSeries(app.deps, req.actor, { body: req.body, ip: req.ip })),
   );
 }

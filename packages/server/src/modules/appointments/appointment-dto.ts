@@ -41,6 +41,22 @@ export function toAppointmentDto(
   return dto;
 }
 
+export const toBlock = (b: {
+  id: string;
+  provider_id: string | null;
+  resource_id: string | null;
+  start_at: number;
+  end_at: number;
+  reason: string | null;
+}) => ({
+  id: b.id,
+  providerId: b.provider_id,
+  resourceId: b.resource_id,
+  start: iso(b.start_at),
+  end: iso(b.end_at),
+  reason: b.reason,
+});
+
 export function toCalendarEntry(v: {
   id: string;
   status: CalendarEntry['status'];

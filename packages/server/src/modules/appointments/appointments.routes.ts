@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   appointmentIdParamsSchema,
   appointmentSchema,
@@ -30,11 +31,11 @@ import {
   openAppointment,
   rescheduleAppointment,
 } from './manage-appointment';
+import { listAppointmentDeliveries } from './notices.repository';
 import { loadClinicSettings } from './scheduling.repository';
 import { seriesRoutes } from './series.routes';
 import { undoAppointmentChange } from './undo-appointment';
 
-const STAFF = ['desk', 'clinician', 'admin'] as const;
 const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
 
 export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
@@ -131,7 +132,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/appointments/:id/undo',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         params: appointmentIdParamsSchema,
@@ -154,7 +155,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/appointments/:id/status',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         params: appointmentIdParamsSchema,
@@ -237,7 +238,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/appointments/:id/deliveries',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         params: appointmentIdParamsSchema,
@@ -252,13 +253,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
         action: 'appointment.deliveries',
         ip: req.ip,
       });
-      const rows = await app.deps.db.kysely
-        .selectFrom('deliveries')
-        .selectAll()
-        .where('appointment_id', '=', req.params.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await listAppointmentDeliveries(app.deps.db.kysely, req.params.id);
       return rows.map((d) => ({
         id: d.id,
         kind: d.kind,

@@ -14,12 +14,14 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
 import { photoVersion, providerPhotoUrl } from '../admin/providers.repository';
 import { fastSerializerCompiler } from './fast-serializer';
-import { type LoadedType, listTypes } from './scheduling.repository';
-import { loadSchedulingContext } from './scheduling-context';
+import {
+  findProviderPhotoKey,
+  type LoadedType,
+  listActiveProviders,
+  listTypes,
+} from './scheduling.repository';
+import { loadSchedulingContext, MAX_RANGE_DAYS } from './scheduling-context';
 import { requireVisibleType } from './visible-type';
-
-/** Longest availability range in days (inclusive), from the bad-input rules. */
-export const MAX_RANGE_DAYS = 62;
 
 export function toTypeDto(t: LoadedType): AppointmentType {
   const r = t.row;
@@ -85,12 +87,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async () => {
-      const rows = await app.deps.db.kysely
-        .selectFrom('providers')
-        .select(['id', 'name', 'credentials', 'bio', 'photo_key'])
-        .where('active', '=', 1)
-        .orderBy('name')
-        .execute();
+      const rows = await listActiveProviders(app.deps.db.kysely);
       return rows.map(({ photo_key, ...p }) => ({ ...p, photoUrl: providerPhotoUrl(p.id, photo_key) }));
     },
   );
@@ -107,11 +104,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const row = await app.deps.db.kysely
-        .selectFrom('providers')
-        .select(['photo_key', 'active'])
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
+      const row = await findProviderPhotoKey(app.deps.db.kysely, req.params.id);
       const key = row?.active === 1 ? row.photo_key : null;
       const data = key ? await app.deps.storage.get(key) : null;
       if (!key || !data) throw notFound('Photo');

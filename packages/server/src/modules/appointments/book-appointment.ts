@@ -11,7 +11,6 @@ import { issueAccountToken } from '../auth/account-tokens.repository';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { assertPatientAccess } from './assert-patient-access';
 import {
   findIdempotentResponse,
   findLocationAddress,
@@ -21,7 +20,8 @@ import {
   resolveBookingPatient,
   saveIdempotentResponse,
 } from './appointments.repository';
-import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+import { assertPatientAccess } from './assert-patient-access';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 import { throttleGuestBooking } from './guest-throttle';
 import { queueBookingNotices } from './notices';
 import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
@@ -144,7 +144,11 @@ export async function bookAppointment(
   }
 
   const start = Date.parse(body.start);
-  const { input: slotInput, location, providers } = await loadSchedulingContext(k, type, { at: start }, now, {
+  const {
+    input: slotInput,
+    location,
+    providers,
+  } = await loadSchedulingContext(k, type, { at: start }, now, {
     providerId: body.providerId,
   });
   const check = validateBookingStart({ ...slotInput, start });

@@ -1,3 +1,4 @@
+import type { Actor } from '@anagen/core/access';
 import { type Appointment, mapSearchUrl } from '@anagen/core/contracts';
 import {
   formatLocalDate,
@@ -5,7 +6,6 @@ import {
   proposeSeries,
   validateBookingStart,
 } from '@anagen/core/scheduling';
-import type { Actor } from '@anagen/core/access';
 import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
@@ -13,10 +13,10 @@ import { recordAudit } from '../audit/audit.service';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { assertPatientAccess } from './assert-patient-access';
 import { findLocationAddress, hasConflict, insertAppointment } from './appointments.repository';
+import { assertPatientAccess } from './assert-patient-access';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
-import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 import { queueBookingNotices } from './notices';
 import { loadSchedulingContext } from './scheduling-context';
 import { requireVisibleType } from './visible-type';

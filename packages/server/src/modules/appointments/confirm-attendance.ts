@@ -6,6 +6,7 @@ import {
   findAppointmentView,
   MANAGE_LINK_DAYS_AFTER_END,
   manageLinkExpired,
+  markPatientConfirmed,
   tokenOpens,
 } from './appointments.repository';
 
@@ -82,18 +83,17 @@ export async function confirmAttendance(
     };
   }
   if (view.patient_confirmed_at === null) {
-    await db.kysely
-      .updateTable('appointments')
-      .set({ patient_confirmed_at: clock.now() })
-      .where('id', '=', id)
-      .where('patient_confirmed_at', 'is', null)
-      .execute();
-    await recordAudit(db.kysely, { actor, at: clock.now(), ip }, {
-      action: 'appointment.confirm.by-link',
-      resource: 'appointment',
-      resourceId: id,
-      patientId: view.patient_id,
-    });
+    await markPatientConfirmed(db.kysely, id, clock.now());
+    await recordAudit(
+      db.kysely,
+      { actor, at: clock.now(), ip },
+      {
+        action: 'appointment.confirm.by-link',
+        resource: 'appointment',
+        resourceId: id,
+        patientId: view.patient_id,
+      },
+    );
   }
   return {
     status: 200,

@@ -14,9 +14,9 @@ import { hashToken } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { toAppointmentDto } from './appointment-dto';
-import { assertPatientAccess } from './assert-patient-access';
 import {
   type AppointmentView,
+  findAppointmentState,
   findAppointmentView,
   hasConflict,
   MANAGE_LINK_DAYS_AFTER_END,
@@ -25,8 +25,9 @@ import {
   updateAppointment,
   updateAppointmentIfStatus,
 } from './appointments.repository';
+import { assertPatientAccess } from './assert-patient-access';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
-import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 import { queueCancellationNotice, queueRescheduleNotices } from './notices';
 import { findTypeById, parseClinicSettings } from './scheduling.repository';
 import { loadSchedulingContext } from './scheduling-context';
@@ -71,12 +72,16 @@ export async function openAppointment(
         'LINK_EXPIRED',
         `This link stopped working ${MANAGE_LINK_DAYS_AFTER_END} days after the appointment. Sign in, or call the clinic.`,
       );
-    await recordAudit(k, { actor, at: deps.clock.now(), ip }, {
-      action: `${op.action}.by-link`,
-      resource: 'appointment',
-      resourceId: id,
-      patientId: view.patient_id,
-    });
+    await recordAudit(
+      k,
+      { actor, at: deps.clock.now(), ip },
+      {
+        action: `${op.action}.by-link`,
+        resource: 'appointment',
+        resourceId: id,
+        patientId: view.patient_id,
+      },
+    );
     return { view, access: 'token', ...settingsOf(settings!) };
   }
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in, or use the link from your email.');
@@ -148,11 +153,7 @@ export async function cancelAppointment(
   const { staffOverride } = requireChangeAllowed(clock.now(), o, 'cancelled');
   const v = o.view;
   await withBookingTransaction(db, async (trx) => {
-    const fresh = await trx
-      .selectFrom('appointments')
-      .select('status')
-      .where('id', '=', v.id)
-      .executeTakeFirst();
+    const fresh = await findAppointmentState(trx, v.id);
     if (fresh?.status !== 'booked') throw new AppError('CONFLICT', 'This appointment was changed meanwhile.');
     await updateAppointment(trx, v.id, {
       status: 'cancelled',
@@ -222,11 +223,7 @@ export async function rescheduleAppointment(
   try {
     await withBookingTransaction(db, async (trx) => {
       await lockRows(trx, db, candidates, type.resourceIds);
-      const fresh = await trx
-        .selectFrom('appointments')
-        .select(['status', 'ical_sequence'])
-        .where('id', '=', v.id)
-        .executeTakeFirst();
+      const fresh = await findAppointmentState(trx, v.id);
       if (fresh?.status !== 'booked' || fresh.ical_sequence !== v.ical_sequence) {
         throw new AppError('CONFLICT', 'This appointment was changed meanwhile. Please reload it.');
       }

@@ -1,5 +1,5 @@
-import { type Appointment, UNDO_REASON, type UndoAppointment } from '@anagen/core/contracts';
 import type { Actor } from '@anagen/core/access';
+import { type Appointment, UNDO_REASON, type UndoAppointment } from '@anagen/core/contracts';
 import type { AppDeps } from '../../app';
 import { cancelAppointment, dtoFor, type OpenedInput, rescheduleAppointment } from './manage-appointment';
 
@@ -22,5 +22,10 @@ export async function undoAppointmentChange(
   if (v.status === 'booked' && v.start_at === Date.parse(body.start) && v.provider_id === body.providerId) {
     return dtoFor(o);
   }
-  return rescheduleAppointment(deps, actor, { opened: o, start: body.start, providerId: body.providerId, ip });
+  return rescheduleAppointment(deps, actor, {
+    opened: o,
+    start: body.start,
+    providerId: body.providerId,
+    ip,
+  });
 }

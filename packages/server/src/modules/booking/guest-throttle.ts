@@ -2,7 +2,7 @@ import type { Actor } from '@anagen/core/access';
 import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
-import { recordAttemptAndCount } from './appointments.repository';
+import { recordAttemptAndCount } from './booking.repository';
 
 /** Guest (signed-out) bookings per client address in the window; staff and patients are not limited. */
 export const GUEST_BOOKING_LIMIT = 30;

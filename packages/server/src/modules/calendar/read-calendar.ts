@@ -4,15 +4,15 @@ import { DAY_MS, parseLocalDate } from '@anagen/core/scheduling';
 import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
-import { toBlock, toCalendarEntry } from './appointment-dto';
-import { listAppointmentViews } from './appointments.repository';
+import { MAX_RANGE_DAYS } from '../availability/scheduling-context';
+import { toBlock, toCalendarEntry } from '../booking/appointment-dto';
+import { listAppointmentViews } from '../booking/booking.repository';
 import {
   findCalendarLocation,
   listBlocksBetween,
   listLocationProviders,
   listLocationResources,
 } from './calendar.repository';
-import { MAX_RANGE_DAYS } from './scheduling-context';
 
 /** The staff calendar for clinic-local dates `from…to`: who works, which rooms, what is booked or blocked. */
 export async function readCalendar(

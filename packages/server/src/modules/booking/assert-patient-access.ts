@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import type { PatientAccessRequest } from '../patients/patient-access';
-import { patientExists } from './appointments.repository';
+import { patientExists } from './booking.repository';
 
 /**
  * requirePatientAccess without the request, for use cases that run outside HTTP: the same core

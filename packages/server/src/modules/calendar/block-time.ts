@@ -6,8 +6,8 @@ import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { iso, toBlock } from './appointment-dto';
-import { lockRows, withBookingTransaction } from './booking-lock.repository';
+import { iso, toBlock } from '../booking/appointment-dto';
+import { lockRows, withBookingTransaction } from '../booking/booking-lock.repository';
 import {
   deleteBlock,
   hasLiveAppointmentIn,

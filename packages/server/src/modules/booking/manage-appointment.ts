@@ -12,8 +12,13 @@ import type { AppointmentStatus } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { hashToken } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
+import { findTypeById, parseClinicSettings } from '../availability/scheduling.repository';
+import { loadSchedulingContext } from '../availability/scheduling-context';
+import { queueCancellationNotice, queueRescheduleNotices } from '../notices/notices';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { toAppointmentDto } from './appointment-dto';
+import { assertPatientAccess } from './assert-patient-access';
+import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import {
   type AppointmentView,
   findAppointmentState,
@@ -24,13 +29,8 @@ import {
   tokenOpens,
   updateAppointment,
   updateAppointmentIfStatus,
-} from './appointments.repository';
-import { assertPatientAccess } from './assert-patient-access';
-import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
+} from './booking.repository';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
-import { queueCancellationNotice, queueRescheduleNotices } from './notices';
-import { findTypeById, parseClinicSettings } from './scheduling.repository';
-import { loadSchedulingContext } from './scheduling-context';
 
 export type AccessKind = 'staff' | 'owner' | 'token';
 

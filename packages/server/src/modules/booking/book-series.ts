@@ -10,16 +10,16 @@ import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
+import { loadSchedulingContext } from '../availability/scheduling-context';
+import { requireVisibleType } from '../availability/visible-type';
+import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { findLocationAddress, hasConflict, insertAppointment } from './appointments.repository';
 import { assertPatientAccess } from './assert-patient-access';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
+import { findLocationAddress, hasConflict, insertAppointment } from './booking.repository';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
-import { queueBookingNotices } from './notices';
-import { loadSchedulingContext } from './scheduling-context';
-import { requireVisibleType } from './visible-type';
 
 /** Proposes a series (pure `proposeSeries` over one scheduling input spanning every session). */
 export async function proposeTreatmentSeries(

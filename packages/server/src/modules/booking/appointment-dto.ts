@@ -1,5 +1,5 @@
 import { type Appointment, type CalendarEntry, mapSearchUrl } from '@anagen/core/contracts';
-import type { AppointmentView } from './appointments.repository';
+import type { AppointmentView } from './booking.repository';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -17,13 +17,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mailResponseForPeople } from '../../lib/mailer';
 import { sendAccountMailInBackground } from '../auth/account-mail';
+import { fastSerializerCompiler } from '../availability/fast-serializer';
+import { loadClinicSettings } from '../availability/scheduling.repository';
+import { appointmentIcs } from '../notices/appointment-ics';
+import { listAppointmentDeliveries } from '../notices/notices.repository';
 import { requirePatientAccess } from '../patients/patient-access';
 import { iso, isoOrNull, toAppointmentDto } from './appointment-dto';
-import { appointmentIcs } from './appointment-ics';
-import { listAppointmentViews } from './appointments.repository';
 import { bookAppointment } from './book-appointment';
+import { listAppointmentViews } from './booking.repository';
 import { confirmAttendance } from './confirm-attendance';
-import { fastSerializerCompiler } from './fast-serializer';
 import {
   cancelAppointment,
   changeStatus,
@@ -31,14 +33,12 @@ import {
   openAppointment,
   rescheduleAppointment,
 } from './manage-appointment';
-import { listAppointmentDeliveries } from './notices.repository';
-import { loadClinicSettings } from './scheduling.repository';
 import { seriesRoutes } from './series.routes';
 import { undoAppointmentChange } from './undo-appointment';
 
 const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
 
-export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
+export async function bookingRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   await seriesRoutes(app);
 

@@ -2,7 +2,7 @@ import { hashToken, newToken } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { readNoticeNotes } from '../admin/clinic.repository';
-import { findAppointmentView, insertToken } from './appointments.repository';
+import { findAppointmentView, insertToken } from '../booking/booking.repository';
 import { composeNotice } from './notice-message';
 import type { NoticePayload } from './notices';
 import {

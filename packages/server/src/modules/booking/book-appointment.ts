@@ -8,9 +8,14 @@ import { hashToken, newId, newToken } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import type { AccountMail } from '../auth/account-mail';
 import { issueAccountToken } from '../auth/account-tokens.repository';
+import { MAX_BUSY_SPAN_MS } from '../availability/scheduling.repository';
+import { loadSchedulingContext } from '../availability/scheduling-context';
+import { requireVisibleType } from '../availability/visible-type';
+import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
+import { assertPatientAccess } from './assert-patient-access';
 import {
   findIdempotentResponse,
   findLocationAddress,
@@ -19,14 +24,9 @@ import {
   insertToken,
   resolveBookingPatient,
   saveIdempotentResponse,
-} from './appointments.repository';
-import { assertPatientAccess } from './assert-patient-access';
+} from './booking.repository';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 import { throttleGuestBooking } from './guest-throttle';
-import { queueBookingNotices } from './notices';
-import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
-import { loadSchedulingContext } from './scheduling-context';
-import { requireVisibleType } from './visible-type';
 
 export interface BookingResult {
   /** Only successful bookings are remembered for an Idempotency-Key, so a replay is a 201 too. */

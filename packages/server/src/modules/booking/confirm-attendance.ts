@@ -8,7 +8,7 @@ import {
   manageLinkExpired,
   markPatientConfirmed,
   tokenOpens,
-} from './appointments.repository';
+} from './booking.repository';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

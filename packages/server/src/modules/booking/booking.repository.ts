@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, Database } from '../../db/schema';
+import { MAX_BUSY_SPAN_MS } from '../availability/scheduling.repository';
 import { addPatientRecord } from '../patients/create-patient';
-import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
 
 export interface Span {
   providerId: string;

@@ -3,7 +3,7 @@ import { accountRoutes } from './account/account.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { analysesRoutes } from './analyses/analyses.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
-import { auditLogRoutes } from './audit-log/audit-log.routes';
+import { auditLogRoutes } from './audit/audit-log.routes';
 import { authRoutes } from './auth/auth.routes';
 import { changePasswordRoutes } from './auth/change-password.routes';
 import { selfServiceRoutes } from './auth/self-service.routes';

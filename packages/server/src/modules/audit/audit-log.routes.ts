@@ -9,7 +9,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clinicTimeZone } from '../admin/clinic.repository';
-import { requirePatientAccess } from '../patients/patient-access';
 import { audit } from './audit.service';
 import { type AuditFilter, listAuditEntries, listPatientAccess } from './audit-log.repository';
 import { csvHeader, csvLines, decodeCursor, encodeCursor, resolveRange, toItem } from './audit-log.service';
@@ -117,7 +116,17 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/access-log',
     {
-      config: { access: ['patient', 'clinician', 'admin'] },
+      config: {
+        access: ['patient', 'clinician', 'admin'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'access-log.read',
+          resource: 'access-log',
+        },
+      },
       schema: {
         tags: ['audit'],
         description: 'Who on the staff viewed or changed this patient’s record, newest first.',
@@ -126,12 +135,6 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'access-log.read',
-        resource: 'access-log',
-      });
       const rows = await listPatientAccess(db(), req.params.id, ACCESS_LOG_LIMIT);
       return rows.map((row) => ({
         at: new Date(row.at).toISOString(),

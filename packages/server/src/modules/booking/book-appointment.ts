@@ -5,6 +5,7 @@ import { describeBookingRejection, findOpenSlots, validateBookingStart } from '@
 import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
+import { assertPatientAccess } from '../../lib/patient-scope';
 import { recordAudit } from '../audit/audit.service';
 import type { AccountMail } from '../auth/account-mail';
 import { issueAccountToken } from '../auth/account-tokens.repository';
@@ -15,7 +16,6 @@ import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { assertPatientAccess } from './assert-patient-access';
 import {
   findIdempotentResponse,
   findLocationAddress,
@@ -118,13 +118,18 @@ export async function bookAppointment(
   let patientId: string | null = null;
   if (staff) {
     if (body.patientId) {
-      await assertPatientAccess(deps, actor, body.patientId, {
-        scope: 'scheduling',
-        mode: 'write',
-        action: 'appointment.create',
-        resource: 'appointment',
+      await assertPatientAccess(
+        deps,
+        actor,
+        body.patientId,
+        {
+          scope: 'scheduling',
+          mode: 'write',
+          action: 'appointment.create',
+          resource: 'appointment',
+        },
         ip,
-      });
+      );
       patientId = body.patientId;
     } else if (!body.patient) {
       throw new AppError('VALIDATION_FAILED', 'Choose the patient this appointment is for.', {
@@ -133,13 +138,18 @@ export async function bookAppointment(
     }
   } else if (actor) {
     if (!actor.patientId) throw new AppError('FORBIDDEN', 'This account has no patient record to book for.');
-    await assertPatientAccess(deps, actor, actor.patientId, {
-      scope: 'scheduling',
-      mode: 'write',
-      action: 'appointment.create',
-      resource: 'appointment',
+    await assertPatientAccess(
+      deps,
+      actor,
+      actor.patientId,
+      {
+        scope: 'scheduling',
+        mode: 'write',
+        action: 'appointment.create',
+        resource: 'appointment',
+      },
       ip,
-    });
+    );
     patientId = actor.patientId;
   }
 

@@ -9,6 +9,7 @@ import {
 import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
+import { assertPatientAccess } from '../../lib/patient-scope';
 import { recordAudit } from '../audit/audit.service';
 import { loadSchedulingContext } from '../availability/scheduling-context';
 import { requireVisibleType } from '../availability/visible-type';
@@ -16,7 +17,6 @@ import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { assertPatientAccess } from './assert-patient-access';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import { findLocationAddress, hasConflict, insertAppointment } from './booking.repository';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
@@ -95,13 +95,18 @@ export async function bookTreatmentSeries(
   const k = db.kysely;
   const now = clock.now();
   const type = await requireVisibleType(k, actor, body.type);
-  await assertPatientAccess(deps, actor, body.patientId, {
-    scope: 'scheduling',
-    mode: 'write',
-    action: 'appointment.series.create',
-    resource: 'appointment',
+  await assertPatientAccess(
+    deps,
+    actor,
+    body.patientId,
+    {
+      scope: 'scheduling',
+      mode: 'write',
+      action: 'appointment.series.create',
+      resource: 'appointment',
+    },
     ip,
-  });
+  );
   const before = type.row.buffer_before_minutes * 60_000;
   const after = type.row.buffer_after_minutes * 60_000;
   const planned: { start: number; end: number; providerId: string; busyStart: number; busyEnd: number }[] =

@@ -281,11 +281,6 @@ export async function findLocationAddress(db: Kysely<Database>, locationId: stri
   return row?.address ?? null;
 }
 
-export async function patientExists(db: Kysely<Database>, patientId: string): Promise<boolean> {
-  const row = await db.selectFrom('patients').select('id').where('id', '=', patientId).executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * Records one attempt under `key` and counts those since `since`, the new one included: recording
  * first means concurrent requests cannot all slip under a limit.

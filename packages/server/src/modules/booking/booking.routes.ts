@@ -18,14 +18,12 @@ import { z } from 'zod';
 import { mailResponseForPeople } from '../../lib/mailer';
 import { sendAccountMailInBackground } from '../auth/account-mail';
 import { fastSerializerCompiler } from '../availability/fast-serializer';
-import { loadClinicSettings } from '../availability/scheduling.repository';
 import { appointmentIcs } from '../notices/appointment-ics';
 import { listAppointmentDeliveries } from '../notices/notices.repository';
-import { requirePatientAccess } from '../patients/patient-access';
-import { iso, isoOrNull, toAppointmentDto } from './appointment-dto';
+import { iso, isoOrNull } from './appointment-dto';
 import { bookAppointment } from './book-appointment';
-import { listAppointmentViews } from './booking.repository';
 import { confirmAttendance } from './confirm-attendance';
+import { listPatientAppointments } from './list-patient-appointments';
 import {
   cancelAppointment,
   changeStatus,
@@ -270,33 +268,23 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/appointments',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'scheduling',
+          mode: 'read',
+          action: 'appointment.list',
+          resource: 'appointment',
+        },
+      },
       schema: {
         tags: ['appointments'],
         params: patientIdParamsSchema,
         response: { 200: z.array(patientAppointmentSchema) },
       },
     },
-    async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'scheduling',
-        mode: 'read',
-        action: 'appointment.list',
-        resource: 'appointment',
-      });
-      const views = await listAppointmentViews(app.deps.db.kysely, { patientId: req.params.id });
-      const cutoffs = new Map<string, number>();
-      for (const v of views) {
-        if (!cutoffs.has(v.clinic_id)) {
-          cutoffs.set(
-            v.clinic_id,
-            (await loadClinicSettings(app.deps.db.kysely, v.clinic_id)).cancellationCutoffHours,
-          );
-        }
-      }
-      return views.map((v) =>
-        toAppointmentDto(v, { includePatient: true, cutoffHours: cutoffs.get(v.clinic_id) ?? 24 }),
-      );
-    },
+    async (req) => listPatientAppointments(app.deps, { patientId: req.params.id }),
   );
 }

@@ -11,13 +11,13 @@ import type { AppDeps } from '../../app';
 import type { AppointmentStatus } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { hashToken } from '../../lib/ids';
+import { assertPatientAccess } from '../../lib/patient-scope';
 import { recordAudit } from '../audit/audit.service';
 import { findTypeById, parseClinicSettings } from '../availability/scheduling.repository';
 import { loadSchedulingContext } from '../availability/scheduling-context';
 import { queueCancellationNotice, queueRescheduleNotices } from '../notices/notices';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { toAppointmentDto } from './appointment-dto';
-import { assertPatientAccess } from './assert-patient-access';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import {
   type AppointmentView,
@@ -86,14 +86,19 @@ export async function openAppointment(
   }
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in, or use the link from your email.');
   if (!view) throw notFound('Appointment');
-  await assertPatientAccess(deps, actor, view.patient_id, {
-    scope: 'scheduling',
-    mode: op.mode,
-    action: op.action,
-    resource: 'appointment',
-    resourceId: id,
+  await assertPatientAccess(
+    deps,
+    actor,
+    view.patient_id,
+    {
+      scope: 'scheduling',
+      mode: op.mode,
+      action: op.action,
+      resource: 'appointment',
+      resourceId: id,
+    },
     ip,
-  });
+  );
   return { view, access: isStaff(actor) ? 'staff' : 'owner', ...settingsOf(settings!) };
 }
 

@@ -1,5 +1,4 @@
 import {
-  type AuditLogItem,
   accessLogEntrySchema,
   auditLogPageSchema,
   auditLogQuerySchema,
@@ -8,17 +7,13 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clinicTimeZone } from '../admin/clinic.repository';
-import { audit } from './audit.service';
-import { type AuditFilter, listAuditEntries, listPatientAccess } from './audit-log.repository';
-import { csvHeader, csvLines, decodeCursor, encodeCursor, resolveRange, toItem } from './audit-log.service';
-
-type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;
-
-const CSV_BATCH = 1000;
-/** An export beyond this many rows must be narrowed by filters (keeps memory bounded). */
-const CSV_MAX_ROWS = 200_000;
-const ACCESS_LOG_LIMIT = 500;
+import {
+  type AuditLogQuery,
+  CSV_BATCH,
+  exportAuditLog,
+  readAuditLog,
+  readPatientAccessLog,
+} from './read-audit-log';
 
 /**
  * Read-only routes over the audit log. Only GET routes exist here: entries cannot be edited or
@@ -26,49 +21,14 @@ const ACCESS_LOG_LIMIT = 500;
  */
 export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.db.kysely;
 
-  async function filterOf(q: AuditLogQuery): Promise<AuditFilter> {
-    const range = q.from || q.to ? resolveRange(await clinicTimeZone(db()), q.from, q.to) : {};
-    return { patientId: q.patientId, actorId: q.actorId, action: q.action, ...range };
-  }
-
-  const describe = (q: AuditLogQuery) =>
-    JSON.stringify(
-      Object.fromEntries(
-        Object.entries({
-          patientId: q.patientId,
-          actorId: q.actorId,
-          action: q.action,
-          from: q.from,
-          to: q.to,
-        }).filter(([, v]) => v !== undefined),
-      ),
-    );
-
-  async function sendCsv(req: FastifyRequest, reply: FastifyReply, q: AuditLogQuery) {
-    const filter = await filterOf(q);
-    let out = csvHeader();
-    let after = q.cursor ? decodeCursor(q.cursor) : null;
-    let total = 0;
-    for (;;) {
-      const rows = await listAuditEntries(db(), filter, after, CSV_BATCH);
-      out += csvLines(rows.map(toItem));
-      total += rows.length;
-      if (rows.length < CSV_BATCH || total >= CSV_MAX_ROWS) break;
-      after = rows[rows.length - 1]!;
-    }
-    await audit(req, {
-      action: 'audit-log.export',
-      resource: 'audit-log',
-      detail: `${describe(q)} rows=${total}`,
-    });
-    const stamp = new Date(app.deps.clock.now()).toISOString().slice(0, 10);
+  async function sendCsv(req: FastifyRequest, reply: FastifyReply, query: AuditLogQuery) {
+    const { csv, filename } = await exportAuditLog(app.deps, req.actor, { query, ip: req.ip });
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-log-${stamp}.csv"`)
+      .header('content-disposition', `attachment; filename="${filename}"`)
       .header('cache-control', 'no-store')
-      .send(out);
+      .send(csv);
   }
 
   r.get(
@@ -85,18 +45,7 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const q = req.query;
       if (q.format === 'csv') return sendCsv(req, reply, q);
-      const rows = await listAuditEntries(
-        db(),
-        await filterOf(q),
-        q.cursor ? decodeCursor(q.cursor) : null,
-        q.limit + 1,
-      );
-      const page = rows.slice(0, q.limit);
-      // Audited after the query, so the reader's own entry shows up on their next read, not this one.
-      await audit(req, { action: 'audit-log.read', resource: 'audit-log', detail: describe(q) });
-      const items: AuditLogItem[] = page.map(toItem);
-      const last = page[page.length - 1];
-      return rows.length > q.limit && last ? { items, next: encodeCursor(last) } : { items };
+      return readAuditLog(app.deps, req.actor, { query: q, ip: req.ip });
     },
   );
 
@@ -134,14 +83,6 @@ export async function auditLogRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.array(accessLogEntrySchema) },
       },
     },
-    async (req) => {
-      const rows = await listPatientAccess(db(), req.params.id, ACCESS_LOG_LIMIT);
-      return rows.map((row) => ({
-        at: new Date(row.at).toISOString(),
-        actorName: row.actor_name,
-        actorRole: row.actor_role,
-        action: row.action,
-      }));
-    },
+    async (req) => readPatientAccessLog(app.deps, { patientId: req.params.id }),
   );
 }

@@ -15,7 +15,8 @@ if [ ! -f "$LIB" ]; then
   exit 1
 fi
 if [ "$#" -eq 0 ]; then
-  set -- packages/server/src/modules/appointments e2e/booking.test.ts e2e/day-list.test.ts \
+  set -- packages/server/src/modules/availability packages/server/src/modules/booking \
+    packages/server/src/modules/calendar packages/server/src/modules/notices e2e/booking.test.ts e2e/day-list.test.ts \
     e2e/admin.test.ts e2e/care.test.ts e2e/progress.test.ts
 fi
 # Given in UTC (TZ=UTC below) so the instants do not depend on the machine's zone:

@@ -15,6 +15,7 @@ import { registerErrorHandling } from './lib/error-handler';
 import { loggerOptions } from './lib/log-redaction';
 import type { Mailer } from './lib/mailer';
 import { registerMetrics } from './lib/metrics';
+import { registerPatientScope } from './lib/patient-scope';
 import { registerRequestGuards } from './lib/request-guards';
 import type { Storage } from './lib/storage';
 import { registerModules } from './modules';
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerRequestGuards(app);
+  registerPatientScope(app);
   registerMetrics(app);
   await registerModules(app);
 

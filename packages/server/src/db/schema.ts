@@ -1,9 +1,9 @@
 import type { Generated } from 'kysely';
 import type { DeletionRequestTable } from '../modules/account/account.table';
 import type { LocationClosureTable, LocationHoursTable, UserTokenTable } from '../modules/admin/admin.table';
-import type { AppointmentTokenTable } from '../modules/appointments/appointments.table';
 import type { AssessmentTable } from '../modules/assessments/assessments.table';
 import type { AccountTokenTable, UnknownLoginFailureTable } from '../modules/auth/account-tokens.table';
+import type { AppointmentTokenTable } from '../modules/booking/appointments.table';
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { PatientDocumentTable } from '../modules/documents/documents.table';

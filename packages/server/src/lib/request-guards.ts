@@ -8,7 +8,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The single gate every request passes: who is calling (session cookie), whether a cookie-carrying
  * write comes from our own origin (CSRF), and whether the route admits this caller at all.
- * Record-level checks (which patient) happen in services through `requirePatientAccess`.
+ * Record-level checks (which patient) are declared per route (`config.patient`, lib/patient-scope.ts)
+ * or made in use cases through `assertPatientAccess`.
  */
 export function registerRequestGuards(app: FastifyInstance): void {
   app.decorateRequest('actor', null);

@@ -1,7 +1,7 @@
 import type { JobHandlers } from '../lib/jobs/worker';
 import { DELETION_REQUEST_JOB, deletionRequestEmailJob } from './account/deletion-request.job';
-import { appointmentNoticeJob } from './appointments/notice.job';
 import { analysePhotoJob } from './measurements/analyse-photo.job';
+import { appointmentNoticeJob } from './notices/notice.job';
 import { questionnaireJob } from './outcomes/questionnaire.job';
 import { QUESTIONNAIRE_JOB } from './outcomes/questionnaires.service';
 import { postCareJob, prepReminderJob } from './preparation/care-jobs';

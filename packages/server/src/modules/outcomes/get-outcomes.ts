@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { clinicTimeZone } from '../admin/clinic.repository';
 import { insertAuditEntry } from '../audit/audit.repository';
-import { resolveRange } from '../audit-log/audit-log.service';
+import { resolveRange } from '../audit/audit-log.service';
 import { qualityExpectedError } from '../measurements/build-progress';
 import { referenceBandFor } from '../measurements/reference-bands';
 import { measurementUncertainty } from '../measurements/uncertainty';

@@ -31,6 +31,12 @@ export async function findPatientById(db: Kysely<Database>, id: string): Promise
   return row && toPatient(row);
 }
 
+/** Whether a patient record with this id exists (access checks answer 404 when it does not). */
+export async function patientExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('patients').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Case-insensitive match on name or email; newest first when there is no query. */
 export async function searchPatients(
   db: Kysely<Database>,

@@ -1,4 +1,4 @@
-import { isStaff } from '@anagen/core/access';
+import { type Actor, isStaff } from '@anagen/core/access';
 import type { Appointment } from '@anagen/core/contracts';
 import {
   checkCancellation,
@@ -7,16 +7,21 @@ import {
   findOpenSlots,
   validateBookingStart,
 } from '@anagen/core/scheduling';
-import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app';
 import type { AppointmentStatus } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { hashToken } from '../../lib/ids';
-import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
+import { assertPatientAccess } from '../../lib/patient-scope';
+import { recordAudit } from '../audit/audit.service';
+import { findTypeById, parseClinicSettings } from '../availability/scheduling.repository';
+import { loadSchedulingContext } from '../availability/scheduling-context';
+import { queueCancellationNotice, queueRescheduleNotices } from '../notices/notices';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { toAppointmentDto } from './appointment-dto';
+import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import {
   type AppointmentView,
+  findAppointmentState,
   findAppointmentView,
   hasConflict,
   MANAGE_LINK_DAYS_AFTER_END,
@@ -24,12 +29,8 @@ import {
   tokenOpens,
   updateAppointment,
   updateAppointmentIfStatus,
-} from './appointments.repository';
-import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
-import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
-import { queueCancellationNotice, queueRescheduleNotices } from './notices';
-import { findTypeById, parseClinicSettings } from './scheduling.repository';
-import { loadSchedulingContext } from './scheduling-context';
+} from './booking.repository';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 
 export type AccessKind = 'staff' | 'owner' | 'token';
 
@@ -46,40 +47,59 @@ export interface Opened {
  * unknown id, so links cannot be probed. Every access is audited.
  */
 export async function openAppointment(
-  req: FastifyRequest,
-  id: string,
-  token: string | undefined,
-  op: { mode: 'read' | 'write'; action: string },
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: {
+    id: string;
+    token: string | undefined;
+    mode: 'read' | 'write';
+    /** Audit action, e.g. "appointment.read"; a link's access is audited as "<action>.by-link". */
+    action: string;
+    /** The client's address, for the audit log. */
+    ip: string;
+  },
 ): Promise<Opened> {
-  const k = req.server.deps.db.kysely;
+  const { id, token, ip } = input;
+  const op = input;
+  const k = deps.db.kysely;
   const view = await findAppointmentView(k, id);
   const settings = view ? parseClinicSettings(view.clinic_settings_json) : null;
   if (token) {
     if (!view || !(await tokenOpens(k, view, hashToken(token)))) throw notFound('Appointment');
     // Checked after the token matched, so an expired link is told apart from a made-up one.
-    if (manageLinkExpired(view, req.server.deps.clock.now()))
+    if (manageLinkExpired(view, deps.clock.now()))
       throw new AppError(
         'LINK_EXPIRED',
         `This link stopped working ${MANAGE_LINK_DAYS_AFTER_END} days after the appointment. Sign in, or call the clinic.`,
       );
-    await audit(req, {
-      action: `${op.action}.by-link`,
-      resource: 'appointment',
-      resourceId: id,
-      patientId: view.patient_id,
-    });
+    await recordAudit(
+      k,
+      { actor, at: deps.clock.now(), ip },
+      {
+        action: `${op.action}.by-link`,
+        resource: 'appointment',
+        resourceId: id,
+        patientId: view.patient_id,
+      },
+    );
     return { view, access: 'token', ...settingsOf(settings!) };
   }
-  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in, or use the link from your email.');
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in, or use the link from your email.');
   if (!view) throw notFound('Appointment');
-  await requirePatientAccess(req, view.patient_id, {
-    scope: 'scheduling',
-    mode: op.mode,
-    action: op.action,
-    resource: 'appointment',
-    resourceId: id,
-  });
-  return { view, access: isStaff(req.actor) ? 'staff' : 'owner', ...settingsOf(settings!) };
+  await assertPatientAccess(
+    deps,
+    actor,
+    view.patient_id,
+    {
+      scope: 'scheduling',
+      mode: op.mode,
+      action: op.action,
+      resource: 'appointment',
+      resourceId: id,
+    },
+    ip,
+  );
+  return { view, access: isStaff(actor) ? 'staff' : 'owner', ...settingsOf(settings!) };
 }
 
 function settingsOf(s: { cancellationCutoffHours: number; reminderHours: number }) {
@@ -90,19 +110,19 @@ export function dtoFor(o: Opened, view = o.view): Appointment {
   return toAppointmentDto(view, { includePatient: o.access !== 'token', cutoffHours: o.cutoffHours });
 }
 
-async function reload(req: FastifyRequest, o: Opened): Promise<Appointment> {
-  const view = await findAppointmentView(req.server.deps.db.kysely, o.view.id);
+async function reload(deps: Pick<AppDeps, 'db'>, o: Opened): Promise<Appointment> {
+  const view = await findAppointmentView(deps.db.kysely, o.view.id);
   return dtoFor(o, view!);
 }
 
 /** Patients and guests follow the clinic's cut-off; staff may override it until the start. */
-function requireChangeAllowed(req: FastifyRequest, o: Opened, verb: string): { staffOverride: boolean } {
+function requireChangeAllowed(now: number, o: Opened, verb: string): { staffOverride: boolean } {
   if (o.view.status !== 'booked') {
     throw new AppError('CONFLICT', `This appointment is ${o.view.status}, so it cannot be ${verb}.`);
   }
   const decision = checkCancellation({
     start: o.view.start_at,
-    now: req.server.deps.clock.now(),
+    now,
     cutoffHours: o.cutoffHours,
     isStaff: o.access === 'staff',
   });
@@ -121,21 +141,24 @@ function requireChangeAllowed(req: FastifyRequest, o: Opened, verb: string): { s
   return { staffOverride: decision.staffOverride };
 }
 
+/** The appointment as opened for the caller, and the caller's address (for the audit log). */
+export interface OpenedInput {
+  opened: Opened;
+  ip: string;
+}
+
 export async function cancelAppointment(
-  req: FastifyRequest,
-  o: Opened,
-  reason: string | undefined,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: OpenedInput & { reason: string | undefined },
 ): Promise<Appointment> {
-  const { db, clock } = req.server.deps;
+  const { opened: o, reason, ip } = input;
+  const { db, clock } = deps;
   const now = clock.now();
-  const { staffOverride } = requireChangeAllowed(req, o, 'cancelled');
+  const { staffOverride } = requireChangeAllowed(clock.now(), o, 'cancelled');
   const v = o.view;
   await withBookingTransaction(db, async (trx) => {
-    const fresh = await trx
-      .selectFrom('appointments')
-      .select('status')
-      .where('id', '=', v.id)
-      .executeTakeFirst();
+    const fresh = await findAppointmentState(trx, v.id);
     if (fresh?.status !== 'booked') throw new AppError('CONFLICT', 'This appointment was changed meanwhile.');
     await updateAppointment(trx, v.id, {
       status: 'cancelled',
@@ -144,8 +167,9 @@ export async function cancelAppointment(
       ical_sequence: v.ical_sequence + 1,
       updated_at: now,
     });
-    await audit(
-      req,
+    await recordAudit(
+      trx,
+      { actor, at: clock.now(), ip },
       {
         action: 'appointment.cancel',
         resource: 'appointment',
@@ -153,7 +177,6 @@ export async function cancelAppointment(
         patientId: v.patient_id,
         detail: staffOverride ? 'inside the cut-off (staff override)' : null,
       },
-      trx,
     );
     await queueCancellationNotice(trx, {
       appointmentId: v.id,
@@ -164,7 +187,7 @@ export async function cancelAppointment(
       now,
     });
   });
-  return reload(req, o);
+  return reload(deps, o);
 }
 
 /**
@@ -172,26 +195,28 @@ export async function cancelAppointment(
  * the old one, so on any conflict nothing changes. The iCalendar UID stays; the sequence increments.
  */
 export async function rescheduleAppointment(
-  req: FastifyRequest,
-  o: Opened,
-  body: { start: string; providerId?: string | undefined },
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: OpenedInput & { start: string; providerId?: string | undefined },
 ): Promise<Appointment> {
-  const { db, clock } = req.server.deps;
+  const { opened: o, ip } = input;
+  const body = { start: input.start, providerId: input.providerId };
+  const { db, clock } = deps;
   const k = db.kysely;
   const now = clock.now();
-  requireChangeAllowed(req, o, 'moved');
+  requireChangeAllowed(clock.now(), o, 'moved');
   const v = o.view;
   const type = await findTypeById(k, v.type_id);
   if (!type) throw notFound('Appointment type');
   const start = Date.parse(body.start);
-  const { input, location } = await loadSchedulingContext(k, type, { at: start }, now, {
+  const { input: slotInput, location } = await loadSchedulingContext(k, type, { at: start }, now, {
     providerId: body.providerId,
     excludeAppointmentId: v.id,
   });
-  const check = validateBookingStart({ ...input, start });
+  const check = validateBookingStart({ ...slotInput, start });
   if (!check.ok) throw bookingRejection(check, location.timeZone);
   // Keep the same provider when they are free at the new time.
-  const candidates = findOpenSlots(input)
+  const candidates = findOpenSlots(slotInput)
     .filter((s) => s.start === start)
     .map((s) => s.providerId)
     .sort((a, b) => (a === v.provider_id ? -1 : b === v.provider_id ? 1 : a < b ? -1 : 1));
@@ -203,11 +228,7 @@ export async function rescheduleAppointment(
   try {
     await withBookingTransaction(db, async (trx) => {
       await lockRows(trx, db, candidates, type.resourceIds);
-      const fresh = await trx
-        .selectFrom('appointments')
-        .select(['status', 'ical_sequence'])
-        .where('id', '=', v.id)
-        .executeTakeFirst();
+      const fresh = await findAppointmentState(trx, v.id);
       if (fresh?.status !== 'booked' || fresh.ical_sequence !== v.ical_sequence) {
         throw new AppError('CONFLICT', 'This appointment was changed meanwhile. Please reload it.');
       }
@@ -236,8 +257,9 @@ export async function rescheduleAppointment(
         patient_confirmed_at: null,
         updated_at: now,
       });
-      await audit(
-        req,
+      await recordAudit(
+        trx,
+        { actor, at: clock.now(), ip },
         {
           action: 'appointment.reschedule',
           resource: 'appointment',
@@ -245,7 +267,6 @@ export async function rescheduleAppointment(
           patientId: v.patient_id,
           detail: `from ${new Date(v.start_at).toISOString()} to ${new Date(start).toISOString()}`,
         },
-        trx,
       );
       await queueRescheduleNotices(trx, {
         appointmentId: v.id,
@@ -262,15 +283,16 @@ export async function rescheduleAppointment(
     if (isUniqueViolation(err)) throw slotTaken();
     throw err;
   }
-  return reload(req, o);
+  return reload(deps, o);
 }
 
 export async function changeStatus(
-  req: FastifyRequest,
-  o: Opened,
-  status: Exclude<AppointmentStatus, 'cancelled'>,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: OpenedInput & { status: Exclude<AppointmentStatus, 'cancelled'> },
 ): Promise<Appointment> {
-  const { db, clock } = req.server.deps;
+  const { opened: o, status, ip } = input;
+  const { db, clock } = deps;
   const v = o.view;
   if (v.status === status) return dtoFor(o);
   // Check-in on the visit's clinic date only, completed / no-show once it has started (core rule).
@@ -290,8 +312,9 @@ export async function changeStatus(
     if (!(await updateAppointmentIfStatus(trx, v.id, v.status, { status, updated_at: clock.now() }))) {
       throw new AppError('CONFLICT', 'This appointment was changed meanwhile. Reload it and try again.');
     }
-    await audit(
-      req,
+    await recordAudit(
+      trx,
+      { actor, at: clock.now(), ip },
       {
         action: 'appointment.status',
         resource: 'appointment',
@@ -299,8 +322,7 @@ export async function changeStatus(
         patientId: v.patient_id,
         detail: `${v.status} → ${status}`,
       },
-      trx,
     );
   });
-  return reload(req, o);
+  return reload(deps, o);
 }

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   createSeriesSchema,
   seriesProposalRequestSchema,
@@ -8,8 +9,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bookTreatmentSeries, proposeTreatmentSeries } from './book-series';
 
-const STAFF = ['desk', 'clinician', 'admin'] as const;
-
 /** Treatment series (e.g. 3 PRP sessions 4 weeks apart ± 3 days): propose, then book all or none. */
 export async function seriesRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,22 +16,23 @@ export async function seriesRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/appointments/series/proposal',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         body: seriesProposalRequestSchema,
         response: { 200: seriesProposalSchema },
       },
     },
-    async (req) => proposeTreatmentSeries(req, req.body),
+    async (req) => proposeTreatmentSeries(app.deps, req.actor, req.body),
   );
 
   r.post(
     '/api/appointments/series',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: { tags: ['appointments'], body: createSeriesSchema, response: { 201: seriesSchema } },
     },
-    async (req, reply) => reply.code(201).send(await bookTreatmentSeries(req, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await bookTreatmentSeries(app.deps, req.actor, { body: req.body, ip: req.ip })),
   );
 }

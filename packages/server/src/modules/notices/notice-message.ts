@@ -1,8 +1,8 @@
 import type { NoticeKind } from '@anagen/core/contracts';
 import { mapSearchUrl } from '@anagen/core/contracts';
 import type { MailMessage } from '../../lib/mailer';
+import type { AppointmentView } from '../booking/booking.repository';
 import { appointmentIcs } from './appointment-ics';
-import type { AppointmentView } from './appointments.repository';
 
 export interface NoticeLinks {
   manageUrl: string;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, Database } from '../../db/schema';
+import { MAX_BUSY_SPAN_MS } from '../availability/scheduling.repository';
 import { addPatientRecord } from '../patients/create-patient';
-import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
 
 export interface Span {
   providerId: string;
@@ -279,4 +279,41 @@ export async function findLocationAddress(db: Kysely<Database>, locationId: stri
     .where('id', '=', locationId)
     .executeTakeFirst();
   return row?.address ?? null;
+}
+
+/**
+ * Records one attempt under `key` and counts those since `since`, the new one included: recording
+ * first means concurrent requests cannot all slip under a limit.
+ */
+export async function recordAttemptAndCount(
+  db: Kysely<Database>,
+  a: { id: string; key: string; at: number; since: number },
+): Promise<number> {
+  await db.insertInto('login_attempts').values({ id: a.id, key: a.key, at: a.at }).execute();
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('key', '=', a.key)
+    .where('at', '>=', a.since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The status and iCalendar sequence as committed now, to detect a change made meanwhile. */
+export async function findAppointmentState(trx: Kysely<Database>, id: string) {
+  return trx
+    .selectFrom('appointments')
+    .select(['status', 'ical_sequence'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Records the patient's "I'm coming" once: the first answer wins. */
+export async function markPatientConfirmed(db: Kysely<Database>, id: string, at: number): Promise<void> {
+  await db
+    .updateTable('appointments')
+    .set({ patient_confirmed_at: at })
+    .where('id', '=', id)
+    .where('patient_confirmed_at', 'is', null)
+    .execute();
 }

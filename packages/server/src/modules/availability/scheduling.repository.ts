@@ -304,3 +304,17 @@ export function parseClinicSettings(json: string | undefined): ClinicSettings {
     reminderHours: num(s.reminderHours, 24),
   };
 }
+
+/** Active clinicians for the public list, by name. */
+export async function listActiveProviders(db: Kysely<Database>) {
+  return db
+    .selectFrom('providers')
+    .select(['id', 'name', 'credentials', 'bio', 'photo_key'])
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
+}
+
+export async function findProviderPhotoKey(db: Kysely<Database>, id: string) {
+  return db.selectFrom('providers').select(['photo_key', 'active']).where('id', '=', id).executeTakeFirst();
+}

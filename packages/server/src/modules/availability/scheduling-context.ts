@@ -20,6 +20,9 @@ import {
   typeRules,
 } from './scheduling.repository';
 
+/** Longest availability or calendar range in days (inclusive), from the bad-input rules. */
+export const MAX_RANGE_DAYS = 62;
+
 export interface LocationInfo {
   id: string;
   name: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signInDemoPeople, TEST_NOW, type TestApp } from '../../test/test-app';
-import * as writer from '../audit/audit.repository';
-import { insertAuditEntry } from '../audit/audit.repository';
+import * as writer from './audit.repository';
+import { insertAuditEntry } from './audit.repository';
 import * as reader from './audit-log.repository';
 
 describe.each(DIALECTS)('audit log read side on %s', (dialect) => {

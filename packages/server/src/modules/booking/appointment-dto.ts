@@ -1,5 +1,5 @@
 import { type Appointment, type CalendarEntry, mapSearchUrl } from '@anagen/core/contracts';
-import type { AppointmentView } from './appointments.repository';
+import type { AppointmentView } from './booking.repository';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -40,6 +40,22 @@ export function toAppointmentDto(
   }
   return dto;
 }
+
+export const toBlock = (b: {
+  id: string;
+  provider_id: string | null;
+  resource_id: string | null;
+  start_at: number;
+  end_at: number;
+  reason: string | null;
+}) => ({
+  id: b.id,
+  providerId: b.provider_id,
+  resourceId: b.resource_id,
+  start: iso(b.start_at),
+  end: iso(b.end_at),
+  reason: b.reason,
+});
 
 export function toCalendarEntry(v: {
   id: string;

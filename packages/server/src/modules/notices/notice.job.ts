@@ -2,9 +2,15 @@ import { hashToken, newToken } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { readNoticeNotes } from '../admin/clinic.repository';
-import { findAppointmentView, insertToken } from './appointments.repository';
+import { findAppointmentView, insertToken } from '../booking/booking.repository';
 import { composeNotice } from './notice-message';
 import type { NoticePayload } from './notices';
+import {
+  deleteUnsentDelivery,
+  findDelivery,
+  markDeliveryFailed,
+  markDeliverySent,
+} from './notices.repository';
 
 /**
  * Sends one appointment message and records the outcome in its delivery row: `sent` with the mail
@@ -15,17 +21,13 @@ import type { NoticePayload } from './notices';
 export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
   const p = payload as NoticePayload;
   const k = deps.db.kysely;
-  const delivery = await k
-    .selectFrom('deliveries')
-    .selectAll()
-    .where('id', '=', p.deliveryId)
-    .executeTakeFirst();
+  const delivery = await findDelivery(k, p.deliveryId);
   if (!delivery || delivery.status === 'sent') return;
   // Messages never list resources; the clinic's contact details come with the view.
   const view = await findAppointmentView(k, p.appointmentId, { resources: false });
   if (!view) return;
   if (p.kind === 'reminder' && (view.status !== 'booked' || view.ical_sequence !== p.sequence)) {
-    await k.deleteFrom('deliveries').where('id', '=', delivery.id).where('status', '<>', 'sent').execute();
+    await deleteUnsentDelivery(k, delivery.id);
     return;
   }
   const now = deps.clock.now();
@@ -50,29 +52,19 @@ export const appointmentNoticeJob: JobHandler = async (payload, { deps }) => {
     // Message-ID) with a fresh link.
     await sendMailOnce(deps, `delivery:${delivery.id}`, message, async (trx, result) => {
       await insertToken(trx, hashToken(token), view.id, `email:${p.kind}`, now);
-      await trx
-        .updateTable('deliveries')
-        .set({
-          status: 'sent',
-          subject: message.subject,
-          recipient: message.to,
-          server_response: result.response.slice(0, 1000),
-          sent_at: deps.clock.now(),
-        })
-        .where('id', '=', delivery.id)
-        .execute();
+      await markDeliverySent(trx, delivery.id, {
+        subject: message.subject,
+        recipient: message.to,
+        serverResponse: result.response.slice(0, 1000),
+        sentAt: deps.clock.now(),
+      });
     });
   } catch (err) {
     const e = err as { response?: string; message?: string };
-    await k
-      .updateTable('deliveries')
-      .set({
-        status: 'failed',
-        subject: message.subject,
-        server_response: String(e.response ?? e.message ?? err).slice(0, 1000),
-      })
-      .where('id', '=', delivery.id)
-      .execute();
+    await markDeliveryFailed(k, delivery.id, {
+      subject: message.subject,
+      serverResponse: String(e.response ?? e.message ?? err).slice(0, 1000),
+    });
     throw err;
   }
 };

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
+import { dropQueuedReminders, findPatientEmail, insertDelivery } from './notices.repository';
 
 export type { NoticeKind };
 export const NOTICE_JOB = 'appointment.notice';
@@ -41,7 +42,7 @@ export async function queueNotice(
     now: number;
   },
 ): Promise<void> {
-  const recipient = n.recipient ?? (await patientEmail(trx, n.patientId));
+  const recipient = n.recipient ?? (await findPatientEmail(trx, n.patientId));
   if (!recipient) return;
   const deliveryId = newId();
   const payload: NoticePayload = {
@@ -56,45 +57,19 @@ export async function queueNotice(
     n.now,
   );
   if (!jobId) return;
-  await trx
-    .insertInto('deliveries')
-    .values({
-      id: deliveryId,
-      appointment_id: n.appointmentId,
-      patient_id: n.patientId,
-      kind: n.kind,
-      recipient,
-      subject: SUBJECTS[n.kind],
-      status: 'queued',
-      server_response: null,
-      job_id: jobId,
-      created_at: n.now,
-      sent_at: null,
-    })
-    .execute();
-}
-
-async function patientEmail(trx: Kysely<Database>, patientId: string): Promise<string | undefined> {
-  const row = await trx.selectFrom('patients').select('email').where('id', '=', patientId).executeTakeFirst();
-  return row?.email;
-}
-
-/** Drops reminders not yet sent (after a reschedule or cancellation), with their log rows. */
-export async function dropQueuedReminders(trx: Kysely<Database>, appointmentId: string): Promise<void> {
-  const jobs = await trx
-    .selectFrom('jobs')
-    .select('id')
-    .where('status', '=', 'queued')
-    .where('unique_key', 'like', `appt:${appointmentId}:reminder:%`)
-    .execute();
-  if (!jobs.length) return;
-  const ids = jobs.map((j) => j.id);
-  await trx
-    .updateTable('jobs')
-    .set({ status: 'done', last_error: 'superseded' })
-    .where('id', 'in', ids)
-    .execute();
-  await trx.deleteFrom('deliveries').where('job_id', 'in', ids).where('status', '=', 'queued').execute();
+  await insertDelivery(trx, {
+    id: deliveryId,
+    appointment_id: n.appointmentId,
+    patient_id: n.patientId,
+    kind: n.kind,
+    recipient,
+    subject: SUBJECTS[n.kind],
+    status: 'queued',
+    server_response: null,
+    job_id: jobId,
+    created_at: n.now,
+    sent_at: null,
+  });
 }
 
 interface Timing {
@@ -120,7 +95,7 @@ async function queueReminder(trx: Kysely<Database>, t: Timing): Promise<void> {
 }
 
 export async function queueBookingNotices(trx: Kysely<Database>, timing: Timing): Promise<void> {
-  const t = { ...timing, recipient: timing.recipient ?? (await patientEmail(trx, timing.patientId)) };
+  const t = { ...timing, recipient: timing.recipient ?? (await findPatientEmail(trx, timing.patientId)) };
   await queueNotice(trx, {
     ...t,
     kind: 'confirmation',

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   appointmentIdParamsSchema,
   appointmentSchema,
@@ -15,13 +16,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mailResponseForPeople } from '../../lib/mailer';
-import { requirePatientAccess } from '../patients/patient-access';
-import { iso, isoOrNull, toAppointmentDto } from './appointment-dto';
-import { appointmentIcs } from './appointment-ics';
-import { listAppointmentViews } from './appointments.repository';
+import { sendAccountMailInBackground } from '../auth/account-mail';
+import { fastSerializerCompiler } from '../availability/fast-serializer';
+import { appointmentIcs } from '../notices/appointment-ics';
+import { listAppointmentDeliveries } from '../notices/notices.repository';
+import { iso, isoOrNull } from './appointment-dto';
 import { bookAppointment } from './book-appointment';
 import { confirmAttendance } from './confirm-attendance';
-import { fastSerializerCompiler } from './fast-serializer';
+import { listPatientAppointments } from './list-patient-appointments';
 import {
   cancelAppointment,
   changeStatus,
@@ -29,14 +31,12 @@ import {
   openAppointment,
   rescheduleAppointment,
 } from './manage-appointment';
-import { loadClinicSettings } from './scheduling.repository';
 import { seriesRoutes } from './series.routes';
 import { undoAppointmentChange } from './undo-appointment';
 
-const STAFF = ['desk', 'clinician', 'admin'] as const;
 const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
 
-export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
+export async function bookingRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   await seriesRoutes(app);
 
@@ -53,7 +53,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const result = await bookAppointment(req, req.body, req.headers['idempotency-key']);
+      const result = await bookAppointment(app.deps, req.actor, {
+        body: req.body,
+        idempotencyKey: req.headers['idempotency-key'],
+        ip: req.ip,
+      });
+      if (result.claimMail) sendAccountMailInBackground(app, result.claimMail.to, result.claimMail.mail);
       return reply.code(201).send(result.body);
     },
   );
@@ -65,9 +70,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['appointments'], ...withToken, response: { 200: appointmentSchema } },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'read',
         action: 'appointment.read',
+        ip: req.ip,
       });
       return dtoFor(o);
     },
@@ -85,11 +93,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'write',
         action: 'appointment.cancel',
+        ip: req.ip,
       });
-      return cancelAppointment(req, o, req.body?.reason);
+      return cancelAppointment(app.deps, req.actor, { opened: o, reason: req.body?.reason, ip: req.ip });
     },
   );
 
@@ -105,18 +116,21 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'write',
         action: 'appointment.reschedule',
+        ip: req.ip,
       });
-      return rescheduleAppointment(req, o, req.body);
+      return rescheduleAppointment(app.deps, req.actor, { opened: o, ...req.body, ip: req.ip });
     },
   );
 
   r.post(
     '/api/appointments/:id/undo',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         params: appointmentIdParamsSchema,
@@ -125,18 +139,21 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, undefined, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: undefined,
         mode: 'write',
         action: 'appointment.undo',
+        ip: req.ip,
       });
-      return undoAppointmentChange(req, o, req.body);
+      return undoAppointmentChange(app.deps, req.actor, { opened: o, undo: req.body, ip: req.ip });
     },
   );
 
   r.post(
     '/api/appointments/:id/status',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         params: appointmentIdParamsSchema,
@@ -145,11 +162,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(req, req.params.id, undefined, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: undefined,
         mode: 'write',
         action: 'appointment.status',
+        ip: req.ip,
       });
-      return changeStatus(req, o, req.body.status);
+      return changeStatus(app.deps, req.actor, { opened: o, status: req.body.status, ip: req.ip });
     },
   );
 
@@ -157,9 +177,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     '/api/appointments/:id/ics',
     { config: { access: 'public' }, schema: { tags: ['appointments'], ...withToken } },
     async (req, reply) => {
-      const o = await openAppointment(req, req.params.id, req.query.token, {
+      const o = await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: req.query.token,
         mode: 'read',
         action: 'appointment.ics',
+        ip: req.ip,
       });
       const clinic = { name: o.view.clinic_name, email: o.view.clinic_email };
       const body = appointmentIcs(o.view, { stamp: app.deps.clock.now(), clinic, mode: 'download' });
@@ -180,7 +203,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     },
   };
   r.get('/api/appointments/:id/confirm', confirmRoute, async (req, reply) => {
-    const page = await confirmAttendance(req, req.params.id, req.query.token, false);
+    const page = await confirmAttendance(app.deps, req.actor, {
+      id: req.params.id,
+      token: req.query.token,
+      record: false,
+      ip: req.ip,
+    });
     return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
   });
 
@@ -195,7 +223,12 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     scope
       .withTypeProvider<ZodTypeProvider>()
       .post('/api/appointments/:id/confirm', confirmRoute, async (req, reply) => {
-        const page = await confirmAttendance(req, req.params.id, req.query.token, true);
+        const page = await confirmAttendance(app.deps, req.actor, {
+          id: req.params.id,
+          token: req.query.token,
+          record: true,
+          ip: req.ip,
+        });
         return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
       });
   });
@@ -203,7 +236,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/appointments/:id/deliveries',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['appointments'],
         params: appointmentIdParamsSchema,
@@ -211,17 +244,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await openAppointment(req, req.params.id, undefined, {
+      await openAppointment(app.deps, req.actor, {
+        id: req.params.id,
+        token: undefined,
         mode: 'read',
         action: 'appointment.deliveries',
+        ip: req.ip,
       });
-      const rows = await app.deps.db.kysely
-        .selectFrom('deliveries')
-        .selectAll()
-        .where('appointment_id', '=', req.params.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await listAppointmentDeliveries(app.deps.db.kysely, req.params.id);
       return rows.map((d) => ({
         id: d.id,
         kind: d.kind,
@@ -238,33 +268,23 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/appointments',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'scheduling',
+          mode: 'read',
+          action: 'appointment.list',
+          resource: 'appointment',
+        },
+      },
       schema: {
         tags: ['appointments'],
         params: patientIdParamsSchema,
         response: { 200: z.array(patientAppointmentSchema) },
       },
     },
-    async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'scheduling',
-        mode: 'read',
-        action: 'appointment.list',
-        resource: 'appointment',
-      });
-      const views = await listAppointmentViews(app.deps.db.kysely, { patientId: req.params.id });
-      const cutoffs = new Map<string, number>();
-      for (const v of views) {
-        if (!cutoffs.has(v.clinic_id)) {
-          cutoffs.set(
-            v.clinic_id,
-            (await loadClinicSettings(app.deps.db.kysely, v.clinic_id)).cancellationCutoffHours,
-          );
-        }
-      }
-      return views.map((v) =>
-        toAppointmentDto(v, { includePatient: true, cutoffHours: cutoffs.get(v.clinic_id) ?? 24 }),
-      );
-    },
+    async (req) => listPatientAppointments(app.deps, { patientId: req.params.id }),
   );
 }

@@ -8,17 +8,20 @@ import {
   publicProviderSchema,
 } from '@anagen/core/contracts';
 import { findOpenSlots, parseLocalDate } from '@anagen/core/scheduling';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
 import { photoVersion, providerPhotoUrl } from '../admin/providers.repository';
 import { fastSerializerCompiler } from './fast-serializer';
-import { findTypeBySlug, type LoadedType, listTypes } from './scheduling.repository';
-import { loadSchedulingContext } from './scheduling-context';
-
-/** Longest availability range in days (inclusive), from the issue's bad-input rules. */
-export const MAX_RANGE_DAYS = 62;
+import {
+  findProviderPhotoKey,
+  type LoadedType,
+  listActiveProviders,
+  listTypes,
+} from './scheduling.repository';
+import { loadSchedulingContext, MAX_RANGE_DAYS } from './scheduling-context';
+import { requireVisibleType } from './visible-type';
 
 export function toTypeDto(t: LoadedType): AppointmentType {
   const r = t.row;
@@ -39,16 +42,6 @@ export function toTypeDto(t: LoadedType): AppointmentType {
     providerIds: t.providerIds,
     resourceIds: t.resourceIds,
   };
-}
-
-/** Non-staff only see and book public types; the type's existence is not secret (404 vs 403). */
-export async function requireVisibleType(req: FastifyRequest, slug: string): Promise<LoadedType> {
-  const type = await findTypeBySlug(req.server.deps.db.kysely, slug);
-  if (!type) throw notFound(`Appointment type "${slug}"`);
-  if (type.row.is_public !== 1 && !isStaff(req.actor)) {
-    throw new AppError('FORBIDDEN', 'This appointment type is booked by the clinic. Please call us.');
-  }
-  return type;
 }
 
 const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
@@ -94,12 +87,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async () => {
-      const rows = await app.deps.db.kysely
-        .selectFrom('providers')
-        .select(['id', 'name', 'credentials', 'bio', 'photo_key'])
-        .where('active', '=', 1)
-        .orderBy('name')
-        .execute();
+      const rows = await listActiveProviders(app.deps.db.kysely);
       return rows.map(({ photo_key, ...p }) => ({ ...p, photoUrl: providerPhotoUrl(p.id, photo_key) }));
     },
   );
@@ -116,11 +104,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const row = await app.deps.db.kysely
-        .selectFrom('providers')
-        .select(['photo_key', 'active'])
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
+      const row = await findProviderPhotoKey(app.deps.db.kysely, req.params.id);
       const key = row?.active === 1 ? row.photo_key : null;
       const data = key ? await app.deps.storage.get(key) : null;
       if (!key || !data) throw notFound('Photo');
@@ -152,7 +136,7 @@ export async function availabilityRoutes(app: FastifyInstance): Promise<void> {
       if (days > MAX_RANGE_DAYS) {
         throw new AppError('VALIDATION_FAILED', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`);
       }
-      const type = await requireVisibleType(req, slug);
+      const type = await requireVisibleType(app.deps.db.kysely, req.actor, slug);
       const { input, location, providers } = await loadSchedulingContext(
         app.deps.db.kysely,
         type,

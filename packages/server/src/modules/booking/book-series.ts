@@ -1,3 +1,4 @@
+import type { Actor } from '@anagen/core/access';
 import { type Appointment, mapSearchUrl } from '@anagen/core/contracts';
 import {
   formatLocalDate,
@@ -5,24 +6,25 @@ import {
   proposeSeries,
   validateBookingStart,
 } from '@anagen/core/scheduling';
-import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
-import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
+import { assertPatientAccess } from '../../lib/patient-scope';
+import { recordAudit } from '../audit/audit.service';
+import { loadSchedulingContext } from '../availability/scheduling-context';
+import { requireVisibleType } from '../availability/visible-type';
+import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { findLocationAddress, hasConflict, insertAppointment } from './appointments.repository';
-import { requireVisibleType } from './availability.routes';
 import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
-import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
-import { queueBookingNotices } from './notices';
-import { loadSchedulingContext } from './scheduling-context';
+import { findLocationAddress, hasConflict, insertAppointment } from './booking.repository';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 
 /** Proposes a series (pure `proposeSeries` over one scheduling input spanning every session). */
 export async function proposeTreatmentSeries(
-  req: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
   body: {
     type: string;
     firstDate: string;
@@ -32,17 +34,17 @@ export async function proposeTreatmentSeries(
     providerId?: string | undefined;
   },
 ) {
-  const type = await requireVisibleType(req, body.type);
+  const type = await requireVisibleType(deps.db.kysely, actor, body.type);
   const first = parseLocalDate(body.firstDate);
   const last = first + (body.count - 1) * body.intervalDays + body.toleranceDays;
   if (last - first > 400) {
     throw new AppError('VALIDATION_FAILED', 'A series may span at most 400 days.');
   }
   const { input, location } = await loadSchedulingContext(
-    req.server.deps.db.kysely,
+    deps.db.kysely,
     type,
     { from: formatLocalDate(first - body.toleranceDays), to: formatLocalDate(last) },
-    req.server.deps.clock.now(),
+    deps.clock.now(),
     { providerId: body.providerId },
   );
   const proposal = proposeSeries({
@@ -74,25 +76,37 @@ export async function proposeTreatmentSeries(
  * id order) none may overlap anything committed meanwhile. Any failure rolls everything back.
  */
 export async function bookTreatmentSeries(
-  req: FastifyRequest,
-  body: {
-    type: string;
-    patientId: string;
-    sessions: { start: string; providerId: string }[];
-    notes?: string | undefined;
-    consultationOverrideReason?: string | undefined;
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: {
+    body: {
+      type: string;
+      patientId: string;
+      sessions: { start: string; providerId: string }[];
+      notes?: string | undefined;
+      consultationOverrideReason?: string | undefined;
+    };
+    /** The client's address, for the audit log. */
+    ip: string;
   },
 ): Promise<{ seriesId: string; appointments: Appointment[] }> {
-  const { db, clock } = req.server.deps;
+  const { body, ip } = input;
+  const { db, clock } = deps;
   const k = db.kysely;
   const now = clock.now();
-  const type = await requireVisibleType(req, body.type);
-  await requirePatientAccess(req, body.patientId, {
-    scope: 'scheduling',
-    mode: 'write',
-    action: 'appointment.series.create',
-    resource: 'appointment',
-  });
+  const type = await requireVisibleType(k, actor, body.type);
+  await assertPatientAccess(
+    deps,
+    actor,
+    body.patientId,
+    {
+      scope: 'scheduling',
+      mode: 'write',
+      action: 'appointment.series.create',
+      resource: 'appointment',
+    },
+    ip,
+  );
   const before = type.row.buffer_before_minutes * 60_000;
   const after = type.row.buffer_after_minutes * 60_000;
   const planned: { start: number; end: number; providerId: string; busyStart: number; busyEnd: number }[] =
@@ -139,7 +153,7 @@ export async function bookTreatmentSeries(
         const reason = body.consultationOverrideReason;
         await assertConsultationDone(trx, body.patientId, {
           now,
-          override: reason ? { reason, actorId: req.actor?.userId ?? null } : undefined,
+          override: reason ? { reason, actorId: actor?.userId ?? null } : undefined,
         });
       }
       const out: Appointment[] = [];
@@ -179,7 +193,7 @@ export async function bookTreatmentSeries(
             patient_confirmed_at: null,
             cancelled_at: null,
             cancel_reason: null,
-            created_by: req.actor?.userId ?? null,
+            created_by: actor?.userId ?? null,
             created_at: now,
             updated_at: now,
           },
@@ -219,8 +233,9 @@ export async function bookTreatmentSeries(
           sequence: 0,
         });
       }
-      await audit(
-        req,
+      await recordAudit(
+        trx,
+        { actor, at: clock.now(), ip },
         {
           action: 'appointment.series.create',
           resource: 'appointment',
@@ -228,7 +243,6 @@ export async function bookTreatmentSeries(
           patientId: body.patientId,
           detail: `${planned.length} sessions`,
         },
-        trx,
       );
       return out;
     });

@@ -2,7 +2,7 @@ import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
-import { updateAppointmentIfStatus } from './appointments.repository';
+import { updateAppointmentIfStatus } from './booking.repository';
 
 describe.each(DIALECTS)('reading, cancelling, moving and exporting appointments on %s', (dialect) => {
   let t: TestApp;

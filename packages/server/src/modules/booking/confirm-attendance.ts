@@ -1,12 +1,14 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '@anagen/core/access';
+import type { AppDeps } from '../../app';
 import { hashToken } from '../../lib/ids';
-import { audit } from '../audit/audit.service';
+import { recordAudit } from '../audit/audit.service';
 import {
   findAppointmentView,
   MANAGE_LINK_DAYS_AFTER_END,
   manageLinkExpired,
+  markPatientConfirmed,
   tokenOpens,
-} from './appointments.repository';
+} from './booking.repository';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -24,12 +26,18 @@ function page(title: string, body: string): string {
  * message therefore confirm nothing.
  */
 export async function confirmAttendance(
-  req: FastifyRequest,
-  id: string,
-  token: string,
-  record: boolean,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: {
+    id: string;
+    token: string;
+    record: boolean;
+    /** The client's address, for the audit log. */
+    ip: string;
+  },
 ): Promise<{ status: number; html: string }> {
-  const { db, clock } = req.server.deps;
+  const { id, token, record, ip } = input;
+  const { db, clock } = deps;
   const view = await findAppointmentView(db.kysely, id);
   if (!view || !(await tokenOpens(db.kysely, view, hashToken(token)))) {
     return {
@@ -75,18 +83,17 @@ export async function confirmAttendance(
     };
   }
   if (view.patient_confirmed_at === null) {
-    await db.kysely
-      .updateTable('appointments')
-      .set({ patient_confirmed_at: clock.now() })
-      .where('id', '=', id)
-      .where('patient_confirmed_at', 'is', null)
-      .execute();
-    await audit(req, {
-      action: 'appointment.confirm.by-link',
-      resource: 'appointment',
-      resourceId: id,
-      patientId: view.patient_id,
-    });
+    await markPatientConfirmed(db.kysely, id, clock.now());
+    await recordAudit(
+      db.kysely,
+      { actor, at: clock.now(), ip },
+      {
+        action: 'appointment.confirm.by-link',
+        resource: 'appointment',
+        resourceId: id,
+        patientId: view.patient_id,
+      },
+    );
   }
   return {
     status: 200,

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { isStaff } from '@anagen/core/access';
+import { type Actor, isStaff } from '@anagen/core/access';
 import { type Appointment, type CreateAppointment, mapSearchUrl } from '@anagen/core/contracts';
 import { describeBookingRejection, findOpenSlots, validateBookingStart } from '@anagen/core/scheduling';
-import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
-import { audit } from '../audit/audit.service';
-import { sendAccountMailInBackground } from '../auth/account-mail';
+import { assertPatientAccess } from '../../lib/patient-scope';
+import { recordAudit } from '../audit/audit.service';
+import type { AccountMail } from '../auth/account-mail';
 import { issueAccountToken } from '../auth/account-tokens.repository';
-import { requirePatientAccess } from '../patients/patient-access';
+import { MAX_BUSY_SPAN_MS } from '../availability/scheduling.repository';
+import { loadSchedulingContext } from '../availability/scheduling-context';
+import { requireVisibleType } from '../availability/visible-type';
+import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
@@ -20,18 +24,26 @@ import {
   insertToken,
   resolveBookingPatient,
   saveIdempotentResponse,
-} from './appointments.repository';
-import { requireVisibleType } from './availability.routes';
-import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock';
+} from './booking.repository';
+import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 import { throttleGuestBooking } from './guest-throttle';
-import { queueBookingNotices } from './notices';
-import { MAX_BUSY_SPAN_MS } from './scheduling.repository';
-import { loadSchedulingContext } from './scheduling-context';
 
 export interface BookingResult {
   /** Only successful bookings are remembered for an Idempotency-Key, so a replay is a 201 too. */
   status: 201;
   body: Appointment;
+  /**
+   * A guest booked with the email of an existing account: the mail offering to claim the booking.
+   * The caller sends it after answering, so the answer does not depend on it.
+   */
+  claimMail?: { to: { email: string; name: string }; mail: AccountMail };
+}
+
+export interface BookInput {
+  body: CreateAppointment;
+  idempotencyKey: string | undefined;
+  /** The client's address: keys the guest-booking brake and goes into the audit log. */
+  ip: string;
 }
 
 /** Rejections from the pure policy: not-a-free-slot is a conflict (409), the rest are 422. */
@@ -69,18 +81,18 @@ export const slotTaken = () =>
  * (provider_id, start_at) backs this up; its violation is a 409 too.
  */
 export async function bookAppointment(
-  req: FastifyRequest,
-  body: CreateAppointment,
-  idempotencyKey: string | undefined,
+  deps: AppDeps,
+  actor: Actor | null,
+  input: BookInput,
 ): Promise<BookingResult> {
-  const { db, clock } = req.server.deps;
+  const { body, idempotencyKey, ip } = input;
+  const { db, clock } = deps;
   const k = db.kysely;
   const now = clock.now();
-  const actor = req.actor;
   const staff = isStaff(actor);
 
-  await throttleGuestBooking(req);
-  const type = await requireVisibleType(req, body.type);
+  await throttleGuestBooking(deps, actor, { ip });
+  const type = await requireVisibleType(k, actor, body.type);
   if (!staff && body.patientId)
     throw new AppError('FORBIDDEN', 'Only clinic staff book for another patient.');
   if (!staff && body.consultationOverrideReason)
@@ -97,7 +109,7 @@ export async function bookAppointment(
   const idemKey = idempotencyKey ? `${actor?.userId ?? 'guest'}:${idempotencyKey}` : undefined;
   const requestHash = idemKey ? createHash('sha256').update(JSON.stringify(body)).digest('hex') : '';
   if (idemKey) {
-    const replay = await replayIdempotent(req, idemKey, requestHash);
+    const replay = await replayIdempotent(deps, idemKey, requestHash);
     if (replay) return replay;
   }
 
@@ -106,12 +118,18 @@ export async function bookAppointment(
   let patientId: string | null = null;
   if (staff) {
     if (body.patientId) {
-      await requirePatientAccess(req, body.patientId, {
-        scope: 'scheduling',
-        mode: 'write',
-        action: 'appointment.create',
-        resource: 'appointment',
-      });
+      await assertPatientAccess(
+        deps,
+        actor,
+        body.patientId,
+        {
+          scope: 'scheduling',
+          mode: 'write',
+          action: 'appointment.create',
+          resource: 'appointment',
+        },
+        ip,
+      );
       patientId = body.patientId;
     } else if (!body.patient) {
       throw new AppError('VALIDATION_FAILED', 'Choose the patient this appointment is for.', {
@@ -120,22 +138,32 @@ export async function bookAppointment(
     }
   } else if (actor) {
     if (!actor.patientId) throw new AppError('FORBIDDEN', 'This account has no patient record to book for.');
-    await requirePatientAccess(req, actor.patientId, {
-      scope: 'scheduling',
-      mode: 'write',
-      action: 'appointment.create',
-      resource: 'appointment',
-    });
+    await assertPatientAccess(
+      deps,
+      actor,
+      actor.patientId,
+      {
+        scope: 'scheduling',
+        mode: 'write',
+        action: 'appointment.create',
+        resource: 'appointment',
+      },
+      ip,
+    );
     patientId = actor.patientId;
   }
 
   const start = Date.parse(body.start);
-  const { input, location, providers } = await loadSchedulingContext(k, type, { at: start }, now, {
+  const {
+    input: slotInput,
+    location,
+    providers,
+  } = await loadSchedulingContext(k, type, { at: start }, now, {
     providerId: body.providerId,
   });
-  const check = validateBookingStart({ ...input, start });
+  const check = validateBookingStart({ ...slotInput, start });
   if (!check.ok) throw bookingRejection(check, location.timeZone);
-  const candidates = findOpenSlots(input)
+  const candidates = findOpenSlots(slotInput)
     .filter((s) => s.start === start)
     .map((s) => s.providerId);
   const end = check.slot.end;
@@ -215,10 +243,10 @@ export async function bookAppointment(
         },
         type.resourceIds,
       );
-      await audit(
-        req,
-        { action: 'appointment.create', resource: 'appointment', resourceId: id, patientId },
+      await recordAudit(
         trx,
+        { actor, at: clock.now(), ip },
+        { action: 'appointment.create', resource: 'appointment', resourceId: id, patientId },
       );
       await queueBookingNotices(trx, {
         appointmentId: id,
@@ -268,12 +296,12 @@ export async function bookAppointment(
       }
       return { status: 201, body: { ...body201, manageToken: token } };
     });
-    if (claim) sendAccountMailInBackground(req.server, claim.to, { kind: 'booking-claim', ...claim.link });
+    if (claim) booked.claimMail = { to: claim.to, mail: { kind: 'booking-claim', ...claim.link } };
     return booked;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     if (idemKey) {
-      const replay = await replayIdempotent(req, idemKey, requestHash);
+      const replay = await replayIdempotent(deps, idemKey, requestHash);
       if (replay) return replay;
     }
     throw slotTaken();
@@ -285,11 +313,11 @@ export async function bookAppointment(
  * replay gets a fresh one for the same appointment (tokens are only ever stored hashed).
  */
 async function replayIdempotent(
-  req: FastifyRequest,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
   key: string,
   requestHash: string,
 ): Promise<BookingResult | null> {
-  const k = req.server.deps.db.kysely;
+  const k = deps.db.kysely;
   const hit = await findIdempotentResponse(k, key);
   if (!hit) return null;
   if (hit.request_hash !== requestHash) {
@@ -300,6 +328,6 @@ async function replayIdempotent(
   }
   const body = JSON.parse(hit.response_json) as Appointment;
   const token = newToken();
-  await insertToken(k, hashToken(token), body.id, 'manage', req.server.deps.clock.now());
+  await insertToken(k, hashToken(token), body.id, 'manage', deps.clock.now());
   return { status: 201, body: { ...body, manageToken: token } };
 }

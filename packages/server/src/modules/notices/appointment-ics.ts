@@ -2,7 +2,7 @@ import { mapSearchUrl } from '@anagen/core/contracts';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import type { AppointmentView } from './appointments.repository';
+import type { AppointmentView } from '../booking/booking.repository';
 
 // The library parses its zone database on every lookup; a zone's VTIMEZONE never changes at run time.
 const vtimezones = new Map<string, string | null>();

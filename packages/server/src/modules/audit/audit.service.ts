@@ -1,3 +1,4 @@
+import type { Actor } from '@anagen/core/access';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -11,13 +12,34 @@ export interface AuditEvent {
   detail?: string | null;
 }
 
-/** Records who did what to which record, when and from where, for the request's actor. */
-export function audit(req: FastifyRequest, event: AuditEvent, db?: Kysely<Database>): Promise<void> {
-  return insertAuditEntry(db ?? req.server.deps.db.kysely, {
+/**
+ * Who acted, when and from where: everything an audit entry takes from its surroundings. A request
+ * supplies it through `audit(req, …)`; a use case, the CLI or a job passes it explicitly, so recording
+ * does not need HTTP. `at` comes from the caller's clock so tests and the CLI control it.
+ */
+export interface AuditActor {
+  actor: Actor | null;
+  at: number;
+  ip: string | null;
+}
+
+/** Records who did what to which record, when and from where. Pass a transaction to commit with it. */
+export function recordAudit(db: Kysely<Database>, by: AuditActor, event: AuditEvent): Promise<void> {
+  return insertAuditEntry(db, {
     ...event,
-    at: req.server.deps.clock.now(),
-    actorId: req.actor?.userId ?? null,
-    actorRole: req.actor?.role ?? null,
-    ip: req.ip,
+    at: by.at,
+    actorId: by.actor?.userId ?? null,
+    actorRole: by.actor?.role ?? null,
+    ip: by.ip,
   });
+}
+
+/** The request's side of an audit entry: its actor, the server clock's now, its client address. */
+export function auditActorOf(req: FastifyRequest): AuditActor {
+  return { actor: req.actor, at: req.server.deps.clock.now(), ip: req.ip };
+}
+
+/** Records an entry for the request's actor; a thin adapter over recordAudit for route code. */
+export function audit(req: FastifyRequest, event: AuditEvent, db?: Kysely<Database>): Promise<void> {
+  return recordAudit(db ?? req.server.deps.db.kysely, auditActorOf(req), event);
 }

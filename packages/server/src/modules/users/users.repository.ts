@@ -108,3 +108,26 @@ export async function findTotpState(db: Kysely<Database>, userId: string) {
     .where('id', '=', userId)
     .executeTakeFirst();
 }
+
+/** What a password change checks: the current hash and the account's wait after wrong passwords. */
+export async function findPasswordState(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['password_hash', 'failed_logins', 'locked_until'])
+    .where('id', '=', userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+}
+
+/** A new password also clears the wrong-password count and any wait. */
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}

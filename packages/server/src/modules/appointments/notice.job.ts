@@ -1,7 +1,7 @@
 import { hashToken, newToken } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
-import { readNoticeNotes } from '../admin/clinic.repository';
+import { readNoticeNotes } from '../clinic/clinic.repository';
 import { findAppointmentView, insertToken } from './appointments.repository';
 import { composeNotice } from './notice-message';
 import type { NoticePayload } from './notices';

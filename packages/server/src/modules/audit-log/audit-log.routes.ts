@@ -8,8 +8,8 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clinicTimeZone } from '../admin/clinic.repository';
 import { audit } from '../audit/audit.service';
+import { clinicTimeZone } from '../clinic/clinic.repository';
 import { requirePatientAccess } from '../patients/patient-access';
 import { type AuditFilter, listAuditEntries, listPatientAccess } from './audit-log.repository';
 import { csvHeader, csvLines, decodeCursor, encodeCursor, resolveRange, toItem } from './audit-log.service';

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../app';
-import { findClinicName } from '../admin/clinic.repository';
+import { findClinicName } from '../clinic/clinic.repository';
 
 /** Where a failed send is noted; the server's logger (app.log, req.log) is one. */
 export interface WarnLog {

@@ -1,7 +1,7 @@
 import type { CareSettings } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { mergeClinicSettings, parseSettings } from '../admin/clinic.repository';
+import { mergeClinicSettings, parseSettings } from '../clinic/clinic.repository';
 
 export const DEFAULT_CARE_SETTINGS: CareSettings = {
   requireConsultationBeforeProcedure: true,

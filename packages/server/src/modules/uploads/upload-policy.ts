@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
-import { findClinic, parseSettings } from '../admin/clinic.repository';
+import { findClinic, parseSettings } from '../clinic/clinic.repository';
 
 const DAY_MS = 24 * 3_600_000;
 const MB = 1024 * 1024;

@@ -131,3 +131,8 @@ export async function setPasswordHash(
     .where('id', '=', userId)
     .execute();
 }
+
+export async function findUserRole(db: Kysely<Database>, userId: string): Promise<Role | undefined> {
+  const u = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  return u?.role;
+}

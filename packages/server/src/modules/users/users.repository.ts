@@ -136,3 +136,33 @@ export async function findUserRole(db: Kysely<Database>, userId: string): Promis
   const u = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
   return u?.role;
 }
+
+/** Every stored TOTP secret (sealed or, from before encryption, plain), by user. */
+export async function listTotpSecrets(db: Kysely<Database>) {
+  return db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+}
+
+/** Replaces a TOTP secret only if it is still `stored` (a concurrent set-up or turn-off wins). */
+export async function replaceTotpSecret(
+  db: Kysely<Database>,
+  userId: string,
+  stored: string,
+  replacement: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: replacement })
+    .where('id', '=', userId)
+    .where('totp_secret', '=', stored)
+    .execute();
+}
+
+/** How many accounts have a TOTP secret stored. */
+export async function countTotpSecrets(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('totp_secret', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

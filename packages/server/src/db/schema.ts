@@ -1,12 +1,12 @@
 import type { Generated } from 'kysely';
 import type { DeletionRequestTable } from '../modules/account/account.table';
-import type { LocationClosureTable, LocationHoursTable, UserTokenTable } from '../modules/admin/admin.table';
 import type { AssessmentTable } from '../modules/assessments/assessments.table';
 import type { AccountTokenTable, UnknownLoginFailureTable } from '../modules/auth/account-tokens.table';
 import type { AppointmentTokenTable } from '../modules/booking/appointments.table';
 import type { CareTemplateTable } from '../modules/care-templates/care-templates.table';
 import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { PatientDocumentTable } from '../modules/documents/documents.table';
+import type { LocationClosureTable, LocationHoursTable } from '../modules/locations/locations.table';
 import type { MeasurementHairsTable, MeasurementTable } from '../modules/measurements/measurements.table';
 import type { OutcomeQuestionnaireTable } from '../modules/outcomes/outcomes.table';
 import type { PhotoTable } from '../modules/photos/photos.table';
@@ -21,6 +21,7 @@ import type {
   SideEffectReportTable,
   SideEffectReviewTable,
 } from '../modules/side-effects/side-effects.table';
+import type { UserTokenTable } from '../modules/staff/staff.table';
 import type { TreatmentPriceTable } from '../modules/treatment-prices/treatment-prices.table';
 import type {
   SessionAddendumTable,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { type Config, decodeSecretKey } from '../config';
 import type { Database } from '../db/schema';
+import { listTotpSecrets, replaceTotpSecret } from '../modules/users/users.repository';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 /**
@@ -128,34 +129,18 @@ const sealedWith = (stored: string) => (isSealed(stored) ? stored.split(':')[1] 
  * run changes nothing. Returns how many rows it rewrote.
  */
 export async function resealTotpSecrets(db: Kysely<Database>, ring: Keyring): Promise<number> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'totp_secret'])
-    .where('totp_secret', 'is not', null)
-    .execute();
+  const rows = await listTotpSecrets(db);
   let n = 0;
   for (const r of rows) {
     const stored = r.totp_secret!;
     if (sealedWith(stored) === ring.currentId) continue;
     const resealed = sealSecret(ring, openSecret(ring, stored));
     // Only if nobody changed it meanwhile (a concurrent set-up or turn-off wins).
-    await db
-      .updateTable('users')
-      .set({ totp_secret: resealed })
-      .where('id', '=', r.id)
-      .where('totp_secret', '=', stored)
-      .execute();
+    await replaceTotpSecret(db, r.id, stored, resealed);
     n++;
   }
   return n;
 }
 
 /** How many accounts have a TOTP secret stored (to refuse a production start without the key). */
-export async function countTotpSecrets(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('totp_secret', 'is not', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export { countTotpSecrets } from '../modules/users/users.repository';

@@ -1,18 +1,27 @@
-import { buildPatientEverything } from '@anagen/core/fhir';
 import type { Config } from '../../config';
 import { openDb } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
+import { AppError } from '../../errors';
 import type { Clock } from '../../lib/clock';
 import { insertAuditEntry } from '../../modules/audit/audit.repository';
-import { gatherPatientEverything } from '../../modules/fhir/fhir.repository';
+import { exportPatientFhir } from '../../modules/fhir/export-patient-fhir';
 
-/** Prints the patient's FHIR R4 `$everything` bundle to stdout; the export is audited as done by the CLI. */
+/**
+ * Prints the patient's FHIR R4 `$everything` bundle to stdout, built by the same use case as the
+ * API's export; the export is audited as done by the CLI.
+ */
 export async function exportFhirCommand(config: Config, clock: Clock, patientId: string): Promise<void> {
   const db = openDb(config);
   try {
     await migrateToLatest(db.kysely);
-    const input = await gatherPatientEverything(db.kysely, patientId);
-    if (!input) throw new Error(`no patient with id ${patientId}`);
+    let bundle: Awaited<ReturnType<typeof exportPatientFhir>>;
+    try {
+      bundle = await exportPatientFhir({ db, clock, config }, null, { patientId });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND')
+        throw new Error(`no patient with id ${patientId}`);
+      throw err;
+    }
     await insertAuditEntry(db.kysely, {
       at: clock.now(),
       actorId: null,
@@ -23,7 +32,6 @@ export async function exportFhirCommand(config: Config, clock: Clock, patientId:
       patientId,
       ip: null,
     });
-    const bundle = buildPatientEverything(input, clock.now(), `${config.publicUrl}/api/fhir`);
     process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
   } finally {
     await db.destroy();

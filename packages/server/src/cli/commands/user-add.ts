@@ -5,11 +5,9 @@ import type { Config } from '../../config';
 import { openDb } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import type { Clock } from '../../lib/clock';
-import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../../modules/auth/auth.service';
 import { hashPassword } from '../../modules/auth/password';
-import { addPatientRecord } from '../../modules/patients/create-patient';
-import { insertUser } from '../../modules/users/users.repository';
+import { addAccount } from '../../modules/users/add-account';
 
 export async function readPassword(): Promise<string> {
   const fromEnv = process.env.ANAGEN_PASSWORD;
@@ -37,21 +35,16 @@ export async function userAddCommand(
   const db = openDb(config);
   try {
     await migrateToLatest(db.kysely);
-    const id = newId();
-    const now = clock.now();
-    await db.kysely.transaction().execute(async (trx) => {
-      await insertUser(trx, {
-        id,
-        email: email.data,
-        name: opts.name.trim(),
-        role: opts.role,
-        passwordHash: await hashPassword(password.data),
-        now,
-      });
-      if (opts.role === 'patient') {
-        await addPatientRecord(trx, { userId: id, name: opts.name, email: email.data }, now);
-      }
-    });
+    const passwordHash = await hashPassword(password.data);
+    const { userId: id } = await db.kysely
+      .transaction()
+      .execute((trx) =>
+        addAccount(
+          trx,
+          { email: email.data, name: opts.name.trim(), role: opts.role, passwordHash },
+          clock.now(),
+        ),
+      );
     console.log(`Created ${opts.role} ${email.data} (id ${id}).`);
   } catch (err) {
     if (isUniqueViolation(err)) throw new Error(`a user with email ${email.data} already exists`);

@@ -1,7 +1,7 @@
 import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
-import { clinicTimeZone, findClinic } from '../admin/clinic.repository';
+import { clinicTimeZone, findClinic } from '../clinic/clinic.repository';
 import { findDeletionRequest, markClinicNotified } from './account.repository';
 
 export const DELETION_REQUEST_JOB = 'account.deletion-request-email';

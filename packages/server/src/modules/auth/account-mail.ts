@@ -1,4 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app';
+import { findClinicName } from '../clinic/clinic.repository';
+
+/** Where a failed send is noted; the server's logger (app.log, req.log) is one. */
+export interface WarnLog {
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * What sending an account mail needs. A use case passes its deps and a logger; route code may still
+ * pass the Fastify instance itself (it carries both as `deps` and `log`).
+ */
+export type MailDeps = Pick<AppDeps, 'config' | 'mailer' | 'db'> & { log: WarnLog };
+type MailSender = MailDeps | { deps: Pick<AppDeps, 'config' | 'mailer' | 'db'>; log: WarnLog };
+
+const mailDeps = (s: MailSender): MailDeps => ('deps' in s ? { ...s.deps, log: s.log } : s);
 
 export type AccountMail =
   | { kind: 'verify-email'; token: string; expiresAt: number }
@@ -11,13 +26,12 @@ export type AccountMail =
  * request must not depend on whether (or to whom) a mail went, or it would reveal accounts.
  */
 export async function sendAccountMail(
-  app: FastifyInstance,
+  sender: MailSender,
   to: { email: string; name: string },
   mail: AccountMail,
 ): Promise<void> {
-  const { config, mailer, db } = app.deps;
-  const clinic = await db.kysely.selectFrom('clinics').select('name').orderBy('id').executeTakeFirst();
-  const clinicName = clinic?.name ?? 'the clinic';
+  const { config, mailer, db, log } = mailDeps(sender);
+  const clinicName = (await findClinicName(db.kysely)) ?? 'the clinic';
   const link = (page: string, token: string) =>
     `${config.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
   const until = (at: number) => `The link works once and expires on ${new Date(at).toUTCString()}.`;
@@ -71,7 +85,7 @@ export async function sendAccountMail(
   try {
     await mailer.send({ to: to.email, subject, text });
   } catch (err) {
-    app.log.warn({ err, kind: mail.kind }, 'could not send an account email');
+    log.warn({ err, kind: mail.kind }, 'could not send an account email');
   }
 }
 
@@ -80,9 +94,11 @@ export async function sendAccountMail(
  * request), a mail sent for known addresses only would otherwise show in the response time.
  */
 export function sendAccountMailInBackground(
-  app: FastifyInstance,
+  sender: MailSender,
   to: { email: string; name: string },
   mail: AccountMail,
 ): void {
-  sendAccountMail(app, to, mail).catch((err) => app.log.warn({ err }, 'could not send an account email'));
+  sendAccountMail(sender, to, mail).catch((err) =>
+    sender.log.warn({ err }, 'could not send an account email'),
+  );
 }

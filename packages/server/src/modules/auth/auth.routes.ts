@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   loginRequestSchema,
   meSchema,
@@ -10,28 +11,18 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { keyringFor, openSecret, SecretKeyMissingError, sealSecret } from '../../lib/secret-box';
-import { audit } from '../audit/audit.service';
-import { findTotpState, findUserById, setTotp } from '../users/users.repository';
-import { login, register, toMe } from './auth.service';
-import { deleteSession, SESSION_COOKIE } from './sessions.repository';
-import { checkTotp, newTotpSecret, totpUri } from './totp';
+import { findUserById } from '../users/users.repository';
+import { toMe } from './auth.service';
+import type { AuthDeps } from './auth-deps';
+import { login } from './login';
+import { register } from './register';
+import { SESSION_COOKIE } from './sessions.repository';
+import { signOut } from './sign-out';
+import { disableTwoStep, enableTwoStep, setUpTwoStep, twoStepStatus } from './two-step';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  /** The TOTP key; in production without ANAGEN_SECRET_KEY two-step sign-in cannot be set up (409). */
-  const totpKeyring = () => {
-    try {
-      return keyringFor(app.deps.config);
-    } catch (err) {
-      if (err instanceof SecretKeyMissingError)
-        throw new AppError(
-          'CONFLICT',
-          'Two-step sign-in is not available yet: the server has no ANAGEN_SECRET_KEY. Ask your administrator.',
-        );
-      throw err;
-    }
-  };
+  const deps: AuthDeps = { ...app.deps, log: app.log };
   const setCookie = (reply: FastifyReply, token: string, expiresAt: number) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -48,7 +39,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: meSchema } },
     },
     async (req, reply) => {
-      const { me, token, expiresAt } = await login(req, req.body.email, req.body.password, req.body.totp);
+      const { me, token, expiresAt, actor } = await login(deps, req.actor, { ...req.body, ip: req.ip });
+      req.actor = actor;
       setCookie(reply, token, expiresAt);
       return me;
     },
@@ -66,89 +58,53 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         response: { 202: registerResponseSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(await register(req, req.body)),
+    async (req, reply) => reply.code(202).send(await register(deps, req.actor, { ...req.body, ip: req.ip })),
   );
 
   r.post(
     '/api/auth/logout',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
     async (req, reply) => {
-      if (req.sessionId) await deleteSession(app.deps.db.kysely, req.sessionId);
-      await audit(req, { action: 'auth.logout', resource: 'user', resourceId: req.actor?.userId });
+      await signOut(deps, req.actor, { sessionId: req.sessionId, ip: req.ip });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
   );
 
-  const STAFF = ['desk', 'clinician', 'admin'] as const;
-
   r.get(
     '/api/auth/totp',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['auth'],
         description: 'Whether two-step sign-in is on for the signed-in staff member',
         response: { 200: z.object({ enabled: z.boolean() }) },
       },
     },
-    async (req) => {
-      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
-      return { enabled: Boolean(state?.totp_enabled) };
-    },
+    async (req) => twoStepStatus(deps, req.actor!),
   );
 
   r.post(
     '/api/auth/totp/setup',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['auth'],
         description: 'Start two-step sign-in: a new secret for an authenticator app',
         response: { 200: totpSetupSchema },
       },
     },
-    async (req) => {
-      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
-      if (!state) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
-      if (state.totp_enabled)
-        throw new AppError(
-          'CONFLICT',
-          'Two-step sign-in is already on. Turn it off first to change the app.',
-        );
-      const secret = newTotpSecret();
-      await setTotp(app.deps.db.kysely, req.actor!.userId, {
-        totp_secret: sealSecret(totpKeyring(), secret),
-        totp_enabled: 0,
-        totp_last_step: null,
-      });
-      await audit(req, { action: 'auth.totp.setup', resource: 'user', resourceId: req.actor!.userId });
-      return { secret, otpauthUri: totpUri(secret, state.email, 'Anagen') };
-    },
+    async (req) => setUpTwoStep(deps, req.actor!, { ip: req.ip }),
   );
 
   r.post(
     '/api/auth/totp/enable',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: { tags: ['auth'], body: totpCodeRequestSchema, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
-      if (!state?.totp_secret) throw new AppError('CONFLICT', 'Start the set-up first.');
-      const step = await checkTotp(
-        openSecret(totpKeyring(), state.totp_secret),
-        req.body.code,
-        app.deps.clock.now(),
-        state.totp_last_step,
-      );
-      if (step === null)
-        throw new AppError(
-          'TOTP_INVALID',
-          'That code is not correct. Check the time on your phone and try again.',
-        );
-      await setTotp(app.deps.db.kysely, req.actor!.userId, { totp_enabled: 1, totp_last_step: step });
-      await audit(req, { action: 'auth.totp.enabled', resource: 'user', resourceId: req.actor!.userId });
+      await enableTwoStep(deps, req.actor!, { code: req.body.code, ip: req.ip });
       return reply.code(204).send(null);
     },
   );
@@ -156,26 +112,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/auth/totp/disable',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: { tags: ['auth'], body: totpCodeRequestSchema, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      const state = await findTotpState(app.deps.db.kysely, req.actor!.userId);
-      if (!state?.totp_enabled || !state.totp_secret)
-        throw new AppError('CONFLICT', 'Two-step sign-in is not on.');
-      const step = await checkTotp(
-        openSecret(totpKeyring(), state.totp_secret),
-        req.body.code,
-        app.deps.clock.now(),
-        state.totp_last_step,
-      );
-      if (step === null) throw new AppError('TOTP_INVALID', 'That code is not correct.');
-      await setTotp(app.deps.db.kysely, req.actor!.userId, {
-        totp_enabled: 0,
-        totp_secret: null,
-        totp_last_step: null,
-      });
-      await audit(req, { action: 'auth.totp.disabled', resource: 'user', resourceId: req.actor!.userId });
+      await disableTwoStep(deps, req.actor!, { code: req.body.code, ip: req.ip });
       return reply.code(204).send(null);
     },
   );

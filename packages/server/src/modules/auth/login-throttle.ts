@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { newId } from '../../lib/ids';
+import { countRecentAttempts, insertAttempts } from './login-attempts.repository';
 
 export const WINDOW_MS = 15 * 60_000;
 /** Registrations per client address in the window before registration answers 429. */
@@ -35,25 +35,12 @@ export const addressKey = (ip: string) => `login-fail:ip:${ip}`;
 export const pairKey = (email: string, ip: string) => `login-fail:${email.trim().toLowerCase()}|${ip}`;
 
 /** Recent attempts recorded under `key`; also clears rows past the window (any key). */
-export async function recentAttempts(db: Kysely<Database>, key: string, now: number): Promise<number> {
-  await db
-    .deleteFrom('login_attempts')
-    .where('at', '<', now - WINDOW_MS)
-    .execute();
-  const row = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', '=', key)
-    .where('at', '>=', now - WINDOW_MS)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function recentAttempts(db: Kysely<Database>, key: string, now: number): Promise<number> {
+  return countRecentAttempts(db, key, now - WINDOW_MS);
 }
 
-export async function recordAttempt(db: Kysely<Database>, keys: string[], now: number): Promise<void> {
-  await db
-    .insertInto('login_attempts')
-    .values(keys.map((key) => ({ id: newId(), key, at: now })))
-    .execute();
+export function recordAttempt(db: Kysely<Database>, keys: string[], now: number): Promise<void> {
+  return insertAttempts(db, keys, now);
 }
 
 /**

@@ -51,3 +51,15 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
 export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/** Ends every session of a user except `keepSessionId` (the caller's own); returns how many ended. */
+export async function deleteOtherSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<number> {
+  let del = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) del = del.where('id', '!=', keepSessionId);
+  const res = await del.executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
-import { photoVersion, providerPhotoUrl } from '../admin/providers.repository';
+import { photoVersion, providerPhotoUrl } from '../providers/providers.repository';
 import { fastSerializerCompiler } from './fast-serializer';
 import {
   findProviderPhotoKey,

@@ -2,21 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { migrations } from '../../db/migrations';
 import type { Storage } from '../../lib/storage';
 import { ArchiveWriter } from './archive';
-import { formatBytes, type Progress } from './progress';
-import { encodeRows } from './row-codec';
 import {
   foreignKeyOrder,
   postgresSource,
   type Row,
   selfReferenceOrder,
+  setReadOnly,
   sqliteSource,
   type TableSource,
-} from './table-source';
+} from './backup.repository';
+import { formatBytes, type Progress } from './progress';
+import { encodeRows } from './row-codec';
 
 /** Rows per archive entry: bounds memory on large tables such as the audit log. */
 export const ROWS_PER_ENTRY = 5000;
@@ -86,7 +86,7 @@ export async function createBackup(opts: {
         .transaction()
         .setIsolationLevel('repeatable read')
         .execute(async (trx) => {
-          await sql`set transaction read only`.execute(trx);
+          await setReadOnly(trx);
           return writeTables(postgresSource(trx), writer, db.dialect, opts.now, progress);
         });
     }

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Kysely, sql } from 'kysely';
 import { type Db, openDb } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { createLocalStorage } from '../../lib/storage';
 import { ArchiveReader } from './archive';
+import { countPublicTables, insertRows } from './backup.repository';
 import type { BackupManifest } from './backup.service';
 import { formatBytes, type Progress } from './progress';
 import { decodeRows } from './row-codec';
-import type { Row } from './table-source';
 
 /** Raised before anything is written, when the target is not empty or the archive does not fit. */
 export class RestoreRefused extends Error {}
@@ -155,23 +154,7 @@ async function verifyArchive(file: string): Promise<number> {
 }
 
 async function refuseNonEmptyPostgres(db: Db): Promise<void> {
-  const r = await sql<{ n: number }>`select count(*) as n from pg_tables where schemaname = 'public'`.execute(
-    db.kysely,
-  );
-  if (Number(r.rows[0]?.n ?? 0) > 0) {
+  if ((await countPublicTables(db.kysely)) > 0) {
     throw new RestoreRefused('The PostgreSQL database is not empty; restore needs an empty database.');
-  }
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: tables are only known at run time
-async function insertRows(trx: Kysely<any>, table: string, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  // Stay well under both dialects' limits on bound parameters per statement.
-  const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / Object.keys(rows[0]!).length)));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + perStatement))
-      .execute();
   }
 }

@@ -1,4 +1,4 @@
-import type { Row } from './table-source';
+import type { Row } from './backup.repository';
 
 /** Rows travel as JSON lines; binary values are tagged so they come back as bytes. */
 export function encodeRows(rows: Row[]): Buffer {

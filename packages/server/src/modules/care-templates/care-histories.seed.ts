@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 
 /**
  * 10:15 clinic time on the clinic day of `ms`: a demo session sits inside its 10:00 PRP visit (see
- * demo-appointments.ts), instead of at whatever time of day the demo happened to be seeded.
+ * demo-appointments.seed.ts), instead of at whatever time of day the demo happened to be seeded.
  */
 function sessionTime(ms: number): number {
   const zone = DEMO_LOCATION.time_zone;

@@ -1,7 +1,7 @@
 import type { CareSettings } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { mergeClinicSettings, parseSettings } from '../admin/clinic.repository';
+import { findClinic, mergeClinicSettings, parseSettings } from '../clinic/clinic.repository';
 
 export const DEFAULT_CARE_SETTINGS: CareSettings = {
   requireConsultationBeforeProcedure: true,
@@ -14,13 +14,7 @@ export interface ClinicContact {
 }
 
 // One clinic per installation: the settings live in its settings_json next to other features' keys.
-async function clinicRow(db: Kysely<Database>) {
-  return db
-    .selectFrom('clinics')
-    .select(['id', 'name', 'phone', 'settings_json'])
-    .orderBy('id')
-    .executeTakeFirst();
-}
+const clinicRow = findClinic;
 
 /** The clinic's care settings, with defaults for keys never set. */
 export async function getCareSettings(db: Kysely<Database>): Promise<CareSettings> {

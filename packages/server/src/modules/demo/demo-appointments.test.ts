@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, type TestApp } from '../../test/test-app';
-import { seedDemoAppointments } from './demo-appointments';
+import { seedDemoAppointments } from './demo-appointments.seed';
 
 interface Entry {
   id: string;

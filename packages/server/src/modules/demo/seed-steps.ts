@@ -5,7 +5,7 @@ import { seedDemoAssessment } from '../assessments/assessments-demo.seed';
 import { seedCareDemo } from '../care-templates/care-demo.seed';
 import { seedDemoDocuments } from '../documents/documents-demo.seed';
 import { seedDemoPhotos } from '../photos/photos-demo.seed';
-import { seedDemoAppointments } from './demo-appointments';
+import { seedDemoAppointments } from './demo-appointments.seed';
 
 export interface SeedContext {
   db: Kysely<Database>;

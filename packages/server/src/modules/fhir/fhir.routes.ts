@@ -1,11 +1,8 @@
-import { buildPatientEverything } from '@anagen/core/fhir';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../errors';
-import { questionnaireFhirEntries } from '../outcomes/questionnaires.fhir';
 import { requirePatientAccess } from '../patients/patient-access';
-import { gatherPatientEverything } from './fhir.repository';
+import { exportPatientFhir } from './export-patient-fhir';
 
 export async function fhirRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -30,20 +27,7 @@ export async function fhirRoutes(app: FastifyInstance): Promise<void> {
         action: 'fhir.export',
         resource: 'patient',
       });
-      const input = await gatherPatientEverything(app.deps.db.kysely, req.params.id);
-      if (!input) throw notFound('Patient');
-      const bundle = buildPatientEverything(
-        input,
-        app.deps.clock.now(),
-        `${app.deps.config.publicUrl}/api/fhir`,
-      );
-      const extra = await questionnaireFhirEntries(
-        app.deps.db.kysely,
-        req.params.id,
-        `${app.deps.config.publicUrl}/api/fhir`,
-      );
-      bundle.entry.push(...extra);
-      bundle.total += extra.length;
+      const bundle = await exportPatientFhir(app.deps, req.actor, { patientId: req.params.id });
       if (req.query.download) {
         const day = new Date(app.deps.clock.now()).toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="anagen-records-${day}.fhir.json"`);

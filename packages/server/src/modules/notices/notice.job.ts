@@ -1,8 +1,8 @@
 import { hashToken, newToken } from '../../lib/ids';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
-import { readNoticeNotes } from '../admin/clinic.repository';
 import { findAppointmentView, insertToken } from '../booking/booking.repository';
+import { readNoticeNotes } from '../clinic/clinic.repository';
 import { composeNotice } from './notice-message';
 import type { NoticePayload } from './notices';
 import {

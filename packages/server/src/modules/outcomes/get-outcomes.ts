@@ -17,9 +17,9 @@ import {
 } from '@anagen/core/outcomes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { clinicTimeZone } from '../admin/clinic.repository';
 import { insertAuditEntry } from '../audit/audit.repository';
 import { resolveRange } from '../audit/audit-log.service';
+import { clinicTimeZone } from '../clinic/clinic.repository';
 import { qualityExpectedError } from '../measurements/build-progress';
 import { referenceBandFor } from '../measurements/reference-bands';
 import { measurementUncertainty } from '../measurements/uncertainty';

@@ -9,8 +9,8 @@ import { toPublicOutcomes } from '@anagen/core/outcomes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
-import { findClinic, mergeClinicSettings, parseSettings } from '../admin/clinic.repository';
 import { insertAuditEntry } from '../audit/audit.repository';
+import { findClinic, mergeClinicSettings, parseSettings } from '../clinic/clinic.repository';
 import { getOutcomes, type OutcomesDeps } from './get-outcomes';
 import { listStartedTreatments } from './outcomes.repository';
 

@@ -1,5 +1,15 @@
-import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors';
+
+/** One part of a multipart body, as @fastify/multipart yields it. */
+export type UploadPart =
+  | { type: 'file'; fieldname: string; toBuffer(): Promise<Buffer> }
+  | { type: 'field'; fieldname: string; value: unknown };
+
+/** A multipart body to read; a Fastify request with @fastify/multipart is one (routes pass `req`). */
+export interface MultipartSource {
+  isMultipart(): boolean;
+  parts(): AsyncIterable<UploadPart>;
+}
 
 export interface Upload {
   fields: Record<string, string>;
@@ -10,7 +20,7 @@ export interface Upload {
  * Reads a multipart body: text fields plus at most one file in the part named `fileField`.
  * The whole file is buffered (≤ 25 MB, enforced by the multipart limit) because sharp needs it.
  */
-export async function readUpload(req: FastifyRequest, fileField = 'image'): Promise<Upload> {
+export async function readUpload(req: MultipartSource, fileField = 'image'): Promise<Upload> {
   if (!req.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data.');
   }

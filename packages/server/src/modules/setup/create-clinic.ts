@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids';
 import { insertAuditEntry } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
 import { insertUser } from '../users/users.repository';
+import { findExistingClinicOrAdmin, insertClinicWithLocation } from './setup.repository';
 
 export const createClinicInputSchema = z.strictObject({
   clinicName: z.string().trim().min(1, 'Enter the clinic name').max(200),
@@ -37,41 +38,21 @@ export async function createClinic(
   const clinicId = newId();
   const adminId = newId();
   await db.transaction().execute(async (trx) => {
-    const clinic = await trx.selectFrom('clinics').select('id').limit(1).executeTakeFirst();
-    const admin = await trx
-      .selectFrom('users')
-      .select('email')
-      .where('role', '=', 'admin')
-      .limit(1)
-      .executeTakeFirst();
+    const { clinic, admin } = await findExistingClinicOrAdmin(trx);
     if (clinic || admin)
       throw new ClinicExistsError(
         clinic
           ? 'This database already has a clinic: init only sets up an empty one (add staff with "anagen user add").'
           : `This database already has an admin (${admin!.email}): init only sets up an empty one.`,
       );
-    await trx
-      .insertInto('clinics')
-      .values({
-        id: clinicId,
-        name: input.clinicName,
-        phone: input.phone ?? '',
-        email: input.clinicEmail ?? input.adminEmail,
-        website: null,
-        address: null,
-        settings_json: '{}',
-      })
-      .execute();
-    await trx
-      .insertInto('locations')
-      .values({
-        id: newId(),
-        clinic_id: clinicId,
-        name: input.clinicName,
-        time_zone: input.timeZone,
-        address: null,
-      })
-      .execute();
+    await insertClinicWithLocation(trx, {
+      clinicId,
+      locationId: newId(),
+      name: input.clinicName,
+      phone: input.phone ?? '',
+      email: input.clinicEmail ?? input.adminEmail,
+      timeZone: input.timeZone,
+    });
     await insertUser(trx, {
       id: adminId,
       email: input.adminEmail,

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
 import { verifyPassword } from '../auth/password';
 import { DEMO_CLINIC, DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-clinic';
+import { activeAccountsWithPassword, clinicExists } from './setup.repository';
 
 /** True for addresses only this machine can reach: the demo may run there, and nowhere else. */
 export function isLoopbackHost(host: string): boolean {
@@ -20,8 +21,7 @@ export function demoAllowed(config: Pick<Config, 'production' | 'demo' | 'host'>
 
 /** Whether the database holds the demo clinic (the UI then shows its banner on every page). */
 export async function hasDemoClinic(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('clinics').select('id').where('id', '=', DEMO_CLINIC.id).executeTakeFirst();
-  return Boolean(row);
+  return clinicExists(db, DEMO_CLINIC.id);
 }
 
 /**
@@ -34,14 +34,7 @@ export async function hasDemoClinic(db: Kysely<Database>): Promise<boolean> {
  */
 export async function accountsWithDemoPassword(db: Kysely<Database>): Promise<string[]> {
   const demoIds = DEMO_USERS.map((u) => u.id as string);
-  const rows = await db
-    .selectFrom('users')
-    .select(['email', 'password_hash'])
-    .where('active', '=', 1)
-    .where('password_hash', 'is not', null)
-    .where((eb) => eb.or([eb('id', 'in', demoIds), eb('role', '!=', 'patient')]))
-    .orderBy('email')
-    .execute();
+  const rows = await activeAccountsWithPassword(db, demoIds);
   const found: string[] = [];
   for (const r of rows) {
     if (r.password_hash && (await verifyPassword(r.password_hash, DEMO_PASSWORD))) found.push(r.email);

@@ -2,8 +2,8 @@ import { formatClinicDate, formatClinicDateTime } from '@anagen/core/scheduling'
 import { logDelivery } from '../../lib/delivery-log.repository';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
-import { clinicTimeZone } from '../admin/clinic.repository';
 import { getClinicContact } from '../care-templates/care-settings';
+import { clinicTimeZone } from '../clinic/clinic.repository';
 
 /**
  * Reminds the clinician who chose "monitoring" that the follow-up is due. Dropped when the report

@@ -1,7 +1,7 @@
 import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
-import { clinicTimeZone } from '../admin/clinic.repository';
+import { clinicTimeZone } from '../clinic/clinic.repository';
 
 /**
  * Emails every active clinician that an urgent side-effect report is waiting. The email carries

@@ -1,15 +1,22 @@
+import type { Actor } from '@anagen/core/access';
 import {
   DEFAULT_UPLOAD_SETTINGS,
   type UploadAllowance,
   type UploadSettings,
   uploadSettingsSchema,
 } from '@anagen/core/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../app';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
-import { findClinic, parseSettings } from '../admin/clinic.repository';
+import { findClinic, parseSettings } from '../clinic/clinic.repository';
+import {
+  deleteUploadUsage,
+  forgetUploadsUntil,
+  insertUploadUsage,
+  uploadUsageSince,
+} from './upload-usage.repository';
 
 const DAY_MS = 24 * 3_600_000;
 const MB = 1024 * 1024;
@@ -39,29 +46,26 @@ function limitsFor(role: string, s: UploadSettings) {
     : { uploads: s.staffPhotosPerDay, bytes: s.staffMegabytesPerDay * MB };
 }
 
-async function usage(db: Kysely<Database>, userId: string, now: number) {
-  const row = await db
-    .selectFrom('upload_usage')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('bytes').as('bytes'),
-      eb.fn.min<number>('at').as('oldest'),
-    ])
-    .where('user_id', '=', userId)
-    .where('at', '>', now - DAY_MS)
-    .executeTakeFirstOrThrow();
-  return {
-    uploads: Number(row.n),
-    bytes: Number(row.bytes ?? 0),
-    oldest: row.oldest === null ? null : Number(row.oldest),
-  };
+function usage(db: Kysely<Database>, userId: string, now: number) {
+  return uploadUsageSince(db, userId, now - DAY_MS);
+}
+
+/** What the upload checks need of a caller; a Fastify request is one (route code passes `req`). */
+export interface UploadCaller {
+  actor: Actor | null;
+  server: { deps: Pick<AppDeps, 'db' | 'clock'> };
 }
 
 /** Refuses (403) an upload by a patient while the clinic has patient uploads turned off. */
-export async function requireUploadsAllowed(req: FastifyRequest): Promise<void> {
-  if (req.actor?.role !== 'patient') return;
-  const settings = await readUploadSettings(req.server.deps.db.kysely);
+export async function assertUploadsAllowed(deps: Pick<AppDeps, 'db'>, actor: Actor | null): Promise<void> {
+  if (actor?.role !== 'patient') return;
+  const settings = await readUploadSettings(deps.db.kysely);
   if (!settings.patientUploads) throw new AppError('FORBIDDEN', PATIENT_UPLOADS_OFF);
+}
+
+/** {@link assertUploadsAllowed} for route code. */
+export function requireUploadsAllowed(req: UploadCaller): Promise<void> {
+  return assertUploadsAllowed(req.server.deps, req.actor);
 }
 
 /**
@@ -69,23 +73,22 @@ export async function requireUploadsAllowed(req: FastifyRequest): Promise<void> 
  * with 429 and Retry-After (when the oldest counted upload leaves the window). The row is written
  * first and counted with the others, so concurrent uploads cannot all slip under the limit.
  */
-export async function takeUploadQuota(req: FastifyRequest, bytes: number): Promise<void> {
-  const actor = req.actor;
+export async function takeUploadQuotaFor(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  bytes: number,
+): Promise<void> {
   if (!actor) return;
-  const { db: database, clock } = req.server.deps;
+  const { db: database, clock } = deps;
   const db = database.kysely;
   const now = clock.now();
   const limits = limitsFor(actor.role, await readUploadSettings(db));
-  await db
-    .deleteFrom('upload_usage')
-    .where('user_id', '=', actor.userId)
-    .where('at', '<=', now - DAY_MS)
-    .execute();
+  await forgetUploadsUntil(db, actor.userId, now - DAY_MS);
   const id = newId();
-  await db.insertInto('upload_usage').values({ id, user_id: actor.userId, at: now, bytes }).execute();
+  await insertUploadUsage(db, { id, userId: actor.userId, at: now, bytes });
   const used = await usage(db, actor.userId, now);
   if (used.uploads <= limits.uploads && used.bytes <= limits.bytes) return;
-  await db.deleteFrom('upload_usage').where('id', '=', id).execute();
+  await deleteUploadUsage(db, id);
   const waitMs = used.oldest === null ? DAY_MS : Math.max(used.oldest + DAY_MS - now, 1000);
   const hours = Math.ceil(waitMs / 3_600_000);
   throw new AppError(
@@ -93,6 +96,11 @@ export async function takeUploadQuota(req: FastifyRequest, bytes: number): Promi
     `This account has reached its upload limit (${limits.uploads} files or ${Math.round(limits.bytes / MB)} MB in 24 hours). You can upload again in about ${hours} hour${hours === 1 ? '' : 's'}.`,
     { retryAfterSeconds: Math.ceil(waitMs / 1000) },
   );
+}
+
+/** {@link takeUploadQuotaFor} for route code. */
+export function takeUploadQuota(req: UploadCaller, bytes: number): Promise<void> {
+  return takeUploadQuotaFor(req.server.deps, req.actor, bytes);
 }
 
 /** What the account may still upload now; the portal shows or hides its upload forms by it. */

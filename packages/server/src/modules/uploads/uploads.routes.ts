@@ -2,8 +2,9 @@ import { uploadAllowanceSchema, uploadSettingsSchema } from '@anagen/core/contra
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors';
-import { auditChange } from '../admin/admin-audit';
-import { findClinic, mergeClinicSettings } from '../admin/clinic.repository';
+import { auditActorOf } from '../audit/audit.service';
+import { auditChange } from '../clinic/admin-audit';
+import { findClinic, mergeClinicSettings } from '../clinic/clinic.repository';
 import { readUploadSettings, uploadAllowance } from './upload-policy';
 
 export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
@@ -50,7 +51,7 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           await mergeClinicSettings(trx, clinic.id, { uploads: req.body });
-          await auditChange(req, trx, 'upload-settings.update', 'clinic', clinic.id, req.body);
+          await auditChange(auditActorOf(req), trx, 'upload-settings.update', 'clinic', clinic.id, req.body);
         });
       return req.body;
     },

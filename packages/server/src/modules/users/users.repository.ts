@@ -108,3 +108,61 @@ export async function findTotpState(db: Kysely<Database>, userId: string) {
     .where('id', '=', userId)
     .executeTakeFirst();
 }
+
+/** What a password change checks: the current hash and the account's wait after wrong passwords. */
+export async function findPasswordState(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['password_hash', 'failed_logins', 'locked_until'])
+    .where('id', '=', userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+}
+
+/** A new password also clears the wrong-password count and any wait. */
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function findUserRole(db: Kysely<Database>, userId: string): Promise<Role | undefined> {
+  const u = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  return u?.role;
+}
+
+/** Every stored TOTP secret (sealed or, from before encryption, plain), by user. */
+export async function listTotpSecrets(db: Kysely<Database>) {
+  return db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+}
+
+/** Replaces a TOTP secret only if it is still `stored` (a concurrent set-up or turn-off wins). */
+export async function replaceTotpSecret(
+  db: Kysely<Database>,
+  userId: string,
+  stored: string,
+  replacement: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: replacement })
+    .where('id', '=', userId)
+    .where('totp_secret', '=', stored)
+    .execute();
+}
+
+/** How many accounts have a TOTP secret stored. */
+export async function countTotpSecrets(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('totp_secret', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

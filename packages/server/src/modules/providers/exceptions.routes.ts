@@ -10,9 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
-import { auditChange } from './admin-audit';
+import { auditActorOf } from '../audit/audit.service';
+import { auditChange } from '../clinic/admin-audit';
+import { addDays, localDaysRange, wallInstant } from '../locations/schedule-conflicts';
+import { findScheduleConflicts } from '../locations/schedule-conflicts.repository';
 import { deleteException, insertException, listExceptions, providerZone } from './providers.repository';
-import { addDays, findScheduleConflicts, localDaysRange, wallInstant } from './schedule-conflicts';
 
 const ADMIN = { access: ['admin'] as const };
 const conflictsSchema = z.array(scheduleConflictSchema);
@@ -94,7 +96,7 @@ export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           const newId = await insertException(trx, req.params.id, req.body);
-          await auditChange(req, trx, 'provider.exception.create', 'provider', req.params.id, {
+          await auditChange(auditActorOf(req), trx, 'provider.exception.create', 'provider', req.params.id, {
             exceptionId: newId,
             ...req.body,
           });
@@ -125,7 +127,14 @@ export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
         .execute(async (trx) => {
           const deleted = await deleteException(trx, req.params.id, req.params.exceptionId);
           if (deleted)
-            await auditChange(req, trx, 'provider.exception.delete', 'provider', req.params.id, req.params);
+            await auditChange(
+              auditActorOf(req),
+              trx,
+              'provider.exception.delete',
+              'provider',
+              req.params.id,
+              req.params,
+            );
           return deleted;
         });
       if (!ok) throw notFound('Exception');

@@ -22,6 +22,12 @@ export async function findClinic(db: Kysely<Database>) {
     .executeTakeFirst();
 }
 
+/** The clinic's name as mails greet with it; null before the clinic is set up. */
+export async function findClinicName(db: Kysely<Database>): Promise<string | null> {
+  const clinic = await db.selectFrom('clinics').select('name').orderBy('id').executeTakeFirst();
+  return clinic?.name ?? null;
+}
+
 /** The clinic's own zone: its first location's (UTC before there is one). Filters and forms read dates in it. */
 export async function clinicTimeZone(db: Kysely<Database>): Promise<string> {
   const loc = await db.selectFrom('locations').select('time_zone').orderBy('id').executeTakeFirst();

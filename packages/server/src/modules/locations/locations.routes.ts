@@ -10,8 +10,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
 import { newId } from '../../lib/ids';
-import { auditChange } from './admin-audit';
-import { findClinic } from './clinic.repository';
+import { auditActorOf } from '../audit/audit.service';
+import { auditChange } from '../clinic/admin-audit';
+import { findClinic } from '../clinic/clinic.repository';
 import {
   deleteClosure,
   findLocation,
@@ -20,7 +21,8 @@ import {
   saveLocation,
 } from './locations.repository';
 import { assertOpeningCoversProviders } from './opening-hours-check';
-import { findScheduleConflicts, localDaysRange } from './schedule-conflicts';
+import { localDaysRange } from './schedule-conflicts';
+import { findScheduleConflicts } from './schedule-conflicts.repository';
 
 const ADMIN = { access: ['admin'] as const };
 const closureParams = z.strictObject({
@@ -58,7 +60,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           await saveLocation(trx, id, clinic.id, req.body, true);
-          await auditChange(req, trx, 'location.create', 'location', id, req.body);
+          await auditChange(auditActorOf(req), trx, 'location.create', 'location', id, req.body);
         });
       return reply.code(201).send(await one(id));
     },
@@ -83,7 +85,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         .execute(async (trx) => {
           await assertOpeningCoversProviders(trx, loc.id, req.body.openingHours);
           await saveLocation(trx, loc.id, '', req.body, false);
-          await auditChange(req, trx, 'location.update', 'location', loc.id, req.body);
+          await auditChange(auditActorOf(req), trx, 'location.update', 'location', loc.id, req.body);
         });
       return one(loc.id);
     },
@@ -132,7 +134,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           const id = await insertClosure(trx, loc.id, req.body, app.deps.clock.now());
-          await auditChange(req, trx, 'location.closure.create', 'location', loc.id, {
+          await auditChange(auditActorOf(req), trx, 'location.closure.create', 'location', loc.id, {
             closureId: id,
             ...req.body,
           });
@@ -155,7 +157,14 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         .execute(async (trx) => {
           const ok = await deleteClosure(trx, req.params.id, req.params.closureId);
           if (ok)
-            await auditChange(req, trx, 'location.closure.delete', 'location', req.params.id, req.params);
+            await auditChange(
+              auditActorOf(req),
+              trx,
+              'location.closure.delete',
+              'location',
+              req.params.id,
+              req.params,
+            );
           return ok;
         });
       if (!deleted) throw notFound('Closure');

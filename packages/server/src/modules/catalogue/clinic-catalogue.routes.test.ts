@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, TEST_NOW, type TestApp } from '../../test/test-app';
 import { parseClinicSettings } from '../availability/scheduling.repository';
-import { readClinicPolicies, readNoticeNotes } from './clinic.repository';
+import { readClinicPolicies, readNoticeNotes } from '../clinic/clinic.repository';
 
 const TYPE = {
   slug: 'scalp-check',

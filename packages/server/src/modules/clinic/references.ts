@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
-
-type RefTable = 'locations' | 'appointment_types' | 'providers' | 'resources' | 'users';
+import { findExistingIds, type RefTable } from './references.repository';
 
 /**
  * Checks that every referenced id exists, answering 400 with the field that points nowhere —
@@ -17,8 +16,7 @@ export async function assertExist(
 ): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
-  const found = await db.selectFrom(table).select('id').where('id', 'in', wanted).execute();
-  const have = new Set(found.map((f) => f.id));
+  const have = await findExistingIds(db, table, wanted);
   const missing = wanted.filter((id) => !have.has(id));
   if (missing.length) {
     throw new AppError('VALIDATION_FAILED', `Unknown ${what}: ${missing.join(', ')}.`, {

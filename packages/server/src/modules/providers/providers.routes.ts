@@ -13,15 +13,23 @@ import type { Database } from '../../db/schema';
 import { AppError, fieldError, notFound } from '../../errors';
 import { decodeSlots } from '../../lib/decode-slots';
 import { newId } from '../../lib/ids';
+import { auditActorOf } from '../audit/audit.service';
 import { isUniqueViolation } from '../auth/auth.service';
+import { auditChange } from '../clinic/admin-audit';
+import { assertExist, fieldConflict } from '../clinic/references';
+import { applyClosuresToProvider } from '../locations/locations.repository';
+import { assertHoursWithinOpening } from '../locations/opening-hours-check';
 import { portraitImage } from '../photos/image-pipeline';
 import { readUpload } from '../photos/read-upload';
 import { takeUploadQuota } from '../uploads/upload-policy';
-import { auditChange } from './admin-audit';
-import { applyClosuresToProvider } from './locations.repository';
-import { assertHoursWithinOpening } from './opening-hours-check';
-import { listProviders, providerPhotoKey, replaceWeeklyHours, saveProvider } from './providers.repository';
-import { assertExist, fieldConflict } from './references';
+import { findUserRole } from '../users/users.repository';
+import {
+  listProviders,
+  providerPhotoKey,
+  replaceWeeklyHours,
+  saveProvider,
+  setProviderPhotoKey,
+} from './providers.repository';
 
 const ADMIN = { access: ['admin'] as const };
 
@@ -48,12 +56,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
       'appointment type',
     );
     if (body.userId) {
-      const u = await trx
-        .selectFrom('users')
-        .select(['role'])
-        .where('id', '=', body.userId)
-        .executeTakeFirst();
-      if (u?.role !== 'clinician') {
+      if ((await findUserRole(trx, body.userId)) !== 'clinician') {
         throw new AppError(
           'VALIDATION_FAILED',
           'A provider profile can only be linked to a clinician account.',
@@ -78,7 +81,14 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
           await checkRefs(trx, body);
           await saveProvider(trx, id, body, isNew);
           await applyClosuresToProvider(trx, id, yesterday());
-          await auditChange(req, trx, isNew ? 'provider.create' : 'provider.update', 'provider', id, body);
+          await auditChange(
+            auditActorOf(req),
+            trx,
+            isNew ? 'provider.create' : 'provider.update',
+            'provider',
+            id,
+            body,
+          );
         });
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -103,8 +113,8 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
     await db()
       .transaction()
       .execute(async (trx) => {
-        await trx.updateTable('providers').set({ photo_key: key }).where('id', '=', id).execute();
-        await auditChange(req, trx, action, 'provider', id, detail);
+        await setProviderPhotoKey(trx, id, key);
+        await auditChange(auditActorOf(req), trx, action, 'provider', id, detail);
       });
     // A leftover file is harmless; failing here would undo a committed change in the caller.
     if (before && before !== key) {
@@ -223,7 +233,14 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
           await assertHoursWithinOpening(trx, req.body.hours);
           await replaceWeeklyHours(trx, req.params.id, req.body.hours);
           await applyClosuresToProvider(trx, req.params.id, yesterday());
-          await auditChange(req, trx, 'provider.hours.update', 'provider', req.params.id, req.body.hours);
+          await auditChange(
+            auditActorOf(req),
+            trx,
+            'provider.hours.update',
+            'provider',
+            req.params.id,
+            req.body.hours,
+          );
         });
       return one(req.params.id);
     },

@@ -11,14 +11,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
-import { audit } from '../audit/audit.service';
+import { audit, auditActorOf } from '../audit/audit.service';
 import { isUniqueViolation } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { createSession, deleteSessionsOfUser, SESSION_COOKIE } from '../auth/sessions.repository';
+import { auditChange } from '../clinic/admin-audit';
+import { fieldConflict } from '../clinic/references';
+import { deactivateProvider } from '../providers/providers.repository';
 import { findTotpState, insertUser } from '../users/users.repository';
-import { auditChange } from './admin-audit';
-import { deactivateProvider } from './providers.repository';
-import { fieldConflict } from './references';
 import {
   consumeToken,
   findStaff,
@@ -67,7 +67,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
           .transaction()
           .execute(async (trx) => {
             await insertUser(trx, { ...req.body, id, passwordHash: null, now: now() });
-            await auditChange(req, trx, 'staff.invite', 'user', id, {
+            await auditChange(auditActorOf(req), trx, 'staff.invite', 'user', id, {
               email: req.body.email,
               role: req.body.role,
             });
@@ -110,7 +110,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           await updateStaffUser(trx, m.id, req.body);
-          await auditChange(req, trx, 'staff.update', 'user', m.id, {
+          await auditChange(auditActorOf(req), trx, 'staff.update', 'user', m.id, {
             from: { name: m.name, role: m.role },
             to: req.body,
           });
@@ -140,12 +140,12 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
           await updateStaffUser(trx, m.id, { active: 0 });
           await deleteSessionsOfUser(trx, m.id);
           await revokeUserTokens(trx, m.id, now());
-          await auditChange(req, trx, 'staff.deactivate', 'user', m.id);
+          await auditChange(auditActorOf(req), trx, 'staff.deactivate', 'user', m.id);
           // Nobody should be booked with a clinician who can no longer sign in; the profile and its
           // history stay, and an admin can make it bookable again on the Schedules page.
           if (m.providerId) {
             await deactivateProvider(trx, m.providerId);
-            await auditChange(req, trx, 'provider.deactivate', 'provider', m.providerId, {
+            await auditChange(auditActorOf(req), trx, 'provider.deactivate', 'provider', m.providerId, {
               reason: 'staff deactivated',
             });
           }
@@ -166,7 +166,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           await updateStaffUser(trx, m.id, { active: 1 });
-          await auditChange(req, trx, 'staff.reactivate', 'user', m.id);
+          await auditChange(auditActorOf(req), trx, 'staff.reactivate', 'user', m.id);
         });
       return member(m.id);
     },
@@ -191,7 +191,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           await auditChange(
-            req,
+            auditActorOf(req),
             trx,
             `staff.${purpose === 'invite' ? 'reinvite' : 'reset-password'}`,
             'user',

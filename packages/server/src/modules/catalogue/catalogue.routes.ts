@@ -10,15 +10,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
 import { newId } from '../../lib/ids';
+import { auditActorOf } from '../audit/audit.service';
 import { isUniqueViolation } from '../auth/auth.service';
-import { auditChange } from './admin-audit';
+import { auditChange } from '../clinic/admin-audit';
+import { assertExist, fieldConflict } from '../clinic/references';
 import {
   listAppointmentTypes,
   listResources,
   saveAppointmentType,
   saveResource,
 } from './catalogue.repository';
-import { assertExist, fieldConflict } from './references';
 
 const ADMIN = { access: ['admin'] as const };
 
@@ -48,7 +49,14 @@ export async function catalogueRoutes(app: FastifyInstance): Promise<void> {
       .execute(async (trx) => {
         await assertExist(trx, 'locations', [body.locationId], 'body.locationId', 'location');
         await saveResource(trx, id, body, isNew);
-        await auditChange(req, trx, isNew ? 'resource.create' : 'resource.update', 'resource', id, body);
+        await auditChange(
+          auditActorOf(req),
+          trx,
+          isNew ? 'resource.create' : 'resource.update',
+          'resource',
+          id,
+          body,
+        );
       });
   }
 
@@ -101,7 +109,7 @@ export async function catalogueRoutes(app: FastifyInstance): Promise<void> {
           await assertExist(trx, 'resources', body.resourceIds, 'body.resourceIds', 'room or resource');
           await saveAppointmentType(trx, id, body, isNew);
           await auditChange(
-            req,
+            auditActorOf(req),
             trx,
             isNew ? 'appointment-type.create' : 'appointment-type.update',
             'appointment-type',

@@ -1,23 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app';
+import type { WarnLog } from '../auth/account-mail';
+import { findClinicName } from '../clinic/clinic.repository';
 
 /**
  * Emails a one-time set-password link. A failed send is reported back rather than thrown: the
  * account change is already saved, and the admin can send a fresh link.
  */
 export async function sendPasswordLink(
-  app: FastifyInstance,
+  app: { deps: Pick<AppDeps, 'config' | 'mailer' | 'db'>; log: WarnLog },
   to: { email: string; name: string },
   purpose: 'invite' | 'reset',
   token: string,
   expiresAt: number,
 ): Promise<boolean> {
   const { config, mailer } = app.deps;
-  const clinic = await app.deps.db.kysely
-    .selectFrom('clinics')
-    .select('name')
-    .orderBy('id')
-    .executeTakeFirst();
-  const clinicName = clinic?.name ?? 'the clinic';
+  const clinicName = (await findClinicName(app.deps.db.kysely)) ?? 'the clinic';
   const link = `${config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
   const until = new Date(expiresAt).toUTCString();
   const subject =

@@ -196,3 +196,16 @@ export async function deleteClosure(
     .execute();
   return true;
 }
+
+/** Names and opening-hour windows of the given locations (no windows: hours not set). */
+export async function locationsWithOpening(db: Kysely<Database>, ids: string[]) {
+  const [locations, opening] = await Promise.all([
+    db.selectFrom('locations').select(['id', 'name']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('location_hours')
+      .select(['location_id', 'weekday', 'start_time as start', 'end_time as end'])
+      .where('location_id', 'in', ids)
+      .execute(),
+  ]);
+  return { locations, opening };
+}

@@ -3,6 +3,8 @@ import { describeOutsideOpening, hoursOutsideOpening } from '@anagen/core/schedu
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import { providerHoursAtLocation } from '../providers/providers.repository';
+import { locationsWithOpening } from './locations.repository';
 
 /**
  * Refuses a provider's weekly hours that fall outside the opening hours of their location: the
@@ -15,14 +17,7 @@ export async function assertHoursWithinOpening(
 ): Promise<void> {
   const ids = [...new Set(hours.map((h) => h.locationId))];
   if (ids.length === 0) return;
-  const [locations, opening] = await Promise.all([
-    db.selectFrom('locations').select(['id', 'name']).where('id', 'in', ids).execute(),
-    db
-      .selectFrom('location_hours')
-      .select(['location_id', 'weekday', 'start_time as start', 'end_time as end'])
-      .where('location_id', 'in', ids)
-      .execute(),
-  ]);
+  const { locations, opening } = await locationsWithOpening(db, ids);
   const errors: { path: string; message: string }[] = [];
   for (const loc of locations) {
     const open = opening.filter((o) => o.location_id === loc.id);
@@ -55,15 +50,7 @@ export async function assertOpeningCoversProviders(
   openingHours: LocationInput['openingHours'],
 ): Promise<void> {
   if (openingHours.length === 0) return;
-  const rows = await db
-    .selectFrom('provider_hours')
-    .innerJoin('providers', 'providers.id', 'provider_hours.provider_id')
-    .select(['providers.name', 'provider_hours.weekday', 'start_time as start', 'end_time as end'])
-    .where('provider_hours.location_id', '=', locationId)
-    .where('providers.active', '=', 1)
-    .orderBy('providers.name')
-    .orderBy('provider_hours.weekday')
-    .execute();
+  const rows = await providerHoursAtLocation(db, locationId);
   const clashes = hoursOutsideOpening(rows, openingHours).map(
     (v) => `${rows[v.index]!.name} works ${describeOutsideOpening(v)}`,
   );

@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors';
+import { auditActorOf } from '../audit/audit.service';
 import { DEMO_CLINIC } from '../demo/demo-clinic';
 import { auditChange } from './admin-audit';
 import {
@@ -44,7 +45,7 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
       .transaction()
       .execute(async (trx) => {
         await mergeClinicSettings(trx, clinic.id, patch);
-        await auditChange(req, trx, action, 'clinic', clinic.id, detail);
+        await auditChange(auditActorOf(req), trx, action, 'clinic', clinic.id, detail);
       });
   }
 
@@ -98,7 +99,7 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (trx) => {
           await updateClinicDetails(trx, clinic.id, d);
-          await auditChange(req, trx, 'clinic.update', 'clinic', clinic.id, d);
+          await auditChange(auditActorOf(req), trx, 'clinic.update', 'clinic', clinic.id, d);
         });
       return { id: clinic.id, ...d };
     },

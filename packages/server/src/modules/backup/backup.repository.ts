@@ -160,3 +160,31 @@ export function selfReferenceOrder(rows: Row[], columns: string[], idColumn = 'i
   }
   return out;
 }
+
+/** Makes a PostgreSQL snapshot transaction read-only (a backup must not write). */
+// biome-ignore lint/suspicious/noExplicitAny: tables are only known at run time
+export async function setReadOnly(trx: Kysely<any>): Promise<void> {
+  await sql`set transaction read only`.execute(trx);
+}
+
+/** How many tables the PostgreSQL database's public schema holds. */
+// biome-ignore lint/suspicious/noExplicitAny: tables are only known at run time
+export async function countPublicTables(db: Kysely<any>): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from pg_tables where schemaname = 'public'`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Inserts restored rows in statements that stay well under both dialects' bound-parameter limits. */
+// biome-ignore lint/suspicious/noExplicitAny: tables are only known at run time
+export async function insertRows(trx: Kysely<any>, table: string, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / Object.keys(rows[0]!).length)));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + perStatement))
+      .execute();
+  }
+}

@@ -175,3 +175,24 @@ export async function providerZone(db: Kysely<Database>, providerId: string) {
 export async function deactivateProvider(trx: Kysely<Database>, providerId: string): Promise<void> {
   await trx.updateTable('providers').set({ active: 0 }).where('id', '=', providerId).execute();
 }
+
+export async function setProviderPhotoKey(
+  db: Kysely<Database>,
+  id: string,
+  key: string | null,
+): Promise<void> {
+  await db.updateTable('providers').set({ photo_key: key }).where('id', '=', id).execute();
+}
+
+/** Working-hour windows of the active providers at a location, by provider name and weekday. */
+export async function providerHoursAtLocation(db: Kysely<Database>, locationId: string) {
+  return db
+    .selectFrom('provider_hours')
+    .innerJoin('providers', 'providers.id', 'provider_hours.provider_id')
+    .select(['providers.name', 'provider_hours.weekday', 'start_time as start', 'end_time as end'])
+    .where('provider_hours.location_id', '=', locationId)
+    .where('providers.active', '=', 1)
+    .orderBy('providers.name')
+    .orderBy('provider_hours.weekday')
+    .execute();
+}

@@ -4,14 +4,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
 import { questionnaireFhirEntries } from '../outcomes/questionnaires.fhir';
-import { requirePatientAccess } from '../patients/patient-access';
 import { gatherPatientEverything } from './fhir.repository';
 
 export async function fhirRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/fhir/Patient/:id/$everything',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'fhir.export',
+          resource: 'patient',
+        },
+      },
       schema: {
         tags: ['fhir'],
         description:
@@ -24,12 +33,6 @@ export async function fhirRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'fhir.export',
-        resource: 'patient',
-      });
       const input = await gatherPatientEverything(app.deps.db.kysely, req.params.id);
       if (!input) throw notFound('Patient');
       const bundle = buildPatientEverything(

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { notFound } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { createPatient } from './create-patient';
-import { requirePatientAccess } from './patient-access';
 import { findPatientById, searchPatients } from './patients.repository';
 
 export async function patientsRoutes(app: FastifyInstance): Promise<void> {
@@ -49,16 +48,20 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'demographics',
+          mode: 'read',
+          action: 'patient.read',
+          resource: 'patient',
+        },
+      },
       schema: { tags: ['patients'], params: patientIdParamsSchema, response: { 200: patientSchema } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'demographics',
-        mode: 'read',
-        action: 'patient.read',
-        resource: 'patient',
-      });
       const patient = await findPatientById(app.deps.db.kysely, req.params.id);
       if (!patient) throw notFound('Patient');
       return patient;

@@ -13,8 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
+import { fromParam } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
 import {
   acknowledgeAlert,
   listAlerts,
@@ -34,7 +34,17 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/side-effects',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'read',
+          action: 'side-effect.list',
+          resource: 'side-effect',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -42,12 +52,6 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'read',
-        action: 'side-effect.list',
-        resource: 'side-effect',
-      });
       return listReports(db(), req.params.id);
     },
   );
@@ -55,7 +59,17 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/side-effects',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'side-effect.report',
+          resource: 'side-effect',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -64,12 +78,6 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'side-effect.report',
-        resource: 'side-effect',
-      });
       const out = await reportSideEffect(
         db(),
         req.params.id,
@@ -84,7 +92,18 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/side-effects/:rid/review',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'side-effect.review',
+          resource: 'side-effect',
+          resourceId: fromParam('rid'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: reportParams,
@@ -93,13 +112,6 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'side-effect.review',
-        resource: 'side-effect',
-        resourceId: req.params.rid,
-      });
       return reviewSideEffect(
         db(),
         req.params.id,

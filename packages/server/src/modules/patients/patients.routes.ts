@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   newPatientSchema,
   patientIdParamsSchema,
@@ -18,7 +19,7 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['patients'],
         querystring: patientSearchQuerySchema,
@@ -36,7 +37,7 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: { tags: ['patients'], body: newPatientSchema, response: { 201: patientSchema } },
     },
     async (req, reply) => {

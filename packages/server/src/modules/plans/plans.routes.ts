@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   diagnosisSchema,
   newDiagnosisSchema,
@@ -201,7 +202,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
     '/api/patients/:id/consultation-status',
     {
       config: {
-        access: ['desk', 'clinician', 'admin'],
+        access: STAFF_ROLES,
         patient: {
           from: 'params',
           key: 'id',

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   appointmentChecklistSchema,
   checklistItemSchema,
@@ -48,7 +49,7 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
     '/api/patients/:id/preparation/sync',
     {
       config: {
-        access: ['desk', 'clinician', 'admin'],
+        access: STAFF_ROLES,
         patient: {
           from: 'params',
           key: 'id',

@@ -1,4 +1,4 @@
-import { canAccessPatient } from '@anagen/core/access';
+import { canAccessPatient, STAFF_ROLES } from '@anagen/core/access';
 import {
   careAlertSchema,
   patientIdParamsSchema,
@@ -126,7 +126,7 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/side-effects/follow-ups',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         description: 'Reports under monitoring, soonest follow-up first (names and dates only)',
@@ -153,7 +153,7 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/alerts',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         querystring: z.strictObject({

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   addendumRequestSchema,
   newSessionSchema,
@@ -28,7 +29,7 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.get(
     '/api/care/providers',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         response: {

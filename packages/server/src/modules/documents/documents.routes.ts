@@ -9,9 +9,7 @@ import {
 } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
 import { fieldError, notFound, validationError } from '../../errors';
 import { decodeSlots } from '../../lib/decode-slots';
 import { newId } from '../../lib/ids';
@@ -20,28 +18,15 @@ import { audit } from '../audit/audit.service';
 import { readUpload } from '../photos/read-upload';
 import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
 import { documentFile } from './document-file';
+import {
+  type DocumentRow,
+  deleteDocument,
+  findDocumentRow,
+  insertDocument,
+  listPatientDocumentRows,
+} from './documents.repository';
 
-function rows(db: Kysely<Database>) {
-  return db
-    .selectFrom('patient_documents as d')
-    .leftJoin('users as u', 'u.id', 'd.uploaded_by')
-    .select([
-      'd.id',
-      'd.patient_id',
-      'd.title',
-      'd.kind',
-      'd.file_key',
-      'd.mime',
-      'd.size_bytes',
-      'd.created_at',
-      'd.uploaded_by',
-      'u.name as uploaded_by_name',
-    ]);
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirstOrThrow']>>;
-
-const toDocument = (r: Row): PatientDocument => ({
+const toDocument = (r: DocumentRow): PatientDocument => ({
   id: r.id,
   patientId: r.patient_id,
   title: r.title,
@@ -80,9 +65,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   function documentScope(mode: 'read' | 'write', action: string): PatientResolved {
     return {
       resolve: async (deps, req) => {
-        const row = await rows(deps.db.kysely)
-          .where('d.id', '=', (req.params as { id: string }).id)
-          .executeTakeFirst();
+        const row = await findDocumentRow(deps.db.kysely, (req.params as { id: string }).id);
         // A patient may remove only what they filed themselves; to them anything else is not there.
         if (
           row &&
@@ -103,7 +86,6 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
       resource: 'document',
     };
   }
-  type DocumentRow = NonNullable<Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirst']>>>;
 
   r.post(
     '/api/patients/:id/documents',
@@ -144,20 +126,17 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
         await db()
           .transaction()
           .execute(async (trx) => {
-            await trx
-              .insertInto('patient_documents')
-              .values({
-                id,
-                patient_id: patientId,
-                title: parsed.data.title,
-                kind: parsed.data.kind,
-                file_key: key,
-                mime: stored.mime,
-                size_bytes: stored.data.length,
-                uploaded_by: req.actor?.userId ?? null,
-                created_at: app.deps.clock.now(),
-              })
-              .execute();
+            await insertDocument(trx, {
+              id,
+              patient_id: patientId,
+              title: parsed.data.title,
+              kind: parsed.data.kind,
+              file_key: key,
+              mime: stored.mime,
+              size_bytes: stored.data.length,
+              uploaded_by: req.actor?.userId ?? null,
+              created_at: app.deps.clock.now(),
+            });
             await audit(
               req,
               { action: 'document.create', resource: 'document', resourceId: id, patientId },
@@ -168,7 +147,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
         await app.deps.storage.delete(key);
         throw err;
       }
-      const row = await rows(db()).where('d.id', '=', id).executeTakeFirstOrThrow();
+      const row = (await findDocumentRow(db(), id))!;
       return reply.code(201).send(toDocument(row));
     },
   );
@@ -194,12 +173,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const list = await rows(db())
-        .where('d.patient_id', '=', req.params.id)
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.id')
-        .execute();
-      return list.map(toDocument);
+      return (await listPatientDocumentRows(db(), req.params.id)).map(toDocument);
     },
   );
 
@@ -234,7 +208,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
       await db()
         .transaction()
         .execute(async (trx) => {
-          await trx.deleteFrom('patient_documents').where('id', '=', row.id).execute();
+          await deleteDocument(trx, row.id);
           await audit(
             req,
             {

@@ -15,7 +15,7 @@ import { AppError, notFound } from '../../errors';
 import type { PatientFromRequest } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
 import { consumeAccountToken, findUsableAccountToken } from '../auth/account-tokens.repository';
-import { countPatientRows, mergeBlocker, moveAndDeletePatient } from './merge-patients';
+import { countPatientRows, mergeBlocker, moveAndDeletePatient } from './merge.repository';
 import { findPatientById } from './patients.repository';
 
 /**

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { recordScope, scopedRecord } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { findPhotoRow } from './photos.repository';
+import { deletePhotoWithMeasurements, findPhotoRow } from './photos.repository';
 import type { PhotoTable } from './photos.table';
 
 export const photoDeletionSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
@@ -45,15 +45,7 @@ export function registerDeletePhoto(app: FastifyInstance): void {
         );
       }
       await db.transaction().execute(async (trx) => {
-        // Corrections and verifications reference their automatic row, which references the photo:
-        // remove bottom-up (hair lists go with their measurement).
-        await trx
-          .deleteFrom('measurements')
-          .where('photo_id', '=', row.id)
-          .where('source', '!=', 'auto')
-          .execute();
-        await trx.deleteFrom('measurements').where('photo_id', '=', row.id).execute();
-        await trx.deleteFrom('photos').where('id', '=', row.id).execute();
+        await deletePhotoWithMeasurements(trx, row.id);
         await audit(
           req,
           {

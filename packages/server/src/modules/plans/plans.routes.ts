@@ -13,8 +13,8 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
 import { fromParam } from '../../lib/patient-scope';
 import { getCareSettings } from '../care-templates/care-settings';
-import { consultationDone } from './consultation-rule';
 import {
+  consultationDone,
   findPlan,
   insertDiagnosis,
   insertPlan,

@@ -17,6 +17,7 @@ import { fromParam } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
 import {
   acknowledgeAlert,
+  findAlert,
   listAlerts,
   listFollowUps,
   listReports,
@@ -197,11 +198,7 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const now = app.deps.clock.now();
-      const alert = await db()
-        .selectFrom('care_alerts')
-        .select(['id', 'patient_id', 'acknowledged_at'])
-        .where('id', '=', req.params.alertId)
-        .executeTakeFirst();
+      const alert = await findAlert(db(), req.params.alertId);
       if (!alert) throw notFound('Alert');
       if (!canAccessPatient(req.actor, alert.patient_id, 'clinical', 'write')) {
         await audit(req, {

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fromParam } from '../../lib/patient-scope';
-import { listSessions } from './treatment-sessions.repository';
+import { listActiveProviders, listSessions } from './treatment-sessions.repository';
 import {
   addAddendum,
   editDraftSession,
@@ -45,12 +45,7 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
       },
     },
     async () => {
-      const rows = await db()
-        .selectFrom('providers')
-        .select(['id', 'name', 'credentials', 'user_id'])
-        .where('active', '=', 1)
-        .orderBy('name')
-        .execute();
+      const rows = await listActiveProviders(db());
       return rows.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, userId: p.user_id }));
     },
   );

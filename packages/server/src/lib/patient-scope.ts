@@ -59,7 +59,7 @@ export function assertPatientAccess(
 }
 
 /** A declaration value that is fixed or read from the request (e.g. a role-dependent scope). */
-type FromRequest<T> = T | ((req: FastifyRequest) => T);
+type FromRequest<T> = T | ((req: FastifyRequest) => T | Promise<T>);
 
 interface PatientRouteScopeBase {
   scope: FromRequest<PatientScope>;
@@ -71,7 +71,12 @@ interface PatientRouteScopeBase {
    * The audited record's id (the patient's id when absent). `'new'` draws a fresh id before the
    * check so the handler creates the record under the id that was audited (`req.patientScope.resourceId`).
    */
-  resourceId?: 'new' | ((req: FastifyRequest) => string | undefined);
+  resourceId?: 'new' | ((req: FastifyRequest) => string | undefined | Promise<string | undefined>);
+  /**
+   * To a patient, a record they may not reach does not exist: any refusal answers 404 "<hiddenAs> was
+   * not found" (the denial is still audited).
+   */
+  hiddenAs?: string;
 }
 
 /** The patient's id is a field of the validated params, body or query string. */
@@ -80,66 +85,27 @@ export interface PatientFromRequest extends PatientRouteScopeBase {
   key: string;
 }
 
+/** What `resolve` found: the patient, and optionally the audited record's id and the record itself. */
+export interface ResolvedPatient {
+  patientId: string;
+  resourceId?: string;
+  /** Handed to the handler as `req.patientScope.record` so it need not load it twice. */
+  record?: unknown;
+}
+
 /**
  * The patient is found through another record (a photo, a measurement): `resolve` loads it and returns
  * its patient's id, or null for "no such record" (404 `notFound`, 'Patient' when absent); it may also
- * throw its own AppError.
+ * throw its own AppError. With `optional`, null means the request touches no patient record at all
+ * (e.g. an anonymous self-assessment) and nothing is checked.
  */
 export interface PatientResolved extends PatientRouteScopeBase {
-  resolve: (deps: AppDeps, req: FastifyRequest) => Promise<string | null>;
+  resolve: (deps: AppDeps, req: FastifyRequest) => Promise<string | ResolvedPatient | null>;
   notFound?: string;
+  optional?: boolean;
 }
 
 export type PatientRouteScope = PatientFromRequest | PatientResolved;
-
-/**
- * Routes that touch a patient's record by URL (see `isPatientScopedUrl`) but still check by hand in
- * their handler; each is owned by another module and moves to a declaration when converted. The
- * start-up check refuses any other patient-scoped route without `config.patient`.
- */
-export const HAND_CHECKED_PATIENT_ROUTES: ReadonlySet<string> = new Set([
-  'POST /api/patients/:id/deletion-request', // account
-  'GET /api/patients/:id/deletion-requests', // account
-  'POST /api/patients/:id/close-account', // account
-  'GET /api/patients/:id/appointments', // appointments
-  'GET /api/patients/:id/assessments', // assessments
-  'GET /api/patients/:id/access-log', // audit-log
-  'GET /api/patients/:id/consents', // consents
-  'POST /api/patients/:id/consents', // consents
-  'GET /api/patients/:id/consents/:cid', // consents
-  'GET /api/patients/:id/consent-status', // consents
-  'POST /api/patients/:id/documents', // documents
-  'GET /api/patients/:id/documents', // documents
-  'GET /api/patients/:id/measurements', // measurements
-  'GET /api/patients/:id/progress', // measurements
-  'GET /api/patients/:id/compare', // measurements
-  'GET /api/patients/:id/questionnaires', // outcomes
-  'POST /api/patients/:id/questionnaires/:qid/answers', // outcomes
-  'GET /api/patients/:id/merge-preview', // patients
-  'POST /api/patients/:id/merge', // patients
-  'GET /api/patients/:id', // patients
-  'POST /api/patients/:id/photos', // photos
-  'GET /api/patients/:id/photos', // photos
-  'GET /api/patients/:id/plans', // plans
-  'POST /api/patients/:id/plans', // plans
-  'PATCH /api/patients/:id/plans/:planId', // plans
-  'GET /api/patients/:id/diagnoses', // plans
-  'POST /api/patients/:id/diagnoses', // plans
-  'GET /api/patients/:id/consultation-status', // plans
-  'GET /api/patients/:id/preparation', // preparation
-  'POST /api/patients/:id/preparation/sync', // preparation
-  'POST /api/patients/:id/preparation/:itemId/tick', // preparation
-  'GET /api/patients/:id/post-care', // preparation
-  'GET /api/patients/:id/side-effects', // side-effects
-  'POST /api/patients/:id/side-effects', // side-effects
-  'POST /api/patients/:id/side-effects/:rid/review', // side-effects
-  'GET /api/patients/:id/sessions', // treatment-sessions
-  'POST /api/patients/:id/sessions', // treatment-sessions
-  'GET /api/patients/:id/sessions/:sid', // treatment-sessions
-  'PATCH /api/patients/:id/sessions/:sid', // treatment-sessions
-  'POST /api/patients/:id/sessions/:sid/sign', // treatment-sessions
-  'POST /api/patients/:id/sessions/:sid/addenda', // treatment-sessions
-]);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -147,11 +113,14 @@ declare module 'fastify' {
      * Which patient's record the route touches and how: one preHandler checks and audits it before the
      * handler runs (lib/patient-scope.ts). Required on every patient-scoped route (checked at start-up).
      */
-    patient?: PatientRouteScope;
+    patient?: PatientRouteScope | readonly PatientRouteScope[];
   }
   interface FastifyRequest {
-    /** Set once `config.patient` has been checked: the patient and the audited record id. */
-    patientScope: { patientId: string; resourceId: string } | null;
+    /**
+     * Set once `config.patient` has been checked (the first declaration when there are several): the
+     * patient, the audited record id, and the record `resolve` loaded.
+     */
+    patientScope: { patientId: string; resourceId: string; record?: unknown } | null;
   }
 }
 
@@ -164,8 +133,23 @@ export function isPatientScopedUrl(url: string): boolean {
   return /^\/api\/patients\/:id(\/|$)/.test(url) || /(^|\/):patientId(\/|$)/.test(url);
 }
 
-const fromRequest = <T>(v: FromRequest<T>, req: FastifyRequest): T =>
-  typeof v === 'function' ? (v as (req: FastifyRequest) => T)(req) : v;
+const fromRequest = async <T>(v: FromRequest<T>, req: FastifyRequest): Promise<T> =>
+  typeof v === 'function' ? (v as (req: FastifyRequest) => T | Promise<T>)(req) : v;
+
+/**
+ * What `resolve` answers for a record that carries its patient: the patient, the record as the audited
+ * resource, and the record for the handler; null (404) when there is no such record.
+ */
+export function recordScope(row: { id: string; patient_id: string } | undefined): ResolvedPatient | null {
+  return row ? { patientId: row.patient_id, resourceId: row.id, record: row } : null;
+}
+
+/** The record a `resolve` declaration loaded for this request. */
+export function scopedRecord<T>(req: FastifyRequest): T {
+  const record = req.patientScope?.record;
+  if (record === undefined) throw new Error('config.patient resolved no record for this route');
+  return record as T;
+}
 
 /** Reads a request part's field as a declaration's `resourceId`. */
 export const fromParam =
@@ -179,15 +163,18 @@ export const fromBody =
     return typeof v === 'string' ? v : undefined;
   };
 
-async function patientIdOf(
+async function patientOf(
   app: FastifyInstance,
   decl: PatientRouteScope,
   req: FastifyRequest,
-): Promise<string> {
+): Promise<ResolvedPatient | null> {
   if ('resolve' in decl) {
-    const id = await decl.resolve(app.deps, req);
-    if (id === null) throw notFound(decl.notFound ?? 'Patient');
-    return id;
+    const found = await decl.resolve(app.deps, req);
+    if (found === null) {
+      if (decl.optional) return null;
+      throw notFound(decl.notFound ?? 'Patient');
+    }
+    return typeof found === 'string' ? { patientId: found } : found;
   }
   const part = (decl.from === 'params' ? req.params : decl.from === 'body' ? req.body : req.query) as
     | Record<string, unknown>
@@ -195,7 +182,31 @@ async function patientIdOf(
   const id = part?.[decl.key];
   // The route's schema validated the part; a missing id is a declaration bug, not the caller's.
   if (typeof id !== 'string') throw new Error(`config.patient: ${decl.from}.${decl.key} is not a string`);
-  return id;
+  return { patientId: id };
+}
+
+/** Checks one declaration for the request; returns what the handler may read, or null (optional, none). */
+async function checkDeclared(
+  app: FastifyInstance,
+  decl: PatientRouteScope,
+  req: FastifyRequest,
+): Promise<FastifyRequest['patientScope']> {
+  const found = await patientOf(app, decl, req);
+  if (!found) return null;
+  const resourceId = found.resourceId ?? (decl.resourceId === 'new' ? newId() : await decl.resourceId?.(req));
+  try {
+    await checkPatientAccess(app.deps, auditActorOf(req), found.patientId, {
+      scope: await fromRequest(decl.scope, req),
+      mode: await fromRequest(decl.mode, req),
+      action: await fromRequest(decl.action, req),
+      resource: decl.resource ?? 'patient',
+      resourceId,
+    });
+  } catch (err) {
+    if (decl.hiddenAs && req.actor?.role === 'patient') throw notFound(decl.hiddenAs);
+    throw err;
+  }
+  return { patientId: found.patientId, resourceId: resourceId ?? found.patientId, record: found.record };
 }
 
 /**
@@ -209,9 +220,7 @@ export function registerPatientScope(app: FastifyInstance): void {
     const decl = route.config?.patient;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!decl) {
-      const unchecked = methods.some(
-        (m) => m !== 'HEAD' && !HAND_CHECKED_PATIENT_ROUTES.has(`${String(m)} ${route.url}`),
-      );
+      const unchecked = methods.some((m) => m !== 'HEAD');
       if (isPatientScopedUrl(route.url) && unchecked) {
         throw new Error(
           `Route ${methods.join(',')} ${route.url} is patient-scoped but declares no config.patient`,
@@ -219,17 +228,15 @@ export function registerPatientScope(app: FastifyInstance): void {
       }
       return;
     }
+    const decls: readonly PatientRouteScope[] = Array.isArray(decl) ? decl : [decl as PatientRouteScope];
     const guard = async (req: FastifyRequest): Promise<void> => {
-      const patientId = await patientIdOf(app, decl, req);
-      const resourceId = decl.resourceId === 'new' ? newId() : (decl.resourceId?.(req) ?? undefined);
-      await checkPatientAccess(app.deps, auditActorOf(req), patientId, {
-        scope: fromRequest(decl.scope, req),
-        mode: fromRequest(decl.mode, req),
-        action: fromRequest(decl.action, req),
-        resource: decl.resource ?? 'patient',
-        resourceId,
-      });
-      req.patientScope = { patientId, resourceId: resourceId ?? patientId };
+      // In order, each audited: a merge checks the kept record, then the one merged into it.
+      let first: FastifyRequest['patientScope'] | undefined;
+      for (const d of decls) {
+        const checked = await checkDeclared(app, d, req);
+        first ??= checked;
+      }
+      req.patientScope = first ?? null;
     };
     const existing = route.preHandler;
     route.preHandler = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];

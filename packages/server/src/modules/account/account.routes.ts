@@ -4,7 +4,7 @@ import {
   patientIdParamsSchema,
   resolveDeletionRequestSchema,
 } from '@anagen/core/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
@@ -12,7 +12,6 @@ import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { audit } from '../audit/audit.service';
 import { SESSION_COOKIE } from '../auth/sessions.repository';
-import { requirePatientAccess } from '../patients/patient-access';
 import {
   deactivateUser,
   insertDeletionRequest,
@@ -28,11 +27,30 @@ import { DELETION_REQUEST_JOB } from './deletion-request.job';
  */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const openDeletionRequest = async (req: FastifyRequest) =>
+    (
+      await listDeletionRequests(app.deps.db.kysely, {
+        openForPatient: (req.params as { id: string }).id,
+      })
+    )[0];
 
   r.post(
     '/api/patients/:id/deletion-request',
     {
-      config: { access: ['patient'] },
+      config: {
+        access: ['patient'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'demographics',
+          mode: 'write',
+          // Asking again is audited as a repeat, under the open request's id.
+          action: async (req) =>
+            (await openDeletionRequest(req)) ? 'patient.deletion-request.repeat' : 'patient.deletion-request',
+          resource: 'deletion-request',
+          resourceId: async (req) => (await openDeletionRequest(req))?.id ?? newId(),
+        },
+      },
       schema: {
         tags: ['account'],
         description:
@@ -45,15 +63,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { db, clock } = app.deps;
       const patientId = req.params.id;
-      const [open] = await listDeletionRequests(db.kysely, { openForPatient: patientId });
-      const id = open?.id ?? newId();
-      await requirePatientAccess(req, patientId, {
-        scope: 'demographics',
-        mode: 'write',
-        action: open ? 'patient.deletion-request.repeat' : 'patient.deletion-request',
-        resource: 'deletion-request',
-        resourceId: id,
-      });
+      const open = await openDeletionRequest(req);
+      const id = req.patientScope!.resourceId;
       // One open request per patient: asking again neither duplicates it nor emails the clinic twice.
       if (open) return reply.code(200).send(open);
       const now = clock.now();
@@ -84,7 +95,17 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/deletion-requests',
     {
-      config: { access: ['patient', 'admin'] },
+      config: {
+        access: ['patient', 'admin'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'demographics',
+          mode: 'read',
+          action: 'deletion-request.list',
+          resource: 'deletion-request',
+        },
+      },
       schema: {
         tags: ['account'],
         description: "This patient's deletion requests, newest first (the patient themself or an admin)",
@@ -93,12 +114,6 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'demographics',
-        mode: 'read',
-        action: 'deletion-request.list',
-        resource: 'deletion-request',
-      });
       return listDeletionRequests(app.deps.db.kysely, { patientId: req.params.id });
     },
   );
@@ -106,7 +121,18 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/close-account',
     {
-      config: { access: ['patient'] },
+      config: {
+        access: ['patient'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'demographics',
+          mode: 'write',
+          action: 'patient.account-close',
+          resource: 'user',
+          resourceId: (req) => req.actor?.userId,
+        },
+      },
       schema: {
         tags: ['account'],
         description: 'Close your portal account now: sign-in is turned off, the clinical record is kept',
@@ -115,13 +141,6 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'demographics',
-        mode: 'write',
-        action: 'patient.account-close',
-        resource: 'user',
-        resourceId: req.actor!.userId,
-      });
       const ended = await deactivateUser(app.deps.db.kysely, req.actor!.userId);
       await audit(req, {
         action: 'auth.account.deactivated',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
-import { assessmentSummaryFor, latestAssessmentSummary } from './assessment-summary';
+import { assessmentSummaryFor, latestAssessmentSummary } from './assessments.repository';
 
 const NORWOOD_MAN = {
   sex: 'male',

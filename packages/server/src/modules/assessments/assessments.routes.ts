@@ -3,8 +3,6 @@ import { assessmentSchema, patientIdParamsSchema, summarizeAssessment } from '@a
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { newId } from '../../lib/ids';
-import { requirePatientAccess } from '../patients/patient-access';
 import { insertAssessment, listAssessments } from './assessments.repository';
 import { evidenceLibrary } from './treatment-library';
 
@@ -16,7 +14,20 @@ export async function assessmentsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/assessments',
     {
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        // A signed-in patient's assessment is filed on their record; anyone else's is not stored.
+        patient: {
+          resolve: async (_deps, req) =>
+            req.actor?.role === 'patient' ? (req.actor.patientId ?? null) : null,
+          optional: true,
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'assessment.create',
+          resource: 'assessment',
+          resourceId: 'new',
+        },
+      },
       schema: {
         tags: ['assessments'],
         body: AssessmentInputSchema,
@@ -28,18 +39,10 @@ export async function assessmentsRoutes(app: FastifyInstance): Promise<void> {
       const result = assessCandidacy(input, evidenceLibrary().treatments);
       const summary = summarizeAssessment(input, result);
       const now = app.deps.clock.now();
-      const patientId = req.actor?.role === 'patient' ? (req.actor.patientId ?? null) : null;
-      if (!patientId) {
+      if (!req.patientScope) {
         return reply.code(200).send({ id: null, patientId: null, createdAt: now, input, result, summary });
       }
-      const id = newId();
-      await requirePatientAccess(req, patientId, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'assessment.create',
-        resource: 'assessment',
-        resourceId: id,
-      });
+      const { patientId, resourceId: id } = req.patientScope;
       await insertAssessment(app.deps.db.kysely, {
         id,
         patient_id: patientId,
@@ -56,7 +59,17 @@ export async function assessmentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/assessments',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'read',
+          action: 'assessment.list',
+          resource: 'assessment',
+        },
+      },
       schema: {
         tags: ['assessments'],
         params: patientIdParamsSchema,
@@ -64,12 +77,6 @@ export async function assessmentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'read',
-        action: 'assessment.list',
-        resource: 'assessment',
-      });
       return listAssessments(app.deps.db.kysely, req.params.id);
     },
   );

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
-import { requirePatientAccess } from '../patients/patient-access';
+import { fromBody, fromParam } from '../../lib/patient-scope';
 import { findPatientById } from '../patients/patients.repository';
 import { findSignature, toSignedConsent } from './consents.repository';
 import { consentOverview, missingConsent, signConsent } from './consents.service';
@@ -22,16 +22,20 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/consents',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'consent.list',
+          resource: 'consent',
+        },
+      },
       schema: { tags: ['care'], params: patientIdParamsSchema, response: { 200: consentsOverviewSchema } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'consent.list',
-        resource: 'consent',
-      });
       return consentOverview(db(), req.params.id, app.deps.clock.now());
     },
   );
@@ -39,7 +43,18 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/consents',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'consent.sign',
+          resource: 'consent',
+          resourceId: fromBody('templateId'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -48,13 +63,6 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'consent.sign',
-        resource: 'consent',
-        resourceId: req.body.templateId,
-      });
       // A signature is the patient's own act: staff may not sign on a patient's behalf.
       if (req.actor?.role !== 'patient') {
         throw new AppError('FORBIDDEN', 'Only the patient can sign their consent, in the portal.');
@@ -77,7 +85,18 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/consents/:cid',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'consent.read',
+          resource: 'consent',
+          resourceId: fromParam('cid'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: z.strictObject({ id: z.string().min(1).max(100), cid: z.string().min(1).max(100) }),
@@ -85,13 +104,6 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'consent.read',
-        resource: 'consent',
-        resourceId: req.params.cid,
-      });
       const row = await findSignature(db(), req.params.cid);
       if (!row || row.patient_id !== req.params.id) throw notFound('Signed consent');
       return toSignedConsent(row);
@@ -102,7 +114,17 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/consent-status',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'scheduling',
+          mode: 'read',
+          action: 'consent-status.read',
+          resource: 'consent',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -111,12 +133,6 @@ export async function consentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'scheduling',
-        mode: 'read',
-        action: 'consent-status.read',
-        resource: 'consent',
-      });
       return missingConsent(db(), req.params.id, req.query.treatment);
     },
   );

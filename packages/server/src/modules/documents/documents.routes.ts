@@ -7,41 +7,26 @@ import {
   patientDocumentSchema,
   patientIdParamsSchema,
 } from '@anagen/core/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
 import { fieldError, notFound, validationError } from '../../errors';
 import { decodeSlots } from '../../lib/decode-slots';
 import { newId } from '../../lib/ids';
+import { type PatientResolved, scopedRecord } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
 import { readUpload } from '../photos/read-upload';
 import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
 import { documentFile } from './document-file';
+import {
+  type DocumentRow,
+  deleteDocument,
+  findDocumentRow,
+  insertDocument,
+  listPatientDocumentRows,
+} from './documents.repository';
 
-function rows(db: Kysely<Database>) {
-  return db
-    .selectFrom('patient_documents as d')
-    .leftJoin('users as u', 'u.id', 'd.uploaded_by')
-    .select([
-      'd.id',
-      'd.patient_id',
-      'd.title',
-      'd.kind',
-      'd.file_key',
-      'd.mime',
-      'd.size_bytes',
-      'd.created_at',
-      'd.uploaded_by',
-      'u.name as uploaded_by_name',
-    ]);
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['executeTakeFirstOrThrow']>>;
-
-const toDocument = (r: Row): PatientDocument => ({
+const toDocument = (r: DocumentRow): PatientDocument => ({
   id: r.id,
   patientId: r.patient_id,
   title: r.title,
@@ -70,39 +55,52 @@ function downloadName(title: string, mime: string): string {
  * Letters, referrals, lab results and other documents in a patient's chart. Clinicians file and
  * remove them; a patient files their own (and may remove what they filed); admins and the patient
  * read them. Every list, download, upload and removal is audited
- * with the patient (through requirePatientAccess).
+ * with the patient (through the routes' `config.patient`).
  */
 export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.kysely;
 
-  /** The document, after checking the caller may `mode` its patient's clinical record. */
-  async function load(req: FastifyRequest, id: string, mode: 'read' | 'write', action: string) {
-    const row = await rows(db()).where('d.id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('Document');
-    // A patient may remove only what they filed themselves; to them anything else is not there.
-    const patient = req.actor?.role === 'patient';
-    if (patient && mode === 'write' && row.uploaded_by !== req.actor?.userId) throw notFound('Document');
-    try {
-      await requirePatientAccess(req, row.patient_id, {
-        scope: patient && mode === 'write' ? 'patient-input' : 'clinical',
-        mode,
-        action,
-        resource: 'document',
-        resourceId: id,
-      });
-    } catch (err) {
+  /** A document's patient, checked before the handler: the caller may `mode` its clinical record. */
+  function documentScope(mode: 'read' | 'write', action: string): PatientResolved {
+    return {
+      resolve: async (deps, req) => {
+        const row = await findDocumentRow(deps.db.kysely, (req.params as { id: string }).id);
+        // A patient may remove only what they filed themselves; to them anything else is not there.
+        if (
+          row &&
+          req.actor?.role === 'patient' &&
+          mode === 'write' &&
+          row.uploaded_by !== req.actor.userId
+        ) {
+          throw notFound('Document');
+        }
+        return row ? { patientId: row.patient_id, resourceId: row.id, record: row } : null;
+      },
+      notFound: 'Document',
       // Another patient's document does not exist as far as a patient can tell.
-      if (req.actor?.role === 'patient') throw notFound('Document');
-      throw err;
-    }
-    return row;
+      hiddenAs: 'Document',
+      scope: (req) => (req.actor?.role === 'patient' && mode === 'write' ? 'patient-input' : 'clinical'),
+      mode,
+      action,
+      resource: 'document',
+    };
   }
 
   r.post(
     '/api/patients/:id/documents',
     {
-      config: { access: ['clinician', 'patient'] },
+      config: {
+        access: ['clinician', 'patient'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: (req) => (req.actor?.role === 'patient' ? 'patient-input' : 'clinical'),
+          mode: 'write',
+          action: 'document.upload',
+          resource: 'document',
+        },
+      },
       schema: {
         tags: ['documents'],
         description:
@@ -114,12 +112,6 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const patientId = req.params.id;
-      await requirePatientAccess(req, patientId, {
-        scope: req.actor?.role === 'patient' ? 'patient-input' : 'clinical',
-        mode: 'write',
-        action: 'document.upload',
-        resource: 'document',
-      });
       await requireUploadsAllowed(req);
       const { fields, file } = await readUpload(req, 'file');
       const parsed = documentUploadFieldsSchema.safeParse(fields);
@@ -134,20 +126,17 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
         await db()
           .transaction()
           .execute(async (trx) => {
-            await trx
-              .insertInto('patient_documents')
-              .values({
-                id,
-                patient_id: patientId,
-                title: parsed.data.title,
-                kind: parsed.data.kind,
-                file_key: key,
-                mime: stored.mime,
-                size_bytes: stored.data.length,
-                uploaded_by: req.actor?.userId ?? null,
-                created_at: app.deps.clock.now(),
-              })
-              .execute();
+            await insertDocument(trx, {
+              id,
+              patient_id: patientId,
+              title: parsed.data.title,
+              kind: parsed.data.kind,
+              file_key: key,
+              mime: stored.mime,
+              size_bytes: stored.data.length,
+              uploaded_by: req.actor?.userId ?? null,
+              created_at: app.deps.clock.now(),
+            });
             await audit(
               req,
               { action: 'document.create', resource: 'document', resourceId: id, patientId },
@@ -158,7 +147,7 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
         await app.deps.storage.delete(key);
         throw err;
       }
-      const row = await rows(db()).where('d.id', '=', id).executeTakeFirstOrThrow();
+      const row = (await findDocumentRow(db(), id))!;
       return reply.code(201).send(toDocument(row));
     },
   );
@@ -166,7 +155,17 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/documents',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'document.list',
+          resource: 'document',
+        },
+      },
       schema: {
         tags: ['documents'],
         params: patientIdParamsSchema,
@@ -174,26 +173,18 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'document.list',
-        resource: 'document',
-      });
-      const list = await rows(db())
-        .where('d.patient_id', '=', req.params.id)
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.id')
-        .execute();
-      return list.map(toDocument);
+      return (await listPatientDocumentRows(db(), req.params.id)).map(toDocument);
     },
   );
 
   r.get(
     '/api/documents/:id/file',
-    { config: { access: 'authenticated' }, schema: { tags: ['documents'], params: documentIdParamsSchema } },
+    {
+      config: { access: 'authenticated', patient: documentScope('read', 'document.download') },
+      schema: { tags: ['documents'], params: documentIdParamsSchema },
+    },
     async (req, reply) => {
-      const row = await load(req, req.params.id, 'read', 'document.download');
+      const row = scopedRecord<DocumentRow>(req);
       const data = await app.deps.storage.get(row.file_key);
       if (!data) throw notFound('Document file');
       // Clinical documents stay out of shared caches; an attachment is never rendered in our origin.
@@ -209,15 +200,15 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
   r.delete(
     '/api/documents/:id',
     {
-      config: { access: ['clinician', 'patient'] },
+      config: { access: ['clinician', 'patient'], patient: documentScope('write', 'document.delete') },
       schema: { tags: ['documents'], params: documentIdParamsSchema, body: documentDeletionSchema },
     },
     async (req, reply) => {
-      const row = await load(req, req.params.id, 'write', 'document.delete');
+      const row = scopedRecord<DocumentRow>(req);
       await db()
         .transaction()
         .execute(async (trx) => {
-          await trx.deleteFrom('patient_documents').where('id', '=', row.id).execute();
+          await deleteDocument(trx, row.id);
           await audit(
             req,
             {

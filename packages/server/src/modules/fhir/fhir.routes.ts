@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePatientAccess } from '../patients/patient-access';
 import { exportPatientFhir } from './export-patient-fhir';
 
 export async function fhirRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/fhir/Patient/:id/$everything',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'fhir.export',
+          resource: 'patient',
+        },
+      },
       schema: {
         tags: ['fhir'],
         description:
@@ -21,12 +30,6 @@ export async function fhirRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'fhir.export',
-        resource: 'patient',
-      });
       const bundle = await exportPatientFhir(app.deps, req.actor, { patientId: req.params.id });
       if (req.query.download) {
         const day = new Date(app.deps.clock.now()).toISOString().slice(0, 10);

@@ -8,10 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
+import { recordScope, scopedRecord } from '../../lib/patient-scope';
 import { renderOverlay } from '../analyses/render-overlay';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
+import type { PhotoTable } from '../photos/photos.table';
 import { withAnalysisSlot } from './analysis-slot';
 import { correctionRow } from './correct-measurement';
 import { decodeForAnalysis } from './decode-for-analysis';
@@ -21,6 +22,7 @@ import {
   listMeasurementRows,
   toMeasurement,
 } from './measurements.repository';
+import type { MeasurementTable } from './measurements.table';
 import { runAnalysis } from './run-analysis';
 
 export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
@@ -29,7 +31,17 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/measurements',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'measurement.list',
+          resource: 'measurement',
+        },
+      },
       schema: {
         tags: ['measurements'],
         params: patientIdParamsSchema,
@@ -37,12 +49,6 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'measurement.list',
-        resource: 'measurement',
-      });
       return (await listMeasurementRows(app.deps.db.kysely, req.params.id)).map(toMeasurement);
     },
   );
@@ -50,7 +56,19 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/measurements/:id/corrections',
     {
-      config: { access: ['clinician'] },
+      config: {
+        access: ['clinician'],
+        patient: {
+          // Correcting a correction or a verification still sits beside the one automatic value.
+          resolve: async (deps, req) =>
+            recordScope(await findAutomaticMeasurement(deps.db.kysely, (req.params as { id: string }).id)),
+          notFound: 'Measurement',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'measurement.correct',
+          resource: 'measurement',
+        },
+      },
       schema: {
         tags: ['measurements'],
         params: photoIdParamsSchema,
@@ -60,16 +78,7 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const db = app.deps.db.kysely;
-      // Correcting a correction or a verification still sits beside the one automatic value.
-      const target = await findAutomaticMeasurement(db, req.params.id);
-      if (!target) throw notFound('Measurement');
-      await requirePatientAccess(req, target.patient_id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'measurement.correct',
-        resource: 'measurement',
-        resourceId: target.id,
-      });
+      const target = scopedRecord<MeasurementTable>(req);
       if (Number(target.area_cm2) <= 0)
         throw new AppError('UNPROCESSABLE', 'This measurement has no imaged area.');
       const row = correctionRow(target, req.body, req.actor?.userId ?? null, app.deps.clock.now());
@@ -95,22 +104,24 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/photos/:id/overlay',
-    { config: { access: 'authenticated' }, schema: { tags: ['measurements'], params: photoIdParamsSchema } },
-    async (req, reply) => {
-      const photo = await findPhotoRow(app.deps.db.kysely, req.params.id);
-      if (!photo) throw notFound('Photo');
-      try {
-        await requirePatientAccess(req, photo.patient_id, {
+    {
+      config: {
+        access: 'authenticated',
+        patient: {
+          resolve: async (deps, req) =>
+            recordScope(await findPhotoRow(deps.db.kysely, (req.params as { id: string }).id)),
+          notFound: 'Photo',
+          hiddenAs: 'Photo',
           scope: 'clinical',
           mode: 'read',
           action: 'photo.overlay.view',
           resource: 'photo',
-          resourceId: photo.id,
-        });
-      } catch (err) {
-        if (req.actor?.role === 'patient') throw notFound('Photo');
-        throw err;
-      }
+        },
+      },
+      schema: { tags: ['measurements'], params: photoIdParamsSchema },
+    },
+    async (req, reply) => {
+      const photo = scopedRecord<PhotoTable>(req);
       if (photo.view !== 'trichoscopy' || !photo.um_per_px) {
         throw new AppError('UNPROCESSABLE', 'Only calibrated trichoscopy photos have an analysis overlay.');
       }

@@ -11,7 +11,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getEvidenceLibrary } from '../../../../../content';
 import { AppError, notFound } from '../../errors';
-import { requirePatientAccess } from '../patients/patient-access';
 import { findPatientUserId, findPhotoRow, listPhotoRows, toPhoto } from '../photos/photos.repository';
 import { buildSiteSeries, monthsBetween } from './build-progress';
 import { compareDeltas } from './compare-deltas';
@@ -34,7 +33,17 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/progress',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'progress.read',
+          resource: 'measurement',
+        },
+      },
       schema: {
         tags: ['measurements'],
         params: patientIdParamsSchema,
@@ -44,12 +53,6 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const patientId = req.params.id;
-      await requirePatientAccess(req, patientId, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'progress.read',
-        resource: 'measurement',
-      });
       const db = app.deps.db.kysely;
       const lib = library();
       const planSlug = await planTreatmentSlug(db, patientId);
@@ -78,7 +81,17 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/compare',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'photo.compare',
+          resource: 'photo',
+        },
+      },
       schema: {
         tags: ['photos'],
         params: patientIdParamsSchema,
@@ -88,12 +101,6 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const patientId = req.params.id;
-      await requirePatientAccess(req, patientId, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'photo.compare',
-        resource: 'photo',
-      });
       const db = app.deps.db.kysely;
       const [a, b] = await Promise.all([findPhotoRow(db, req.query.a), findPhotoRow(db, req.query.b)]);
       // A photo of another patient is simply not found here.

@@ -7,9 +7,9 @@ import {
 } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
+import { recordScope, scopedRecord } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
 import { buildAgreement } from './build-agreement';
 import { loadHairList, reviewablePhoto } from './hair-list';
 import {
@@ -19,6 +19,7 @@ import {
   listVerifiedPairs,
   toMeasurement,
 } from './measurements.repository';
+import type { MeasurementTable } from './measurements.table';
 import { verifyMeasurement } from './verify-measurement';
 
 /** Hair lists, hair-by-hair verification and the clinic's automatic-vs-verified agreement. */
@@ -47,7 +48,18 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/measurements/:id/hairs',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          resolve: async (deps, req) =>
+            recordScope(await findMeasurementRow(deps.db.kysely, (req.params as { id: string }).id)),
+          notFound: 'Measurement',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'measurement.hairs.read',
+          resource: 'measurement',
+        },
+      },
       schema: {
         tags: ['measurements'],
         params: photoIdParamsSchema,
@@ -56,15 +68,7 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const db = app.deps.db.kysely;
-      const m = await findMeasurementRow(db, req.params.id);
-      if (!m) throw notFound('Measurement');
-      await requirePatientAccess(req, m.patient_id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'measurement.hairs.read',
-        resource: 'measurement',
-        resourceId: m.id,
-      });
+      const m = scopedRecord<MeasurementTable>(req);
       const photo = await reviewablePhoto(db, m);
       const list = await loadHairList(deps(), m);
       const measurement = toMeasurement(m);
@@ -100,7 +104,19 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/measurements/:id/verification',
     {
-      config: { access: ['clinician'] },
+      config: {
+        access: ['clinician'],
+        patient: {
+          // Verifying from a verified (or corrected) value still reviews the one automatic measurement.
+          resolve: async (deps, req) =>
+            recordScope(await findAutomaticMeasurement(deps.db.kysely, (req.params as { id: string }).id)),
+          notFound: 'Measurement',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'measurement.verify',
+          resource: 'measurement',
+        },
+      },
       schema: {
         tags: ['measurements'],
         params: photoIdParamsSchema,
@@ -109,17 +125,7 @@ export async function verificationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const db = app.deps.db.kysely;
-      // Verifying from a verified (or corrected) value still reviews the one automatic measurement.
-      const target = await findAutomaticMeasurement(db, req.params.id);
-      if (!target) throw notFound('Measurement');
-      await requirePatientAccess(req, target.patient_id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'measurement.verify',
-        resource: 'measurement',
-        resourceId: target.id,
-      });
+      const target = scopedRecord<MeasurementTable>(req);
       if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
       const row = await verifyMeasurement(
         deps(),

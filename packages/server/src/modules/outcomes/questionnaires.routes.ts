@@ -8,7 +8,7 @@ import { questionnaireResource } from '@anagen/core/outcomes';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePatientAccess } from '../patients/patient-access';
+import { fromParam } from '../../lib/patient-scope';
 import {
   answerByToken,
   answerInPortal,
@@ -57,7 +57,17 @@ export async function questionnairesRoutes(app: FastifyInstance): Promise<void> 
   r.get(
     '/api/patients/:id/questionnaires',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'read',
+          action: 'questionnaire.list',
+          resource: 'questionnaire',
+        },
+      },
       schema: {
         tags: ['outcomes'],
         params: patientIdParamsSchema,
@@ -65,12 +75,6 @@ export async function questionnairesRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'read',
-        action: 'questionnaire.list',
-        resource: 'questionnaire',
-      });
       return listPatientQuestionnaires(deps(), req.params.id);
     },
   );
@@ -78,7 +82,18 @@ export async function questionnairesRoutes(app: FastifyInstance): Promise<void> 
   r.post(
     '/api/patients/:id/questionnaires/:qid/answers',
     {
-      config: { access: ['patient'] },
+      config: {
+        access: ['patient'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'questionnaire.answer',
+          resource: 'questionnaire',
+          resourceId: fromParam('qid'),
+        },
+      },
       schema: {
         tags: ['outcomes'],
         params: z.strictObject({ id: z.string().min(1).max(100), qid: z.string().min(1).max(100) }),
@@ -87,13 +102,6 @@ export async function questionnairesRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'questionnaire.answer',
-        resource: 'questionnaire',
-        resourceId: req.params.qid,
-      });
       return reply
         .code(201)
         .send(await answerInPortal(deps(), req.actor!, req.params.id, req.params.qid, req.body, req.ip));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signIn, type TestApp } from '../../test/test-app';
-import { NOT_MOVED, PATIENT_OWNED_TABLES } from './merge-patients';
+import { NOT_MOVED, PATIENT_OWNED_TABLES } from './merge.repository';
 
 describe.each(DIALECTS)('merging patient records on %s', (dialect) => {
   let t: TestApp;

@@ -12,10 +12,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
+import type { PatientFromRequest } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
 import { consumeAccountToken, findUsableAccountToken } from '../auth/account-tokens.repository';
-import { countPatientRows, mergeBlocker, moveAndDeletePatient } from './merge-patients';
-import { requirePatientAccess } from './patient-access';
+import { countPatientRows, mergeBlocker, moveAndDeletePatient } from './merge.repository';
 import { findPatientById } from './patients.repository';
 
 /**
@@ -54,18 +54,23 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps;
   const CLINICAL_OR_ADMIN = ['clinician', 'admin'] as const;
 
-  const access = (req: FastifyRequest, patientId: string, action: string) =>
-    requirePatientAccess(req, patientId, {
+  // Both records are checked and audited, the kept one first.
+  const both = (source: Pick<PatientFromRequest, 'from' | 'key'>, action: string): PatientFromRequest[] =>
+    [{ from: 'params' as const, key: 'id' }, source].map((at) => ({
+      ...at,
       scope: 'demographics',
       mode: 'write',
       action,
       resource: 'patient',
-    });
+    }));
 
   r.get(
     '/api/patients/:id/merge-preview',
     {
-      config: { access: CLINICAL_OR_ADMIN },
+      config: {
+        access: CLINICAL_OR_ADMIN,
+        patient: both({ from: 'query', key: 'source' }, 'patient.merge-preview'),
+      },
       schema: {
         tags: ['patients'],
         description: 'Both records side by side, with what each holds, before merging `source` into `:id`.',
@@ -75,8 +80,6 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await access(req, req.params.id, 'patient.merge-preview');
-      await access(req, req.query.source, 'patient.merge-preview');
       const [kept, source] = await Promise.all([
         findPatientById(db.kysely, req.params.id),
         findPatientById(db.kysely, req.query.source),
@@ -93,7 +96,10 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/merge',
     {
-      config: { access: CLINICAL_OR_ADMIN },
+      config: {
+        access: CLINICAL_OR_ADMIN,
+        patient: both({ from: 'body', key: 'sourcePatientId' }, 'patient.merge.check'),
+      },
       schema: {
         tags: ['patients'],
         description:
@@ -106,8 +112,6 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const keptId = req.params.id;
       const sourceId = req.body.sourcePatientId;
-      await access(req, keptId, 'patient.merge.check');
-      await access(req, sourceId, 'patient.merge.check');
       const moved = await db.kysely.transaction().execute(async (trx) => {
         const blocker = await mergeBlocker(trx, keptId, sourceId);
         if (blocker) throw new AppError('CONFLICT', blocker);

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   newPatientSchema,
   patientIdParamsSchema,
@@ -10,7 +11,6 @@ import { z } from 'zod';
 import { notFound } from '../../errors';
 import { audit } from '../audit/audit.service';
 import { createPatient } from './create-patient';
-import { requirePatientAccess } from './patient-access';
 import { findPatientById, searchPatients } from './patients.repository';
 
 export async function patientsRoutes(app: FastifyInstance): Promise<void> {
@@ -19,7 +19,7 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['patients'],
         querystring: patientSearchQuerySchema,
@@ -37,7 +37,7 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: { tags: ['patients'], body: newPatientSchema, response: { 201: patientSchema } },
     },
     async (req, reply) => {
@@ -49,16 +49,20 @@ export async function patientsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'demographics',
+          mode: 'read',
+          action: 'patient.read',
+          resource: 'patient',
+        },
+      },
       schema: { tags: ['patients'], params: patientIdParamsSchema, response: { 200: patientSchema } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'demographics',
-        mode: 'read',
-        action: 'patient.read',
-        resource: 'patient',
-      });
       const patient = await findPatientById(app.deps.db.kysely, req.params.id);
       if (!patient) throw notFound('Patient');
       return patient;

@@ -2,10 +2,11 @@ import { photoIdParamsSchema } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
+import { recordScope, scopedRecord } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
-import { findPhotoRow } from './photos.repository';
+import { deletePhotoWithMeasurements, findPhotoRow } from './photos.repository';
+import type { PhotoTable } from './photos.table';
 
 export const photoDeletionSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
@@ -18,26 +19,25 @@ export function registerDeletePhoto(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().delete(
     '/api/photos/:id',
     {
-      config: { access: ['patient', 'clinician'] },
+      config: {
+        access: ['patient', 'clinician'],
+        patient: {
+          resolve: async (deps, req) =>
+            recordScope(await findPhotoRow(deps.db.kysely, (req.params as { id: string }).id)),
+          notFound: 'Photo',
+          hiddenAs: 'Photo',
+          scope: (req) => (req.actor?.role === 'patient' ? 'patient-input' : 'clinical'),
+          mode: 'write',
+          action: 'photo.delete',
+          resource: 'photo',
+        },
+      },
       schema: { tags: ['photos'], params: photoIdParamsSchema, body: photoDeletionSchema },
     },
     async (req, reply) => {
       const db = app.deps.db.kysely;
-      const row = await findPhotoRow(db, req.params.id);
-      if (!row) throw notFound('Photo');
+      const row = scopedRecord<PhotoTable>(req);
       const actor = req.actor!;
-      try {
-        await requirePatientAccess(req, row.patient_id, {
-          scope: actor.role === 'patient' ? 'patient-input' : 'clinical',
-          mode: 'write',
-          action: 'photo.delete',
-          resource: 'photo',
-          resourceId: row.id,
-        });
-      } catch (err) {
-        if (actor.role === 'patient') throw notFound('Photo');
-        throw err;
-      }
       if (actor.role === 'patient' && row.uploaded_by !== actor.userId) {
         throw new AppError(
           'FORBIDDEN',
@@ -45,15 +45,7 @@ export function registerDeletePhoto(app: FastifyInstance): void {
         );
       }
       await db.transaction().execute(async (trx) => {
-        // Corrections and verifications reference their automatic row, which references the photo:
-        // remove bottom-up (hair lists go with their measurement).
-        await trx
-          .deleteFrom('measurements')
-          .where('photo_id', '=', row.id)
-          .where('source', '!=', 'auto')
-          .execute();
-        await trx.deleteFrom('measurements').where('photo_id', '=', row.id).execute();
-        await trx.deleteFrom('photos').where('id', '=', row.id).execute();
+        await deletePhotoWithMeasurements(trx, row.id);
         await audit(
           req,
           {

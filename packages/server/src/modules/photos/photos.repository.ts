@@ -59,3 +59,13 @@ export async function findPatientUserId(db: Kysely<Database>, patientId: string)
   const r = await db.selectFrom('patients').select('user_id').where('id', '=', patientId).executeTakeFirst();
   return r?.user_id ?? null;
 }
+
+/**
+ * Removes a photo and every measurement of it. Corrections and verifications reference their
+ * automatic row, which references the photo: bottom-up (hair lists go with their measurement).
+ */
+export async function deletePhotoWithMeasurements(db: Kysely<Database>, photoId: string): Promise<void> {
+  await db.deleteFrom('measurements').where('photo_id', '=', photoId).where('source', '!=', 'auto').execute();
+  await db.deleteFrom('measurements').where('photo_id', '=', photoId).execute();
+  await db.deleteFrom('photos').where('id', '=', photoId).execute();
+}

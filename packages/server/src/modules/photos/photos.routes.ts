@@ -8,10 +8,10 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, fieldError, notFound, validationError } from '../../errors';
+import { fieldError, notFound, validationError } from '../../errors';
 import { decodeSlots } from '../../lib/decode-slots';
+import { type PatientResolved, recordScope, scopedRecord } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
 import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
 import { registerDeletePhoto } from './delete-photo';
 import { findPatientUserId, findPhotoRow, listPhotoRows, toPhoto } from './photos.repository';
@@ -25,7 +25,17 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/photos',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'photo.upload',
+          resource: 'photo',
+        },
+      },
       schema: {
         tags: ['photos'],
         params: patientIdParamsSchema,
@@ -35,12 +45,6 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const patientId = req.params.id;
-      await requirePatientAccess(req, patientId, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'photo.upload',
-        resource: 'photo',
-      });
       await requireUploadsAllowed(req);
       const { fields, file } = await readUpload(req);
       const parsed = photoUploadFieldsSchema.safeParse(fields);
@@ -80,7 +84,17 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/photos',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'photo.list',
+          resource: 'photo',
+        },
+      },
       schema: {
         tags: ['photos'],
         params: patientIdParamsSchema,
@@ -89,12 +103,6 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'photo.list',
-        resource: 'photo',
-      });
       const userId = await findPatientUserId(app.deps.db.kysely, req.params.id);
       return (await listPhotoRows(app.deps.db.kysely, req.params.id, req.query.view)).map((p) =>
         toPhoto(p, userId),
@@ -105,7 +113,7 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
   const serve =
     (kind: 'image' | 'thumbnail' | 'original') =>
     async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-      const row = await loadPhotoFor(req, kind);
+      const row = scopedRecord<PhotoTable>(req);
       const key = kind === 'image' ? row.image_key : kind === 'thumbnail' ? row.thumb_key : row.original_key;
       const data = await app.deps.storage.get(key);
       if (!data) throw notFound('Photo file');
@@ -125,43 +133,40 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
   for (const kind of ['image', 'thumbnail'] as const) {
     r.get(
       `/api/photos/:id/${kind}`,
-      { config: { access: 'authenticated' }, schema: { tags: ['photos'], params: photoIdParamsSchema } },
+      {
+        config: { access: 'authenticated', patient: photoView(kind) },
+        schema: { tags: ['photos'], params: photoIdParamsSchema },
+      },
       serve(kind),
     );
   }
   // The untouched upload (with whatever metadata it carried) is kept for audit: staff only.
   r.get(
     '/api/photos/:id/original',
-    { config: { access: ['clinician', 'admin'] }, schema: { tags: ['photos'], params: photoIdParamsSchema } },
+    {
+      config: { access: ['clinician', 'admin'], patient: photoView('original') },
+      schema: { tags: ['photos'], params: photoIdParamsSchema },
+    },
     serve('original'),
   );
 
   registerDeletePhoto(app);
 
-  async function loadPhotoFor(
-    req: FastifyRequest<{ Params: { id: string } }>,
-    kind: string,
-  ): Promise<PhotoTable> {
-    const row = await findPhotoRow(app.deps.db.kysely, req.params.id);
-    if (!row) {
-      await audit(req, { action: `photo.${kind}.missing`, resource: 'photo', resourceId: req.params.id });
-      throw notFound('Photo');
-    }
-    try {
-      await requirePatientAccess(req, row.patient_id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: `photo.${kind}.view`,
-        resource: 'photo',
-        resourceId: row.id,
-      });
-    } catch (err) {
-      // To a patient, another patient's photo does not exist, whatever the access layer says.
-      if (req.actor?.role === 'patient' && err instanceof AppError && err.code !== 'UNAUTHENTICATED') {
-        throw notFound('Photo');
-      }
-      throw err;
-    }
-    return row;
+  /** A photo file's view: its patient's clinical record, read; to a patient, another's photo is not there. */
+  function photoView(kind: 'image' | 'thumbnail' | 'original'): PatientResolved {
+    return {
+      resolve: async (deps, req) => {
+        const id = (req.params as { id: string }).id;
+        const row = await findPhotoRow(deps.db.kysely, id);
+        if (!row) await audit(req, { action: `photo.${kind}.missing`, resource: 'photo', resourceId: id });
+        return recordScope(row);
+      },
+      notFound: 'Photo',
+      hiddenAs: 'Photo',
+      scope: 'clinical',
+      mode: 'read',
+      action: `photo.${kind}.view`,
+      resource: 'photo',
+    };
   }
 }

@@ -3,48 +3,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { getCareSettings } from '../care-templates/care-settings';
-
-export const CONSULTATION_TYPE_SLUG = 'consultation';
-
-/**
- * Whether a consultation has taken place for the patient: a consultation appointment that was
- * checked in or completed, or that ended in the past without being cancelled or marked no-show;
- * or clinical evidence of one (a clinician-recorded diagnosis or a signed session record).
- */
-export async function consultationDone(
-  db: Kysely<Database>,
-  patientId: string,
-  now: number,
-): Promise<boolean> {
-  const appt = await db
-    .selectFrom('appointments')
-    .innerJoin('appointment_types', 'appointment_types.id', 'appointments.type_id')
-    .select('appointments.id')
-    .where('appointments.patient_id', '=', patientId)
-    .where('appointment_types.slug', '=', CONSULTATION_TYPE_SLUG)
-    .where((eb) =>
-      eb.or([
-        eb('appointments.status', 'in', ['checked-in', 'completed']),
-        eb.and([eb('appointments.status', '=', 'booked'), eb('appointments.end_at', '<=', now)]),
-      ]),
-    )
-    .executeTakeFirst();
-  if (appt) return true;
-  const diagnosis = await db
-    .selectFrom('diagnoses')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('source', '=', 'clinician')
-    .executeTakeFirst();
-  if (diagnosis) return true;
-  const session = await db
-    .selectFrom('treatment_sessions')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('status', '=', 'signed')
-    .executeTakeFirst();
-  return !!session;
-}
+import { consultationDone, insertConsultationOverride } from './plans.repository';
 
 export interface ConsultationCheck {
   /** done: a consultation took place; not-required: the clinic turned the rule off; overridden: staff gave a reason. */
@@ -84,15 +43,12 @@ export async function assertConsultationDone(
       'Give a reason of at least 5 characters to override the consultation rule.',
     );
   }
-  await db
-    .insertInto('consultation_overrides')
-    .values({
-      id: newId(),
-      patient_id: patientId,
-      reason,
-      created_by: opts.override.actorId,
-      created_at: opts.now,
-    })
-    .execute();
+  await insertConsultationOverride(db, {
+    id: newId(),
+    patient_id: patientId,
+    reason,
+    created_by: opts.override.actorId,
+    created_at: opts.now,
+  });
   return { outcome: 'overridden' };
 }

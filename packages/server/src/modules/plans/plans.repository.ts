@@ -102,3 +102,53 @@ export async function insertDiagnosis(
   await db.insertInto('diagnoses').values(row).execute();
   return toDiagnosis(row);
 }
+
+const CONSULTATION_TYPE_SLUG = 'consultation';
+
+/**
+ * Whether a consultation has taken place for the patient: a consultation appointment that was
+ * checked in or completed, or that ended in the past without being cancelled or marked no-show;
+ * or clinical evidence of one (a clinician-recorded diagnosis or a signed session record).
+ */
+export async function consultationDone(
+  db: Kysely<Database>,
+  patientId: string,
+  now: number,
+): Promise<boolean> {
+  const appt = await db
+    .selectFrom('appointments')
+    .innerJoin('appointment_types', 'appointment_types.id', 'appointments.type_id')
+    .select('appointments.id')
+    .where('appointments.patient_id', '=', patientId)
+    .where('appointment_types.slug', '=', CONSULTATION_TYPE_SLUG)
+    .where((eb) =>
+      eb.or([
+        eb('appointments.status', 'in', ['checked-in', 'completed']),
+        eb.and([eb('appointments.status', '=', 'booked'), eb('appointments.end_at', '<=', now)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (appt) return true;
+  const diagnosis = await db
+    .selectFrom('diagnoses')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('source', '=', 'clinician')
+    .executeTakeFirst();
+  if (diagnosis) return true;
+  const session = await db
+    .selectFrom('treatment_sessions')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'signed')
+    .executeTakeFirst();
+  return !!session;
+}
+
+/** A procedure booked without a consultation: who overrode the rule and why (audited with the booking). */
+export async function insertConsultationOverride(
+  db: Kysely<Database>,
+  row: { id: string; patient_id: string; reason: string; created_by: string | null; created_at: number },
+): Promise<void> {
+  await db.insertInto('consultation_overrides').values(row).execute();
+}

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   diagnosisSchema,
   newDiagnosisSchema,
@@ -10,11 +11,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
-import { newId } from '../../lib/ids';
+import { fromParam } from '../../lib/patient-scope';
 import { getCareSettings } from '../care-templates/care-settings';
-import { requirePatientAccess } from '../patients/patient-access';
-import { consultationDone } from './consultation-rule';
 import {
+  consultationDone,
   findPlan,
   insertDiagnosis,
   insertPlan,
@@ -32,16 +32,20 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/plans',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'plan.list',
+          resource: 'plan',
+        },
+      },
       schema: { tags: ['care'], params: patientIdParamsSchema, response: { 200: z.array(planSchema) } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'plan.list',
-        resource: 'plan',
-      });
       return listPlans(db(), req.params.id);
     },
   );
@@ -49,7 +53,18 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/plans',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'plan.create',
+          resource: 'plan',
+          resourceId: 'new',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -58,14 +73,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const id = newId();
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'plan.create',
-        resource: 'plan',
-        resourceId: id,
-      });
+      const id = req.patientScope!.resourceId;
       const now = app.deps.clock.now();
       const b = req.body;
       await insertPlan(db(), {
@@ -89,17 +97,21 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   r.patch(
     '/api/patients/:id/plans/:planId',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'plan.update',
+          resource: 'plan',
+          resourceId: fromParam('planId'),
+        },
+      },
       schema: { tags: ['care'], params: planParams, body: updatePlanSchema, response: { 200: planSchema } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'plan.update',
-        resource: 'plan',
-        resourceId: req.params.planId,
-      });
       const plan = await findPlan(db(), req.params.planId);
       if (!plan || plan.patientId !== req.params.id) throw notFound('Plan');
       const b = req.body;
@@ -122,16 +134,20 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/diagnoses',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'diagnosis.list',
+          resource: 'diagnosis',
+        },
+      },
       schema: { tags: ['care'], params: patientIdParamsSchema, response: { 200: z.array(diagnosisSchema) } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'diagnosis.list',
-        resource: 'diagnosis',
-      });
       return listDiagnoses(db(), req.params.id);
     },
   );
@@ -139,7 +155,18 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/diagnoses',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'diagnosis.create',
+          resource: 'diagnosis',
+          resourceId: 'new',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -148,14 +175,7 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const id = newId();
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'diagnosis.create',
-        resource: 'diagnosis',
-        resourceId: id,
-      });
+      const id = req.patientScope!.resourceId;
       const now = app.deps.clock.now();
       if ((req.body.diagnosedAt ?? now) > now) {
         throw new AppError('UNPROCESSABLE', 'A diagnosis cannot be dated in the future.');
@@ -181,7 +201,17 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/consultation-status',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: {
+        access: STAFF_ROLES,
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'scheduling',
+          mode: 'read',
+          action: 'consultation-status.read',
+          resource: 'patient',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -189,12 +219,6 @@ export async function plansRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'scheduling',
-        mode: 'read',
-        action: 'consultation-status.read',
-        resource: 'patient',
-      });
       const settings = await getCareSettings(db());
       return {
         required: settings.requireConsultationBeforeProcedure,

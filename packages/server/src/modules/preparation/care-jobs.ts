@@ -1,12 +1,15 @@
 import { mapSearchUrl } from '@anagen/core/contracts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { logDelivery } from '../../lib/delivery-log.repository';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { getClinicContact } from '../care-templates/care-settings';
 import { findTemplate } from '../care-templates/care-templates.repository';
-import { findAppointmentForPrep, itemsForAppointments } from './preparation.repository';
+import {
+  findAppointmentForPrep,
+  findSessionPostCare,
+  itemsForAppointments,
+  patientEmail,
+} from './preparation.repository';
 import type { PrepReminderPayload } from './preparation.service';
 
 function localDateTime(ms: number, timeZone: string): string {
@@ -19,10 +22,6 @@ function localDateTime(ms: number, timeZone: string): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(ms);
-}
-
-async function patientEmail(db: Kysely<Database>, id: string) {
-  return db.selectFrom('patients').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Emails the preparation steps that come due now, unless the visit moved, was cancelled or they are ticked. */
@@ -70,11 +69,7 @@ export const prepReminderJob: JobHandler = async (raw, { deps, jobId }) => {
 export const postCareJob: JobHandler = async (raw, { deps, jobId }) => {
   const { sessionId } = raw as { sessionId: string };
   const db = deps.db.kysely;
-  const s = await db
-    .selectFrom('treatment_sessions')
-    .select(['patient_id', 'post_care_template_id'])
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
+  const s = await findSessionPostCare(db, sessionId);
   if (!s?.post_care_template_id) return;
   const template = await findTemplate(db, s.post_care_template_id);
   const patient = await patientEmail(db, s.patient_id);

@@ -91,3 +91,28 @@ export async function findItem(db: Kysely<Database>, id: string) {
 export async function setTicked(db: Kysely<Database>, id: string, tickedAt: number | null): Promise<void> {
   await db.updateTable('checklist_items').set({ ticked_at: tickedAt }).where('id', '=', id).execute();
 }
+
+/** Sessions of the patient performed since `since` that carry post-care instructions, newest first. */
+export function listPostCareSince(db: Kysely<Database>, patientId: string, since: number) {
+  return db
+    .selectFrom('treatment_sessions as s')
+    .innerJoin('care_templates as t', 't.id', 's.post_care_template_id')
+    .select(['s.id', 's.performed_at', 's.treatment_slug', 't.title', 't.body'])
+    .where('s.patient_id', '=', patientId)
+    .where('s.performed_at', '>=', since)
+    .orderBy('s.performed_at', 'desc')
+    .execute();
+}
+
+/** Where a reminder goes: the patient's name and address. */
+export function patientEmail(db: Kysely<Database>, id: string) {
+  return db.selectFrom('patients').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findSessionPostCare(db: Kysely<Database>, sessionId: string) {
+  return db
+    .selectFrom('treatment_sessions')
+    .select(['patient_id', 'post_care_template_id'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+}

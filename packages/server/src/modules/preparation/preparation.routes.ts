@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   appointmentChecklistSchema,
   checklistItemSchema,
@@ -9,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../errors';
-import { requirePatientAccess } from '../patients/patient-access';
+import { fromParam } from '../../lib/patient-scope';
 import { findItem, setTicked } from './preparation.repository';
 import { patientChecklists, recentPostCare, syncPatientPreparation } from './preparation.service';
 
@@ -20,7 +21,17 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/preparation',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'read',
+          action: 'preparation.list',
+          resource: 'checklist',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -28,12 +39,6 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'read',
-        action: 'preparation.list',
-        resource: 'checklist',
-      });
       return patientChecklists(db(), req.params.id, app.deps.clock.now());
     },
   );
@@ -43,7 +48,17 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/preparation/sync',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: {
+        access: STAFF_ROLES,
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'scheduling',
+          mode: 'write',
+          action: 'preparation.sync',
+          resource: 'checklist',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -51,12 +66,6 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'scheduling',
-        mode: 'write',
-        action: 'preparation.sync',
-        resource: 'checklist',
-      });
       return { appointments: await syncPatientPreparation(db(), req.params.id, app.deps.clock.now()) };
     },
   );
@@ -64,7 +73,18 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/preparation/:itemId/tick',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'preparation.tick',
+          resource: 'checklist',
+          resourceId: fromParam('itemId'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: z.strictObject({ id: z.string().min(1).max(100), itemId: z.string().min(1).max(100) }),
@@ -73,13 +93,6 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'preparation.tick',
-        resource: 'checklist',
-        resourceId: req.params.itemId,
-      });
       const item = await findItem(db(), req.params.itemId);
       if (!item || item.patient_id !== req.params.id) throw notFound('Checklist item');
       const tickedAt = req.body.ticked ? app.deps.clock.now() : null;
@@ -91,16 +104,20 @@ export async function preparationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/post-care',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'post-care.list',
+          resource: 'post-care',
+        },
+      },
       schema: { tags: ['care'], params: patientIdParamsSchema, response: { 200: z.array(postCareSchema) } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'post-care.list',
-        resource: 'post-care',
-      });
       return recentPostCare(db(), req.params.id, app.deps.clock.now());
     },
   );

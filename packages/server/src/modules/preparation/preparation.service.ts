@@ -9,6 +9,7 @@ import {
   type AppointmentForPrep,
   findAppointmentForPrep,
   itemsForAppointments,
+  listPostCareSince,
   upcomingTreatmentAppointments,
   upsertItem,
 } from './preparation.repository';
@@ -133,14 +134,7 @@ export async function recentPostCare(
   patientId: string,
   now: number,
 ): Promise<PostCare[]> {
-  const rows = await db
-    .selectFrom('treatment_sessions as s')
-    .innerJoin('care_templates as t', 't.id', 's.post_care_template_id')
-    .select(['s.id', 's.performed_at', 's.treatment_slug', 't.title', 't.body'])
-    .where('s.patient_id', '=', patientId)
-    .where('s.performed_at', '>=', now - POST_CARE_WINDOW_MS)
-    .orderBy('s.performed_at', 'desc')
-    .execute();
+  const rows = await listPostCareSince(db, patientId, now - POST_CARE_WINDOW_MS);
   return rows.map((r) => ({
     sessionId: r.id,
     performedAt: Number(r.performed_at),

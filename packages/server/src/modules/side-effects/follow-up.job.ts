@@ -4,6 +4,7 @@ import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { getClinicContact } from '../care-templates/care-settings';
 import { clinicTimeZone } from '../clinic/clinic.repository';
+import { activeClinicians, findFollowUpState, findReportWithPatient } from './side-effects.repository';
 
 /**
  * Reminds the clinician who chose "monitoring" that the follow-up is due. Dropped when the report
@@ -13,30 +14,12 @@ import { clinicTimeZone } from '../clinic/clinic.repository';
 export const sideEffectFollowUpJob: JobHandler = async (raw, { deps }) => {
   const p = raw as { reportId: string; followUpAt: number; clinicianId: string };
   const db = deps.db.kysely;
-  const report = await db
-    .selectFrom('side_effect_reports')
-    .select(['id', 'status', 'outcome', 'follow_up_at'])
-    .where('id', '=', p.reportId)
-    .executeTakeFirst();
+  const report = await findFollowUpState(db, p.reportId);
   if (report?.status !== 'open' || report.outcome !== 'monitoring') return;
   if (Number(report.follow_up_at) !== p.followUpAt) return;
   // The reviewing clinician; every active clinician if that account has since been closed.
-  let to = await db
-    .selectFrom('users')
-    .select(['email'])
-    .where('id', '=', p.clinicianId)
-    .where('role', '=', 'clinician')
-    .where('active', '=', 1)
-    .execute();
-  if (!to.length) {
-    to = await db
-      .selectFrom('users')
-      .select(['email'])
-      .where('role', '=', 'clinician')
-      .where('active', '=', 1)
-      .orderBy('email')
-      .execute();
-  }
+  let to = await activeClinicians(db, p.clinicianId);
+  if (!to.length) to = await activeClinicians(db);
   const zone = await clinicTimeZone(db);
   // One outbox key per clinician and follow-up date: a retried job mails nobody twice.
   for (const c of to) {
@@ -61,12 +44,7 @@ export const sideEffectFollowUpJob: JobHandler = async (raw, { deps }) => {
 export const sideEffectReplyJob: JobHandler = async (raw, { deps, jobId }) => {
   const p = raw as { reportId: string; reviewedAt: number };
   const db = deps.db.kysely;
-  const report = await db
-    .selectFrom('side_effect_reports as r')
-    .innerJoin('patients as pt', 'pt.id', 'r.patient_id')
-    .select(['r.id', 'r.patient_id', 'r.created_at', 'pt.name', 'pt.email'])
-    .where('r.id', '=', p.reportId)
-    .executeTakeFirst();
+  const report = await findReportWithPatient(db, p.reportId);
   if (!report?.email) return;
   const zone = await clinicTimeZone(db);
   const clinic = await getClinicContact(db);

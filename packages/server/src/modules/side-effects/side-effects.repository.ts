@@ -246,3 +246,47 @@ export async function sideEffectCounts(db: Kysely<Database>, from: number | null
     reports: await reports.groupBy('treatment_slug').execute(),
   };
 }
+
+export function findAlert(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('care_alerts')
+    .select(['id', 'patient_id', 'created_at', 'acknowledged_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Active clinicians by email (only `onlyId` when given, which may be none if that account closed). */
+export function activeClinicians(db: Kysely<Database>, onlyId?: string) {
+  let q = db
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where('role', '=', 'clinician')
+    .where('active', '=', 1);
+  if (onlyId !== undefined) q = q.where('id', '=', onlyId);
+  return q.orderBy('email').execute();
+}
+
+export function findFollowUpState(db: Kysely<Database>, reportId: string) {
+  return db
+    .selectFrom('side_effect_reports')
+    .select(['id', 'status', 'outcome', 'follow_up_at'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+}
+
+export function findReportWithPatient(db: Kysely<Database>, reportId: string) {
+  return db
+    .selectFrom('side_effect_reports as r')
+    .innerJoin('patients as pt', 'pt.id', 'r.patient_id')
+    .select(['r.id', 'r.patient_id', 'r.created_at', 'pt.name', 'pt.email'])
+    .where('r.id', '=', reportId)
+    .executeTakeFirst();
+}
+
+export function findSessionTreatment(db: Kysely<Database>, sessionId: string) {
+  return db
+    .selectFrom('treatment_sessions')
+    .select(['patient_id', 'treatment_slug'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+}

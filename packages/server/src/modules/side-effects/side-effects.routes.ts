@@ -1,4 +1,4 @@
-import { canAccessPatient } from '@anagen/core/access';
+import { canAccessPatient, STAFF_ROLES } from '@anagen/core/access';
 import {
   careAlertSchema,
   patientIdParamsSchema,
@@ -13,10 +13,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
+import { fromParam } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
-import { requirePatientAccess } from '../patients/patient-access';
 import {
   acknowledgeAlert,
+  findAlert,
   listAlerts,
   listFollowUps,
   listReports,
@@ -34,7 +35,17 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/side-effects',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'read',
+          action: 'side-effect.list',
+          resource: 'side-effect',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -42,12 +53,6 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'read',
-        action: 'side-effect.list',
-        resource: 'side-effect',
-      });
       return listReports(db(), req.params.id);
     },
   );
@@ -55,7 +60,17 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/side-effects',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'patient-input',
+          mode: 'write',
+          action: 'side-effect.report',
+          resource: 'side-effect',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -64,12 +79,6 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'patient-input',
-        mode: 'write',
-        action: 'side-effect.report',
-        resource: 'side-effect',
-      });
       const out = await reportSideEffect(
         db(),
         req.params.id,
@@ -84,7 +93,18 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/side-effects/:rid/review',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'side-effect.review',
+          resource: 'side-effect',
+          resourceId: fromParam('rid'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: reportParams,
@@ -93,13 +113,6 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'side-effect.review',
-        resource: 'side-effect',
-        resourceId: req.params.rid,
-      });
       return reviewSideEffect(
         db(),
         req.params.id,
@@ -114,7 +127,7 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/side-effects/follow-ups',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         description: 'Reports under monitoring, soonest follow-up first (names and dates only)',
@@ -141,7 +154,7 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/alerts',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         querystring: z.strictObject({
@@ -185,11 +198,7 @@ export async function sideEffectsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const now = app.deps.clock.now();
-      const alert = await db()
-        .selectFrom('care_alerts')
-        .select(['id', 'patient_id', 'acknowledged_at'])
-        .where('id', '=', req.params.alertId)
-        .executeTakeFirst();
+      const alert = await findAlert(db(), req.params.alertId);
       if (!alert) throw notFound('Alert');
       if (!canAccessPatient(req.actor, alert.patient_id, 'clinical', 'write')) {
         await audit(req, {

@@ -14,6 +14,7 @@ import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { getCareSettings, getClinicContact } from '../care-templates/care-settings';
 import {
   findReport,
+  findSessionTreatment,
   getReport,
   insertAlert,
   insertReport,
@@ -58,11 +59,7 @@ export async function reportSideEffect(
   }
   let treatmentSlug: string | null = null;
   if (input.sessionId) {
-    const s = await db
-      .selectFrom('treatment_sessions')
-      .select(['patient_id', 'treatment_slug'])
-      .where('id', '=', input.sessionId)
-      .executeTakeFirst();
+    const s = await findSessionTreatment(db, input.sessionId);
     if (s?.patient_id !== patientId) {
       throw new AppError('UNPROCESSABLE', 'That session is not one of your sessions.', {
         errors: [{ path: 'body.sessionId', message: 'Not a session of this patient' }],

@@ -2,6 +2,7 @@ import { formatClinicDateTime } from '@anagen/core/scheduling';
 import type { JobHandler } from '../../lib/jobs/worker';
 import { sendMailOnce } from '../../lib/mail-outbox';
 import { clinicTimeZone } from '../clinic/clinic.repository';
+import { activeClinicians, findAlert } from './side-effects.repository';
 
 /**
  * Emails every active clinician that an urgent side-effect report is waiting. The email carries
@@ -10,19 +11,9 @@ import { clinicTimeZone } from '../clinic/clinic.repository';
 export const urgentAlertEmailJob: JobHandler = async (raw, { deps }) => {
   const { alertId } = raw as { alertId: string };
   const db = deps.db.kysely;
-  const alert = await db
-    .selectFrom('care_alerts')
-    .select(['id', 'created_at', 'acknowledged_at'])
-    .where('id', '=', alertId)
-    .executeTakeFirst();
+  const alert = await findAlert(db, alertId);
   if (!alert || alert.acknowledged_at !== null) return;
-  const clinicians = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'name'])
-    .where('role', '=', 'clinician')
-    .where('active', '=', 1)
-    .orderBy('email')
-    .execute();
+  const clinicians = await activeClinicians(db);
   // Clinic time with the zone spelled out: "01:26 UTC" made a clinician do sums at night.
   const at = formatClinicDateTime(Number(alert.created_at), await clinicTimeZone(db), { zoneName: 'long' });
   // One key per clinician: a retry after a failure part-way mails only those not mailed yet.

@@ -133,3 +133,31 @@ export async function insertAddendum(
 ): Promise<void> {
   await db.insertInto('session_addenda').values(row).execute();
 }
+
+/** Who may be named as a session's provider: the active ones, by name. */
+export function listActiveProviders(db: Kysely<Database>) {
+  return db
+    .selectFrom('providers')
+    .select(['id', 'name', 'credentials', 'user_id'])
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
+}
+
+export async function providerExists(db: Kysely<Database>, providerId: string): Promise<boolean> {
+  const p = await db.selectFrom('providers').select('id').where('id', '=', providerId).executeTakeFirst();
+  return p !== undefined;
+}
+
+/** The patient an appointment belongs to, or undefined when there is no such appointment. */
+export async function findAppointmentPatientId(
+  db: Kysely<Database>,
+  appointmentId: string,
+): Promise<string | undefined> {
+  const appt = await db
+    .selectFrom('appointments')
+    .select('patient_id')
+    .where('id', '=', appointmentId)
+    .executeTakeFirst();
+  return appt?.patient_id;
+}

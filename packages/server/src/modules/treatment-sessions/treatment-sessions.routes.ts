@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   addendumRequestSchema,
   newSessionSchema,
@@ -9,8 +10,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePatientAccess } from '../patients/patient-access';
-import { listSessions } from './treatment-sessions.repository';
+import { fromParam } from '../../lib/patient-scope';
+import { listActiveProviders, listSessions } from './treatment-sessions.repository';
 import {
   addAddendum,
   editDraftSession,
@@ -28,7 +29,7 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.get(
     '/api/care/providers',
     {
-      config: { access: ['desk', 'clinician', 'admin'] },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         response: {
@@ -44,12 +45,7 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
       },
     },
     async () => {
-      const rows = await db()
-        .selectFrom('providers')
-        .select(['id', 'name', 'credentials', 'user_id'])
-        .where('active', '=', 1)
-        .orderBy('name')
-        .execute();
+      const rows = await listActiveProviders(db());
       return rows.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, userId: p.user_id }));
     },
   );
@@ -57,7 +53,17 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.get(
     '/api/patients/:id/sessions',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'session.list',
+          resource: 'session',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -65,12 +71,6 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'session.list',
-        resource: 'session',
-      });
       return listSessions(db(), req.params.id);
     },
   );
@@ -78,7 +78,17 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.post(
     '/api/patients/:id/sessions',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'session.create',
+          resource: 'session',
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientIdParamsSchema,
@@ -87,12 +97,6 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'session.create',
-        resource: 'session',
-      });
       const s = await recordSession(db(), req.params.id, req.body, { userId: req.actor!.userId }, now());
       return reply.code(201).send(s);
     },
@@ -101,17 +105,21 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.get(
     '/api/patients/:id/sessions/:sid',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'session.read',
+          resource: 'session',
+          resourceId: fromParam('sid'),
+        },
+      },
       schema: { tags: ['care'], params: patientSubParamsSchema, response: { 200: sessionRecordSchema } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'read',
-        action: 'session.read',
-        resource: 'session',
-        resourceId: req.params.sid,
-      });
       return sessionOfPatient(db(), req.params.id, req.params.sid);
     },
   );
@@ -119,7 +127,18 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.patch(
     '/api/patients/:id/sessions/:sid',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'session.edit',
+          resource: 'session',
+          resourceId: fromParam('sid'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientSubParamsSchema,
@@ -128,13 +147,6 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
       },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'session.edit',
-        resource: 'session',
-        resourceId: req.params.sid,
-      });
       const s = await sessionOfPatient(db(), req.params.id, req.params.sid);
       return editDraftSession(db(), s, req.body, now());
     },
@@ -143,17 +155,21 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.post(
     '/api/patients/:id/sessions/:sid/sign',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'session.sign',
+          resource: 'session',
+          resourceId: fromParam('sid'),
+        },
+      },
       schema: { tags: ['care'], params: patientSubParamsSchema, response: { 200: sessionRecordSchema } },
     },
     async (req) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'session.sign',
-        resource: 'session',
-        resourceId: req.params.sid,
-      });
       const s = await sessionOfPatient(db(), req.params.id, req.params.sid);
       return signSession(db(), s, req.actor!.userId, now());
     },
@@ -162,7 +178,18 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
   r.post(
     '/api/patients/:id/sessions/:sid/addenda',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'session.addendum',
+          resource: 'session',
+          resourceId: fromParam('sid'),
+        },
+      },
       schema: {
         tags: ['care'],
         params: patientSubParamsSchema,
@@ -171,13 +198,6 @@ export async function treatmentSessionsRoutes(app: FastifyInstance): Promise<voi
       },
     },
     async (req, reply) => {
-      await requirePatientAccess(req, req.params.id, {
-        scope: 'clinical',
-        mode: 'write',
-        action: 'session.addendum',
-        resource: 'session',
-        resourceId: req.params.sid,
-      });
       const s = await sessionOfPatient(db(), req.params.id, req.params.sid);
       return reply.code(201).send(await addAddendum(db(), s, req.body.text, req.actor!.userId, now()));
     },

@@ -14,9 +14,11 @@ import { findActiveTemplate } from '../care-templates/care-templates.repository'
 import { scheduleQuestionnaires } from '../outcomes/questionnaires.service';
 import { findPlan } from '../plans/plans.repository';
 import {
+  findAppointmentPatientId,
   findSession,
   insertAddendum,
   insertSession,
+  providerExists,
   signSessionRow,
   updateDraftSession,
 } from './treatment-sessions.repository';
@@ -42,8 +44,7 @@ function checkPreparation(treatmentSlug: string, prep: SessionPreparation | unde
 }
 
 async function checkProvider(db: Kysely<Database>, providerId: string): Promise<void> {
-  const p = await db.selectFrom('providers').select('id').where('id', '=', providerId).executeTakeFirst();
-  if (!p) {
+  if (!(await providerExists(db, providerId))) {
     throw new AppError('UNPROCESSABLE', 'That provider does not exist.', {
       errors: [{ path: 'body.providerId', message: 'Unknown provider' }],
     });
@@ -77,12 +78,7 @@ export async function recordSession(
   }
   refuseFuture(input.performedAt, now);
   if (input.appointmentId) {
-    const appt = await db
-      .selectFrom('appointments')
-      .select('patient_id')
-      .where('id', '=', input.appointmentId)
-      .executeTakeFirst();
-    if (appt?.patient_id !== patientId) {
+    if ((await findAppointmentPatientId(db, input.appointmentId)) !== patientId) {
       throw new AppError('UNPROCESSABLE', "That appointment is not one of this patient's appointments.", {
         errors: [{ path: 'body.appointmentId', message: 'Not an appointment of this patient' }],
       });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 
 /**
  * Every table whose rows belong to one patient through a `patient_id` column. A merge moves all of
- * them; merge-patients.test.ts fails when a table with a patient_id column is missing here, so a new
+ * them; merge.routes.test.ts fails when a table with a patient_id column is missing here, so a new
  * feature cannot silently leave rows behind on a record that is about to disappear. The audit log
  * is left as written: it records what happened to the record under its id at the time.
  */

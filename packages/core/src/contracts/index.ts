@@ -14,3 +14,4 @@ export * from './photos';
 export * from './problem';
 export * from './progress';
 export * from './uploads';
+export * from './publications';

@@ -51,6 +51,7 @@ export const publicImageSchema = z.object({ url: z.string(), sha256: z.string(),
 export const publicationVerificationSchema = z.object({
   view: photoViewSchema,
   site: z.string().nullable(),
+  takenAt: z.object({ before: z.string(), after: z.string() }),
   protocol: z.string(),
   umPerPx: z.number().nullable(),
   firstTreatmentAt: z.string().nullable(),

@@ -6,7 +6,9 @@
  * midline and occipital views look at the top or back of the head and trichoscopy is a close-up of
  * skin: no face.
  */
-export const FACE_REGIONS: Partial<Record<string, { top: number; left: number; width: number; height: number }>> = {
+export const FACE_REGIONS: Partial<
+  Record<string, { top: number; left: number; width: number; height: number }>
+> = {
   frontal: { left: 0, top: 0.4, width: 1, height: 0.6 },
   'left-temple': { left: 0, top: 0.45, width: 1, height: 0.55 },
   'right-temple': { left: 0, top: 0.45, width: 1, height: 0.55 },

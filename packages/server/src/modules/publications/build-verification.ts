@@ -40,7 +40,9 @@ export async function buildVerification(
     if (s.performed_at > from && s.performed_at <= to)
       counts.set(s.treatment_slug, (counts.get(s.treatment_slug) ?? 0) + 1);
   }
-  const treatmentsBetween = [...counts].map(([slug, n]) => `${n} ${name(slug)} session${n === 1 ? '' : 's'}`);
+  const treatmentsBetween = [...counts].map(
+    ([slug, n]) => `${name(slug)}: ${n} session${n === 1 ? '' : 's'}`,
+  );
   for (const p of plans) {
     if (counts.has(p.treatment_slug) || sessions.some((s) => s.treatment_slug === p.treatment_slug)) continue;
     // A plan without sessions (a medicine) counts when it was started before the after photo and

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
 import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { makeOutcomePatient } from '../outcomes/outcomes.factory';
 import { form, jpegWithGps } from '../photos/test-images';
 
 const P1 = 'demo-patient-1';
@@ -238,5 +239,49 @@ describe.each(DIALECTS)('verified before-and-after publications on %s', (dialect
     expect(served.rawPayload.includes(Buffer.from('TestCam'))).toBe(false);
     // Orientation 6 was applied to the pixels: the 96×72 upload is served upright, 72×96.
     expect([meta.width, meta.height]).toEqual([72, 96]);
+  });
+
+  it('refuses a pair outside the clinic’s own spread of change without a note, and shows the note with it', async () => {
+    const day = 86_400_000;
+    // Six PRP patients whose density barely moved: the demo patient's +18 hairs/cm² is beyond P90.
+    for (let i = 0; i < 6; i++) {
+      await makeOutcomePatient(t.deps.db.kysely, {
+        id: `pub-cohort-${i}`,
+        treatment: 'prp',
+        startAt: t.clock.now() - 400 * day,
+        providerId: 'demo-provider-chen',
+        sessionDays: [0],
+        measurements: [
+          { day: -5, hairCount: 100 },
+          { day: 92, hairCount: 100 + i },
+          { day: 183, hairCount: 100 + i },
+          { day: 365, hairCount: 100 + i },
+        ],
+      });
+    }
+    const rowsBefore = await count();
+    const refused = await propose({ beforePhotoId: BEFORE, afterPhotoId: AFTER });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('note');
+    expect(await count()).toBe(rowsBefore);
+
+    const note = 'One of our strongest responders; most patients change far less.';
+    const res = await propose({ beforePhotoId: BEFORE, afterPhotoId: AFTER, note });
+    expect(res.statusCode).toBe(201);
+    const { id } = res.json();
+    const mine = (await get(`/api/patients/${P1}/publications`, 'clinician')).json();
+    expect(mine.find((p: { id: string }) => p.id === id).measuredChange).toMatchObject({
+      outsideClinicRange: true,
+    });
+    const consent = await post(`/api/publications/${id}/consent`, 'patient', { showFace: true });
+    expect(consent.statusCode, consent.body).toBe(200);
+    const result = (await get('/api/public/results?treatment=prp'))
+      .json()
+      .find((r: { id: string }) => r.id === id);
+    expect(result.note).toBe(note);
+    expect(result.measuredChange.clinicRange.n).toBeGreaterThanOrEqual(6);
+    const gallery = (await get('/treatments/prp/results')).body;
+    expect(gallery).toContain('One of our strongest responders');
+    expect(gallery).toContain('outside');
   });
 });

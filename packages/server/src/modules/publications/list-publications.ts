@@ -43,6 +43,7 @@ export async function listPublications(
     { scope: 'clinical', mode: 'read', action: 'publication.list' },
     meta,
   );
+  if (!(await findPatientAccount(deps.db, input.patientId))) throw notFound('Patient');
   return withPhotos(deps, await listPatientPublications(deps.db, input.patientId));
 }
 

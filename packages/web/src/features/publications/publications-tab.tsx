@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ActionMessage, EmptyState, ErrorState, Loading } from '../../components/ui/states';
 import { ApiError } from '../../lib/api-client';
 import { clinicDate } from '../../lib/clinic-time';
+import { useMe } from '../auth/use-me';
 import type { ChartTabProps } from '../chart/chart-tabs';
 import { STATUS_LABEL, usePatientPhotos, usePublicationActions, usePublications } from './publications-api';
 
@@ -17,6 +18,8 @@ export default function PublicationsTab({ patientId }: ChartTabProps) {
   const photos = usePatientPhotos(patientId);
   const list = usePublications(patientId);
   const actions = usePublicationActions(patientId);
+  // Admins audit (read); proposing and withdrawing is a clinician's act, as the API says.
+  const canAct = useMe().data?.role === 'clinician';
   const [before, setBefore] = useState('');
   const [after, setAfter] = useState('');
   const [crop, setCrop] = useState(0);
@@ -59,7 +62,8 @@ export default function PublicationsTab({ patientId }: ChartTabProps) {
         Pick two photos the clinic took of the same view. Nothing is public until the patient consents in
         their portal; they choose whether a face may show and can withdraw at any time.
       </p>
-      <form className="card" onSubmit={submit}>
+      {!canAct && <p className="muted">Only clinicians propose or withdraw pairs.</p>}
+      <form className="card" onSubmit={submit} hidden={!canAct}>
         <div className="field">
           <label htmlFor="pub-before">Before photo</label>
           <select id="pub-before" value={before} onChange={(e) => setBefore(e.target.value)} required>
@@ -117,7 +121,12 @@ export default function PublicationsTab({ patientId }: ChartTabProps) {
       ) : (
         <ul className="plain-list">
           {list.data.map((p) => (
-            <PublicationRow key={p.id} p={p} label={label} onWithdraw={() => actions.withdraw.mutate(p.id)} />
+            <PublicationRow
+              key={p.id}
+              p={p}
+              label={label}
+              onWithdraw={canAct ? () => actions.withdraw.mutate(p.id) : undefined}
+            />
           ))}
         </ul>
       )}
@@ -132,7 +141,7 @@ function PublicationRow({
 }: {
   p: Publication;
   label: (id: string) => string;
-  onWithdraw: () => void;
+  onWithdraw?: () => void;
 }) {
   return (
     <li className="card" data-publication={p.id}>
@@ -152,7 +161,7 @@ function PublicationRow({
           <a href={p.verifyUrl}>Public verification page</a>
         </p>
       )}
-      {p.status !== 'withdrawn' && (
+      {p.status !== 'withdrawn' && onWithdraw && (
         <button type="button" className="btn secondary small" onClick={onWithdraw}>
           Withdraw
         </button>

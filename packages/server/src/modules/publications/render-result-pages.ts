@@ -86,7 +86,7 @@ export function renderGallery(input: {
   const share =
     responders.share === null
       ? `<p>Not enough patients yet: the clinic shows its responder share from 5 patients with a follow-up measurement (now ${responders.n}).</p>`
-      : `<p><strong>${pct(responders.share)}</strong> of ${responders.n} patients treated here responded (${responders.count} of ${responders.n}: density rose by more than two combined measurement uncertainties at their latest follow-up). The pairs below are individual patients; most results sit around the clinic’s median.</p>`;
+      : `<p><strong>${pct(responders.share)}</strong> of ${responders.n} patients treated here responded (${responders.count} of ${responders.n}: density rose by more than two combined measurement uncertainties at their latest follow-up). The pairs below are individual patients; results vary from person to person, and this share counts every patient measured here.</p>`;
   const pairs = input.results.length
     ? input.results.map((r) => pairFigure(r, input.timeZone, 'h3')).join('')
     : '<p>No before-and-after results are published for this treatment yet.</p>';

@@ -54,6 +54,13 @@ describe.runIf(browserAvailable())('verified before-and-after results in chromiu
     // A clinician proposes two vertex photos of the demo patient.
     await signIn(page, server.url, 'clinician@example.com');
     await page.goto(`${server.url}/staff/patients/demo-patient-1/publications`);
+    await page
+      .getByRole('heading', { name: 'Publish a before-and-after result' })
+      .waitFor({ timeout: 60_000 })
+      .catch(async (err) => {
+        await page.screenshot({ path: screenshotPath('publications-staff-failed'), fullPage: true });
+        throw err;
+      });
     await page.getByLabel('Before photo').selectOption('demo-photo-p1-vertex-1');
     await page.getByLabel('After photo').selectOption('demo-photo-p1-vertex-4');
     await page.getByLabel('Crop (the same for both)').selectOption({ label: 'Centre 80 %' });

@@ -10,6 +10,7 @@ import {
 } from './publication-access';
 import { toPublication } from './publication-dto';
 import {
+  findPatientAccount,
   findPhotos,
   findPublication,
   listAllPublications,

@@ -103,6 +103,7 @@ describe.each(DIALECTS)('verified before-and-after publications on %s', (dialect
     expect((await get(`/api/publications/${id}/preview/before`, 'patient2')).statusCode).toBe(404);
     expect((await get(`/api/publications/${id}/preview/before`, 'desk')).statusCode).toBe(403);
     expect((await get(`/api/patients/${P1}/publications`, 'desk')).statusCode).toBe(403);
+    expect((await get('/api/patients/no-such-patient/publications', 'clinician')).statusCode).toBe(404);
     const mine = await get(`/api/patients/${P1}/publications`, 'patient');
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toEqual([

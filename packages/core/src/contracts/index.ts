@@ -21,3 +21,4 @@ export * from './progress';
 export * from './side-effects';
 export * from './treatment-sessions';
 export * from './uploads';
+export * from './publications';

@@ -16,6 +16,7 @@ import type {
   TreatmentPlanTable,
 } from '../modules/plans/plans.table';
 import type { ChecklistItemTable } from '../modules/preparation/preparation.table';
+import type { PublicationTable } from '../modules/publications/publications.table';
 import type {
   CareAlertTable,
   SideEffectReportTable,
@@ -83,6 +84,7 @@ export interface Database {
   account_tokens: AccountTokenTable;
   unknown_login_failures: UnknownLoginFailureTable;
   outcome_questionnaires: OutcomeQuestionnaireTable;
+  publications: PublicationTable;
 }
 
 export interface ClinicTable {

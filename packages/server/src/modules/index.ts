@@ -25,6 +25,7 @@ import { questionnairesRoutes } from './outcomes/questionnaires.routes';
 import { mergeRoutes } from './patients/merge.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { photosRoutes } from './photos/photos.routes';
+import { publicationsRoutes } from './publications/publications.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { preparationRoutes } from './preparation/preparation.routes';
 import { exceptionsRoutes } from './providers/exceptions.routes';
@@ -73,4 +74,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(uploadsRoutes);
   await app.register(outcomesRoutes);
   await app.register(questionnairesRoutes);
+  await app.register(publicationsRoutes);
 }

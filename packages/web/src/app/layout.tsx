@@ -32,6 +32,7 @@ export const AREA_NAV: Record<'portal' | 'staff' | 'admin', NavItem[]> = {
     { to: '/portal/appointments', label: 'Appointments' },
     { to: '/portal/progress', label: 'Progress' },
     { to: '/portal/records', label: 'My records' },
+    { to: '/portal/publications', label: 'Photo publishing' },
     { to: '/portal/access-log', label: 'Who accessed my record' },
     { to: '/portal/account', label: 'Account' },
   ],

@@ -119,6 +119,12 @@ const CalendarPage = lazy(() =>
   import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
 );
 
+const PortalPublicationsPage = lazy(() =>
+  import('../features/publications/portal-publications-page').then((m) => ({
+    default: m.PortalPublicationsPage,
+  })),
+);
+
 const HairReviewPage = lazy(() => import('../features/hair-review/hair-review-page'));
 const AgreementPage = lazy(() => import('../features/hair-review/agreement-page'));
 
@@ -164,6 +170,7 @@ export const router = createBrowserRouter([
           { path: 'side-effect', element: <PortalSideEffectPage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'progress/report', element: <ProgressReportPage /> },
+          { path: 'publications', element: <PortalPublicationsPage /> },
         ],
       },
       {

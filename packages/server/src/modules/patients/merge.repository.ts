@@ -24,6 +24,7 @@ export const PATIENT_OWNED_TABLES = [
   'deletion_requests',
   'patient_documents',
   'outcome_questionnaires',
+  'publications',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables with a patient_id column that a merge deliberately does not move. */

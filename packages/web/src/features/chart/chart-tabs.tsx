@@ -42,5 +42,6 @@ export const CHART_TABS: ChartTab[] = [
   tab('consents', 'Consents', CLINICAL, () => import('./tabs/consents-tab')),
   tab('side-effects', 'Side effects', CLINICAL, () => import('./tabs/side-effects-tab')),
   tab('documents', 'Documents', CLINICAL, () => import('./tabs/documents-tab')),
+  tab('publications', 'Publish results', CLINICAL, () => import('../publications/publications-tab')),
   tab('audit', 'Audit', ['admin'], () => import('./tabs/audit-tab')),
 ];

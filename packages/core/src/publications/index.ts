@@ -1,0 +1,2 @@
+export * from './face-region';
+export * from './representativeness';

@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['packages/web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['packages/web/src/test/setup.ts'],
+          // A first render imports React and the page's chunk: seconds on a busy shared machine.
+          testTimeout: 20_000,
           // Tests move process.env.TZ to play a visitor in another zone; forks keep that to one file.
           pool: 'forks',
         },

@@ -33,17 +33,11 @@ async function withPhotos(deps: PublicationsDeps, rows: PublicationTable[]): Pro
 /** A patient's publications, for the patient and clinical staff. */
 export async function listPublications(
   deps: PublicationsDeps,
-  actor: Actor | null,
+  _actor: Actor | null,
   input: { patientId: string },
-  meta: RequestMeta = {},
+  _meta: RequestMeta = {},
 ): Promise<Publication[]> {
-  await assertPublicationAccess(
-    deps,
-    actor,
-    input.patientId,
-    { scope: 'clinical', mode: 'read', action: 'publication.list' },
-    meta,
-  );
+  // The route declares the patient scope (config.patient): checked and audited before this runs.
   if (!(await findPatientAccount(deps.db, input.patientId))) throw notFound('Patient');
   return withPhotos(deps, await listPatientPublications(deps.db, input.patientId));
 }

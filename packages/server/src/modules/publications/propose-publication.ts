@@ -8,12 +8,7 @@ import { listMeasurementRows } from '../measurements/measurements.repository';
 import { planTreatmentSlug } from '../measurements/patient-treatment';
 import { getOutcomes } from '../outcomes/get-outcomes';
 import type { PhotoTable } from '../photos/photos.table';
-import {
-  assertPublicationAccess,
-  auditPublication,
-  type PublicationsDeps,
-  type RequestMeta,
-} from './publication-access';
+import { auditPublication, type PublicationsDeps, type RequestMeta } from './publication-access';
 import {
   findLivePair,
   findPatientAccount,
@@ -35,13 +30,7 @@ export async function proposePublication(
   input: ProposePublication & { patientId: string },
   meta: RequestMeta = {},
 ): Promise<{ id: string; status: 'awaiting-consent' }> {
-  await assertPublicationAccess(
-    deps,
-    actor,
-    input.patientId,
-    { scope: 'clinical', mode: 'write', action: 'publication.propose' },
-    meta,
-  );
+  // The route declares the patient scope (config.patient): checked and audited before this runs.
   const patient = await findPatientAccount(deps.db, input.patientId);
   if (!patient) throw new AppError('NOT_FOUND', 'Patient was not found.');
   if (input.beforePhotoId === input.afterPhotoId) {

@@ -50,7 +50,17 @@ export async function publicationsRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/patients/:id/publications',
     {
-      config: { access: ['clinician'] },
+      config: {
+        access: ['clinician'],
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'write',
+          action: 'publication.propose',
+          resource: 'publication',
+        },
+      },
       schema: {
         tags: ['publications'],
         description:
@@ -76,7 +86,17 @@ export async function publicationsRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/patients/:id/publications',
     {
-      config: { access: 'authenticated' },
+      config: {
+        access: 'authenticated',
+        patient: {
+          from: 'params',
+          key: 'id',
+          scope: 'clinical',
+          mode: 'read',
+          action: 'publication.list',
+          resource: 'publication',
+        },
+      },
       schema: {
         tags: ['publications'],
         params: patientIdParamsSchema,

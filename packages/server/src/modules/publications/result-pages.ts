@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { clinicTimeZone } from '../admin/clinic.repository';
+import { clinicTimeZone } from '../clinic/clinic.repository';
 import { getOutcomes } from '../outcomes/get-outcomes';
 import { getPublicResult, getPublicResults } from './get-public-results';
 import type { PublicationsDeps } from './publication-access';

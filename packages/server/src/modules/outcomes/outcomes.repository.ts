@@ -70,15 +70,18 @@ export interface MeasurementWindows {
 }
 
 // Each patient's start of this treatment: their earliest started plan's first session, or the plan's
-// creation when it has no session (a medicine). Shared by the queries below so they agree.
+// creation when it has no session (a medicine). Shared by the queries below so they agree. The first
+// session is one probe of treatment_sessions(plan_id, performed_at) per plan: a join with GROUP BY
+// read every session of the clinic (147,717 at 1M measurements) to keep a tenth of them.
 const startsCte = (treatmentSlug: string) => sql`
-  plan_start as (
-    select p.patient_id, coalesce(min(s.performed_at), min(p.created_at)) as start_at
+  starts as (
+    select p.patient_id,
+      min(coalesce(
+        (select min(s.performed_at) from treatment_sessions s where s.plan_id = p.id),
+        p.created_at)) as start_at
     from treatment_plans p
-    left join treatment_sessions s on s.plan_id = p.id
     where p.treatment_slug = ${treatmentSlug} and p.status in ('active', 'completed', 'stopped')
-    group by p.id, p.patient_id),
-  starts as (select patient_id, min(start_at) as start_at from plan_start group by patient_id)`;
+    group by p.patient_id)`;
 
 /**
  * THE effective measurement, for every automatic measurement of the patients with a started plan of

@@ -377,8 +377,12 @@ async function main() {
     );
     await migrateToLatest(db.kysely);
     const existing = Number(
-      (await db.kysely.selectFrom('measurements').select((e) => e.fn.countAll().as('n')).executeTakeFirst())?.n ??
-        0,
+      (
+        await db.kysely
+          .selectFrom('measurements')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
     );
     const count = existing > 0 ? existing : await generate(db, now);
     if (existing > 0) {

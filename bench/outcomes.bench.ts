@@ -242,25 +242,54 @@ async function generate(db: Db, now: number): Promise<number> {
   return measurementCount;
 }
 
+// CPU time, which a busy machine does not inflate the way it inflates wall time: this process
+// (parsing the rows, the statistics) plus, on a PostgreSQL server on this host, the backends
+// serving the bench's database (read from /proc; 0 when not readable).
+let benchDb: Db | undefined;
+async function cpuMs(): Promise<number> {
+  const self = process.cpuUsage();
+  let server = 0;
+  if (benchDb?.dialect === 'postgres') {
+    const pids = await sql<{ pid: number }>`
+      select pid from pg_stat_activity where datname = current_database()`.execute(benchDb.kysely);
+    const tick = 1000 / 100; // USER_HZ
+    for (const { pid } of pids.rows) {
+      try {
+        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        server += (Number(f[11]) + Number(f[12])) * tick; // utime, stime
+      } catch {
+        // not this host's process, or not readable: wall time only
+      }
+    }
+  }
+  return (self.user + self.system) / 1000 + server;
+}
+
 async function time<T>(label: string, fn: () => Promise<T>, results: [string, number][]): Promise<T> {
   let out = await fn(); // warm the cache and plan once; the figure is the median of the next runs
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = await cpuMs();
     const t = performance.now();
     out = await fn();
     times.push(performance.now() - t);
+    cpu.push((await cpuMs()) - c);
   }
-  times.sort((a, b) => a - b);
-  const ms = times[Math.floor((times.length - 1) / 2)]!;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const ms = median(times);
   results.push([label, ms]);
   const all = runs > 1 ? `  (${times.map((x) => x.toFixed(0)).join(', ')})` : '';
-  console.log(`  ${label.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms${all}`);
+  console.log(
+    `  ${label.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms  cpu ${median(cpu).toFixed(0).padStart(5)} ms${all}`,
+  );
   return out;
 }
 
 async function main() {
   const now = Date.now();
   const { db, cleanup, where } = await openTarget();
+  benchDb = db;
   try {
     console.log(
       `outcomes bench on ${where}: ${target.toLocaleString('en-US')} measurements, ${patientsN.toLocaleString('en-US')} patients, ${sitesN} sites, ${years} years`,

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../packages/server/src/lib/ids';
-import { makeOutcomePatient } from '../packages/server/src/modules/outcomes/outcomes.factory';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../packages/server/src/test/dialects';
+import { DIALECTS, type TestDatabase } from '../packages/server/src/test/dialects';
 import { expectNoSeriousA11yIssues } from './axe';
-import {
-  type Browser,
-  browserAvailable,
-  launchBrowser,
-  type RunningServer,
-  screenshotPath,
-  startServer,
-} from './harness';
+import { type Browser, browserAvailable, type RunningServer, screenshotPath } from './harness';
+import { type OutcomesSite, startOutcomesSite } from './outcomes-setup';
 import { signIn } from './sign-in';
 
 const DAY = 86_400_000;
@@ -23,39 +16,37 @@ describe.runIf(browserAvailable()).each(DIALECTS)('clinic outcomes page in chrom
   let server: RunningServer;
   let browser: Browser;
   let testDb: TestDatabase;
+  let site: OutcomesSite | undefined;
   beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    server = await startServer(
-      dialect === 'postgres' ? { DATABASE_URL: testDb.url! } : { ANAGEN_DATA_DIR: testDb.dataDir },
-    );
     // Six patients who started 14 months ago; 3-month changes −2, 4, 6, 10, 12, 40 hairs/cm².
     const start = Date.now() - 420 * DAY;
-    for (const [i, d] of [-2, 4, 6, 10, 12, 40].entries()) {
-      await makeOutcomePatient(testDb.db.kysely, {
-        id: `e2e-out-${i}`,
-        treatment: T,
-        startAt: start,
-        providerId: i < 2 ? 'demo-provider-morgan' : 'demo-provider-chen',
-        sessionDays: [0],
-        measurements: [
-          { day: -5, hairCount: 100 },
-          { day: 92, hairCount: 100 + d },
-        ],
-      });
-    }
-    await makeOutcomePatient(testDb.db.kysely, {
-      id: 'e2e-out-nobase',
-      treatment: T,
-      startAt: start,
-      providerId: 'demo-provider-chen',
-      measurements: [{ day: 92, hairCount: 120 }],
+    site = await startOutcomesSite(dialect, {
+      timezoneId: 'Asia/Tokyo',
+      patients: [
+        ...[-2, 4, 6, 10, 12, 40].map((d, i) => ({
+          id: `e2e-out-${i}`,
+          treatment: T,
+          startAt: start,
+          providerId: i < 2 ? 'demo-provider-morgan' : 'demo-provider-chen',
+          sessionDays: [0],
+          measurements: [
+            { day: -5, hairCount: 100 },
+            { day: 92, hairCount: 100 + d },
+          ],
+        })),
+        {
+          id: 'e2e-out-nobase',
+          treatment: T,
+          startAt: start,
+          providerId: 'demo-provider-chen',
+          measurements: [{ day: 92, hairCount: 120 }],
+        },
+      ],
     });
-    browser = await launchBrowser({ timezoneId: 'Asia/Tokyo' });
+    ({ server, browser, testDb } = site);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await testDb?.drop();
+    await site?.close();
   });
 
   it('shows the distribution, the interval, exclusions and the published figure, and exports CSV', async () => {

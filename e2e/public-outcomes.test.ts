@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOutcomePatient } from '../packages/server/src/modules/outcomes/outcomes.factory';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../packages/server/src/test/dialects';
+import { DIALECTS } from '../packages/server/src/test/dialects';
 import { expectNoSeriousA11yIssues } from './axe';
-import {
-  type Browser,
-  browserAvailable,
-  launchBrowser,
-  type RunningServer,
-  screenshotPath,
-  startServer,
-} from './harness';
+import { type Browser, browserAvailable, type RunningServer, screenshotPath } from './harness';
+import { type OutcomesSite, startOutcomesSite } from './outcomes-setup';
 import { signIn } from './sign-in';
 
 const DAY = 86_400_000;
@@ -19,15 +12,12 @@ const POLL = { timeout: 20_000 };
 describe.runIf(browserAvailable()).each(DIALECTS)('public outcome summary in chromium on %s', (dialect) => {
   let server: RunningServer;
   let browser: Browser;
-  let testDb: TestDatabase;
+  let site: OutcomesSite | undefined;
   beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    server = await startServer(
-      dialect === 'postgres' ? { DATABASE_URL: testDb.url! } : { ANAGEN_DATA_DIR: testDb.dataDir },
-    );
     const start = Date.now() - 420 * DAY;
-    for (const [i, d] of [-2, 4, 6, 10, 12, 40].entries()) {
-      await makeOutcomePatient(testDb.db.kysely, {
+    site = await startOutcomesSite(dialect, {
+      timezoneId: 'Pacific/Auckland',
+      patients: [-2, 4, 6, 10, 12, 40].map((d, i) => ({
         id: `e2e-pub-${i}`,
         treatment: T,
         startAt: start,
@@ -38,14 +28,12 @@ describe.runIf(browserAvailable()).each(DIALECTS)('public outcome summary in chr
           { day: 92, hairCount: 100 + d },
           ...(i === 0 ? [{ day: 366, hairCount: 125 }] : []),
         ],
-      });
-    }
-    browser = await launchBrowser({ timezoneId: 'Pacific/Auckland' });
+      })),
+    });
+    ({ server, browser } = site);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await testDb?.drop();
+    await site?.close();
   });
 
   const setPublished = async (page: Awaited<ReturnType<Browser['context']['newPage']>>, on: boolean) => {

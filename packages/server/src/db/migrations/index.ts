@@ -18,6 +18,7 @@ import * as clusterLeases from './2026_12_08_0500_cluster_leases';
 import * as outcomesIndexes from './2026_12_08_0600_outcomes_indexes';
 import * as outcomeQuestionnaires from './2026_12_08_0610_outcome_questionnaires';
 import * as publications from './2026_12_09_0100_publications';
+import * as outcomesCoveringIndexes from './2026_12_09_0200_outcomes_covering_indexes';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0600_outcomes_indexes': outcomesIndexes,
   '2026_12_08_0610_outcome_questionnaires': outcomeQuestionnaires,
   '2026_12_09_0100_publications': publications,
+  '2026_12_09_0200_outcomes_covering_indexes': outcomesCoveringIndexes,
 };

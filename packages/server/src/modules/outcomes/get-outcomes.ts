@@ -98,9 +98,8 @@ function qualityFlagged(json: string | null): boolean {
 
 /** A stored row as the pure calculation needs it: value that counts, its uncertainty, usability. */
 export function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasurement {
-  // The analysis job runs only on calibrated trichoscopy photos, so a photo and its calibration
-  // on the automatic row mark a standardized image (rows entered otherwise do not count).
-  const standardized = r.photo_id !== null && r.um_per_px !== null;
+  // Decided by the query (a photo and its calibration on the automatic row; see the repository).
+  const standardized = Number(r.standardized) === 1;
   const corrected = r.effective_source !== 'auto';
   const u = measurementUncertainty({
     hairCount: Number(r.hair_count),

@@ -1,8 +1,12 @@
+import { createHmac } from 'node:crypto';
 import { MONTH_MS } from '@anagen/core/outcomes';
+import type { Config } from '../../config';
 import { logDelivery } from '../../lib/delivery-log.repository';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import type { JobHandler } from '../../lib/jobs/worker';
+import { sendMailOnce } from '../../lib/mail-outbox';
+import { keyringFor, SecretKeyMissingError } from '../../lib/secret-box';
 import { getClinicContact } from '../care-templates/care-settings';
 import {
   findPlanForQuestionnaire,
@@ -23,9 +27,34 @@ const when = (month: number) =>
   month === 0 ? 'before your treatment starts' : `${month} months into your treatment`;
 
 /**
+ * The link token of one email (`outboxKey`): the same on every attempt of that email, so a retry
+ * after the mail server accepted it but before we recorded it resends the link the patient already
+ * has (same Message-ID), and that link works. Derived with the server's secret key, which is not in
+ * the database: a copy of the database (which holds only token hashes) still gives no working link.
+ * A production server started without ANAGEN_SECRET_KEY gets a random token per attempt instead
+ * (only that crash window is then exposed: the first email's link would not work).
+ */
+export function questionnaireLinkToken(
+  config: Pick<Config, 'secretKey' | 'previousSecretKeys' | 'production' | 'dataDir'>,
+  outboxKey: string,
+): string {
+  try {
+    const ring = keyringFor(config);
+    return createHmac('sha256', ring.keys.get(ring.currentId)!)
+      .update(`questionnaire-link:${outboxKey}`)
+      .digest('base64url');
+  } catch (err) {
+    if (!(err instanceof SecretKeyMissingError)) throw err;
+    return newToken();
+  }
+}
+
+/**
  * Sends a plan's questionnaire for one time point (creating it on first send) or its one reminder,
- * through the mailer with the delivery log. Each email carries a fresh link; the previous link of the
- * same questionnaire stops working, so an old email cannot be answered after a newer one.
+ * through the mail outbox with the delivery log. Each email carries a fresh link; the previous link of
+ * the same questionnaire stops working, so an old email cannot be answered after a newer one. A retried
+ * job sends no email twice: one outbox key per questionnaire and kind (first email, reminder), and the
+ * link's token is recorded in the transaction that marks the email sent.
  */
 export const questionnaireJob: JobHandler = async (raw, { deps, jobId }) => {
   const p = raw as QuestionnaireJobPayload;
@@ -59,7 +88,8 @@ export const questionnaireJob: JobHandler = async (raw, { deps, jobId }) => {
   } else if (!p.reminder && row.sent_at !== null) {
     return; // a retried job: the first email already went out
   }
-  const token = newToken();
+  const outboxKey = `outcomes.questionnaire:${row.id}:${p.reminder ? 'reminder' : 'first'}`;
+  const token = questionnaireLinkToken(deps.config, outboxKey);
   const clinic = await getClinicContact(db);
   const link = `${deps.config.publicUrl}/questionnaire/${token}`;
   const treatment = treatmentDisplayName(plan.treatment_slug);
@@ -78,16 +108,24 @@ export const questionnaireJob: JobHandler = async (raw, { deps, jobId }) => {
     'Answering is optional and does not change your care.',
     `${clinic.name}: ${clinic.phone}.`,
   ].join('\n');
-  const res = await deps.mailer.send({ to: plan.email, subject, text });
-  await markQuestionnaireSent(db, row.id, hashToken(token), p.reminder ? 'reminded_at' : 'sent_at', now);
-  await logDelivery(db, {
-    patientId: plan.patient_id,
-    kind: p.reminder ? 'outcome-questionnaire-reminder' : 'outcome-questionnaire',
-    recipient: plan.email,
-    subject,
-    response: res.response,
-    jobId,
-    now,
+  const questionnaireId = row.id;
+  await sendMailOnce(deps, outboxKey, { to: plan.email, subject, text }, async (trx, res) => {
+    await markQuestionnaireSent(
+      trx,
+      questionnaireId,
+      hashToken(token),
+      p.reminder ? 'reminded_at' : 'sent_at',
+      now,
+    );
+    await logDelivery(trx, {
+      patientId: plan.patient_id,
+      kind: p.reminder ? 'outcome-questionnaire-reminder' : 'outcome-questionnaire',
+      recipient: plan.email,
+      subject,
+      response: res.response,
+      jobId,
+      now,
+    });
   });
   if (!p.reminder) {
     const payload: QuestionnaireJobPayload = { ...p, reminder: true };

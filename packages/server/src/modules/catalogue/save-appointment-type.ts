@@ -36,7 +36,8 @@ async function saveAudited(deps: Deps, by: AuditActor, id: string, body: TypeInp
       );
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw fieldConflict('body.slug', 'Another appointment type already uses this slug');
+    if (isUniqueViolation(err))
+      throw fieldConflict('body.slug', 'Another appointment type already uses this slug');
     throw err;
   }
 }

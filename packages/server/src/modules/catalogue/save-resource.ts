@@ -27,7 +27,11 @@ async function saveAudited(deps: Deps, by: AuditActor, id: string, body: Resourc
   });
 }
 
-export async function createResource(deps: Deps, by: AuditActor, input: ResourceInput): Promise<AdminResource> {
+export async function createResource(
+  deps: Deps,
+  by: AuditActor,
+  input: ResourceInput,
+): Promise<AdminResource> {
   const id = newId();
   await saveAudited(deps, by, id, input, true);
   return findResourceOrThrow(deps.db.kysely, id);

@@ -32,8 +32,12 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
     if (!clinic) throw notFound('Clinic');
     return clinic;
   }
-  const saveSettings = (req: FastifyRequest, action: string, patch: Record<string, unknown>, detail: unknown) =>
-    updateClinicSettings(app.deps, auditActorOf(req), { action, patch, detail });
+  const saveSettings = (
+    req: FastifyRequest,
+    action: string,
+    patch: Record<string, unknown>,
+    detail: unknown,
+  ) => updateClinicSettings(app.deps, auditActorOf(req), { action, patch, detail });
 
   const view = (c: NonNullable<Awaited<ReturnType<typeof findClinic>>>) => ({
     id: c.id,

@@ -86,7 +86,9 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) =>
       reply
         .code(201)
-        .send(await closeLocation(app.deps, auditActorOf(req), { locationId: req.params.id, closure: req.body })),
+        .send(
+          await closeLocation(app.deps, auditActorOf(req), { locationId: req.params.id, closure: req.body }),
+        ),
   );
 
   r.delete(

@@ -19,7 +19,11 @@ export async function adminLocationOrThrow(db: Kysely<Database>, id: string): Pr
   return found;
 }
 
-export async function createLocation(deps: Deps, by: AuditActor, input: LocationInput): Promise<AdminLocation> {
+export async function createLocation(
+  deps: Deps,
+  by: AuditActor,
+  input: LocationInput,
+): Promise<AdminLocation> {
   const db = deps.db.kysely;
   const clinic = await findClinic(db);
   if (!clinic) throw notFound('Clinic');

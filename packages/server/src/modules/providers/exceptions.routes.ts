@@ -75,7 +75,9 @@ export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) =>
       reply
         .code(201)
-        .send(await addException(app.deps, auditActorOf(req), { providerId: req.params.id, exception: req.body })),
+        .send(
+          await addException(app.deps, auditActorOf(req), { providerId: req.params.id, exception: req.body }),
+        ),
   );
 
   r.delete(

@@ -98,6 +98,7 @@ export async function providersRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: adminProviderSchema },
       },
     },
-    async (req) => updateProviderHours(app.deps, auditActorOf(req), { id: req.params.id, hours: req.body.hours }),
+    async (req) =>
+      updateProviderHours(app.deps, auditActorOf(req), { id: req.params.id, hours: req.body.hours }),
   );
 }

@@ -37,9 +37,13 @@ async function checkRefs(trx: Kysely<Database>, body: ProviderBody) {
   );
   if (body.userId) {
     if ((await findUserRole(trx, body.userId)) !== 'clinician') {
-      throw new AppError('VALIDATION_FAILED', 'A provider profile can only be linked to a clinician account.', {
-        errors: [{ path: 'body.userId', message: 'Choose a clinician account' }],
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'A provider profile can only be linked to a clinician account.',
+        {
+          errors: [{ path: 'body.userId', message: 'Choose a clinician account' }],
+        },
+      );
     }
   }
 }
@@ -60,7 +64,11 @@ async function saveAudited(deps: Deps, by: AuditActor, id: string, body: Provide
   }
 }
 
-export async function createProvider(deps: Deps, by: AuditActor, input: ProviderBody): Promise<AdminProvider> {
+export async function createProvider(
+  deps: Deps,
+  by: AuditActor,
+  input: ProviderBody,
+): Promise<AdminProvider> {
   const id = newId();
   await saveAudited(deps, by, id, input, true);
   return providerOrThrow(deps.db.kysely, id);

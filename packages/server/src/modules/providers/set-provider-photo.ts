@@ -29,7 +29,9 @@ async function setPhoto(
   });
   // A leftover file is harmless; failing here would undo a committed change in the caller.
   if (before && before !== key) {
-    await deps.storage.delete(before).catch((err) => deps.log.warn({ err, key: before }, 'old portrait not deleted'));
+    await deps.storage
+      .delete(before)
+      .catch((err) => deps.log.warn({ err, key: before }, 'old portrait not deleted'));
   }
 }
 

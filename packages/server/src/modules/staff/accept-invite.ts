@@ -20,7 +20,10 @@ export async function acceptInvite(
   const now = () => deps.clock.now();
   const t = await findUsableToken(db, input.token, now());
   const invalid = () =>
-    new AppError('UNPROCESSABLE', 'This link has expired or was already used. Ask an administrator for a new one.');
+    new AppError(
+      'UNPROCESSABLE',
+      'This link has expired or was already used. Ask an administrator for a new one.',
+    );
   if (!t) throw invalid();
   const passwordHash = await hashPassword(input.password);
   // With two-step sign-in on, a mailed link must not stand in for the second step: the password

@@ -8,8 +8,8 @@ import { isUniqueViolation } from '../auth/auth.service';
 import { auditChange } from '../clinic/admin-audit';
 import { insertUser } from '../users/users.repository';
 import { issueUserToken } from './staff.repository';
-import { staffMemberOrThrow } from './staff-member';
 import { sendPasswordLink } from './staff-mail';
+import { staffMemberOrThrow } from './staff-member';
 
 export type StaffMailDeps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'mailer'> & { log: WarnLog };
 
@@ -37,6 +37,12 @@ export async function inviteStaff(
     }
     throw err;
   }
-  const emailSent = await sendPasswordLink({ deps, log: deps.log }, input, 'invite', link.token, link.expiresAt);
+  const emailSent = await sendPasswordLink(
+    { deps, log: deps.log },
+    input,
+    'invite',
+    link.token,
+    link.expiresAt,
+  );
   return { member: await staffMemberOrThrow(db, id), emailSent };
 }

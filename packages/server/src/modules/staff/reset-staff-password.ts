@@ -4,8 +4,8 @@ import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from '../clinic/admin-audit';
 import type { StaffMailDeps } from './invite-staff';
 import { issueUserToken } from './staff.repository';
-import { staffMemberOrThrow } from './staff-member';
 import { sendPasswordLink } from './staff-mail';
+import { staffMemberOrThrow } from './staff-member';
 
 /** Mails a one-time set-password link: a fresh invitation if none was accepted yet. */
 export async function resetStaffPassword(

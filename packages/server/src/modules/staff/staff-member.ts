@@ -12,5 +12,6 @@ export async function staffMemberOrThrow(db: Kysely<Database>, id: string): Prom
 
 /** Guards against an admin locking everyone out by demoting or deactivating themself. */
 export function assertNotSelf(actorId: string | undefined, id: string, what: string): void {
-  if (actorId === id) throw new AppError('CONFLICT', `You cannot ${what} your own account; ask another admin.`);
+  if (actorId === id)
+    throw new AppError('CONFLICT', `You cannot ${what} your own account; ask another admin.`);
 }

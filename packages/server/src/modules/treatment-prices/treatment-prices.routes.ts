@@ -33,6 +33,7 @@ export async function treatmentPricesRoutes(app: FastifyInstance): Promise<void>
         response: { 200: treatmentPriceSchema },
       },
     },
-    async (req) => updateTreatmentPrice(app.deps, auditActorOf(req), { slug: req.params.slug, price: req.body }),
+    async (req) =>
+      updateTreatmentPrice(app.deps, auditActorOf(req), { slug: req.params.slug, price: req.body }),
   );
 }

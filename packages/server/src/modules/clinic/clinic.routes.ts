@@ -11,16 +11,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../errors';
 import { auditActorOf } from '../audit/audit.service';
 import { DEMO_CLINIC } from '../demo/demo-clinic';
-import { auditChange } from './admin-audit';
 import {
   clinicTimeZone,
   customSitesFromSettings,
   findClinic,
-  mergeClinicSettings,
   noticeNotesFromSettings,
   policiesFromSettings,
-  updateClinicDetails,
 } from './clinic.repository';
+import { updateClinic } from './update-clinic';
+import { updateClinicSettings } from './update-clinic-settings';
 
 const ADMIN = { access: ['admin'] as const };
 
@@ -33,21 +32,12 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
     if (!clinic) throw notFound('Clinic');
     return clinic;
   }
-  /** Replaces some keys of the clinic's settings (others are kept) and audits the change, in one commit. */
-  async function saveSettings(
+  const saveSettings = (
     req: FastifyRequest,
     action: string,
     patch: Record<string, unknown>,
     detail: unknown,
-  ): Promise<void> {
-    const clinic = await clinicOrThrow();
-    await db()
-      .transaction()
-      .execute(async (trx) => {
-        await mergeClinicSettings(trx, clinic.id, patch);
-        await auditChange(auditActorOf(req), trx, action, 'clinic', clinic.id, detail);
-      });
-  }
+  ) => updateClinicSettings(app.deps, auditActorOf(req), { action, patch, detail });
 
   const view = (c: NonNullable<Awaited<ReturnType<typeof findClinic>>>) => ({
     id: c.id,
@@ -86,23 +76,7 @@ export async function clinicRoutes(app: FastifyInstance): Promise<void> {
       config: ADMIN,
       schema: { tags: ['admin'], body: clinicDetailsSchema, response: { 200: clinicSchema } },
     },
-    async (req) => {
-      const clinic = await clinicOrThrow();
-      const d = {
-        name: req.body.name,
-        address: req.body.address ?? null,
-        phone: req.body.phone,
-        email: req.body.email,
-        website: req.body.website ?? null,
-      };
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await updateClinicDetails(trx, clinic.id, d);
-          await auditChange(auditActorOf(req), trx, 'clinic.update', 'clinic', clinic.id, d);
-        });
-      return { id: clinic.id, ...d };
-    },
+    async (req) => updateClinic(app.deps, auditActorOf(req), req.body),
   );
 
   r.get(

@@ -8,21 +8,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../errors';
-import { newId } from '../../lib/ids';
 import { auditActorOf } from '../audit/audit.service';
-import { auditChange } from '../clinic/admin-audit';
-import { findClinic } from '../clinic/clinic.repository';
-import {
-  deleteClosure,
-  findLocation,
-  insertClosure,
-  listLocations,
-  saveLocation,
-} from './locations.repository';
-import { assertOpeningCoversProviders } from './opening-hours-check';
-import { localDaysRange } from './schedule-conflicts';
-import { findScheduleConflicts } from './schedule-conflicts.repository';
+import { closeLocation, previewClosure, removeClosure } from './close-location';
+import { listLocations } from './locations.repository';
+import { createLocation, updateLocation } from './save-location';
 
 const ADMIN = { access: ['admin'] as const };
 const closureParams = z.strictObject({
@@ -33,12 +22,6 @@ const closureParams = z.strictObject({
 export async function locationsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.kysely;
-
-  async function one(id: string) {
-    const found = (await listLocations(db())).find((l) => l.id === id);
-    if (!found) throw notFound('Location');
-    return found;
-  }
 
   r.get(
     '/api/admin/locations',
@@ -52,18 +35,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
       config: ADMIN,
       schema: { tags: ['admin'], body: locationInputSchema, response: { 201: adminLocationSchema } },
     },
-    async (req, reply) => {
-      const clinic = await findClinic(db());
-      if (!clinic) throw notFound('Clinic');
-      const id = newId();
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await saveLocation(trx, id, clinic.id, req.body, true);
-          await auditChange(auditActorOf(req), trx, 'location.create', 'location', id, req.body);
-        });
-      return reply.code(201).send(await one(id));
-    },
+    async (req, reply) => reply.code(201).send(await createLocation(app.deps, auditActorOf(req), req.body)),
   );
 
   r.put(
@@ -77,18 +49,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: adminLocationSchema },
       },
     },
-    async (req) => {
-      const loc = await findLocation(db(), req.params.id);
-      if (!loc) throw notFound('Location');
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await assertOpeningCoversProviders(trx, loc.id, req.body.openingHours);
-          await saveLocation(trx, loc.id, '', req.body, false);
-          await auditChange(auditActorOf(req), trx, 'location.update', 'location', loc.id, req.body);
-        });
-      return one(loc.id);
-    },
+    async (req) => updateLocation(app.deps, auditActorOf(req), { id: req.params.id, location: req.body }),
   );
 
   r.post(
@@ -103,12 +64,7 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.object({ conflicts: z.array(scheduleConflictSchema) }) },
       },
     },
-    async (req) => {
-      const loc = await findLocation(db(), req.params.id);
-      if (!loc) throw notFound('Location');
-      const [from, to] = localDaysRange(loc.time_zone, req.body.startDate, req.body.endDate);
-      return { conflicts: await findScheduleConflicts(db(), { locationId: loc.id }, from, to) };
-    },
+    async (req) => previewClosure(app.deps, { locationId: req.params.id, closure: req.body }),
   );
 
   r.post(
@@ -127,22 +83,12 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (req, reply) => {
-      const loc = await findLocation(db(), req.params.id);
-      if (!loc) throw notFound('Location');
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          const id = await insertClosure(trx, loc.id, req.body, app.deps.clock.now());
-          await auditChange(auditActorOf(req), trx, 'location.closure.create', 'location', loc.id, {
-            closureId: id,
-            ...req.body,
-          });
-        });
-      const [from, to] = localDaysRange(loc.time_zone, req.body.startDate, req.body.endDate);
-      const conflicts = await findScheduleConflicts(db(), { locationId: loc.id }, from, to);
-      return reply.code(201).send({ location: await one(loc.id), conflicts });
-    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await closeLocation(app.deps, auditActorOf(req), { locationId: req.params.id, closure: req.body }),
+        ),
   );
 
   r.delete(
@@ -151,24 +97,6 @@ export async function locationsRoutes(app: FastifyInstance): Promise<void> {
       config: ADMIN,
       schema: { tags: ['admin'], params: closureParams, response: { 200: adminLocationSchema } },
     },
-    async (req) => {
-      const deleted = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const ok = await deleteClosure(trx, req.params.id, req.params.closureId);
-          if (ok)
-            await auditChange(
-              auditActorOf(req),
-              trx,
-              'location.closure.delete',
-              'location',
-              req.params.id,
-              req.params,
-            );
-          return ok;
-        });
-      if (!deleted) throw notFound('Closure');
-      return one(req.params.id);
-    },
+    async (req) => removeClosure(app.deps, auditActorOf(req), req.params),
   );
 }

@@ -1,6 +1,5 @@
 import {
   adminIdParamsSchema,
-  type ExceptionInput,
   exceptionInputSchema,
   scheduleConflictSchema,
   scheduleExceptionSchema,
@@ -9,12 +8,11 @@ import { utcToLocal } from '@anagen/core/scheduling';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../errors';
 import { auditActorOf } from '../audit/audit.service';
-import { auditChange } from '../clinic/admin-audit';
-import { addDays, localDaysRange, wallInstant } from '../locations/schedule-conflicts';
-import { findScheduleConflicts } from '../locations/schedule-conflicts.repository';
-import { deleteException, insertException, listExceptions, providerZone } from './providers.repository';
+import { addDays } from '../locations/schedule-conflicts';
+import { addException, previewException, providerZoneOrThrow } from './add-exception';
+import { listExceptions } from './providers.repository';
+import { removeException } from './remove-exception';
 
 const ADMIN = { access: ['admin'] as const };
 const conflictsSchema = z.array(scheduleConflictSchema);
@@ -26,22 +24,6 @@ const exceptionParams = z.strictObject({
 export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.kysely;
-
-  async function zoneOf(providerId: string) {
-    const p = await providerZone(db(), providerId);
-    if (!p) throw notFound('Provider');
-    return p.time_zone;
-  }
-
-  /** Time off takes away hours; extra hours never conflict with bookings. */
-  async function conflictsOf(providerId: string, zone: string, e: ExceptionInput) {
-    if (e.kind === 'extra') return [];
-    const [from, to] =
-      e.start && e.end
-        ? [wallInstant(zone, e.date, e.start), wallInstant(zone, e.date, e.end)]
-        : localDaysRange(zone, e.date, e.date);
-    return findScheduleConflicts(db(), { providerIds: [providerId] }, from, to);
-  }
 
   r.get(
     '/api/admin/providers/:id/exceptions',
@@ -55,7 +37,7 @@ export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const zone = await zoneOf(req.params.id);
+      const zone = await providerZoneOrThrow(db(), req.params.id);
       const today = utcToLocal(zone, app.deps.clock.now()).date;
       return listExceptions(db(), req.params.id, addDays(today, -30));
     },
@@ -73,7 +55,7 @@ export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.object({ conflicts: conflictsSchema }) },
       },
     },
-    async (req) => ({ conflicts: await conflictsOf(req.params.id, await zoneOf(req.params.id), req.body) }),
+    async (req) => previewException(app.deps, { providerId: req.params.id, exception: req.body }),
   );
 
   r.post(
@@ -90,54 +72,19 @@ export async function exceptionsRoutes(app: FastifyInstance): Promise<void> {
         response: { 201: z.object({ exception: scheduleExceptionSchema, conflicts: conflictsSchema }) },
       },
     },
-    async (req, reply) => {
-      const zone = await zoneOf(req.params.id);
-      const id = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const newId = await insertException(trx, req.params.id, req.body);
-          await auditChange(auditActorOf(req), trx, 'provider.exception.create', 'provider', req.params.id, {
-            exceptionId: newId,
-            ...req.body,
-          });
-          return newId;
-        });
-      const conflicts = await conflictsOf(req.params.id, zone, req.body);
-      const e = req.body;
-      return reply.code(201).send({
-        exception: {
-          id,
-          date: e.date,
-          kind: e.kind,
-          start: e.start ?? null,
-          end: e.end ?? null,
-          reason: e.reason ?? null,
-        },
-        conflicts,
-      });
-    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await addException(app.deps, auditActorOf(req), { providerId: req.params.id, exception: req.body }),
+        ),
   );
 
   r.delete(
     '/api/admin/providers/:id/exceptions/:exceptionId',
     { config: ADMIN, schema: { tags: ['admin'], params: exceptionParams, response: { 204: z.null() } } },
     async (req, reply) => {
-      const ok = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const deleted = await deleteException(trx, req.params.id, req.params.exceptionId);
-          if (deleted)
-            await auditChange(
-              auditActorOf(req),
-              trx,
-              'provider.exception.delete',
-              'provider',
-              req.params.id,
-              req.params,
-            );
-          return deleted;
-        });
-      if (!ok) throw notFound('Exception');
+      await removeException(app.deps, auditActorOf(req), req.params);
       return reply.code(204).send(null);
     },
   );

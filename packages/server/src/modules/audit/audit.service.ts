@@ -1,5 +1,4 @@
 import type { Actor } from '@anagen/core/access';
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { insertAuditEntry } from './audit.repository';
@@ -34,12 +33,22 @@ export function recordAudit(db: Kysely<Database>, by: AuditActor, event: AuditEv
   });
 }
 
+/**
+ * What the route adapters below read from a request. Spelled out instead of importing fastify's
+ * type, so this module (and every use case importing recordAudit) stays free of HTTP.
+ */
+interface AuditedRequest {
+  actor: Actor | null;
+  ip: string;
+  server: { deps: { clock: { now(): number }; db: { kysely: Kysely<Database> } } };
+}
+
 /** The request's side of an audit entry: its actor, the server clock's now, its client address. */
-export function auditActorOf(req: FastifyRequest): AuditActor {
+export function auditActorOf(req: AuditedRequest): AuditActor {
   return { actor: req.actor, at: req.server.deps.clock.now(), ip: req.ip };
 }
 
 /** Records an entry for the request's actor; a thin adapter over recordAudit for route code. */
-export function audit(req: FastifyRequest, event: AuditEvent, db?: Kysely<Database>): Promise<void> {
+export function audit(req: AuditedRequest, event: AuditEvent, db?: Kysely<Database>): Promise<void> {
   return recordAudit(db ?? req.server.deps.db.kysely, auditActorOf(req), event);
 }

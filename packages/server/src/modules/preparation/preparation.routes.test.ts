@@ -4,7 +4,7 @@ import { DIALECTS } from '../../test/dialects';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { careClient } from '../plans/care-test-client';
 import { syncPreparationForAppointment } from './preparation.service';
-import { insertTestAppointment } from './test-appointment';
+import { insertTestAppointment } from './test-appointment.factory';
 
 const H = 3_600_000;
 const DAY = 24 * H;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../db/migrate';
+import { seedDemo } from '../modules/demo/seed-demo';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../test/dialects';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/anagen.js');
@@ -11,17 +13,33 @@ const run = promisify(execFile);
 describe.each(DIALECTS)('anagen CLI on %s', (dialect) => {
   let t: TestDatabase;
   let env: NodeJS.ProcessEnv;
+  const envFor = (db: TestDatabase): NodeJS.ProcessEnv => {
+    const e: NodeJS.ProcessEnv = {
+      ...process.env,
+      ANAGEN_DATA_DIR: db.dataDir,
+      ANAGEN_PASSWORD: 'a-long-staff-password',
+    };
+    if (db.url) e.DATABASE_URL = db.url;
+    else delete e.DATABASE_URL;
+    return e;
+  };
+  // The demo clinic is loaded here, in process, so each test below stands on its own (the first test
+  // runs migrate and seed-demo through the CLI on a database of its own).
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    env = { ...process.env, ANAGEN_DATA_DIR: t.dataDir, ANAGEN_PASSWORD: 'a-long-staff-password' };
-    if (t.url) env.DATABASE_URL = t.url;
-    else delete env.DATABASE_URL;
+    await migrateToLatest(t.db.kysely);
+    await seedDemo({ db: t.db.kysely, now: Date.now() });
+    env = envFor(t);
   });
   afterAll(() => t.drop());
 
-  const anagen = async (...args: string[]) => {
+  const anagen = async (...args: string[]) => anagenWith(env, ...args);
+  const anagenWith = async (withEnv: NodeJS.ProcessEnv, ...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 60_000 });
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+        env: withEnv,
+        timeout: 120_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -30,23 +48,30 @@ describe.each(DIALECTS)('anagen CLI on %s', (dialect) => {
   };
 
   it('migrates, then seeds the demo clinic twice without changing anything the second time', async () => {
-    expect((await anagen('migrate')).code).toBe(0);
-    const first = await anagen('seed-demo');
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('admin@example.com');
-    const count = async () =>
-      Number(
-        (
-          await t.db.kysely
-            .selectFrom('users')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const before = await count();
-    expect((await anagen('seed-demo')).code).toBe(0);
-    expect(await count()).toBe(before);
-  });
+    const fresh = await createTestDatabase(dialect);
+    try {
+      const freshEnv = envFor(fresh);
+      expect((await anagenWith(freshEnv, 'migrate')).code).toBe(0);
+      const first = await anagenWith(freshEnv, 'seed-demo');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('admin@example.com');
+      const count = async () =>
+        Number(
+          (
+            await fresh.db.kysely
+              .selectFrom('users')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      expect(before).toBe(5);
+      expect((await anagenWith(freshEnv, 'seed-demo')).code).toBe(0);
+      expect(await count()).toBe(before);
+    } finally {
+      await fresh.drop();
+    }
+  }, 240_000);
 
   it('adds a staff user with an argon2id hash and refuses a duplicate', async () => {
     const ok = await anagen(

@@ -7,18 +7,12 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
-import { enqueueJob } from '../../lib/jobs/jobs.repository';
-import { audit } from '../audit/audit.service';
 import { SESSION_COOKIE } from '../auth/sessions.repository';
-import {
-  deactivateUser,
-  insertDeletionRequest,
-  listDeletionRequests,
-  resolveDeletionRequest,
-} from './account.repository';
-import { DELETION_REQUEST_JOB } from './deletion-request.job';
+import { listDeletionRequests } from './account.repository';
+import { closeAccount } from './close-account';
+import { findOpenDeletionRequest, requestDeletion } from './request-deletion';
+import { listAllDeletionRequests, resolveDeletionRequest } from './resolve-deletion-request';
 
 /**
  * A patient's data rights (decision 040): ask for erasure — reviewed by the clinic, never automatic,
@@ -27,12 +21,8 @@ import { DELETION_REQUEST_JOB } from './deletion-request.job';
  */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const openDeletionRequest = async (req: FastifyRequest) =>
-    (
-      await listDeletionRequests(app.deps.db.kysely, {
-        openForPatient: (req.params as { id: string }).id,
-      })
-    )[0];
+  const openDeletionRequest = (req: FastifyRequest) =>
+    findOpenDeletionRequest(app.deps, (req.params as { id: string }).id);
 
   r.post(
     '/api/patients/:id/deletion-request',
@@ -61,34 +51,12 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { db, clock } = app.deps;
-      const patientId = req.params.id;
-      const open = await openDeletionRequest(req);
-      const id = req.patientScope!.resourceId;
-      // One open request per patient: asking again neither duplicates it nor emails the clinic twice.
-      if (open) return reply.code(200).send(open);
-      const now = clock.now();
-      await db.kysely.transaction().execute(async (trx) => {
-        await insertDeletionRequest(trx, {
-          id,
-          patientId,
-          requestedBy: req.actor!.userId,
-          reason: req.body.reason || null,
-          now,
-        });
-        await enqueueJob(
-          trx,
-          {
-            kind: DELETION_REQUEST_JOB,
-            payload: { requestId: id },
-            runAt: now,
-            uniqueKey: `deletion-request:${id}`,
-          },
-          now,
-        );
+      const { status, body } = await requestDeletion(app.deps, req.actor!, {
+        patientId: req.params.id,
+        id: req.patientScope!.resourceId,
+        reason: req.body.reason || null,
       });
-      const [saved] = await listDeletionRequests(db.kysely, { id });
-      return reply.code(201).send(saved!);
+      return reply.code(status).send(body);
     },
   );
 
@@ -141,14 +109,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const ended = await deactivateUser(app.deps.db.kysely, req.actor!.userId);
-      await audit(req, {
-        action: 'auth.account.deactivated',
-        resource: 'user',
-        resourceId: req.actor!.userId,
-        patientId: req.params.id,
-        detail: `${ended} sessions ended; patient record kept`,
-      });
+      await closeAccount(app.deps, req.actor!, { patientId: req.params.id, ip: req.ip });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -160,15 +121,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       config: { access: ['admin'] },
       schema: { tags: ['account'], response: { 200: z.array(deletionRequestSchema) } },
     },
-    async (req) => {
-      const list = await listDeletionRequests(app.deps.db.kysely);
-      await audit(req, {
-        action: 'deletion-request.list',
-        resource: 'deletion-request',
-        detail: `${list.length} requests`,
-      });
-      return list;
-    },
+    async (req) => listAllDeletionRequests(app.deps, req.actor!, { ip: req.ip }),
   );
 
   r.post(
@@ -184,24 +137,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: deletionRequestSchema },
       },
     },
-    async (req) => {
-      const db = app.deps.db.kysely;
-      const [existing] = await listDeletionRequests(db, { id: req.params.id });
-      if (!existing) throw notFound('Deletion request');
-      const done = await resolveDeletionRequest(db, existing.id, {
-        by: req.actor!.userId,
-        note: req.body.note,
-        now: app.deps.clock.now(),
-      });
-      if (!done) throw new AppError('CONFLICT', 'This request has already been resolved.');
-      await audit(req, {
-        action: 'deletion-request.resolve',
-        resource: 'deletion-request',
-        resourceId: existing.id,
-        patientId: existing.patientId,
-      });
-      const [saved] = await listDeletionRequests(db, { id: existing.id });
-      return saved!;
-    },
+    async (req) =>
+      resolveDeletionRequest(app.deps, req.actor!, { id: req.params.id, resolution: req.body, ip: req.ip }),
   );
 }

@@ -7,12 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, fieldError, notFound, validationError } from '../../errors';
 import { decodeSlots } from '../../lib/decode-slots';
+import { assertPatientAccess } from '../../lib/patient-scope';
 import { withAnalysisSlot } from '../measurements/analysis-slot';
 import { analysisQueue } from '../measurements/analysis-slot.repository';
 import { decodeForAnalysis } from '../measurements/decode-for-analysis';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
 import { runAnalysis } from '../measurements/run-analysis';
-import { requirePatientAccess } from '../patients/patient-access';
 import { findPhotoRow } from '../photos/photos.repository';
 import { readUpload } from '../photos/read-upload';
 import { storePhoto } from '../photos/store-photo';
@@ -67,13 +67,19 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
         if (store) throw fieldError('store', 'a stored photo is analysed in the background already');
         const photo = await findPhotoRow(db, f.photoId);
         if (!photo) throw notFound('Photo');
-        await requirePatientAccess(req, photo.patient_id, {
-          scope: 'clinical',
-          mode: 'read',
-          action: 'analysis.run',
-          resource: 'photo',
-          resourceId: photo.id,
-        }).catch((err) => {
+        await assertPatientAccess(
+          app.deps,
+          req.actor,
+          photo.patient_id,
+          {
+            scope: 'clinical',
+            mode: 'read',
+            action: 'analysis.run',
+            resource: 'photo',
+            resourceId: photo.id,
+          },
+          req.ip,
+        ).catch((err) => {
           throw actor.role === 'patient' ? notFound('Photo') : err;
         });
         const data = await app.deps.storage.get(photo.image_key);
@@ -90,12 +96,18 @@ export async function analysesRoutes(app: FastifyInstance): Promise<void> {
           );
         }
         if (f.patientId) {
-          await requirePatientAccess(req, f.patientId, {
-            scope: 'patient-input',
-            mode: store ? 'write' : 'read',
-            action: store ? 'analysis.store' : 'analysis.run',
-            resource: 'analysis',
-          });
+          await assertPatientAccess(
+            app.deps,
+            req.actor,
+            f.patientId,
+            {
+              scope: 'patient-input',
+              mode: store ? 'write' : 'read',
+              action: store ? 'analysis.store' : 'analysis.run',
+              resource: 'analysis',
+            },
+            req.ip,
+          );
         }
         if (store && (!f.patientId || !f.site)) {
           throw fieldError(f.patientId ? 'site' : 'patientId', 'is required to store an analysis');

@@ -1,9 +1,7 @@
 import {
-  type DocumentKind,
   documentDeletionSchema,
   documentIdParamsSchema,
   documentUploadFieldsSchema,
-  type PatientDocument,
   patientDocumentSchema,
   patientIdParamsSchema,
 } from '@anagen/core/contracts';
@@ -11,33 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fieldError, notFound, validationError } from '../../errors';
-import { decodeSlots } from '../../lib/decode-slots';
-import { newId } from '../../lib/ids';
 import { type PatientResolved, scopedRecord } from '../../lib/patient-scope';
-import { audit } from '../audit/audit.service';
 import { readUpload } from '../photos/read-upload';
 import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
-import { documentFile } from './document-file';
-import {
-  type DocumentRow,
-  deleteDocument,
-  findDocumentRow,
-  insertDocument,
-  listPatientDocumentRows,
-} from './documents.repository';
-
-const toDocument = (r: DocumentRow): PatientDocument => ({
-  id: r.id,
-  patientId: r.patient_id,
-  title: r.title,
-  kind: r.kind as DocumentKind,
-  mime: r.mime,
-  sizeBytes: Number(r.size_bytes),
-  createdAt: new Date(Number(r.created_at)).toISOString(),
-  uploadedByName: r.uploaded_by_name ?? null,
-  uploadedById: r.uploaded_by ?? null,
-  fileUrl: `/api/documents/${encodeURIComponent(r.id)}/file`,
-});
+import { type DocumentRow, findDocumentRow, listPatientDocumentRows } from './documents.repository';
+import { fileDocument, toDocument } from './file-document';
+import { removeDocument } from './remove-document';
 
 /** A file name for the download: the title's letters and digits, then the stored type's extension. */
 function downloadName(title: string, mime: string): string {
@@ -118,37 +95,14 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
       if (!parsed.success) throw validationError(parsed.error);
       if (!file) throw fieldError('file', 'Choose a file');
       await takeUploadQuota(req, file.length);
-      const stored = await decodeSlots(app.deps).run(() => documentFile(file));
-      const id = newId();
-      const key = `documents/${patientId}/${id}.${stored.extension}`;
-      await app.deps.storage.put(key, stored.data);
-      try {
-        await db()
-          .transaction()
-          .execute(async (trx) => {
-            await insertDocument(trx, {
-              id,
-              patient_id: patientId,
-              title: parsed.data.title,
-              kind: parsed.data.kind,
-              file_key: key,
-              mime: stored.mime,
-              size_bytes: stored.data.length,
-              uploaded_by: req.actor?.userId ?? null,
-              created_at: app.deps.clock.now(),
-            });
-            await audit(
-              req,
-              { action: 'document.create', resource: 'document', resourceId: id, patientId },
-              trx,
-            );
-          });
-      } catch (err) {
-        await app.deps.storage.delete(key);
-        throw err;
-      }
-      const row = (await findDocumentRow(db(), id))!;
-      return reply.code(201).send(toDocument(row));
+      const document = await fileDocument(app.deps, req.actor, {
+        patientId,
+        title: parsed.data.title,
+        kind: parsed.data.kind,
+        file,
+        ip: req.ip,
+      });
+      return reply.code(201).send(document);
     },
   );
 
@@ -204,24 +158,11 @@ export async function documentsRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['documents'], params: documentIdParamsSchema, body: documentDeletionSchema },
     },
     async (req, reply) => {
-      const row = scopedRecord<DocumentRow>(req);
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await deleteDocument(trx, row.id);
-          await audit(
-            req,
-            {
-              action: 'document.remove',
-              resource: 'document',
-              resourceId: row.id,
-              patientId: row.patient_id,
-              detail: `${row.title}: ${req.body.reason}`,
-            },
-            trx,
-          );
-        });
-      await app.deps.storage.delete(row.file_key);
+      await removeDocument(app.deps, req.actor, {
+        row: scopedRecord<DocumentRow>(req),
+        reason: req.body.reason,
+        ip: req.ip,
+      });
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,10 @@
-import type { MeasurementCorrection } from '@anagen/core/contracts';
+import type { Actor } from '@anagen/core/access';
+import type { Measurement, MeasurementCorrection } from '@anagen/core/contracts';
+import type { AppDeps } from '../../app';
+import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
+import { recordAudit } from '../audit/audit.service';
+import { insertMeasurement, toMeasurement } from './measurements.repository';
 import type { MeasurementTable } from './measurements.table';
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -31,4 +36,34 @@ export function correctionRow(
     created_by: by,
     created_at: now,
   };
+}
+
+/**
+ * Records a clinician's correction of `target` (the automatic measurement the route's patient scope
+ * resolved). The correction and its audit entry land together or not at all.
+ */
+export async function correctMeasurement(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor | null,
+  input: { target: MeasurementTable; correction: MeasurementCorrection; ip: string },
+): Promise<Measurement> {
+  const { target, correction, ip } = input;
+  if (Number(target.area_cm2) <= 0)
+    throw new AppError('UNPROCESSABLE', 'This measurement has no imaged area.');
+  const row = correctionRow(target, correction, actor?.userId ?? null, deps.clock.now());
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    await insertMeasurement(trx, row);
+    await recordAudit(
+      trx,
+      { actor, at: deps.clock.now(), ip },
+      {
+        action: 'measurement.correction.create',
+        resource: 'measurement',
+        resourceId: row.id,
+        patientId: row.patient_id,
+        detail: `corrects ${target.id}: hair count ${target.hair_count} → ${row.hair_count}`,
+      },
+    );
+  });
+  return toMeasurement(row);
 }

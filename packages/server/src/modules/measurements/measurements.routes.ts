@@ -10,18 +10,12 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
 import { recordScope, scopedRecord } from '../../lib/patient-scope';
 import { renderOverlay } from '../analyses/render-overlay';
-import { audit } from '../audit/audit.service';
 import { findPhotoRow } from '../photos/photos.repository';
 import type { PhotoTable } from '../photos/photos.table';
 import { withAnalysisSlot } from './analysis-slot';
-import { correctionRow } from './correct-measurement';
+import { correctMeasurement } from './correct-measurement';
 import { decodeForAnalysis } from './decode-for-analysis';
-import {
-  findAutomaticMeasurement,
-  insertMeasurement,
-  listMeasurementRows,
-  toMeasurement,
-} from './measurements.repository';
+import { findAutomaticMeasurement, listMeasurementRows, toMeasurement } from './measurements.repository';
 import type { MeasurementTable } from './measurements.table';
 import { runAnalysis } from './run-analysis';
 
@@ -77,28 +71,12 @@ export async function measurementsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const db = app.deps.db.kysely;
-      const target = scopedRecord<MeasurementTable>(req);
-      if (Number(target.area_cm2) <= 0)
-        throw new AppError('UNPROCESSABLE', 'This measurement has no imaged area.');
-      const row = correctionRow(target, req.body, req.actor?.userId ?? null, app.deps.clock.now());
-      const corrected = target;
-      // The correction and its audit entry land together or not at all.
-      await db.transaction().execute(async (trx) => {
-        await insertMeasurement(trx, row);
-        await audit(
-          req,
-          {
-            action: 'measurement.correction.create',
-            resource: 'measurement',
-            resourceId: row.id,
-            patientId: row.patient_id,
-            detail: `corrects ${corrected.id}: hair count ${corrected.hair_count} → ${row.hair_count}`,
-          },
-          trx,
-        );
+      const corrected = await correctMeasurement(app.deps, req.actor, {
+        target: scopedRecord<MeasurementTable>(req),
+        correction: req.body,
+        ip: req.ip,
       });
-      return reply.code(201).send(toMeasurement(row));
+      return reply.code(201).send(corrected);
     },
   );
 

@@ -13,7 +13,7 @@ import { decodeSlots } from '../../lib/decode-slots';
 import { type PatientResolved, recordScope, scopedRecord } from '../../lib/patient-scope';
 import { audit } from '../audit/audit.service';
 import { requireUploadsAllowed, takeUploadQuota } from '../uploads/upload-policy';
-import { registerDeletePhoto } from './delete-photo';
+import { deletePhoto, photoDeletionSchema } from './delete-photo';
 import { findPatientUserId, findPhotoRow, listPhotoRows, toPhoto } from './photos.repository';
 import type { PhotoTable } from './photos.table';
 import { readUpload } from './read-upload';
@@ -150,7 +150,34 @@ export async function photosRoutes(app: FastifyInstance): Promise<void> {
     serve('original'),
   );
 
-  registerDeletePhoto(app);
+  // Removing a photo filed by mistake; its reason stays in the audit log (see deletePhoto).
+  r.delete(
+    '/api/photos/:id',
+    {
+      config: {
+        access: ['patient', 'clinician'],
+        patient: {
+          resolve: async (deps, req) =>
+            recordScope(await findPhotoRow(deps.db.kysely, (req.params as { id: string }).id)),
+          notFound: 'Photo',
+          hiddenAs: 'Photo',
+          scope: (req) => (req.actor?.role === 'patient' ? 'patient-input' : 'clinical'),
+          mode: 'write',
+          action: 'photo.delete',
+          resource: 'photo',
+        },
+      },
+      schema: { tags: ['photos'], params: photoIdParamsSchema, body: photoDeletionSchema },
+    },
+    async (req, reply) => {
+      await deletePhoto(app.deps, req.actor!, {
+        row: scopedRecord<PhotoTable>(req),
+        reason: req.body.reason,
+        ip: req.ip,
+      });
+      return reply.code(204).send();
+    },
+  );
 
   /** A photo file's view: its patient's clinical record, read; to a patient, another's photo is not there. */
   function photoView(kind: 'image' | 'thumbnail' | 'original'): PatientResolved {

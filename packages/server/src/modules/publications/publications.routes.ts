@@ -19,7 +19,8 @@ import { getPublication, listClinicPublications, listPublications } from './list
 import { previewPublicationImage } from './preview-publication-image';
 import { proposePublication } from './propose-publication';
 import type { PublicationsDeps } from './publication-access';
-import { registerResultPages } from './result-pages';
+import { VERIFY_SCRIPT } from './render-result-pages';
+import { resultIndexPage, treatmentResultsPage, verifyResultPage } from './result-pages';
 import { withdrawPublication } from './withdraw-publication';
 
 function library(): EvidenceLibrary | null {
@@ -238,5 +239,30 @@ export async function publicationsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  registerResultPages(app, deps);
+  // The public result pages (see result-pages.ts): plain HTML, `no-cache` so a withdrawn pair goes at once.
+  const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
+  const pageOpts = { config: { access: 'public' as const }, schema: { hide: true } };
+
+  app.get('/results', pageOpts, async (_req, reply) => {
+    const page = await resultIndexPage(deps());
+    return reply.code(page.status).headers(html).send(page.html);
+  });
+
+  app.get<{ Params: { slug: string } }>('/treatments/:slug/results', pageOpts, async (req, reply) => {
+    const page = await treatmentResultsPage(deps(), { slug: req.params.slug, ip: req.ip });
+    if (!page) return reply.callNotFound();
+    return reply.code(page.status).headers(html).send(page.html);
+  });
+
+  app.get<{ Params: { id: string } }>('/results/:id/verify', pageOpts, async (req, reply) => {
+    const page = await verifyResultPage(deps(), { id: req.params.id, ip: req.ip });
+    return reply.code(page.status).headers(html).send(page.html);
+  });
+
+  app.get('/results/verify.js', pageOpts, async (_req, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(VERIFY_SCRIPT),
+  );
 }

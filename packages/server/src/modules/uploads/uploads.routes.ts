@@ -1,10 +1,7 @@
 import { uploadAllowanceSchema, uploadSettingsSchema } from '@anagen/core/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notFound } from '../../errors';
-import { auditActorOf } from '../audit/audit.service';
-import { auditChange } from '../clinic/admin-audit';
-import { findClinic, mergeClinicSettings } from '../clinic/clinic.repository';
+import { updateUploadSettings } from './update-upload-settings';
 import { readUploadSettings, uploadAllowance } from './upload-policy';
 
 export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
@@ -44,16 +41,6 @@ export async function uploadsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: uploadSettingsSchema },
       },
     },
-    async (req) => {
-      const clinic = await findClinic(db());
-      if (!clinic) throw notFound('Clinic');
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await mergeClinicSettings(trx, clinic.id, { uploads: req.body });
-          await auditChange(auditActorOf(req), trx, 'upload-settings.update', 'clinic', clinic.id, req.body);
-        });
-      return req.body;
-    },
+    async (req) => updateUploadSettings(app.deps, req.actor, { settings: req.body, ip: req.ip }),
   );
 }

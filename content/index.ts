@@ -66,7 +66,7 @@ export const rawEvidenceContent: RawEvidenceContent = {
 };
 
 /** Demo default prices as stored in `prices.json`. */
-export const rawPriceDefaults: unknown = prices;
+const rawPriceDefaults: unknown = prices;
 
 let library: EvidenceLibrary | undefined;
 /** The validated, resolved library (validated once, on first use; throws if the content is invalid). */

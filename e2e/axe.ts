@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 const require = createRequire(import.meta.url);
 const axeSource: string = require('axe-core').source;
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -13,7 +13,7 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core in the page (through the DevTools protocol, so the page's CSP stays on). */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time

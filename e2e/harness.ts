@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const ARTIFACTS = path.join(ROOT, 'test-results');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ARTIFACTS = path.join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The demo clinic's time zone. */

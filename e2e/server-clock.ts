@@ -6,7 +6,7 @@ import path from 'node:path';
 // whole runs): the server starts at a chosen instant and the suite can move it on. The clock file
 // is re-read every second, so a move takes effect within that.
 
-export const FAKETIME_LIB = process.env.FAKETIME_LIB ?? '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const FAKETIME_LIB = process.env.FAKETIME_LIB ?? '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 /** Whether the server's clock can be set; under CI a missing libfaketime fails instead of skipping. */
 export function fakeClockAvailable(): boolean {

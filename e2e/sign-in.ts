@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /** The password of every demo account. */
-export const DEMO_PASSWORD = 'anagen-demo';
+const DEMO_PASSWORD = 'anagen-demo';
 
 /**
  * Signs in through the form, as a person would, after dropping any earlier session. Waits for

@@ -6,7 +6,7 @@ import { describeFieldErrors, toFieldError } from './lib/field-errors';
  * The error catalogue (codes, statuses, titles) lives in core, so the web branches on the same
  * codes as a union (`ProblemCode`); this file keeps the server's AppError around it.
  */
-export const ERRORS = PROBLEMS;
+const ERRORS = PROBLEMS;
 
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -25,7 +25,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
-export const forbidden = (detail = 'You do not have access to this.') => new AppError('FORBIDDEN', detail);
+const forbidden = (detail = 'You do not have access to this.') => new AppError('FORBIDDEN', detail);
 
 /** 400 for a multipart body's text fields that failed their schema, one entry per field. */
 export function validationError(error: z.ZodError): AppError {

@@ -4,7 +4,7 @@ import type { TreatmentFacts } from './treatment-facts';
 type Overrides = Partial<TreatmentFacts> & Pick<TreatmentFacts, 'slug'>;
 
 /** A treatment with neutral defaults, for tests; override only what a case depends on. */
-export function makeTreatment(o: Overrides): TreatmentFacts {
+function makeTreatment(o: Overrides): TreatmentFacts {
   return {
     name: o.slug,
     shortName: o.slug,

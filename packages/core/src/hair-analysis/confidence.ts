@@ -31,11 +31,11 @@ export interface ConfidenceInputs {
 }
 
 /** Calibrations the engine was built and checked for (70× trichoscopes to 20× dermoscopes). */
-export const CALIBRATION_RANGE_UM = [2, 12] as const;
+const CALIBRATION_RANGE_UM = [2, 12] as const;
 /** Above this predicted relative error the count is not shown as trustworthy. */
 export const MAX_TRUSTED_ERROR = 0.25;
 
-export type ConfidenceFeatures = readonly number[];
+type ConfidenceFeatures = readonly number[];
 
 /** The model's inputs, in the order of CONFIDENCE_MODEL.coefficients. */
 export function confidenceFeatures(c: ConfidenceInputs): number[] {
@@ -51,7 +51,7 @@ export function confidenceFeatures(c: ConfidenceInputs): number[] {
   ];
 }
 
-export function predictedError(c: ConfidenceInputs): number {
+function predictedError(c: ConfidenceInputs): number {
   const f = confidenceFeatures(c);
   let e = 0;
   for (let i = 0; i < f.length; i++) e += f[i]! * CONFIDENCE_MODEL.coefficients[i]!;

@@ -27,7 +27,7 @@ export function rootScore(end: StrandEnd, bulge: number, halo = 0): number {
 }
 
 /** Red-channel darkness of the skin around a root above that around a tip (measured on train images). */
-export const HALO_ROOT_LEVEL = 0.07;
+const HALO_ROOT_LEVEL = 0.07;
 
 /**
  * Halo evidence for each end of a strand, in [-1.5, 1.5]: the follicle's opening and its pigment
@@ -36,7 +36,7 @@ export const HALO_ROOT_LEVEL = 0.07;
  * around the root was darker in red than that around the tip for 91 %. Scored by the difference
  * between the two ends and by each end against the level that separates roots from tips.
  */
-export function haloScores(halo: readonly [number, number]): [number, number] {
+function haloScores(halo: readonly [number, number]): [number, number] {
   const [a, b] = halo;
   const rel = Math.max(-1, Math.min(1, (a - b) / 0.04));
   const abs = (v: number) => Math.max(-0.5, Math.min(0.5, (v - HALO_ROOT_LEVEL) / 0.06));

@@ -236,10 +236,10 @@ function addUpperHalf(
  * unoptimised until on-stack replacement recompiled them (tens of ms, and the compile on a second
  * core). Same literal shape and field representations as the return statement.
  */
-export const resultShape = { darkness: new Float32Array(0), skinLevel: 0.5 };
+const resultShape = { darkness: new Float32Array(0), skinLevel: 0.5 };
 
 /** Median of an evenly strided sample (cheap and deterministic). */
-export function sampledMedian(a: Float32Array, maxSamples: number): number {
+function sampledMedian(a: Float32Array, maxSamples: number): number {
   const step = Math.max(1, Math.floor(a.length / maxSamples));
   const s = new Float32Array(Math.ceil(a.length / step));
   for (let i = 0, n = 0; i < a.length; i += step) s[n++] = a[i]!;
@@ -286,16 +286,16 @@ function windowExtrema(
   }
 }
 
-export const maxFilter = (s: Float32Array, w: number, h: number, k: number) =>
+const maxFilter = (s: Float32Array, w: number, h: number, k: number) =>
   extremumFilter(s, w, h, k, true);
-export const minFilter = (s: Float32Array, w: number, h: number, k: number) =>
+const minFilter = (s: Float32Array, w: number, h: number, k: number) =>
   extremumFilter(s, w, h, k, false);
 
 /**
  * Box mean with radius k (edge-clamped window). Sums run row by row, left to right; the window's
  * bounds are computed once per pixel, outside the loop conditions.
  */
-export function boxFilter(
+function boxFilter(
   src: Float32Array,
   w: number,
   h: number,

@@ -43,7 +43,7 @@ export function hysteresisThreshold(
  * through faint pixels — the same connected set as a fill from every seed, at a fraction of the
  * work (seeds far outnumber faint pixels).
  */
-export function finishHysteresis(
+function finishHysteresis(
   state: Uint8Array,
   w: number,
   h: number,

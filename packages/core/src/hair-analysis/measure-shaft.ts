@@ -117,7 +117,7 @@ export function crossProfile(
 
 const cut = { integral: 0, peak: 0, slope: 0 };
 
-export const median = (a: number[]) => {
+const median = (a: number[]) => {
   const s = [...a].sort((p, q) => p - q);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };

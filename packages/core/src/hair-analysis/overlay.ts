@@ -18,7 +18,7 @@ export interface OverlayResult {
   kinds: OverlayKind[];
 }
 
-export type OverlayKind = 'edge-band' | 'text-box' | 'coloured-graphic' | 'line';
+type OverlayKind = 'edge-band' | 'text-box' | 'coloured-graphic' | 'line';
 
 /** Pixels whose channels lie this close together count as neutral grey, 0–255. */
 const NEUTRAL = 14;
@@ -160,7 +160,7 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
 }
 
 /** Square dilation by `rad` pixels (separable max). */
-export function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array {
+function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array {
   const tmp = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     let last = -1e9;

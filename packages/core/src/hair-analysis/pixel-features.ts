@@ -11,7 +11,7 @@
 
 /** Number of features per pixel; the order is {@link FEATURE_NAMES}. */
 export const PIXEL_FEATURES = 12;
-export const FEATURE_NAMES = [
+const FEATURE_NAMES = [
   'darkMean',
   'darkMin',
   'blueShift',
@@ -139,7 +139,7 @@ function smoothBox3(src: Float32Array, w: number, h: number, rad: number): Float
  * half, was pulled up by flakes until the skin around them read as hair), then the brighter of
  * that and its neighbours' median where a thick shaft fills the block; bilinear between block centres.
  */
-export function skinLevel(src: Float32Array, w: number, h: number, blockPx: number): Float32Array {
+function skinLevel(src: Float32Array, w: number, h: number, blockPx: number): Float32Array {
   const B = Math.max(4, Math.round(blockPx));
   const bw = Math.max(1, Math.ceil(w / B));
   const bh = Math.max(1, Math.ceil(h / B));

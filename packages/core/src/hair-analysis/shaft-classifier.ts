@@ -39,7 +39,7 @@ export function shaftProbability(
 }
 
 /** tanh to ~1e-6 (a Padé approximant, exact sign and saturation): Math.tanh dominated the map's time. */
-export function fastTanh(x: number): number {
+function fastTanh(x: number): number {
   if (x > 4.97) return 1;
   if (x < -4.97) return -1;
   const x2 = x * x;

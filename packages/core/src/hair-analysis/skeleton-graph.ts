@@ -1,7 +1,7 @@
 import { scratchBytes } from './scratch';
 import { DX, DY, type Skeleton } from './skeletonize';
 
-export interface GraphNode {
+interface GraphNode {
   x: number;
   y: number;
   /** Widest half-width (distance transform) at the node, px. */
@@ -12,7 +12,7 @@ export interface GraphNode {
   pixel: number;
 }
 
-export interface GraphEdge {
+interface GraphEdge {
   a: number;
   b: number;
   /** Skeleton pixel indices from the `a` side to the `b` side, node pixels excluded. */
@@ -151,18 +151,18 @@ export function buildSkeletonGraph(
 }
 
 /** Path of edge `e` oriented to leave node `from`. */
-export function pathFrom(g: SkeletonGraph, e: number, from: number): number[] {
+function pathFrom(g: SkeletonGraph, e: number, from: number): number[] {
   const edge = g.edges[e]!;
   return edge.a === from ? edge.path : edge.path.slice().reverse();
 }
 
-export const otherEnd = (g: SkeletonGraph, e: number, n: number) => {
+const otherEnd = (g: SkeletonGraph, e: number, n: number) => {
   const edge = g.edges[e]!;
   return edge.a === n ? edge.b : edge.a;
 };
 
 /** Replaces a pass-through node (exactly two distinct live edges) by one merged edge. */
-export function dissolveNode(g: SkeletonGraph, n: number): boolean {
+function dissolveNode(g: SkeletonGraph, n: number): boolean {
   const ids = g.nodes[n]!.edges;
   let e1 = -1;
   let e2 = -1;

@@ -2,8 +2,8 @@ import type { HairClass } from './types';
 
 export const VELLUS_MAX_UM = 30;
 export const TERMINAL_MIN_UM = 60;
-export const HISTOGRAM_BIN_UM = 10;
-export const HISTOGRAM_BINS = 12;
+const HISTOGRAM_BIN_UM = 10;
+const HISTOGRAM_BINS = 12;
 
 /** Vellus < 30 µm, intermediate 30–60 µm, terminal ≥ 60 µm (DESIGN "Hair analysis result"). */
 export function classifyDiameter(diameterUm: number): HairClass {

@@ -1,6 +1,6 @@
 import { degree, type SkeletonGraph } from './skeleton-graph';
 
-export type EndKind = 'free' | 'border' | 'junction' | 'corner';
+type EndKind = 'free' | 'border' | 'junction' | 'corner';
 
 export interface StrandEnd {
   x: number;

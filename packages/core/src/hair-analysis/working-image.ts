@@ -6,10 +6,10 @@ export interface GrayImage {
 }
 
 /** Working images are kept at or below this many pixels, which bounds memory (~30 bytes per pixel). */
-export const MAX_WORKING_PIXELS = 6_000_000;
+const MAX_WORKING_PIXELS = 6_000_000;
 
 /** The working resolution images are binned towards, µm per pixel. */
-export const WORKING_UM_PER_PX = 8;
+const WORKING_UM_PER_PX = 8;
 
 /**
  * Working-resolution factor: images are binned to about 8 µm per working pixel (a 70× trichoscope at
@@ -105,4 +105,4 @@ function grayFromRgbaWords(pixels: Uint8Array | Uint8ClampedArray, n: number, da
  * Keeps the grey image's hidden class alive between analyses (see resultShape in
  * flatten-illumination.ts): otherwise a major GC clears the readers' feedback and deoptimises them.
  */
-export const grayShape: GrayImage = { data: new Float32Array(0), width: 1, height: 1 };
+const grayShape: GrayImage = { data: new Float32Array(0), width: 1, height: 1 };

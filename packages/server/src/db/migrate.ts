@@ -15,7 +15,7 @@ function check(result: MigrationResultSet): void {
 }
 
 /** Advisory lock keys (any fixed bigint): one for the schema, one for a server's whole start-up. */
-export const MIGRATION_LOCK_KEY = 0x616e6167656e01n;
+const MIGRATION_LOCK_KEY = 0x616e6167656e01n;
 export const STARTUP_LOCK_KEY = 0x616e6167656e02n;
 
 /**

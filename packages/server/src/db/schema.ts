@@ -87,7 +87,7 @@ export interface Database {
   publications: PublicationTable;
 }
 
-export interface ClinicTable {
+interface ClinicTable {
   id: string;
   name: string;
   phone: string;
@@ -97,7 +97,7 @@ export interface ClinicTable {
   settings_json: string;
 }
 
-export interface LocationTable {
+interface LocationTable {
   id: string;
   clinic_id: string;
   name: string;
@@ -107,7 +107,7 @@ export interface LocationTable {
 
 export type Role = 'patient' | 'desk' | 'clinician' | 'admin';
 
-export interface UserTable {
+interface UserTable {
   id: string;
   email: string;
   name: string;
@@ -135,7 +135,7 @@ export interface PatientTable {
   created_at: number;
 }
 
-export interface ProviderTable {
+interface ProviderTable {
   id: string;
   user_id: string | null;
   location_id: string;
@@ -147,7 +147,7 @@ export interface ProviderTable {
   photo_key: string | null;
 }
 
-export interface SessionTable {
+interface SessionTable {
   id: string;
   user_id: string;
   created_at: number;
@@ -155,7 +155,7 @@ export interface SessionTable {
   ip: string | null;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: string;
   at: number;
   actor_id: string | null;
@@ -195,19 +195,19 @@ export interface MailOutboxTable {
   sent_at: number | null;
 }
 
-export interface AnalysisSlotTable {
+interface AnalysisSlotTable {
   slot: number;
   holder: string | null;
   expires_at: number | null;
 }
 
-export interface LoginAttemptTable {
+interface LoginAttemptTable {
   id: string;
   key: string;
   at: number;
 }
 
-export interface ResourceTable {
+interface ResourceTable {
   id: string;
   location_id: string;
   name: string;
@@ -233,7 +233,7 @@ export interface AppointmentTypeTable {
   deposit_note?: string | null;
 }
 
-export interface ProviderHoursTable {
+interface ProviderHoursTable {
   id: string;
   provider_id: string;
   location_id: string;
@@ -244,7 +244,7 @@ export interface ProviderHoursTable {
   end_time: string;
 }
 
-export interface ProviderExceptionTable {
+interface ProviderExceptionTable {
   id: string;
   provider_id: string;
   date: string;
@@ -292,7 +292,7 @@ export interface BlockTable {
   created_at: number;
 }
 
-export interface IdempotencyKeyTable {
+interface IdempotencyKeyTable {
   key: string;
   request_hash: string;
   status_code: number;

@@ -13,7 +13,7 @@ export interface DecodeSlots {
   readonly waiting: number;
 }
 
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 export function createDecodeSlots(max: number, maxWaiting = max * 4): DecodeSlots {
   let active = 0;

@@ -52,7 +52,7 @@ export function fieldLabel(field: string): string {
  * Rewrites a validator's stock message (zod, JSON schema) into plain words; messages written for
  * people in the schemas (e.g. "Choose at least one symptom") are kept as they are.
  */
-export function plainMessage(message: string, field: string): string {
+function plainMessage(message: string, field: string): string {
   const lower = fieldLabel(field).toLowerCase();
   for (const [pattern, say] of RULES) {
     const m = pattern.exec(message);

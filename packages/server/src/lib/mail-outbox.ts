@@ -11,7 +11,7 @@ export interface OnceResult extends MailResult {
 }
 
 /** The Message-ID every attempt under one key carries, so a receiver can drop a duplicate. */
-export function messageIdFor(key: string, publicUrl: string): string {
+function messageIdFor(key: string, publicUrl: string): string {
   const host = new URL(publicUrl).hostname || 'anagen.invalid';
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@${host}>`;
 }

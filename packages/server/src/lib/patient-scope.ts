@@ -22,7 +22,7 @@ export interface PatientAccess {
  * Another patient's record answers 404 (its existence is none of their business); staff without the
  * scope get 403; no session gets 401. Denials are audited too. `by` says who asked, when and from where.
  */
-export async function checkPatientAccess(
+async function checkPatientAccess(
   deps: Pick<AppDeps, 'db'>,
   by: AuditActor,
   patientId: string,
@@ -105,7 +105,7 @@ export interface PatientResolved extends PatientRouteScopeBase {
   optional?: boolean;
 }
 
-export type PatientRouteScope = PatientFromRequest | PatientResolved;
+type PatientRouteScope = PatientFromRequest | PatientResolved;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -60,7 +60,7 @@ export function registerRequestGuards(app: FastifyInstance): void {
 }
 
 /** The path of the first string (or key) holding U+0000 in a parsed request part, or null. */
-export function nulAt(value: unknown, path: string, depth = 0): string | null {
+function nulAt(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (!value || typeof value !== 'object' || depth > 64) return null;
   for (const [k, v] of Object.entries(value)) {

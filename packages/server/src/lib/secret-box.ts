@@ -96,7 +96,7 @@ function failBadKeyFile(file: string): never {
   );
 }
 
-export const isSealed = (stored: string) => stored.startsWith(`${PREFIX}:`);
+const isSealed = (stored: string) => stored.startsWith(`${PREFIX}:`);
 
 export function sealSecret(ring: Keyring, plaintext: string): string {
   const key = ring.keys.get(ring.currentId)!;

@@ -38,7 +38,7 @@ export interface FuzzRequest {
 }
 
 /** mulberry32: a tiny, well-spread 32-bit PRNG. */
-export function seededRng(seed: number): () => number {
+function seededRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -85,7 +85,7 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
 }
 
 /** The demo accounts that route tests act as (each signs in as `<who>@example.com`). */
-export const DEMO_PEOPLE = ['patient', 'patient2', 'desk', 'clinician', 'admin'] as const;
+const DEMO_PEOPLE = ['patient', 'patient2', 'desk', 'clinician', 'admin'] as const;
 
 /** Signs in every demo account; returns each one's Cookie header by name. */
 export async function signInDemoPeople(app: FastifyInstance): Promise<Record<string, string>> {

@@ -109,7 +109,7 @@ export function zonesDiffer(a: string, b: string, at: string | number = Date.now
 export const clinicDate = (at: string | number, timeZone: string = clinicZone()) =>
   formatClinicDate(ms(at), timeZone);
 /** "Sunday, December 13, 2026, 9:26 PM PST" in the clinic's zone, zone named. */
-export const clinicDateTime = (at: string | number, timeZone: string = clinicZone()) =>
+const clinicDateTime = (at: string | number, timeZone: string = clinicZone()) =>
   formatClinicDateTime(ms(at), timeZone);
 /** "9:26 PM PST" in the clinic's zone. */
 export const clinicTime = (at: string | number, timeZone: string = clinicZone()) =>
@@ -142,4 +142,4 @@ export function fmtDateTime(at: string | number, timeZone: string = clinicZone()
 export const fmtDateTimeUnzoned = (at: string | number, timeZone: string = clinicZone()) =>
   fmt(timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(ms(at));
 
-export { clinicDateKey, formatDayKey };
+export {  formatDayKey };

@@ -34,7 +34,7 @@ export async function enqueueJob(db: Kysely<Database>, job: NewJob, now: number)
 }
 
 /** Cancels queued jobs whose unique key starts with `prefix` (e.g. the reminders of a cancelled visit). */
-export async function cancelQueuedJobs(db: Kysely<Database>, uniqueKeyPrefix: string): Promise<void> {
+async function cancelQueuedJobs(db: Kysely<Database>, uniqueKeyPrefix: string): Promise<void> {
   await db
     .updateTable('jobs')
     .set({ status: 'done', last_error: 'cancelled' })

@@ -31,7 +31,7 @@ export async function listAssessments(db: Kysely<Database>, patientId: string): 
   return rows.map(toDto);
 }
 
-export async function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentDto | undefined> {
+async function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentDto | undefined> {
   const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toDto(row);
 }

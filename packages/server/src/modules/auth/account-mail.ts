@@ -10,7 +10,7 @@ export interface WarnLog {
  * What sending an account mail needs. A use case passes its deps and a logger; route code may still
  * pass the Fastify instance itself (it carries both as `deps` and `log`).
  */
-export type MailDeps = Pick<AppDeps, 'config' | 'mailer' | 'db'> & { log: WarnLog };
+type MailDeps = Pick<AppDeps, 'config' | 'mailer' | 'db'> & { log: WarnLog };
 type MailSender = MailDeps | { deps: Pick<AppDeps, 'config' | 'mailer' | 'db'>; log: WarnLog };
 
 const mailDeps = (s: MailSender): MailDeps => ('deps' in s ? { ...s.deps, log: s.log } : s);

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { hashToken, newToken } from '../../lib/ids';
 import type { AccountTokenPurpose } from './account-tokens.table';
 
-export const TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
+const TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
   'verify-email': 48 * 3600_000,
   // Short: a reset link sits in a mailbox that may be read by others later.
   'password-reset': 3600_000,

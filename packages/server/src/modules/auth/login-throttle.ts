@@ -4,7 +4,7 @@ import { countRecentAttempts, insertAttempts } from './login-attempts.repository
 
 export const WINDOW_MS = 15 * 60_000;
 /** Registrations per client address in the window before registration answers 429. */
-export const ADDRESS_LIMIT = 20;
+const ADDRESS_LIMIT = 20;
 /**
  * Failed sign-ins from one client address, whatever the accounts, before that address gets 429:
  * a brake on trying one password against many accounts. High enough that a clinic whose staff all
@@ -15,10 +15,10 @@ export const ADDRESS_FAILURE_LIMIT = 100;
 /** Failed sign-ins for one email from one address in the window before that pair gets 429. */
 export const PAIR_FAILURE_LIMIT = 10;
 /** Consecutive wrong passwords (from anywhere) before each further try of an account must wait. */
-export const ACCOUNT_FAILURE_LIMIT = 5;
+const ACCOUNT_FAILURE_LIMIT = 5;
 /** The first wait; it doubles with each further failure up to {@link MAX_DELAY_MS}. */
-export const BASE_DELAY_MS = 30_000;
-export const MAX_DELAY_MS = 15 * 60_000;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 15 * 60_000;
 
 /**
  * When an account with `failures` consecutive wrong passwords may be tried again, or null when it

@@ -23,7 +23,7 @@ import {
 import { loadSchedulingContext, MAX_RANGE_DAYS } from './scheduling-context';
 import { requireVisibleType } from './visible-type';
 
-export function toTypeDto(t: LoadedType): AppointmentType {
+function toTypeDto(t: LoadedType): AppointmentType {
   const r = t.row;
   return {
     id: r.id,

@@ -23,7 +23,7 @@ import {
 /** Longest availability or calendar range in days (inclusive), from the bad-input rules. */
 export const MAX_RANGE_DAYS = 62;
 
-export interface LocationInfo {
+interface LocationInfo {
   id: string;
   name: string;
   timeZone: string;
@@ -90,6 +90,6 @@ export async function loadSchedulingContext(
 }
 
 /** The clinic-local date of an instant. */
-export function localDateOf(timeZone: string, ms: number): string {
+function localDateOf(timeZone: string, ms: number): string {
   return utcToLocal(timeZone, ms).date;
 }

@@ -9,7 +9,7 @@ import { PRIVATE_FILE_MODE } from '../../lib/private-files';
  * where the header carries the entry's name, byte size and sha-256. The format is ours (a dozen
  * lines each way) so no archive dependency is needed; every entry is verified when read back.
  */
-export const MAGIC = Buffer.from('ANAGEN-BACKUP/1\n');
+const MAGIC = Buffer.from('ANAGEN-BACKUP/1\n');
 
 export interface EntryHeader {
   name: string;

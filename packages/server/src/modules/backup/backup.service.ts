@@ -19,7 +19,7 @@ import { formatBytes, type Progress } from './progress';
 import { encodeRows } from './row-codec';
 
 /** Rows per archive entry: bounds memory on large tables such as the audit log. */
-export const ROWS_PER_ENTRY = 5000;
+const ROWS_PER_ENTRY = 5000;
 
 export interface BackupManifest {
   format: 1;

@@ -171,7 +171,7 @@ export async function updateAppointmentIfStatus(
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function setStatus(
+async function setStatus(
   db: Kysely<Database>,
   id: string,
   status: AppointmentStatus,

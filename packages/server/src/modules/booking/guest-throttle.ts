@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids';
 import { recordAttemptAndCount } from './booking.repository';
 
 /** Guest (signed-out) bookings per client address in the window; staff and patients are not limited. */
-export const GUEST_BOOKING_LIMIT = 30;
+const GUEST_BOOKING_LIMIT = 30;
 const WINDOW_MS = 15 * 60_000;
 
 /**

@@ -32,7 +32,7 @@ import {
 } from './booking.repository';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 
-export type AccessKind = 'staff' | 'owner' | 'token';
+type AccessKind = 'staff' | 'owner' | 'token';
 
 export interface Opened {
   view: AppointmentView;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { findClinic, mergeClinicSettings, parseSettings } from '../clinic/clinic.repository';
 
-export const DEFAULT_CARE_SETTINGS: CareSettings = {
+const DEFAULT_CARE_SETTINGS: CareSettings = {
   requireConsultationBeforeProcedure: true,
   sideEffectReviewHours: 24,
 };

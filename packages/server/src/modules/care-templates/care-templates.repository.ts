@@ -6,7 +6,7 @@ import type { CareTemplateTable } from './care-templates.table';
 
 type Row = Selectable<CareTemplateTable>;
 
-export function toCareTemplate(r: Row): CareTemplate {
+function toCareTemplate(r: Row): CareTemplate {
   return {
     id: r.id,
     kind: r.kind,

@@ -3,7 +3,7 @@ import { PUBLIC_DEMO_PASSWORD } from '@anagen/core/contracts';
 /** The demo clinic of the public contract (DESIGN.md): names and slugs here are relied on. */
 // Defined in core so passwordSchema can refuse it wherever a password is set.
 export const DEMO_PASSWORD = PUBLIC_DEMO_PASSWORD;
-export const DEMO_TIME_ZONE = 'America/Los_Angeles';
+const DEMO_TIME_ZONE = 'America/Los_Angeles';
 
 export const DEMO_CLINIC = {
   id: 'demo-clinic',

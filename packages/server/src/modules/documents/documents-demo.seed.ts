@@ -6,7 +6,7 @@ const DAY = 86_400_000;
  * A one-page PDF with a few lines of Helvetica text, built by hand (object offsets counted), so the
  * demo's referral letter opens in any viewer without a PDF library.
  */
-export function simplePdf(lines: string[]): Buffer {
+function simplePdf(lines: string[]): Buffer {
   const esc = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`);
   const text = lines.map((l, i) => `BT /F1 12 Tf 72 ${740 - i * 18} Td (${esc(l)}) Tj ET`).join('\n');
   const objects = [

@@ -62,7 +62,7 @@ export async function saveLocation(
 }
 
 /** Providers who work at a location: based there, or with weekly hours there. */
-export async function providersAtLocation(db: Kysely<Database>, locationId: string): Promise<string[]> {
+async function providersAtLocation(db: Kysely<Database>, locationId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('providers')
     .select('providers.id')

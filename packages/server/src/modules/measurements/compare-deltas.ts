@@ -5,7 +5,7 @@ import type { MeasurementTable } from './measurements.table';
 import { measurementUncertainty } from './uncertainty';
 
 /** The trichoscopy site that belongs to each standard view (same area of the scalp). */
-export const VIEW_SITE: Record<string, string> = {
+const VIEW_SITE: Record<string, string> = {
   vertex: 'vertex-centre',
   frontal: 'frontal',
   midline: 'midline',

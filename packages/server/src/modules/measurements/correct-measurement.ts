@@ -13,7 +13,7 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
  * A clinician's correction as a new row beside the automatic one (which is never changed).
  * Density and cumulative thickness are recomputed from the corrected count over the same field.
  */
-export function correctionRow(
+function correctionRow(
   auto: MeasurementTable,
   c: MeasurementCorrection,
   by: string | null,

@@ -13,7 +13,7 @@ import { findHairList, findMeasurementRow, listVerifiedPairs } from './measureme
  * An export's name for a verified image: a hash of the measurement id, so file names are stable
  * across exports but say nothing about the patient and cannot be looked up without the database.
  */
-export const exportId = (verifiedId: string) =>
+const exportId = (verifiedId: string) =>
   `v${createHash('sha256').update(`anagen-verified:${verifiedId}`).digest('hex').slice(0, 16)}`;
 
 /**

@@ -9,7 +9,7 @@ import { findAutoMeasurementForPhoto, insertHairList, insertMeasurement } from '
 import type { MeasurementTable } from './measurements.table';
 
 /** The automatic measurement row for an engine result on a stored trichoscopy photo. */
-export function autoMeasurementRow(
+function autoMeasurementRow(
   photo: Pick<PhotoTable, 'id' | 'patient_id' | 'site' | 'taken_at'>,
   result: HairAnalysisResult,
   now: number,

@@ -17,8 +17,8 @@
  *    no engine count error.
  * Update these figures when the engine or its benchmark changes.
  */
-export const ENGINE_EXPECTED_ERROR = { countRel: 0.23, diameterUm: 5.4, vellusAbs: 0.056 } as const;
-export const ENGINE_COUNT_BIAS = -0.03;
+const ENGINE_EXPECTED_ERROR = { countRel: 0.23, diameterUm: 5.4, vellusAbs: 0.056 } as const;
+const ENGINE_COUNT_BIAS = -0.03;
 
 const E = ENGINE_EXPECTED_ERROR;
 export const UNCERTAINTY_METHOD =

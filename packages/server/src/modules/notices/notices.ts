@@ -5,8 +5,8 @@ import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { dropQueuedReminders, findPatientEmail, insertDelivery } from './notices.repository';
 
-export type { NoticeKind };
-export const NOTICE_JOB = 'appointment.notice';
+;
+const NOTICE_JOB = 'appointment.notice';
 
 export interface NoticePayload {
   appointmentId: string;
@@ -28,7 +28,7 @@ const SUBJECTS: Record<NoticeKind, string> = {
  * transaction, so a booking and its notices commit or vanish together. A unique key that already
  * exists queues nothing (the message is already on its way or sent).
  */
-export async function queueNotice(
+async function queueNotice(
   trx: Kysely<Database>,
   n: {
     appointmentId: string;

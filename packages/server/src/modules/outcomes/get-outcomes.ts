@@ -52,7 +52,7 @@ export const WINDOWS = {
 
 const DAYS = (ms: number) => Math.round(ms / 86_400_000);
 
-export const OUTCOME_DEFINITIONS: { term: string; text: string }[] = [
+const OUTCOME_DEFINITIONS: { term: string; text: string }[] = [
   {
     term: 'Start',
     text: 'A plan starts at its first recorded session (a plan without sessions, such as a medicine, when it was made active). Each patient counts once, with their first plan of the treatment.',
@@ -97,7 +97,7 @@ function qualityFlagged(json: string | null): boolean {
 }
 
 /** A stored row as the pure calculation needs it: value that counts, its uncertainty, usability. */
-export function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasurement {
+function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasurement {
   // Decided by the query (a photo and its calibration on the automatic row; see the repository).
   const standardized = Number(r.standardized) === 1;
   const corrected = r.effective_source !== 'auto';

@@ -46,7 +46,7 @@ export async function updateOutcomeSettings(
   return input;
 }
 
-export const NOT_PUBLISHED = 'This clinic does not publish outcome figures for this treatment.';
+const NOT_PUBLISHED = 'This clinic does not publish outcome figures for this treatment.';
 
 /**
  * The clinic-wide summary for anyone: the same `getOutcomes` calculation as the staff page (no

@@ -34,7 +34,7 @@ const when = (month: number) =>
  * A production server started without ANAGEN_SECRET_KEY gets a random token per attempt instead
  * (only that crash window is then exposed: the first email's link would not work).
  */
-export function questionnaireLinkToken(
+function questionnaireLinkToken(
   config: Pick<Config, 'secretKey' | 'previousSecretKeys' | 'production' | 'dataDir'>,
   outboxKey: string,
 ): string {

@@ -52,7 +52,7 @@ export async function scheduleQuestionnaires(
   }
 }
 
-export function questionnaireStatus(
+function questionnaireStatus(
   r: OutcomeQuestionnaireTable,
   now: number,
 ): PatientQuestionnaire['status'] {
@@ -60,7 +60,7 @@ export function questionnaireStatus(
   return Number(r.expires_at) < now ? 'expired' : 'open';
 }
 
-export function toPatientQuestionnaire(r: OutcomeQuestionnaireTable, now: number): PatientQuestionnaire {
+function toPatientQuestionnaire(r: OutcomeQuestionnaireTable, now: number): PatientQuestionnaire {
   return {
     id: r.id,
     month: Number(r.month),

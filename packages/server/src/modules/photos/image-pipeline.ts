@@ -2,8 +2,8 @@ import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../../errors';
 import { sniffImageType } from '../analyses/decode-image';
 
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-export const MAX_PIXELS = 40_000_000;
+const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+const MAX_PIXELS = 40_000_000;
 const THUMB_PX = 320;
 
 type ImageType = NonNullable<ReturnType<typeof sniffImageType>>;
@@ -30,7 +30,7 @@ export interface SanitizedImage {
  * pixel count declared in the header, so a small file declaring a huge canvas (a decompression
  * bomb) is refused without allocating it. Throws 413 / 415 / 422 AppErrors.
  */
-export async function inspectImage(buf: Buffer): Promise<{ type: ImageType; width: number; height: number }> {
+async function inspectImage(buf: Buffer): Promise<{ type: ImageType; width: number; height: number }> {
   if (buf.length > MAX_UPLOAD_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', 'The image is larger than 25 MB. Please upload a smaller file.');
   }
@@ -95,7 +95,7 @@ export async function sanitizeImage(buf: Buffer): Promise<SanitizedImage> {
 }
 
 /** Side of a clinician's portrait, px (shown at 48–96 CSS px, so 2× for sharp screens). */
-export const PORTRAIT_PX = 256;
+const PORTRAIT_PX = 256;
 
 /**
  * A clinician's portrait from an upload (checked as {@link inspectImage}): turned upright, cropped to
@@ -114,7 +114,7 @@ export async function portraitImage(buf: Buffer): Promise<Buffer> {
   }
 }
 
-export const unreadable = () =>
+const unreadable = () =>
   new AppError(
     'UNPROCESSABLE',
     'The image could not be read; it may be damaged. Please take or choose it again.',

@@ -37,7 +37,7 @@ interface DemoHistory {
  * The generator inputs are lower than what the engine measures on these images (it reads them about
  * 10–20 % high); the demo test checks the measured values against the band.
  */
-export const DEMO_PHOTO_HISTORIES: DemoHistory[] = [
+const DEMO_PHOTO_HISTORIES: DemoHistory[] = [
   {
     patientId: 'demo-patient-1',
     key: 'p1',

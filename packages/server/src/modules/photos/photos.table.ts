@@ -1,4 +1,4 @@
-export const PHOTO_VIEWS = [
+const PHOTO_VIEWS = [
   'vertex',
   'frontal',
   'midline',

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 
 /** One part of a multipart body, as @fastify/multipart yields it. */
-export type UploadPart =
+type UploadPart =
   | { type: 'file'; fieldname: string; toBuffer(): Promise<Buffer> }
   | { type: 'field'; fieldname: string; value: unknown };
 

@@ -10,7 +10,7 @@ import { insertPhoto } from './photos.repository';
 import type { PhotoTable, PhotoView } from './photos.table';
 import { stripOriginal } from './strip-original';
 
-export const ANALYSE_PHOTO_JOB = 'photo.analyse';
+const ANALYSE_PHOTO_JOB = 'photo.analyse';
 
 export interface StorePhotoInput {
   patientId: string;

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { AppError } from '../../errors';
 
 /** Longest side of a published image, px: sharp on a phone and a desktop, far from print quality. */
-export const PUBLISHED_MAX_PX = 1024;
+const PUBLISHED_MAX_PX = 1024;
 const JPEG_QUALITY = 85;
 /** Face blocks are 1/24 of the image's width: eyes and mouth become a few flat tiles. */
 const PIXELATE_BLOCKS = 24;
@@ -22,7 +22,7 @@ export interface DerivedImage {
   operations: string[];
 }
 
-export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /**
  * The one size both images of a pair are published at: the before photo's crop, scaled to fit

@@ -13,9 +13,9 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).to
 const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
 
 /** The public URL of a published file: versioned by its own hash, so a new version is a new URL. */
-export const publicFileUrl = (id: string, role: 'before' | 'after', sha256: string) =>
+const publicFileUrl = (id: string, role: 'before' | 'after', sha256: string) =>
   `/api/public/results/${id}/${role}-${sha256.slice(0, 16)}.jpg`;
-export const verifyPageUrl = (id: string) => `/results/${id}/verify`;
+const verifyPageUrl = (id: string) => `/results/${id}/verify`;
 
 export function toPublication(
   row: PublicationTable,

@@ -36,7 +36,7 @@ function library(): EvidenceLibrary | null {
  * One hour rather than a year bounds how long a shared cache could keep a file after the patient
  * withdraws (the URL itself answers 410 at once).
  */
-export const PUBLISHED_FILE_CACHE = 'public, max-age=3600, immutable';
+const PUBLISHED_FILE_CACHE = 'public, max-age=3600, immutable';
 
 export async function publicationsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

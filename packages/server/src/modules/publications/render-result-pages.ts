@@ -51,7 +51,7 @@ function changeLine(r: PublicResult): string {
   return `<dd>${sign}${m.change.toFixed(1)} hairs/cm² at ${esc(m.site)} (${m.densityBefore.toFixed(1)} → ${m.densityAfter.toFixed(1)}).${range}</dd>`;
 }
 
-export function pairFigure(r: PublicResult, timeZone: string, headingLevel: 'h2' | 'h3'): string {
+function pairFigure(r: PublicResult, timeZone: string, headingLevel: 'h2' | 'h3'): string {
   const months =
     r.monthsSinceFirstTreatment === null
       ? ''

@@ -22,10 +22,10 @@ import {
   toReport,
 } from './side-effects.repository';
 
-export const URGENT_ALERT_JOB = 'care.urgent-alert-email';
-export const EMERGENCY_NUMBER = '911';
+const URGENT_ALERT_JOB = 'care.urgent-alert-email';
+const EMERGENCY_NUMBER = '911';
 /** US Suicide & Crisis Lifeline (call or text, 24 hours). */
-export const CRISIS_LINE = '988';
+const CRISIS_LINE = '988';
 
 function adviceMessage(triage: SideEffectTriage, phone: string, hours: number): string {
   // The rule-specific lines say what to do for each reason that fired (stroke, bleeding, 988 …).
@@ -128,8 +128,8 @@ export async function reportSideEffect(
   };
 }
 
-export const FOLLOW_UP_REMINDER_JOB = 'care.side-effect-follow-up';
-export const REVIEW_NOTICE_JOB = 'care.side-effect-reply';
+const FOLLOW_UP_REMINDER_JOB = 'care.side-effect-follow-up';
+const REVIEW_NOTICE_JOB = 'care.side-effect-reply';
 
 /**
  * A clinician's review of a report. `monitoring` keeps it open until `followUpAt` (which must be

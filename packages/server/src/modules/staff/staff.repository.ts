@@ -38,8 +38,8 @@ export async function findStaff(db: Kysely<Database>, id: string): Promise<Staff
   return (await listStaff(db, id))[0];
 }
 
-export const INVITE_TTL_MS = 7 * 24 * 3600_000;
-export const RESET_TTL_MS = 2 * 3600_000;
+const INVITE_TTL_MS = 7 * 24 * 3600_000;
+const RESET_TTL_MS = 2 * 3600_000;
 
 /**
  * Issues a one-time set-password token and revokes the user's earlier unused ones, so only the

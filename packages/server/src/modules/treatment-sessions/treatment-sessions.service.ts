@@ -23,7 +23,7 @@ import {
   updateDraftSession,
 } from './treatment-sessions.repository';
 
-export const POST_CARE_JOB = 'care.post-care-email';
+const POST_CARE_JOB = 'care.post-care-email';
 
 // Which structured preparation fits which treatment; "other" fits any, unknown treatments take any.
 const PREPARATION_KINDS: Record<string, SessionPreparation['kind'][]> = {

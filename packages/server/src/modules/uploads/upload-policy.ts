@@ -21,11 +21,11 @@ import {
 const DAY_MS = 24 * 3_600_000;
 const MB = 1024 * 1024;
 
-export const PATIENT_UPLOADS_OFF =
+const PATIENT_UPLOADS_OFF =
   'The clinic has turned off uploads from patients. Please bring your photos or documents to your next visit, or contact the clinic.';
 
 /** The clinic's upload rules: what an admin saved, with defaults for anything unset or unreadable. */
-export function uploadSettingsFromJson(settingsJson: string): UploadSettings {
+function uploadSettingsFromJson(settingsJson: string): UploadSettings {
   const raw = parseSettings(settingsJson).uploads;
   const merged = { ...DEFAULT_UPLOAD_SETTINGS };
   if (!raw || typeof raw !== 'object') return merged;
@@ -57,7 +57,7 @@ export interface UploadCaller {
 }
 
 /** Refuses (403) an upload by a patient while the clinic has patient uploads turned off. */
-export async function assertUploadsAllowed(deps: Pick<AppDeps, 'db'>, actor: Actor | null): Promise<void> {
+async function assertUploadsAllowed(deps: Pick<AppDeps, 'db'>, actor: Actor | null): Promise<void> {
   if (actor?.role !== 'patient') return;
   const settings = await readUploadSettings(deps.db.kysely);
   if (!settings.patientUploads) throw new AppError('FORBIDDEN', PATIENT_UPLOADS_OFF);
@@ -73,7 +73,7 @@ export function requireUploadsAllowed(req: UploadCaller): Promise<void> {
  * with 429 and Retry-After (when the oldest counted upload leaves the window). The row is written
  * first and counted with the others, so concurrent uploads cannot all slip under the limit.
  */
-export async function takeUploadQuotaFor(
+async function takeUploadQuotaFor(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   actor: Actor | null,
   bytes: number,

@@ -33,7 +33,7 @@ export function ManagePage() {
   );
 }
 
-export function AppointmentManager({ id, token }: { id: string; token: string | null }) {
+function AppointmentManager({ id, token }: { id: string; token: string | null }) {
   const q = useAppointment(id, token);
   const qc = useQueryClient();
   const [mode, setMode] = useState<'view' | 'move' | 'cancel'>('view');

@@ -171,7 +171,7 @@ type CellItem = { kind: 'block'; at: number; b: Block } | { kind: 'entry'; at: n
  * Blocks and visits of one cell in one list by start instant. Listing blocks first and visits
  * after showed a 12 PM block above an 11 AM visit; instants compare correctly, formatted times do not.
  */
-export function cellItems(blocks: readonly Block[], entries: readonly CalendarEntry[]): CellItem[] {
+function cellItems(blocks: readonly Block[], entries: readonly CalendarEntry[]): CellItem[] {
   return [
     ...blocks.map((b) => ({ kind: 'block' as const, at: Date.parse(b.start), b })),
     ...entries.map((a) => ({ kind: 'entry' as const, at: Date.parse(a.start), a })),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 /** How long the desk can take back a booking or a move from the calendar. */
-export const UNDO_SECONDS = 10;
+const UNDO_SECONDS = 10;
 
 /**
  * What just happened, where it landed, and an Undo button for a few seconds. It takes focus when

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Days either side of each target date the clinic accepts for a session. */
-export const SERIES_TOLERANCE_DAYS = 3;
+const SERIES_TOLERANCE_DAYS = 3;
 
 export interface BookedSession {
   start: string;

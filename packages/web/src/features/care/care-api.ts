@@ -22,7 +22,7 @@ import { api } from '../../lib/api-client';
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
 
 /** Every care query is keyed ['care', patientId, what], so one invalidation refreshes a chart. */
-export const careKeys = {
+const careKeys = {
   all: (patientId: string) => ['care', patientId] as const,
   of: (patientId: string, what: string) => ['care', patientId, what] as const,
 };
@@ -151,7 +151,7 @@ export function useAcknowledgeAlert() {
   });
 }
 
-export function useCareTemplates(kind?: CareTemplate['kind']) {
+function useCareTemplates(kind?: CareTemplate['kind']) {
   return useQuery({
     queryKey: ['care-templates', kind ?? ''],
     queryFn: () => api.get<CareTemplate[]>(`/api/care-templates${kind ? `?kind=${kind}` : ''}`),

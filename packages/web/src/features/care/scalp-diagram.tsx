@@ -138,4 +138,4 @@ export function fromInjectionMap(map: { zone: ScalpZone; volumeMl: number }[]): 
   return Object.fromEntries(map.map((m) => [m.zone, m.volumeMl]));
 }
 
-export { totalInjectedMl };
+;

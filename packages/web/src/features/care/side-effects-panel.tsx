@@ -10,7 +10,7 @@ import { addDays } from '../booking/time';
 import { useReviewSideEffect, useSideEffects } from './care-api';
 import { fromZoneInput, reasonLabel, symptomLabel, treatmentName } from './care-format';
 
-export const OUTCOME_LABELS: Record<string, string> = {
+const OUTCOME_LABELS: Record<string, string> = {
   resolved: 'Resolved',
   monitoring: 'Monitoring (keep open, follow up)',
   treated: 'Treated',
@@ -123,7 +123,7 @@ function ReviewForm({ r }: { r: SideEffectReport }) {
 }
 
 /** Every review of a report, oldest first, as kept on the server. */
-export function ReviewHistory({ r }: { r: SideEffectReport }) {
+function ReviewHistory({ r }: { r: SideEffectReport }) {
   if (!r.reviews.length) return null;
   return (
     <ol className="review-history">

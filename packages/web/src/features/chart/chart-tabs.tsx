@@ -13,8 +13,8 @@ export interface ChartTab {
   component: ComponentType<ChartTabProps>;
 }
 
-export const CLINICAL: readonly Role[] = ['clinician', 'admin'];
-export const ALL_STAFF = STAFF_ROLES;
+const CLINICAL: readonly Role[] = ['clinician', 'admin'];
+const ALL_STAFF = STAFF_ROLES;
 
 const tab = (
   path: string,

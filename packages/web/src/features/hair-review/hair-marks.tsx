@@ -1,7 +1,7 @@
 import type { ReviewMark } from './review-state';
 
 /** Colour and shape per class, so a mark reads without colour too (the legend names both). */
-export const MARK_STYLE = {
+const MARK_STYLE = {
   terminal: { colour: '#c2255c', shape: 'circle', label: 'Terminal (≥ 60 µm)' },
   intermediate: { colour: '#e8590c', shape: 'square', label: 'Intermediate (30–60 µm)' },
   vellus: { colour: '#1971c2', shape: 'triangle', label: 'Vellus (< 30 µm)' },

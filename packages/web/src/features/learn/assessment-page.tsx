@@ -159,7 +159,7 @@ function scaleSystems(d: Draft): Scale['system'][] {
   return ['norwood', 'ludwig', 'sinclair'];
 }
 
-export const ASSESSMENT_META = {
+const ASSESSMENT_META = {
   title: 'Am I a candidate? Hair-loss self-assessment',
   description:
     'Answer a few questions to see the likely type and stage of your hair loss, signs that need a doctor first, and treatment options ranked by evidence.',

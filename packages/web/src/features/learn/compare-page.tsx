@@ -15,7 +15,7 @@ import { RegulatoryBadge } from './components/regulatory-badge';
 import { formatMonths, formatPriceRange, formatUsd, gradeStudies, library, type Treatment } from './library';
 import { planFromPrice, useTreatmentPrices } from './use-treatment-prices';
 
-export const COMPARE_META = {
+const COMPARE_META = {
   title: 'Compare hair-loss treatments side by side',
   description:
     'Pick two to four treatments and compare evidence, effect size, sessions, time to result, downtime, side effects, regulatory status and cost.',
@@ -37,7 +37,7 @@ const basis = (e: Effect) =>
   `${e.comparison === 'difference-vs-control' ? 'difference from the control group' : 'change from baseline'}${e.weeks ? ` at ${e.weeks} weeks` : ', duration not stated'}`;
 
 /** The treated group's figure with what it is; for a difference from control, says so instead. */
-export function treatedFigure(e: Effect | null): string {
+function treatedFigure(e: Effect | null): string {
   if (!e) return 'No effect size published';
   const ci = e.ciLow !== undefined && e.ciHigh !== undefined ? ` (95 % CI ${e.ciLow} to ${e.ciHigh})` : '';
   if (e.comparison === 'difference-vs-control')
@@ -46,7 +46,7 @@ export function treatedFigure(e: Effect | null): string {
 }
 
 /** The control group's figure from the same trial, or why there is none. */
-export function controlFigure(e: Effect | null): string {
+function controlFigure(e: Effect | null): string {
   if (!e) return '—';
   const who = e.controlLabel ?? 'No control group';
   if (e.controlValue !== undefined) return `${who}: ${signed(e, e.controlValue)}`;

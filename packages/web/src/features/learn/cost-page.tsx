@@ -15,7 +15,7 @@ import { useTreatmentPrices } from './use-treatment-prices';
 
 const CostChart = lazy(() => import('./cost-chart'));
 
-export const COST_META = {
+const COST_META = {
   title: 'Hair-loss treatment cost estimator',
   description:
     'Estimate what hair-loss treatments cost over 1, 3, 5 and 10 years: first course, maintenance sessions and monthly medicine, several plans on one chart.',

@@ -6,7 +6,7 @@ import { GuideBlockView } from './components/guide-blocks';
 import { ReferenceList } from './components/reference-list';
 import { guideBySlug } from './library';
 
-export const guideMeta = (g: GuideDocument) => ({ title: g.title, description: g.description });
+const guideMeta = (g: GuideDocument) => ({ title: g.title, description: g.description });
 
 export function GuideArticlePage() {
   const doc = guideBySlug(useParams().slug);

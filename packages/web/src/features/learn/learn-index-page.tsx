@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { usePageMeta } from '../../components/ui/page-title';
 import { library } from './library';
 
-export const LEARN_INDEX_META = {
+const LEARN_INDEX_META = {
   title: 'Guide to hair loss and its treatments',
   description:
     'Plain-language articles on hair loss: causes, what stem cell treatments are, who should see a doctor first, costs, side effects and questions to ask.',

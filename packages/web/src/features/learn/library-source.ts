@@ -2,14 +2,14 @@
 export type {
   EvidenceGrade,
   GuideDocument,
-  NumberedReference,
+  
   RegulatoryStatus,
-  Study,
+  
   Treatment,
 } from '@anagen/core/evidence';
 export {
-  type GlossaryEntry,
+  
   getEvidenceLibrary as getEvidenceLibraryFromContent,
-  getPriceDefaults,
+  
   glossary,
 } from '../../../../../content';

@@ -18,14 +18,14 @@ export const treatmentBySlug = (slug: string | undefined): Treatment | undefined
 export const guideBySlug = (slug: string | undefined): GuideDocument | undefined =>
   library.guide.find((g) => g.slug === slug);
 
-export const GRADE_LABELS: Record<EvidenceGrade, string> = {
+const GRADE_LABELS: Record<EvidenceGrade, string> = {
   high: 'High certainty',
   moderate: 'Moderate certainty',
   low: 'Low certainty',
   'very-low': 'Very low certainty',
 };
 
-export const REGULATORY_LABELS: Record<RegulatoryStatus, string> = {
+const REGULATORY_LABELS: Record<RegulatoryStatus, string> = {
   'fda-approved': 'FDA-approved for hair loss',
   'fda-cleared-device': 'FDA-cleared device',
   'off-label': 'Off-label',
@@ -65,10 +65,10 @@ export function formatPriceRange(p: NonNullable<Treatment['priceRange']>): strin
   return p.minUsd === p.maxUsd ? `${min} ${per}` : `${min}–${formatUsd(p.maxUsd * 100)} ${per}`;
 }
 
-export type { EvidenceGrade, GuideDocument, RegulatoryStatus, Treatment };
+export type {  GuideDocument,  Treatment };
 
 /** "Randomised trial, n = 40, 16 weeks" */
-export function studyLine(s: Treatment['studies'][number]): string {
+function studyLine(s: Treatment['studies'][number]): string {
   return [s.design, s.n ? `n = ${s.n}` : null, s.durationWeeks ? `${s.durationWeeks} weeks` : null]
     .filter(Boolean)
     .join(', ');

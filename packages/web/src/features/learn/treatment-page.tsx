@@ -16,7 +16,7 @@ import {
   treatmentBySlug,
 } from './library';
 
-export const treatmentMeta = (t: Treatment) => {
+const treatmentMeta = (t: Treatment) => {
   const summary = stripCitations(t.summary);
   return {
     title: `${t.name}: evidence, side effects and cost`,

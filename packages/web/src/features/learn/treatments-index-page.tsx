@@ -7,7 +7,7 @@ import { ReferenceList } from './components/reference-list';
 import { RegulatoryBadge } from './components/regulatory-badge';
 import { CONDITION_LABELS, gradeStudies, library } from './library';
 
-export const TREATMENTS_INDEX_META = {
+const TREATMENTS_INDEX_META = {
   title: 'Hair-loss treatments: evidence, status and cost',
   description:
     'Each hair-loss treatment with the strength of its evidence, US regulatory status, schedule, side effects and typical price, with sources.',

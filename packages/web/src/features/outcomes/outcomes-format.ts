@@ -1,6 +1,6 @@
 import type { ChangeSummary, Outcomes } from '@anagen/core/contracts';
 
-export const REASON_LABELS: Record<string, string> = {
+const REASON_LABELS: Record<string, string> = {
   'no-baseline-measurement': 'No baseline measurement',
   'baseline-not-standardized': 'Baseline not a calibrated close-up',
   'baseline-flagged-by-quality-check': 'Baseline image flagged by the quality check',

@@ -65,13 +65,13 @@ function CorrectionForm({ m, patientId, onDone }: { m: Measurement; patientId: s
  * Whether a clinician has looked at a reading: a correction or a verification is itself reviewed,
  * and an automatic reading is reviewed once one of those sits beside it.
  */
-export function reviewState(m: Measurement, all: readonly Measurement[]): 'reviewed' | 'unreviewed' {
+function reviewState(m: Measurement, all: readonly Measurement[]): 'reviewed' | 'unreviewed' {
   if (m.source !== 'auto') return 'reviewed';
   return all.some((x) => x.correctsId === m.id) ? 'reviewed' : 'unreviewed';
 }
 
 /** Newest first: the reading a clinician opens the chart for is at the top. */
-export const newestFirst = (list: readonly Measurement[]) =>
+const newestFirst = (list: readonly Measurement[]) =>
   [...list].sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt) || b.createdAt - a.createdAt);
 
 /**

@@ -10,7 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { registerCustomSites } from './view-protocols';
 
-export const progressKeys = {
+const progressKeys = {
   photos: (patientId: string) => ['photos', patientId] as const,
   progress: (patientId: string, treatment?: string) => ['progress', patientId, treatment ?? ''] as const,
   measurements: (patientId: string) => ['measurements', patientId] as const,
@@ -67,7 +67,7 @@ export function useCompare(patientId: string, view: PhotoViewName, a?: string, b
 }
 
 /** Refreshes everything that depends on a patient's photos and measurements. */
-export function useInvalidateProgress(patientId: string) {
+function useInvalidateProgress(patientId: string) {
   const qc = useQueryClient();
   return () =>
     Promise.all(

@@ -13,7 +13,7 @@ const ProgressChart = lazy(() => import('./progress-chart'));
 
 const CHARTED = ['densityPerCm2', 'meanDiameterUm', 'vellusRatio'] as const;
 
-export function SiteSummary({ s }: { s: SiteSeries }) {
+function SiteSummary({ s }: { s: SiteSeries }) {
   const first = s.points[0]!;
   const last = s.points.at(-1)!;
   if (s.points.length < 2)
@@ -38,20 +38,20 @@ export function SiteSummary({ s }: { s: SiteSeries }) {
  * "± 11.9 hairs/cm²" reads as jargon to most patients: say what it means for the count, in words.
  * Exported so the staff chart and the portal say the same thing.
  */
-export function countErrorInWords(densityUncertainty: number): string {
+function countErrorInWords(densityUncertainty: number): string {
   const n = Math.max(1, Math.round(densityUncertainty));
   return `Each count could be about ${n} hairs per square centimetre off either way, so a change smaller than that may be chance.`;
 }
 
 /** A vellus share of 0.043 as "about 4 in 100 hairs are fine, thin hairs". */
-export function vellusInWords(share: number): string {
+function vellusInWords(share: number): string {
   const per100 = Math.round(share * 100);
   if (per100 === 0) return 'Almost none of the hairs counted are fine, thin (vellus) hairs.';
   return `About ${per100} in 100 hairs counted are fine, thin (vellus) hairs.`;
 }
 
 /** The same numbers as the charts, for screen readers and for reading exact values. */
-export function ProgressTable({ s }: { s: SiteSeries }) {
+function ProgressTable({ s }: { s: SiteSeries }) {
   return (
     <table className="progress-table">
       <caption>Measurements at {siteLabel(s.site)}</caption>
@@ -155,7 +155,7 @@ function SiteSection({ s, band }: { s: SiteSeries; band: ReferenceBand | undefin
 }
 
 /** How the ± figures are worked out: the plain reading first, the statistics for those who open it. */
-export function UncertaintyMethod({ text }: { text: string }) {
+function UncertaintyMethod({ text }: { text: string }) {
   return (
     <details className="muted small uncertainty-method">
       <summary>How sure are these numbers?</summary>
@@ -169,7 +169,7 @@ export function UncertaintyMethod({ text }: { text: string }) {
   );
 }
 
-export function TreatmentPicker({
+function TreatmentPicker({
   progress,
   value,
   onChange,

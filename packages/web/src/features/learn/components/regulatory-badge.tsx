@@ -32,4 +32,4 @@ export function RegulatoryBadge({
   );
 }
 
-export const regulatoryLabel = (s: RegulatoryStatus) => LABELS[s];
+const regulatoryLabel = (s: RegulatoryStatus) => LABELS[s];

@@ -65,9 +65,6 @@ export const rawEvidenceContent: RawEvidenceContent = {
   ],
 };
 
-/** Demo default prices as stored in `prices.json`. */
-const rawPriceDefaults: unknown = prices;
-
 let library: EvidenceLibrary | undefined;
 /** The validated, resolved library (validated once, on first use; throws if the content is invalid). */
 export function getEvidenceLibrary(): EvidenceLibrary {

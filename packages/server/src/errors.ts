@@ -25,7 +25,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
-const forbidden = (detail = 'You do not have access to this.') => new AppError('FORBIDDEN', detail);
 
 /** 400 for a multipart body's text fields that failed their schema, one entry per field. */
 export function validationError(error: z.ZodError): AppError {

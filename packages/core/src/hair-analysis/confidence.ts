@@ -35,8 +35,6 @@ const CALIBRATION_RANGE_UM = [2, 12] as const;
 /** Above this predicted relative error the count is not shown as trustworthy. */
 export const MAX_TRUSTED_ERROR = 0.25;
 
-type ConfidenceFeatures = readonly number[];
-
 /** The model's inputs, in the order of CONFIDENCE_MODEL.coefficients. */
 export function confidenceFeatures(c: ConfidenceInputs): number[] {
   return [

@@ -235,8 +235,10 @@ function addUpperHalf(
  * feedback; the optimised code then deoptimised at the return and the next call ran the loops
  * unoptimised until on-stack replacement recompiled them (tens of ms, and the compile on a second
  * core). Same literal shape and field representations as the return statement.
+ *
+ * @public (kept exported on purpose, see above)
  */
-const resultShape = { darkness: new Float32Array(0), skinLevel: 0.5 };
+export const resultShape = { darkness: new Float32Array(0), skinLevel: 0.5 };
 
 /** Median of an evenly strided sample (cheap and deterministic). */
 function sampledMedian(a: Float32Array, maxSamples: number): number {
@@ -286,10 +288,8 @@ function windowExtrema(
   }
 }
 
-const maxFilter = (s: Float32Array, w: number, h: number, k: number) =>
-  extremumFilter(s, w, h, k, true);
-const minFilter = (s: Float32Array, w: number, h: number, k: number) =>
-  extremumFilter(s, w, h, k, false);
+const maxFilter = (s: Float32Array, w: number, h: number, k: number) => extremumFilter(s, w, h, k, true);
+const minFilter = (s: Float32Array, w: number, h: number, k: number) => extremumFilter(s, w, h, k, false);
 
 /**
  * Box mean with radius k (edge-clamped window). Sums run row by row, left to right; the window's

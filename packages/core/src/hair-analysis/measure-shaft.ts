@@ -117,11 +117,6 @@ export function crossProfile(
 
 const cut = { integral: 0, peak: 0, slope: 0 };
 
-const median = (a: number[]) => {
-  const s = [...a].sort((p, q) => p - q);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 /**
  * Samples darkness profiles perpendicular to the strand, away from its ends (2 widths; more at a
  * shared root, where sibling hairs still overlap) and from crossings, and returns medians.

@@ -11,7 +11,8 @@
 
 /** Number of features per pixel; the order is {@link FEATURE_NAMES}. */
 export const PIXEL_FEATURES = 12;
-const FEATURE_NAMES = [
+/** @public (names the columns of the fitted weights) */
+export const FEATURE_NAMES = [
   'darkMean',
   'darkMin',
   'blueShift',

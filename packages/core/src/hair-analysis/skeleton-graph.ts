@@ -150,12 +150,6 @@ export function buildSkeletonGraph(
   return { nodes, edges };
 }
 
-/** Path of edge `e` oriented to leave node `from`. */
-function pathFrom(g: SkeletonGraph, e: number, from: number): number[] {
-  const edge = g.edges[e]!;
-  return edge.a === from ? edge.path : edge.path.slice().reverse();
-}
-
 const otherEnd = (g: SkeletonGraph, e: number, n: number) => {
   const edge = g.edges[e]!;
   return edge.a === n ? edge.b : edge.a;

@@ -104,5 +104,7 @@ function grayFromRgbaWords(pixels: Uint8Array | Uint8ClampedArray, n: number, da
 /**
  * Keeps the grey image's hidden class alive between analyses (see resultShape in
  * flatten-illumination.ts): otherwise a major GC clears the readers' feedback and deoptimises them.
+ *
+ * @public (kept exported on purpose, see above)
  */
-const grayShape: GrayImage = { data: new Float32Array(0), width: 1, height: 1 };
+export const grayShape: GrayImage = { data: new Float32Array(0), width: 1, height: 1 };

@@ -2,7 +2,6 @@ import type { IsoWeekday } from './types';
 
 /** Milliseconds per minute / day; all hot-path arithmetic is integer ms or minutes. */
 export const MINUTE_MS = 60_000;
-const DAY_MINUTES = 1_440;
 export const DAY_MS = 86_400_000;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

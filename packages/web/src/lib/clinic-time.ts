@@ -3,13 +3,7 @@
 // is in (a desk in another zone, a laptop that travelled): the zone comes from GET /api/clinic and
 // is kept here once the app shell has loaded it. The visitor's own zone is used only where a page
 // says so (the slot picker's "your time", a photo's date as the device's date input shows it).
-import {
-  clinicDateKey,
-  formatClinicDate,
-  formatClinicDateTime,
-  formatClinicTime,
-  formatDayKey,
-} from '@anagen/core/scheduling';
+import { clinicDateKey, formatClinicDate, formatClinicTime, formatDayKey } from '@anagen/core/scheduling';
 import { useClinicInfo } from './use-clinic';
 
 let zone: string | null = null;
@@ -108,9 +102,6 @@ export function zonesDiffer(a: string, b: string, at: string | number = Date.now
 /** "Sunday, December 13, 2026" in the clinic's zone. */
 export const clinicDate = (at: string | number, timeZone: string = clinicZone()) =>
   formatClinicDate(ms(at), timeZone);
-/** "Sunday, December 13, 2026, 9:26 PM PST" in the clinic's zone, zone named. */
-const clinicDateTime = (at: string | number, timeZone: string = clinicZone()) =>
-  formatClinicDateTime(ms(at), timeZone);
 /** "9:26 PM PST" in the clinic's zone. */
 export const clinicTime = (at: string | number, timeZone: string = clinicZone()) =>
   formatClinicTime(ms(at), timeZone);
@@ -142,4 +133,4 @@ export function fmtDateTime(at: string | number, timeZone: string = clinicZone()
 export const fmtDateTimeUnzoned = (at: string | number, timeZone: string = clinicZone()) =>
   fmt(timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(ms(at));
 
-export {  formatDayKey };
+export { formatDayKey };

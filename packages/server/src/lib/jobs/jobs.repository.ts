@@ -33,16 +33,6 @@ export async function enqueueJob(db: Kysely<Database>, job: NewJob, now: number)
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
 }
 
-/** Cancels queued jobs whose unique key starts with `prefix` (e.g. the reminders of a cancelled visit). */
-async function cancelQueuedJobs(db: Kysely<Database>, uniqueKeyPrefix: string): Promise<void> {
-  await db
-    .updateTable('jobs')
-    .set({ status: 'done', last_error: 'cancelled' })
-    .where('status', '=', 'queued')
-    .where('unique_key', 'like', `${uniqueKeyPrefix}%`)
-    .execute();
-}
-
 // A job claimed by a server of the previous release (no lease columns yet) and locked longer than
 // this is assumed to belong to a crashed worker and is taken again.
 const STALE_LOCK_MS = 10 * 60_000;

@@ -31,11 +31,6 @@ export async function listAssessments(db: Kysely<Database>, patientId: string): 
   return rows.map(toDto);
 }
 
-async function findAssessment(db: Kysely<Database>, id: string): Promise<AssessmentDto | undefined> {
-  const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toDto(row);
-}
-
 /**
  * The plain-text summary of a patient's most recent saved self-assessment, for pre-filling the
  * consultation notes at booking; null when they have none. The caller has already checked that

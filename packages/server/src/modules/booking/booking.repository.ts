@@ -171,15 +171,6 @@ export async function updateAppointmentIfStatus(
   return Number(res.numUpdatedRows) === 1;
 }
 
-async function setStatus(
-  db: Kysely<Database>,
-  id: string,
-  status: AppointmentStatus,
-  now: number,
-): Promise<void> {
-  await db.updateTable('appointments').set({ status, updated_at: now }).where('id', '=', id).execute();
-}
-
 export async function insertToken(
   trx: Kysely<Database>,
   tokenHash: string,

@@ -1,7 +1,6 @@
 import type {
   AppointmentChecklist,
   CareAlert,
-  CareTemplate,
   ConsentStatus,
   ConsentsOverview,
   Diagnosis,
@@ -148,12 +147,5 @@ export function useAcknowledgeAlert() {
   return useMutation({
     mutationFn: (alertId: string) => api.post(`/api/alerts/${encodeURIComponent(alertId)}/acknowledge`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['care-alerts'] }),
-  });
-}
-
-function useCareTemplates(kind?: CareTemplate['kind']) {
-  return useQuery({
-    queryKey: ['care-templates', kind ?? ''],
-    queryFn: () => api.get<CareTemplate[]>(`/api/care-templates${kind ? `?kind=${kind}` : ''}`),
   });
 }

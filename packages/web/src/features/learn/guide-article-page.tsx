@@ -6,8 +6,6 @@ import { GuideBlockView } from './components/guide-blocks';
 import { ReferenceList } from './components/reference-list';
 import { guideBySlug } from './library';
 
-const guideMeta = (g: GuideDocument) => ({ title: g.title, description: g.description });
-
 export function GuideArticlePage() {
   const doc = guideBySlug(useParams().slug);
   if (!doc) return <NotFoundPage />;

@@ -1,10 +1,4 @@
-import {
-  type EvidenceGrade,
-  type GuideDocument,
-  getEvidenceLibraryFromContent,
-  type RegulatoryStatus,
-  type Treatment,
-} from './library-source';
+import { type GuideDocument, getEvidenceLibraryFromContent, type Treatment } from './library-source';
 
 /**
  * The evidence library, validated once when the learn pages load. It ships in the learn chunk,
@@ -17,23 +11,6 @@ export const treatmentBySlug = (slug: string | undefined): Treatment | undefined
 
 export const guideBySlug = (slug: string | undefined): GuideDocument | undefined =>
   library.guide.find((g) => g.slug === slug);
-
-const GRADE_LABELS: Record<EvidenceGrade, string> = {
-  high: 'High certainty',
-  moderate: 'Moderate certainty',
-  low: 'Low certainty',
-  'very-low': 'Very low certainty',
-};
-
-const REGULATORY_LABELS: Record<RegulatoryStatus, string> = {
-  'fda-approved': 'FDA-approved for hair loss',
-  'fda-cleared-device': 'FDA-cleared device',
-  'off-label': 'Off-label',
-  'not-fda-approved': 'Not FDA-approved',
-  'unapproved-drug-biologic': 'Not FDA-approved (unapproved product)',
-  'surgical-procedure': 'Surgical procedure (not an FDA-approved product)',
-  unverified: 'Status not yet verified',
-};
 
 export const CONDITION_LABELS: Record<string, string> = {
   'androgenetic-alopecia': 'Pattern hair loss',
@@ -65,7 +42,7 @@ export function formatPriceRange(p: NonNullable<Treatment['priceRange']>): strin
   return p.minUsd === p.maxUsd ? `${min} ${per}` : `${min}–${formatUsd(p.maxUsd * 100)} ${per}`;
 }
 
-export type {  GuideDocument,  Treatment };
+export type { GuideDocument, Treatment };
 
 /** "Randomised trial, n = 40, 16 weeks" */
 function studyLine(s: Treatment['studies'][number]): string {

@@ -31,5 +31,3 @@ export function RegulatoryBadge({
     </span>
   );
 }
-
-const regulatoryLabel = (s: RegulatoryStatus) => LABELS[s];

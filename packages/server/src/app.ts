@@ -8,29 +8,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config';
-import type { Db } from './db/database';
-import type { Clock } from './lib/clock';
+import type { AppDeps } from './deps';
 import { registerErrorHandling } from './lib/error-handler';
 import { loggerOptions } from './lib/log-redaction';
-import type { Mailer } from './lib/mailer';
 import { registerMetrics } from './lib/metrics';
 import { registerPatientScope } from './lib/patient-scope';
 import { registerRequestGuards } from './lib/request-guards';
-import type { Storage } from './lib/storage';
 import { registerModules } from './modules';
-
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  clock: Clock;
-  mailer: Mailer;
-  storage: Storage;
-  /** Where request logs go (stdout when absent); tests read what was logged. */
-  logStream?: NodeJS.WritableStream;
-  /** Set by main.ts: while `draining` (SIGTERM) the ready probe answers 503 so traffic moves away. */
-  lifecycle?: { draining: boolean };
-}
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

@@ -1,5 +1,5 @@
 import type { Actor, RouteAccess } from '@anagen/core/access';
-import type { AppDeps } from './app';
+import type { AppDeps } from './deps';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { Database } from '../db/schema';
 import { findOutboxEntry, markOutboxSent, recordSendAttempt } from './mail-outbox.repository';
 import type { MailMessage, MailResult } from './mailer';

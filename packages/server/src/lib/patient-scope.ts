@@ -1,6 +1,6 @@
 import { type AccessMode, type Actor, canAccessPatient, type PatientScope } from '@anagen/core/access';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { type AuditActor, auditActorOf, recordAudit } from '../modules/audit/audit.service';
 import { patientExists } from '../modules/patients/patients.repository';

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { type AppDeps, buildApp } from '../app';
+import { buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import type { DialectName } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import type { AppDeps } from '../deps';
 import { fixedClock } from '../lib/clock';
 import { createWorker, type Worker } from '../lib/jobs/worker';
 import { createMailer, type Mailer } from '../lib/mailer';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { testConfig } from '../../config';
 import { migrateToLatest } from '../../db/migrate';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/dialects';

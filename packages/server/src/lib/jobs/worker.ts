@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { claimNextJob, failJob, finishJob, type Lease, releaseJob, renewLease } from './jobs.repository';
 
 export type JobHandler = (payload: unknown, ctx: { deps: AppDeps; jobId: string }) => Promise<void>;

@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import type { DeletionRequest } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { insertDeletionRequest, listDeletionRequests } from './account.repository';
 import { DELETION_REQUEST_JOB } from './deletion-request.job';

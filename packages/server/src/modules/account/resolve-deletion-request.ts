@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import type { DeletionRequest, ResolveDeletionRequest } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { listDeletionRequests, resolveDeletionRequest as saveResolution } from './account.repository';

@@ -1,7 +1,7 @@
 import type { Actor } from '@anagen/core/access';
 import type { AuditLogItem, auditLogQuerySchema } from '@anagen/core/contracts';
 import type { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { clinicTimeZone } from '../clinic/clinic.repository';
 import { recordAudit } from './audit.service';
 import { type AuditFilter, listAuditEntries, listPatientAccess } from './audit-log.repository';

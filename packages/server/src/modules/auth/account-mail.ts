@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { findClinicName } from '../clinic/clinic.repository';
 
 /** Where a failed send is noted; the server's logger (app.log, req.log) is one. */

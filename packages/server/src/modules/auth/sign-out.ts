@@ -1,5 +1,5 @@
 import type { Actor } from '@anagen/core/access';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { recordAudit } from '../audit/audit.service';
 import { auditBy, type ClientFacts } from './auth-deps';
 import { deleteSession } from './sessions.repository';

@@ -1,5 +1,5 @@
 import type { Actor } from '@anagen/core/access';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { keyringFor, openSecret, SecretKeyMissingError, sealSecret } from '../../lib/secret-box';
 import { recordAudit } from '../audit/audit.service';

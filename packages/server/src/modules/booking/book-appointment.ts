@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, isStaff } from '@anagen/core/access';
 import { type Appointment, type CreateAppointment, mapSearchUrl } from '@anagen/core/contracts';
 import { describeBookingRejection, findOpenSlots, validateBookingStart } from '@anagen/core/scheduling';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { assertPatientAccess } from '../../lib/patient-scope';

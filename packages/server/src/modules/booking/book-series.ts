@@ -6,7 +6,7 @@ import {
   proposeSeries,
   validateBookingStart,
 } from '@anagen/core/scheduling';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { assertPatientAccess } from '../../lib/patient-scope';

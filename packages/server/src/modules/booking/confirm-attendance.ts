@@ -1,5 +1,5 @@
 import type { Actor } from '@anagen/core/access';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { hashToken } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import {

@@ -1,5 +1,5 @@
 import type { Actor } from '@anagen/core/access';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { recordAttemptAndCount } from './booking.repository';

@@ -1,5 +1,5 @@
 import type { Appointment } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { loadClinicSettings } from '../availability/scheduling.repository';
 import { toAppointmentDto } from './appointment-dto';
 import { listAppointmentViews } from './booking.repository';

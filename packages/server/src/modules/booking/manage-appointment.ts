@@ -7,7 +7,7 @@ import {
   findOpenSlots,
   validateBookingStart,
 } from '@anagen/core/scheduling';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { AppointmentStatus } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { hashToken } from '../../lib/ids';

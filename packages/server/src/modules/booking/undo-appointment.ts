@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import { type Appointment, UNDO_REASON, type UndoAppointment } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { cancelAppointment, dtoFor, type OpenedInput, rescheduleAppointment } from './manage-appointment';
 
 /**

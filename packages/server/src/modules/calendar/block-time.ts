@@ -2,7 +2,7 @@ import type { Actor } from '@anagen/core/access';
 import type { Block, createBlockSchema } from '@anagen/core/contracts';
 import { DAY_MS } from '@anagen/core/scheduling';
 import type { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';

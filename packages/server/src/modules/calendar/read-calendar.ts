@@ -1,7 +1,7 @@
 import type { Actor } from '@anagen/core/access';
 import type { Calendar } from '@anagen/core/contracts';
 import { DAY_MS, parseLocalDate } from '@anagen/core/scheduling';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { MAX_RANGE_DAYS } from '../availability/scheduling-context';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from './admin-audit';

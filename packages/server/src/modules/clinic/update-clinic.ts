@@ -1,5 +1,5 @@
 import type { ClinicDetails, ClinicInfo } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from './admin-audit';

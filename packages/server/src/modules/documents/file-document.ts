@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import type { DocumentKind, PatientDocument } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { decodeSlots } from '../../lib/decode-slots';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';

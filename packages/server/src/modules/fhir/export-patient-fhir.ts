@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import { buildPatientEverything } from '@anagen/core/fhir';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import { questionnaireFhirEntries } from '../outcomes/questionnaires.fhir';
 import { gatherPatientEverything } from './fhir.repository';

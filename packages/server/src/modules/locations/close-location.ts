@@ -1,5 +1,5 @@
 import type { AdminLocation, ClosureInput, ScheduleConflict } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from '../clinic/admin-audit';

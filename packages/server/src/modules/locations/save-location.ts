@@ -1,6 +1,6 @@
 import type { AdminLocation, LocationInput } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import { newId } from '../../lib/ids';

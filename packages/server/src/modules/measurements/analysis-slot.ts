@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { observeAnalysis } from '../../lib/metrics';
 import { ensureSlots, releaseSlot, takeSlot } from './analysis-slot.repository';

@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { deletePhotoWithMeasurements } from './photos.repository';

@@ -1,6 +1,6 @@
 import type { ExceptionInput, ScheduleConflict, ScheduleException } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import type { AuditActor } from '../audit/audit.service';

@@ -1,7 +1,7 @@
 import type { AdminProvider, providerInputSchema } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';

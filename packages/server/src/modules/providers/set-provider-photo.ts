@@ -1,5 +1,5 @@
 import type { AdminProvider } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { newId } from '../../lib/ids';
 import type { AuditActor } from '../audit/audit.service';
 import type { WarnLog } from '../auth/account-mail';

@@ -1,5 +1,5 @@
 import type { AdminProvider, WeeklyHoursInput } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from '../clinic/admin-audit';
 import { assertExist } from '../clinic/references';

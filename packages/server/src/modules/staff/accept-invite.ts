@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import type { AcceptInvite, Me } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';

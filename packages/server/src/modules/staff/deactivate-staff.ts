@@ -1,5 +1,5 @@
 import type { StaffMember } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { AuditActor } from '../audit/audit.service';
 import { deleteSessionsOfUser } from '../auth/sessions.repository';
 import { auditChange } from '../clinic/admin-audit';

@@ -1,5 +1,5 @@
 import type { InviteStaff, StaffMember } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { AuditActor } from '../audit/audit.service';

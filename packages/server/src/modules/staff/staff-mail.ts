@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { WarnLog } from '../auth/account-mail';
 import { findClinicName } from '../clinic/clinic.repository';
 

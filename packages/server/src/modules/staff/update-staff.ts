@@ -1,5 +1,5 @@
 import type { StaffMember, UpdateStaff } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from '../clinic/admin-audit';
 import { fieldConflict } from '../clinic/references';

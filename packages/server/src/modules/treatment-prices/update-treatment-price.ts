@@ -1,5 +1,5 @@
 import type { TreatmentPrice, TreatmentPriceUpdate } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { upsertClinicPrice } from './treatment-prices.repository';

@@ -1,6 +1,6 @@
 import type { Actor } from '@anagen/core/access';
 import type { UploadSettings } from '@anagen/core/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import { auditChange } from '../clinic/admin-audit';
 import { findClinic, mergeClinicSettings } from '../clinic/clinic.repository';

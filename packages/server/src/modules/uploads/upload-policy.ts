@@ -6,7 +6,7 @@ import {
   uploadSettingsSchema,
 } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';

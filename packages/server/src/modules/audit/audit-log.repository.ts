@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -107,7 +108,7 @@ export async function listPatientAccess(
     .innerJoin('users', 'users.id', 'audit_log.actor_id')
     .select(['audit_log.at', 'users.name as actor_name', 'audit_log.actor_role', 'audit_log.action'])
     .where('audit_log.patient_id', '=', patientId)
-    .where('audit_log.actor_role', 'in', ['desk', 'clinician', 'admin'])
+    .where('audit_log.actor_role', 'in', STAFF_ROLES)
     .where((eb) => eb(eb.fn('substr', ['audit_log.action', eb.val(1), eb.val(5)]), '<>', 'auth.'))
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id', 'desc')

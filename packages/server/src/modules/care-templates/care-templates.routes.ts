@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import {
   careSettingsSchema,
   careTemplateSchema,
@@ -19,7 +20,6 @@ import {
   withdrawTemplate,
 } from './care-templates.repository';
 
-const STAFF = ['desk', 'clinician', 'admin'] as const;
 const idParams = z.strictObject({ templateId: z.string().min(1).max(100) });
 
 /**
@@ -33,7 +33,7 @@ export async function careTemplatesRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/care-templates',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: {
         tags: ['care'],
         querystring: templateQuerySchema,
@@ -51,7 +51,7 @@ export async function careTemplatesRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/care-templates/:templateId',
     {
-      config: { access: STAFF },
+      config: { access: STAFF_ROLES },
       schema: { tags: ['care'], params: idParams, response: { 200: careTemplateSchema } },
     },
     async (req) => {
@@ -134,7 +134,7 @@ export async function careTemplatesRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/care-settings',
-    { config: { access: STAFF }, schema: { tags: ['care'], response: { 200: careSettingsSchema } } },
+    { config: { access: STAFF_ROLES }, schema: { tags: ['care'], response: { 200: careSettingsSchema } } },
     async () => getCareSettings(db()),
   );
 

@@ -1,9 +1,8 @@
+import { STAFF_ROLES } from '@anagen/core/access';
 import type { StaffMember } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { hashToken, newToken } from '../../lib/ids';
-
-const STAFF = ['desk', 'clinician', 'admin'] as const;
 
 export async function listStaff(db: Kysely<Database>, id?: string): Promise<StaffMember[]> {
   let q = db
@@ -19,7 +18,7 @@ export async function listStaff(db: Kysely<Database>, id?: string): Promise<Staf
       'users.created_at',
       'providers.id as provider_id',
     ])
-    .where('users.role', 'in', STAFF);
+    .where('users.role', 'in', STAFF_ROLES);
   if (id) q = q.where('users.id', '=', id);
   const rows = await q.orderBy('users.name').execute();
   return rows.map((u) => ({

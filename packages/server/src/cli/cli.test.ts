@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate';
+import { openPhotoStore } from '../lib/storage';
 import { seedDemo } from '../modules/demo/seed-demo';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../test/dialects';
 
@@ -124,6 +125,21 @@ describe.each(DIALECTS)('anagen CLI on %s', (dialect) => {
     expect(bundle.resourceType).toBe('Bundle');
     expect(bundle.entry[0].resource).toMatchObject({ resourceType: 'Patient', id: 'demo-patient-2' });
     expect((await anagen('export-fhir', '--patient', 'nobody')).code).toBe(1);
+  });
+
+  it('lists published files no pair names, and deletes them only with --apply', async () => {
+    const storage = openPhotoStore({ dataDir: t.dataDir, photoStore: undefined });
+    const orphan = 'published/00000000000000000000000000000000.jpg';
+    await storage.put(orphan, Buffer.from('left over'));
+    const dry = await anagen('prune-published');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(orphan);
+    expect(dry.stdout).toContain('--apply');
+    expect(await storage.get(orphan)).not.toBeNull();
+    const applied = await anagen('prune-published', '--apply');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Deleted 1 published file');
+    expect(await storage.get(orphan)).toBeNull();
   });
 });
 

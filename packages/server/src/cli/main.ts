@@ -121,6 +121,20 @@ export function buildCli(): Command {
     );
 
   program
+    .command('prune-published')
+    .description(
+      'list published result files no publication names any more (left by photos deleted earlier); --apply deletes them',
+    )
+    .option('--apply', 'delete them (without it, only list them)', false)
+    .action(async (opts: { apply: boolean }) =>
+      (await import('./commands/prune-published')).prunePublishedCommand(
+        await loadConfig(),
+        await systemClock(),
+        opts,
+      ),
+    );
+
+  program
     .command('rotate-secrets')
     .description(
       're-encrypt stored two-step sign-in secrets under ANAGEN_SECRET_KEY (reads ANAGEN_SECRET_KEY_PREVIOUS)',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
+import { deletePublishedFiles, removePhotoPublications } from '../publications/remove-photo-publications';
 import { deletePhotoWithMeasurements } from './photos.repository';
 import type { PhotoTable } from './photos.table';
 
@@ -26,7 +27,9 @@ export async function deletePhoto(
       'You can remove photos you uploaded yourself; ask the clinic about this one.',
     );
   }
-  await deps.db.kysely.transaction().execute(async (trx) => {
+  const publishedFiles = await deps.db.kysely.transaction().execute(async (trx) => {
+    // Pairs showing the photo go with it, and their public files after the commit (decision 230).
+    const files = await removePhotoPublications(trx, deps, actor, { photoId: row.id, ip: input.ip });
     await deletePhotoWithMeasurements(trx, row.id);
     await recordAudit(
       trx,
@@ -39,7 +42,10 @@ export async function deletePhoto(
         detail: `${row.view}${row.site ? ` ${row.site}` : ''} taken ${new Date(Number(row.taken_at)).toISOString().slice(0, 10)}: ${input.reason}`,
       },
     );
+    return files;
   });
-  // Files go after the rows: a crash in between leaves unreferenced files, never a broken photo.
+  // Files go after the rows: a crash in between leaves unreferenced files, never a broken photo
+  // (`anagen prune-published` clears published ones left that way).
   await Promise.all([row.image_key, row.thumb_key, row.original_key].map((k) => deps.storage.delete(k)));
+  await deletePublishedFiles(deps.storage, publishedFiles);
 }

@@ -145,3 +145,31 @@ export async function findPatientAccount(
 ): Promise<{ id: string; user_id: string | null } | undefined> {
   return db.selectFrom('patients').select(['id', 'user_id']).where('id', '=', patientId).executeTakeFirst();
 }
+
+/** Every pair showing a photo, whatever its status (a photo may sit in several pairs). */
+export async function listPublicationsShowingPhoto(
+  db: Db,
+  photoId: string,
+): Promise<Pick<PublicationTable, 'id' | 'patient_id' | 'status' | 'before_key' | 'after_key'>[]> {
+  return db
+    .selectFrom('publications')
+    .select(['id', 'patient_id', 'status', 'before_key', 'after_key'])
+    .where((eb) => eb.or([eb('before_photo_id', '=', photoId), eb('after_photo_id', '=', photoId)]))
+    .orderBy('id')
+    .execute();
+}
+
+export async function deletePublications(trx: Transaction<Database>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.deleteFrom('publications').where('id', 'in', ids).execute();
+}
+
+/** The storage keys some publication row still names (the only published files that may exist). */
+export async function listReferencedFileKeys(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('publications')
+    .select(['before_key', 'after_key'])
+    .where((eb) => eb.or([eb('before_key', 'is not', null), eb('after_key', 'is not', null)]))
+    .execute();
+  return new Set(rows.flatMap((r) => [r.before_key, r.after_key]).filter((k): k is string => k !== null));
+}

@@ -221,9 +221,28 @@ describe.each(DIALECTS)('declared patient scope on %s', (dialect) => {
         'demo-patient-1',
         access,
       ),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Patient was not found.' });
+    // `hiddenAs` names the record instead, to a patient only; staff answers keep theirs.
+    const hidden = { ...access, hiddenAs: 'Probe' };
+    await expect(
+      assertPatientAccess(
+        t.deps,
+        { ...clinician, role: 'patient', patientId: 'demo-patient-2' },
+        'demo-patient-1',
+        hidden,
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Probe was not found.' });
+    await expect(
+      assertPatientAccess(t.deps, { ...clinician, role: 'desk' }, 'demo-patient-1', hidden),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(assertPatientAccess(t.deps, clinician, 'no-such-patient', hidden)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Patient was not found.',
+    });
     expect((await auditRows('probe.cli')).map((r) => r.action)).toEqual([
       'probe.cli',
+      'probe.cli.denied',
+      'probe.cli.denied',
       'probe.cli.denied',
       'probe.cli.denied',
       'probe.cli.denied',

@@ -15,7 +15,15 @@ export interface PatientAccess {
   resource: string;
   /** The audited record; the patient's id when absent. */
   resourceId?: string;
+  /**
+   * To a patient, a record they may not reach does not exist: any refusal answers 404 "<hiddenAs>
+   * was not found" rather than naming the patient record (the denial is still audited).
+   */
+  hiddenAs?: string;
 }
+
+/** What the check reads: the database and the time of the audit entry. */
+type AccessDeps = { db: Pick<AppDeps['db'], 'kysely'>; clock: Pick<AppDeps['clock'], 'now'> };
 
 /**
  * The one decision on a patient's data: the core policy table decides, then the access is audited.
@@ -23,7 +31,7 @@ export interface PatientAccess {
  * scope get 403; no session gets 401. Denials are audited too. `by` says who asked, when and from where.
  */
 async function checkPatientAccess(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AccessDeps, 'db'>,
   by: AuditActor,
   patientId: string,
   access: PatientAccess,
@@ -37,10 +45,12 @@ async function checkPatientAccess(
   if (!canAccessPatient(by.actor, patientId, access.scope, access.mode)) {
     await recordAudit(db, by, { ...entry, action: `${access.action}.denied` });
     if (!by.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
-    if (by.actor.role === 'patient') throw notFound('Patient');
+    if (by.actor.role === 'patient') throw notFound(access.hiddenAs ?? 'Patient');
     throw new AppError('FORBIDDEN', `Your role cannot ${access.mode} this part of a patient record.`);
   }
-  if (!(await patientExists(db, patientId))) throw notFound('Patient');
+  if (!(await patientExists(db, patientId))) {
+    throw notFound(by.actor?.role === 'patient' ? (access.hiddenAs ?? 'Patient') : 'Patient');
+  }
   await recordAudit(db, by, { ...entry, action: access.action });
 }
 
@@ -49,7 +59,7 @@ async function checkPatientAccess(
  * route's `config.patient`, at the deps clock's now. `ip` is the caller's address when there is one.
  */
 export function assertPatientAccess(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: AccessDeps,
   actor: Actor | null,
   patientId: string,
   access: PatientAccess,
@@ -72,10 +82,7 @@ interface PatientRouteScopeBase {
    * check so the handler creates the record under the id that was audited (`req.patientScope.resourceId`).
    */
   resourceId?: 'new' | ((req: FastifyRequest) => string | undefined | Promise<string | undefined>);
-  /**
-   * To a patient, a record they may not reach does not exist: any refusal answers 404 "<hiddenAs> was
-   * not found" (the denial is still audited).
-   */
+  /** As `PatientAccess.hiddenAs`. */
   hiddenAs?: string;
 }
 
@@ -194,18 +201,14 @@ async function checkDeclared(
   const found = await patientOf(app, decl, req);
   if (!found) return null;
   const resourceId = found.resourceId ?? (decl.resourceId === 'new' ? newId() : await decl.resourceId?.(req));
-  try {
-    await checkPatientAccess(app.deps, auditActorOf(req), found.patientId, {
-      scope: await fromRequest(decl.scope, req),
-      mode: await fromRequest(decl.mode, req),
-      action: await fromRequest(decl.action, req),
-      resource: decl.resource ?? 'patient',
-      resourceId,
-    });
-  } catch (err) {
-    if (decl.hiddenAs && req.actor?.role === 'patient') throw notFound(decl.hiddenAs);
-    throw err;
-  }
+  await checkPatientAccess(app.deps, auditActorOf(req), found.patientId, {
+    scope: await fromRequest(decl.scope, req),
+    mode: await fromRequest(decl.mode, req),
+    action: await fromRequest(decl.action, req),
+    resource: decl.resource ?? 'patient',
+    resourceId,
+    hiddenAs: decl.hiddenAs,
+  });
   return { patientId: found.patientId, resourceId: resourceId ?? found.patientId, record: found.record };
 }
 

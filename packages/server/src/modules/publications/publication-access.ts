@@ -1,8 +1,8 @@
-import { type AccessMode, type Actor, canAccessPatient, type PatientScope } from '@anagen/core/access';
+import type { AccessMode, Actor, PatientScope } from '@anagen/core/access';
 import type { EvidenceLibrary } from '@anagen/core/evidence';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { assertPatientAccess } from '../../lib/patient-scope';
 import type { Storage } from '../../lib/storage';
 import { insertAuditEntry } from '../audit/audit.repository';
 
@@ -48,32 +48,22 @@ export function auditPublication(
 }
 
 /**
- * The request-free patient check for publications, with the same answers as the patient-access
- * guard: the decision comes from the core policy table and is audited either way; another
- * patient's publication answers 404 (its existence is none of their business), staff without the
- * scope 403.
+ * The request-free patient check (`assertPatientAccess`, the core policy table, audited either way)
+ * with the publication as the audited record; to a patient, another patient's publication does not
+ * exist (404 "Publication was not found"), staff without the scope get 403, a guest 401.
  */
-export async function assertPublicationAccess(
+export function assertPublicationAccess(
   deps: PublicationsDeps,
   actor: Actor | null,
   patientId: string,
   access: { scope: PatientScope; mode: AccessMode; action: string; resourceId?: string },
   meta: RequestMeta,
 ): Promise<void> {
-  const allowed = canAccessPatient(actor, patientId, access.scope, access.mode);
-  await auditPublication(
-    deps.db,
-    deps,
+  return assertPatientAccess(
+    { db: { kysely: deps.db }, clock: deps.clock },
     actor,
-    {
-      action: allowed ? access.action : `${access.action}.denied`,
-      resourceId: access.resourceId ?? patientId,
-      patientId,
-    },
-    meta,
+    patientId,
+    { ...access, resource: 'publication', hiddenAs: 'Publication' },
+    meta.ip ?? null,
   );
-  if (allowed) return;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
-  if (actor.role === 'patient') throw notFound('Publication');
-  throw new AppError('FORBIDDEN', 'Your role cannot do this with a patient’s publications.');
 }

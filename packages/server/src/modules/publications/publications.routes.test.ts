@@ -97,8 +97,12 @@ describe.each(DIALECTS)('verified before-and-after publications on %s', (dialect
     expect((await post(`/api/publications/${id}/consent`, 'patient2', { showFace: true })).statusCode).toBe(
       404,
     );
-    expect((await post(`/api/publications/${id}/withdraw`, 'patient2')).statusCode).toBe(404);
-    expect((await post(`/api/publications/${id}/withdraw`, 'desk')).statusCode).toBe(403);
+    const otherPatient = await post(`/api/publications/${id}/withdraw`, 'patient2');
+    expect(otherPatient.statusCode).toBe(404);
+    expect(otherPatient.json().detail).toBe('Publication was not found.');
+    const desk = await post(`/api/publications/${id}/withdraw`, 'desk');
+    expect(desk.statusCode).toBe(403);
+    expect(desk.json().code).toBe('FORBIDDEN');
     expect((await get(`/api/publications/${id}`, 'patient2')).statusCode).toBe(404);
     expect((await get(`/api/publications/${id}/preview/before`, 'patient2')).statusCode).toBe(404);
     expect((await get(`/api/publications/${id}/preview/before`, 'desk')).statusCode).toBe(403);

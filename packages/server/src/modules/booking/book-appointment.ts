@@ -1,32 +1,22 @@
 import { createHash } from 'node:crypto';
 import { type Actor, isStaff } from '@anagen/core/access';
-import { type Appointment, type CreateAppointment, mapSearchUrl } from '@anagen/core/contracts';
-import { describeBookingRejection, findOpenSlots, validateBookingStart } from '@anagen/core/scheduling';
+import type { Appointment, CreateAppointment } from '@anagen/core/contracts';
+import { findOpenSlots, validateBookingStart } from '@anagen/core/scheduling';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { hashToken, newId, newToken } from '../../lib/ids';
 import { assertPatientAccess } from '../../lib/patient-scope';
-import { recordAudit } from '../audit/audit.service';
 import type { AccountMail } from '../auth/account-mail';
-import { issueAccountToken } from '../auth/account-tokens.repository';
-import { MAX_BUSY_SPAN_MS } from '../availability/scheduling.repository';
+import type { LoadedType } from '../availability/scheduling.repository';
 import { loadSchedulingContext } from '../availability/scheduling-context';
 import { requireVisibleType } from '../availability/visible-type';
-import { queueBookingNotices } from '../notices/notices';
-import { assertConsultationDone } from '../plans/consultation-rule';
-import { syncPreparationForAppointment } from '../preparation/preparation.service';
-import { iso } from './appointment-dto';
-import {
-  findIdempotentResponse,
-  findLocationAddress,
-  hasConflict,
-  insertAppointment,
-  insertToken,
-  resolveBookingPatient,
-  saveIdempotentResponse,
-} from './booking.repository';
+import { findIdempotentResponse, insertToken, saveIdempotentResponse } from './booking.repository';
+import { assertSpanBounded, bookingRejection, slotTaken } from './booking.service';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 import { throttleGuestBooking } from './guest-throttle';
+import { type ChosenSlot, type ClaimLink, writeBooking } from './write-booking';
 
 export interface BookingResult {
   /** Only successful bookings are remembered for an Idempotency-Key, so a replay is a 201 too. */
@@ -46,33 +36,11 @@ export interface BookInput {
   ip: string;
 }
 
-/** Rejections from the pure policy: not-a-free-slot is a conflict (409), the rest are 422. */
-export function bookingRejection(
-  check: { reason: 'PAST' | 'NOTICE' | 'HORIZON' | 'NOT_A_SLOT'; earliestStart: number; latestStart: number },
-  timeZone: string,
-): AppError {
-  const detail = describeBookingRejection(check, timeZone);
-  return new AppError(check.reason === 'NOT_A_SLOT' ? 'SLOT_TAKEN' : 'BOOKING_REFUSED', detail);
+/** An `Idempotency-Key` scoped to who sent it, with the hash of the request it was first used for. */
+interface Idempotency {
+  key: string;
+  requestHash: string;
 }
-
-/**
- * Overlap queries bound their index scans by MAX_BUSY_SPAN_MS; every stored busy span must respect it
- * for those checks to stay exact, so a type configured beyond it is refused rather than half-checked.
- */
-export function assertSpanBounded(busyStart: number, busyEnd: number): void {
-  if (busyEnd - busyStart > MAX_BUSY_SPAN_MS) {
-    throw new AppError(
-      'UNPROCESSABLE',
-      'This appointment type is longer than two days with its buffers; please fix it.',
-    );
-  }
-}
-
-export const slotTaken = () =>
-  new AppError(
-    'SLOT_TAKEN',
-    'That time is not available. It may have just been taken; please pick another free time.',
-  );
 
 /**
  * Books one appointment. The pure policy decides whether the start is a free, aligned slot given
@@ -85,14 +53,73 @@ export async function bookAppointment(
   actor: Actor | null,
   input: BookInput,
 ): Promise<BookingResult> {
-  const { body, idempotencyKey, ip } = input;
-  const { db, clock } = deps;
-  const k = db.kysely;
-  const now = clock.now();
-  const staff = isStaff(actor);
+  const { body, ip } = input;
+  const { db } = deps;
+  const now = deps.clock.now();
 
+  const type = await validateRequest(deps, actor, body, ip);
+  const idem = idempotencyOf(actor, input.idempotencyKey, body);
+  if (idem) {
+    const replay = await replayIdempotent(deps, idem);
+    if (replay) return replay;
+  }
+  const knownPatientId = await bookingPatientId(deps, actor, body, ip);
+  const slot = await chooseSlot(db.kysely, type, body, now);
+
+  const token = newToken();
+  const id = newId();
+  let claim: ClaimLink | undefined;
+  try {
+    const booked = await withBookingTransaction(db, async (trx): Promise<BookingResult> => {
+      await lockRows(trx, db, slot.candidates, type.resourceIds);
+      const written = await writeBooking(trx, deps, actor, {
+        id,
+        token,
+        type,
+        slot,
+        patientId: knownPatientId,
+        body,
+        now,
+        ip,
+      });
+      const body201 = written.body;
+      claim = written.claim;
+      if (idem) {
+        await saveIdempotentResponse(trx, {
+          key: idem.key,
+          request_hash: idem.requestHash,
+          status_code: 201,
+          response_json: JSON.stringify(body201),
+          created_at: now,
+        });
+      }
+      return { status: 201, body: { ...body201, manageToken: token } };
+    });
+    if (claim) booked.claimMail = { to: claim.to, mail: { kind: 'booking-claim', ...claim.link } };
+    return booked;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    if (idem) {
+      const replay = await replayIdempotent(deps, idem);
+      if (replay) return replay;
+    }
+    throw slotTaken();
+  }
+}
+
+/**
+ * Step 1, before anything is read for the slot: the guest brake, a type this actor may book, and
+ * the fields only staff may send (another patient, a consultation override) or a guest must send.
+ */
+async function validateRequest(
+  deps: AppDeps,
+  actor: Actor | null,
+  body: CreateAppointment,
+  ip: string,
+): Promise<LoadedType> {
+  const staff = isStaff(actor);
   await throttleGuestBooking(deps, actor, { ip });
-  const type = await requireVisibleType(k, actor, body.type);
+  const type = await requireVisibleType(deps.db.kysely, actor, body.type);
   if (!staff && body.patientId)
     throw new AppError('FORBIDDEN', 'Only clinic staff book for another patient.');
   if (!staff && body.consultationOverrideReason)
@@ -105,54 +132,66 @@ export async function bookAppointment(
       errors: [{ path: 'body.patient', message: 'Give your name and email so the clinic can reach you' }],
     });
   }
+  return type;
+}
 
-  const idemKey = idempotencyKey ? `${actor?.userId ?? 'guest'}:${idempotencyKey}` : undefined;
-  const requestHash = idemKey ? createHash('sha256').update(JSON.stringify(body)).digest('hex') : '';
-  if (idemKey) {
-    const replay = await replayIdempotent(deps, idemKey, requestHash);
-    if (replay) return replay;
-  }
+function idempotencyOf(
+  actor: Actor | null,
+  idempotencyKey: string | undefined,
+  body: CreateAppointment,
+): Idempotency | undefined {
+  if (!idempotencyKey) return undefined;
+  return {
+    key: `${actor?.userId ?? 'guest'}:${idempotencyKey}`,
+    requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex'),
+  };
+}
 
-  // Who the appointment is for. Staff: a given record (or a new one from `patient`); a patient:
-  // themself; a guest: linked or created by email inside the transaction.
-  let patientId: string | null = null;
-  if (staff) {
+/**
+ * Step 2, who the appointment is for when that is known before the transaction. Staff: a given
+ * record, checked and audited (or null: a new one from `patient`); a patient: themself; a guest:
+ * null (linked or created by email inside the transaction).
+ */
+async function bookingPatientId(
+  deps: AppDeps,
+  actor: Actor | null,
+  body: CreateAppointment,
+  ip: string,
+): Promise<string | null> {
+  const access = {
+    scope: 'scheduling',
+    mode: 'write',
+    action: 'appointment.create',
+    resource: 'appointment',
+  } as const;
+  if (isStaff(actor)) {
     if (body.patientId) {
-      await assertPatientAccess(
-        deps,
-        actor,
-        body.patientId,
-        {
-          scope: 'scheduling',
-          mode: 'write',
-          action: 'appointment.create',
-          resource: 'appointment',
-        },
-        ip,
-      );
-      patientId = body.patientId;
-    } else if (!body.patient) {
+      await assertPatientAccess(deps, actor, body.patientId, access, ip);
+      return body.patientId;
+    }
+    if (!body.patient) {
       throw new AppError('VALIDATION_FAILED', 'Choose the patient this appointment is for.', {
         errors: [{ path: 'body.patientId', message: 'is required' }],
       });
     }
-  } else if (actor) {
-    if (!actor.patientId) throw new AppError('FORBIDDEN', 'This account has no patient record to book for.');
-    await assertPatientAccess(
-      deps,
-      actor,
-      actor.patientId,
-      {
-        scope: 'scheduling',
-        mode: 'write',
-        action: 'appointment.create',
-        resource: 'appointment',
-      },
-      ip,
-    );
-    patientId = actor.patientId;
+    return null;
   }
+  if (!actor) return null;
+  if (!actor.patientId) throw new AppError('FORBIDDEN', 'This account has no patient record to book for.');
+  await assertPatientAccess(deps, actor, actor.patientId, access, ip);
+  return actor.patientId;
+}
 
+/**
+ * Step 3, the slot: the pure policy (core) decides from what was read whether the start is a free,
+ * aligned slot and which providers are free at it; no database in that decision.
+ */
+async function chooseSlot(
+  k: Kysely<Database>,
+  type: LoadedType,
+  body: CreateAppointment,
+  now: number,
+): Promise<ChosenSlot> {
   const start = Date.parse(body.start);
   const {
     input: slotInput,
@@ -170,142 +209,7 @@ export async function bookAppointment(
   const busyStart = start - type.row.buffer_before_minutes * 60_000;
   const busyEnd = end + type.row.buffer_after_minutes * 60_000;
   assertSpanBounded(busyStart, busyEnd);
-  const settings = location.settings;
-
-  const token = newToken();
-  const id = newId();
-  let claim: { to: { email: string; name: string }; link: { token: string; expiresAt: number } } | undefined;
-  try {
-    const booked = await withBookingTransaction(db, async (trx): Promise<BookingResult> => {
-      await lockRows(trx, db, candidates, type.resourceIds);
-      let providerId: string | null = null;
-      for (const p of candidates) {
-        if (!(await hasConflict(trx, { providerId: p, resourceIds: type.resourceIds, busyStart, busyEnd }))) {
-          providerId = p;
-          break;
-        }
-      }
-      if (!providerId) throw slotTaken();
-      if (!patientId) {
-        const resolved = await resolveBookingPatient(trx, {
-          id: newId(),
-          name: body.patient!.name,
-          email: body.patient!.email,
-          phone: body.patient!.phone ?? null,
-          now,
-        });
-        patientId = resolved.patientId;
-        // Only a guest is offered the claim link: staff chose to book from details on purpose.
-        if (resolved.claimant && !actor) {
-          const link = await issueAccountToken(
-            trx,
-            resolved.claimant.userId,
-            'booking-claim',
-            now,
-            patientId,
-          );
-          claim = { to: resolved.claimant, link };
-        }
-      }
-      // Procedures need a consultation first (clinic setting); an override reason is stored with the booking.
-      if (type.row.treatment_slug) {
-        await assertConsultationDone(trx, patientId, {
-          now,
-          override: body.consultationOverrideReason
-            ? { reason: body.consultationOverrideReason, actorId: actor?.userId ?? null }
-            : undefined,
-        });
-      }
-      await insertAppointment(
-        trx,
-        {
-          id,
-          type_id: type.row.id,
-          provider_id: providerId,
-          location_id: location.id,
-          patient_id: patientId,
-          start_at: start,
-          end_at: end,
-          busy_start_at: busyStart,
-          busy_end_at: busyEnd,
-          status: 'booked',
-          notes: body.notes ?? null,
-          manage_token_hash: hashToken(token),
-          ical_uid: `${id}@anagen`,
-          ical_sequence: 0,
-          series_id: null,
-          patient_confirmed_at: null,
-          cancelled_at: null,
-          cancel_reason: null,
-          created_by: actor?.userId ?? null,
-          created_at: now,
-          updated_at: now,
-        },
-        type.resourceIds,
-      );
-      await recordAudit(
-        trx,
-        { actor, at: clock.now(), ip },
-        { action: 'appointment.create', resource: 'appointment', resourceId: id, patientId },
-      );
-      await queueBookingNotices(trx, {
-        appointmentId: id,
-        patientId,
-        recipient: body.patient && !actor ? body.patient.email : undefined,
-        start,
-        sequence: 0,
-        reminderHours: settings.reminderHours,
-        now,
-      });
-      await syncPreparationForAppointment(trx, id, now);
-      const provider = providers.find((p) => p.id === providerId)!;
-      const address = await findLocationAddress(trx, location.id);
-      const body201: Appointment = {
-        id,
-        status: 'booked',
-        start: iso(start),
-        end: iso(end),
-        providerId,
-        providerName: provider.name,
-        type: type.row.slug,
-        typeName: type.row.name,
-        durationMinutes: type.row.duration_minutes,
-        timeZone: location.timeZone,
-        locationName: location.name,
-        locationAddress: address,
-        mapUrl: mapSearchUrl(address),
-        resourceIds: type.resourceIds,
-        patientConfirmedAt: null,
-        cancelledAt: null,
-        cancellableUntil: iso(start - settings.cancellationCutoffHours * 3_600_000),
-        seriesId: null,
-        sequence: 0,
-      };
-      if (actor) {
-        body201.patientId = patientId;
-        body201.notes = body.notes ?? null;
-      }
-      if (idemKey) {
-        await saveIdempotentResponse(trx, {
-          key: idemKey,
-          request_hash: requestHash,
-          status_code: 201,
-          response_json: JSON.stringify(body201),
-          created_at: now,
-        });
-      }
-      return { status: 201, body: { ...body201, manageToken: token } };
-    });
-    if (claim) booked.claimMail = { to: claim.to, mail: { kind: 'booking-claim', ...claim.link } };
-    return booked;
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    if (idemKey) {
-      const replay = await replayIdempotent(deps, idemKey, requestHash);
-      if (replay) return replay;
-    }
-    throw slotTaken();
-  }
+  return { start, end, busyStart, busyEnd, candidates, location, providers };
 }
 
 /**
@@ -314,13 +218,12 @@ export async function bookAppointment(
  */
 async function replayIdempotent(
   deps: Pick<AppDeps, 'db' | 'clock'>,
-  key: string,
-  requestHash: string,
+  idem: Idempotency,
 ): Promise<BookingResult | null> {
   const k = deps.db.kysely;
-  const hit = await findIdempotentResponse(k, key);
+  const hit = await findIdempotentResponse(k, idem.key);
   if (!hit) return null;
-  if (hit.request_hash !== requestHash) {
+  if (hit.request_hash !== idem.requestHash) {
     throw new AppError(
       'IDEMPOTENCY_KEY_REUSED',
       'This Idempotency-Key was already used for a different booking. Use a new key for a new request.',

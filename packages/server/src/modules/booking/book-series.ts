@@ -17,8 +17,8 @@ import { queueBookingNotices } from '../notices/notices';
 import { assertConsultationDone } from '../plans/consultation-rule';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { iso } from './appointment-dto';
-import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import { findLocationAddress, hasConflict, insertAppointment } from './booking.repository';
+import { assertSpanBounded, bookingRejection, slotTaken } from './booking.service';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 
 /** Proposes a series (pure `proposeSeries` over one scheduling input spanning every session). */

@@ -7,8 +7,8 @@ import {
   findOpenSlots,
   validateBookingStart,
 } from '@anagen/core/scheduling';
-import type { AppDeps } from '../../deps';
 import type { AppointmentStatus } from '../../db/schema';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { hashToken } from '../../lib/ids';
 import { assertPatientAccess } from '../../lib/patient-scope';
@@ -18,7 +18,6 @@ import { loadSchedulingContext } from '../availability/scheduling-context';
 import { queueCancellationNotice, queueRescheduleNotices } from '../notices/notices';
 import { syncPreparationForAppointment } from '../preparation/preparation.service';
 import { toAppointmentDto } from './appointment-dto';
-import { assertSpanBounded, bookingRejection, slotTaken } from './book-appointment';
 import {
   type AppointmentView,
   findAppointmentState,
@@ -30,6 +29,7 @@ import {
   updateAppointment,
   updateAppointmentIfStatus,
 } from './booking.repository';
+import { assertSpanBounded, bookingRejection, slotTaken } from './booking.service';
 import { isUniqueViolation, lockRows, withBookingTransaction } from './booking-lock.repository';
 
 type AccessKind = 'staff' | 'owner' | 'token';

@@ -1,6 +1,6 @@
 import { AssessmentInputSchema, assessCandidacy } from '@anagen/core/assessment';
 import { summarizeAssessment } from '@anagen/core/contracts';
-import type { SeedContext } from '../demo/seed-steps';
+import type { SeedContext } from '../demo/seed-context';
 import { evidenceLibrary } from './treatment-library';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { SeedContext } from '../demo/seed-steps';
+import type { SeedContext } from '../demo/seed-context';
 import { seedCareHistories } from './care-histories.seed';
 import { seedCareTemplates } from './care-templates.seed';
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { consentText, sha256Hex } from '../consents/consents.service';
 import { DEMO_LOCATION } from '../demo/demo-clinic';
-import type { SeedContext } from '../demo/seed-steps';
+import type { SeedContext } from '../demo/seed-context';
 import { findTemplate } from './care-templates.repository';
 
 const DAY = 86_400_000;

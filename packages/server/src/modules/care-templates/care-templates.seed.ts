@@ -1,4 +1,4 @@
-import type { SeedContext } from '../demo/seed-steps';
+import type { SeedContext } from '../demo/seed-context';
 import { DEFAULT_TEMPLATES } from './default-templates';
 
 /** Demo step: version 1 of each default consent, preparation and post-care template. */

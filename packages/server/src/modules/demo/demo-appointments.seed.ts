@@ -1,7 +1,7 @@
 import { DAY_MS, formatLocalDate, localToUtc, parseLocalDate, utcToLocal } from '@anagen/core/scheduling';
 import type { AppointmentStatus } from '../../db/schema';
 import { DEMO_APPOINTMENT_TYPES, DEMO_HOURS, DEMO_LOCATION } from './demo-clinic';
-import type { SeedContext } from './seed-steps';
+import type { SeedContext } from './seed-context';
 
 const TZ = DEMO_LOCATION.time_zone;
 const MORGAN = 'demo-provider-morgan';

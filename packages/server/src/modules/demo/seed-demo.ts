@@ -11,7 +11,8 @@ import {
   DEMO_RESOURCES,
   DEMO_USERS,
 } from './demo-clinic';
-import { DEMO_SEED_STEPS, type SeedContext } from './seed-steps';
+import type { SeedContext } from './seed-context';
+import { DEMO_SEED_STEPS } from './seed-steps';
 
 /**
  * Loads the demo clinic. Idempotent: fixed ids and insert-or-ignore, so a second run changes nothing.

@@ -1,18 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import type { Storage } from '../../lib/storage';
 import { seedDemoAssessment } from '../assessments/assessments-demo.seed';
 import { seedCareDemo } from '../care-templates/care-demo.seed';
 import { seedDemoDocuments } from '../documents/documents-demo.seed';
 import { seedDemoPhotos } from '../photos/photos-demo.seed';
 import { seedDemoAppointments } from './demo-appointments.seed';
-
-export interface SeedContext {
-  db: Kysely<Database>;
-  now: number;
-  /** Photo storage, for demo histories with images (absent when only the schema is seeded). */
-  storage?: Storage;
-}
+import type { SeedContext } from './seed-context';
 
 /** A feature's demo data (plans, sessions, photos, …). Each step must be idempotent. */
 export type DemoSeedStep = (ctx: SeedContext) => Promise<void>;

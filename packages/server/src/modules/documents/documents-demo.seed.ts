@@ -1,4 +1,4 @@
-import type { SeedContext } from '../demo/seed-steps';
+import type { SeedContext } from '../demo/seed-context';
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import { analyzeHairDetailed, type HairAnalysisResult } from '@anagen/core/hair-
 import { generateTrichoscopyImage } from '@anagen/core/hair-analysis/synthetic';
 import { engineHairsWithTips, type ReviewedHair } from '@anagen/core/hair-review';
 import sharp from 'sharp';
-import type { SeedContext } from '../demo/seed-steps';
+import type { SeedContext } from '../demo/seed-context';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
 import { drawnScalpView } from './demo-images';
 import type { PhotoView } from './photos.table';

@@ -1,9 +1,6 @@
 import { type Role, STAFF_ROLES } from '@anagen/core/access';
 import { type ComponentType, lazy } from 'react';
-
-export interface ChartTabProps {
-  patientId: string;
-}
+import type { ChartTabProps } from './chart-tab-props';
 
 export interface ChartTab {
   /** URL segment under /staff/patients/:id/ */

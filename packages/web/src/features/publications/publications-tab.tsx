@@ -4,7 +4,7 @@ import { ActionMessage, EmptyState, ErrorState, Loading } from '../../components
 import { ApiError } from '../../lib/api-client';
 import { clinicDate } from '../../lib/clinic-time';
 import { useMe } from '../auth/use-me';
-import type { ChartTabProps } from '../chart/chart-tabs';
+import type { ChartTabProps } from '../chart/chart-tab-props';
 import { STATUS_LABEL, usePatientPhotos, usePublicationActions, usePublications } from './publications-api';
 
 const CROPS: { label: string; crop: PublicationCrop | undefined }[] = [

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { formatDateTime } from '../../../lib/clinic-time';
 import { STATUS_LABEL } from '../../calendar/calendar-api';
-import type { ChartTabProps } from '../chart-tabs';
+import type { ChartTabProps } from '../chart-tab-props';
 import { usePatientAppointments } from '../use-patient';
 
 /** The patient's appointments, newest first, with status and their own confirmation. */

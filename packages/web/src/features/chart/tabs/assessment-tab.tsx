@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { api } from '../../../lib/api-client';
 import { fmtDateTime } from '../../../lib/clinic-time';
-import type { ChartTabProps } from '../chart-tabs';
+import type { ChartTabProps } from '../chart-tab-props';
 
 const GRADE: Record<string, string> = {
   high: 'high',

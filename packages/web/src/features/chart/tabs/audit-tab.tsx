@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { api } from '../../../lib/api-client';
 import { useLocations } from '../../admin/admin-api';
 import { AuditEntriesTable } from '../../admin/audit-entries-table';
-import type { ChartTabProps } from '../chart-tabs';
+import type { ChartTabProps } from '../chart-tab-props';
 
 /** Admins: every audit entry about this patient, the patient's own actions included. */
 export default function AuditTab({ patientId }: ChartTabProps) {

@@ -8,7 +8,7 @@ import { CapturePanel } from '../../progress/capture-panel';
 import { MeasurementReview } from '../../progress/measurement-review';
 import { PhotoGallery } from '../../progress/photo-gallery';
 import { ProgressResults } from '../../progress/progress-results';
-import type { ChartTabProps } from '../chart-tabs';
+import type { ChartTabProps } from '../chart-tab-props';
 
 /** Chart tab "Photos & measurements": review, capture, progress against published results, before/after. */
 export default function PhotosTab({ patientId }: ChartTabProps) {

@@ -1,5 +1,5 @@
 import { PlansPanel } from '../../care/plans-panel';
-import type { ChartTabProps } from '../chart-tabs';
+import type { ChartTabProps } from '../chart-tab-props';
 
 export default function PlansTab({ patientId }: ChartTabProps) {
   return <PlansPanel patientId={patientId} />;

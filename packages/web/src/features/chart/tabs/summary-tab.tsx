@@ -8,7 +8,7 @@ import { useConsents, useDiagnoses, usePlans, useSideEffects } from '../../care/
 import { lossTypeLabel, stageLabel, treatmentName } from '../../care/care-format';
 import { useCustomSites, useMeasurements } from '../../progress/progress-api';
 import { siteLabel } from '../../progress/view-protocols';
-import type { ChartTabProps } from '../chart-tabs';
+import type { ChartTabProps } from '../chart-tab-props';
 import { usePatient, usePatientAppointments } from '../use-patient';
 
 /** One line of the overview: a label, what is known (or why it is not), and where to act on it. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import type { DialectName } from '../db/database';
@@ -93,4 +93,53 @@ export async function signInDemoPeople(app: FastifyInstance): Promise<Record<str
   const cookies: Record<string, string> = {};
   for (const who of DEMO_PEOPLE) cookies[who] = await signIn(app, `${who}@example.com`);
   return cookies;
+}
+
+export interface DemoTestApp extends TestApp {
+  /** Each demo account's Cookie header by name (`patient`, `patient2`, `desk`, `clinician`, `admin`). */
+  cookies: Record<string, string>;
+}
+
+/**
+ * The usual set-up of a describe block: registers a `beforeAll` that builds the test app and signs
+ * in every demo account, and an `afterAll` that closes it. Its fields may be read inside hooks and
+ * tests (not at collection time, before the app exists).
+ */
+export function useDemoTestApp(
+  dialect: DialectName,
+  opts: Parameters<typeof createTestApp>[1] = {},
+): DemoTestApp {
+  let current: TestApp | undefined;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    current = await createTestApp(dialect, opts);
+    Object.assign(cookies, await signInDemoPeople(current.app));
+  });
+  afterAll(() => current?.close());
+  const made = (): TestApp => {
+    if (!current) throw new Error('the test app is built in beforeAll; read it inside a hook or test');
+    return current;
+  };
+  return {
+    cookies,
+    get app() {
+      return made().app;
+    },
+    get testDb() {
+      return made().testDb;
+    },
+    get clock() {
+      return made().clock;
+    },
+    get config() {
+      return made().config;
+    },
+    get deps() {
+      return made().deps;
+    },
+    get worker() {
+      return made().worker;
+    },
+    close: () => made().close(),
+  };
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 import { assessmentSummaryFor, latestAssessmentSummary } from './assessments.repository';
 
 const NORWOOD_MAN = {
@@ -13,13 +13,8 @@ const NORWOOD_MAN = {
 };
 
 describe.each(DIALECTS)('assessments on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const post = (payload: unknown, who?: string) =>
     t.app.inject({

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, TEST_NOW, type TestApp } from '../../test/test-app';
+import { TEST_NOW, useDemoTestApp } from '../../test/test-app';
 import * as writer from './audit.repository';
 import { insertAuditEntry } from './audit.repository';
 import * as reader from './audit-log.repository';
 
 describe.each(DIALECTS)('audit log read side on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const get = (url: string, who?: string) =>
     t.app.inject({ url, headers: who ? { cookie: cookies[who]! } : {} });

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 import { exifHasGps, jpegWithGps } from '../photos/test-images';
 
 const PDF = Buffer.from(
@@ -27,13 +27,8 @@ function docForm(
 }
 
 describe.each(DIALECTS)('patient documents on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const upload = (payload: FormData, who = 'clinician', patientId = 'demo-patient-1') =>
     t.app.inject({

@@ -1,9 +1,9 @@
 import { analyzeHair } from '@anagen/core/hair-analysis';
 import { sql } from 'kysely';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 import { form, syntheticTrichoscopyPng } from '../photos/test-images';
 
 const DESIGN_KEYS = [
@@ -21,13 +21,11 @@ const DESIGN_KEYS = [
 ];
 
 describe.each(DIALECTS)('trichoscopy analysis and measurements on %s', (dialect) => {
-  let t: TestApp;
+  const t = useDemoTestApp(dialect);
   let png: Buffer;
   let expected: ReturnType<typeof analyzeHair>;
-  const cookies: Record<string, string> = {};
+  const { cookies } = t;
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
     png = (await syntheticTrichoscopyPng({ seed: 11 })).png;
     const raw = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expected = analyzeHair({
@@ -38,7 +36,6 @@ describe.each(DIALECTS)('trichoscopy analysis and measurements on %s', (dialect)
       umPerPx: 10,
     });
   });
-  afterAll(() => t.close());
 
   const post = (url: string, who: string, payload: FormData | object) =>
     t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 
 const AUTO = 'demo-measurement-p1-2';
 
 describe.each(DIALECTS)('hair-by-hair verification on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const get = (url: string, who: string) => t.app.inject({ url, headers: { cookie: cookies[who]! } });
   const post = (url: string, who: string, payload: object) =>

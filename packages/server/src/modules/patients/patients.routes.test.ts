@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 
 describe.each(DIALECTS)('patient records on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const get = (url: string, who?: string) =>
     t.app.inject({ url, headers: who ? { cookie: cookies[who]! } : {} });

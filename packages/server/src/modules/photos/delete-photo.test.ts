@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 import { form, plainPng } from './test-images';
 
 describe.each(DIALECTS)('removing a photo filed by mistake on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const del = (id: string, who: string, payload: object = { reason: 'Uploaded to the wrong record.' }) =>
     t.app.inject({ method: 'DELETE', url: `/api/photos/${id}`, headers: { cookie: cookies[who]! }, payload });

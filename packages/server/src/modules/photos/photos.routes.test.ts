@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, TEST_NOW, type TestApp } from '../../test/test-app';
+import { TEST_NOW, useDemoTestApp } from '../../test/test-app';
 import {
   exifHasGps,
   form,
@@ -21,13 +21,8 @@ const filesUnder = (dir: string): string[] =>
     .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe.each(DIALECTS)('progress photos on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const upload = (who: string, patientId: string, payload: FormData) =>
     t.app.inject({

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 import { makeOutcomePatient } from '../outcomes/outcomes.factory';
 import { form, jpegWithGps } from '../photos/test-images';
 
@@ -12,13 +12,8 @@ const AFTER = 'demo-photo-p1-vertex-4';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe.each(DIALECTS)('verified before-and-after publications on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const post = (url: string, who: string | null, payload: object = {}) =>
     t.app.inject({ method: 'POST', url, headers: who ? { cookie: cookies[who]! } : {}, payload });

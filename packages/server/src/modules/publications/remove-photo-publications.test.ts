@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { useDemoTestApp } from '../../test/test-app';
 import { prunePublishedFiles } from './prune-published-files';
 
 const P1 = 'demo-patient-1';
@@ -8,13 +8,8 @@ const BEFORE = 'demo-photo-p1-vertex-1';
 const AFTER = 'demo-photo-p1-vertex-4';
 
 describe.each(DIALECTS)('published files when their photo goes, and the orphan sweep, on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect);
+  const { cookies } = t;
 
   const post = (url: string, who: string, payload: object = {}) =>
     t.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });

@@ -1,20 +1,15 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeSlots } from '../../lib/decode-slots';
 import { DIALECTS } from '../../test/dialects';
-import { createTestApp, signInDemoPeople, type TestApp } from '../../test/test-app';
+import { signInDemoPeople, useDemoTestApp } from '../../test/test-app';
 import { form, plainPng } from '../photos/test-images';
 
 const DAY = 24 * 3_600_000;
 
 describe.each(DIALECTS)('upload quotas, decode cap and the patient-uploads switch on %s', (dialect) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    t = await createTestApp(dialect, { config: { maxDecodes: 1 } });
-    Object.assign(cookies, await signInDemoPeople(t.app));
-  });
-  afterAll(() => t.close());
+  const t = useDemoTestApp(dialect, { config: { maxDecodes: 1 } });
+  const { cookies } = t;
 
   const call = (who: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { cookie: cookies[who]! }, ...(payload ? { payload } : {}) });

@@ -11,6 +11,9 @@ import {
 } from './publication-access';
 import { findPublication, markPublished } from './publications.repository';
 
+/** Every published file is stored under this prefix, and nothing else is (the orphan sweep relies on it). */
+export const PUBLISHED_PREFIX = 'published/';
+
 /**
  * The patient consents to publish a pair, choosing whether the face may show. Only now are the
  * public files derived and stored, so a pair nobody consented to has no public file at all. The
@@ -58,8 +61,8 @@ export async function consentToPublication(
   });
   // Keys say nothing about the patient, the pair or the date.
   const keys = {
-    before: `published/${randomBytes(16).toString('hex')}.jpg`,
-    after: `published/${randomBytes(16).toString('hex')}.jpg`,
+    before: `${PUBLISHED_PREFIX}${randomBytes(16).toString('hex')}.jpg`,
+    after: `${PUBLISHED_PREFIX}${randomBytes(16).toString('hex')}.jpg`,
   };
   let done = false;
   try {

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Storage } from '../../lib/storage';
+import { PUBLISHED_PREFIX } from './consent-to-publication';
 import { auditPublication } from './publication-access';
 import { listReferencedFileKeys } from './publications.repository';
-
-/** Where consent stores published files (`consent-to-publication.ts`). */
-const PUBLISHED_PREFIX = 'published/';
 
 /**
  * Deletes published files no publication row names any more: those of pairs removed with a photo

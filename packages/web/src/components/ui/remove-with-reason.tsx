@@ -9,6 +9,7 @@ export function RemoveWithReason({
   buttonLabel,
   formLabel,
   question,
+  consequence,
   confirm,
   small = false,
   pending,
@@ -21,6 +22,8 @@ export function RemoveWithReason({
   buttonLabel?: string;
   formLabel?: string;
   question: string;
+  /** What else the removal takes with it, said before the user confirms. */
+  consequence?: string;
   confirm: string;
   small?: boolean;
   pending: boolean;
@@ -54,7 +57,19 @@ export function RemoveWithReason({
     >
       <div className="field">
         <label htmlFor={id}>{question}</label>
-        <input id={id} required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          id={id}
+          required
+          minLength={3}
+          value={reason}
+          aria-describedby={consequence ? `${id}-consequence` : undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {consequence && (
+          <p id={`${id}-consequence`} className="hint">
+            {consequence}
+          </p>
+        )}
       </div>
       {error && (
         <div className="alert error small" role="alert">

@@ -14,13 +14,19 @@ function Status({ p }: { p: Photo }) {
   return null;
 }
 
-function RemovePhoto({ p, patientId }: { p: Photo; patientId: string }) {
+function RemovePhoto({ p, patientId, byClinician }: { p: Photo; patientId: string; byClinician: boolean }) {
   const remove = useDeletePhoto(patientId);
   return (
     <RemoveWithReason
       button="Remove…"
       buttonLabel={`Remove the ${VIEW_LABELS[p.view].toLowerCase()} photo of ${fmtDate(p.takenAt)}`}
       question="Why remove this photo?"
+      // Patients' own photos are never published, so only staff need the warning.
+      consequence={
+        byClinician
+          ? 'If this photo is in a published before-and-after pair, the pair and its public files are taken down too.'
+          : undefined
+      }
       confirm="Remove photo"
       pending={remove.isPending}
       error={remove.error}
@@ -71,7 +77,7 @@ export function PhotoGallery({
                   </span>
                   <Status p={p} />
                   {(canRemove === 'all' || (canRemove === 'own' && p.uploadedBy === 'patient')) && (
-                    <RemovePhoto p={p} patientId={patientId} />
+                    <RemovePhoto p={p} patientId={patientId} byClinician={canRemove === 'all'} />
                   )}
                 </li>
               ))}

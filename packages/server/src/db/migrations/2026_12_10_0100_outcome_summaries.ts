@@ -124,7 +124,9 @@ async function createStaleTriggers(db: MigrationDb): Promise<void> {
 export async function down(db: MigrationDb): Promise<void> {
   for (const table of WATCHED)
     for (const op of ['ins', 'upd', 'del'])
-      await sql.raw(`drop trigger if exists ${table}_outcomes_${op}${isPostgres(db) ? ` on ${table}` : ''}`).execute(db);
+      await sql
+        .raw(`drop trigger if exists ${table}_outcomes_${op}${isPostgres(db) ? ` on ${table}` : ''}`)
+        .execute(db);
   if (isPostgres(db))
     for (const f of ['outcomes_mark_new', 'outcomes_mark_old', 'outcomes_mark_both'])
       await sql.raw(`drop function if exists ${f}()`).execute(db);

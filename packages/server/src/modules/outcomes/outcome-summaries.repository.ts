@@ -91,7 +91,12 @@ export async function listSessionTotalsOf(
   db: Kysely<Database>,
   patientIds: readonly string[],
 ): Promise<
-  { patient_id: string; treatment_slug: string | null; sessions: number | string; last_at: number | string | null }[]
+  {
+    patient_id: string;
+    treatment_slug: string | null;
+    sessions: number | string;
+    last_at: number | string | null;
+  }[]
 > {
   const res = await sql<{
     patient_id: string;

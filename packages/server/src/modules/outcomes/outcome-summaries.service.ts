@@ -63,21 +63,25 @@ export function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasure
 const put = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 const get = (v: number | string): number => (typeof v === 'string' ? Number(v) : v);
 
-type StoredFollowUp = { density: [number | string, number | string]; diameter: [number | string, number | string] } | string | null;
+type StoredFollowUp =
+  | { density: [number | string, number | string]; diameter: [number | string, number | string] }
+  | string
+  | null;
 
 /** The date-independent part of an outcome that is not in a column: baseline and follow-ups. */
 export function encodeOutcome(o: PatientOutcome): string {
   return JSON.stringify({
     baselineExcluded: o.baselineExcluded,
-    followUps: o.followUps.map((f): StoredFollowUp =>
-      f.kind === 'measured'
-        ? {
-            density: [put(f.density.change), put(f.density.uncertainty)],
-            diameter: [put(f.diameter.change), put(f.diameter.uncertainty)],
-          }
-        : f.kind === 'unusable'
-          ? f.reason
-          : null,
+    followUps: o.followUps.map(
+      (f): StoredFollowUp =>
+        f.kind === 'measured'
+          ? {
+              density: [put(f.density.change), put(f.density.uncertainty)],
+              diameter: [put(f.diameter.change), put(f.diameter.uncertainty)],
+            }
+          : f.kind === 'unusable'
+            ? f.reason
+            : null,
     ),
   });
 }
@@ -110,7 +114,10 @@ export function decodeOutcome(row: OutcomeSummaryRow, outcomeJson = row.outcome_
  * per treatment they started, each patient counts with their first plan of it (as in decision 220),
  * one row for all sites ('') and one per scalp site they were measured at (the page's site filter).
  */
-async function summaryRowsOf(db: Kysely<Database>, patientIds: readonly string[]): Promise<OutcomeSummaryTable[]> {
+async function summaryRowsOf(
+  db: Kysely<Database>,
+  patientIds: readonly string[],
+): Promise<OutcomeSummaryTable[]> {
   const [plans, measurements, sessions, lastMeasured] = await Promise.all([
     listStartedPlansOf(db, patientIds),
     listEffectiveMeasurementsOf(db, patientIds),
@@ -128,14 +135,18 @@ async function summaryRowsOf(db: Kysely<Database>, patientIds: readonly string[]
   for (const s of sessions) {
     if (s.last_at !== null)
       lastSession.set(s.patient_id, Math.max(lastSession.get(s.patient_id) ?? -Infinity, Number(s.last_at)));
-    if (s.treatment_slug !== null) sessionCount.set(`${s.patient_id}\n${s.treatment_slug}`, Number(s.sessions));
+    if (s.treatment_slug !== null)
+      sessionCount.set(`${s.patient_id}\n${s.treatment_slug}`, Number(s.sessions));
   }
   const lastMeasuredBy = new Map(
     lastMeasured.map((r) => [r.patient_id, r.last_at === null ? null : Number(r.last_at)]),
   );
   // Each patient's first plan of each treatment (plans come ordered by creation, so a tie keeps the
   // plan created first).
-  const first = new Map<string, { patientId: string; slug: string; startAt: number; providerId: string | null }>();
+  const first = new Map<
+    string,
+    { patientId: string; slug: string; startAt: number; providerId: string | null }
+  >();
   for (const p of plans) {
     const key = `${p.patient_id}\n${p.treatment_slug}`;
     const startAt = Number(p.first_session_at ?? p.created_at);
@@ -148,7 +159,10 @@ async function summaryRowsOf(db: Kysely<Database>, patientIds: readonly string[]
     const all = byPatient.get(plan.patientId) ?? [];
     const session = lastSession.get(plan.patientId);
     const lastMeasurementAt = lastMeasuredBy.get(plan.patientId) ?? null;
-    const contacts = [...(session === undefined ? [] : [session]), ...(lastMeasurementAt === null ? [] : [lastMeasurementAt])];
+    const contacts = [
+      ...(session === undefined ? [] : [session]),
+      ...(lastMeasurementAt === null ? [] : [lastMeasurementAt]),
+    ];
     const lastContactAt = contacts.length ? Math.max(...contacts) : null;
     const base = {
       patient_id: plan.patientId,

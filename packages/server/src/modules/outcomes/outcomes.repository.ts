@@ -28,32 +28,34 @@ export interface CohortPlanRow {
  * that was only proposed has not started; a medication plan without sessions starts when created.
  */
 export async function listCohortPlans(db: Kysely<Database>, treatmentSlug: string): Promise<CohortPlanRow[]> {
-  return db
-    .selectFrom('treatment_plans as p')
-    .select((eb) => [
-      'p.id as plan_id',
-      'p.patient_id',
-      'p.created_at',
-      eb
-        .selectFrom('treatment_sessions as s')
-        .select((e) => e.fn.min('s.performed_at').as('m'))
-        .whereRef('s.plan_id', '=', 'p.id')
-        .as('first_session_at'),
-      eb
-        .selectFrom('treatment_sessions as s')
-        .select('s.provider_id')
-        .whereRef('s.plan_id', '=', 'p.id')
-        .orderBy('s.performed_at')
-        .orderBy('s.id')
-        .limit(1)
-        .as('provider_id'),
-    ])
-    .where('p.treatment_slug', '=', treatmentSlug)
-    .where('p.status', 'in', STARTED_STATUSES)
-    // Between two plans starting at the same instant, the one created first counts.
-    .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute() as Promise<CohortPlanRow[]>;
+  return (
+    db
+      .selectFrom('treatment_plans as p')
+      .select((eb) => [
+        'p.id as plan_id',
+        'p.patient_id',
+        'p.created_at',
+        eb
+          .selectFrom('treatment_sessions as s')
+          .select((e) => e.fn.min('s.performed_at').as('m'))
+          .whereRef('s.plan_id', '=', 'p.id')
+          .as('first_session_at'),
+        eb
+          .selectFrom('treatment_sessions as s')
+          .select('s.provider_id')
+          .whereRef('s.plan_id', '=', 'p.id')
+          .orderBy('s.performed_at')
+          .orderBy('s.id')
+          .limit(1)
+          .as('provider_id'),
+      ])
+      .where('p.treatment_slug', '=', treatmentSlug)
+      .where('p.status', 'in', STARTED_STATUSES)
+      // Between two plans starting at the same instant, the one created first counts.
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute() as Promise<CohortPlanRow[]>
+  );
 }
 
 export interface EffectiveMeasurementRow {

@@ -3,6 +3,7 @@ import {
   type FollowUpOutcome,
   type OutcomeMeasurement,
   type PatientOutcome,
+  type UnusableReason,
 } from '@anagen/core/outcomes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -58,52 +59,55 @@ export function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasure
   };
 }
 
-// JSON keeps every finite double exactly (shortest round-trip form); NaN and ±Infinity, which it
-// would turn into null, are written as strings so that a stored outcome reads back unchanged.
-const put = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
-const get = (v: number | string): number => (typeof v === 'string' ? Number(v) : v);
-
-type StoredFollowUp =
-  | { density: [number | string, number | string]; diameter: [number | string, number | string] }
-  | string
-  | null;
+// Stored as one flat JSON array, [baselineExcluded, 3 months, 6 months, 12 months], each time point
+// null (nothing in the window), a reason (images that could not count) or [density change, its
+// uncertainty, diameter change, its uncertainty]: the page parses 10,000 of these per read, and a
+// flat array parses about twice as fast as named fields. JSON keeps every finite double exactly
+// (shortest round-trip form); NaN and ±Infinity, which it would turn into null, are written as
+// strings so that a stored outcome reads back unchanged.
+type Stored = number | string;
+type StoredFollowUp = [Stored, Stored, Stored, Stored] | string | null;
+const put = (v: number): Stored => (Number.isFinite(v) ? v : String(v));
+const get = (v: Stored): number => (typeof v === 'string' ? Number(v) : v);
 
 /** The date-independent part of an outcome that is not in a column: baseline and follow-ups. */
 export function encodeOutcome(o: PatientOutcome): string {
-  return JSON.stringify({
-    baselineExcluded: o.baselineExcluded,
-    followUps: o.followUps.map(
+  return JSON.stringify([
+    o.baselineExcluded,
+    ...o.followUps.map(
       (f): StoredFollowUp =>
         f.kind === 'measured'
-          ? {
-              density: [put(f.density.change), put(f.density.uncertainty)],
-              diameter: [put(f.diameter.change), put(f.diameter.uncertainty)],
-            }
+          ? [
+              put(f.density.change),
+              put(f.density.uncertainty),
+              put(f.diameter.change),
+              put(f.diameter.uncertainty),
+            ]
           : f.kind === 'unusable'
             ? f.reason
             : null,
     ),
-  });
+  ]);
 }
 
-/** A stored summary row as the calculation's PatientOutcome (`outcome` from this row or another site's). */
+/** A stored summary row as the calculation's PatientOutcome (`outcomeJson` from this row or another site's). */
 export function decodeOutcome(row: OutcomeSummaryRow, outcomeJson = row.outcome_json): PatientOutcome {
-  const o = JSON.parse(outcomeJson) as {
-    baselineExcluded: PatientOutcome['baselineExcluded'];
-    followUps: StoredFollowUp[];
-  };
+  const [baselineExcluded, ...followUps] = JSON.parse(outcomeJson) as [
+    PatientOutcome['baselineExcluded'],
+    ...StoredFollowUp[],
+  ];
   return {
     startAt: Number(row.start_at),
     lastContactAt: row.last_contact_at === null ? null : Number(row.last_contact_at),
     lastMeasurementAt: row.last_measurement_at === null ? null : Number(row.last_measurement_at),
-    baselineExcluded: o.baselineExcluded,
-    followUps: o.followUps.map((f): FollowUpOutcome => {
+    baselineExcluded,
+    followUps: followUps.map((f): FollowUpOutcome => {
       if (f === null) return { kind: 'none' };
-      if (typeof f === 'string') return { kind: 'unusable', reason: f as 'not-standardized' };
+      if (typeof f === 'string') return { kind: 'unusable', reason: f as UnusableReason };
       return {
         kind: 'measured',
-        density: { change: get(f.density[0]), uncertainty: get(f.density[1]) },
-        diameter: { change: get(f.diameter[0]), uncertainty: get(f.diameter[1]) },
+        density: { change: get(f[0]), uncertainty: get(f[1]) },
+        diameter: { change: get(f[2]), uncertainty: get(f[3]) },
       };
     }),
   };

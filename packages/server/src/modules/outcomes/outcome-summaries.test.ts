@@ -17,6 +17,7 @@ import { resolveRange } from '../audit/audit-log.service';
 import { clinicTimeZone } from '../clinic/clinic.repository';
 import { correctMeasurement } from '../measurements/correct-measurement';
 import { recordPhotoAnalysis } from '../measurements/record-analysis';
+import { moveAndDeletePatient } from '../patients/merge.repository';
 import { deletePhoto } from '../photos/delete-photo';
 import { findPhotoRow, insertPhoto } from '../photos/photos.repository';
 import { updatePlan } from '../plans/plans.repository';
@@ -473,6 +474,15 @@ describe.each(DIALECTS)('outcome summaries on %s', (dialect) => {
         baselineExcluded: 'no-baseline-measurement',
       });
       expect(f.byProvider.find((p) => p.providerId === CHEN)?.started).toBe(1);
+    });
+
+    it('a merge of two records counts the kept one once, with both histories', async () => {
+      const before = (await figures()).patients.started;
+      await db.transaction().execute((trx) => moveAndDeletePatient(trx, 'c3', 'c2'));
+      expect(await staleFlag(db, 'c3')).toBe(1);
+      expect((await figures()).patients.started).toBe(before - 1);
+      expect(await summaryOf('c2')).toBeUndefined();
+      expect((await summaryOf('c3'))?.followUps[0]).toMatchObject({ kind: 'measured' });
     });
 
     it('the figures after these changes are still those of the computation from measurements', async () => {

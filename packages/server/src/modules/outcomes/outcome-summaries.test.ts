@@ -23,7 +23,7 @@ import { findPhotoRow, insertPhoto } from '../photos/photos.repository';
 import { updatePlan } from '../plans/plans.repository';
 import { getOutcomes } from './get-outcomes';
 import { listOutcomeSummaries } from './outcome-summaries.repository';
-import { decodeOutcome, toOutcomeMeasurement } from './outcome-summaries.service';
+import { decodeOutcome, encodeOutcome, toOutcomeMeasurement } from './outcome-summaries.service';
 import { OUTCOME_TABLES, type OutcomePatientRows, outcomePatientRows } from './outcomes.factory';
 import {
   listCohortPlans,
@@ -295,6 +295,37 @@ async function staleFlag(db: Kysely<Database>, patientId: string): Promise<numbe
     select outcomes_stale as s from patients where id = ${patientId}`.execute(db);
   return Number(r.rows[0]?.s);
 }
+
+describe('the stored outcome', () => {
+  it('reads back exactly, including values JSON cannot hold', () => {
+    const outcome = {
+      startAt: 1,
+      lastContactAt: null,
+      lastMeasurementAt: 2,
+      baselineExcluded: null,
+      followUps: [
+        {
+          kind: 'measured' as const,
+          density: { change: 0.1 + 0.2, uncertainty: Number.NaN },
+          diameter: { change: -1 / 3, uncertainty: Number.POSITIVE_INFINITY },
+        },
+        { kind: 'unusable' as const, reason: 'not-standardized' as const },
+        { kind: 'none' as const },
+      ],
+    };
+    const row = {
+      patient_id: 'p',
+      start_at: 1,
+      provider_id: null,
+      last_contact_at: null,
+      last_measurement_at: 2,
+      treatment_sessions: 0,
+      outcome_json: encodeOutcome(outcome),
+    };
+    expect(decodeOutcome(row)).toEqual(outcome);
+    expect(decodeOutcome(row).followUps[0]).toMatchObject({ density: { change: 0.30000000000000004 } });
+  });
+});
 
 describe.each(DIALECTS)('outcome summaries on %s', (dialect) => {
   let t: TestApp;

@@ -125,8 +125,8 @@ export async function listEffectiveMeasurements(
   return (await effectiveMeasurementsQuery(treatmentSlug, w).execute(db)).rows;
 }
 
-/** The query of listEffectiveMeasurements, unexecuted (the benchmark prints its plan). */
-export function effectiveMeasurementsQuery(treatmentSlug: string, w: MeasurementWindows) {
+/** The query of listEffectiveMeasurements. */
+function effectiveMeasurementsQuery(treatmentSlug: string, w: MeasurementWindows) {
   const inWindow = sql.join(
     [
       sql`(a.taken_at >= st.start_at - ${w.baselineBefore} and a.taken_at <= st.start_at + ${w.baselineAfter})`,

@@ -61,7 +61,12 @@ export async function up(db: MigrationDb): Promise<void> {
   await refreshOutcomeSummaries(db);
 }
 
-/** The triggers that mark a patient whose measurements, plans or sessions change. */
+/**
+ * The triggers that mark a patient whose measurements, plans or sessions change. They set the mark
+ * even when it is already set: on PostgreSQL a rebuild clears it under a row lock, and only an
+ * update of the row waits for that lock — a trigger that skipped "already marked" rows would see
+ * the mark the rebuild is about to clear, skip, and leave its write out of the summary.
+ */
 async function createStaleTriggers(db: MigrationDb): Promise<void> {
   if (isPostgres(db)) {
     // Statement-level with transition tables: a bulk insert marks each patient once.
@@ -72,8 +77,7 @@ async function createStaleTriggers(db: MigrationDb): Promise<void> {
       await sql
         .raw(`create or replace function ${name}() returns trigger language plpgsql as $$
         begin
-          update patients set outcomes_stale = 1
-          where outcomes_stale = 0 and id in (select patient_id from ${rows});
+          update patients set outcomes_stale = 1 where id in (select patient_id from ${rows});
           return null;
         end $$`)
         .execute(db);
@@ -82,8 +86,7 @@ async function createStaleTriggers(db: MigrationDb): Promise<void> {
       .raw(`create or replace function outcomes_mark_both() returns trigger language plpgsql as $$
       begin
         update patients set outcomes_stale = 1
-        where outcomes_stale = 0
-          and id in (select patient_id from new_rows union select patient_id from old_rows);
+        where id in (select patient_id from new_rows union select patient_id from old_rows);
         return null;
       end $$`)
       .execute(db);
@@ -107,16 +110,15 @@ async function createStaleTriggers(db: MigrationDb): Promise<void> {
   for (const table of WATCHED) {
     await sql
       .raw(`create trigger ${table}_outcomes_ins after insert on ${table} begin
-        update patients set outcomes_stale = 1 where id = new.patient_id and outcomes_stale = 0; end`)
+        update patients set outcomes_stale = 1 where id = new.patient_id; end`)
       .execute(db);
     await sql
       .raw(`create trigger ${table}_outcomes_upd after update on ${table} begin
-        update patients set outcomes_stale = 1
-        where id in (old.patient_id, new.patient_id) and outcomes_stale = 0; end`)
+        update patients set outcomes_stale = 1 where id in (old.patient_id, new.patient_id); end`)
       .execute(db);
     await sql
       .raw(`create trigger ${table}_outcomes_del after delete on ${table} begin
-        update patients set outcomes_stale = 1 where id = old.patient_id and outcomes_stale = 0; end`)
+        update patients set outcomes_stale = 1 where id = old.patient_id; end`)
       .execute(db);
   }
 }

@@ -22,7 +22,7 @@ import { deletePhoto } from '../photos/delete-photo';
 import { findPhotoRow, insertPhoto } from '../photos/photos.repository';
 import { updatePlan } from '../plans/plans.repository';
 import { getOutcomes } from './get-outcomes';
-import { listOutcomeSummaries } from './outcome-summaries.repository';
+import { claimStaleOutcomePatients, listOutcomeSummaries } from './outcome-summaries.repository';
 import { decodeOutcome, encodeOutcome, toOutcomeMeasurement } from './outcome-summaries.service';
 import { OUTCOME_TABLES, type OutcomePatientRows, outcomePatientRows } from './outcomes.factory';
 import {
@@ -515,6 +515,39 @@ describe.each(DIALECTS)('outcome summaries on %s', (dialect) => {
       expect(await summaryOf('c2')).toBeUndefined();
       expect((await summaryOf('c3'))?.followUps[0]).toMatchObject({ kind: 'measured' });
     });
+
+    it.runIf(dialect === 'postgres')(
+      'a write during a rebuild marks the patient again, so it is not lost',
+      async () => {
+        await figures();
+        await updatePlan(db, 'c4-plan', { goal: 'first change' });
+        // A rebuild has taken c4's mark and not committed yet …
+        let release!: () => void;
+        const held = new Promise<void>((r) => {
+          release = r;
+        });
+        let claimed!: (ids: string[]) => void;
+        const taken = new Promise<string[]>((r) => {
+          claimed = r;
+        });
+        const rebuild = db.transaction().execute(async (trx) => {
+          claimed(await claimStaleOutcomePatients(trx));
+          await held;
+        });
+        expect(await taken).toContain('c4');
+        // … when another write for c4 arrives: it waits for the rebuild, then marks c4 again.
+        let written = false;
+        const write = updatePlan(db, 'c4-plan', { goal: 'second change' }).then(() => {
+          written = true;
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(written).toBe(false);
+        release();
+        await rebuild;
+        await write;
+        expect(await staleFlag(db, 'c4')).toBe(1);
+      },
+    );
 
     it('the figures after these changes are still those of the computation from measurements', async () => {
       expect(await pageOutcomes(db, { treatment: SLUG }, TEST_NOW)).toEqual(

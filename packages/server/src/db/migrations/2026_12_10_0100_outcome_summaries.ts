@@ -65,7 +65,9 @@ export async function up(db: MigrationDb): Promise<void> {
  * The triggers that mark a patient whose measurements, plans or sessions change. They set the mark
  * even when it is already set: on PostgreSQL a rebuild clears it under a row lock, and only an
  * update of the row waits for that lock — a trigger that skipped "already marked" rows would see
- * the mark the rebuild is about to clear, skip, and leave its write out of the summary.
+ * the mark the rebuild is about to clear, skip, and leave its write out of the summary. They lock
+ * the patient rows in id order first, as the rebuild's claim does, so a write touching two patients
+ * (a merge) and a rebuild cannot wait for each other.
  */
 async function createStaleTriggers(db: MigrationDb): Promise<void> {
   if (isPostgres(db)) {
@@ -77,6 +79,7 @@ async function createStaleTriggers(db: MigrationDb): Promise<void> {
       await sql
         .raw(`create or replace function ${name}() returns trigger language plpgsql as $$
         begin
+          perform 1 from patients where id in (select patient_id from ${rows}) order by id for update;
           update patients set outcomes_stale = 1 where id in (select patient_id from ${rows});
           return null;
         end $$`)
@@ -85,6 +88,9 @@ async function createStaleTriggers(db: MigrationDb): Promise<void> {
     await sql
       .raw(`create or replace function outcomes_mark_both() returns trigger language plpgsql as $$
       begin
+        perform 1 from patients
+        where id in (select patient_id from new_rows union select patient_id from old_rows)
+        order by id for update;
         update patients set outcomes_stale = 1
         where id in (select patient_id from new_rows union select patient_id from old_rows);
         return null;

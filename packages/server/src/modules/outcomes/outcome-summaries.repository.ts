@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../db/migrations/helpers';
 import type { Database } from '../../db/schema';
 import type { EffectiveMeasurementRow } from './outcomes.repository';
 import type { OutcomeSummaryTable } from './outcomes.table';
@@ -19,8 +20,13 @@ export async function anyStaleOutcomePatient(db: Kysely<Database>): Promise<bool
  * patient again) and a concurrent rebuild of the same patient wait for this one to commit.
  */
 export async function claimStaleOutcomePatients(db: Kysely<Database>): Promise<string[]> {
+  // PostgreSQL: locked in id order, as the triggers lock them (migration 2026_12_10_0100), so a
+  // rebuild and a write touching two patients cannot wait for each other. SQLite has one writer.
+  const lock = isPostgres(db) ? sql`order by id for update` : sql``;
   const res = await sql<{ id: string }>`
-    update patients set outcomes_stale = 0 where outcomes_stale = 1 returning id`.execute(db);
+    update patients set outcomes_stale = 0
+    where id in (select id from patients where outcomes_stale = 1 ${lock})
+    returning id`.execute(db);
   return res.rows.map((r) => r.id).sort();
 }
 

@@ -118,10 +118,9 @@ export function findBaseline(p: OutcomePatient): Pick | { excluded: BaselineExcl
 type FollowUp =
   | { kind: 'measured'; m: OutcomeMeasurement }
   | { kind: 'unusable'; reason: UnusableReason }
-  | { kind: 'missing' }
-  | { kind: 'not-yet' };
+  | { kind: 'none' };
 
-function followUpAt(p: OutcomePatient, site: string, month: number, now: number): FollowUp {
+function followUpAt(p: OutcomePatient, site: string, month: number): FollowUp {
   const target = p.startAt + month * MONTH_MS;
   const inWindow = p.measurements.filter(
     (m) => m.site === site && Math.abs(m.takenAt - target) <= FOLLOW_UP_WINDOW_MS,
@@ -133,7 +132,7 @@ function followUpAt(p: OutcomePatient, site: string, month: number, now: number)
   if (m) return { kind: 'measured', m };
   const flagged = inWindow.find((x) => x.unusable !== null);
   if (flagged) return { kind: 'unusable', reason: flagged.unusable! };
-  return target + FOLLOW_UP_WINDOW_MS < now ? { kind: 'missing' } : { kind: 'not-yet' };
+  return { kind: 'none' };
 }
 
 function countReasons(reasons: readonly string[]): ReasonCount[] {
@@ -144,9 +143,34 @@ function countReasons(reasons: readonly string[]): ReasonCount[] {
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
-interface PatientChange {
+/** One patient's change at one time point and its combined standard uncertainty. */
+export interface PatientChange {
   change: number;
   uncertainty: number;
+}
+
+/**
+ * A follow-up time point of one patient: the change measured, the reason the window's images could
+ * not count, or nothing in the window ('none': missing or not yet due, which the report's date
+ * decides).
+ */
+export type FollowUpOutcome =
+  | { kind: 'measured'; density: PatientChange; diameter: PatientChange }
+  | { kind: 'unusable'; reason: UnusableReason }
+  | { kind: 'none' };
+
+/**
+ * Everything one patient contributes to the figures, and nothing that depends on the date of the
+ * report: what can be decided once, when the patient's measurements or plans change, and stored.
+ */
+export interface PatientOutcome {
+  startAt: number;
+  lastContactAt: number | null;
+  lastMeasurementAt: number | null;
+  /** Why the patient has no usable baseline, or null when they have one. */
+  baselineExcluded: BaselineExclusion | null;
+  /** One per FOLLOW_UP_MONTHS, in that order; empty without a baseline. */
+  followUps: FollowUpOutcome[];
 }
 
 function classify(c: PatientChange): 'better' | 'worse' | 'unclear' {
@@ -191,19 +215,59 @@ function summarise(
   };
 }
 
-function followUpStatus(p: OutcomePatient, now: number): 'in' | 'completed' | 'lost' {
+function followUpStatus(p: PatientOutcome, now: number): 'in' | 'completed' | 'lost' {
   const twelveOpens = p.startAt + 12 * MONTH_MS - FOLLOW_UP_WINDOW_MS;
-  const lastMeasured =
+  const lastMeasured = p.lastMeasurementAt;
+  if (lastMeasured !== null && lastMeasured >= twelveOpens) return 'completed';
+  const twelveCloses = p.startAt + 12 * MONTH_MS + FOLLOW_UP_WINDOW_MS;
+  const last = p.lastContactAt ?? p.startAt;
+  return now > twelveCloses || now - last > LOST_AFTER_MS ? 'lost' : 'in';
+}
+
+/**
+ * One patient's baseline, follow-ups and changes (see computeOutcomes), independent of the date of
+ * the report. The measurements are read in the order given: between equally close measurements the
+ * first one counts.
+ */
+export function evaluateOutcomePatient(p: OutcomePatient): PatientOutcome {
+  const lastMeasurementAt =
     p.lastMeasurementAt !== undefined
       ? p.lastMeasurementAt
       : p.measurements.reduce<number | null>(
           (max, m) => (max === null || m.takenAt > max ? m.takenAt : max),
           null,
         );
-  if (lastMeasured !== null && lastMeasured >= twelveOpens) return 'completed';
-  const twelveCloses = p.startAt + 12 * MONTH_MS + FOLLOW_UP_WINDOW_MS;
-  const last = p.lastContactAt ?? p.startAt;
-  return now > twelveCloses || now - last > LOST_AFTER_MS ? 'lost' : 'in';
+  const out: PatientOutcome = {
+    startAt: p.startAt,
+    lastContactAt: p.lastContactAt,
+    lastMeasurementAt,
+    baselineExcluded: null,
+    followUps: [],
+  };
+  const base = findBaseline(p);
+  if ('excluded' in base) {
+    out.baselineExcluded = base.excluded;
+    return out;
+  }
+  for (const month of FOLLOW_UP_MONTHS) {
+    const f = followUpAt(p, base.m.site, month);
+    out.followUps.push(
+      f.kind === 'measured'
+        ? {
+            kind: 'measured',
+            density: {
+              change: f.m.densityPerCm2 - base.m.densityPerCm2,
+              uncertainty: Math.hypot(f.m.densityUncertainty, base.m.densityUncertainty),
+            },
+            diameter: {
+              change: f.m.meanDiameterUm - base.m.meanDiameterUm,
+              uncertainty: Math.hypot(f.m.diameterUncertainty, base.m.diameterUncertainty),
+            },
+          }
+        : f,
+    );
+  }
+  return out;
 }
 
 /**
@@ -213,6 +277,14 @@ function followUpStatus(p: OutcomePatient, now: number): 'in' | 'completed' | 'l
  * uncertainty of the two measurements). `now` decides which windows have closed.
  */
 export function computeOutcomes(patients: readonly OutcomePatient[], now: number): OutcomeFigures {
+  return summariseOutcomes(patients.map(evaluateOutcomePatient), now);
+}
+
+/**
+ * The figures of computeOutcomes from each patient's evaluation (evaluateOutcomePatient), so that
+ * evaluations stored when a patient's data change give the same figures as measurements read now.
+ */
+export function summariseOutcomes(patients: readonly PatientOutcome[], now: number): OutcomeFigures {
   const status = patients.map((p) => followUpStatus(p, now));
   const baselineExcluded: string[] = [];
   const perMonth = FOLLOW_UP_MONTHS.map(() => ({
@@ -223,29 +295,20 @@ export function computeOutcomes(patients: readonly OutcomePatient[], now: number
   }));
   const latest: PatientChange[] = [];
   for (const p of patients) {
-    const base = findBaseline(p);
-    if ('excluded' in base) {
-      baselineExcluded.push(base.excluded);
+    if (p.baselineExcluded !== null) {
+      baselineExcluded.push(p.baselineExcluded);
       continue;
     }
     let last: PatientChange | null = null;
     for (const [i, month] of FOLLOW_UP_MONTHS.entries()) {
       const slot = perMonth[i]!;
-      const f = followUpAt(p, base.m.site, month, now);
+      const f = p.followUps[i] ?? { kind: 'none' };
       if (f.kind === 'unusable') slot.excluded.push(f.reason);
-      else if (f.kind === 'missing') slot.missing++;
       else if (f.kind === 'measured') {
-        const d = {
-          change: f.m.densityPerCm2 - base.m.densityPerCm2,
-          uncertainty: Math.hypot(f.m.densityUncertainty, base.m.densityUncertainty),
-        };
-        slot.density.push(d);
-        slot.diameter.push({
-          change: f.m.meanDiameterUm - base.m.meanDiameterUm,
-          uncertainty: Math.hypot(f.m.diameterUncertainty, base.m.diameterUncertainty),
-        });
-        last = d;
-      }
+        slot.density.push(f.density);
+        slot.diameter.push(f.diameter);
+        last = f.density;
+      } else if (p.startAt + month * MONTH_MS + FOLLOW_UP_WINDOW_MS < now) slot.missing++;
     }
     if (last) latest.push(last);
   }

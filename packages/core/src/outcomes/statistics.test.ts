@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialHalfCdf, medianInterval, quantileSorted, shareOrNull } from './statistics';
+import { binomialHalfCdf, medianInterval, quantileSorted, shareOrNull, sortedAsc } from './statistics';
 
 describe('quantileSorted (type 7)', () => {
   it('interpolates between order statistics', () => {
@@ -48,5 +48,27 @@ describe('shareOrNull', () => {
     expect(shareOrNull(4, 4)).toBeNull();
     expect(shareOrNull(4, 5)).toBe(0.8);
     expect(shareOrNull(0, 0)).toBeNull();
+  });
+});
+
+describe('sortedAsc', () => {
+  it('orders as the comparator sort does, without changing its input', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const values = Array.from({ length: 5000 }, () => Math.round((rnd() - 0.4) * 1e4) / 7);
+    values.push(0, 0, 1e-300, -1e300, values[3]!);
+    const copy = [...values];
+    expect(sortedAsc(values)).toEqual([...values].sort((a, b) => a - b));
+    expect(values).toEqual(copy);
+  });
+  it('keeps the comparator for NaN and −0, which a typed array orders differently', () => {
+    const withNegativeZero = [1, 0, -0, -1];
+    expect(sortedAsc(withNegativeZero)).toEqual([...withNegativeZero].sort((a, b) => a - b));
+    expect(Object.is(sortedAsc(withNegativeZero)[1], 0)).toBe(true);
+    const withNaN = [3, Number.NaN, 1];
+    expect(sortedAsc(withNaN)).toEqual([...withNaN].sort((a, b) => a - b));
   });
 });

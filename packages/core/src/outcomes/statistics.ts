@@ -3,8 +3,15 @@
  * data always give the same interval and every figure can be checked by hand.
  */
 
-/** Sorted copy, ascending. */
-export const sortedAsc = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
+/**
+ * Sorted copy, ascending. A clinic-wide report sorts tens of thousands of changes: a typed array's
+ * numeric sort is several times faster than a comparator. It orders NaN and −0 differently from
+ * `(a, b) => a - b`, so those rare inputs keep the comparator (and their former order).
+ */
+export function sortedAsc(values: readonly number[]): number[] {
+  if (values.some((v) => Number.isNaN(v) || Object.is(v, -0))) return [...values].sort((a, b) => a - b);
+  return Array.from(Float64Array.from(values).sort());
+}
 
 /**
  * Quantile by linear interpolation between order statistics (Hyndman & Fan type 7, the default of

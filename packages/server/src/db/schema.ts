@@ -8,7 +8,7 @@ import type { ConsentSignatureTable } from '../modules/consents/consents.table';
 import type { PatientDocumentTable } from '../modules/documents/documents.table';
 import type { LocationClosureTable, LocationHoursTable } from '../modules/locations/locations.table';
 import type { MeasurementHairsTable, MeasurementTable } from '../modules/measurements/measurements.table';
-import type { OutcomeQuestionnaireTable } from '../modules/outcomes/outcomes.table';
+import type { OutcomeQuestionnaireTable, OutcomeSummaryTable } from '../modules/outcomes/outcomes.table';
 import type { PhotoTable } from '../modules/photos/photos.table';
 import type {
   ConsultationOverrideTable,
@@ -84,6 +84,7 @@ export interface Database {
   account_tokens: AccountTokenTable;
   unknown_login_failures: UnknownLoginFailureTable;
   outcome_questionnaires: OutcomeQuestionnaireTable;
+  outcome_summaries: OutcomeSummaryTable;
   publications: PublicationTable;
 }
 
@@ -133,6 +134,8 @@ export interface PatientTable {
   birth_date: string | null;
   sex: string | null;
   created_at: number;
+  // Not typed here: `outcomes_stale` (0/1), set by triggers when the patient's measurements, plans or
+  // sessions change and cleared by outcome-summaries.repository.ts (decision 223).
 }
 
 interface ProviderTable {

@@ -19,6 +19,7 @@ import * as outcomesIndexes from './2026_12_08_0600_outcomes_indexes';
 import * as outcomeQuestionnaires from './2026_12_08_0610_outcome_questionnaires';
 import * as publications from './2026_12_09_0100_publications';
 import * as outcomesCoveringIndexes from './2026_12_09_0200_outcomes_covering_indexes';
+import * as outcomeSummaries from './2026_12_10_0100_outcome_summaries';
 
 /**
  * The one ordered list of migrations, shared by SQLite and PostgreSQL.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0610_outcome_questionnaires': outcomeQuestionnaires,
   '2026_12_09_0100_publications': publications,
   '2026_12_09_0200_outcomes_covering_indexes': outcomesCoveringIndexes,
+  '2026_12_10_0100_outcome_summaries': outcomeSummaries,
 };

@@ -4,15 +4,13 @@ import type { EvidenceLibrary } from '@anagen/core/evidence';
 import {
   BASELINE_AFTER_MS,
   BASELINE_BEFORE_MS,
-  computeOutcomes,
-  FOLLOW_UP_MONTHS,
+  evaluateOutcomePatient,
   FOLLOW_UP_WINDOW_MS,
   LOST_AFTER_MS,
-  MONTH_MS,
-  type OutcomeMeasurement,
-  type OutcomePatient,
+  type PatientOutcome,
   RESPONDER_COVERAGE_FACTOR,
   sideEffectRates,
+  summariseOutcomes,
   summarisePatientReported,
 } from '@anagen/core/outcomes';
 import type { Kysely } from 'kysely';
@@ -20,19 +18,10 @@ import type { Database } from '../../db/schema';
 import { insertAuditEntry } from '../audit/audit.repository';
 import { resolveRange } from '../audit/audit-log.service';
 import { clinicTimeZone } from '../clinic/clinic.repository';
-import { qualityExpectedError } from '../measurements/build-progress';
 import { referenceBandFor } from '../measurements/reference-bands';
-import { measurementUncertainty } from '../measurements/uncertainty';
-import {
-  type EffectiveMeasurementRow,
-  listCohortPlans,
-  listEffectiveMeasurements,
-  listLastMeasurementAt,
-  listProviderNames,
-  listSessionStats,
-  listSideEffectSeverities,
-  listStartedTreatments,
-} from './outcomes.repository';
+import { listOutcomeSummaries } from './outcome-summaries.repository';
+import { decodeOutcome, refreshOutcomeSummaries } from './outcome-summaries.service';
+import { listProviderNames, listSideEffectSeverities, listStartedTreatments } from './outcomes.repository';
 import { listGlobalChangeAnswers } from './questionnaires.repository';
 
 export interface OutcomesDeps {
@@ -41,14 +30,6 @@ export interface OutcomesDeps {
   /** The evidence library, or null while it cannot be read (figures still work, without trials). */
   library: EvidenceLibrary | null;
 }
-
-/** Only measurements in these windows can count, so only they are read (see compute-outcomes). */
-export const WINDOWS = {
-  baselineBefore: BASELINE_BEFORE_MS,
-  baselineAfter: BASELINE_AFTER_MS,
-  targets: FOLLOW_UP_MONTHS.map((m) => m * MONTH_MS),
-  halfWidth: FOLLOW_UP_WINDOW_MS,
-};
 
 const DAYS = (ms: number) => Math.round(ms / 86_400_000);
 
@@ -87,45 +68,11 @@ const OUTCOME_DEFINITIONS: { term: string; text: string }[] = [
   },
 ];
 
-function qualityFlagged(json: string | null): boolean {
-  if (!json) return false;
-  try {
-    return (JSON.parse(json) as { ok?: unknown }).ok === false;
-  } catch {
-    return false;
-  }
-}
-
-/** A stored row as the pure calculation needs it: value that counts, its uncertainty, usability. */
-function toOutcomeMeasurement(r: EffectiveMeasurementRow): OutcomeMeasurement {
-  // Decided by the query (a photo and its calibration on the automatic row; see the repository).
-  const standardized = Number(r.standardized) === 1;
-  const corrected = r.effective_source !== 'auto';
-  const u = measurementUncertainty({
-    hairCount: Number(r.hair_count),
-    areaCm2: Number(r.area_cm2),
-    densityPerCm2: Number(r.density_per_cm2),
-    vellusRatio: Number(r.vellus_ratio),
-    corrected,
-    expectedError: qualityExpectedError(r.quality_json),
-  });
-  return {
-    site: r.site,
-    takenAt: Number(r.taken_at),
-    densityPerCm2: Number(r.density_per_cm2),
-    meanDiameterUm: Number(r.mean_diameter_um),
-    densityUncertainty: u.densityPerCm2,
-    diameterUncertainty: u.meanDiameterUm,
-    unusable: !standardized
-      ? 'not-standardized'
-      : qualityFlagged(r.quality_json)
-        ? 'flagged-by-quality-check'
-        : null,
-  };
-}
-
-interface Selected extends OutcomePatient {
+interface Selected {
+  patientId: string;
   providerId: string | null;
+  sessions: number;
+  outcome: PatientOutcome;
 }
 
 /**
@@ -144,84 +91,69 @@ export async function getOutcomes(
   const { db } = deps;
   const now = deps.clock.now();
   const range = input.from || input.to ? resolveRange(await clinicTimeZone(db), input.from, input.to) : {};
-  const [plans, rows, lastMeasured, sessions, severities, providers, treatments, reported] =
-    await Promise.all([
-      listCohortPlans(db, input.treatment),
-      listEffectiveMeasurements(db, input.treatment, WINDOWS),
-      listLastMeasurementAt(db, input.treatment),
-      listSessionStats(db, input.treatment),
-      listSideEffectSeverities(db, input.treatment),
-      listProviderNames(db),
-      listStartedTreatments(db),
-      listGlobalChangeAnswers(db, input.treatment),
-    ]);
-
-  // Each patient once: their first plan of this treatment.
-  const firstPlan = new Map<string, { startAt: number; providerId: string | null }>();
-  for (const p of plans) {
-    const startAt = Number(p.first_session_at ?? p.created_at);
-    const prev = firstPlan.get(p.patient_id);
-    if (!prev || startAt < prev.startAt) firstPlan.set(p.patient_id, { startAt, providerId: p.provider_id });
-  }
-  const byPatient = new Map<string, OutcomeMeasurement[]>();
-  for (const r of rows) {
-    if (input.site && r.site !== input.site) continue;
-    const list = byPatient.get(r.patient_id) ?? [];
-    list.push(toOutcomeMeasurement(r));
-    byPatient.set(r.patient_id, list);
-  }
-  const sessionsBy = new Map(sessions.map((s) => [s.patient_id, s]));
-  const lastMeasuredBy = new Map(
-    lastMeasured.map((r) => [r.patient_id, r.last_at === null ? null : Number(r.last_at)]),
-  );
+  // Summaries of patients whose measurements, plans or sessions changed since the last read are
+  // rebuilt first (decision 223), so the figures are those of the data as stored now.
+  await refreshOutcomeSummaries(db);
+  const [rows, siteRows, severities, providers, treatments, reported] = await Promise.all([
+    listOutcomeSummaries(db, input.treatment, ''),
+    input.site ? listOutcomeSummaries(db, input.treatment, input.site) : null,
+    listSideEffectSeverities(db, input.treatment),
+    listProviderNames(db),
+    listStartedTreatments(db),
+    listGlobalChangeAnswers(db, input.treatment),
+  ]);
+  const atSite = siteRows && new Map(siteRows.map((r) => [r.patient_id, r.outcome_json]));
   const selected: Selected[] = [];
-  for (const [patientId, plan] of firstPlan) {
-    if (range.fromMs !== undefined && plan.startAt < range.fromMs) continue;
-    if (range.toMs !== undefined && plan.startAt >= range.toMs) continue;
-    if (input.providerId && plan.providerId !== input.providerId) continue;
-    const measurements = byPatient.get(patientId) ?? [];
-    const lastSession = sessionsBy.get(patientId)?.last_at;
-    const lastMeasurementAt = lastMeasuredBy.get(patientId) ?? null;
-    const contacts = [
-      ...(lastSession === null || lastSession === undefined ? [] : [Number(lastSession)]),
-      ...(lastMeasurementAt === null ? [] : [lastMeasurementAt]),
-    ];
+  const cohortProviders = new Set<string>();
+  for (const r of rows) {
+    if (r.provider_id !== null) cohortProviders.add(r.provider_id);
+    const startAt = Number(r.start_at);
+    if (range.fromMs !== undefined && startAt < range.fromMs) continue;
+    if (range.toMs !== undefined && startAt >= range.toMs) continue;
+    if (input.providerId && r.provider_id !== input.providerId) continue;
+    const siteOutcome = atSite?.get(r.patient_id);
+    const outcome = !atSite
+      ? decodeOutcome(r)
+      : siteOutcome !== undefined
+        ? decodeOutcome(r, siteOutcome)
+        : // Never measured at that site: the calculation's answer for a patient without measurements.
+          evaluateOutcomePatient({
+            patientId: r.patient_id,
+            startAt,
+            lastContactAt: r.last_contact_at === null ? null : Number(r.last_contact_at),
+            lastMeasurementAt: r.last_measurement_at === null ? null : Number(r.last_measurement_at),
+            measurements: [],
+          });
     selected.push({
-      patientId,
-      startAt: plan.startAt,
-      providerId: plan.providerId,
-      lastContactAt: contacts.length ? Math.max(...contacts) : null,
-      lastMeasurementAt,
-      measurements,
+      patientId: r.patient_id,
+      providerId: r.provider_id,
+      sessions: Number(r.treatment_sessions),
+      outcome,
     });
   }
-  selected.sort((a, b) => a.patientId.localeCompare(b.patientId));
 
-  const figures = computeOutcomes(selected, now);
-  const ids = new Set(selected.map((p) => p.patientId));
-  const sessionCount = selected.reduce(
-    (sum, p) => sum + Number(sessionsBy.get(p.patientId)?.treatment_sessions ?? 0),
-    0,
+  const figures = summariseOutcomes(
+    selected.map((p) => p.outcome),
+    now,
   );
+  const ids = new Set(selected.map((p) => p.patientId));
+  const sessionCount = selected.reduce((sum, p) => sum + p.sessions, 0);
   const rates = sideEffectRates(
     sessionCount,
     severities.filter((s) => ids.has(s.patient_id)).map((s) => Number(s.severity)),
     selected.length,
   );
   const names = new Map(providers.map((p) => [p.id, p.name]));
-  const cohortProviders = new Set(
-    [...firstPlan.values()].map((p) => p.providerId).filter((id) => id !== null),
-  );
-  const groups = new Map<string, Selected[]>();
+  const groups = new Map<string, PatientOutcome[]>();
   for (const p of selected) {
     if (!p.providerId) continue;
     const g = groups.get(p.providerId) ?? [];
-    g.push(p);
+    g.push(p.outcome);
     groups.set(p.providerId, g);
   }
   const byProvider = [...groups.entries()]
     .map(([providerId, list]) => {
-      const f = computeOutcomes(list, now);
+      const f = summariseOutcomes(list, now);
       return {
         providerId,
         name: names.get(providerId) ?? providerId,

@@ -1,5 +1,17 @@
+import {
+  BASELINE_AFTER_MS,
+  BASELINE_BEFORE_MS,
+  FOLLOW_UP_MONTHS,
+  FOLLOW_UP_WINDOW_MS,
+  MONTH_MS,
+} from '@anagen/core/outcomes';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
+
+// listCohortPlans, listEffectiveMeasurements, listLastMeasurementAt and listSessionStats read one
+// treatment's cohort the way the outcomes page did before its summaries (decision 223). The page
+// no longer calls them: they are the reference the summaries are tested against
+// (outcome-summaries.routes.test.ts) and the baseline of the benchmark.
 
 const STARTED_STATUSES = ['active', 'completed', 'stopped'] as const;
 
@@ -16,29 +28,34 @@ export interface CohortPlanRow {
  * that was only proposed has not started; a medication plan without sessions starts when created.
  */
 export async function listCohortPlans(db: Kysely<Database>, treatmentSlug: string): Promise<CohortPlanRow[]> {
-  return db
-    .selectFrom('treatment_plans as p')
-    .select((eb) => [
-      'p.id as plan_id',
-      'p.patient_id',
-      'p.created_at',
-      eb
-        .selectFrom('treatment_sessions as s')
-        .select((e) => e.fn.min('s.performed_at').as('m'))
-        .whereRef('s.plan_id', '=', 'p.id')
-        .as('first_session_at'),
-      eb
-        .selectFrom('treatment_sessions as s')
-        .select('s.provider_id')
-        .whereRef('s.plan_id', '=', 'p.id')
-        .orderBy('s.performed_at')
-        .orderBy('s.id')
-        .limit(1)
-        .as('provider_id'),
-    ])
-    .where('p.treatment_slug', '=', treatmentSlug)
-    .where('p.status', 'in', STARTED_STATUSES)
-    .execute() as Promise<CohortPlanRow[]>;
+  return (
+    db
+      .selectFrom('treatment_plans as p')
+      .select((eb) => [
+        'p.id as plan_id',
+        'p.patient_id',
+        'p.created_at',
+        eb
+          .selectFrom('treatment_sessions as s')
+          .select((e) => e.fn.min('s.performed_at').as('m'))
+          .whereRef('s.plan_id', '=', 'p.id')
+          .as('first_session_at'),
+        eb
+          .selectFrom('treatment_sessions as s')
+          .select('s.provider_id')
+          .whereRef('s.plan_id', '=', 'p.id')
+          .orderBy('s.performed_at')
+          .orderBy('s.id')
+          .limit(1)
+          .as('provider_id'),
+      ])
+      .where('p.treatment_slug', '=', treatmentSlug)
+      .where('p.status', 'in', STARTED_STATUSES)
+      // Between two plans starting at the same instant, the one created first counts.
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute() as Promise<CohortPlanRow[]>
+  );
 }
 
 export interface EffectiveMeasurementRow {
@@ -60,6 +77,14 @@ export interface EffectiveMeasurementRow {
   vellus_ratio: number | string;
   area_cm2: number | string;
 }
+
+/** Only measurements in these windows can count, so only they are read (see compute-outcomes). */
+export const WINDOWS: MeasurementWindows = {
+  baselineBefore: BASELINE_BEFORE_MS,
+  baselineAfter: BASELINE_AFTER_MS,
+  targets: FOLLOW_UP_MONTHS.map((m) => m * MONTH_MS),
+  halfWidth: FOLLOW_UP_WINDOW_MS,
+};
 
 /** Where a measurement can count, relative to each patient's start (ms): baseline and follow-up windows. */
 export interface MeasurementWindows {
@@ -88,8 +113,9 @@ const startsCte = (treatmentSlug: string) => sql`
  * THE effective measurement, for every automatic measurement of the patients with a started plan of
  * the treatment that falls in a window where it can count: the latest row whose `corrects_id` is the
  * automatic one (whatever its source: a clinician's correction or a verification), else the automatic
- * row itself. Rows are never changed, so this query is the one place that decides which value counts;
- * a correction is seen at once (no summary table to refresh).
+ * row itself. Rows come by patient and time taken, then as written (created_at, id): between two
+ * equally close measurements the calculation counts the first (the order of
+ * listEffectiveMeasurementsOf, which the summaries are built from).
  */
 export async function listEffectiveMeasurements(
   db: Kysely<Database>,
@@ -99,8 +125,8 @@ export async function listEffectiveMeasurements(
   return (await effectiveMeasurementsQuery(treatmentSlug, w).execute(db)).rows;
 }
 
-/** The query of listEffectiveMeasurements, unexecuted (the benchmark prints its plan). */
-export function effectiveMeasurementsQuery(treatmentSlug: string, w: MeasurementWindows) {
+/** The query of listEffectiveMeasurements. */
+function effectiveMeasurementsQuery(treatmentSlug: string, w: MeasurementWindows) {
   const inWindow = sql.join(
     [
       sql`(a.taken_at >= st.start_at - ${w.baselineBefore} and a.taken_at <= st.start_at + ${w.baselineAfter})`,
@@ -140,7 +166,8 @@ export function effectiveMeasurementsQuery(treatmentSlug: string, w: Measurement
     left join corr e on e.corrects_id = a.id and e.rn = 1
     where a.corrects_id is null
       and a.taken_at >= st.start_at + ${lo} and a.taken_at <= st.start_at + ${hi}
-      and (${inWindow})`;
+      and (${inWindow})
+    order by a.patient_id, a.taken_at, a.created_at, a.id`;
 }
 
 /** Each cohort patient's latest measurement (any site, any quality): whether follow-up went on. */

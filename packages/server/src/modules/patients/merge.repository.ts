@@ -27,8 +27,12 @@ export const PATIENT_OWNED_TABLES = [
   'publications',
 ] as const satisfies readonly (keyof Database)[];
 
-/** Tables with a patient_id column that a merge deliberately does not move. */
-export const NOT_MOVED = ['audit_log', 'account_tokens'] as const;
+/**
+ * Tables with a patient_id column that a merge deliberately does not move. Outcome summaries are
+ * derived: moving the measurements, plans and sessions marks both records for a rebuild, and the
+ * source record's summaries go with it (decision 223).
+ */
+export const NOT_MOVED = ['audit_log', 'account_tokens', 'outcome_summaries'] as const;
 
 type PatientOwnedTable = (typeof PATIENT_OWNED_TABLES)[number];
 

@@ -42,9 +42,9 @@ export const INTERVAL_TAIL = 0.1;
 
 /**
  * The range the true count is expected in (80 % of real fitting images): the count less `below`
- * and plus `above` expected errors, rounded outwards. The two sides differ because the engine
- * overcounts sparse fields and undercounts crowded ones (measured on real train images,
- * bench/fit-confidence.ts), so one ± figure would mislead on either side.
+ * and plus `above` expected errors, rounded outwards. The two sides are fitted separately on real
+ * train images (bench/fit-confidence.ts): the engine overcounts sparse fields and undercounts
+ * crowded ones, by different amounts, so one ± figure would mislead on one side.
  */
 export function countInterval(
   hairCount: number,

@@ -64,7 +64,7 @@ export interface HairAnalysisResult {
    * `confidence` (0–1) and `expectedError` (typical absolute relative count error, e.g. 0.12 for
    * ±12 %) come from a model fitted on real images with hairs counted by people (confidence.ts).
    * `countInterval` (0.6.0) is the range of hair counts the true count lay in for 80 % of those
-   * real images with the same expected error (wider below than above on sparse fields).
+   * real images (the two sides fitted separately: the engine's misses are not symmetric).
    */
   quality: {
     ok: boolean;

@@ -160,7 +160,7 @@ if (argv.includes('--save')) {
   const fittedOn = `${realDir ? `${rows.filter((r) => r.real).length} real train-split images (FDU, 70×) and ` : ''}${rows.filter((r) => !r.real).length} synthetic images (seeds 4000–${4000 + nSynthetic - 1}, varied scalp)`;
   writeFileSync(
     file,
-    `/**\n * Written by \`npm run fit:confidence -- --real DIR --save\` (bench/fit-confidence.ts); do not edit by hand.\n * Coefficients over confidenceFeatures(): [1, unexplainedShare, shortShare, inferredShare, overlayTouch, 1/hairs].\n */\nexport const CONFIDENCE_MODEL = {\n  fittedOn: ${JSON.stringify(fittedOn)},\n  floor: ${floor},\n  coefficients: [${coef.map((c) => +c.toPrecision(5)).join(', ')}],\n  interval: { below: ${+below.toPrecision(4)}, above: ${+above.toPrecision(4)} },\n};\n`,
+    `/**\n * Written by \`npm run fit:confidence -- --real DIR --save\` (bench/fit-confidence.ts); do not edit by hand.\n * Coefficients over confidenceFeatures(): [1, unexplainedShare, shortShare, inferredShare, overlayTouch, 1/hairs].\n */\nexport const CONFIDENCE_MODEL = {\n  fittedOn: '${fittedOn.replaceAll("'", "\\'")}',\n  floor: ${floor},\n  coefficients: [${coef.map((c) => +c.toPrecision(5)).join(', ')}],\n  interval: { below: ${+below.toPrecision(4)}, above: ${+above.toPrecision(4)} },\n};\n`,
   );
   console.log(`saved ${file}`);
 }

@@ -137,9 +137,11 @@ const mape = (pred: number[], t: number[]) =>
  * Coefficients held, not fitted: a root in the border band is already counted with the share of
  * border strands expected to be rooted there (emergence.ts), so it stands for one hair. (Fitted
  * freely, its weight came out negative on one draw of images and near 1 on another: a few strands
- * per image say too little to estimate it.)
+ * per image say too little to estimate it.) `short` (under half the median strand) is held at 0
+ * from 0.6.0: the graded `piece` term carries short strands, and beside a piece term this one's sign
+ * flipped between fits.
  */
-const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1 };
+const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1, short: 0 };
 
 /** Rows from the train split of a real, hand-marked image folder (never val or test). */
 async function realRows(dir: string, n: number): Promise<Row[]> {

@@ -65,6 +65,9 @@ export async function realAccuracy(opts: RealOptions): Promise<RealScore[]> {
       ...m,
       ok: result.quality.ok,
       confidence: (result.quality as { confidence?: number }).confidence ?? null,
+      expectedError: (result.quality as { expectedError?: number }).expectedError ?? null,
+      countInterval: (result.quality as { countInterval?: [number, number] }).countInterval ?? null,
+      hardIssues: result.quality.issues.filter((i) => i !== 'uncertain-count').length,
       meanDiameterUm: result.meanDiameterUm,
       ms,
     };
@@ -120,6 +123,29 @@ export function report(scores: RealScore[]): void {
   console.log(
     `  analysis time              median ${median(scores.map((s) => s.ms)).toFixed(0)} ms per image`,
   );
+  const withInterval = scores.filter((s) => s.countInterval && s.truth > 0);
+  if (withInterval.length) {
+    const inside = withInterval.filter(
+      (s) => s.truth >= s.countInterval![0] && s.truth <= s.countInterval![1],
+    );
+    const below = withInterval.filter((s) => s.truth < s.countInterval![0]).length;
+    console.log(
+      `  count interval (80 % aim)  holds the marked count on ${inside.length}/${withInterval.length} images (${((100 * inside.length) / withInterval.length).toFixed(0)} %; ${below} below, ${withInterval.length - inside.length - below} above); median width ${median(withInterval.map((s) => s.countInterval![1] - s.countInterval![0]))} hairs`,
+    );
+  }
+  // What a stricter uncertain-count threshold would buy: images more than 50 % off still passed
+  // as ok, against the share of all images flagged (hard gates included).
+  const gated = scores.filter((s) => s.expectedError !== null && s.truth > 0);
+  if (gated.length) {
+    const row = (limit: number) => {
+      const pass = gated.filter((s) => s.hardIssues === 0 && s.expectedError! <= limit);
+      const bad = pass.filter((s) => s.ape > REAL_TARGET.maxOkError).length;
+      return `≤ ${limit.toFixed(2)}: ${bad} bad ok, ${((100 * (gated.length - pass.length)) / gated.length).toFixed(0)} % flagged`;
+    };
+    console.log(
+      `  ok-gate trade-off          expected error ${[0.25, 0.22, 0.2, 0.18, 0.16, 0.14].map(row).join('; ')}`,
+    );
+  }
 }
 
 export function realOptions(argv: string[]): RealOptions | null {

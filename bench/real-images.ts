@@ -102,6 +102,11 @@ export interface RealScore {
   fn: number;
   ok: boolean;
   confidence: number | null;
+  /** quality.expectedError and quality.countInterval (null from engines before 0.4.0 / 0.6.0). */
+  expectedError: number | null;
+  countInterval: [number, number] | null;
+  /** Quality issues other than `uncertain-count` (the hard gates). */
+  hardIssues: number;
   meanDiameterUm: number;
   ms: number;
 }

@@ -24,7 +24,7 @@ import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { toWorkingGray, workingFactor } from './working-image';
 
-export const ENGINE_VERSION = 'anagen-hair/0.5.0';
+export const ENGINE_VERSION = 'anagen-hair/0.6.0';
 
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;
@@ -336,6 +336,11 @@ export function analyzeHairDetailed(
     if (end.kind === 'junction') return end.unpaired >= 2 ? 'shared-junction' : 'junction';
     return end.kind;
   };
+  const meanProbability = (s: Strand) => {
+    let pr = 0;
+    for (const p of s.path) pr += probability[p]!;
+    return s.path.length ? pr / s.path.length : 0;
+  };
   const features = strandFeatures(
     strands.map((s, i) => ({
       counted: decisions[i]!.counted,
@@ -344,6 +349,8 @@ export function analyzeHairDetailed(
       diameterUm: strandDiameters[i]!,
       level: levels[i]?.level ?? 1,
       attachedEnds: attached(s.start) + attached(s.end),
+      crossesBorder: s.start.kind === 'border' || s.end.kind === 'border',
+      probability: decisions[i]!.counted ? meanProbability(s) : 1,
     })),
     { umPerWorkingPx: wupp, areaMm2: (w * h * wupp * wupp) / 1e6, coverage: fg.length / (w * h) },
   );
@@ -457,16 +464,12 @@ export function analyzeHairDetailed(
       ok: issues.length === 0 && trust.issues.length === 0,
       confidence: issues.length ? Math.min(0.3, trust.confidence) : trust.confidence,
       expectedError: trust.expectedError,
+      countInterval: trust.countInterval,
       issues: [...issues, ...trust.issues],
     },
     engineVersion: ENGINE_VERSION,
   };
   lap('summary');
-  const meanProbability = (s: Strand) => {
-    let pr = 0;
-    for (const p of s.path) pr += probability[p]!;
-    return s.path.length ? pr / s.path.length : 0;
-  };
   const strandInfo: StrandInfo[] = strands.map((s, i) => {
     const d = decisions[i]!;
     const end = (e: Strand['start']) => ({

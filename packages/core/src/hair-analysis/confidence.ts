@@ -34,6 +34,29 @@ export interface ConfidenceInputs {
 const CALIBRATION_RANGE_UM = [2, 12] as const;
 /** Above this predicted relative error the count is not shown as trustworthy. */
 export const MAX_TRUSTED_ERROR = 0.25;
+/**
+ * Share of real images whose true count may fall below the count interval, and the same share
+ * above it: the interval is meant to hold the true count on 80 % of images like the fitting ones.
+ */
+export const INTERVAL_TAIL = 0.1;
+
+/**
+ * The range the true count is expected in (80 % of real fitting images): the count less `below`
+ * and plus `above` expected errors, rounded outwards. The two sides are fitted separately on real
+ * train images (bench/fit-confidence.ts): the engine overcounts sparse fields and undercounts
+ * crowded ones, by different amounts, so one ± figure would mislead on one side.
+ */
+export function countInterval(
+  hairCount: number,
+  expectedError: number,
+  widths: { below: number; above: number } = CONFIDENCE_MODEL.interval,
+): [number, number] {
+  const spread = hairCount * expectedError;
+  return [
+    Math.max(0, Math.floor(hairCount - widths.below * spread)),
+    Math.ceil(hairCount + widths.above * spread),
+  ];
+}
 
 /** The model's inputs, in the order of CONFIDENCE_MODEL.coefficients. */
 export function confidenceFeatures(c: ConfidenceInputs): number[] {
@@ -73,6 +96,7 @@ export function plausibilityIssues(c: ConfidenceInputs): QualityIssue[] {
 export function assessConfidence(c: ConfidenceInputs): {
   confidence: number;
   expectedError: number;
+  countInterval: [number, number];
   issues: QualityIssue[];
 } {
   // No hair on a clean field (nothing dark left unexplained) is a plain answer, not a relative
@@ -86,6 +110,7 @@ export function assessConfidence(c: ConfidenceInputs): {
   return {
     confidence: Math.round(100 * Math.max(0, Math.min(1, confidence))) / 100,
     expectedError: Math.round(1000 * expectedError) / 1000,
+    countInterval: countInterval(c.hairCount, expectedError),
     issues,
   };
 }

@@ -19,6 +19,8 @@ const strand = (over: Partial<StrandCountInput> = {}): StrandCountInput => ({
   diameterUm: 70,
   level: 1,
   attachedEnds: 0,
+  crossesBorder: false,
+  probability: 1,
   ...over,
 });
 const field = { umPerWorkingPx: 8, areaMm2: 50, coverage: 0.05 };
@@ -50,6 +52,29 @@ describe('strandFeatures', () => {
     expect(rows[2 * K + col('short')]).toBe(1);
     expect(rows[2 * K + col('vellus')]).toBe(1);
     expect(rows[col('vellus')]).toBe(0);
+  });
+
+  it('marks a strand running out of the frame (unless its root is in the border band) and a faint one', () => {
+    const rows = strandFeatures(
+      [
+        strand({ crossesBorder: true }),
+        strand({ crossesBorder: true, root: 'border' }),
+        strand({ probability: 0.7 }),
+      ],
+      field,
+    );
+    expect(rows[col('crossesBorder')]).toBe(1);
+    // The border band already counts its own expected share of hairs.
+    expect(rows[K + col('crossesBorder')]).toBe(0);
+    expect(rows[col('lowProbability')]).toBe(0);
+    expect(rows[2 * K + col('lowProbability')]).toBeCloseTo(0.3, 9);
+  });
+
+  it('weighs a hair running out of the frame and a faint strand less than a lone hair inside (0.6.0 fit)', () => {
+    const w = (over: Partial<StrandCountInput>) =>
+      strandWeights(strandFeatures([strand(over)], { umPerWorkingPx: 8, areaMm2: 60, coverage: 0.03 }))[0]!;
+    expect(w({ crossesBorder: true })).toBeLessThan(w({}));
+    expect(w({ probability: 0.7 })).toBeLessThan(w({}));
   });
 
   it('holds the field terms to the fitted range (a tiny field with one hair is not "dense")', () => {

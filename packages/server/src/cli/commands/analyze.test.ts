@@ -75,6 +75,8 @@ describe('runAnalyze', () => {
     const c = capture();
     expect(await runAnalyze([images[0]!.file], { umPerPx: 10, json: false }, c.io)).toBe(0);
     expect(c.out.join('')).toMatch(/hairs\s+\d+ in 0\.6075 cm² → [\d.]+ hairs\/cm²/);
+    // The range the true count lay in for 80 % of real train images (engine 0.6.0).
+    expect(c.out.join('')).toMatch(/hairs\/cm² \(true count likely \d+–\d+\)/);
   });
 
   it.each([0, -3, Number.NaN])('rejects umPerPx %s with a message and exit code 2', async (umPerPx) => {

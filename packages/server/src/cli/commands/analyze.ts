@@ -28,7 +28,7 @@ function summary(file: string, r: AnalysisOutput): string {
   const intermediate = Math.max(0, 1 - r.vellusRatio - r.terminalRatio);
   const lines = [
     `${file}`,
-    `  hairs        ${r.hairCount} in ${r.areaCm2} cm² → ${r.densityPerCm2} hairs/cm²`,
+    `  hairs        ${r.hairCount} in ${r.areaCm2} cm² → ${r.densityPerCm2} hairs/cm² (true count likely ${r.quality.countInterval[0]}–${r.quality.countInterval[1]})`,
     `  diameter     mean ${r.meanDiameterUm} µm; vellus ${pct(r.vellusRatio)}, intermediate ${pct(intermediate)}, terminal ${pct(r.terminalRatio)}`,
     `  hair mass    ${r.hairMassPerCm2} µm/cm² (sum of diameters per cm²)`,
     `  quality      ${r.quality.ok ? 'ok' : `check the image: ${r.quality.issues.join(', ')}`}; confidence ${r.quality.confidence.toFixed(2)}, typical count error ±${pct(r.quality.expectedError)}`,

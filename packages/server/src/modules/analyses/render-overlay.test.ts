@@ -18,7 +18,7 @@ const result = (hairs: HairAnalysisResult['hairs']): HairAnalysisResult => ({
   hairs,
   diameterHistogram: { binUm: 10, counts: [] },
   hairMassPerCm2: 0,
-  quality: { ok: true, confidence: 0.9, expectedError: 0.1, issues: [] },
+  quality: { ok: true, confidence: 0.9, expectedError: 0.1, countInterval: [9, 11], issues: [] },
   engineVersion: 'test',
 });
 const hair = (x: number, y: number) => ({ x, y, diameterUm: 70, class: 'terminal' as const });

@@ -30,7 +30,10 @@ let k = 0;
 for (const img of images) {
   const d = await decodeImage(img.imagePath);
   const umPerPx = img.umPerPx ?? FDU_UM_PER_PX;
-  const { result, confidenceInputs, strandInfo, countFeatures } = analyzeHairDetailed({ ...d, umPerPx });
+  const { result, confidenceInputs, strandInfo, countFeatures, traces, placement } = analyzeHairDetailed({
+    ...d,
+    umPerPx,
+  });
   stream.write(
     `${JSON.stringify({
       id: img.id,
@@ -44,6 +47,10 @@ for (const img of images) {
       confidenceInputs,
       countFeatures: [...countFeatures],
       strands: strandInfo,
+      // Centre lines (image pixels, ≤ 41 points each), in the order of `strands`.
+      paths: traces.map((t) => t.points.map((v) => Math.round(v))),
+      // The placement's candidates as the engine scored them: strand, x, y, type, features.
+      candidates: placement.map((c) => [c.strand, c.x, c.y, c.type, c.features]),
     })}\n`,
   );
   if (++k % 50 === 0) console.log(`${k}/${images.length}`);

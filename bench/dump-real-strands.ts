@@ -2,7 +2,7 @@
  * Development aid: runs the engine over one split of a VOC folder of root→tip vectors and writes,
  * per image, what it found (strands, their evidence, the confidence inputs) beside the marked hairs,
  * as JSON lines to a file OUTSIDE the repository (the rows carry the dataset's annotations, which
- * must never be committed). `bench/fit-candidates.ts` and `bench/fit-gate.ts` fit on such a file.
+ * must never be committed). `bench/fit-root-end.ts` and `bench/fit-placement.ts` fit on such a file.
  *
  *   npx tsx bench/dump-real-strands.ts --real DIR --split train --out /tmp/train.jsonl [--count N]
  *

@@ -54,8 +54,8 @@ const read = (file: string): Prepared[] =>
     .split('\n')
     .map((l) => {
       const row = JSON.parse(l) as Row;
-      // The engine's own candidates and features when the dump has them (the features it reads off
-      // the image at each point cannot be recomputed here); else the geometric ones alone.
+      // The engine's own candidates and features when the dump has them (so the fit sees exactly
+      // what the engine scores); else recomputed from the strands.
       const candidates: Candidate[] = row.candidates
         ? row.candidates.map(([strand, x, y, type, features]) => ({ strand, x, y, type, features }))
         : placementCandidates(

@@ -415,22 +415,6 @@ export function analyzeHairDetailed(
     umPerPx,
     width,
     height,
-    // At the point itself (working pixels): the skin's halo there, the shaft's half-width there
-    // against the strand's (two hairs lying together are wider until one of them emerges), and the
-    // shaft probability.
-    (x, y, k) => {
-      const cx = Math.min(w - 1, Math.max(0, Math.round(x / factor - 0.5)));
-      const cy = Math.min(h - 1, Math.max(0, Math.round(y / factor - 0.5)));
-      const r = rOf(strands[k]!);
-      let half = 0;
-      let pr = 0;
-      for (let yy = Math.max(0, cy - 1); yy <= Math.min(h - 1, cy + 1); yy++)
-        for (let xx = Math.max(0, cx - 1); xx <= Math.min(w - 1, cx + 1); xx++) {
-          half = Math.max(half, dt[yy * w + xx]!);
-          pr = Math.max(pr, probability[yy * w + xx]!);
-        }
-      return [haloAt(cx, cy, r) * 10, half / Math.max(1, r), pr];
-    },
   );
   const chosen = placeHairs(
     candidates,
@@ -441,6 +425,7 @@ export function analyzeHairDetailed(
   );
   const placedAt: { x: number; y: number }[][] = strands.map(() => []);
   for (const c of chosen) placedAt[candidates[c]!.strand]!.push(candidates[c]!);
+  lap('placement');
 
   const hairs: HairAnalysisResult['hairs'] = [];
   const traces: HairTrace[] = [];

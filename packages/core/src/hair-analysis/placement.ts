@@ -12,7 +12,7 @@ import { PLACEMENT_MODEL } from './placement-model';
  * The number of hairs does not change; which strands carry them, and where, may.
  */
 
-export const CANDIDATE_TYPES = ['root', 'mid130', 'mid260', 'other', 'end'] as const;
+const CANDIDATE_TYPES = ['root', 'mid130', 'mid260', 'other', 'end'] as const;
 export type CandidateType = (typeof CANDIDATE_TYPES)[number];
 const END_KINDS = ['free', 'border', 'junction', 'corner'];
 
@@ -113,16 +113,13 @@ function arcOf(path: readonly number[], px: number, py: number): number {
  * the strand's (count-model weight and hairs, length, width, darkness level, shaft probability),
  * the candidate's type, the kind of the strand end it stands for and that end's halo and bulge,
  * the neighbourhood (strand ends within 110 and 220 µm, other counted roots within 110 µm), width
- * against the image's typical counted width, distance to the frame, hairs per candidate, then
- * whatever `local` reads off the image there.
+ * against the image's typical counted width, distance to the frame, hairs per candidate.
  */
 export function placementCandidates(
   strands: readonly PlacementStrand[],
   umPerPx: number,
   width: number,
   height: number,
-  /** Evidence read off the image at a candidate point (appended to its features), if any. */
-  local?: (x: number, y: number, strand: number) => number[],
 ): Candidate[] {
   const raw: { strand: number; x: number; y: number; type: CandidateType; atStart: boolean }[] = [];
   strands.forEach((s, k) => {
@@ -195,7 +192,6 @@ export function placementCandidates(
       s.diameterUm / typicalUm,
       Math.min(5, border / 100),
       total / raw.length,
-      ...(local ? local(c.x, c.y, c.strand) : []),
     ];
     return { strand: c.strand, x: c.x, y: c.y, type: c.type, features };
   });

@@ -9,7 +9,7 @@
  * is chosen on train too: the model is first fitted on the even-numbered images and the damping
  * picked by root F1 on the odd-numbered ones; then the model is refitted on all train images.
  *
- *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl [--check /tmp/val.jsonl] [--save]
+ *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl [--hidden 16] [--iterations 800] [--check /tmp/val.jsonl] [--save]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ const read = (file: string): Prepared[] =>
       return { row, candidates, labels, count: row.strands.reduce((a, s) => a + s.hairs, 0) };
     });
 
-const HIDDEN = 16;
+const HIDDEN = Number(arg('hidden') ?? 16);
 const ITERATIONS = Number(arg('iterations') ?? 800);
 function fitModel(set: Prepared[], iterations = ITERATIONS): Omit<PlacementModel, 'damping'> {
   const x = set.flatMap((p) => p.candidates.map((c) => c.features));

@@ -2,7 +2,7 @@
  * Development aid: runs the engine over one split of a VOC folder of root→tip vectors and writes,
  * per image, what it found (strands, their evidence, the confidence inputs) beside the marked hairs,
  * as JSON lines to a file OUTSIDE the repository (the rows carry the dataset's annotations, which
- * must never be committed). `bench/fit-candidates.ts` and `bench/fit-gate.ts` fit on such a file.
+ * must never be committed). `bench/fit-root-end.ts` and `bench/fit-placement.ts` fit on such a file.
  *
  *   npx tsx bench/dump-real-strands.ts --real DIR --split train --out /tmp/train.jsonl [--count N]
  *
@@ -30,7 +30,10 @@ let k = 0;
 for (const img of images) {
   const d = await decodeImage(img.imagePath);
   const umPerPx = img.umPerPx ?? FDU_UM_PER_PX;
-  const { result, confidenceInputs, strandInfo, countFeatures } = analyzeHairDetailed({ ...d, umPerPx });
+  const { result, confidenceInputs, strandInfo, countFeatures, traces, placement } = analyzeHairDetailed({
+    ...d,
+    umPerPx,
+  });
   stream.write(
     `${JSON.stringify({
       id: img.id,
@@ -44,6 +47,10 @@ for (const img of images) {
       confidenceInputs,
       countFeatures: [...countFeatures],
       strands: strandInfo,
+      // Centre lines (image pixels, ≤ 41 points each), in the order of `strands`.
+      paths: traces.map((t) => t.points.map((v) => Math.round(v))),
+      // The placement's candidates as the engine scored them: strand, x, y, type, features.
+      candidates: placement.map((c) => [c.strand, c.x, c.y, c.type, c.features]),
     })}\n`,
   );
   if (++k % 50 === 0) console.log(`${k}/${images.length}`);

@@ -11,6 +11,14 @@ import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { darknessLevel, extraWidthFactor } from './multiplicity';
 import { detectOverlays } from './overlay';
 import { pixelFeatures, toWorkingRgb } from './pixel-features';
+import {
+  type Candidate,
+  candidateScore,
+  PLACEMENT_RADIUS_UM,
+  placeHairs,
+  placementCandidates,
+} from './placement';
+import { PLACEMENT_MODEL } from './placement-model';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
 import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
@@ -131,6 +139,8 @@ export function analyzeHairDetailed(
   confidenceInputs: ConfidenceInputs;
   /** Per-strand evidence, in image pixels (for fitting the candidate model, `bench/dump-real-strands.ts`). */
   strandInfo: StrandInfo[];
+  /** The placement's candidate points and their features (for fitting it, `bench/fit-placement.ts`). */
+  placement: Candidate[];
 } {
   validate(input);
   let last = profile?.now() ?? 0;
@@ -318,14 +328,15 @@ export function analyzeHairDetailed(
 
   const strandLengths = new Float64Array(strands.length);
   for (let i = 0; i < strands.length; i++) strandLengths[i] = pathLengthPx(strands[i]!.path, w);
-  const strandDiameters = strands.map((s, i) => {
-    if (!decisions[i]!.counted) return 0;
-    const m = measures[i];
+  const diameterOf = (s: Strand, m: ShaftMeasure | null) => {
     if (!m) return Math.max(1, 2 * rOf(s) - 1) * wupp;
     const ownWidth = m.integral / m.peak;
     const contrast = ownWidth >= 4 || refContrast === null ? m.peak : Math.max(m.peak, refContrast);
     return (m.integral / contrast) * wupp;
-  });
+  };
+  const strandDiameters = strands.map((s, i) =>
+    decisions[i]!.counted ? diameterOf(s, measures[i] ?? null) : 0,
+  );
   const levels = strands.map((s, i) => (decisions[i]!.counted ? darknessLevel(s, dark, w, h, rOf(s)) : null));
   const attached = (e: Strand['start']) => (e.kind === 'junction' || e.kind === 'corner' ? 1 : 0);
   const rootKind = (s: Strand, d: { x: number; y: number }): RootKind => {
@@ -359,28 +370,34 @@ export function analyzeHairDetailed(
   // The same typical terminal diameter as the counted hairs' (for shafts too wide to be one hair).
   const typical = typicalTerminalUm(strandDiameters);
 
-  const hairs: HairAnalysisResult['hairs'] = [];
-  const traces: HairTrace[] = [];
-  strands.forEach((s, i) => {
+  // What the count model decided per strand, in image pixels (also the placement's input).
+  const strandInfo: StrandInfo[] = strands.map((s, i) => {
     const d = decisions[i]!;
-    const own = perStrand[i]!;
-    let diameterUm = strandDiameters[i]!;
-    if (own > 0) {
-      // A "shaft" wider than any single scalp hair is hairs lying together: this hair is one of them.
-      if (diameterUm > MAX_SINGLE_UM)
-        diameterUm /= Math.min(4, Math.max(2, Math.round(diameterUm / typical)));
-      const hair = {
-        x: Math.round((d.x + 0.5) * factor),
-        y: Math.round((d.y + 0.5) * factor),
-        diameterUm: round(diameterUm, 1),
-        class: classifyDiameter(diameterUm),
-      };
-      hairs.push(hair);
-      const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * extraWidthFactor(levels[i]!, own - 1));
-      for (let c = 1; c < own; c++) {
-        hairs.push({ ...hair, diameterUm: round(extraUm, 1), class: classifyDiameter(extraUm) });
-      }
-    }
+    const end = (e: Strand['start']) => ({
+      x: (e.x + 0.5) * factor,
+      y: (e.y + 0.5) * factor,
+      kind: e.kind,
+      unpaired: e.unpaired,
+    });
+    return {
+      start: end(s.start),
+      end: end(s.end),
+      counted: d.counted,
+      root: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
+      rootAtStart: Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y),
+      hairs: perStrand[i]!,
+      weight: weights[i]!,
+      lengthUm: strandLengths[i]! * wupp,
+      radiusUm: rOf(s) * wupp,
+      diameterUm: strandDiameters[i]!,
+      level: levels[i]?.level ?? 1,
+      halo: halos[i]!,
+      bulge: bulges[i]!,
+      probability: meanProbability(s),
+    };
+  });
+  // Centre lines in image pixels (≤ 41 points): the overlay's traces and the placement's paths.
+  const linePoints = strands.map((s) => {
     const points: number[] = [];
     const step = Math.max(1, Math.floor(s.path.length / 40));
     for (let k = 0; k < s.path.length; k += step) {
@@ -389,11 +406,69 @@ export function analyzeHairDetailed(
     }
     const last = s.path[s.path.length - 1]!;
     points.push(((last % w) + 0.5) * factor, (Math.floor(last / w) + 0.5) * factor);
+    return points;
+  });
+  // The count model says how many hairs; the placement says where they emerge (placement.ts). The
+  // paths are rounded as bench/dump-real-strands.ts writes them, so the model sees what it was fitted on.
+  let total = 0;
+  for (let i = 0; i < perStrand.length; i++) total += perStrand[i]!;
+  const candidates = placementCandidates(
+    strandInfo.map((info, i) => ({ ...info, path: linePoints[i]!.map((v) => Math.round(v)) })),
+    umPerPx,
+    width,
+    height,
+  );
+  const chosen = placeHairs(
+    candidates,
+    candidates.map((c) => candidateScore(c.features)),
+    total,
+    PLACEMENT_RADIUS_UM / umPerPx,
+    PLACEMENT_MODEL.damping,
+  );
+  const placedAt: { x: number; y: number }[][] = strands.map(() => []);
+  for (const c of chosen) placedAt[candidates[c]!.strand]!.push(candidates[c]!);
+  lap('placement');
+
+  const hairs: HairAnalysisResult['hairs'] = [];
+  const traces: HairTrace[] = [];
+  strands.forEach((s, i) => {
+    const at = placedAt[i]!;
+    const own = at.length;
+    if (own > 0 && !decisions[i]!.counted) {
+      // A strand the rules left out that the placement gave a hair (a sibling's or a piece's end):
+      // measured here, as a counted one would have been.
+      measures[i] = measureShaft(s, dark, w, h, rOf(s), bulges[i]!);
+      strandDiameters[i] = diameterOf(s, measures[i] ?? null);
+      levels[i] = darknessLevel(s, dark, w, h, rOf(s));
+    }
+    let diameterUm = strandDiameters[i]!;
+    if (own > 0) {
+      // A "shaft" wider than any single scalp hair is hairs lying together: this hair is one of them.
+      if (diameterUm > MAX_SINGLE_UM)
+        diameterUm /= Math.min(4, Math.max(2, Math.round(diameterUm / typical)));
+      const hair = {
+        x: Math.round(at[0]!.x),
+        y: Math.round(at[0]!.y),
+        diameterUm: round(diameterUm, 1),
+        class: classifyDiameter(diameterUm),
+      };
+      hairs.push(hair);
+      const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * extraWidthFactor(levels[i]!, own - 1));
+      for (let c = 1; c < own; c++) {
+        hairs.push({
+          x: Math.round(at[c]!.x),
+          y: Math.round(at[c]!.y),
+          diameterUm: round(extraUm, 1),
+          class: classifyDiameter(extraUm),
+        });
+      }
+    }
+    const points = linePoints[i]!;
     traces.push({
       points,
       counted: own > 0,
       class: own > 0 ? classifyDiameter(diameterUm) : null,
-      emergence: own > 0 ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
+      emergence: own > 0 ? { x: at[0]!.x, y: at[0]!.y } : null,
       hidden: Math.max(0, own - 1),
     });
   });
@@ -470,32 +545,14 @@ export function analyzeHairDetailed(
     engineVersion: ENGINE_VERSION,
   };
   lap('summary');
-  const strandInfo: StrandInfo[] = strands.map((s, i) => {
-    const d = decisions[i]!;
-    const end = (e: Strand['start']) => ({
-      x: (e.x + 0.5) * factor,
-      y: (e.y + 0.5) * factor,
-      kind: e.kind,
-      unpaired: e.unpaired,
-    });
-    return {
-      start: end(s.start),
-      end: end(s.end),
-      counted: d.counted,
-      root: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
-      rootAtStart: Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y),
-      hairs: perStrand[i]!,
-      weight: weights[i]!,
-      lengthUm: strandLengths[i]! * wupp,
-      radiusUm: rOf(s) * wupp,
-      diameterUm: strandDiameters[i]!,
-      level: levels[i]?.level ?? 1,
-      halo: halos[i]!,
-      bulge: bulges[i]!,
-      probability: meanProbability(s),
-    };
-  });
-  return { result, traces, countFeatures: featureSums(features), confidenceInputs, strandInfo };
+  return {
+    result,
+    traces,
+    countFeatures: featureSums(features),
+    confidenceInputs,
+    strandInfo,
+    placement: candidates,
+  };
 }
 
 /**

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeHairDetailed } from './analyze-hair';
+import { type PlacementStrand, placeHairs, placementCandidates, pointAtArc } from './placement';
+import { disc, paint, shaft, skinCanvas } from './test-canvas';
+
+/** A straight horizontal strand from x0 to x1 at y (10 µm pixels in these tests). */
+function strand(x0: number, x1: number, y: number, hairs: number, rootAtStart = true): PlacementStrand {
+  const path: number[] = [];
+  for (let x = x0; x <= x1; x += 5) path.push(x, y);
+  const free = (x: number) => ({ x, y, kind: 'free', unpaired: 1 });
+  const rootX = rootAtStart ? x0 + 2 : x1 - 2;
+  return {
+    start: free(x0),
+    end: free(x1),
+    root: hairs > 0 ? { x: rootX, y } : null,
+    rootAtStart,
+    hairs,
+    weight: hairs,
+    lengthUm: (x1 - x0) * 10,
+    radiusUm: 30,
+    diameterUm: hairs > 0 ? 60 : 0,
+    level: 1,
+    probability: 0.9,
+    halo: [0.1, 0.05],
+    bulge: [1.2, 1],
+    path,
+  };
+}
+
+describe('candidate points for the emergence of hairs', () => {
+  it('lists a counted strand’s root, points 130 and 260 µm along it towards the tip, and its other end', () => {
+    const c = placementCandidates([strand(100, 160, 50, 1, false)], 10, 300, 200);
+    expect(c.map((k) => k.type)).toEqual(['root', 'mid130', 'mid260', 'other']);
+    // Root at x = 158; the shaft runs towards smaller x.
+    expect(c[1]!.x).toBeCloseTo(158 - 13, 5);
+    expect(c[2]!.x).toBeCloseTo(158 - 26, 5);
+    // The other end, moved 45 µm back along the shaft.
+    expect(c[3]!.x).toBeCloseTo(100 + 4.5, 5);
+    expect(
+      c.every((k) => k.features.length === c[0]!.features.length && k.features.every(Number.isFinite)),
+    ).toBe(true);
+  });
+
+  it('skips points along a shaft too short to hold them, and gives a strand not counted both ends', () => {
+    const c = placementCandidates([strand(100, 115, 50, 1), strand(10, 60, 150, 0)], 10, 300, 200);
+    expect(c.filter((k) => k.strand === 0).map((k) => k.type)).toEqual(['root', 'other']);
+    const ends = c.filter((k) => k.strand === 1);
+    expect(ends.map((k) => k.type)).toEqual(['end', 'end']);
+    expect(ends.map((k) => k.x)).toEqual([14.5, 55.5]);
+  });
+
+  it('walks a polyline by arc length', () => {
+    expect(pointAtArc([0, 0, 10, 0, 10, 10], 15)).toEqual({ x: 10, y: 5 });
+    expect(pointAtArc([0, 0, 10, 0], 99)).toEqual({ x: 10, y: 0 });
+  });
+});
+
+describe('placing the counted hairs', () => {
+  const points = [
+    { x: 0, y: 0 },
+    { x: 5, y: 0 },
+    { x: 100, y: 0 },
+  ];
+
+  it('places exactly the counted number, best first', () => {
+    expect(placeHairs(points, [0.9, 0.5, 0.6], 1, 20, 0.3)).toEqual([0]);
+    expect(placeHairs(points, [0.9, 0.5, 0.6], 4, 20, 0.3)).toHaveLength(4);
+    expect(placeHairs([], [], 3, 20, 0.3)).toEqual([]);
+  });
+
+  it('sends a second hair elsewhere unless the evidence at the first spot stays stronger', () => {
+    // After the first hair, 0.9 → 0.27 and its neighbour 0.5 → 0.15: the far candidate wins.
+    expect(placeHairs(points, [0.9, 0.5, 0.6], 2, 20, 0.3)).toEqual([0, 2]);
+    // With a weak far candidate the second hair stays at the first spot (a follicular unit).
+    expect(placeHairs(points, [0.9, 0.5, 0.1], 2, 20, 0.3)).toEqual([0, 0]);
+  });
+});
+
+describe('the placement keeps the count', () => {
+  it('reports as many hairs as the count model gave the strands', () => {
+    const c = skinCanvas(260, 200, 3);
+    paint(c, [150, 110, 110], disc(40, 60, 9, 0.6));
+    paint(c, [60, 45, 40], shaft(40, 60, 220, 80, 7));
+    paint(c, [150, 110, 110], disc(50, 150, 9, 0.6));
+    paint(c, [60, 45, 40], shaft(50, 150, 200, 120, 7));
+    const { result, strandInfo } = analyzeHairDetailed({ ...c, umPerPx: 8 });
+    const counted = strandInfo.reduce((a, s) => a + s.hairs, 0);
+    expect(counted).toBeGreaterThan(0);
+    expect(result.hairCount).toBe(counted);
+    expect(result.hairs).toHaveLength(counted);
+  });
+});

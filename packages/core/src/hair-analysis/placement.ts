@@ -1,0 +1,250 @@
+import { PLACEMENT_MODEL } from './placement-model';
+
+/**
+ * Where the image's hairs stand (their emergence points), once the count model has said how many
+ * there are. The count model gives every strand a share of the image's hairs and puts them all on
+ * the strand's root; on real images many marked roots are elsewhere: a second hair lying along a
+ * counted shaft (its root 100–250 µm further in), the end of a strand the rules did not count, the
+ * other end of a counted one. This stage lists candidate points on every strand, scores each with
+ * a small model fitted on real train images (the chance that a marked root lies within 110 µm) and
+ * places the image's N hairs greedily, best first, damping the candidates near each one placed so
+ * that a second hair goes to the same spot only when the evidence there is strong.
+ * The number of hairs does not change; which strands carry them, and where, may.
+ */
+
+const CANDIDATE_TYPES = ['root', 'mid130', 'mid260', 'other', 'end'] as const;
+export type CandidateType = (typeof CANDIDATE_TYPES)[number];
+const END_KINDS = ['free', 'border', 'junction', 'corner'];
+
+interface PlacementEnd {
+  x: number;
+  y: number;
+  kind: string;
+  unpaired: number;
+}
+
+/** What the placement reads of one strand (StrandInfo in analyze-hair.ts, plus its centre line). */
+export interface PlacementStrand {
+  start: PlacementEnd;
+  end: PlacementEnd;
+  /** Emergence point the rules chose, when the strand was counted. */
+  root: { x: number; y: number } | null;
+  rootAtStart: boolean;
+  /** Hairs the count model gave the strand. */
+  hairs: number;
+  weight: number;
+  lengthUm: number;
+  radiusUm: number;
+  diameterUm: number;
+  level: number;
+  probability: number;
+  halo: readonly [number, number];
+  bulge: readonly [number, number];
+  /** Centre line, flat x,y pairs in the same pixels as the ends. */
+  path: readonly number[];
+}
+
+export interface Candidate {
+  strand: number;
+  x: number;
+  y: number;
+  type: CandidateType;
+  features: number[];
+}
+
+/** Emergence point moved back from a raw strand end, as insetRoot does for the chosen root, µm. */
+const END_INSET_UM = 45;
+/** Offsets along a counted shaft where a hair lying along it may emerge, µm from its root. */
+const ALONG_UM = [130, 260] as const;
+/** A point along the shaft is a candidate only this far short of the other end, µm. */
+const ALONG_MARGIN_UM = 60;
+/** Neighbourhood of a candidate, µm (the root-matching radius of the real-image bench). */
+export const PLACEMENT_RADIUS_UM = 110;
+
+function polylineLength(path: readonly number[]): number {
+  let l = 0;
+  for (let i = 2; i < path.length; i += 2)
+    l += Math.hypot(path[i]! - path[i - 2]!, path[i + 1]! - path[i - 1]!);
+  return l;
+}
+
+/** The point at arc length `s` from the start of the polyline (clamped to it). */
+export function pointAtArc(path: readonly number[], s: number): { x: number; y: number } {
+  if (path.length < 4 || s <= 0) return { x: path[0]!, y: path[1]! };
+  let acc = 0;
+  for (let i = 2; i < path.length; i += 2) {
+    const ax = path[i - 2]!;
+    const ay = path[i - 1]!;
+    const l = Math.hypot(path[i]! - ax, path[i + 1]! - ay);
+    if (l > 0 && acc + l >= s) {
+      const t = (s - acc) / l;
+      return { x: ax + t * (path[i]! - ax), y: ay + t * (path[i + 1]! - ay) };
+    }
+    acc += l;
+  }
+  return { x: path[path.length - 2]!, y: path[path.length - 1]! };
+}
+
+/** Arc length at the point of the polyline nearest to (px, py). */
+function arcOf(path: readonly number[], px: number, py: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  let at = 0;
+  let acc = 0;
+  for (let i = 2; i < path.length; i += 2) {
+    const ax = path[i - 2]!;
+    const ay = path[i - 1]!;
+    const dx = path[i]! - ax;
+    const dy = path[i + 1]! - ay;
+    const l2 = dx * dx + dy * dy;
+    const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
+    const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
+    if (d < best) {
+      best = d;
+      at = acc + t * Math.sqrt(l2);
+    }
+    acc += Math.sqrt(l2);
+  }
+  return at;
+}
+
+/**
+ * The candidate points of one image and their features. `umPerPx` is the calibration of the
+ * pixels the strands are given in; `width`, `height` the image's size in those pixels. Features:
+ * the strand's (count-model weight and hairs, length, width, darkness level, shaft probability),
+ * the candidate's type, the kind of the strand end it stands for and that end's halo and bulge,
+ * the neighbourhood (strand ends within 110 and 220 µm, other counted roots within 110 µm), width
+ * against the image's typical counted width, distance to the frame, hairs per candidate.
+ */
+export function placementCandidates(
+  strands: readonly PlacementStrand[],
+  umPerPx: number,
+  width: number,
+  height: number,
+): Candidate[] {
+  const raw: { strand: number; x: number; y: number; type: CandidateType; atStart: boolean }[] = [];
+  strands.forEach((s, k) => {
+    const length = polylineLength(s.path);
+    const inset = Math.min(length / 2, END_INSET_UM / umPerPx);
+    if (s.hairs > 0 && s.root) {
+      const atStart = s.rootAtStart;
+      raw.push({ strand: k, ...s.root, type: 'root', atStart });
+      const a = arcOf(s.path, s.root.x, s.root.y);
+      ALONG_UM.forEach((d, j) => {
+        if (d >= s.lengthUm - ALONG_MARGIN_UM) return;
+        const p = pointAtArc(
+          s.path,
+          atStart ? Math.min(length, a + d / umPerPx) : Math.max(0, a - d / umPerPx),
+        );
+        raw.push({ strand: k, ...p, type: j === 0 ? 'mid130' : 'mid260', atStart });
+      });
+      const p = pointAtArc(s.path, atStart ? length - inset : inset);
+      raw.push({ strand: k, ...p, type: 'other', atStart: !atStart });
+    } else {
+      raw.push({ strand: k, ...pointAtArc(s.path, inset), type: 'end', atStart: true });
+      raw.push({ strand: k, ...pointAtArc(s.path, length - inset), type: 'end', atStart: false });
+    }
+  });
+  const radius = PLACEMENT_RADIUS_UM / umPerPx;
+  const ends: number[] = [];
+  const roots: number[] = [];
+  const diameters: number[] = [];
+  let total = 0;
+  for (const s of strands) {
+    ends.push(s.start.x, s.start.y, s.end.x, s.end.y);
+    if (s.hairs > 0 && s.root) {
+      roots.push(s.root.x, s.root.y);
+      diameters.push(s.diameterUm);
+    }
+    total += s.hairs;
+  }
+  diameters.sort((a, b) => a - b);
+  const typicalUm = diameters.length ? diameters[diameters.length >> 1]! : 60;
+  const within = (list: number[], x: number, y: number, r: number, self: boolean) => {
+    let n = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      const d = Math.hypot(list[i]! - x, list[i + 1]! - y);
+      if (d <= r && (self || d > 0)) n++;
+    }
+    return n;
+  };
+  return raw.map((c) => {
+    const s = strands[c.strand]!;
+    const end = c.atStart ? s.start : s.end;
+    const side = c.atStart ? 0 : 1;
+    const border = Math.min(c.x, c.y, width - c.x, height - c.y) * umPerPx;
+    const features = [
+      s.weight,
+      s.hairs,
+      Math.log(Math.max(1, s.lengthUm)),
+      s.diameterUm / 100,
+      s.level,
+      s.probability,
+      s.radiusUm / 50,
+      ...CANDIDATE_TYPES.map((t) => (t === c.type ? 1 : 0)),
+      ...END_KINDS.map((k) => (k === end.kind ? 1 : 0)),
+      Math.min(3, end.unpaired),
+      s.halo[side]!,
+      s.bulge[side]!,
+      s.halo[side]! - s.halo[1 - side]!,
+      within(ends, c.x, c.y, radius, true),
+      within(ends, c.x, c.y, 2 * radius, true),
+      within(roots, c.x, c.y, radius, false),
+      s.diameterUm / typicalUm,
+      Math.min(5, border / 100),
+      total / raw.length,
+    ];
+    return { strand: c.strand, x: c.x, y: c.y, type: c.type, features };
+  });
+}
+
+export interface PlacementModel {
+  mean: readonly number[];
+  scale: readonly number[];
+  w1: readonly number[];
+  b1: readonly number[];
+  w2: readonly number[];
+  b2: number;
+  /** Score factor for candidates near a hair just placed. */
+  damping: number;
+}
+
+/** The model's chance that a marked root lies within 110 µm of the candidate. */
+export function candidateScore(features: readonly number[], m: PlacementModel = PLACEMENT_MODEL): number {
+  const k = m.mean.length;
+  const hidden = m.b1.length;
+  let z = m.b2;
+  for (let j = 0; j < hidden; j++) {
+    let a = m.b1[j]!;
+    for (let i = 0; i < k; i++) a += ((features[i]! - m.mean[i]!) / m.scale[i]!) * m.w1[i * hidden + j]!;
+    z += m.w2[j]! * Math.tanh(a);
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Places `count` hairs on the candidates: repeatedly the best-scoring one, then every candidate
+ * within `radius` pixels of it (itself included) has its score multiplied by `damping`.
+ * Returns the chosen candidate indices in the order placed (an index may repeat).
+ */
+export function placeHairs(
+  candidates: readonly { x: number; y: number }[],
+  scores: readonly number[],
+  count: number,
+  radius: number,
+  damping: number,
+): number[] {
+  const left = Float64Array.from(scores);
+  const chosen: number[] = [];
+  if (!candidates.length) return chosen;
+  for (let n = 0; n < count; n++) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (left[i]! > left[best]!) best = i;
+    chosen.push(best);
+    const { x, y } = candidates[best]!;
+    for (let i = 0; i < left.length; i++) {
+      const c = candidates[i]!;
+      if (Math.hypot(c.x - x, c.y - y) <= radius) left[i]! *= damping;
+    }
+  }
+  return chosen;
+}

@@ -158,10 +158,14 @@ export function analyzeHairDetailed(
   // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
   // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
   const rgb = toWorkingRgb(pixels, width, height, channels, factor);
+  lap('rgb');
   const pixelMaps = pixelFeatures(rgb, wupp);
+  lap('features');
   const probability = shaftProbabilityMap(pixelMaps);
+  lap('classifier');
   // Device graphics are not hair: their pixels leave the mask (and the quality says they were there).
   const overlay = detectOverlays(rgb, wupp);
+  lap('overlay');
   let shaftPixels = 0;
   let shaftUnderOverlay = 0;
   for (let p = 0; p < probability.length; p++) {
@@ -175,7 +179,7 @@ export function analyzeHairDetailed(
   // integral across a shaft); the mask above only says where the shafts are.
   const dark = smoothBinomial(darkness, w, h, ws.smooth.subarray(0, w * h));
   const mask = hysteresisThreshold(probability, w, h, SHAFT_LOW, SHAFT_HIGH, ws.mask);
-  lap('features+mask');
+  lap('mask');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('holes');

@@ -10,10 +10,10 @@ import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { darknessLevel, extraWidthFactor } from './multiplicity';
 import { detectOverlays } from './overlay';
-import { pixelFeatures, toWorkingRgb } from './pixel-features';
+import { PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
-import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
+import { runBeside, sharedBytes } from './row-chunks';
 import { shaftProbabilityMap } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
@@ -33,26 +33,15 @@ const ATTACHED_FACTOR = 1.5;
  * Image-sized buffers kept between calls: a fresh multi-megabyte typed array costs a page fault
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
+ * The float planes are one pool, each plane reused by a later stage once its content is dead (the
+ * peak is the feature stage's FEATURE_SLOTS planes); shared memory, so that a helper thread can
+ * take part in the per-row stages (row-chunks.ts).
  */
-let buffers: {
-  image: Float32Array;
-  smooth: Float32Array;
-  dt: Float32Array;
-  mask: Uint8Array;
-  sk: Uint8Array;
-} | null = null;
-function workspace(n: number) {
-  if (!buffers || buffers.image.length < n) {
-    // Shared memory, so that a helper thread can take part in the per-row stages (row-chunks.ts).
-    buffers = {
-      image: sharedFloat32(n),
-      smooth: sharedFloat32(n),
-      dt: sharedFloat32(n),
-      mask: sharedBytes(n),
-      sk: sharedBytes(n),
-    };
-  }
-  return buffers;
+const planes = new PlanePool();
+let masks: { mask: Uint8Array; sk: Uint8Array } | null = null;
+function maskBuffers(n: number) {
+  if (!masks || masks.mask.length < n) masks = { mask: sharedBytes(n), sk: sharedBytes(n) };
+  return masks;
 }
 
 /** Hysteresis on the shaft probability: a faint pixel joins a shaft that is clearly one somewhere. */
@@ -143,29 +132,38 @@ export function analyzeHairDetailed(
   const { pixels, width, height, channels, umPerPx } = input;
   const factor = workingFactor(umPerPx, width, height);
   const wupp = umPerPx * factor;
-  const ws = workspace(Math.floor(width / factor) * Math.floor(height / factor));
-  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.smooth);
+  const w = Math.floor(width / factor);
+  const h = Math.floor(height / factor);
+  const area = w * h;
+  // The shaft mask comes from the pixel classifier (colour, contrast against the skin around it,
+  // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
+  // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
+  const rgb = toWorkingRgb(pixels, width, height, channels, factor, planes);
+  lap('rgb');
+  // Device graphics are not hair: their pixels leave the mask (and the quality says they were
+  // there). Before the features, which take over the colour planes and the ones lent here.
+  const overlay = detectOverlays(rgb, wupp, [
+    planes.get(9, area),
+    planes.get(10, area),
+    planes.get(11, area),
+  ]);
+  lap('overlay');
+  const pixelMaps = pixelFeatures(rgb, wupp, planes);
+  lap('features');
+  const probability = shaftProbabilityMap(pixelMaps, undefined, pixelMaps.spare[0]);
+  lap('classifier');
+  // From here on only the probability and the red darkness of the feature stage are read: its other
+  // planes take the grey image (then the smoothed darkness), the flattened darkness and distances.
+  const [greyPlane, darknessPlane, dtPlane] = pixelMaps.planes as [Float32Array, Float32Array, Float32Array];
+  const gray = toWorkingGray(pixels, width, height, channels, factor, greyPlane);
   lap('grey');
-  const { width: w, height: h } = gray;
   let saturated = 0;
   let sampled = 0;
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
   // Each stage writes a buffer other than the one it reads, so that rows can be shared out to a
-  // helper thread (the grey image goes into the smoothing buffer, which is written last).
-  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, ws.image);
+  // helper thread (the grey image's plane takes the smoothed darkness, which is written last).
+  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, darknessPlane);
   lap('flatten');
-  // The shaft mask comes from the pixel classifier (colour, contrast against the skin around it,
-  // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
-  // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
-  const rgb = toWorkingRgb(pixels, width, height, channels, factor);
-  lap('rgb');
-  const pixelMaps = pixelFeatures(rgb, wupp);
-  lap('features');
-  const probability = shaftProbabilityMap(pixelMaps);
-  lap('classifier');
-  // Device graphics are not hair: their pixels leave the mask (and the quality says they were there).
-  const overlay = detectOverlays(rgb, wupp);
-  lap('overlay');
   let shaftPixels = 0;
   let shaftUnderOverlay = 0;
   for (let p = 0; p < probability.length; p++) {
@@ -177,7 +175,8 @@ export function analyzeHairDetailed(
   }
   // Shaft widths are read from the red-weighted darkness map (binomially smoothed, which keeps the
   // integral across a shaft); the mask above only says where the shafts are.
-  const dark = smoothBinomial(darkness, w, h, ws.smooth.subarray(0, w * h));
+  const dark = smoothBinomial(darkness, w, h, gray.data);
+  const ws = maskBuffers(area);
   const mask = hysteresisThreshold(probability, w, h, SHAFT_LOW, SHAFT_HIGH, ws.mask);
   lap('mask');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
@@ -188,7 +187,7 @@ export function analyzeHairDetailed(
   lap('foreground');
   // The distance map and the thinning both only read the mask: the helper thread, when there is
   // one, computes the map meanwhile.
-  const dt = ws.dt.subarray(0, w * h);
+  const dt = dtPlane;
   const skeleton = runBeside('distanceAll', distanceAll, { mask, w, h, out: dt, foreground: fg }, 1, () =>
     skeletonize(mask, w, h, ws.sk, fg),
   );

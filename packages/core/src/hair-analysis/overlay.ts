@@ -25,7 +25,15 @@ const NEUTRAL = 14;
 /** Channel levels this close to the row's middle pixel make a band row exactly uniform. */
 const FLAT = 3;
 
-export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): OverlayResult {
+/**
+ * `scratch`, when given, is three w×h planes this may overwrite (the analysis lends pool planes, see
+ * pixel-features.ts PlanePool).
+ */
+export function detectOverlays(
+  img: WorkingRgb,
+  umPerWorkingPx: number,
+  scratch?: readonly Float32Array[],
+): OverlayResult {
   const { r, g, b, width: w, height: h } = img;
   const n = w * h;
   // Info bars and label boxes are mid-to-dark neutral grey (a black shaft is darker, grey-looking
@@ -87,8 +95,13 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
   }
   // Label boxes elsewhere (the scale bar's "1.0 mm"): windows mostly box grey with some white text.
   const rad = Math.max(2, Math.round(24 / umPerWorkingPx));
-  const greyShare = boxMean(Float32Array.from(boxGrey), w, h, rad);
-  const whiteShare = boxMean(Float32Array.from(white), w, h, rad);
+  const plane = (k: number) => scratch?.[k]?.subarray(0, n) ?? new Float32Array(n);
+  const greyShare = plane(0);
+  for (let p = 0; p < n; p++) greyShare[p] = boxGrey[p]!;
+  boxMean(greyShare, w, h, rad, greyShare);
+  const whiteShare = plane(1);
+  for (let p = 0; p < n; p++) whiteShare[p] = white[p]!;
+  boxMean(whiteShare, w, h, rad, whiteShare);
   let boxes = 0;
   for (let p = 0; p < n; p++)
     if (greyShare[p]! >= 0.45 && whiteShare[p]! >= 0.03) {
@@ -106,7 +119,7 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
   }
   // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
   // from both neighbours two pixels away across the line, in a long run of such pixels.
-  const L = new Float32Array(n);
+  const L = plane(2);
   for (let p = 0; p < n; p++) L[p] = r[p]! + g[p]! + b[p]!;
   const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
   const lineAt = new Uint8Array(n);
@@ -128,9 +141,10 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
       }
     }
   }
-  for (let x = 2; x < w - 2; x++) {
-    let run = 0;
-    for (let y = 0; y <= h; y++) {
+  // Along columns, row by row (each column's run counted in `runs`): the image is read in memory order.
+  const runs = new Int32Array(w);
+  for (let y = 0; y <= h; y++) {
+    for (let x = 2; x < w - 2; x++) {
       let on = false;
       if (y < h) {
         const p = y * w + x;
@@ -139,10 +153,11 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
         const c = v - L[p + 2]!;
         on = Math.abs(a) > 45 && Math.abs(c) > 45 && Math.sign(a) === Math.sign(c);
       }
-      if (on) run++;
+      if (on) runs[x]!++;
       else {
+        const run = runs[x]!;
         if (run >= minRun) for (let k = y - run; k < y; k++) lineAt[k * w + x] = 1;
-        run = 0;
+        runs[x] = 0;
       }
     }
   }

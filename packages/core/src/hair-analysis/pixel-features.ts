@@ -1,3 +1,5 @@
+import { selectKth } from './flatten-illumination';
+import { sharedFloat32 } from './row-chunks';
 /**
  * Per-pixel evidence for "this is hair shaft", at working resolution, for the shaft classifier
  * (shaft-classifier.ts). Everything is relative to the skin around the pixel and scaled by the
@@ -35,19 +37,65 @@ export interface WorkingRgb {
   height: number;
 }
 
-/** Bins `factor`×`factor` blocks of interleaved RGB(A) into three float planes. */
+/**
+ * Image-sized Float32 planes kept between calls by their owner (the analysis keeps one pool): a
+ * fresh multi-megabyte typed array costs a page fault per 4 KiB on first touch and garbage
+ * collection later (see scratch.ts), and the feature stage alone allocated about thirty of them on
+ * a 1.9 MP field. A plane handed out keeps whatever an earlier call left in it, so every user writes
+ * all of its elements; a plane stays valid until its slot is handed out again. Shared memory, so
+ * that a helper thread can work on them (row-chunks.ts).
+ */
+export class PlanePool {
+  private readonly planes: Float32Array[] = [];
+
+  get(slot: number, n: number): Float32Array {
+    let plane = this.planes[slot];
+    if (!plane || plane.length < n) {
+      plane = sharedFloat32(n);
+      this.planes[slot] = plane;
+    }
+    return plane.length === n ? plane : plane.subarray(0, n);
+  }
+}
+
+/** A fresh plane, or slot `slot` of `pool`. */
+const planeOf = (pool: PlanePool | undefined, slot: number, n: number) =>
+  pool ? pool.get(slot, n) : new Float32Array(n);
+
+/**
+ * Pool slots of {@link toWorkingRgb}'s planes; {@link pixelFeatures} with the same pool uses them
+ * as working planes once it has read them, and the pool's slots up to FEATURE_SLOTS − 1 besides.
+ */
+const RGB_SLOTS = [0, 1, 2] as const;
+/** How many pool slots the feature stage uses (0 … FEATURE_SLOTS − 1). */
+export const FEATURE_SLOTS = 15;
+
+/**
+ * Bins `factor`×`factor` blocks of interleaved RGB(A) into three float planes (from `pool` when
+ * given: they stay valid until the next call with that pool).
+ */
 export function toWorkingRgb(
   pixels: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   channels: number,
   factor: number,
+  pool?: PlanePool,
 ): WorkingRgb {
   const w = Math.floor(width / factor);
   const h = Math.floor(height / factor);
-  const r = new Float32Array(w * h);
-  const g = new Float32Array(w * h);
-  const b = new Float32Array(w * h);
+  const r = planeOf(pool, RGB_SLOTS[0], w * h);
+  const g = planeOf(pool, RGB_SLOTS[1], w * h);
+  const b = planeOf(pool, RGB_SLOTS[2], w * h);
+  if (factor === 1) {
+    // Same values as the binning below (a sum of one byte, times 1).
+    for (let p = 0, o = 0; p < w * h; p++, o += channels) {
+      r[p] = pixels[o]!;
+      g[p] = pixels[o + 1]!;
+      b[p] = pixels[o + 2]!;
+    }
+    return { r, g, b, width: w, height: h };
+  }
   const norm = 1 / (factor * factor);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -71,9 +119,15 @@ export function toWorkingRgb(
   return { r, g, b, width: w, height: h };
 }
 
+/** Row-pass buffer of {@link boxMean}, kept between calls (a few hundred KiB). */
+let ring = new Float32Array(0);
+
 /**
  * Box mean of radius `rad` (a (2·rad+1)² window clipped at the borders): running sums along rows,
- * then along columns, so the cost does not grow with the radius and no image-sized integral is kept.
+ * then along columns, so the cost does not grow with the radius. The row pass is kept only for the
+ * 2·rad+2 rows the column window spans (a ring of rows, so no image-sized intermediate and it stays
+ * in cache); `out` may be `src` itself, as each source row has been read before its output row is
+ * written.
  */
 export function boxMean(
   src: Float32Array,
@@ -84,76 +138,114 @@ export function boxMean(
 ): Float32Array {
   const dst = out ?? new Float32Array(w * h);
   if (rad <= 0) {
-    dst.set(src.subarray(0, w * h));
+    if (dst !== src) dst.set(src.subarray(0, w * h));
     return dst;
   }
-  const tmp = new Float32Array(w * h);
   const invX = new Float64Array(w);
   for (let x = 0; x < w; x++) invX[x] = 1 / (Math.min(w - 1, x + rad) - Math.max(0, x - rad) + 1);
-  for (let y = 0; y < h; y++) {
+  const R = 2 * rad + 2;
+  if (ring.length < R * w) ring = new Float32Array(R * w);
+  const tmp = ring;
+  // Row y of the row pass goes to ring row y mod R (Float32, as a full intermediate image was).
+  const rowPass = (y: number) => {
     const o = y * w;
+    const t = (y % R) * w;
     let sum = 0;
     for (let x = 0; x < Math.min(w, rad); x++) sum += src[o + x]!;
     // Three runs: the window grows, slides, shrinks (no bounds tests in the inner loops).
     const grow = Math.min(w, rad + 1);
     for (let x = 0; x < grow; x++) {
       if (x + rad < w) sum += src[o + x + rad]!;
-      tmp[o + x] = sum * invX[x]!;
+      tmp[t + x] = sum * invX[x]!;
     }
     const slideEnd = w - rad;
     for (let x = grow; x < slideEnd; x++) {
       sum += src[o + x + rad]! - src[o + x - rad - 1]!;
-      tmp[o + x] = sum * invX[x]!;
+      tmp[t + x] = sum * invX[x]!;
     }
     for (let x = Math.max(grow, slideEnd); x < w; x++) {
       sum -= src[o + x - rad - 1]!;
-      tmp[o + x] = sum * invX[x]!;
+      tmp[t + x] = sum * invX[x]!;
     }
-  }
+  };
   const col = new Float64Array(w);
-  for (let y = 0; y < Math.min(h, rad); y++) for (let x = 0; x < w; x++) col[x]! += tmp[y * w + x]!;
+  for (let y = 0; y < Math.min(h, rad); y++) {
+    rowPass(y);
+    const t = (y % R) * w;
+    for (let x = 0; x < w; x++) col[x]! += tmp[t + x]!;
+  }
+  // One sweep per output row: the row entering the window is added, then the one leaving it
+  // subtracted, then the column sum divided (per column, the same operations in the same order as
+  // three separate sweeps).
   for (let y = 0; y < h; y++) {
-    if (y + rad < h) {
-      const o = (y + rad) * w;
-      for (let x = 0; x < w; x++) col[x]! += tmp[o + x]!;
-    }
-    if (y - rad - 1 >= 0) {
-      const o = (y - rad - 1) * w;
-      for (let x = 0; x < w; x++) col[x]! -= tmp[o + x]!;
-    }
     const n = Math.min(h - 1, y + rad) - Math.max(0, y - rad) + 1;
     const o = y * w;
-    for (let x = 0; x < w; x++) dst[o + x] = col[x]! / n;
+    const enters = y + rad < h;
+    const leaves = y - rad - 1 >= 0;
+    if (enters) rowPass(y + rad);
+    const add = ((y + rad) % R) * w;
+    const sub = ((y - rad - 1 + R) % R) * w;
+    if (enters && leaves) {
+      for (let x = 0; x < w; x++) {
+        const c = col[x]! + tmp[add + x]! - tmp[sub + x]!;
+        col[x] = c;
+        dst[o + x] = c / n;
+      }
+    } else if (enters) {
+      for (let x = 0; x < w; x++) {
+        const c = col[x]! + tmp[add + x]!;
+        col[x] = c;
+        dst[o + x] = c / n;
+      }
+    } else if (leaves) {
+      for (let x = 0; x < w; x++) {
+        const c = col[x]! - tmp[sub + x]!;
+        col[x] = c;
+        dst[o + x] = c / n;
+      }
+    } else {
+      for (let x = 0; x < w; x++) dst[o + x] = col[x]! / n;
+    }
   }
   return dst;
 }
 
-/** Three box passes: close to a Gaussian of sigma ≈ rad·√(2/3)·… (good enough for a ridge filter). */
-function smoothBox3(src: Float32Array, w: number, h: number, rad: number): Float32Array {
-  if (rad < 1) return src.slice();
-  return boxMean(boxMean(boxMean(src, w, h, rad), w, h, rad), w, h, rad);
+/** Three box passes of `src` into `out` (close to a Gaussian; good enough for a ridge filter). */
+function smoothBox3(src: Float32Array, w: number, h: number, rad: number, out: Float32Array): Float32Array {
+  if (rad < 1) {
+    out.set(src);
+    return out;
+  }
+  boxMean(src, w, h, rad, out);
+  boxMean(out, w, h, rad, out);
+  return boxMean(out, w, h, rad, out);
 }
 
 /**
- * Skin level per pixel for one channel: the median of each block of ~`blockPx` (skin is most of a
+ * Skin level of one channel per block of ~`blockPx`: the median of the block (skin is most of a
  * block; white flakes, glare and dark shafts are outliers either way — a mean, even of the upper
  * half, was pulled up by flakes until the skin around them read as hair), then the brighter of
- * that and its neighbours' median where a thick shaft fills the block; bilinear between block centres.
+ * that and its neighbours' median where a thick shaft fills the block. {@link SkinGrid} interpolates
+ * it per pixel.
  */
-function skinLevel(src: Float32Array, w: number, h: number, blockPx: number): Float32Array {
-  const B = Math.max(4, Math.round(blockPx));
-  const bw = Math.max(1, Math.ceil(w / B));
-  const bh = Math.max(1, Math.ceil(h / B));
+function skinBlocks(
+  src: Float32Array,
+  w: number,
+  h: number,
+  B: number,
+  bw: number,
+  bh: number,
+): Float32Array {
   const level = new Float32Array(bw * bh);
-  const values = new Float32Array(B * B);
+  const values = new Float64Array(Math.ceil(B / 2) ** 2);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
       // Every other row and column: a quarter of the pixels gives the median as well, at a quarter
-      // of the sorting.
+      // of the sorting. (The element a sort would put in the middle; Float32 values are exact here.)
       let n = 0;
       for (let y = by * B; y < Math.min(h, (by + 1) * B); y += 2)
         for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x += 2) values[n++] = src[y * w + x]!;
-      level[by * bw + bx] = n ? values.subarray(0, n).sort()[n >> 1]! : 0;
+      level[by * bw + bx] = n ? selectKth(values.subarray(0, n), n >> 1) : 0;
     }
   }
   // A block mostly covered by hair reads dark: take the median of its 3×3 neighbourhood when that
@@ -175,26 +267,57 @@ function skinLevel(src: Float32Array, w: number, h: number, blockPx: number): Fl
       fixed[by * bw + bx] = own < 0.85 * med ? med : own;
     }
   }
-  const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / B - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(bh - 1, y0 + 1);
-    const ty = fy - y0;
+  return fixed;
+}
+
+/** Bilinear interpolation between block centres, one row at a time (weights per column computed once). */
+class SkinGrid {
+  private readonly x0: Int32Array;
+  private readonly x1: Int32Array;
+  private readonly tx: Float64Array;
+
+  constructor(
+    w: number,
+    private readonly B: number,
+    private readonly bw: number,
+    private readonly bh: number,
+  ) {
+    this.x0 = new Int32Array(w);
+    this.x1 = new Int32Array(w);
+    this.tx = new Float64Array(w);
     for (let x = 0; x < w; x++) {
       const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5));
       const x0 = Math.floor(fx);
-      const x1 = Math.min(bw - 1, x0 + 1);
-      const tx = fx - x0;
-      const top = fixed[y0 * bw + x0]! + (fixed[y0 * bw + x1]! - fixed[y0 * bw + x0]!) * tx;
-      const bot = fixed[y1 * bw + x0]! + (fixed[y1 * bw + x1]! - fixed[y1 * bw + x0]!) * tx;
-      out[y * w + x] = top + (bot - top) * ty;
+      this.x0[x] = x0;
+      this.x1[x] = Math.min(bw - 1, x0 + 1);
+      this.tx[x] = fx - x0;
     }
   }
-  return out;
+
+  /** Row `y` of the interpolated level of `fixed` into `out` (Float32, as a full plane was). */
+  row(fixed: Float32Array, y: number, out: Float32Array): void {
+    const { bw, bh, x0: X0, x1: X1, tx: TX } = this;
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / this.B - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    const ty = fy - y0;
+    const r0 = y0 * bw;
+    const r1 = y1 * bw;
+    for (let x = 0; x < out.length; x++) {
+      const x0 = X0[x]!;
+      const x1 = X1[x]!;
+      const tx = TX[x]!;
+      const top = fixed[r0 + x0]! + (fixed[r0 + x1]! - fixed[r0 + x0]!) * tx;
+      const bot = fixed[r1 + x0]! + (fixed[r1 + x1]! - fixed[r1 + x0]!) * tx;
+      out[x] = top + (bot - top) * ty;
+    }
+  }
 }
 
-/** Largest eigenvalue of the Hessian of `s` (a dark ridge of a darkness map is a negative curvature across it). */
+/**
+ * Largest eigenvalue of the Hessian of `s` (a dark ridge of a darkness map is a negative curvature
+ * across it). The one-pixel frame, where it is not defined, is 0.
+ */
 function ridge(
   s: Float32Array,
   w: number,
@@ -203,6 +326,8 @@ function ridge(
   outR: Float32Array,
   outA?: Float32Array,
 ) {
+  zeroFrame(outR, w, h);
+  if (outA) zeroFrame(outA, w, h);
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const p = y * w + x;
@@ -220,6 +345,15 @@ function ridge(
   }
 }
 
+function zeroFrame(a: Float32Array, w: number, h: number): void {
+  a.fill(0, 0, w);
+  a.fill(0, (h - 1) * w, h * w);
+  for (let y = 1; y < h - 1; y++) {
+    a[y * w] = 0;
+    a[y * w + w - 1] = 0;
+  }
+}
+
 export interface PixelFeatureMaps {
   /** `PIXEL_FEATURES` planes of w×h, feature-major. */
   planes: Float32Array[];
@@ -227,63 +361,89 @@ export interface PixelFeatureMaps {
   darkness: Float32Array;
   /** Darkness of the red channel alone: follicle openings and their bluish halos show here. */
   redDarkness: Float32Array;
+  /** With a pool: two of its planes that are free once this returns (for the caller's own use). */
+  spare: Float32Array[];
   width: number;
   height: number;
 }
 
 /**
  * Computes the feature planes of a working RGB image at `umPerWorkingPx` µm per working pixel.
+ * With `pool`, the planes come from its slots 0 … FEATURE_SLOTS − 1 (valid until their next use),
+ * and `img`, when it is the pool's own (from toWorkingRgb with this pool), is overwritten once read.
  */
-export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number): PixelFeatureMaps {
+export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: PlanePool): PixelFeatureMaps {
   const { width: w, height: h } = img;
   const n = w * h;
   const px = (um: number) => Math.max(1, Math.round(um / umPerWorkingPx));
+  const plane = (slot: number) => planeOf(pool, slot, n);
+  // Working planes are reused as soon as their content has been read for the last time: the colour
+  // planes after the per-pixel pass, and a plane whose box mean is written over it. Slots 0–2 are
+  // the colour planes (free after the per-pixel pass); 3–8 are written by that pass; 9–14 after it.
+  const dMean = plane(3);
+  const dMin = plane(4);
+  const blue = plane(5);
+  const red = plane(6);
+  const skinBright = plane(7);
+  const chroma = plane(8);
   const block = px(200);
-  const skinR = skinLevel(img.r, w, h, block);
-  const skinG = skinLevel(img.g, w, h, block);
-  const skinB = skinLevel(img.b, w, h, block);
-  const dMean = new Float32Array(n);
-  const dMin = new Float32Array(n);
-  const blue = new Float32Array(n);
-  const red = new Float32Array(n);
-  const skinBright = new Float32Array(n);
-  const chroma = new Float32Array(n);
-  for (let p = 0; p < n; p++) {
-    const dr = 1 - img.r[p]! / Math.max(8, skinR[p]!);
-    const dg = 1 - img.g[p]! / Math.max(8, skinG[p]!);
-    const db = 1 - img.b[p]! / Math.max(8, skinB[p]!);
-    // Brighter than skin (flakes, glare, light creases) is not evidence of anything dark: clamped
-    // at 0, so the skin beside a white flake does not become a dark ridge by contrast.
-    dMean[p] = Math.max(0, (dr + dg + db) / 3);
-    dMin[p] = Math.max(0, Math.min(dr, dg, db));
-    blue[p] = dr - db;
-    red[p] = dr;
-    skinBright[p] = (skinR[p]! + skinG[p]! + skinB[p]!) / 765;
-    const mx = Math.max(img.r[p]!, img.g[p]!, img.b[p]!);
-    const mn = Math.min(img.r[p]!, img.g[p]!, img.b[p]!);
-    chroma[p] = (mx - mn) / 255;
+  const B = Math.max(4, Math.round(block));
+  const bw = Math.max(1, Math.ceil(w / B));
+  const bh = Math.max(1, Math.ceil(h / B));
+  const blocksR = skinBlocks(img.r, w, h, B, bw, bh);
+  const blocksG = skinBlocks(img.g, w, h, B, bw, bh);
+  const blocksB = skinBlocks(img.b, w, h, B, bw, bh);
+  const grid = new SkinGrid(w, B, bw, bh);
+  const skinR = new Float32Array(w);
+  const skinG = new Float32Array(w);
+  const skinB = new Float32Array(w);
+  const { r, g, b } = img;
+  for (let y = 0; y < h; y++) {
+    grid.row(blocksR, y, skinR);
+    grid.row(blocksG, y, skinG);
+    grid.row(blocksB, y, skinB);
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      const sr = skinR[x]!;
+      const sg = skinG[x]!;
+      const sb = skinB[x]!;
+      const R = r[p]!;
+      const G = g[p]!;
+      const Bl = b[p]!;
+      const dr = 1 - R / Math.max(8, sr);
+      const dg = 1 - G / Math.max(8, sg);
+      const db = 1 - Bl / Math.max(8, sb);
+      // Brighter than skin (flakes, glare, light creases) is not evidence of anything dark: clamped
+      // at 0, so the skin beside a white flake does not become a dark ridge by contrast.
+      dMean[p] = Math.max(0, (dr + dg + db) / 3);
+      dMin[p] = Math.max(0, Math.min(dr, dg, db));
+      blue[p] = dr - db;
+      red[p] = dr;
+      skinBright[p] = (sr + sg + sb) / 765;
+      const mx = Math.max(R, G, Bl);
+      const mn = Math.min(R, G, Bl);
+      chroma[p] = (mx - mn) / 255;
+    }
   }
   const fine = px(6);
-  const darkness = boxMean(dMean, w, h, Math.max(0, fine - 1) || 0);
-  const dMinS = boxMean(dMin, w, h, Math.max(0, fine - 1) || 0);
-  const near = boxMean(dMean, w, h, px(20));
-  const wide = boxMean(dMean, w, h, px(60));
-  const surround = boxMean(dMean, w, h, px(150));
-  const cs = new Float32Array(n);
-  for (let p = 0; p < n; p++) cs[p] = darkness[p]! - surround[p]!;
+  const darkness = boxMean(dMean, w, h, Math.max(0, fine - 1) || 0, plane(RGB_SLOTS[0]));
+  const dMinS = boxMean(dMin, w, h, Math.max(0, fine - 1) || 0, dMin);
+  const blueS = boxMean(blue, w, h, px(10), blue);
+  const near = boxMean(dMean, w, h, px(20), plane(RGB_SLOTS[1]));
+  const wide = boxMean(dMean, w, h, px(60), plane(RGB_SLOTS[2]));
+  // Centre minus surround, written over the surround mean.
+  const cs = boxMean(dMean, w, h, px(150), plane(9));
+  for (let p = 0; p < n; p++) cs[p] = darkness[p]! - cs[p]!;
   // Texture: mean absolute deviation from the near mean (skin creases and flakes are busy).
-  const dev = new Float32Array(n);
+  const dev = plane(10);
   for (let p = 0; p < n; p++) dev[p] = Math.abs(dMean[p]! - near[p]!);
-  const texture = boxMean(dev, w, h, px(20));
-  const sFine = smoothBox3(dMean, w, h, px(8));
-  const sCoarse = smoothBox3(dMean, w, h, px(25));
-  const ridgeFine = new Float32Array(n);
-  const ridgeCoarse = new Float32Array(n);
-  const aniso = new Float32Array(n);
+  const texture = boxMean(dev, w, h, px(20), dev);
+  const ridgeFine = plane(11);
+  const ridgeCoarse = plane(12);
+  const aniso = plane(13);
+  const work = plane(14);
   // Scale-normalised curvature (σ² × second derivative) so thin and thick shafts respond alike.
-  ridge(sFine, w, h, px(8) ** 2, ridgeFine);
-  ridge(sCoarse, w, h, px(25) ** 2, ridgeCoarse, aniso);
-  const blueS = boxMean(blue, w, h, px(10));
+  ridge(smoothBox3(dMean, w, h, px(8), work), w, h, px(8) ** 2, ridgeFine);
+  ridge(smoothBox3(dMean, w, h, px(25), work), w, h, px(25) ** 2, ridgeCoarse, aniso);
   return {
     planes: [
       darkness,
@@ -301,6 +461,7 @@ export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number): PixelFea
     ],
     darkness,
     redDarkness: red,
+    spare: pool ? [dMean, work] : [],
     width: w,
     height: h,
   };

@@ -70,14 +70,16 @@ function fold(m: ShaftClassifierWeights) {
 
 /**
  * The probability map (0 where the pixel is not even faintly dark). Same arithmetic as
- * {@link shaftProbability} with the standardisation folded into the first layer.
+ * {@link shaftProbability} with the standardisation folded into the first layer. Written to `into`
+ * (w×h) when given.
  */
 export function shaftProbabilityMap(
   f: PixelFeatureMaps,
   m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
+  into?: Float32Array,
 ): Float32Array {
   const n = f.width * f.height;
-  const out = new Float32Array(n);
+  const out = into ? into.fill(0) : new Float32Array(n);
   const { w, b } = fold(m);
   const H = m.hidden;
   const w2 = Float64Array.from(m.w2);

@@ -34,10 +34,17 @@ const ATTACHED_FACTOR = 1.5;
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
  * The float planes are one pool, each plane reused by a later stage once its content is dead (the
- * peak is the feature stage's FEATURE_SLOTS planes); shared memory, so that a helper thread can
+ * peak is the feature stage's 15 planes); shared memory, so that a helper thread can
  * take part in the per-row stages (row-chunks.ts).
  */
-const planes = new PlanePool();
+const keptPlanes = new PlanePool();
+/**
+ * Working images up to this many pixels keep their planes between calls (about 60 bytes per pixel:
+ * 115 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
+ * own that is garbage once the call returns, so a host does not hold several hundred MB for ever
+ * after one very large image.
+ */
+const KEEP_PLANES_PIXELS = 2_000_000;
 let masks: { mask: Uint8Array; sk: Uint8Array } | null = null;
 function maskBuffers(n: number) {
   if (!masks || masks.mask.length < n) masks = { mask: sharedBytes(n), sk: sharedBytes(n) };
@@ -135,6 +142,7 @@ export function analyzeHairDetailed(
   const w = Math.floor(width / factor);
   const h = Math.floor(height / factor);
   const area = w * h;
+  const planes = area <= KEEP_PLANES_PIXELS ? keptPlanes : new PlanePool();
   // The shaft mask comes from the pixel classifier (colour, contrast against the skin around it,
   // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
   // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.

@@ -38,9 +38,14 @@ export function detectOverlays(
   const n = w * h;
   // Info bars and label boxes are mid-to-dark neutral grey (a black shaft is darker, grey-looking
   // skin brighter) with white text; bands added by the device are one exact grey.
-  const boxGrey = new Uint8Array(n);
-  const white = new Uint8Array(n);
+  // Box grey and white as 0/1 planes (box-filtered in place further down), and the brightness sum
+  // the line search reads, in one pass over the colour planes.
+  const plane = (k: number) => scratch?.[k]?.subarray(0, n) ?? new Float32Array(n);
+  const boxGrey = plane(0);
+  const white = plane(1);
+  const L = plane(2);
   const coloured = new Uint8Array(n);
+  let colouredCount = 0;
   for (let p = 0; p < n; p++) {
     const R = r[p]!;
     const G = g[p]!;
@@ -48,9 +53,13 @@ export function detectOverlays(
     const mx = Math.max(R, G, B);
     const mn = Math.min(R, G, B);
     // Saturated primaries (red circles, blue or cyan labels): far outside skin and hair colours.
-    if (mx - mn > 120 && mn < 90 && (R < 0.45 * mx || G < 0.45 * mx)) coloured[p] = 1;
-    if (mx - mn <= NEUTRAL && mx >= 40 && mx <= 125) boxGrey[p] = 1;
-    if (mn >= 215 && mx - mn <= 20) white[p] = 1;
+    if (mx - mn > 120 && mn < 90 && (R < 0.45 * mx || G < 0.45 * mx)) {
+      coloured[p] = 1;
+      colouredCount++;
+    }
+    boxGrey[p] = mx - mn <= NEUTRAL && mx >= 40 && mx <= 125 ? 1 : 0;
+    white[p] = mn >= 215 && mx - mn <= 20 ? 1 : 0;
+    L[p] = R + G + B;
   }
   const mask = new Uint8Array(n);
   const kinds = new Set<OverlayKind>();
@@ -95,13 +104,8 @@ export function detectOverlays(
   }
   // Label boxes elsewhere (the scale bar's "1.0 mm"): windows mostly box grey with some white text.
   const rad = Math.max(2, Math.round(24 / umPerWorkingPx));
-  const plane = (k: number) => scratch?.[k]?.subarray(0, n) ?? new Float32Array(n);
-  const greyShare = plane(0);
-  for (let p = 0; p < n; p++) greyShare[p] = boxGrey[p]!;
-  boxMean(greyShare, w, h, rad, greyShare);
-  const whiteShare = plane(1);
-  for (let p = 0; p < n; p++) whiteShare[p] = white[p]!;
-  boxMean(whiteShare, w, h, rad, whiteShare);
+  const greyShare = boxMean(boxGrey, w, h, rad, boxGrey);
+  const whiteShare = boxMean(white, w, h, rad, white);
   let boxes = 0;
   for (let p = 0; p < n; p++)
     if (greyShare[p]! >= 0.45 && whiteShare[p]! >= 0.03) {
@@ -109,18 +113,13 @@ export function detectOverlays(
       boxes++;
     }
   if (boxes) kinds.add('text-box');
-  const boxMask = dilate(mask, w, h, rad);
-  mask.set(boxMask);
-  let colouredCount = 0;
-  for (let p = 0; p < n; p++) colouredCount += coloured[p]!;
+  dilate(mask, w, h, rad, mask);
   if (colouredCount >= 20) {
     kinds.add('coloured-graphic');
     for (let p = 0; p < n; p++) if (coloured[p]) mask[p] = 1;
   }
   // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
   // from both neighbours two pixels away across the line, in a long run of such pixels.
-  const L = plane(2);
-  for (let p = 0; p < n; p++) L[p] = r[p]! + g[p]! + b[p]!;
   const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
   const lineAt = new Uint8Array(n);
   for (let y = 2; y < h - 2; y++) {
@@ -174,8 +173,11 @@ export function detectOverlays(
   return { mask: dilated, share: covered / n, kinds: [...kinds] };
 }
 
-/** Square dilation by `rad` pixels (separable max). */
-function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array {
+/**
+ * Square dilation by `rad` pixels (separable max). Rows and columns alike are swept in memory order.
+ * `out` may be `src` (which is read by the first pass only, and is a subset of the result).
+ */
+function dilate(src: Uint8Array, w: number, h: number, rad: number, out = new Uint8Array(w * h)): Uint8Array {
   const tmp = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     let last = -1e9;
@@ -189,17 +191,19 @@ function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array 
       if (last - x <= rad) tmp[y * w + x] = 1;
     }
   }
-  const out = new Uint8Array(w * h);
-  for (let x = 0; x < w; x++) {
-    let last = -1e9;
-    for (let y = 0; y < h; y++) {
-      if (tmp[y * w + x]) last = y;
-      if (y - last <= rad) out[y * w + x] = 1;
+  // The last marked row of each column, going down and then going up.
+  const last = new Int32Array(w).fill(-1e9);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      if (tmp[p]) last[x] = y;
+      if (y - last[x]! <= rad) out[p] = 1;
     }
-    last = 1e9;
-    for (let y = h - 1; y >= 0; y--) {
-      if (tmp[y * w + x]) last = y;
-      if (last - y <= rad) out[y * w + x] = 1;
+  }
+  last.fill(1e9);
+  for (let y = h - 1; y >= 0; y--) {
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      if (tmp[p]) last[x] = y;
+      if (last[x]! - y <= rad) out[p] = 1;
     }
   }
   return out;

@@ -64,11 +64,9 @@ const planeOf = (pool: PlanePool | undefined, slot: number, n: number) =>
 
 /**
  * Pool slots of {@link toWorkingRgb}'s planes; {@link pixelFeatures} with the same pool uses them
- * as working planes once it has read them, and the pool's slots up to FEATURE_SLOTS − 1 besides.
+ * as working planes once it has read them, and the pool's slots 3–14 besides.
  */
 const RGB_SLOTS = [0, 1, 2] as const;
-/** How many pool slots the feature stage uses (0 … FEATURE_SLOTS − 1). */
-export const FEATURE_SLOTS = 15;
 
 /**
  * Bins `factor`×`factor` blocks of interleaved RGB(A) into three float planes (from `pool` when
@@ -143,10 +141,26 @@ export function boxMean(
   }
   const invX = new Float64Array(w);
   for (let x = 0; x < w; x++) invX[x] = 1 / (Math.min(w - 1, x + rad) - Math.max(0, x - rad) + 1);
-  const R = 2 * rad + 2;
+  // Rows y−rad−1 … y+rad are in use while output row y is written, and the row pass runs two rows
+  // at a time (their running sums are independent chains the processor overlaps), so the ring has
+  // one row more than the window needs.
+  const R = 2 * rad + 3;
   if (ring.length < R * w) ring = new Float32Array(R * w);
   const tmp = ring;
-  // Row y of the row pass goes to ring row y mod R (Float32, as a full intermediate image was).
+  let passed = 0;
+  // Rows `passed` … y of the row pass into ring rows (row mod R), Float32 as a full intermediate
+  // image was; in pairs where two rows are due.
+  const rowPassTo = (y: number) => {
+    while (passed <= y) {
+      if (passed + 1 < h && passed + 1 <= y + 1) {
+        rowPair(passed);
+        passed += 2;
+      } else {
+        rowPass(passed);
+        passed++;
+      }
+    }
+  };
   const rowPass = (y: number) => {
     const o = y * w;
     const t = (y % R) * w;
@@ -168,9 +182,44 @@ export function boxMean(
       tmp[t + x] = sum * invX[x]!;
     }
   };
+  /** {@link rowPass} of rows y and y + 1 in one sweep. */
+  const rowPair = (y: number) => {
+    const o = y * w;
+    const q = o + w;
+    const t = (y % R) * w;
+    const u = ((y + 1) % R) * w;
+    let s0 = 0;
+    let s1 = 0;
+    for (let x = 0; x < Math.min(w, rad); x++) {
+      s0 += src[o + x]!;
+      s1 += src[q + x]!;
+    }
+    const grow = Math.min(w, rad + 1);
+    for (let x = 0; x < grow; x++) {
+      if (x + rad < w) {
+        s0 += src[o + x + rad]!;
+        s1 += src[q + x + rad]!;
+      }
+      tmp[t + x] = s0 * invX[x]!;
+      tmp[u + x] = s1 * invX[x]!;
+    }
+    const slideEnd = w - rad;
+    for (let x = grow; x < slideEnd; x++) {
+      s0 += src[o + x + rad]! - src[o + x - rad - 1]!;
+      s1 += src[q + x + rad]! - src[q + x - rad - 1]!;
+      tmp[t + x] = s0 * invX[x]!;
+      tmp[u + x] = s1 * invX[x]!;
+    }
+    for (let x = Math.max(grow, slideEnd); x < w; x++) {
+      s0 -= src[o + x - rad - 1]!;
+      s1 -= src[q + x - rad - 1]!;
+      tmp[t + x] = s0 * invX[x]!;
+      tmp[u + x] = s1 * invX[x]!;
+    }
+  };
   const col = new Float64Array(w);
   for (let y = 0; y < Math.min(h, rad); y++) {
-    rowPass(y);
+    rowPassTo(y);
     const t = (y % R) * w;
     for (let x = 0; x < w; x++) col[x]! += tmp[t + x]!;
   }
@@ -182,9 +231,9 @@ export function boxMean(
     const o = y * w;
     const enters = y + rad < h;
     const leaves = y - rad - 1 >= 0;
-    if (enters) rowPass(y + rad);
+    if (enters) rowPassTo(y + rad);
     const add = ((y + rad) % R) * w;
-    const sub = ((y - rad - 1 + R) % R) * w;
+    const sub = ((y - rad - 1 + 2 * R) % R) * w;
     if (enters && leaves) {
       for (let x = 0; x < w; x++) {
         const c = col[x]! + tmp[add + x]! - tmp[sub + x]!;
@@ -369,7 +418,7 @@ export interface PixelFeatureMaps {
 
 /**
  * Computes the feature planes of a working RGB image at `umPerWorkingPx` µm per working pixel.
- * With `pool`, the planes come from its slots 0 … FEATURE_SLOTS − 1 (valid until their next use),
+ * With `pool`, the planes come from its slots 0–14 (valid until their next use),
  * and `img`, when it is the pool's own (from toWorkingRgb with this pool), is overwritten once read.
  */
 export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: PlanePool): PixelFeatureMaps {

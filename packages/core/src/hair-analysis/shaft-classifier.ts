@@ -84,16 +84,54 @@ export function shaftProbabilityMap(
   const H = m.hidden;
   const w2 = Float64Array.from(m.w2);
   const { planes, darkness } = f;
-  const F = PIXEL_FEATURES;
-  const x = new Float64Array(F);
+  // The twelve features are read into locals and the first layer is written out feature by feature
+  // (the same products added in the same order as a loop over the features would).
+  if (PIXEL_FEATURES !== 12 || planes.length !== 12)
+    throw new Error('the classifier map expects 12 features');
+  const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11] = planes as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  const b2 = m.b2;
   for (let p = 0; p < n; p++) {
     if (darkness[p]! < CANDIDATE_DARKNESS) continue;
-    for (let k = 0; k < F; k++) x[k] = planes[k]![p]!;
-    let z = m.b2;
-    for (let j = 0; j < H; j++) {
+    const x0 = f0[p]!;
+    const x1 = f1[p]!;
+    const x2 = f2[p]!;
+    const x3 = f3[p]!;
+    const x4 = f4[p]!;
+    const x5 = f5[p]!;
+    const x6 = f6[p]!;
+    const x7 = f7[p]!;
+    const x8 = f8[p]!;
+    const x9 = f9[p]!;
+    const x10 = f10[p]!;
+    const x11 = f11[p]!;
+    let z = b2;
+    for (let j = 0, r = 0; j < H; j++, r += 12) {
       let a = b[j]!;
-      const row = j * F;
-      for (let k = 0; k < F; k++) a += w[row + k]! * x[k]!;
+      a += w[r]! * x0;
+      a += w[r + 1]! * x1;
+      a += w[r + 2]! * x2;
+      a += w[r + 3]! * x3;
+      a += w[r + 4]! * x4;
+      a += w[r + 5]! * x5;
+      a += w[r + 6]! * x6;
+      a += w[r + 7]! * x7;
+      a += w[r + 8]! * x8;
+      a += w[r + 9]! * x9;
+      a += w[r + 10]! * x10;
+      a += w[r + 11]! * x11;
       z += w2[j]! * fastTanh(a);
     }
     out[p] = 1 / (1 + Math.exp(-z));

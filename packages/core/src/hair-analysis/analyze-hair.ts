@@ -45,9 +45,14 @@ const keptPlanes = new PlanePool();
  * after one very large image.
  */
 const KEEP_PLANES_PIXELS = 2_000_000;
-let masks: { mask: Uint8Array; sk: Uint8Array } | null = null;
+let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array[] } | null = null;
 function maskBuffers(n: number) {
-  if (!masks || masks.mask.length < n) masks = { mask: sharedBytes(n), sk: sharedBytes(n) };
+  if (!masks || masks.mask.length < n)
+    masks = {
+      mask: sharedBytes(n),
+      sk: sharedBytes(n),
+      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
+    };
   return masks;
 }
 
@@ -150,11 +155,11 @@ export function analyzeHairDetailed(
   lap('rgb');
   // Device graphics are not hair: their pixels leave the mask (and the quality says they were
   // there). Before the features, which take over the colour planes and the ones lent here.
-  const overlay = detectOverlays(rgb, wupp, [
-    planes.get(9, area),
-    planes.get(10, area),
-    planes.get(11, area),
-  ]);
+  const ws = maskBuffers(area);
+  const overlay = detectOverlays(rgb, wupp, {
+    floats: [planes.get(9, area), planes.get(10, area), planes.get(11, area)],
+    bytes: ws.overlay,
+  });
   lap('overlay');
   const pixelMaps = pixelFeatures(rgb, wupp, planes);
   lap('features');
@@ -184,7 +189,6 @@ export function analyzeHairDetailed(
   // Shaft widths are read from the red-weighted darkness map (binomially smoothed, which keeps the
   // integral across a shaft); the mask above only says where the shafts are.
   const dark = smoothBinomial(darkness, w, h, gray.data);
-  const ws = maskBuffers(area);
   const mask = hysteresisThreshold(probability, w, h, SHAFT_LOW, SHAFT_HIGH, ws.mask);
   lap('mask');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.

@@ -26,13 +26,14 @@ const NEUTRAL = 14;
 const FLAT = 3;
 
 /**
- * `scratch`, when given, is three w×h planes this may overwrite (the analysis lends pool planes, see
- * pixel-features.ts PlanePool).
+ * `scratch`, when given, is three w×h float planes and four w×h byte planes this may overwrite (the
+ * analysis lends planes it keeps between calls, see pixel-features.ts PlanePool); the returned mask
+ * is then the second byte plane.
  */
 export function detectOverlays(
   img: WorkingRgb,
   umPerWorkingPx: number,
-  scratch?: readonly Float32Array[],
+  scratch?: { floats: readonly Float32Array[]; bytes: readonly Uint8Array[] },
 ): OverlayResult {
   const { r, g, b, width: w, height: h } = img;
   const n = w * h;
@@ -40,11 +41,12 @@ export function detectOverlays(
   // skin brighter) with white text; bands added by the device are one exact grey.
   // Box grey and white as 0/1 planes (box-filtered in place further down), and the brightness sum
   // the line search reads, in one pass over the colour planes.
-  const plane = (k: number) => scratch?.[k]?.subarray(0, n) ?? new Float32Array(n);
+  const plane = (k: number) => scratch?.floats[k]?.subarray(0, n) ?? new Float32Array(n);
+  const bytes = (k: number) => scratch?.bytes[k]?.subarray(0, n).fill(0) ?? new Uint8Array(n);
   const boxGrey = plane(0);
   const white = plane(1);
   const L = plane(2);
-  const coloured = new Uint8Array(n);
+  const coloured = bytes(0);
   let colouredCount = 0;
   for (let p = 0; p < n; p++) {
     const R = r[p]!;
@@ -61,7 +63,7 @@ export function detectOverlays(
     white[p] = mn >= 215 && mx - mn <= 20 ? 1 : 0;
     L[p] = R + G + B;
   }
-  const mask = new Uint8Array(n);
+  const mask = bytes(1);
   const kinds = new Set<OverlayKind>();
   const rowIsBand = (y: number) => {
     const o = y * w;
@@ -113,7 +115,8 @@ export function detectOverlays(
       boxes++;
     }
   if (boxes) kinds.add('text-box');
-  dilate(mask, w, h, rad, mask);
+  const spare = bytes(3);
+  dilate(mask, w, h, rad, mask, spare);
   if (colouredCount >= 20) {
     kinds.add('coloured-graphic');
     for (let p = 0; p < n; p++) if (coloured[p]) mask[p] = 1;
@@ -121,7 +124,7 @@ export function detectOverlays(
   // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
   // from both neighbours two pixels away across the line, in a long run of such pixels.
   const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
-  const lineAt = new Uint8Array(n);
+  const lineAt = bytes(2);
   for (let y = 2; y < h - 2; y++) {
     let run = 0;
     for (let x = 0; x <= w; x++) {
@@ -167,7 +170,7 @@ export function detectOverlays(
       lines++;
     }
   if (lines) kinds.add('line');
-  const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)));
+  const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)), mask, spare.fill(0));
   let covered = 0;
   for (let p = 0; p < n; p++) covered += dilated[p]!;
   return { mask: dilated, share: covered / n, kinds: [...kinds] };
@@ -175,10 +178,17 @@ export function detectOverlays(
 
 /**
  * Square dilation by `rad` pixels (separable max). Rows and columns alike are swept in memory order.
- * `out` may be `src` (which is read by the first pass only, and is a subset of the result).
+ * `out` may be `src` (which is read by the first pass only, and is a subset of the result); `tmp`
+ * (zero-filled) holds the first pass.
  */
-function dilate(src: Uint8Array, w: number, h: number, rad: number, out = new Uint8Array(w * h)): Uint8Array {
-  const tmp = new Uint8Array(w * h);
+function dilate(
+  src: Uint8Array,
+  w: number,
+  h: number,
+  rad: number,
+  out = new Uint8Array(w * h),
+  tmp = new Uint8Array(w * h),
+): Uint8Array {
   for (let y = 0; y < h; y++) {
     let last = -1e9;
     for (let x = 0; x < w; x++) {

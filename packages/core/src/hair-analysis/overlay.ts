@@ -186,8 +186,8 @@ function dilate(
   w: number,
   h: number,
   rad: number,
-  out = new Uint8Array(w * h),
-  tmp = new Uint8Array(w * h),
+  out: Uint8Array = new Uint8Array(w * h),
+  tmp: Uint8Array = new Uint8Array(w * h),
 ): Uint8Array {
   for (let y = 0; y < h; y++) {
     let last = -1e9;

@@ -10,11 +10,11 @@ import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { darknessLevel, extraWidthFactor } from './multiplicity';
 import { detectOverlays } from './overlay';
-import { PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
+import { candidateFeatures, PlanePool, toWorkingRgb } from './pixel-features';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
 import { runBeside, sharedBytes } from './row-chunks';
-import { shaftProbabilityMap } from './shaft-classifier';
+import { shaftProbabilityOfCandidates } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
 import { smoothBinomial } from './smooth';
@@ -34,13 +34,13 @@ const ATTACHED_FACTOR = 1.5;
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
  * The float planes are one pool, each plane reused by a later stage once its content is dead (the
- * peak is the feature stage's 15 planes); shared memory, so that a helper thread can
+ * peak is the feature stage's 9 planes); shared memory, so that a helper thread can
  * take part in the per-row stages (row-chunks.ts).
  */
 const keptPlanes = new PlanePool();
 /**
- * Working images up to this many pixels keep their planes between calls (about 60 bytes per pixel:
- * 115 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
+ * Working images up to this many pixels keep their planes between calls (9 Float32 planes, 36 bytes
+ * per pixel: 69 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
  * own that is garbage once the call returns, so a host does not hold several hundred MB for ever
  * after one very large image.
  */
@@ -157,17 +157,22 @@ export function analyzeHairDetailed(
   // there). Before the features, which take over the colour planes and the ones lent here.
   const ws = maskBuffers(area);
   const overlay = detectOverlays(rgb, wupp, {
-    floats: [planes.get(9, area), planes.get(10, area), planes.get(11, area)],
+    floats: [planes.get(3, area), planes.get(4, area), planes.get(5, area)],
     bytes: ws.overlay,
   });
   lap('overlay');
-  const pixelMaps = pixelFeatures(rgb, wupp, planes);
+  const pixelMaps = candidateFeatures(rgb, wupp, planes);
   lap('features');
-  const probability = shaftProbabilityMap(pixelMaps, undefined, pixelMaps.spare[0]);
+  const [probabilityPlane, greyPlane, darknessPlane, dtPlane] = pixelMaps.spare as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  const probability = shaftProbabilityOfCandidates(pixelMaps, probabilityPlane);
   lap('classifier');
   // From here on only the probability and the red darkness of the feature stage are read: its other
   // planes take the grey image (then the smoothed darkness), the flattened darkness and distances.
-  const [greyPlane, darknessPlane, dtPlane] = pixelMaps.planes as [Float32Array, Float32Array, Float32Array];
   const gray = toWorkingGray(pixels, width, height, channels, factor, greyPlane);
   lap('grey');
   let saturated = 0;

@@ -64,7 +64,7 @@ const planeOf = (pool: PlanePool | undefined, slot: number, n: number) =>
 
 /**
  * Pool slots of {@link toWorkingRgb}'s planes; {@link pixelFeatures} with the same pool uses them
- * as working planes once it has read them, and the pool's slots 3–14 besides.
+ * as working planes once it has read them, and the pool's slots 3–14 besides (see FULL_SLOTS).
  */
 const RGB_SLOTS = [0, 1, 2] as const;
 
@@ -410,31 +410,69 @@ export interface PixelFeatureMaps {
   darkness: Float32Array;
   /** Darkness of the red channel alone: follicle openings and their bluish halos show here. */
   redDarkness: Float32Array;
-  /** With a pool: two of its planes that are free once this returns (for the caller's own use). */
-  spare: Float32Array[];
   width: number;
   height: number;
 }
 
+/** Below this mean darkness a pixel is skin without asking the classifier (most of an image). */
+export const CANDIDATE_DARKNESS = 0.035;
+
 /**
- * Computes the feature planes of a working RGB image at `umPerWorkingPx` µm per working pixel.
- * With `pool`, the planes come from its slots 0–14 (valid until their next use),
- * and `img`, when it is the pool's own (from toWorkingRgb with this pool), is overwritten once read.
+ * Pool slots of each plane of the feature stage. Full: all twelve features stay (slots 0–14).
+ * Candidates: each feature is gathered for the candidate pixels once final, and its slot serves a
+ * later plane (slots 0–8). Slots 0–2 are the colour planes, free after the per-pixel pass.
  */
-export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: PlanePool): PixelFeatureMaps {
+const FULL_SLOTS = {
+  darkness: 0,
+  near: 1,
+  wide: 2,
+  dMean: 3,
+  dMin: 4,
+  blue: 5,
+  red: 6,
+  skinBright: 7,
+  chroma: 8,
+  cs: 9,
+  dev: 10,
+  ridgeFine: 11,
+  ridgeCoarse: 12,
+  aniso: 13,
+  work: 14,
+};
+const CANDIDATE_SLOTS: typeof FULL_SLOTS = {
+  ...FULL_SLOTS,
+  cs: 7, // skinBright's, gathered right after the darkness
+  dev: 8, // chroma's, likewise
+  work: 4, // dMin's, gathered once smoothed
+  ridgeFine: 5, // blue's, likewise
+  ridgeCoarse: 7, // the centre-surround's, gathered
+  aniso: 8, // the texture's, gathered
+};
+
+/**
+ * The feature computation, shared by both forms of the result. `done(k, plane)` is called once
+ * feature k (FEATURE_NAMES order) is final; in the candidate form the plane's slot is reused after.
+ * The darkness (feature 0) comes first.
+ */
+function computeFeatures(
+  img: WorkingRgb,
+  umPerWorkingPx: number,
+  pool: PlanePool | undefined,
+  slots: typeof FULL_SLOTS,
+  done: (k: number, plane: Float32Array) => void,
+): { red: Float32Array; dMean: Float32Array } {
   const { width: w, height: h } = img;
   const n = w * h;
   const px = (um: number) => Math.max(1, Math.round(um / umPerWorkingPx));
   const plane = (slot: number) => planeOf(pool, slot, n);
   // Working planes are reused as soon as their content has been read for the last time: the colour
-  // planes after the per-pixel pass, and a plane whose box mean is written over it. Slots 0–2 are
-  // the colour planes (free after the per-pixel pass); 3–8 are written by that pass; 9–14 after it.
-  const dMean = plane(3);
-  const dMin = plane(4);
-  const blue = plane(5);
-  const red = plane(6);
-  const skinBright = plane(7);
-  const chroma = plane(8);
+  // planes after the per-pixel pass, and a plane whose box mean is written over it.
+  const dMean = plane(slots.dMean);
+  const dMin = plane(slots.dMin);
+  const blue = plane(slots.blue);
+  const red = plane(slots.red);
+  const skinBright = plane(slots.skinBright);
+  const chroma = plane(slots.chroma);
   const block = px(200);
   const B = Math.max(4, Math.round(block));
   const bw = Math.max(1, Math.ceil(w / B));
@@ -474,44 +512,105 @@ export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: Pl
     }
   }
   const fine = px(6);
-  const darkness = boxMean(dMean, w, h, Math.max(0, fine - 1) || 0, plane(RGB_SLOTS[0]));
-  const dMinS = boxMean(dMin, w, h, Math.max(0, fine - 1) || 0, dMin);
-  const blueS = boxMean(blue, w, h, px(10), blue);
-  const near = boxMean(dMean, w, h, px(20), plane(RGB_SLOTS[1]));
-  const wide = boxMean(dMean, w, h, px(60), plane(RGB_SLOTS[2]));
+  const darkness = boxMean(dMean, w, h, Math.max(0, fine - 1) || 0, plane(slots.darkness));
+  done(0, darkness);
+  done(10, skinBright);
+  done(11, chroma);
+  done(1, boxMean(dMin, w, h, Math.max(0, fine - 1) || 0, dMin));
+  done(2, boxMean(blue, w, h, px(10), blue));
+  const near = boxMean(dMean, w, h, px(20), plane(slots.near));
+  done(3, near);
+  done(4, boxMean(dMean, w, h, px(60), plane(slots.wide)));
   // Centre minus surround, written over the surround mean.
-  const cs = boxMean(dMean, w, h, px(150), plane(9));
+  const cs = boxMean(dMean, w, h, px(150), plane(slots.cs));
   for (let p = 0; p < n; p++) cs[p] = darkness[p]! - cs[p]!;
+  done(5, cs);
   // Texture: mean absolute deviation from the near mean (skin creases and flakes are busy).
-  const dev = plane(10);
+  const dev = plane(slots.dev);
   for (let p = 0; p < n; p++) dev[p] = Math.abs(dMean[p]! - near[p]!);
-  const texture = boxMean(dev, w, h, px(20), dev);
-  const ridgeFine = plane(11);
-  const ridgeCoarse = plane(12);
-  const aniso = plane(13);
-  const work = plane(14);
+  done(6, boxMean(dev, w, h, px(20), dev));
+  const work = plane(slots.work);
   // Scale-normalised curvature (σ² × second derivative) so thin and thick shafts respond alike.
+  const ridgeFine = plane(slots.ridgeFine);
   ridge(smoothBox3(dMean, w, h, px(8), work), w, h, px(8) ** 2, ridgeFine);
+  done(7, ridgeFine);
+  const ridgeCoarse = plane(slots.ridgeCoarse);
+  const aniso = plane(slots.aniso);
   ridge(smoothBox3(dMean, w, h, px(25), work), w, h, px(25) ** 2, ridgeCoarse, aniso);
+  done(8, ridgeCoarse);
+  done(9, aniso);
+  return { red, dMean };
+}
+
+/**
+ * Computes the feature planes of a working RGB image at `umPerWorkingPx` µm per working pixel.
+ * With `pool`, the planes come from its slots 0–14 (valid until their next use), and `img`, when it
+ * is the pool's own (from toWorkingRgb with this pool), is overwritten once read.
+ */
+export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: PlanePool): PixelFeatureMaps {
+  const planes: Float32Array[] = [];
+  const { red } = computeFeatures(img, umPerWorkingPx, pool, FULL_SLOTS, (k, plane) => {
+    planes[k] = plane;
+  });
   return {
-    planes: [
-      darkness,
-      dMinS,
-      blueS,
-      near,
-      wide,
-      cs,
-      texture,
-      ridgeFine,
-      ridgeCoarse,
-      aniso,
-      skinBright,
-      chroma,
-    ],
-    darkness,
+    planes,
+    darkness: planes[0]!,
     redDarkness: red,
-    spare: pool ? [dMean, work] : [],
-    width: w,
-    height: h,
+    width: img.width,
+    height: img.height,
+  };
+}
+
+/** The features of the candidate pixels only, row by row (what the classifier reads). */
+export interface CandidateFeatures {
+  /** Pixel indices whose darkness is at least CANDIDATE_DARKNESS, ascending. */
+  candidates: Int32Array;
+  /** PIXEL_FEATURES values per candidate, in FEATURE_NAMES order. */
+  rows: Float32Array;
+  redDarkness: Float32Array;
+  /** Four pool planes free once this returns (for the caller's own use). */
+  spare: Float32Array[];
+  width: number;
+  height: number;
+}
+
+let candidateBuf = new Int32Array(0);
+let rowsBuf = new Float32Array(0);
+
+/**
+ * {@link pixelFeatures} keeping the features of the candidate pixels only (the rest of the image
+ * goes to the classifier as "skin" unasked): each plane is gathered once final and its slot reused,
+ * so the stage needs 9 of `pool`'s planes instead of 15 (on the bench image 12 % of the pixels are
+ * candidates). The same values as pixelFeatures' planes at those pixels. `candidates` and `rows`
+ * are kept between calls, valid until the next one; `img` is overwritten as in pixelFeatures.
+ */
+export function candidateFeatures(
+  img: WorkingRgb,
+  umPerWorkingPx: number,
+  pool: PlanePool,
+): CandidateFeatures {
+  let cand = candidateBuf;
+  let rows = rowsBuf;
+  let count = 0;
+  const F = PIXEL_FEATURES;
+  const { red, dMean } = computeFeatures(img, umPerWorkingPx, pool, CANDIDATE_SLOTS, (k, plane) => {
+    if (k === 0) {
+      for (let p = 0; p < plane.length; p++) if (plane[p]! >= CANDIDATE_DARKNESS) count++;
+      if (candidateBuf.length < count) candidateBuf = new Int32Array(count);
+      if (rowsBuf.length < count * F) rowsBuf = new Float32Array(count * F);
+      cand = candidateBuf.subarray(0, count);
+      rows = rowsBuf.subarray(0, count * F);
+      for (let p = 0, i = 0; p < plane.length; p++) if (plane[p]! >= CANDIDATE_DARKNESS) cand[i++] = p;
+    }
+    for (let i = 0, o = k; i < count; i++, o += F) rows[o] = plane[cand[i]!]!;
+  });
+  const n = img.width * img.height;
+  return {
+    candidates: cand,
+    rows,
+    redDarkness: red,
+    spare: [dMean, pool.get(0, n), pool.get(1, n), pool.get(2, n)],
+    width: img.width,
+    height: img.height,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Accuracy and speed benchmark of the hair analysis engine (issue 6).
- * Usage: npm run bench:analysis -- [--from 1000] [--count 30] [--processes 3] [--speed-only]
+ * Usage: npm run bench:analysis -- [--from 1000] [--count 30] [--processes 3] [--speed-only] [--helper]
  *        [--scalp usual|varied|single|thinning|dense|long|short]
  * After the main table, the count is also checked on the same seeds drawn under other scalp
  * conditions: follicular-unit mixes and hair lengths (the count model must not rely on the
@@ -26,6 +26,12 @@ const arg = (name: string, fallback: number) => {
 const speedOnly = process.argv.includes('--speed-only');
 /** Internal: one fresh process timing decode and analysis, reporting one JSON line to its parent. */
 const speedChild = process.argv.includes('--speed-child');
+/**
+ * Also time the analysis with a row helper thread (analyses/row-helper.ts), run by run alternated
+ * with the one-thread analysis. Hosts no longer start one (decision 062), so by default the child
+ * does not either: its thread would add its own heap to the peak RSS measured.
+ */
+const withHelper = process.argv.includes('--helper');
 // Timings on a shared VM differ more between processes than within one, so the speed part runs
 // in several fresh processes and reports the median process with the spread.
 const processes = Math.max(1, arg('processes', 3));
@@ -171,88 +177,90 @@ interface SpeedSample {
   rssMb?: number;
 }
 
-/** Speed against decoding: one 1600×1200 PNG at 8 µm/px, decoded by sharp, then analysed. */
-async function speed(): Promise<SpeedSample> {
-  const dir = mkdtempSync(join(tmpdir(), 'anagen-bench-'));
-  try {
-    const big = generateTrichoscopyImage({
-      seed: 4242,
-      width: 1600,
-      height: 1200,
+/** The speed image: one 1600×1200 PNG at 8 µm/px, written to `file` (by the parent process). */
+async function writeSpeedImage(file: string): Promise<void> {
+  const big = generateTrichoscopyImage({
+    seed: 4242,
+    width: 1600,
+    height: 1200,
+    umPerPx: 8,
+    densityPerCm2: 180,
+  });
+  await sharp(Buffer.from(big.pixels.buffer, big.pixels.byteOffset, big.pixels.length), {
+    raw: { width: 1600, height: 1200, channels: 3 },
+  })
+    .png()
+    .toFile(file);
+}
+
+/**
+ * Speed against decoding of the PNG at `file`, decoded by sharp, then analysed. The image is drawn
+ * by the parent, so the generator's memory is not in this process's peak RSS.
+ */
+async function speed(file: string): Promise<SpeedSample> {
+  const png = readFileSync(file);
+  const runs = 9;
+  const decodeMs: number[] = [];
+  const decodeCpu: number[] = [];
+  // On one thread, as the server's analysis worker and the CLI run it; with --helper also with a
+  // row helper thread, alternated run by run so that both see the same machine.
+  const threaded = withHelper && (await startRowHelper());
+  const modes = {
+    helper: { wall: [] as number[], cpu: [] as number[] },
+    alone: { wall: [] as number[], cpu: [] as number[] },
+  };
+  const analyse = async (mode: 'helper' | 'alone', timed: boolean) => {
+    let t0 = performance.now();
+    let c0 = cpuMs();
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    if (timed) {
+      decodeMs.push(performance.now() - t0);
+      decodeCpu.push(cpuMs() - c0);
+    }
+    sampleRss();
+    const input = {
+      pixels: data,
+      width: info.width,
+      height: info.height,
+      channels: info.channels as 3 | 4,
       umPerPx: 8,
-      densityPerCm2: 180,
-    });
-    const file = join(dir, 'field-1600x1200.png');
-    await sharp(Buffer.from(big.pixels.buffer, big.pixels.byteOffset, big.pixels.length), {
-      raw: { width: 1600, height: 1200, channels: 3 },
-    })
-      .png()
-      .toFile(file);
-    const png = readFileSync(file);
-    const runs = 9;
-    const decodeMs: number[] = [];
-    const decodeCpu: number[] = [];
-    // The analysis with a helper thread for its per-row stages (as the server's analysis worker
-    // and a CLI run over several images use it) and on one thread alone, alternated run by run so
-    // that both see the same machine.
-    const threaded = await startRowHelper();
-    const modes = {
-      helper: { wall: [] as number[], cpu: [] as number[] },
-      alone: { wall: [] as number[], cpu: [] as number[] },
     };
-    const analyse = async (mode: 'helper' | 'alone', timed: boolean) => {
-      let t0 = performance.now();
-      let c0 = cpuMs();
-      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-      if (timed) {
-        decodeMs.push(performance.now() - t0);
-        decodeCpu.push(cpuMs() - c0);
-      }
-      sampleRss();
-      const input = {
-        pixels: data,
-        width: info.width,
-        height: info.height,
-        channels: info.channels as 3 | 4,
-        umPerPx: 8,
-      };
-      t0 = performance.now();
-      c0 = cpuMs();
-      if (mode === 'helper') analyzeHair(input);
-      else withoutRowHelper(() => analyzeHair(input));
-      if (timed) {
-        modes[mode].wall.push(performance.now() - t0);
-        modes[mode].cpu.push(cpuMs() - c0);
-      }
-      sampleRss();
-    };
-    // Warm-up: the first runs include JIT compilation of the engine (its hot loops are optimised
-    // only after several calls, on both threads) and sharp's start-up; a server's worker runs warm.
-    for (let i = 0; i < 10; i++) {
-      await analyse('helper', false);
-      await analyse('alone', false);
+    t0 = performance.now();
+    c0 = cpuMs();
+    if (mode === 'helper') analyzeHair(input);
+    else withoutRowHelper(() => analyzeHair(input));
+    if (timed) {
+      modes[mode].wall.push(performance.now() - t0);
+      modes[mode].cpu.push(cpuMs() - c0);
     }
-    for (let i = 0; i < runs; i++) {
-      await analyse('helper', true);
-      await analyse('alone', true);
-    }
+    sampleRss();
+  };
+  // Warm-up: the first runs include JIT compilation of the engine (its hot loops are optimised
+  // only after several calls, on both threads) and sharp's start-up; a server's worker runs warm.
+  for (let i = 0; i < 10; i++) {
+    if (threaded) await analyse('helper', false);
+    await analyse('alone', false);
+  }
+  for (let i = 0; i < runs; i++) {
+    if (threaded) await analyse('helper', true);
+    await analyse('alone', true);
+  }
+  if (threaded) {
     if (!hasRowHelper()) throw new Error('the helper thread failed during the measurement');
     await stopRowHelper();
-    const main = threaded ? modes.helper : modes.alone;
-    return {
-      pngMb: png.length / 1e6,
-      runs,
-      threaded,
-      decode: median(decodeMs),
-      analysis: median(main.wall),
-      decodeCpu: median(decodeCpu),
-      analysisCpu: median(main.cpu),
-      alone: median(modes.alone.wall),
-      aloneCpu: median(modes.alone.cpu),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  const main = threaded ? modes.helper : modes.alone;
+  return {
+    pngMb: png.length / 1e6,
+    runs,
+    threaded,
+    decode: median(decodeMs),
+    analysis: median(main.wall),
+    decodeCpu: median(decodeCpu),
+    analysisCpu: median(main.cpu),
+    alone: median(modes.alone.wall),
+    aloneCpu: median(modes.alone.cpu),
+  };
 }
 
 const cpuMs = () => {
@@ -261,22 +269,33 @@ const cpuMs = () => {
 };
 
 /** Runs the speed part in `processes` fresh processes (so the generator above does not count) and reports it. */
-function speedInFreshProcesses(): void {
+async function speedInFreshProcesses(): Promise<void> {
   const samples: SpeedSample[] = [];
-  for (let i = 0; i < processes; i++) {
-    const child = spawnSync(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), '--speed-child'],
-      {
-        encoding: 'utf8',
-      },
-    );
-    const line = child.stdout.split('\n').find((l) => l.startsWith('SPEED '));
-    if (child.status !== 0 || !line) {
-      process.stderr.write(child.stderr);
-      throw new Error('the speed measurement failed');
+  const dir = mkdtempSync(join(tmpdir(), 'anagen-bench-'));
+  const file = join(dir, 'field-1600x1200.png');
+  try {
+    await writeSpeedImage(file);
+    for (let i = 0; i < processes; i++) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          ...process.execArgv,
+          fileURLToPath(import.meta.url),
+          '--speed-child',
+          file,
+          ...(withHelper ? ['--helper'] : []),
+        ],
+        { encoding: 'utf8' },
+      );
+      const line = child.stdout.split('\n').find((l) => l.startsWith('SPEED '));
+      if (child.status !== 0 || !line) {
+        process.stderr.write(child.stderr);
+        throw new Error('the speed measurement failed');
+      }
+      samples.push(JSON.parse(line.slice(6)) as SpeedSample);
     }
-    samples.push(JSON.parse(line.slice(6)) as SpeedSample);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   const range = (f: (s: SpeedSample) => number, digits = 1) => {
     const v = samples.map(f);
@@ -285,8 +304,8 @@ function speedInFreshProcesses(): void {
       : '';
   };
   // Each process compares its own decode and analysis; the median of those ratios is the figure.
-  const ratio = median(samples.map((x) => x.analysis / x.decode));
-  const cpuRatio = median(samples.map((x) => x.analysisCpu / x.decodeCpu));
+  const ratio = median(samples.map((x) => x.alone / x.decode));
+  const cpuRatio = median(samples.map((x) => x.aloneCpu / x.decodeCpu));
   const rss = Math.max(...samples.map((x) => x.rssMb ?? 0));
   console.log(
     `\nSpeed on a 1600×1200 PNG (${samples[0]!.pngMb.toFixed(1)} MB): ${processes} fresh process${processes > 1 ? 'es' : ''}, each the median of ${samples[0]!.runs} runs after warm-up`,
@@ -298,11 +317,12 @@ function speedInFreshProcesses(): void {
     `  sharp decode to raw   ${median(samples.map((x) => x.decode)).toFixed(1)} ms wall${range((x) => x.decode)}, ${median(samples.map((x) => x.decodeCpu)).toFixed(1)} ms CPU`,
   );
   console.log(
-    `  full analysis         ${samples.every((x) => x.threaded) ? '' : '(NO helper thread) '}${median(samples.map((x) => x.analysis)).toFixed(1)} ms wall${range((x) => x.analysis)}, ${median(samples.map((x) => x.analysisCpu)).toFixed(1)} ms CPU`,
+    `  full analysis         ${median(samples.map((x) => x.alone)).toFixed(1)} ms wall${range((x) => x.alone)}, ${median(samples.map((x) => x.aloneCpu)).toFixed(1)} ms CPU (one thread, as hosts run it)`,
   );
-  console.log(
-    `  same, one thread      ${median(samples.map((x) => x.alone)).toFixed(1)} ms wall${range((x) => x.alone)}, ${median(samples.map((x) => x.aloneCpu)).toFixed(1)} ms CPU  (ratio ${median(samples.map((x) => x.alone / x.decode)).toFixed(2)}×)`,
-  );
+  if (withHelper)
+    console.log(
+      `  with a row helper     ${samples.every((x) => x.threaded) ? '' : '(the helper did NOT start) '}${median(samples.map((x) => x.analysis)).toFixed(1)} ms wall${range((x) => x.analysis)}, ${median(samples.map((x) => x.analysisCpu)).toFixed(1)} ms CPU  (ratio ${median(samples.map((x) => x.analysis / x.decode)).toFixed(2)}×)`,
+    );
   console.log(
     `  ratio                 ${ratio.toFixed(2)}× wall${range((x) => x.analysis / x.decode, 2)}, ${cpuRatio.toFixed(2)}× CPU  (goal ≤ ${TARGET.speedRatio}×, ${verdict(ratio <= TARGET.speedRatio)})`,
   );
@@ -315,14 +335,14 @@ const real = realOptions(process.argv);
 if (real) {
   await realAccuracy(real);
 } else if (speedChild) {
-  const sample = await speed();
+  const sample = await speed(process.argv[process.argv.indexOf('--speed-child') + 1]!);
   sample.rssMb = Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   console.log(`SPEED ${JSON.stringify(sample)}`);
 } else if (speedOnly) {
-  speedInFreshProcesses();
+  await speedInFreshProcesses();
 } else {
   await accuracy();
-  speedInFreshProcesses();
+  await speedInFreshProcesses();
   const overallRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   console.log(
     `  (the accuracy run itself peaked at ${overallRss.toFixed(0)} MB RSS, mostly the synthetic generator)`,

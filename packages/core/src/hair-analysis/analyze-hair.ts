@@ -10,7 +10,7 @@ import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { darknessLevel, extraWidthFactor } from './multiplicity';
 import { detectOverlays } from './overlay';
-import { pixelFeatures, toWorkingRgb } from './pixel-features';
+import { candidateFeatures, PlanePool, toWorkingRgb } from './pixel-features';
 import {
   type Candidate,
   candidateScore,
@@ -21,8 +21,8 @@ import {
 import { PLACEMENT_MODEL } from './placement-model';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
-import { runBeside, sharedBytes, sharedFloat32 } from './row-chunks';
-import { shaftProbabilityMap } from './shaft-classifier';
+import { runBeside, sharedBytes } from './row-chunks';
+import { shaftProbabilityOfCandidates } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
 import { skeletonize } from './skeletonize';
 import { smoothBinomial } from './smooth';
@@ -41,26 +41,27 @@ const ATTACHED_FACTOR = 1.5;
  * Image-sized buffers kept between calls: a fresh multi-megabyte typed array costs a page fault
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
+ * The float planes are one pool, each plane reused by a later stage once its content is dead (the
+ * peak is the feature stage's 9 planes); shared memory, so that a helper thread can
+ * take part in the per-row stages (row-chunks.ts).
  */
-let buffers: {
-  image: Float32Array;
-  smooth: Float32Array;
-  dt: Float32Array;
-  mask: Uint8Array;
-  sk: Uint8Array;
-} | null = null;
-function workspace(n: number) {
-  if (!buffers || buffers.image.length < n) {
-    // Shared memory, so that a helper thread can take part in the per-row stages (row-chunks.ts).
-    buffers = {
-      image: sharedFloat32(n),
-      smooth: sharedFloat32(n),
-      dt: sharedFloat32(n),
+const keptPlanes = new PlanePool();
+/**
+ * Working images up to this many pixels keep their planes between calls (9 Float32 planes, 36 bytes
+ * per pixel: 69 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
+ * own that is garbage once the call returns, so a host does not hold several hundred MB for ever
+ * after one very large image.
+ */
+const KEEP_PLANES_PIXELS = 2_000_000;
+let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array[] } | null = null;
+function maskBuffers(n: number) {
+  if (!masks || masks.mask.length < n)
+    masks = {
       mask: sharedBytes(n),
       sk: sharedBytes(n),
+      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
     };
-  }
-  return buffers;
+  return masks;
 }
 
 /** Hysteresis on the shaft probability: a faint pixel joins a shaft that is clearly one somewhere. */
@@ -153,25 +154,44 @@ export function analyzeHairDetailed(
   const { pixels, width, height, channels, umPerPx } = input;
   const factor = workingFactor(umPerPx, width, height);
   const wupp = umPerPx * factor;
-  const ws = workspace(Math.floor(width / factor) * Math.floor(height / factor));
-  const gray = toWorkingGray(pixels, width, height, channels, factor, ws.smooth);
+  const w = Math.floor(width / factor);
+  const h = Math.floor(height / factor);
+  const area = w * h;
+  const planes = area <= KEEP_PLANES_PIXELS ? keptPlanes : new PlanePool();
+  // The shaft mask comes from the pixel classifier (colour, contrast against the skin around it,
+  // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
+  // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
+  const rgb = toWorkingRgb(pixels, width, height, channels, factor, planes);
+  lap('rgb');
+  // Device graphics are not hair: their pixels leave the mask (and the quality says they were
+  // there). Before the features, which take over the colour planes and the ones lent here.
+  const ws = maskBuffers(area);
+  const overlay = detectOverlays(rgb, wupp, {
+    floats: [planes.get(3, area), planes.get(4, area), planes.get(5, area)],
+    bytes: ws.overlay,
+  });
+  lap('overlay');
+  const pixelMaps = candidateFeatures(rgb, wupp, planes);
+  lap('features');
+  const [probabilityPlane, greyPlane, darknessPlane, dtPlane] = pixelMaps.spare as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  const probability = shaftProbabilityOfCandidates(pixelMaps, probabilityPlane);
+  lap('classifier');
+  // From here on only the probability and the red darkness of the feature stage are read: its other
+  // planes take the grey image (then the smoothed darkness), the flattened darkness and distances.
+  const gray = toWorkingGray(pixels, width, height, channels, factor, greyPlane);
   lap('grey');
-  const { width: w, height: h } = gray;
   let saturated = 0;
   let sampled = 0;
   for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
   // Each stage writes a buffer other than the one it reads, so that rows can be shared out to a
-  // helper thread (the grey image goes into the smoothing buffer, which is written last).
-  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, ws.image);
+  // helper thread (the grey image's plane takes the smoothed darkness, which is written last).
+  const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, darknessPlane);
   lap('flatten');
-  // The shaft mask comes from the pixel classifier (colour, contrast against the skin around it,
-  // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
-  // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
-  const rgb = toWorkingRgb(pixels, width, height, channels, factor);
-  const pixelMaps = pixelFeatures(rgb, wupp);
-  const probability = shaftProbabilityMap(pixelMaps);
-  // Device graphics are not hair: their pixels leave the mask (and the quality says they were there).
-  const overlay = detectOverlays(rgb, wupp);
   let shaftPixels = 0;
   let shaftUnderOverlay = 0;
   for (let p = 0; p < probability.length; p++) {
@@ -183,9 +203,9 @@ export function analyzeHairDetailed(
   }
   // Shaft widths are read from the red-weighted darkness map (binomially smoothed, which keeps the
   // integral across a shaft); the mask above only says where the shafts are.
-  const dark = smoothBinomial(darkness, w, h, ws.smooth.subarray(0, w * h));
+  const dark = smoothBinomial(darkness, w, h, gray.data);
   const mask = hysteresisThreshold(probability, w, h, SHAFT_LOW, SHAFT_HIGH, ws.mask);
-  lap('features+mask');
+  lap('mask');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
   lap('holes');
@@ -194,7 +214,7 @@ export function analyzeHairDetailed(
   lap('foreground');
   // The distance map and the thinning both only read the mask: the helper thread, when there is
   // one, computes the map meanwhile.
-  const dt = ws.dt.subarray(0, w * h);
+  const dt = dtPlane;
   const skeleton = runBeside('distanceAll', distanceAll, { mask, w, h, out: dt, foreground: fg }, 1, () =>
     skeletonize(mask, w, h, ws.sk, fg),
   );

@@ -25,14 +25,29 @@ const NEUTRAL = 14;
 /** Channel levels this close to the row's middle pixel make a band row exactly uniform. */
 const FLAT = 3;
 
-export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): OverlayResult {
+/**
+ * `scratch`, when given, is three w×h float planes and four w×h byte planes this may overwrite (the
+ * analysis lends planes it keeps between calls, see pixel-features.ts PlanePool); the returned mask
+ * is then the second byte plane.
+ */
+export function detectOverlays(
+  img: WorkingRgb,
+  umPerWorkingPx: number,
+  scratch?: { floats: readonly Float32Array[]; bytes: readonly Uint8Array[] },
+): OverlayResult {
   const { r, g, b, width: w, height: h } = img;
   const n = w * h;
   // Info bars and label boxes are mid-to-dark neutral grey (a black shaft is darker, grey-looking
   // skin brighter) with white text; bands added by the device are one exact grey.
-  const boxGrey = new Uint8Array(n);
-  const white = new Uint8Array(n);
-  const coloured = new Uint8Array(n);
+  // Box grey and white as 0/1 planes (box-filtered in place further down), and the brightness sum
+  // the line search reads, in one pass over the colour planes.
+  const plane = (k: number) => scratch?.floats[k]?.subarray(0, n) ?? new Float32Array(n);
+  const bytes = (k: number) => scratch?.bytes[k]?.subarray(0, n).fill(0) ?? new Uint8Array(n);
+  const boxGrey = plane(0);
+  const white = plane(1);
+  const L = plane(2);
+  const coloured = bytes(0);
+  let colouredCount = 0;
   for (let p = 0; p < n; p++) {
     const R = r[p]!;
     const G = g[p]!;
@@ -40,11 +55,15 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
     const mx = Math.max(R, G, B);
     const mn = Math.min(R, G, B);
     // Saturated primaries (red circles, blue or cyan labels): far outside skin and hair colours.
-    if (mx - mn > 120 && mn < 90 && (R < 0.45 * mx || G < 0.45 * mx)) coloured[p] = 1;
-    if (mx - mn <= NEUTRAL && mx >= 40 && mx <= 125) boxGrey[p] = 1;
-    if (mn >= 215 && mx - mn <= 20) white[p] = 1;
+    if (mx - mn > 120 && mn < 90 && (R < 0.45 * mx || G < 0.45 * mx)) {
+      coloured[p] = 1;
+      colouredCount++;
+    }
+    boxGrey[p] = mx - mn <= NEUTRAL && mx >= 40 && mx <= 125 ? 1 : 0;
+    white[p] = mn >= 215 && mx - mn <= 20 ? 1 : 0;
+    L[p] = R + G + B;
   }
-  const mask = new Uint8Array(n);
+  const mask = bytes(1);
   const kinds = new Set<OverlayKind>();
   const rowIsBand = (y: number) => {
     const o = y * w;
@@ -87,8 +106,8 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
   }
   // Label boxes elsewhere (the scale bar's "1.0 mm"): windows mostly box grey with some white text.
   const rad = Math.max(2, Math.round(24 / umPerWorkingPx));
-  const greyShare = boxMean(Float32Array.from(boxGrey), w, h, rad);
-  const whiteShare = boxMean(Float32Array.from(white), w, h, rad);
+  const greyShare = boxMean(boxGrey, w, h, rad, boxGrey);
+  const whiteShare = boxMean(white, w, h, rad, white);
   let boxes = 0;
   for (let p = 0; p < n; p++)
     if (greyShare[p]! >= 0.45 && whiteShare[p]! >= 0.03) {
@@ -96,20 +115,16 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
       boxes++;
     }
   if (boxes) kinds.add('text-box');
-  const boxMask = dilate(mask, w, h, rad);
-  mask.set(boxMask);
-  let colouredCount = 0;
-  for (let p = 0; p < n; p++) colouredCount += coloured[p]!;
+  const spare = bytes(3);
+  dilate(mask, w, h, rad, mask, spare);
   if (colouredCount >= 20) {
     kinds.add('coloured-graphic');
     for (let p = 0; p < n; p++) if (coloured[p]) mask[p] = 1;
   }
   // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
   // from both neighbours two pixels away across the line, in a long run of such pixels.
-  const L = new Float32Array(n);
-  for (let p = 0; p < n; p++) L[p] = r[p]! + g[p]! + b[p]!;
   const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
-  const lineAt = new Uint8Array(n);
+  const lineAt = bytes(2);
   for (let y = 2; y < h - 2; y++) {
     let run = 0;
     for (let x = 0; x <= w; x++) {
@@ -128,9 +143,10 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
       }
     }
   }
-  for (let x = 2; x < w - 2; x++) {
-    let run = 0;
-    for (let y = 0; y <= h; y++) {
+  // Along columns, row by row (each column's run counted in `runs`): the image is read in memory order.
+  const runs = new Int32Array(w);
+  for (let y = 0; y <= h; y++) {
+    for (let x = 2; x < w - 2; x++) {
       let on = false;
       if (y < h) {
         const p = y * w + x;
@@ -139,10 +155,11 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
         const c = v - L[p + 2]!;
         on = Math.abs(a) > 45 && Math.abs(c) > 45 && Math.sign(a) === Math.sign(c);
       }
-      if (on) run++;
+      if (on) runs[x]!++;
       else {
+        const run = runs[x]!;
         if (run >= minRun) for (let k = y - run; k < y; k++) lineAt[k * w + x] = 1;
-        run = 0;
+        runs[x] = 0;
       }
     }
   }
@@ -153,15 +170,25 @@ export function detectOverlays(img: WorkingRgb, umPerWorkingPx: number): Overlay
       lines++;
     }
   if (lines) kinds.add('line');
-  const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)));
+  const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)), mask, spare.fill(0));
   let covered = 0;
   for (let p = 0; p < n; p++) covered += dilated[p]!;
   return { mask: dilated, share: covered / n, kinds: [...kinds] };
 }
 
-/** Square dilation by `rad` pixels (separable max). */
-function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array {
-  const tmp = new Uint8Array(w * h);
+/**
+ * Square dilation by `rad` pixels (separable max). Rows and columns alike are swept in memory order.
+ * `out` may be `src` (which is read by the first pass only, and is a subset of the result); `tmp`
+ * (zero-filled) holds the first pass.
+ */
+function dilate(
+  src: Uint8Array,
+  w: number,
+  h: number,
+  rad: number,
+  out: Uint8Array = new Uint8Array(w * h),
+  tmp: Uint8Array = new Uint8Array(w * h),
+): Uint8Array {
   for (let y = 0; y < h; y++) {
     let last = -1e9;
     for (let x = 0; x < w; x++) {
@@ -174,17 +201,19 @@ function dilate(src: Uint8Array, w: number, h: number, rad: number): Uint8Array 
       if (last - x <= rad) tmp[y * w + x] = 1;
     }
   }
-  const out = new Uint8Array(w * h);
-  for (let x = 0; x < w; x++) {
-    let last = -1e9;
-    for (let y = 0; y < h; y++) {
-      if (tmp[y * w + x]) last = y;
-      if (y - last <= rad) out[y * w + x] = 1;
+  // The last marked row of each column, going down and then going up.
+  const last = new Int32Array(w).fill(-1e9);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      if (tmp[p]) last[x] = y;
+      if (y - last[x]! <= rad) out[p] = 1;
     }
-    last = 1e9;
-    for (let y = h - 1; y >= 0; y--) {
-      if (tmp[y * w + x]) last = y;
-      if (last - y <= rad) out[y * w + x] = 1;
+  }
+  last.fill(1e9);
+  for (let y = h - 1; y >= 0; y--) {
+    for (let x = 0, p = y * w; x < w; x++, p++) {
+      if (tmp[p]) last[x] = y;
+      if (last[x]! - y <= rad) out[p] = 1;
     }
   }
   return out;

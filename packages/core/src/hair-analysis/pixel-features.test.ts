@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxMean, pixelFeatures, toWorkingRgb } from './pixel-features';
-import { shaftProbability, shaftProbabilityMap } from './shaft-classifier';
+import { boxMean, candidateFeatures, PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
+import { shaftProbability, shaftProbabilityMap, shaftProbabilityOfCandidates } from './shaft-classifier';
 import { paint, shaft, skinCanvas } from './test-canvas';
 
 describe('pixel features', () => {
@@ -44,5 +44,20 @@ describe('pixel features', () => {
     const p = 35 * 120 + 60;
     const row = f.planes.map((plane) => plane[p]!);
     expect(map[p]).toBeCloseTo(shaftProbability(row), 3);
+  });
+
+  it("gives the same map from the candidate pixels' rows, with pooled planes reused between calls", () => {
+    const pool = new PlanePool();
+    for (const seed of [3, 5]) {
+      const c = skinCanvas(140, 90, seed);
+      paint(c, [40, 30, 30], shaft(10, 20 + seed, 130, 70, 4 + seed));
+      paint(c, [250, 250, 252], (x, y) => (Math.hypot(x - 70, y - 20) < 8 ? 1 : 0));
+      const full = shaftProbabilityMap(pixelFeatures(toWorkingRgb(c.pixels, c.width, c.height, 3, 1), 8));
+      const cand = candidateFeatures(toWorkingRgb(c.pixels, c.width, c.height, 3, 1, pool), 8, pool);
+      expect(cand.candidates.length).toBeGreaterThan(0);
+      expect(cand.candidates.length).toBeLessThan(full.length);
+      const map = shaftProbabilityOfCandidates(cand, new Float32Array(full.length).fill(7));
+      expect(map).toEqual(full);
+    }
   });
 });

@@ -1,4 +1,9 @@
-import { PIXEL_FEATURES, type PixelFeatureMaps } from './pixel-features';
+import {
+  CANDIDATE_DARKNESS,
+  type CandidateFeatures,
+  PIXEL_FEATURES,
+  type PixelFeatureMaps,
+} from './pixel-features';
 import { SHAFT_CLASSIFIER_WEIGHTS } from './shaft-classifier-weights';
 
 /**
@@ -19,9 +24,6 @@ export interface ShaftClassifierWeights {
   /** What the weights were fitted on (kept with them so docs and code cannot drift). */
   fittedOn: string;
 }
-
-/** Below this mean darkness a pixel is skin without asking the network (most of an image). */
-const CANDIDATE_DARKNESS = 0.035;
 
 /** One pixel's shaft probability from a feature row (already raw, not standardised). */
 export function shaftProbability(
@@ -70,31 +72,122 @@ function fold(m: ShaftClassifierWeights) {
 
 /**
  * The probability map (0 where the pixel is not even faintly dark). Same arithmetic as
- * {@link shaftProbability} with the standardisation folded into the first layer.
+ * {@link shaftProbability} with the standardisation folded into the first layer. Written to `into`
+ * (w×h) when given.
  */
 export function shaftProbabilityMap(
   f: PixelFeatureMaps,
   m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
+  into?: Float32Array,
 ): Float32Array {
   const n = f.width * f.height;
-  const out = new Float32Array(n);
+  const out = into ? into.fill(0) : new Float32Array(n);
   const { w, b } = fold(m);
   const H = m.hidden;
   const w2 = Float64Array.from(m.w2);
   const { planes, darkness } = f;
-  const F = PIXEL_FEATURES;
-  const x = new Float64Array(F);
+  // The twelve features are read into locals and the first layer is written out feature by feature
+  // (the same products added in the same order as a loop over the features would).
+  if (PIXEL_FEATURES !== 12 || planes.length !== 12)
+    throw new Error('the classifier map expects 12 features');
+  const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11] = planes as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  const b2 = m.b2;
   for (let p = 0; p < n; p++) {
     if (darkness[p]! < CANDIDATE_DARKNESS) continue;
-    for (let k = 0; k < F; k++) x[k] = planes[k]![p]!;
-    let z = m.b2;
-    for (let j = 0; j < H; j++) {
+    const x0 = f0[p]!;
+    const x1 = f1[p]!;
+    const x2 = f2[p]!;
+    const x3 = f3[p]!;
+    const x4 = f4[p]!;
+    const x5 = f5[p]!;
+    const x6 = f6[p]!;
+    const x7 = f7[p]!;
+    const x8 = f8[p]!;
+    const x9 = f9[p]!;
+    const x10 = f10[p]!;
+    const x11 = f11[p]!;
+    let z = b2;
+    for (let j = 0, r = 0; j < H; j++, r += 12) {
       let a = b[j]!;
-      const row = j * F;
-      for (let k = 0; k < F; k++) a += w[row + k]! * x[k]!;
+      a += w[r]! * x0;
+      a += w[r + 1]! * x1;
+      a += w[r + 2]! * x2;
+      a += w[r + 3]! * x3;
+      a += w[r + 4]! * x4;
+      a += w[r + 5]! * x5;
+      a += w[r + 6]! * x6;
+      a += w[r + 7]! * x7;
+      a += w[r + 8]! * x8;
+      a += w[r + 9]! * x9;
+      a += w[r + 10]! * x10;
+      a += w[r + 11]! * x11;
       z += w2[j]! * fastTanh(a);
     }
     out[p] = 1 / (1 + Math.exp(-z));
+  }
+  return out;
+}
+
+/**
+ * {@link shaftProbabilityMap} from the candidate pixels' feature rows (candidateFeatures), into
+ * `into` (w×h): the same arithmetic, 0 at every other pixel.
+ */
+export function shaftProbabilityOfCandidates(
+  c: CandidateFeatures,
+  into: Float32Array,
+  m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
+): Float32Array {
+  const out = into.fill(0);
+  const { w, b } = fold(m);
+  const H = m.hidden;
+  const w2 = Float64Array.from(m.w2);
+  if (PIXEL_FEATURES !== 12) throw new Error('the classifier map expects 12 features');
+  const { candidates, rows } = c;
+  const b2 = m.b2;
+  for (let i = 0, o = 0; i < candidates.length; i++, o += 12) {
+    const x0 = rows[o]!;
+    const x1 = rows[o + 1]!;
+    const x2 = rows[o + 2]!;
+    const x3 = rows[o + 3]!;
+    const x4 = rows[o + 4]!;
+    const x5 = rows[o + 5]!;
+    const x6 = rows[o + 6]!;
+    const x7 = rows[o + 7]!;
+    const x8 = rows[o + 8]!;
+    const x9 = rows[o + 9]!;
+    const x10 = rows[o + 10]!;
+    const x11 = rows[o + 11]!;
+    let z = b2;
+    for (let j = 0, r = 0; j < H; j++, r += 12) {
+      let a = b[j]!;
+      a += w[r]! * x0;
+      a += w[r + 1]! * x1;
+      a += w[r + 2]! * x2;
+      a += w[r + 3]! * x3;
+      a += w[r + 4]! * x4;
+      a += w[r + 5]! * x5;
+      a += w[r + 6]! * x6;
+      a += w[r + 7]! * x7;
+      a += w[r + 8]! * x8;
+      a += w[r + 9]! * x9;
+      a += w[r + 10]! * x10;
+      a += w[r + 11]! * x11;
+      z += w2[j]! * fastTanh(a);
+    }
+    out[candidates[i]!] = 1 / (1 + Math.exp(-z));
   }
   return out;
 }

@@ -1,10 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { analyzeHairDetailed, type HairAnalysisResult } from '@anagen/core/hair-analysis';
 import { decodeImageForAnalysis, ImageInputError } from '../../modules/analyses/decode-image';
 import { renderOverlay } from '../../modules/analyses/render-overlay';
-import { startRowHelper, stopRowHelper } from '../../modules/analyses/row-helper';
 
 export interface AnalyzeOptions {
   /** Calibration in µm per pixel of the images. */
@@ -62,13 +60,8 @@ export async function runAnalyze(files: string[], opts: AnalyzeOptions, io: Anal
     return 2;
   }
   if (opts.overlay) await mkdir(opts.overlay, { recursive: true });
-  // For several images, a helper thread for the per-row stages (it joins once it has started).
-  if (files.length > 1 && availableParallelism() > 1) void startRowHelper();
-  try {
-    return await analyzeAll(files, opts, io);
-  } finally {
-    await stopRowHelper();
-  }
+  // One thread: a row helper (analyses/row-helper.ts) would share only ~5 % of the work (decision 062).
+  return analyzeAll(files, opts, io);
 }
 
 async function analyzeAll(files: string[], opts: AnalyzeOptions, io: AnalyzeIo): Promise<number> {

@@ -1,7 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyzeHairDetailed, type HairAnalysisInput } from '@anagen/core/hair-analysis';
-import { startRowHelper } from '../analyses/row-helper';
 
 export interface AnalysisRequest extends HairAnalysisInput {
   id: number;
@@ -19,6 +17,5 @@ parentPort?.on('message', (msg: AnalysisRequest) => {
   }
 });
 parentPort?.postMessage({ ready: true });
-// A helper thread for the per-row pixel stages, once it is up (until then, and if it cannot start,
-// analyses run on this thread alone; the results are the same).
-if (availableParallelism() > 1) void startRowHelper();
+// No row helper thread (analyses/row-helper.ts): the per-row stages it can share are about 5 % of
+// an analysis, and the thread's own heap cost ~32 MB of RSS (decision 062).

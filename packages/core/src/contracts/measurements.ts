@@ -32,6 +32,8 @@ export const measurementSchema = z.object({
       issues: z.array(z.string()),
       confidence: z.number().min(0).max(1).optional(),
       expectedError: z.number().min(0).optional(),
+      /** Hairs the field likely holds, low–high (engine 0.6.0 on; sides fitted on real images). */
+      countInterval: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
     })
     .nullable(),
   reason: z.string().nullable(),

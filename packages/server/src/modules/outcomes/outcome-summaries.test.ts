@@ -452,7 +452,7 @@ describe.each(DIALECTS)('outcome summaries on %s', (dialect) => {
           hairs: [],
           diameterHistogram: { binUm: 10, counts: [] },
           hairMassPerCm2: 9000,
-          quality: { ok: false, confidence: 0.2, expectedError: 0.5, issues: [] },
+          quality: { ok: false, confidence: 0.2, expectedError: 0.5, countInterval: [75, 225], issues: [] },
           engineVersion: 'test',
         },
         TEST_NOW,

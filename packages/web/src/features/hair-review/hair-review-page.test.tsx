@@ -34,13 +34,13 @@ const measurement: MeasurementHairs = {
   hairs: [hair(10, 10), hair(20, 20), hair(30, 30)],
 };
 
-function renderReview(role: Me['role']) {
+function renderReview(role: Me['role'], m: MeasurementHairs = measurement) {
   const me: Me = { id: 'u1', email: 'c@example.test', name: 'Dr C', role };
   renderWithData(<HairReviewPage />, {
     path: '/staff/measurements/:id/review',
     route: '/staff/measurements/m1/review',
     data: [
-      [['measurement-hairs', 'm1'], measurement],
+      [['measurement-hairs', 'm1'], m],
       [['me'], me],
       [['clinic'], { name: 'Test clinic', timeZone: 'America/Los_Angeles', demo: false }],
     ],
@@ -98,5 +98,22 @@ describe('hair review screen', () => {
     key(surface, 'Enter');
     expect(count()).toBe('3 hairs · 300.0 /cm²');
     expect(screen.queryByRole('heading', { name: 'Save' })).toBeNull();
+  });
+
+  it("shows the engine's likely range of the count beside its confidence", () => {
+    renderReview('clinician', {
+      ...measurement,
+      quality: {
+        ok: false,
+        issues: ['uncertain-count'],
+        confidence: 0.4,
+        expectedError: 0.3,
+        countInterval: [2, 6],
+      },
+    });
+    const engine = screen.getByText(/^Version/).textContent?.replace(/\s+/g, ' ');
+    expect(engine).toContain('count typically within ±30 %');
+    expect(engine).toContain('likely 2–6 hairs in the field');
+    expect(screen.getByText(/Check this image: uncertain-count/)).toBeTruthy();
   });
 });

@@ -282,6 +282,12 @@ function HairReview({
               {q?.expectedError !== undefined && (
                 <> · count typically within ±{Math.round(q.expectedError * 100)} %</>
               )}
+              {q?.countInterval && (
+                <>
+                  {' '}
+                  · likely {q.countInterval[0]}–{q.countInterval[1]} hairs in the field
+                </>
+              )}
             </p>
             {q && !q.ok && <p className="alert warn small">Check this image: {q.issues.join(', ')}.</p>}
             {q?.ok && q.issues.length === 0 && (

@@ -142,6 +142,8 @@ export function MeasurementReview({ patientId, canCorrect }: { patientId: string
                           · confidence {Math.round(m.quality.confidence * 100)} %
                           {m.quality.expectedError !== undefined &&
                             `, count typically within ±${Math.round(m.quality.expectedError * 100)} %`}
+                          {m.quality.countInterval &&
+                            `, likely ${m.quality.countInterval[0]}–${m.quality.countInterval[1]} hairs`}
                         </span>
                       )}
                     </>

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { mulberry32 as seededRandom } from '../packages/core/src/seeded-random';
 import { type Db, openPostgres, openSqlite } from '../packages/server/src/db/database';
 import { migrateToLatest } from '../packages/server/src/db/migrate';
 import type { AppointmentTable } from '../packages/server/src/db/schema';
@@ -27,17 +28,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PG_URL = process.env.ANAGEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TZ = 'America/Los_Angeles';
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Clinic-local `YYYY-MM-DD` of an instant. */
 function localDate(ms: number): string {

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { getEvidenceLibrary } from '../content';
+import { mulberry32 as seededRandom } from '../packages/core/src/seeded-random';
 import { type Db, openPostgres, openSqlite } from '../packages/server/src/db/database';
 import { migrateToLatest } from '../packages/server/src/db/migrate';
 import type { Database } from '../packages/server/src/db/schema';
@@ -47,17 +48,6 @@ const SCALP_SITES = ['vertex-centre', 'frontal'];
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const url = process.env.DATABASE_URL;

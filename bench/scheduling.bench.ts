@@ -9,20 +9,10 @@ import type {
   Slot,
 } from '../packages/core/src/scheduling';
 import { findOpenSlots } from '../packages/core/src/scheduling';
+import { mulberry32 as seededRandom } from '../packages/core/src/seeded-random';
 
 const TZ = 'America/Los_Angeles';
 const MIN = 60_000;
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = seededRandom(2026);
 const providerIds = ['dr-1', 'dr-2', 'dr-3', 'dr-4', 'dr-5'];

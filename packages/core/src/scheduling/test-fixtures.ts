@@ -1,17 +1,7 @@
 // Test-only factories and a seeded PRNG (not exported from the package index).
 import type { AppointmentTypeRules, FindOpenSlotsInput, ProviderSchedule, WeeklyHours } from './types';
 
-/** mulberry32: small, fast, deterministic; returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as seededRandom } from '../seeded-random';
 
 export function makeType(overrides: Partial<AppointmentTypeRules> = {}): AppointmentTypeRules {
   return {

@@ -1,3 +1,5 @@
+import { mulberry32 as seededRng } from '@anagen/core/seeded-random';
+
 /**
  * Junk requests for every operation of an OpenAPI document, from a seeded generator: the same seed
  * gives the same requests, so a failure found once is found again. Used by openapi-fuzz.test.ts.
@@ -35,18 +37,6 @@ export interface FuzzRequest {
   payload?: string | Buffer;
   /** A short description for a failure message. */
   label: string;
-}
-
-/** mulberry32: a tiny, well-spread 32-bit PRNG. */
-function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** encodeURIComponent, except that a lone surrogate becomes its (invalid) UTF-8 bytes. */

@@ -6,6 +6,7 @@ import {
   type OutcomePatient,
   sideEffectRates,
 } from '@anagen/core/outcomes';
+import { mulberry32 as seededRandom } from '@anagen/core/seeded-random';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/migrate';
@@ -40,17 +41,6 @@ const MORGAN = 'demo-provider-morgan';
 const CHEN = 'demo-provider-chen';
 const TREATMENTS = ['prp', 'finasteride', 'oral-minoxidil'];
 const ADMIN: Actor = { userId: 'demo-user-admin', role: 'admin', name: 'Alex Admin' };
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The outcomes page as it was computed before the summaries (decision 222's code, kept verbatim

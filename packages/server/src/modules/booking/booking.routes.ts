@@ -1,4 +1,4 @@
-import { STAFF_ROLES } from '@anagen/core/access';
+import { type Actor, STAFF_ROLES } from '@anagen/core/access';
 import {
   appointmentIdParamsSchema,
   appointmentSchema,
@@ -37,6 +37,13 @@ import { undoAppointmentChange } from './undo-appointment';
 const withToken = { params: appointmentIdParamsSchema, querystring: manageTokenQuerySchema };
 
 export async function bookingRoutes(app: FastifyInstance): Promise<void> {
+  // Every appointment route opens its appointment the same way (who asks, from where, with which link).
+  const open = (
+    req: { actor: Actor | null; ip: string; params: { id: string } },
+    token: string | undefined,
+    mode: 'read' | 'write',
+    action: string,
+  ) => openAppointment(app.deps, req.actor, { id: req.params.id, token, mode, action, ip: req.ip });
   const r = app.withTypeProvider<ZodTypeProvider>();
   await seriesRoutes(app);
 
@@ -70,13 +77,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['appointments'], ...withToken, response: { 200: appointmentSchema } },
     },
     async (req) => {
-      const o = await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: req.query.token,
-        mode: 'read',
-        action: 'appointment.read',
-        ip: req.ip,
-      });
+      const o = await open(req, req.query.token, 'read', 'appointment.read');
       return dtoFor(o);
     },
   );
@@ -93,13 +94,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: req.query.token,
-        mode: 'write',
-        action: 'appointment.cancel',
-        ip: req.ip,
-      });
+      const o = await open(req, req.query.token, 'write', 'appointment.cancel');
       return cancelAppointment(app.deps, req.actor, { opened: o, reason: req.body?.reason, ip: req.ip });
     },
   );
@@ -116,13 +111,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: req.query.token,
-        mode: 'write',
-        action: 'appointment.reschedule',
-        ip: req.ip,
-      });
+      const o = await open(req, req.query.token, 'write', 'appointment.reschedule');
       return rescheduleAppointment(app.deps, req.actor, { opened: o, ...req.body, ip: req.ip });
     },
   );
@@ -139,13 +128,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: undefined,
-        mode: 'write',
-        action: 'appointment.undo',
-        ip: req.ip,
-      });
+      const o = await open(req, undefined, 'write', 'appointment.undo');
       return undoAppointmentChange(app.deps, req.actor, { opened: o, undo: req.body, ip: req.ip });
     },
   );
@@ -162,13 +145,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const o = await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: undefined,
-        mode: 'write',
-        action: 'appointment.status',
-        ip: req.ip,
-      });
+      const o = await open(req, undefined, 'write', 'appointment.status');
       return changeStatus(app.deps, req.actor, { opened: o, status: req.body.status, ip: req.ip });
     },
   );
@@ -177,13 +154,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
     '/api/appointments/:id/ics',
     { config: { access: 'public' }, schema: { tags: ['appointments'], ...withToken } },
     async (req, reply) => {
-      const o = await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: req.query.token,
-        mode: 'read',
-        action: 'appointment.ics',
-        ip: req.ip,
-      });
+      const o = await open(req, req.query.token, 'read', 'appointment.ics');
       const clinic = { name: o.view.clinic_name, email: o.view.clinic_email };
       const body = appointmentIcs(o.view, { stamp: app.deps.clock.now(), clinic, mode: 'download' });
       return reply
@@ -244,13 +215,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await openAppointment(app.deps, req.actor, {
-        id: req.params.id,
-        token: undefined,
-        mode: 'read',
-        action: 'appointment.deliveries',
-        ip: req.ip,
-      });
+      await open(req, undefined, 'read', 'appointment.deliveries');
       const rows = await listAppointmentDeliveries(app.deps.db.kysely, req.params.id);
       return rows.map((d) => ({
         id: d.id,

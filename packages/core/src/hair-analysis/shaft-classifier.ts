@@ -71,9 +71,9 @@ function fold(m: ShaftClassifierWeights) {
 }
 
 /**
- * The probability map (0 where the pixel is not even faintly dark). Same arithmetic as
- * {@link shaftProbability} with the standardisation folded into the first layer. Written to `into`
- * (w×h) when given.
+ * The probability map (0 where the pixel is not even faintly dark), from full feature planes: the
+ * planes' values at the candidate pixels, scored by {@link shaftProbabilityOfCandidates}. Written
+ * to `into` (w×h) when given.
  */
 export function shaftProbabilityMap(
   f: PixelFeatureMaps,
@@ -81,64 +81,20 @@ export function shaftProbabilityMap(
   into?: Float32Array,
 ): Float32Array {
   const n = f.width * f.height;
-  const out = into ? into.fill(0) : new Float32Array(n);
-  const { w, b } = fold(m);
-  const H = m.hidden;
-  const w2 = Float64Array.from(m.w2);
   const { planes, darkness } = f;
-  // The twelve features are read into locals and the first layer is written out feature by feature
-  // (the same products added in the same order as a loop over the features would).
   if (PIXEL_FEATURES !== 12 || planes.length !== 12)
     throw new Error('the classifier map expects 12 features');
-  const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11] = planes as [
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-  ];
-  const b2 = m.b2;
-  for (let p = 0; p < n; p++) {
+  let count = 0;
+  for (let p = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) count++;
+  const candidates = new Int32Array(count);
+  const rows = new Float32Array(count * PIXEL_FEATURES);
+  for (let p = 0, i = 0; p < n; p++) {
     if (darkness[p]! < CANDIDATE_DARKNESS) continue;
-    const x0 = f0[p]!;
-    const x1 = f1[p]!;
-    const x2 = f2[p]!;
-    const x3 = f3[p]!;
-    const x4 = f4[p]!;
-    const x5 = f5[p]!;
-    const x6 = f6[p]!;
-    const x7 = f7[p]!;
-    const x8 = f8[p]!;
-    const x9 = f9[p]!;
-    const x10 = f10[p]!;
-    const x11 = f11[p]!;
-    let z = b2;
-    for (let j = 0, r = 0; j < H; j++, r += 12) {
-      let a = b[j]!;
-      a += w[r]! * x0;
-      a += w[r + 1]! * x1;
-      a += w[r + 2]! * x2;
-      a += w[r + 3]! * x3;
-      a += w[r + 4]! * x4;
-      a += w[r + 5]! * x5;
-      a += w[r + 6]! * x6;
-      a += w[r + 7]! * x7;
-      a += w[r + 8]! * x8;
-      a += w[r + 9]! * x9;
-      a += w[r + 10]! * x10;
-      a += w[r + 11]! * x11;
-      z += w2[j]! * fastTanh(a);
-    }
-    out[p] = 1 / (1 + Math.exp(-z));
+    candidates[i] = p;
+    for (let k = 0; k < PIXEL_FEATURES; k++) rows[i * PIXEL_FEATURES + k] = planes[k]![p]!;
+    i++;
   }
-  return out;
+  return shaftProbabilityOfCandidates({ candidates, rows }, into ?? new Float32Array(n), m);
 }
 
 /**
@@ -146,7 +102,7 @@ export function shaftProbabilityMap(
  * `into` (w×h): the same arithmetic, 0 at every other pixel.
  */
 export function shaftProbabilityOfCandidates(
-  c: CandidateFeatures,
+  c: Pick<CandidateFeatures, 'candidates' | 'rows'>,
   into: Float32Array,
   m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
 ): Float32Array {
@@ -157,6 +113,8 @@ export function shaftProbabilityOfCandidates(
   if (PIXEL_FEATURES !== 12) throw new Error('the classifier map expects 12 features');
   const { candidates, rows } = c;
   const b2 = m.b2;
+  // The twelve features are read into locals and the first layer is written out feature by feature
+  // (the same products added in the same order as a loop over the features would).
   for (let i = 0, o = 0; i < candidates.length; i++, o += 12) {
     const x0 = rows[o]!;
     const x1 = rows[o + 1]!;

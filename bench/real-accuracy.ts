@@ -5,7 +5,8 @@
  * Fit and tune on `train`, report on `val`; the FDU `test` split is reserved for outside checks.
  */
 import { performance } from 'node:perf_hooks';
-import { analyzeHair } from '../packages/core/src/hair-analysis';
+import { analyzeHairDetailed } from '../packages/core/src/hair-analysis';
+import { gateScore } from '../packages/core/src/hair-analysis/count-gate';
 import {
   decodeImage,
   FDU_UM_PER_PX,
@@ -53,7 +54,7 @@ export async function realAccuracy(opts: RealOptions): Promise<RealScore[]> {
     const decoded = await decodeImage(img.imagePath);
     const umPerPx = img.umPerPx ?? opts.umPerPx;
     const t0 = performance.now();
-    const result = analyzeHair({ ...decoded, umPerPx });
+    const { result, gateInputs } = analyzeHairDetailed({ ...decoded, umPerPx });
     const ms = performance.now() - t0;
     const truth = img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls)).length;
     const m = scoreImage(img, result, MATCH_RADIUS_UM / umPerPx);
@@ -67,7 +68,9 @@ export async function realAccuracy(opts: RealOptions): Promise<RealScore[]> {
       confidence: (result.quality as { confidence?: number }).confidence ?? null,
       expectedError: (result.quality as { expectedError?: number }).expectedError ?? null,
       countInterval: (result.quality as { countInterval?: [number, number] }).countInterval ?? null,
-      hardIssues: result.quality.issues.filter((i) => i !== 'uncertain-count').length,
+      hardIssues: result.quality.issues.filter((i) => i !== 'uncertain-count' && i !== 'few-hairs').length,
+      fewHairs: result.quality.issues.includes('few-hairs'),
+      gateScore: gateScore(gateInputs),
       meanDiameterUm: result.meanDiameterUm,
       ms,
     };
@@ -143,7 +146,17 @@ export function report(scores: RealScore[]): void {
       return `≤ ${limit.toFixed(2)}: ${bad} bad ok, ${((100 * (gated.length - pass.length)) / gated.length).toFixed(0)} % flagged`;
     };
     console.log(
-      `  ok-gate trade-off          expected error ${[0.25, 0.22, 0.2, 0.18, 0.16, 0.14].map(row).join('; ')}`,
+      `  old gate trade-off         expected error ${[0.25, 0.22, 0.2, 0.18, 0.16, 0.14].map(row).join('; ')}`,
+    );
+    // The count gate (count-gate.ts) at other thresholds: its chance that the count is > 50 % off.
+    const gate = (chance: number) => {
+      const logit = Math.log(chance / (1 - chance));
+      const pass = gated.filter((s) => s.hardIssues === 0 && !s.fewHairs && (s.gateScore ?? 0) <= logit);
+      const bad = pass.filter((s) => s.ape > REAL_TARGET.maxOkError).length;
+      return `> ${chance.toFixed(2)}: ${bad} bad ok, ${((100 * (gated.length - pass.length)) / gated.length).toFixed(0)} % flagged`;
+    };
+    console.log(
+      `  count-gate trade-off       chance of > 50 % off ${[0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1].map(gate).join('; ')}`,
     );
   }
 }

@@ -105,8 +105,11 @@ export interface RealScore {
   /** quality.expectedError and quality.countInterval (null from engines before 0.4.0 / 0.6.0). */
   expectedError: number | null;
   countInterval: [number, number] | null;
-  /** Quality issues other than `uncertain-count` (the hard gates). */
+  /** Quality issues other than the count gate's (`uncertain-count`, `few-hairs`): the hard gates. */
   hardIssues: number;
+  /** The count gate's `few-hairs` flag, and its logit (count-gate.ts; absent for older engines). */
+  fewHairs?: boolean;
+  gateScore?: number;
   meanDiameterUm: number;
   ms: number;
 }

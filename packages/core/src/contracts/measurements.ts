@@ -29,6 +29,11 @@ export const measurementSchema = z.object({
   quality: z
     .object({
       ok: z.boolean(),
+      /**
+       * The engine's codes (hair-analysis `QualityIssue`), e.g. `blurred`, `uncertain-count` (the
+       * count may be far off) and, after engine 0.6.0, `few-hairs` (too few hairs for a density).
+       * Plain strings: an older or newer engine's codes pass through unchanged.
+       */
       issues: z.array(z.string()),
       confidence: z.number().min(0).max(1).optional(),
       expectedError: z.number().min(0).optional(),

@@ -1,8 +1,10 @@
 import { assessConfidence, type ConfidenceInputs } from './confidence';
+import { type GateInputs, gateIssues } from './count-gate';
 import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
 import { distanceAll } from './distance-transform';
 import { decideEmergence, extendRoot, insetRoot } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
+import { maskComponents } from './gate-features';
 import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
@@ -67,6 +69,9 @@ function maskBuffers(n: number) {
 /** Hysteresis on the shaft probability: a faint pixel joins a shaft that is clearly one somewhere. */
 const SHAFT_LOW = 0.35;
 const SHAFT_HIGH = 0.65;
+
+/** Mask pieces smaller than this (100 × 40 µm, µm²) are dots and pores, not hairs (count gate). */
+const GATE_PIECE_UM2 = 100 * 40;
 
 /** Reach of the follicle-halo ring around a strand end beyond the shaft, µm. */
 const HALO_UM = 100;
@@ -138,6 +143,8 @@ export function analyzeHairDetailed(
   countFeatures: Float64Array;
   /** What the confidence model read (for refitting it, `bench/fit-confidence.ts`). */
   confidenceInputs: ConfidenceInputs;
+  /** What the count gate read (for refitting it, `bench/fit-count-gate.ts`). */
+  gateInputs: GateInputs;
   /** Per-strand evidence, in image pixels (for fitting the candidate model, `bench/dump-real-strands.ts`). */
   strandInfo: StrandInfo[];
   /** The placement's candidate points and their features (for fitting it, `bench/fit-placement.ts`). */
@@ -535,10 +542,25 @@ export function analyzeHairDetailed(
     overlayTouch: shaftPixels ? shaftUnderOverlay / shaftPixels : 0,
   };
   const trust = assessConfidence(confidenceInputs);
+  const edgeSlope = nSlopes >= 3 ? selectKth(slopes.subarray(0, nSlopes), nSlopes >> 1) : null;
+  let probabilitySum = 0;
+  strands.forEach((s, i) => {
+    if (perStrand[i]! > 0) probabilitySum += meanProbability(s);
+  });
+  const gateInputs: GateInputs = {
+    hairCount: n,
+    strands: strands.length,
+    countedStrands: ownStrands,
+    components: maskComponents(mask, w, h, GATE_PIECE_UM2 / (wupp * wupp)),
+    meanProbability: ownStrands ? probabilitySum / ownStrands : 1,
+  };
+  // Whether the count may be far off (count-gate.ts): too few hairs, or a tracing broken up as on
+  // the real images whose counts were more than 50 % off.
+  const gate = gateIssues(gateInputs);
   const issues = assessQuality({
     skinLevel,
     saturatedShare: saturated / Math.max(1, sampled),
-    edgeSlope: nSlopes >= 3 ? selectKth(slopes.subarray(0, nSlopes), nSlopes >> 1) : null,
+    edgeSlope,
     clippedShare: clippedShare(pixels, width * height, channels),
     weightedStrandUm: weightedLength(strandLengths) * wupp,
   });
@@ -556,11 +578,11 @@ export function analyzeHairDetailed(
     diameterHistogram: diameterHistogram(diameters),
     hairMassPerCm2: round(sum / areaCm2, 0),
     quality: {
-      ok: issues.length === 0 && trust.issues.length === 0,
-      confidence: issues.length ? Math.min(0.3, trust.confidence) : trust.confidence,
+      ok: issues.length === 0 && trust.issues.length === 0 && gate.length === 0,
+      confidence: issues.length || gate.length ? Math.min(0.3, trust.confidence) : trust.confidence,
       expectedError: trust.expectedError,
       countInterval: trust.countInterval,
-      issues: [...issues, ...trust.issues],
+      issues: [...issues, ...trust.issues, ...gate],
     },
     engineVersion: ENGINE_VERSION,
   };
@@ -570,6 +592,7 @@ export function analyzeHairDetailed(
     traces,
     countFeatures: featureSums(features),
     confidenceInputs,
+    gateInputs,
     strandInfo,
     placement: candidates,
   };

@@ -32,7 +32,10 @@ export interface ConfidenceInputs {
 
 /** Calibrations the engine was built and checked for (70× trichoscopes to 20× dermoscopes). */
 const CALIBRATION_RANGE_UM = [2, 12] as const;
-/** Above this predicted relative error the count is not shown as trustworthy. */
+/**
+ * The expected error at which `confidence` reaches 0.5. Until the count gate (count-gate.ts) this
+ * was also the limit above which the count was flagged `uncertain-count`; the gate decides that now.
+ */
 export const MAX_TRUSTED_ERROR = 0.25;
 /**
  * Share of real images whose true count may fall below the count interval, and the same share
@@ -103,7 +106,6 @@ export function assessConfidence(c: ConfidenceInputs): {
   // error of an unknown size; with dark texture left over, plausibilityIssues says so.
   const expectedError = c.hairCount === 0 ? 0 : predictedError(c);
   const issues = plausibilityIssues(c);
-  if (expectedError > MAX_TRUSTED_ERROR) issues.push('uncertain-count');
   const confidence = issues.length
     ? Math.min(0.3, 1 - expectedError / (2 * MAX_TRUSTED_ERROR))
     : 1 - expectedError / (2 * MAX_TRUSTED_ERROR);

@@ -34,7 +34,9 @@ export type QualityIssue =
   /** Much of what looks dark and hair-like has no shaft shape (skin texture, flakes, halos). */
   | 'hair-like-texture'
   /** The predicted count error on this image is above what we show as trustworthy. */
-  | 'uncertain-count';
+  | 'uncertain-count'
+  /** Too few hairs in the field for a reliable density (one hair more or less is a large share). */
+  | 'few-hairs';
 
 export interface HairAnalysisResult {
   width: number;

@@ -105,7 +105,7 @@ describe('hair review screen', () => {
       ...measurement,
       quality: {
         ok: false,
-        issues: ['uncertain-count'],
+        issues: ['uncertain-count', 'few-hairs'],
         confidence: 0.4,
         expectedError: 0.3,
         countInterval: [2, 6],
@@ -114,6 +114,10 @@ describe('hair review screen', () => {
     const engine = screen.getByText(/^Version/).textContent?.replace(/\s+/g, ' ');
     expect(engine).toContain('count typically within ±30 %');
     expect(engine).toContain('likely 2–6 hairs in the field');
-    expect(screen.getByText(/Check this image: uncertain-count/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /Check this image: uncertain-count \(the count may be far off\), few-hairs \(too few hairs/,
+      ),
+    ).toBeTruthy();
   });
 });

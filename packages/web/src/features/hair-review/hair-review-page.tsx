@@ -8,6 +8,7 @@ import { useClinicInfo } from '../../lib/use-clinic';
 import { useMe } from '../auth/use-me';
 import { HairLegend, HairMark } from './hair-marks';
 import { useMeasurementHairs, useVerifyMeasurement } from './hair-review-api';
+import { describeQualityIssue } from './quality-issues';
 import { initialReview, type ReviewMark, removedSince, reviewReducer } from './review-state';
 import { useViewport } from './use-viewport';
 
@@ -289,7 +290,11 @@ function HairReview({
                 </>
               )}
             </p>
-            {q && !q.ok && <p className="alert warn small">Check this image: {q.issues.join(', ')}.</p>}
+            {q && !q.ok && (
+              <p className="alert warn small">
+                Check this image: {q.issues.map(describeQualityIssue).join(', ')}.
+              </p>
+            )}
             {q?.ok && q.issues.length === 0 && (
               <p className="small muted">No image-quality issues reported.</p>
             )}

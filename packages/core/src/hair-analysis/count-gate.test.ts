@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FEW_HAIRS,
+  GATE_FEATURE_NAMES,
+  type GateInputs,
+  gateFeatures,
+  gateIssues,
+  gateScore,
+} from './count-gate';
+import { maskComponents } from './gate-features';
+
+const W = 40;
+const H = 30;
+/** Pixel indices of row y from x0 to x1. */
+const row = (y: number, x0: number, x1: number) =>
+  Array.from({ length: x1 - x0 + 1 }, (_, i) => y * W + x0 + i);
+
+describe('mask components', () => {
+  it('counts connected pieces above the size floor and leaves the mask as it was', () => {
+    const mask = new Uint8Array(W * H);
+    for (const p of row(3, 2, 20)) mask[p] = 1;
+    for (const p of row(4, 2, 20)) mask[p] = 1;
+    // Diagonal neighbours join (8-connectivity).
+    for (let i = 0; i < 10; i++) mask[(10 + i) * W + 10 + i] = 1;
+    mask[28 * W + 38] = 1;
+    const before = mask.slice();
+    expect(maskComponents(mask, W, H, 5)).toBe(2);
+    expect(maskComponents(mask, W, H, 1)).toBe(3);
+    expect(mask).toEqual(before);
+  });
+});
+
+const base: GateInputs = {
+  hairCount: 12,
+  strands: 14,
+  countedStrands: 11,
+  components: 11,
+  meanProbability: 0.95,
+};
+/** A model that reads only the strands per mask piece: logit = 2 · strands/pieces − 3. */
+const piecesOnly = {
+  bias: -3,
+  weights: GATE_FEATURE_NAMES.map((n) => (n === 'strandsPerPiece' ? 2 : 0)),
+  threshold: 0,
+};
+
+describe('count gate', () => {
+  it('reads ratios that do not change with the field size', () => {
+    const x = gateFeatures(base);
+    expect(x).toHaveLength(GATE_FEATURE_NAMES.length);
+    expect(x).toEqual([3 / 12, 14 / 11, 0.95]);
+    const doubled = { ...base, hairCount: 24, strands: 28, countedStrands: 22, components: 22 };
+    expect(gateFeatures(doubled)).toEqual(x);
+  });
+
+  it('flags a field with too few hairs for a density with its own issue, and an empty field not at all', () => {
+    const never = { ...piecesOnly, threshold: 100 };
+    expect(gateIssues({ ...base, hairCount: FEW_HAIRS - 1 }, never)).toEqual(['few-hairs']);
+    expect(gateIssues({ ...base, hairCount: FEW_HAIRS }, never)).toEqual([]);
+    expect(gateIssues({ ...base, hairCount: 0, strands: 40 }, piecesOnly)).toEqual([]);
+  });
+
+  it('flags an uncertain count when the tracing broke the mask into many more strands than pieces', () => {
+    expect(gateScore(base, piecesOnly)).toBeCloseTo(-3 + (2 * 14) / 11);
+    expect(gateIssues(base, piecesOnly)).toEqual([]);
+    expect(gateIssues({ ...base, strands: 22 }, piecesOnly)).toEqual(['uncertain-count']);
+  });
+
+  it('uses the fitted model by default, which flags a broken-up, doubted tracing but not a clean one', () => {
+    expect(gateIssues(base)).toEqual([]);
+    const broken = { ...base, strands: 40, countedStrands: 10, components: 8, meanProbability: 0.8 };
+    expect(gateScore(broken)).toBeGreaterThan(gateScore(base));
+    expect(gateIssues(broken)).toContain('uncertain-count');
+  });
+});

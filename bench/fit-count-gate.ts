@@ -2,12 +2,13 @@
  * Fits the count gate (packages/core/src/hair-analysis/count-gate-model.ts): a logistic model of
  * the chance that an image's count is more than 50 % off the hairs people marked, over what the
  * engine saw on it (count-gate.ts, gateFeatures), and the threshold above which `quality.ok` turns
- * false. Train split only; never reads val or test.
+ * false. FDU train split and synthetic seeds 4000– only; never reads val or test.
  *
- *   npm run fit:count-gate -- --real DIR [--save] [--rows-out FILE] [--rows FILE]
+ *   npm run fit:count-gate -- --real DIR --save [--synthetic 40] [--rows-out FILE] [--rows FILE]
  *
- * Every train image is analysed once (about 3 minutes on the FDU train split with the machine to
- * itself); `--rows-out FILE` keeps the per-image gate inputs in FILE (outside the repo) and
+ * Every train image and `--synthetic` images (seeds 4000–4039 by default, varied scalp) are
+ * analysed once: about 1.5 minutes of CPU, 6–8 minutes of wall time on the shared 2-core machine
+ * under load. `--rows-out FILE` keeps the per-image gate inputs in FILE (outside the repo) and
  * `--rows FILE` refits from it without analysing again (seconds). The model is checked by 5-fold
  * cross-validation grouped by patient (the FDU ids `<date>_<patient>_<site>`: sites of one scalp
  * look alike), and the threshold is chosen on the out-of-fold chances at the lowest cost, an image
@@ -22,6 +23,7 @@ import {
   type GateInputs,
   gateFeatures,
 } from '../packages/core/src/hair-analysis/count-gate';
+import { generateTrichoscopyImage, variedScalp } from '../packages/core/src/hair-analysis/synthetic';
 import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
 
@@ -33,6 +35,7 @@ const arg = (name: string) => {
 const BAD = 0.5;
 /** One image left ok and more than 50 % off costs as much as this many images flagged needlessly. */
 const badCost = Number(arg('bad-cost') ?? '20');
+const nSynthetic = Number(arg('synthetic') ?? '40');
 
 interface Row {
   id: string;
@@ -57,11 +60,11 @@ if (fromRows) {
   if (!dir) throw new Error('--real DIR (the FDU data/ folder) or --rows FILE is needed');
   const t0 = Date.now();
   rows = [];
+  const own = new Set<string>(['uncertain-count', 'few-hairs']);
   for (const img of readSplit(dir, 'train')) {
     const d = await decodeImage(img.imagePath);
     const { result, gateInputs } = analyzeHairDetailed({ ...d, umPerPx: img.umPerPx ?? FDU_UM_PER_PX });
     const truth = img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls)).length;
-    const own = new Set<string>(['uncertain-count', 'few-hairs']);
     rows.push({
       id: img.id,
       truth,
@@ -71,7 +74,26 @@ if (fromRows) {
       g: gateInputs,
     });
   }
-  console.log(`analysed ${rows.length} train images in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  // Synthetic fields (seeds 4000–, varied scalp, as the confidence model's; never the benchmark's
+  // 1000–1029): other calibrations and crowded fields, where many hairs share one mask piece. FDU
+  // fields are all sparse; without these the gate read a crowded field's many strands per piece as
+  // a broken-up tracing.
+  for (let k = 0; k < nSynthetic; k++) {
+    const seed = 4000 + k;
+    const img = generateTrichoscopyImage({ seed, ...variedScalp(seed) });
+    const { result, gateInputs } = analyzeHairDetailed(img);
+    rows.push({
+      id: `synthetic_${seed}`,
+      truth: img.truth.hairCount,
+      found: result.hairCount,
+      hard: result.quality.issues.filter((i) => !own.has(i)),
+      expectedError: result.quality.expectedError ?? 0,
+      g: gateInputs,
+    });
+  }
+  console.log(
+    `analysed ${rows.length - nSynthetic} train and ${nSynthetic} synthetic images in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   const out = arg('rows-out');
   if (out) writeFileSync(out, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
 }
@@ -83,7 +105,7 @@ const few = rows.map((r) => r.g.hairCount > 0 && r.g.hairCount < FEW_HAIRS);
 const X = rows.map((r) => gateFeatures(r.g));
 const k = GATE_FEATURE_NAMES.length;
 console.log(
-  `${rows.length} train images, ${bad.filter(Boolean).length} more than ${100 * BAD} % off; hard gates flag ${hard.filter(Boolean).length} (${rows.filter((_, i) => hard[i] && bad[i]).length} of the bad); under ${FEW_HAIRS} hairs: ${few.filter(Boolean).length} (${rows.filter((_, i) => few[i] && bad[i]).length} of the bad)`,
+  `${rows.length} images, ${bad.filter(Boolean).length} more than ${100 * BAD} % off; hard gates flag ${hard.filter(Boolean).length} (${rows.filter((_, i) => hard[i] && bad[i]).length} of the bad); under ${FEW_HAIRS} hairs: ${few.filter(Boolean).length} (${rows.filter((_, i) => few[i] && bad[i]).length} of the bad)`,
 );
 
 /** L2-penalised logistic regression by Newton's method on standardised features. */
@@ -128,8 +150,9 @@ function fitLogistic(idx: number[], lambda: number) {
 const logit = (m: { bias: number; weights: number[] }, x: number[]) =>
   m.bias + x.reduce((s, v, j) => s + v * m.weights[j]!, 0);
 
-// Folds by patient: the FDU id is <date>_<patient>_<site>.
-const patient = (id: string) => id.replace(/_[^_]*$/, '');
+// Folds by patient: the FDU id is <date>_<patient>_<site>; each synthetic image is its own.
+const isSynthetic = (r: Row) => r.id.startsWith('synthetic_');
+const patient = (id: string) => (id.startsWith('synthetic_') ? id : id.replace(/_[^_]*$/, ''));
 const patients = [...new Set(rows.map((r) => patient(r.id)))].sort();
 const foldOf = new Map(patients.map((p, i) => [p, i % 5]));
 const FOLDS = 5;
@@ -153,12 +176,17 @@ function outOfFold(lambda: number) {
 function tradeOff(score: number[], t: number) {
   let flagged = 0;
   let badOk = 0;
-  rows.forEach((_, i) => {
+  let realFlagged = 0;
+  let syntheticFlagged = 0;
+  rows.forEach((r, i) => {
     const flag = hard[i] || few[i] || score[i]! > t;
-    if (flag) flagged++;
-    else if (bad[i]) badOk++;
+    if (flag) {
+      flagged++;
+      if (isSynthetic(r)) syntheticFlagged++;
+      else realFlagged++;
+    } else if (bad[i]) badOk++;
   });
-  return { flagged, badOk };
+  return { flagged, badOk, realFlagged, syntheticFlagged };
 }
 /**
  * The threshold with the lowest cost over the train images, out of fold: each image flagged costs
@@ -187,7 +215,12 @@ function auc(score: number[]) {
   return wins / Math.max(1, pos.length * neg.length);
 }
 
-const pct = (n: number) => `${((100 * n) / rows.length).toFixed(1)} %`;
+const nReal = rows.filter((r) => !isSynthetic(r)).length;
+const nSyn = rows.length - nReal;
+const pct = (n: number, of = rows.length) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
+/** "real x % flagged, synthetic y %" for a trade-off point. */
+const shares = (r: { realFlagged: number; syntheticFlagged: number }) =>
+  `${pct(r.realFlagged, nReal)} of real${nSyn ? ` and ${pct(r.syntheticFlagged, nSyn)} of synthetic` : ''} flagged`;
 // The penalty by out-of-fold AUC among the images the other gates leave ok; then the threshold.
 let chosen = { lambda: 0, score: [] as number[], auc: 0 };
 for (const lambda of [0.3, 1, 3, 10, 30, 100]) {
@@ -204,11 +237,11 @@ const model = fitLogistic(
 // The threshold comes from the out-of-fold scores (what unseen images look like to the model).
 const threshold = pick.t;
 console.log(
-  `chosen: lambda ${chosen.lambda}, threshold ${threshold.toFixed(3)} (chance ${(1 / (1 + Math.exp(-threshold))).toFixed(3)}, one bad ok costing ${badCost} flags); out of fold ${pick.badOk} bad ok, ${pct(pick.flagged)} flagged`,
+  `chosen: lambda ${chosen.lambda}, threshold ${threshold.toFixed(3)} (chance ${(1 / (1 + Math.exp(-threshold))).toFixed(3)}, one bad ok costing ${badCost} flags); out of fold ${pick.badOk} bad ok, ${shares(pick)}`,
 );
 const curve = [0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3].map((p) => {
   const r = tradeOff(chosen.score, Math.log(p / (1 - p)));
-  return `> ${p.toFixed(2)}: ${r.badOk} bad ok, ${pct(r.flagged)} flagged`;
+  return `> ${p.toFixed(2)}: ${r.badOk} bad ok, ${shares(r)}`;
 });
 console.log(`out-of-fold trade-off (chance of > 50 % off): ${curve.join('; ')}`);
 const inSample = tradeOff(
@@ -220,13 +253,14 @@ const old = [0.25, 0.22, 0.2, 0.18, 0.16].map((limit) => {
   let flagged = 0;
   let badOk = 0;
   rows.forEach((r, i) => {
+    if (isSynthetic(r)) return;
     if (hard[i] || r.expectedError > limit) flagged++;
     else if (bad[i]) badOk++;
   });
-  return `≤ ${limit.toFixed(2)}: ${badOk} bad ok, ${pct(flagged)} flagged`;
+  return `≤ ${limit.toFixed(2)}: ${badOk} bad ok, ${pct(flagged, nReal)} flagged`;
 });
-console.log(`the expected-error gate it replaces, same images: ${old.join('; ')}`);
-console.log(`in sample with the final model: ${inSample.badOk} bad ok, ${pct(inSample.flagged)} flagged`);
+console.log(`the expected-error gate it replaces, same real images: ${old.join('; ')}`);
+console.log(`in sample with the final model: ${inSample.badOk} bad ok, ${shares(inSample)}`);
 console.log(
   'weights',
   GATE_FEATURE_NAMES.map((n, j) => `${n} ${model.weights[j]!.toPrecision(3)}`).join(', '),
@@ -245,7 +279,7 @@ if (argv.includes('--save')) {
  * \`threshold\` is on the logit: above it the count is likely more than 50 % off.
  */
 export const COUNT_GATE_MODEL = {
-  fittedOn: '${rows.length} real train-split images (FDU, 70×), 5-fold cross-validated by patient',
+  fittedOn: '${nReal} real train-split images (FDU, 70×) and ${nSyn} synthetic images (seeds 4000–${4000 + nSyn - 1}, varied scalp), 5-fold cross-validated by patient',
   bias: ${+model.bias.toPrecision(5)},
   weights: [${model.weights.map((v) => +v.toPrecision(5)).join(', ')}],
   threshold: ${+threshold.toPrecision(5)},

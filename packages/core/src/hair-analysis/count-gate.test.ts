@@ -37,10 +37,10 @@ const base: GateInputs = {
   components: 11,
   meanProbability: 0.95,
 };
-/** A model that reads only the strands per mask piece: logit = 2 · strands/pieces − 3. */
+/** A model that reads only the extra strands per mask piece: logit = 4 · (strands − hairs)/pieces − 1. */
 const piecesOnly = {
-  bias: -3,
-  weights: GATE_FEATURE_NAMES.map((n) => (n === 'strandsPerPiece' ? 2 : 0)),
+  bias: -1,
+  weights: GATE_FEATURE_NAMES.map((n) => (n === 'extraStrandsPerPiece' ? 4 : 0)),
   threshold: 0,
 };
 
@@ -48,9 +48,17 @@ describe('count gate', () => {
   it('reads ratios that do not change with the field size', () => {
     const x = gateFeatures(base);
     expect(x).toHaveLength(GATE_FEATURE_NAMES.length);
-    expect(x).toEqual([3 / 12, 14 / 11, 0.95]);
+    expect(x).toEqual([3 / 12, 2 / 11, 0.95]);
     const doubled = { ...base, hairCount: 24, strands: 28, countedStrands: 22, components: 22 };
     expect(gateFeatures(doubled)).toEqual(x);
+  });
+
+  it('does not read a crowded field, many hairs to a mask piece, as a broken-up tracing', () => {
+    // Three hairs and three strands to each piece: crossings join them, nothing is split.
+    const crowded = { ...base, hairCount: 120, strands: 126, countedStrands: 118, components: 40 };
+    expect(gateFeatures(crowded)[1]).toBeCloseTo(6 / 40);
+    expect(gateIssues(crowded, piecesOnly)).toEqual([]);
+    expect(gateIssues(crowded)).toEqual([]);
   });
 
   it('flags a field with too few hairs for a density with its own issue, and an empty field not at all', () => {
@@ -60,10 +68,10 @@ describe('count gate', () => {
     expect(gateIssues({ ...base, hairCount: 0, strands: 40 }, piecesOnly)).toEqual([]);
   });
 
-  it('flags an uncertain count when the tracing broke the mask into many more strands than pieces', () => {
-    expect(gateScore(base, piecesOnly)).toBeCloseTo(-3 + (2 * 14) / 11);
+  it('flags an uncertain count when the tracing broke the mask into many more strands than hairs', () => {
+    expect(gateScore(base, piecesOnly)).toBeCloseTo(-1 + (4 * 2) / 11);
     expect(gateIssues(base, piecesOnly)).toEqual([]);
-    expect(gateIssues({ ...base, strands: 22 }, piecesOnly)).toEqual(['uncertain-count']);
+    expect(gateIssues({ ...base, strands: 18 }, piecesOnly)).toEqual(['uncertain-count']);
   });
 
   it('uses the fitted model by default, which flags a broken-up, doubted tracing but not a clean one', () => {

@@ -8,8 +8,8 @@ import type { QualityIssue } from './types';
  * several strands, pieces and junk along a unit, strands the classifier doubted. What shows this is
  * how broken up the tracing is, not the expected relative error (confidence.ts), which separated
  * them little. A logistic model (count-gate-model.ts, `npm run fit:count-gate`) reads three ratios
- * that do not depend on the field size or the calibration, so that small changes to the stages
- * before move them little.
+ * that do not depend on the field size, the crowding or the calibration, so that other devices and
+ * small changes to the stages before move them little.
  */
 export interface GateInputs {
   hairCount: number;
@@ -31,7 +31,7 @@ export interface CountGateModel {
 }
 
 /** Names of gateFeatures()' entries, in order (the fit writes its weights in this order). */
-export const GATE_FEATURE_NAMES = ['uncountedPerHair', 'strandsPerPiece', 'meanProbability'] as const;
+export const GATE_FEATURE_NAMES = ['uncountedPerHair', 'extraStrandsPerPiece', 'meanProbability'] as const;
 
 /** The gate's features, in GATE_FEATURE_NAMES order. */
 export function gateFeatures(g: GateInputs): number[] {
@@ -39,8 +39,11 @@ export function gateFeatures(g: GateInputs): number[] {
     // Strands left out (pieces, halo edges, hairs from outside) per counted hair: much left out
     // means much was uncertain, and some of it was not left out.
     (g.strands - g.countedStrands) / Math.max(1, g.hairCount),
-    // Strands per mask piece: a hair or unit traced as many strands (reflex splits, ladders).
-    g.strands / Math.max(1, g.components),
+    // Strands beyond the hairs counted, per mask piece: a hair or unit traced as several strands
+    // (reflex splits, ladders of pieces). Not strands per piece, which grows with crowding alone
+    // (in a dense field many hairs share a piece): on synthetic crowded fields that flagged a
+    // quarter of good counts.
+    (g.strands - g.hairCount) / Math.max(1, g.components),
     g.meanProbability,
   ];
 }

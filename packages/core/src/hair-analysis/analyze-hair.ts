@@ -551,7 +551,7 @@ export function analyzeHairDetailed(
     hairCount: n,
     strands: strands.length,
     countedStrands: ownStrands,
-    components: maskComponents(mask, w, h, GATE_PIECE_UM2 / (wupp * wupp)),
+    components: maskComponents(fg, w, GATE_PIECE_UM2 / (wupp * wupp)),
     meanProbability: ownStrands ? probabilitySum / ownStrands : 1,
   };
   // Whether the count may be far off (count-gate.ts): too few hairs, or a tracing broken up as on

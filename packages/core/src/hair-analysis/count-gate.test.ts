@@ -16,17 +16,32 @@ const row = (y: number, x0: number, x1: number) =>
   Array.from({ length: x1 - x0 + 1 }, (_, i) => y * W + x0 + i);
 
 describe('mask components', () => {
-  it('counts connected pieces above the size floor and leaves the mask as it was', () => {
+  /** The mask's non-zero indices in ascending order, as the engine lists them. */
+  const foreground = (mask: Uint8Array) => mask.reduce<number[]>((a, v, p) => (v ? [...a, p] : a), []);
+
+  it('counts connected pieces above the size floor, diagonal neighbours joined', () => {
     const mask = new Uint8Array(W * H);
     for (const p of row(3, 2, 20)) mask[p] = 1;
     for (const p of row(4, 2, 20)) mask[p] = 1;
-    // Diagonal neighbours join (8-connectivity).
+    // A diagonal line is one piece (8-connectivity).
     for (let i = 0; i < 10; i++) mask[(10 + i) * W + 10 + i] = 1;
     mask[28 * W + 38] = 1;
-    const before = mask.slice();
-    expect(maskComponents(mask, W, H, 5)).toBe(2);
-    expect(maskComponents(mask, W, H, 1)).toBe(3);
-    expect(mask).toEqual(before);
+    expect(maskComponents(foreground(mask), W, 5)).toBe(2);
+    expect(maskComponents(foreground(mask), W, 1)).toBe(3);
+  });
+
+  it('joins runs through a later row (a U) and keeps runs on rows far apart or at the row ends separate', () => {
+    const mask = new Uint8Array(W * H);
+    // A U: two columns joined only at the bottom.
+    for (let y = 2; y <= 8; y++) mask[y * W + 5] = mask[y * W + 9] = 1;
+    for (const p of row(9, 5, 9)) mask[p] = 1;
+    // A run ending at the right edge and one starting at the left edge of the next row do not touch.
+    for (const p of row(15, 30, W - 1)) mask[p] = 1;
+    for (const p of row(16, 0, 8)) mask[p] = 1;
+    // Two runs with an empty row between them.
+    for (const p of row(20, 10, 20)) mask[p] = 1;
+    for (const p of row(22, 10, 20)) mask[p] = 1;
+    expect(maskComponents(foreground(mask), W, 1)).toBe(5);
   });
 });
 

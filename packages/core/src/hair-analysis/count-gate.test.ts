@@ -8,6 +8,7 @@ import {
   gateScore,
 } from './count-gate';
 import { maskComponents } from './gate-features';
+import { nonZeroIndices } from './mask-pixels';
 
 const W = 40;
 const H = 30;
@@ -16,8 +17,8 @@ const row = (y: number, x0: number, x1: number) =>
   Array.from({ length: x1 - x0 + 1 }, (_, i) => y * W + x0 + i);
 
 describe('mask components', () => {
-  /** The mask's non-zero indices in ascending order, as the engine lists them. */
-  const foreground = (mask: Uint8Array) => mask.reduce<number[]>((a, v, p) => (v ? [...a, p] : a), []);
+  /** The mask's non-zero indices in ascending order, as the engine lists them (nonZeroIndices). */
+  const foreground = (mask: Uint8Array) => nonZeroIndices(mask);
 
   it('counts connected pieces above the size floor, diagonal neighbours joined', () => {
     const mask = new Uint8Array(W * H);

@@ -7,7 +7,7 @@
  *   npm run fit:count-gate -- --real DIR --save [--synthetic 40] [--rows-out FILE] [--rows FILE]
  *
  * Every train image and `--synthetic` images (seeds 4000–4039 by default, varied scalp) are
- * analysed once: about 1.5 minutes of CPU, 6–8 minutes of wall time on the shared 2-core machine
+ * analysed once: about 2.3 minutes of CPU, 10 minutes of wall time on the shared 2-core machine
  * under load. `--rows-out FILE` keeps the per-image gate inputs in FILE (outside the repo) and
  * `--rows FILE` refits from it without analysing again (seconds). The model is checked by 5-fold
  * cross-validation grouped by patient (the FDU ids `<date>_<patient>_<site>`: sites of one scalp

@@ -185,22 +185,12 @@ export function analyzeHairDetailed(
   // planes take the grey image (then the smoothed darkness), the flattened darkness and distances.
   const gray = toWorkingGray(pixels, width, height, channels, factor, greyPlane);
   lap('grey');
-  let saturated = 0;
-  let sampled = 0;
-  for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
+  const { saturated, sampled } = saturatedSample(gray.data);
   // Each stage writes a buffer other than the one it reads, so that rows can be shared out to a
   // helper thread (the grey image's plane takes the smoothed darkness, which is written last).
   const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, darknessPlane);
   lap('flatten');
-  let shaftPixels = 0;
-  let shaftUnderOverlay = 0;
-  for (let p = 0; p < probability.length; p++) {
-    if (probability[p]! >= SHAFT_HIGH) {
-      shaftPixels++;
-      if (overlay.mask[p]) shaftUnderOverlay++;
-    }
-    if (overlay.mask[p]) probability[p] = 0;
-  }
+  const { shaftPixels, shaftUnderOverlay } = clearOverlay(probability, overlay.mask);
   // Shaft widths are read from the red-weighted darkness map (binomially smoothed, which keeps the
   // integral across a shaft); the mask above only says where the shafts are.
   const dark = smoothBinomial(darkness, w, h, gray.data);
@@ -573,6 +563,35 @@ export function analyzeHairDetailed(
     strandInfo,
     placement: candidates,
   };
+}
+
+/**
+ * Counts the clear shaft pixels (probability ≥ SHAFT_HIGH) and those under graphics, and sets the
+ * probability under graphics to 0. (A function of its own: inside the long analysis function this
+ * loop over every pixel ran several times slower.)
+ */
+function clearOverlay(
+  probability: Float32Array,
+  overlay: Uint8Array,
+): { shaftPixels: number; shaftUnderOverlay: number } {
+  let shaftPixels = 0;
+  let shaftUnderOverlay = 0;
+  for (let p = 0; p < probability.length; p++) {
+    if (probability[p]! >= SHAFT_HIGH) {
+      shaftPixels++;
+      if (overlay[p]) shaftUnderOverlay++;
+    }
+    if (overlay[p]) probability[p] = 0;
+  }
+  return { shaftPixels, shaftUnderOverlay };
+}
+
+/** Every 7th grey pixel: how many were sampled and how many of them are saturated (≥ 250). */
+function saturatedSample(gray: Float32Array): { saturated: number; sampled: number } {
+  let saturated = 0;
+  let sampled = 0;
+  for (let p = 0; p < gray.length; p += 7, sampled++) if (gray[p]! >= 250) saturated++;
+  return { saturated, sampled };
 }
 
 /**

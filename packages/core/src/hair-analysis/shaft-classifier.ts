@@ -87,22 +87,19 @@ export function shaftProbabilityMap(
   let count = 0;
   for (let p = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) count++;
   const candidates = new Int32Array(count);
-  const rows = new Float32Array(count * PIXEL_FEATURES);
-  for (let p = 0, i = 0; p < n; p++) {
-    if (darkness[p]! < CANDIDATE_DARKNESS) continue;
-    candidates[i] = p;
-    for (let k = 0; k < PIXEL_FEATURES; k++) rows[i * PIXEL_FEATURES + k] = planes[k]![p]!;
-    i++;
-  }
-  return shaftProbabilityOfCandidates({ candidates, rows }, into ?? new Float32Array(n), m);
+  for (let p = 0, i = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) candidates[i++] = p;
+  const columns = new Float32Array(count * PIXEL_FEATURES);
+  for (let k = 0; k < PIXEL_FEATURES; k++)
+    for (let i = 0; i < count; i++) columns[k * count + i] = planes[k]![candidates[i]!]!;
+  return shaftProbabilityOfCandidates({ candidates, columns }, into ?? new Float32Array(n), m);
 }
 
 /**
- * {@link shaftProbabilityMap} from the candidate pixels' feature rows (candidateFeatures), into
+ * {@link shaftProbabilityMap} from the candidate pixels' feature columns (candidateFeatures), into
  * `into` (w×h): the same arithmetic, 0 at every other pixel.
  */
 export function shaftProbabilityOfCandidates(
-  c: Pick<CandidateFeatures, 'candidates' | 'rows'>,
+  c: Pick<CandidateFeatures, 'candidates' | 'columns'>,
   into: Float32Array,
   m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
 ): Float32Array {
@@ -111,23 +108,24 @@ export function shaftProbabilityOfCandidates(
   const H = m.hidden;
   const w2 = Float64Array.from(m.w2);
   if (PIXEL_FEATURES !== 12) throw new Error('the classifier map expects 12 features');
-  const { candidates, rows } = c;
+  const { candidates, columns } = c;
+  const N = candidates.length;
   const b2 = m.b2;
   // The twelve features are read into locals and the first layer is written out feature by feature
   // (the same products added in the same order as a loop over the features would).
-  for (let i = 0, o = 0; i < candidates.length; i++, o += 12) {
-    const x0 = rows[o]!;
-    const x1 = rows[o + 1]!;
-    const x2 = rows[o + 2]!;
-    const x3 = rows[o + 3]!;
-    const x4 = rows[o + 4]!;
-    const x5 = rows[o + 5]!;
-    const x6 = rows[o + 6]!;
-    const x7 = rows[o + 7]!;
-    const x8 = rows[o + 8]!;
-    const x9 = rows[o + 9]!;
-    const x10 = rows[o + 10]!;
-    const x11 = rows[o + 11]!;
+  for (let i = 0; i < N; i++) {
+    const x0 = columns[i]!;
+    const x1 = columns[N + i]!;
+    const x2 = columns[2 * N + i]!;
+    const x3 = columns[3 * N + i]!;
+    const x4 = columns[4 * N + i]!;
+    const x5 = columns[5 * N + i]!;
+    const x6 = columns[6 * N + i]!;
+    const x7 = columns[7 * N + i]!;
+    const x8 = columns[8 * N + i]!;
+    const x9 = columns[9 * N + i]!;
+    const x10 = columns[10 * N + i]!;
+    const x11 = columns[11 * N + i]!;
     let z = b2;
     for (let j = 0, r = 0; j < H; j++, r += 12) {
       let a = b[j]!;

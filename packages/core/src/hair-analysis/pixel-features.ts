@@ -348,9 +348,16 @@ function skinBlocks(
       // Every other row and column: a quarter of the pixels gives the median as well, at a quarter
       // of the sorting. (The element a sort would put in the middle; Float32 values are exact here.)
       let n = 0;
+      let bytes = true;
       for (let y = by * B; y < Math.min(h, (by + 1) * B); y += 2)
-        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x += 2) values[n++] = src[y * w + x]!;
-      level[by * bw + bx] = n ? selectKth(values.subarray(0, n), n >> 1) : 0;
+        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x += 2) {
+          const v = src[y * w + x]!;
+          values[n++] = v;
+          bytes = bytes && (v & 255) === v;
+        }
+      // Unbinned images hold whole byte values: the same element from a count per value, without
+      // the selection's unpredictable branches.
+      level[by * bw + bx] = n === 0 ? 0 : bytes ? byteKth(values, n, n >> 1) : selectKth(values.subarray(0, n), n >> 1);
     }
   }
   // A block mostly covered by hair reads dark: take the median of its 3×3 neighbourhood when that
@@ -373,6 +380,18 @@ function skinBlocks(
     }
   }
   return fixed;
+}
+
+const byteCounts = new Int32Array(256);
+
+/** The k-th smallest (from 0) of the first `n` values, all whole numbers 0–255 (as selectKth gives it). */
+function byteKth(values: Float64Array, n: number, k: number): number {
+  const counts = byteCounts.fill(0);
+  for (let i = 0; i < n; i++) counts[values[i]!]!++;
+  let below = 0;
+  let v = 0;
+  while (below + counts[v]! <= k) below += counts[v++]!;
+  return v;
 }
 
 /** Bilinear interpolation between block centres, one row at a time (weights per column computed once). */
@@ -408,14 +427,42 @@ class SkinGrid {
     const ty = fy - y0;
     const r0 = y0 * bw;
     const r1 = y1 * bw;
-    for (let x = 0; x < out.length; x++) {
+    // Between two block centres the four corner levels are the same: read once per run of columns.
+    const w = out.length;
+    let x = 0;
+    while (x < w) {
       const x0 = X0[x]!;
       const x1 = X1[x]!;
-      const tx = TX[x]!;
-      const top = fixed[r0 + x0]! + (fixed[r0 + x1]! - fixed[r0 + x0]!) * tx;
-      const bot = fixed[r1 + x0]! + (fixed[r1 + x1]! - fixed[r1 + x0]!) * tx;
-      out[x] = top + (bot - top) * ty;
+      const a = fixed[r0 + x0]!;
+      const b = fixed[r1 + x0]!;
+      const da = fixed[r0 + x1]! - a;
+      const db = fixed[r1 + x1]! - b;
+      let end = x + 1;
+      while (end < w && X0[end] === x0) end++;
+      for (; x < end; x++) {
+        const tx = TX[x]!;
+        const top = a + da * tx;
+        const bot = b + db * tx;
+        out[x] = top + (bot - top) * ty;
+      }
     }
+  }
+
+  /** The level of `fixed` at one pixel: {@link row}'s value at x, rounded to Float32 as it stores it. */
+  at(fixed: Float32Array, x: number, y: number): number {
+    const { bw, bh } = this;
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / this.B - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    const ty = fy - y0;
+    const r0 = y0 * bw;
+    const r1 = y1 * bw;
+    const x0 = this.x0[x]!;
+    const x1 = this.x1[x]!;
+    const tx = this.tx[x]!;
+    const top = fixed[r0 + x0]! + (fixed[r0 + x1]! - fixed[r0 + x0]!) * tx;
+    const bot = fixed[r1 + x0]! + (fixed[r1 + x1]! - fixed[r1 + x0]!) * tx;
+    return Math.fround(top + (bot - top) * ty);
   }
 }
 
@@ -552,23 +599,7 @@ function darknessPlanes(
     grid.row(levels.r, y, skinR);
     grid.row(levels.g, y, skinG);
     grid.row(levels.b, y, skinB);
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      const sr = skinR[x]!;
-      const sg = skinG[x]!;
-      const sb = skinB[x]!;
-      const R = r[p]!;
-      const G = g[p]!;
-      const Bl = b[p]!;
-      const dr = 1 - R / Math.max(8, sr);
-      const dg = 1 - G / Math.max(8, sg);
-      const db = 1 - Bl / Math.max(8, sb);
-      // Brighter than skin (flakes, glare, light creases) is not evidence of anything dark: clamped
-      // at 0, so the skin beside a white flake does not become a dark ridge by contrast.
-      dMean[p] = Math.max(0, (dr + dg + db) / 3);
-      dMin[p] = Math.max(0, Math.min(dr, dg, db));
-      blue[p] = dr - db;
-      red[p] = dr;
-    }
+    darknessRow(r, g, b, skinR, skinG, skinB, y * w, w, dMean, dMin, blue, red);
     if (skinBright && chroma)
       for (let x = 0, p = y * w; x < w; x++, p++) {
         skinBright[p] = skinBrightness(skinR[x]!, skinG[x]!, skinB[x]!);
@@ -576,6 +607,37 @@ function darknessPlanes(
       }
   }
   return levels;
+}
+
+/** One row of {@link darknessPlanes} (from pixel `o`, `w` pixels) against its skin levels. */
+function darknessRow(
+  r: Float32Array,
+  g: Float32Array,
+  b: Float32Array,
+  skinR: Float32Array,
+  skinG: Float32Array,
+  skinB: Float32Array,
+  o: number,
+  w: number,
+  dMean: Float32Array,
+  dMin: Float32Array,
+  blue: Float32Array,
+  red: Float32Array,
+): void {
+  for (let x = 0, p = o; x < w; x++, p++) {
+    const sr = skinR[x]!;
+    const sg = skinG[x]!;
+    const sb = skinB[x]!;
+    const dr = 1 - r[p]! / Math.max(8, sr);
+    const dg = 1 - g[p]! / Math.max(8, sg);
+    const db = 1 - b[p]! / Math.max(8, sb);
+    // Brighter than skin (flakes, glare, light creases) is not evidence of anything dark: clamped
+    // at 0, so the skin beside a white flake does not become a dark ridge by contrast.
+    dMean[p] = Math.max(0, (dr + dg + db) / 3);
+    dMin[p] = Math.max(0, Math.min(dr, dg, db));
+    blue[p] = dr - db;
+    red[p] = dr;
+  }
 }
 
 const skinBrightness = (sr: number, sg: number, sb: number) => (sr + sg + sb) / 765;
@@ -791,22 +853,12 @@ function candidateSkinAndChroma(
   chromaOut: Float32Array,
 ): void {
   const { r, g, b, width: w } = img;
-  const rowR = new Float32Array(w);
-  const rowG = new Float32Array(w);
-  const rowB = new Float32Array(w);
-  let row = -1;
+  const { grid } = skin;
   for (let i = 0; i < cand.length; i++) {
     const p = cand[i]!;
     const y = Math.floor(p / w);
-    if (y !== row) {
-      // Candidates ascend, so each row's levels are interpolated once (as the per-pixel pass did).
-      skin.grid.row(skin.r, y, rowR);
-      skin.grid.row(skin.g, y, rowG);
-      skin.grid.row(skin.b, y, rowB);
-      row = y;
-    }
     const x = p - y * w;
-    brightOut[i] = skinBrightness(rowR[x]!, rowG[x]!, rowB[x]!);
+    brightOut[i] = skinBrightness(grid.at(skin.r, x, y), grid.at(skin.g, x, y), grid.at(skin.b, x, y));
     chromaOut[i] = chromaOf(r[p]!, g[p]!, b[p]!);
   }
 }

@@ -825,8 +825,14 @@ export function candidateFeatures(
   gather(6, boxMean(dev, w, h, rad.near, dev));
   const work = plane(slots.work);
   candidateRidge(smoothBox3(dMean, w, h, rad.ridgeFine, work), w, h, cand, rad.ridgeFine ** 2, column(7));
+  // Where the coarse ridge's smoothing radius is the near mean's (about 8 µm per pixel), its first
+  // box pass is that mean, already computed.
+  const coarse =
+    rad.ridgeCoarse === rad.near
+      ? boxMean(boxMean(near, w, h, rad.near, work), w, h, rad.near, work)
+      : smoothBox3(dMean, w, h, rad.ridgeCoarse, work);
   candidateRidge(
-    smoothBox3(dMean, w, h, rad.ridgeCoarse, work),
+    coarse,
     w,
     h,
     cand,

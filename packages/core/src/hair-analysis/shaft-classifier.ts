@@ -127,7 +127,41 @@ export function shaftProbabilityOfCandidates(
     const x10 = columns[10 * N + i]!;
     const x11 = columns[11 * N + i]!;
     let z = b2;
-    for (let j = 0, r = 0; j < H; j++, r += 12) {
+    // Two hidden units per step (independent chains the processor overlaps); each unit's sum and
+    // the output's sum keep their order.
+    let j = 0;
+    for (let r = 0; j + 1 < H; j += 2, r += 24) {
+      let a = b[j]!;
+      let c = b[j + 1]!;
+      a += w[r]! * x0;
+      c += w[r + 12]! * x0;
+      a += w[r + 1]! * x1;
+      c += w[r + 13]! * x1;
+      a += w[r + 2]! * x2;
+      c += w[r + 14]! * x2;
+      a += w[r + 3]! * x3;
+      c += w[r + 15]! * x3;
+      a += w[r + 4]! * x4;
+      c += w[r + 16]! * x4;
+      a += w[r + 5]! * x5;
+      c += w[r + 17]! * x5;
+      a += w[r + 6]! * x6;
+      c += w[r + 18]! * x6;
+      a += w[r + 7]! * x7;
+      c += w[r + 19]! * x7;
+      a += w[r + 8]! * x8;
+      c += w[r + 20]! * x8;
+      a += w[r + 9]! * x9;
+      c += w[r + 21]! * x9;
+      a += w[r + 10]! * x10;
+      c += w[r + 22]! * x10;
+      a += w[r + 11]! * x11;
+      c += w[r + 23]! * x11;
+      z += w2[j]! * fastTanh(a);
+      z += w2[j + 1]! * fastTanh(c);
+    }
+    if (j < H) {
+      const r = 12 * j;
       let a = b[j]!;
       a += w[r]! * x0;
       a += w[r + 1]! * x1;

@@ -59,7 +59,7 @@ function maskBuffers(n: number) {
     masks = {
       mask: sharedBytes(n),
       sk: sharedBytes(n),
-      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
+      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
     };
   return masks;
 }

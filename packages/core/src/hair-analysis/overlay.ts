@@ -26,7 +26,7 @@ const NEUTRAL = 14;
 const FLAT = 3;
 
 /**
- * `scratch`, when given, is three w×h float planes and four w×h byte planes this may overwrite (the
+ * `scratch`, when given, is three w×h float planes and three w×h byte planes this may overwrite (the
  * analysis lends planes it keeps between calls, see pixel-features.ts PlanePool); the returned mask
  * is then the second byte plane.
  */
@@ -124,7 +124,7 @@ export function detectOverlays(
       }
   }
   if (boxes) kinds.add('text-box');
-  const spare = bytes(3);
+  const spare = bytes(2);
   dilate(mask, w, h, rad, mask, spare);
   if (colouredCount >= 20) {
     kinds.add('coloured-graphic');
@@ -133,7 +133,8 @@ export function detectOverlays(
   // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
   // from both neighbours two pixels away across the line, in a long run of such pixels.
   const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
-  const lineAt = bytes(2);
+  // Line pixels go straight into the mask (the search reads the brightness only).
+  let lines = false;
   for (let y = 2; y < h - 2; y++) {
     let run = 0;
     for (let x = 0; x <= w; x++) {
@@ -147,7 +148,10 @@ export function detectOverlays(
       }
       if (on) run++;
       else {
-        if (run >= minRun) for (let k = x - run; k < x; k++) lineAt[y * w + k] = 1;
+        if (run >= minRun) {
+          mask.fill(1, y * w + x - run, y * w + x);
+          lines = true;
+        }
         run = 0;
       }
     }
@@ -167,17 +171,14 @@ export function detectOverlays(
       if (on) runs[x]!++;
       else {
         const run = runs[x]!;
-        if (run >= minRun) for (let k = y - run; k < y; k++) lineAt[k * w + x] = 1;
+        if (run >= minRun) {
+          for (let k = y - run; k < y; k++) mask[k * w + x] = 1;
+          lines = true;
+        }
         runs[x] = 0;
       }
     }
   }
-  let lines = 0;
-  for (let p = 0; p < n; p++)
-    if (lineAt[p]) {
-      mask[p] = 1;
-      lines++;
-    }
   if (lines) kinds.add('line');
   const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)), mask, spare.fill(0));
   let covered = 0;

@@ -67,6 +67,29 @@ export function toWorkingGray(
   return { data, width: w, height: h };
 }
 
+/**
+ * The grey image {@link toWorkingGray} gives, from planes binned by `factor` > 1 (toWorkingRgb's
+ * planes hold each block's channel sum divided by factor², rounded to Float32): the sums are whole
+ * numbers far below 2²⁴, so rounding a plane value times factor² gives the sum back exactly, and
+ * the grey level is then computed from the same integer as from the pixels. Reads the small binned
+ * planes instead of the full-size image a second time.
+ */
+export function grayFromBinned(
+  rgb: { r: Float32Array; g: Float32Array; b: Float32Array; width: number; height: number },
+  factor: number,
+  out: Float32Array,
+): GrayImage {
+  const { r, g, b, width: w, height: h } = rgb;
+  const area = factor * factor;
+  const norm = 0.25 / area;
+  const data = out.subarray(0, w * h);
+  for (let p = 0; p < w * h; p++) {
+    const s = 2 * Math.round(r[p]! * area) + Math.round(g[p]! * area) + Math.round(b[p]! * area);
+    data[p] = s * norm;
+  }
+  return { data, width: w, height: h };
+}
+
 /** Whether a 32-bit word holds the first of its four bytes in its lowest bits. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

@@ -88,7 +88,9 @@ export function toWorkingRgb(
   if (factor === 1) {
     // Same values as the binning below (a sum of one byte, times 1).
     const done =
-      channels === 3 && pixels.byteOffset % 4 === 0 && LITTLE_ENDIAN ? rgbFromWords(pixels, w * h, r, g, b) : 0;
+      channels === 3 && pixels.byteOffset % 4 === 0 && LITTLE_ENDIAN
+        ? rgbFromWords(pixels, w * h, r, g, b)
+        : 0;
     for (let p = done, o = done * channels; p < w * h; p++, o += channels) {
       r[p] = pixels[o]!;
       g[p] = pixels[o + 1]!;
@@ -397,7 +399,8 @@ function skinBlocks(
         }
       // Unbinned images hold whole byte values: the same element from a count per value, without
       // the selection's unpredictable branches.
-      level[by * bw + bx] = n === 0 ? 0 : bytes ? byteKth(values, n, n >> 1) : selectKth(values.subarray(0, n), n >> 1);
+      level[by * bw + bx] =
+        n === 0 ? 0 : bytes ? byteKth(values, n, n >> 1) : selectKth(values.subarray(0, n), n >> 1);
     }
   }
   // A block mostly covered by hair reads dark: take the median of its 3×3 neighbourhood when that
@@ -871,15 +874,7 @@ export function candidateFeatures(
     rad.ridgeCoarse === rad.near
       ? boxMean(boxMean(near, w, h, rad.near, work), w, h, rad.near, work)
       : smoothBox3(dMean, w, h, rad.ridgeCoarse, work);
-  candidateRidge(
-    coarse,
-    w,
-    h,
-    cand,
-    rad.ridgeCoarse ** 2,
-    column(8),
-    column(9),
-  );
+  candidateRidge(coarse, w, h, cand, rad.ridgeCoarse ** 2, column(8), column(9));
   return {
     candidates: cand,
     columns,

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
 import { flattenIllumination, selectKth } from './flatten-illumination';
 import { hysteresisThreshold, smoothAndThreshold, smoothClassifyRows } from './hysteresis-threshold';
+import { toWorkingRgb } from './pixel-features';
 import { CHUNK_ROWS, sharedFloat32 } from './row-chunks';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
 import { Rng } from './synthetic/prng';
-import { toWorkingRgb } from './pixel-features';
 import { grayFromBinned, toWorkingGray, workingFactor } from './working-image';
 
 describe('toWorkingGray', () => {

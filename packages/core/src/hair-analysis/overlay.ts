@@ -1,4 +1,5 @@
-import { boxMean, type WorkingRgb } from './pixel-features';
+import { boxMean } from './box-mean';
+import type { WorkingRgb } from './pixel-features';
 
 /**
  * Finds device graphics burned into a trichoscopy image — info bars and grey bands along an edge,

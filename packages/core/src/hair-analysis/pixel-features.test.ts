@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxMean, candidateFeatures, PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
+import { boxMean } from './box-mean';
+import { candidateFeatures, PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
 import { shaftProbability, shaftProbabilityMap, shaftProbabilityOfCandidates } from './shaft-classifier';
 import { paint, shaft, skinCanvas } from './test-canvas';
 

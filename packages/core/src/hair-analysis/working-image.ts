@@ -79,15 +79,24 @@ export function grayFromBinned(
   factor: number,
   out: Float32Array,
 ): GrayImage {
-  const { r, g, b, width: w, height: h } = rgb;
-  const area = factor * factor;
-  const norm = 0.25 / area;
+  const { width: w, height: h } = rgb;
   const data = out.subarray(0, w * h);
-  for (let p = 0; p < w * h; p++) {
-    const s = 2 * Math.round(r[p]! * area) + Math.round(g[p]! * area) + Math.round(b[p]! * area);
+  grayFromSums(rgb.r, rgb.g, rgb.b, factor * factor, data);
+  return { data, width: w, height: h };
+}
+
+/**
+ * The loop of {@link grayFromBinned}, a function of its own: called once per analysis, the loop is
+ * compiled on the fly while it runs, and that code was thrown away at the object built after it on
+ * every call (the loop then ran several times slower).
+ */
+function grayFromSums(r: Float32Array, g: Float32Array, b: Float32Array, area: number, data: Float32Array) {
+  const norm = 0.25 / area;
+  // Each product lies within 10⁻³ of a whole number ≥ 0, so adding ½ and truncating rounds it.
+  for (let p = 0; p < data.length; p++) {
+    const s = 2 * ((r[p]! * area + 0.5) | 0) + ((g[p]! * area + 0.5) | 0) + ((b[p]! * area + 0.5) | 0);
     data[p] = s * norm;
   }
-  return { data, width: w, height: h };
 }
 
 /** Whether a 32-bit word holds the first of its four bytes in its lowest bits. */

@@ -32,7 +32,7 @@ import { splitAtCorners } from './split-corners';
 import { classifyDiameter, diameterHistogram, TERMINAL_MIN_UM, VELLUS_MAX_UM } from './summarize';
 import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
-import { toWorkingGray, workingFactor } from './working-image';
+import { grayFromBinned, toWorkingGray, workingFactor } from './working-image';
 
 export const ENGINE_VERSION = 'anagen-hair/0.6.0';
 
@@ -43,25 +43,27 @@ const ATTACHED_FACTOR = 1.5;
  * Image-sized buffers kept between calls: a fresh multi-megabyte typed array costs a page fault
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
- * The float planes are one pool, each plane reused by a later stage once its content is dead (the
- * peak is the feature stage's 9 planes); shared memory, so that a helper thread can
- * take part in the per-row stages (row-chunks.ts).
+ * The float planes are one pool, each plane reused by a later stage once its content is dead (7
+ * planes, the feature stage's peak; 8 for a binned image, whose grey plane is made early); shared
+ * memory, so that a helper thread can take part in the per-row stages (row-chunks.ts).
  */
 const keptPlanes = new PlanePool();
 /**
- * Working images up to this many pixels keep their planes between calls (9 Float32 planes, 36 bytes
- * per pixel: 69 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
+ * Working images up to this many pixels keep their planes between calls (7 Float32 planes, 28 bytes
+ * per pixel: 54 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
  * own that is garbage once the call returns, so a host does not hold several hundred MB for ever
  * after one very large image.
  */
 const KEEP_PLANES_PIXELS = 2_000_000;
+/** Pool slot of a binned image's grey plane (beyond the feature stage's slots 0–7). */
+const GRAY_SLOT = 8;
 let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array[] } | null = null;
 function maskBuffers(n: number) {
   if (!masks || masks.mask.length < n)
     masks = {
       mask: sharedBytes(n),
       sk: sharedBytes(n),
-      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
+      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
     };
   return masks;
 }
@@ -169,6 +171,9 @@ export function analyzeHairDetailed(
   // ridge shape, texture), not from a darkness threshold: on real images skin creases, flakes,
   // bluish follicle halos and graphics pass any threshold that keeps faint vellus shafts.
   const rgb = toWorkingRgb(pixels, width, height, channels, factor, planes);
+  // A binned grey image is taken from the binned colour planes now (they are overwritten by the
+  // features), in a plane of its own; an unbinned one is read from the pixels after the classifier.
+  const binnedGray = factor > 1 ? grayFromBinned(rgb, factor, planes.get(GRAY_SLOT, area)) : null;
   lap('rgb');
   // Device graphics are not hair: their pixels leave the mask (and the quality says they were
   // there). Before the features, which take over the colour planes and the ones lent here.
@@ -190,24 +195,14 @@ export function analyzeHairDetailed(
   lap('classifier');
   // From here on only the probability and the red darkness of the feature stage are read: its other
   // planes take the grey image (then the smoothed darkness), the flattened darkness and distances.
-  const gray = toWorkingGray(pixels, width, height, channels, factor, greyPlane);
+  const gray = binnedGray ?? toWorkingGray(pixels, width, height, channels, factor, greyPlane);
   lap('grey');
-  let saturated = 0;
-  let sampled = 0;
-  for (let p = 0; p < gray.data.length; p += 7, sampled++) if (gray.data[p]! >= 250) saturated++;
+  const { saturated, sampled } = saturatedSample(gray.data);
   // Each stage writes a buffer other than the one it reads, so that rows can be shared out to a
   // helper thread (the grey image's plane takes the smoothed darkness, which is written last).
   const { darkness, skinLevel } = flattenIllumination(gray, wupp, undefined, darknessPlane);
   lap('flatten');
-  let shaftPixels = 0;
-  let shaftUnderOverlay = 0;
-  for (let p = 0; p < probability.length; p++) {
-    if (probability[p]! >= SHAFT_HIGH) {
-      shaftPixels++;
-      if (overlay.mask[p]) shaftUnderOverlay++;
-    }
-    if (overlay.mask[p]) probability[p] = 0;
-  }
+  const { shaftPixels, shaftUnderOverlay } = clearOverlay(probability, overlay.mask);
   // Shaft widths are read from the red-weighted darkness map (binomially smoothed, which keeps the
   // integral across a shaft); the mask above only says where the shafts are.
   const dark = smoothBinomial(darkness, w, h, gray.data);
@@ -596,6 +591,35 @@ export function analyzeHairDetailed(
     strandInfo,
     placement: candidates,
   };
+}
+
+/**
+ * Counts the clear shaft pixels (probability ≥ SHAFT_HIGH) and those under graphics, and sets the
+ * probability under graphics to 0. (A function of its own: inside the long analysis function this
+ * loop over every pixel ran several times slower.)
+ */
+function clearOverlay(
+  probability: Float32Array,
+  overlay: Uint8Array,
+): { shaftPixels: number; shaftUnderOverlay: number } {
+  let shaftPixels = 0;
+  let shaftUnderOverlay = 0;
+  for (let p = 0; p < probability.length; p++) {
+    if (probability[p]! >= SHAFT_HIGH) {
+      shaftPixels++;
+      if (overlay[p]) shaftUnderOverlay++;
+    }
+    if (overlay[p]) probability[p] = 0;
+  }
+  return { shaftPixels, shaftUnderOverlay };
+}
+
+/** Every 7th grey pixel: how many were sampled and how many of them are saturated (≥ 250). */
+function saturatedSample(gray: Float32Array): { saturated: number; sampled: number } {
+  let saturated = 0;
+  let sampled = 0;
+  for (let p = 0; p < gray.length; p += 7, sampled++) if (gray[p]! >= 250) saturated++;
+  return { saturated, sampled };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { boxMean, type WorkingRgb } from './pixel-features';
+import { boxMean } from './box-mean';
+import type { WorkingRgb } from './pixel-features';
 
 /**
  * Finds device graphics burned into a trichoscopy image — info bars and grey bands along an edge,
@@ -26,7 +27,7 @@ const NEUTRAL = 14;
 const FLAT = 3;
 
 /**
- * `scratch`, when given, is three w×h float planes and four w×h byte planes this may overwrite (the
+ * `scratch`, when given, is three w×h float planes and three w×h byte planes this may overwrite (the
  * analysis lends planes it keeps between calls, see pixel-features.ts PlanePool); the returned mask
  * is then the second byte plane.
  */
@@ -48,6 +49,8 @@ export function detectOverlays(
   const L = plane(2);
   const coloured = bytes(0);
   let colouredCount = 0;
+  let greyCount = 0;
+  let whiteCount = 0;
   for (let p = 0; p < n; p++) {
     const R = r[p]!;
     const G = g[p]!;
@@ -59,8 +62,12 @@ export function detectOverlays(
       coloured[p] = 1;
       colouredCount++;
     }
-    boxGrey[p] = mx - mn <= NEUTRAL && mx >= 40 && mx <= 125 ? 1 : 0;
-    white[p] = mn >= 215 && mx - mn <= 20 ? 1 : 0;
+    const grey = mx - mn <= NEUTRAL && mx >= 40 && mx <= 125 ? 1 : 0;
+    const wh = mn >= 215 && mx - mn <= 20 ? 1 : 0;
+    boxGrey[p] = grey;
+    white[p] = wh;
+    greyCount += grey;
+    whiteCount += wh;
     L[p] = R + G + B;
   }
   const mask = bytes(1);
@@ -106,16 +113,19 @@ export function detectOverlays(
   }
   // Label boxes elsewhere (the scale bar's "1.0 mm"): windows mostly box grey with some white text.
   const rad = Math.max(2, Math.round(24 / umPerWorkingPx));
-  const greyShare = boxMean(boxGrey, w, h, rad, boxGrey);
-  const whiteShare = boxMean(white, w, h, rad, white);
+  // (Without any box-grey or any white pixel there is no such window: most fields without graphics.)
   let boxes = 0;
-  for (let p = 0; p < n; p++)
-    if (greyShare[p]! >= 0.45 && whiteShare[p]! >= 0.03) {
-      mask[p] = 1;
-      boxes++;
-    }
+  if (greyCount > 0 && whiteCount > 0) {
+    const greyShare = boxMean(boxGrey, w, h, rad, boxGrey);
+    const whiteShare = boxMean(white, w, h, rad, white);
+    for (let p = 0; p < n; p++)
+      if (greyShare[p]! >= 0.45 && whiteShare[p]! >= 0.03) {
+        mask[p] = 1;
+        boxes++;
+      }
+  }
   if (boxes) kinds.add('text-box');
-  const spare = bytes(3);
+  const spare = bytes(2);
   dilate(mask, w, h, rad, mask, spare);
   if (colouredCount >= 20) {
     kinds.add('coloured-graphic');
@@ -124,7 +134,8 @@ export function detectOverlays(
   // Thin straight lines along rows or columns (scale bars, ticks, frame lines): a pixel that differs
   // from both neighbours two pixels away across the line, in a long run of such pixels.
   const minRun = Math.max(12, Math.round(150 / umPerWorkingPx));
-  const lineAt = bytes(2);
+  // Line pixels go straight into the mask (the search reads the brightness only).
+  let lines = false;
   for (let y = 2; y < h - 2; y++) {
     let run = 0;
     for (let x = 0; x <= w; x++) {
@@ -134,11 +145,14 @@ export function detectOverlays(
         const v = L[p]!;
         const a = v - L[p - 2 * w]!;
         const c = v - L[p + 2 * w]!;
-        on = Math.abs(a) > 45 && Math.abs(c) > 45 && Math.sign(a) === Math.sign(c);
+        on = (a > 45 && c > 45) || (a < -45 && c < -45);
       }
       if (on) run++;
       else {
-        if (run >= minRun) for (let k = x - run; k < x; k++) lineAt[y * w + k] = 1;
+        if (run >= minRun) {
+          mask.fill(1, y * w + x - run, y * w + x);
+          lines = true;
+        }
         run = 0;
       }
     }
@@ -153,22 +167,19 @@ export function detectOverlays(
         const v = L[p]!;
         const a = v - L[p - 2]!;
         const c = v - L[p + 2]!;
-        on = Math.abs(a) > 45 && Math.abs(c) > 45 && Math.sign(a) === Math.sign(c);
+        on = (a > 45 && c > 45) || (a < -45 && c < -45);
       }
       if (on) runs[x]!++;
       else {
         const run = runs[x]!;
-        if (run >= minRun) for (let k = y - run; k < y; k++) lineAt[k * w + x] = 1;
+        if (run >= minRun) {
+          for (let k = y - run; k < y; k++) mask[k * w + x] = 1;
+          lines = true;
+        }
         runs[x] = 0;
       }
     }
   }
-  let lines = 0;
-  for (let p = 0; p < n; p++)
-    if (lineAt[p]) {
-      mask[p] = 1;
-      lines++;
-    }
   if (lines) kinds.add('line');
   const dilated = dilate(mask, w, h, Math.max(1, Math.round(10 / umPerWorkingPx)), mask, spare.fill(0));
   let covered = 0;
@@ -177,7 +188,8 @@ export function detectOverlays(
 }
 
 /**
- * Square dilation by `rad` pixels (separable max). Rows and columns alike are swept in memory order.
+ * Square dilation by `rad` pixels (separable max). Rows and columns alike are swept in memory order,
+ * and rows without a marked pixel are skipped (graphics cover a small part of most fields).
  * `out` may be `src` (which is read by the first pass only, and is a subset of the result); `tmp`
  * (zero-filled) holds the first pass.
  */
@@ -189,31 +201,29 @@ function dilate(
   out: Uint8Array = new Uint8Array(w * h),
   tmp: Uint8Array = new Uint8Array(w * h),
 ): Uint8Array {
+  const marked = new Uint8Array(h);
   for (let y = 0; y < h; y++) {
+    const o = y * w;
+    let first = 0;
+    while (first < w && !src[o + first]) first++;
+    if (first === w) continue;
+    marked[y] = 1;
     let last = -1e9;
-    for (let x = 0; x < w; x++) {
-      if (src[y * w + x]) last = x;
-      if (x - last <= rad) tmp[y * w + x] = 1;
+    for (let x = first; x < w; x++) {
+      if (src[o + x]) last = x;
+      if (x - last <= rad) tmp[o + x] = 1;
     }
     last = 1e9;
     for (let x = w - 1; x >= 0; x--) {
-      if (src[y * w + x]) last = x;
-      if (last - x <= rad) tmp[y * w + x] = 1;
+      if (src[o + x]) last = x;
+      if (last - x <= rad) tmp[o + x] = 1;
     }
   }
-  // The last marked row of each column, going down and then going up.
-  const last = new Int32Array(w).fill(-1e9);
+  // Each output row is the union of the first pass's marked rows within `rad` of it.
   for (let y = 0; y < h; y++) {
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      if (tmp[p]) last[x] = y;
-      if (y - last[x]! <= rad) out[p] = 1;
-    }
-  }
-  last.fill(1e9);
-  for (let y = h - 1; y >= 0; y--) {
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      if (tmp[p]) last[x] = y;
-      if (last[x]! - y <= rad) out[p] = 1;
+    for (let k = Math.max(0, y - rad); k <= Math.min(h - 1, y + rad); k++) {
+      if (!marked[k]) continue;
+      for (let x = 0, p = y * w, q = k * w; x < w; x++, p++, q++) if (tmp[q]) out[p] = 1;
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxMean, candidateFeatures, PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
+import { boxMean } from './box-mean';
+import { candidateFeatures, PlanePool, pixelFeatures, toWorkingRgb } from './pixel-features';
 import { shaftProbability, shaftProbabilityMap, shaftProbabilityOfCandidates } from './shaft-classifier';
 import { paint, shaft, skinCanvas } from './test-canvas';
 
@@ -46,18 +47,37 @@ describe('pixel features', () => {
     expect(map[p]).toBeCloseTo(shaftProbability(row), 3);
   });
 
-  it("gives the same map from the candidate pixels' rows, with pooled planes reused between calls", () => {
+  it("gives the same map from the candidate pixels' columns, with pooled planes reused between calls", () => {
     const pool = new PlanePool();
-    for (const seed of [3, 5]) {
+    // At 8 µm per pixel the coarse ridge's smoothing starts from the near mean; at 8.31 (the FDU
+    // images binned 3×3) the two radii differ.
+    for (const [seed, um] of [
+      [3, 8],
+      [5, 8],
+      [4, 8.31],
+    ] as const) {
       const c = skinCanvas(140, 90, seed);
       paint(c, [40, 30, 30], shaft(10, 20 + seed, 130, 70, 4 + seed));
       paint(c, [250, 250, 252], (x, y) => (Math.hypot(x - 70, y - 20) < 8 ? 1 : 0));
-      const full = shaftProbabilityMap(pixelFeatures(toWorkingRgb(c.pixels, c.width, c.height, 3, 1), 8));
-      const cand = candidateFeatures(toWorkingRgb(c.pixels, c.width, c.height, 3, 1, pool), 8, pool);
+      const full = shaftProbabilityMap(pixelFeatures(toWorkingRgb(c.pixels, c.width, c.height, 3, 1), um));
+      const cand = candidateFeatures(toWorkingRgb(c.pixels, c.width, c.height, 3, 1, pool), um, pool);
       expect(cand.candidates.length).toBeGreaterThan(0);
       expect(cand.candidates.length).toBeLessThan(full.length);
       const map = shaftProbabilityOfCandidates(cand, new Float32Array(full.length).fill(7));
       expect(map).toEqual(full);
+    }
+  });
+
+  it('bins unbinned RGB into planes holding the bytes, from an aligned buffer or not', () => {
+    const w = 7;
+    const h = 3;
+    const buf = Uint8Array.from({ length: w * h * 3 + 1 }, (_, i) => (i * 37 + 11) & 255);
+    for (const offset of [0, 1]) {
+      const px = buf.subarray(offset, offset + w * h * 3);
+      const rgb = toWorkingRgb(px, w, h, 3, 1);
+      for (let p = 0; p < w * h; p++) {
+        expect([rgb.r[p], rgb.g[p], rgb.b[p]]).toEqual([px[3 * p], px[3 * p + 1], px[3 * p + 2]]);
+      }
     }
   });
 });

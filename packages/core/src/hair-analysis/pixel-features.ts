@@ -1,5 +1,6 @@
-import { selectKth } from './flatten-illumination';
+import { boxMean, smoothBox3 } from './box-mean';
 import { sharedFloat32 } from './row-chunks';
+import { SkinGrid, skinBlocks } from './skin-levels';
 /**
  * Per-pixel evidence for "this is hair shaft", at working resolution, for the shaft classifier
  * (shaft-classifier.ts). Everything is relative to the skin around the pixel and scaled by the
@@ -87,7 +88,11 @@ export function toWorkingRgb(
   const b = planeOf(pool, RGB_SLOTS[2], w * h);
   if (factor === 1) {
     // Same values as the binning below (a sum of one byte, times 1).
-    for (let p = 0, o = 0; p < w * h; p++, o += channels) {
+    const done =
+      channels === 3 && pixels.byteOffset % 4 === 0 && LITTLE_ENDIAN
+        ? rgbFromWords(pixels, w * h, r, g, b)
+        : 0;
+    for (let p = done, o = done * channels; p < w * h; p++, o += channels) {
       r[p] = pixels[o]!;
       g[p] = pixels[o + 1]!;
       b[p] = pixels[o + 2]!;
@@ -117,255 +122,74 @@ export function toWorkingRgb(
   return { r, g, b, width: w, height: h };
 }
 
-/** Row-pass buffer of {@link boxMean}, kept between calls (a few hundred KiB). */
-let ring = new Float32Array(0);
+/** Whether a 32-bit word holds the first of its four bytes in its lowest bits. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
- * Box mean of radius `rad` (a (2·rad+1)² window clipped at the borders): running sums along rows,
- * then along columns, so the cost does not grow with the radius. The row pass is kept only for the
- * 2·rad+2 rows the column window spans (a ring of rows, so no image-sized intermediate and it stays
- * in cache); `out` may be `src` itself, as each source row has been read before its output row is
- * written.
+ * The first pixels of a 4-byte-aligned RGB buffer into three planes, read as 32-bit words (four
+ * pixels are three words: one load instead of four byte loads). Returns how many pixels were
+ * converted (a multiple of 4).
  */
-export function boxMean(
-  src: Float32Array,
-  w: number,
-  h: number,
-  rad: number,
-  out?: Float32Array,
-): Float32Array {
-  const dst = out ?? new Float32Array(w * h);
-  if (rad <= 0) {
-    if (dst !== src) dst.set(src.subarray(0, w * h));
-    return dst;
+function rgbFromWords(
+  pixels: Uint8Array | Uint8ClampedArray,
+  n: number,
+  r: Float32Array,
+  g: Float32Array,
+  b: Float32Array,
+): number {
+  const words = new Int32Array(pixels.buffer, pixels.byteOffset, (3 * n) >> 2);
+  let p = 0;
+  for (let i = 0; p + 4 <= n; p += 4, i += 3) {
+    // Bytes: a = R0 G0 B0 R1, c = G1 B1 R2 G2, d = B2 R3 G3 B3 (lowest first).
+    const a = words[i]!;
+    const c = words[i + 1]!;
+    const d = words[i + 2]!;
+    r[p] = a & 255;
+    g[p] = (a >> 8) & 255;
+    b[p] = (a >> 16) & 255;
+    r[p + 1] = a >>> 24;
+    g[p + 1] = c & 255;
+    b[p + 1] = (c >> 8) & 255;
+    r[p + 2] = (c >> 16) & 255;
+    g[p + 2] = c >>> 24;
+    b[p + 2] = d & 255;
+    r[p + 3] = (d >> 8) & 255;
+    g[p + 3] = (d >> 16) & 255;
+    b[p + 3] = d >>> 24;
   }
-  const invX = new Float64Array(w);
-  for (let x = 0; x < w; x++) invX[x] = 1 / (Math.min(w - 1, x + rad) - Math.max(0, x - rad) + 1);
-  // Rows y−rad−1 … y+rad are in use while output row y is written, and the row pass runs two rows
-  // at a time (their running sums are independent chains the processor overlaps), so the ring has
-  // one row more than the window needs.
-  const R = 2 * rad + 3;
-  if (ring.length < R * w) ring = new Float32Array(R * w);
-  const tmp = ring;
-  let passed = 0;
-  // Rows `passed` … y of the row pass into ring rows (row mod R), Float32 as a full intermediate
-  // image was; in pairs where two rows are due.
-  const rowPassTo = (y: number) => {
-    while (passed <= y) {
-      if (passed + 1 < h && passed + 1 <= y + 1) {
-        rowPair(passed);
-        passed += 2;
-      } else {
-        rowPass(passed);
-        passed++;
-      }
-    }
-  };
-  const rowPass = (y: number) => {
-    const o = y * w;
-    const t = (y % R) * w;
-    let sum = 0;
-    for (let x = 0; x < Math.min(w, rad); x++) sum += src[o + x]!;
-    // Three runs: the window grows, slides, shrinks (no bounds tests in the inner loops).
-    const grow = Math.min(w, rad + 1);
-    for (let x = 0; x < grow; x++) {
-      if (x + rad < w) sum += src[o + x + rad]!;
-      tmp[t + x] = sum * invX[x]!;
-    }
-    const slideEnd = w - rad;
-    for (let x = grow; x < slideEnd; x++) {
-      sum += src[o + x + rad]! - src[o + x - rad - 1]!;
-      tmp[t + x] = sum * invX[x]!;
-    }
-    for (let x = Math.max(grow, slideEnd); x < w; x++) {
-      sum -= src[o + x - rad - 1]!;
-      tmp[t + x] = sum * invX[x]!;
-    }
-  };
-  /** {@link rowPass} of rows y and y + 1 in one sweep. */
-  const rowPair = (y: number) => {
-    const o = y * w;
-    const q = o + w;
-    const t = (y % R) * w;
-    const u = ((y + 1) % R) * w;
-    let s0 = 0;
-    let s1 = 0;
-    for (let x = 0; x < Math.min(w, rad); x++) {
-      s0 += src[o + x]!;
-      s1 += src[q + x]!;
-    }
-    const grow = Math.min(w, rad + 1);
-    for (let x = 0; x < grow; x++) {
-      if (x + rad < w) {
-        s0 += src[o + x + rad]!;
-        s1 += src[q + x + rad]!;
-      }
-      tmp[t + x] = s0 * invX[x]!;
-      tmp[u + x] = s1 * invX[x]!;
-    }
-    const slideEnd = w - rad;
-    for (let x = grow; x < slideEnd; x++) {
-      s0 += src[o + x + rad]! - src[o + x - rad - 1]!;
-      s1 += src[q + x + rad]! - src[q + x - rad - 1]!;
-      tmp[t + x] = s0 * invX[x]!;
-      tmp[u + x] = s1 * invX[x]!;
-    }
-    for (let x = Math.max(grow, slideEnd); x < w; x++) {
-      s0 -= src[o + x - rad - 1]!;
-      s1 -= src[q + x - rad - 1]!;
-      tmp[t + x] = s0 * invX[x]!;
-      tmp[u + x] = s1 * invX[x]!;
-    }
-  };
-  const col = new Float64Array(w);
-  for (let y = 0; y < Math.min(h, rad); y++) {
-    rowPassTo(y);
-    const t = (y % R) * w;
-    for (let x = 0; x < w; x++) col[x]! += tmp[t + x]!;
-  }
-  // One sweep per output row: the row entering the window is added, then the one leaving it
-  // subtracted, then the column sum divided (per column, the same operations in the same order as
-  // three separate sweeps).
-  for (let y = 0; y < h; y++) {
-    const n = Math.min(h - 1, y + rad) - Math.max(0, y - rad) + 1;
-    const o = y * w;
-    const enters = y + rad < h;
-    const leaves = y - rad - 1 >= 0;
-    if (enters) rowPassTo(y + rad);
-    const add = ((y + rad) % R) * w;
-    const sub = ((y - rad - 1 + 2 * R) % R) * w;
-    if (enters && leaves) {
-      for (let x = 0; x < w; x++) {
-        const c = col[x]! + tmp[add + x]! - tmp[sub + x]!;
-        col[x] = c;
-        dst[o + x] = c / n;
-      }
-    } else if (enters) {
-      for (let x = 0; x < w; x++) {
-        const c = col[x]! + tmp[add + x]!;
-        col[x] = c;
-        dst[o + x] = c / n;
-      }
-    } else if (leaves) {
-      for (let x = 0; x < w; x++) {
-        const c = col[x]! - tmp[sub + x]!;
-        col[x] = c;
-        dst[o + x] = c / n;
-      }
-    } else {
-      for (let x = 0; x < w; x++) dst[o + x] = col[x]! / n;
-    }
-  }
-  return dst;
+  return p;
 }
 
-/** Three box passes of `src` into `out` (close to a Gaussian; good enough for a ridge filter). */
-function smoothBox3(src: Float32Array, w: number, h: number, rad: number, out: Float32Array): Float32Array {
-  if (rad < 1) {
-    out.set(src);
-    return out;
-  }
-  boxMean(src, w, h, rad, out);
-  boxMean(out, w, h, rad, out);
-  return boxMean(out, w, h, rad, out);
-}
+/** The Hessian's two eigenvalues at one pixel, written by {@link hessianAt} (ascending). */
+const eig = new Float64Array(2);
 
 /**
- * Skin level of one channel per block of ~`blockPx`: the median of the block (skin is most of a
- * block; white flakes, glare and dark shafts are outliers either way — a mean, even of the upper
- * half, was pulled up by flakes until the skin around them read as hair), then the brighter of
- * that and its neighbours' median where a thick shaft fills the block. {@link SkinGrid} interpolates
- * it per pixel.
+ * Eigenvalues of the Hessian of `s` at the inner pixel `p` into {@link eig}: `eig[0]` is the most
+ * negative curvature (across a dark ridge of a darkness map), `eig[1]` the other.
  */
-function skinBlocks(
-  src: Float32Array,
-  w: number,
-  h: number,
-  B: number,
-  bw: number,
-  bh: number,
-): Float32Array {
-  const level = new Float32Array(bw * bh);
-  const values = new Float64Array(Math.ceil(B / 2) ** 2);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      // Every other row and column: a quarter of the pixels gives the median as well, at a quarter
-      // of the sorting. (The element a sort would put in the middle; Float32 values are exact here.)
-      let n = 0;
-      for (let y = by * B; y < Math.min(h, (by + 1) * B); y += 2)
-        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x += 2) values[n++] = src[y * w + x]!;
-      level[by * bw + bx] = n ? selectKth(values.subarray(0, n), n >> 1) : 0;
-    }
-  }
-  // A block mostly covered by hair reads dark: take the median of its 3×3 neighbourhood when that
-  // is clearly brighter.
-  const fixed = new Float32Array(bw * bh);
-  const nb: number[] = [];
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      nb.length = 0;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const x = bx + dx;
-          const y = by + dy;
-          if (x >= 0 && y >= 0 && x < bw && y < bh) nb.push(level[y * bw + x]!);
-        }
-      nb.sort((a, c) => a - c);
-      const med = nb[nb.length >> 1]!;
-      const own = level[by * bw + bx]!;
-      fixed[by * bw + bx] = own < 0.85 * med ? med : own;
-    }
-  }
-  return fixed;
+function hessianAt(s: Float32Array, p: number, w: number): void {
+  const c = s[p]!;
+  const dxx = s[p + 1]! + s[p - 1]! - 2 * c;
+  const dyy = s[p + w]! + s[p - w]! - 2 * c;
+  const dxy = (s[p + w + 1]! + s[p - w - 1]! - s[p + w - 1]! - s[p - w + 1]!) / 4;
+  const tr = dxx + dyy;
+  const disc = Math.sqrt((dxx - dyy) * (dxx - dyy) + 4 * dxy * dxy);
+  eig[0] = (tr - disc) / 2;
+  eig[1] = (tr + disc) / 2;
 }
 
-/** Bilinear interpolation between block centres, one row at a time (weights per column computed once). */
-class SkinGrid {
-  private readonly x0: Int32Array;
-  private readonly x1: Int32Array;
-  private readonly tx: Float64Array;
-
-  constructor(
-    w: number,
-    private readonly B: number,
-    private readonly bw: number,
-    private readonly bh: number,
-  ) {
-    this.x0 = new Int32Array(w);
-    this.x1 = new Int32Array(w);
-    this.tx = new Float64Array(w);
-    for (let x = 0; x < w; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5));
-      const x0 = Math.floor(fx);
-      this.x0[x] = x0;
-      this.x1[x] = Math.min(bw - 1, x0 + 1);
-      this.tx[x] = fx - x0;
-    }
-  }
-
-  /** Row `y` of the interpolated level of `fixed` into `out` (Float32, as a full plane was). */
-  row(fixed: Float32Array, y: number, out: Float32Array): void {
-    const { bw, bh, x0: X0, x1: X1, tx: TX } = this;
-    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / this.B - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(bh - 1, y0 + 1);
-    const ty = fy - y0;
-    const r0 = y0 * bw;
-    const r1 = y1 * bw;
-    for (let x = 0; x < out.length; x++) {
-      const x0 = X0[x]!;
-      const x1 = X1[x]!;
-      const tx = TX[x]!;
-      const top = fixed[r0 + x0]! + (fixed[r0 + x1]! - fixed[r0 + x0]!) * tx;
-      const bot = fixed[r1 + x0]! + (fixed[r1 + x1]! - fixed[r1 + x0]!) * tx;
-      out[x] = top + (bot - top) * ty;
-    }
-  }
-}
+/** Ridge strength from {@link eig}: the curvature across the ridge, times `scale`. */
+const ridgeStrength = (scale: number) => -eig[0]! * scale;
+/** Anisotropy from {@link eig}: 1 along a line, 0 on a blob. */
+const ridgeAnisotropy = () => {
+  const a1 = Math.abs(eig[0]!);
+  const a2 = Math.abs(eig[1]!);
+  return (a1 - a2) / (a1 + a2 + 1e-6);
+};
 
 /**
  * Largest eigenvalue of the Hessian of `s` (a dark ridge of a darkness map is a negative curvature
- * across it). The one-pixel frame, where it is not defined, is 0.
+ * across it), times `scale`. The one-pixel frame, where it is not defined, is 0.
  */
 function ridge(
   s: Float32Array,
@@ -380,16 +204,9 @@ function ridge(
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const p = y * w + x;
-      const c = s[p]!;
-      const dxx = s[p + 1]! + s[p - 1]! - 2 * c;
-      const dyy = s[p + w]! + s[p - w]! - 2 * c;
-      const dxy = (s[p + w + 1]! + s[p - w - 1]! - s[p + w - 1]! - s[p - w + 1]!) / 4;
-      const tr = dxx + dyy;
-      const disc = Math.sqrt((dxx - dyy) * (dxx - dyy) + 4 * dxy * dxy);
-      const l1 = (tr - disc) / 2; // most negative: across a bright ridge of darkness
-      const l2 = (tr + disc) / 2;
-      outR[p] = -l1 * scale;
-      if (outA) outA[p] = (Math.abs(l1) - Math.abs(l2)) / (Math.abs(l1) + Math.abs(l2) + 1e-6);
+      hessianAt(s, p, w);
+      outR[p] = ridgeStrength(scale);
+      if (outA) outA[p] = ridgeAnisotropy();
     }
   }
 }
@@ -417,10 +234,112 @@ export interface PixelFeatureMaps {
 /** Below this mean darkness a pixel is skin without asking the classifier (most of an image). */
 export const CANDIDATE_DARKNESS = 0.035;
 
+/** Pixel radii of the feature stage's filters at `umPerWorkingPx` (see computeFeatures). */
+function featureRadii(umPerWorkingPx: number) {
+  const px = (um: number) => Math.max(1, Math.round(um / umPerWorkingPx));
+  return {
+    fine: Math.max(0, px(6) - 1) || 0,
+    blue: px(10),
+    near: px(20),
+    wide: px(60),
+    surround: px(150),
+    ridgeFine: px(8),
+    ridgeCoarse: px(25),
+  };
+}
+
+/** Skin levels per block of each channel and their per-row interpolation (see skinBlocks). */
+interface SkinLevels {
+  r: Float32Array;
+  g: Float32Array;
+  b: Float32Array;
+  grid: SkinGrid;
+}
+
 /**
- * Pool slots of each plane of the feature stage. Full: all twelve features stay (slots 0–14).
- * Candidates: each feature is gathered for the candidate pixels once final, and its slot serves a
- * later plane (slots 0–8). Slots 0–2 are the colour planes, free after the per-pixel pass.
+ * The per-pixel pass: skin levels per channel, then each pixel's darkness per channel against them
+ * into `dMean`, `dMin`, `blue` (red minus blue) and `red`; `skinBright` and `chroma` too when given.
+ */
+function darknessPlanes(
+  img: WorkingRgb,
+  umPerWorkingPx: number,
+  out: {
+    dMean: Float32Array;
+    dMin: Float32Array;
+    blue: Float32Array;
+    red: Float32Array;
+    skinBright?: Float32Array;
+    chroma?: Float32Array;
+  },
+): SkinLevels {
+  const { width: w, height: h } = img;
+  const { dMean, dMin, blue, red, skinBright, chroma } = out;
+  const block = Math.max(1, Math.round(200 / umPerWorkingPx));
+  const B = Math.max(4, Math.round(block));
+  const bw = Math.max(1, Math.ceil(w / B));
+  const bh = Math.max(1, Math.ceil(h / B));
+  const levels: SkinLevels = {
+    r: skinBlocks(img.r, w, h, B, bw, bh),
+    g: skinBlocks(img.g, w, h, B, bw, bh),
+    b: skinBlocks(img.b, w, h, B, bw, bh),
+    grid: new SkinGrid(w, B, bw, bh),
+  };
+  const { grid } = levels;
+  const skinR = new Float32Array(w);
+  const skinG = new Float32Array(w);
+  const skinB = new Float32Array(w);
+  const { r, g, b } = img;
+  for (let y = 0; y < h; y++) {
+    grid.row(levels.r, y, skinR);
+    grid.row(levels.g, y, skinG);
+    grid.row(levels.b, y, skinB);
+    darknessRow(r, g, b, skinR, skinG, skinB, y * w, w, dMean, dMin, blue, red);
+    if (skinBright && chroma)
+      for (let x = 0, p = y * w; x < w; x++, p++) {
+        skinBright[p] = skinBrightness(skinR[x]!, skinG[x]!, skinB[x]!);
+        chroma[p] = chromaOf(r[p]!, g[p]!, b[p]!);
+      }
+  }
+  return levels;
+}
+
+/** One row of {@link darknessPlanes} (from pixel `o`, `w` pixels) against its skin levels. */
+function darknessRow(
+  r: Float32Array,
+  g: Float32Array,
+  b: Float32Array,
+  skinR: Float32Array,
+  skinG: Float32Array,
+  skinB: Float32Array,
+  o: number,
+  w: number,
+  dMean: Float32Array,
+  dMin: Float32Array,
+  blue: Float32Array,
+  red: Float32Array,
+): void {
+  for (let x = 0, p = o; x < w; x++, p++) {
+    const sr = skinR[x]!;
+    const sg = skinG[x]!;
+    const sb = skinB[x]!;
+    const dr = 1 - r[p]! / Math.max(8, sr);
+    const dg = 1 - g[p]! / Math.max(8, sg);
+    const db = 1 - b[p]! / Math.max(8, sb);
+    // Brighter than skin (flakes, glare, light creases) is not evidence of anything dark: clamped
+    // at 0, so the skin beside a white flake does not become a dark ridge by contrast.
+    dMean[p] = Math.max(0, (dr + dg + db) / 3);
+    dMin[p] = Math.max(0, Math.min(dr, dg, db));
+    blue[p] = dr - db;
+    red[p] = dr;
+  }
+}
+
+const skinBrightness = (sr: number, sg: number, sb: number) => (sr + sg + sb) / 765;
+const chromaOf = (R: number, G: number, B: number) => (Math.max(R, G, B) - Math.min(R, G, B)) / 255;
+
+/**
+ * Pool slots of the full feature planes (slots 0–2 are the colour planes, free after the per-pixel
+ * pass, and a plane whose box mean is written over it is reused).
  */
 const FULL_SLOTS = {
   darkness: 0,
@@ -439,107 +358,57 @@ const FULL_SLOTS = {
   aniso: 13,
   work: 14,
 };
-const CANDIDATE_SLOTS: typeof FULL_SLOTS = {
-  ...FULL_SLOTS,
-  cs: 7, // skinBright's, gathered right after the darkness
-  dev: 8, // chroma's, likewise
-  work: 4, // dMin's, gathered once smoothed
-  ridgeFine: 5, // blue's, likewise
-  ridgeCoarse: 7, // the centre-surround's, gathered
-  aniso: 8, // the texture's, gathered
-};
 
 /**
- * The feature computation, shared by both forms of the result. `done(k, plane)` is called once
- * feature k (FEATURE_NAMES order) is final; in the candidate form the plane's slot is reused after.
- * The darkness (feature 0) comes first.
+ * The feature planes (FEATURE_NAMES order). {@link candidateFeatures} computes the same values at
+ * the candidate pixels only; the two must stay in step (pixel-features.test.ts compares them).
  */
 function computeFeatures(
   img: WorkingRgb,
   umPerWorkingPx: number,
   pool: PlanePool | undefined,
-  slots: typeof FULL_SLOTS,
-  done: (k: number, plane: Float32Array) => void,
-): { red: Float32Array; dMean: Float32Array } {
+): { planes: Float32Array[]; red: Float32Array } {
+  const slots = FULL_SLOTS;
   const { width: w, height: h } = img;
   const n = w * h;
-  const px = (um: number) => Math.max(1, Math.round(um / umPerWorkingPx));
+  const rad = featureRadii(umPerWorkingPx);
   const plane = (slot: number) => planeOf(pool, slot, n);
-  // Working planes are reused as soon as their content has been read for the last time: the colour
-  // planes after the per-pixel pass, and a plane whose box mean is written over it.
   const dMean = plane(slots.dMean);
   const dMin = plane(slots.dMin);
   const blue = plane(slots.blue);
   const red = plane(slots.red);
   const skinBright = plane(slots.skinBright);
   const chroma = plane(slots.chroma);
-  const block = px(200);
-  const B = Math.max(4, Math.round(block));
-  const bw = Math.max(1, Math.ceil(w / B));
-  const bh = Math.max(1, Math.ceil(h / B));
-  const blocksR = skinBlocks(img.r, w, h, B, bw, bh);
-  const blocksG = skinBlocks(img.g, w, h, B, bw, bh);
-  const blocksB = skinBlocks(img.b, w, h, B, bw, bh);
-  const grid = new SkinGrid(w, B, bw, bh);
-  const skinR = new Float32Array(w);
-  const skinG = new Float32Array(w);
-  const skinB = new Float32Array(w);
-  const { r, g, b } = img;
-  for (let y = 0; y < h; y++) {
-    grid.row(blocksR, y, skinR);
-    grid.row(blocksG, y, skinG);
-    grid.row(blocksB, y, skinB);
-    for (let x = 0, p = y * w; x < w; x++, p++) {
-      const sr = skinR[x]!;
-      const sg = skinG[x]!;
-      const sb = skinB[x]!;
-      const R = r[p]!;
-      const G = g[p]!;
-      const Bl = b[p]!;
-      const dr = 1 - R / Math.max(8, sr);
-      const dg = 1 - G / Math.max(8, sg);
-      const db = 1 - Bl / Math.max(8, sb);
-      // Brighter than skin (flakes, glare, light creases) is not evidence of anything dark: clamped
-      // at 0, so the skin beside a white flake does not become a dark ridge by contrast.
-      dMean[p] = Math.max(0, (dr + dg + db) / 3);
-      dMin[p] = Math.max(0, Math.min(dr, dg, db));
-      blue[p] = dr - db;
-      red[p] = dr;
-      skinBright[p] = (sr + sg + sb) / 765;
-      const mx = Math.max(R, G, Bl);
-      const mn = Math.min(R, G, Bl);
-      chroma[p] = (mx - mn) / 255;
-    }
-  }
-  const fine = px(6);
-  const darkness = boxMean(dMean, w, h, Math.max(0, fine - 1) || 0, plane(slots.darkness));
-  done(0, darkness);
-  done(10, skinBright);
-  done(11, chroma);
-  done(1, boxMean(dMin, w, h, Math.max(0, fine - 1) || 0, dMin));
-  done(2, boxMean(blue, w, h, px(10), blue));
-  const near = boxMean(dMean, w, h, px(20), plane(slots.near));
-  done(3, near);
-  done(4, boxMean(dMean, w, h, px(60), plane(slots.wide)));
+  darknessPlanes(img, umPerWorkingPx, { dMean, dMin, blue, red, skinBright, chroma });
+  const planes: Float32Array[] = [];
+  const darkness = boxMean(dMean, w, h, rad.fine, plane(slots.darkness));
+  planes[0] = darkness;
+  planes[10] = skinBright;
+  planes[11] = chroma;
+  planes[1] = boxMean(dMin, w, h, rad.fine, dMin);
+  planes[2] = boxMean(blue, w, h, rad.blue, blue);
+  const near = boxMean(dMean, w, h, rad.near, plane(slots.near));
+  planes[3] = near;
+  planes[4] = boxMean(dMean, w, h, rad.wide, plane(slots.wide));
   // Centre minus surround, written over the surround mean.
-  const cs = boxMean(dMean, w, h, px(150), plane(slots.cs));
+  const cs = boxMean(dMean, w, h, rad.surround, plane(slots.cs));
   for (let p = 0; p < n; p++) cs[p] = darkness[p]! - cs[p]!;
-  done(5, cs);
+  planes[5] = cs;
   // Texture: mean absolute deviation from the near mean (skin creases and flakes are busy).
   const dev = plane(slots.dev);
   for (let p = 0; p < n; p++) dev[p] = Math.abs(dMean[p]! - near[p]!);
-  done(6, boxMean(dev, w, h, px(20), dev));
+  planes[6] = boxMean(dev, w, h, rad.near, dev);
   const work = plane(slots.work);
   // Scale-normalised curvature (σ² × second derivative) so thin and thick shafts respond alike.
   const ridgeFine = plane(slots.ridgeFine);
-  ridge(smoothBox3(dMean, w, h, px(8), work), w, h, px(8) ** 2, ridgeFine);
-  done(7, ridgeFine);
+  ridge(smoothBox3(dMean, w, h, rad.ridgeFine, work), w, h, rad.ridgeFine ** 2, ridgeFine);
+  planes[7] = ridgeFine;
   const ridgeCoarse = plane(slots.ridgeCoarse);
   const aniso = plane(slots.aniso);
-  ridge(smoothBox3(dMean, w, h, px(25), work), w, h, px(25) ** 2, ridgeCoarse, aniso);
-  done(8, ridgeCoarse);
-  done(9, aniso);
-  return { red, dMean };
+  ridge(smoothBox3(dMean, w, h, rad.ridgeCoarse, work), w, h, rad.ridgeCoarse ** 2, ridgeCoarse, aniso);
+  planes[8] = ridgeCoarse;
+  planes[9] = aniso;
+  return { planes, red };
 }
 
 /**
@@ -548,10 +417,7 @@ function computeFeatures(
  * is the pool's own (from toWorkingRgb with this pool), is overwritten once read.
  */
 export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: PlanePool): PixelFeatureMaps {
-  const planes: Float32Array[] = [];
-  const { red } = computeFeatures(img, umPerWorkingPx, pool, FULL_SLOTS, (k, plane) => {
-    planes[k] = plane;
-  });
+  const { planes, red } = computeFeatures(img, umPerWorkingPx, pool);
   return {
     planes,
     darkness: planes[0]!,
@@ -561,12 +427,15 @@ export function pixelFeatures(img: WorkingRgb, umPerWorkingPx: number, pool?: Pl
   };
 }
 
-/** The features of the candidate pixels only, row by row (what the classifier reads). */
+/** The features of the candidate pixels only (what the classifier reads). */
 export interface CandidateFeatures {
   /** Pixel indices whose darkness is at least CANDIDATE_DARKNESS, ascending. */
   candidates: Int32Array;
-  /** PIXEL_FEATURES values per candidate, in FEATURE_NAMES order. */
-  rows: Float32Array;
+  /**
+   * PIXEL_FEATURES columns of candidates.length values each, in FEATURE_NAMES order: feature k of
+   * candidate i at `k · candidates.length + i` (each feature is written in one sequential sweep).
+   */
+  columns: Float32Array;
   redDarkness: Float32Array;
   /** Four pool planes free once this returns (for the caller's own use). */
   spare: Float32Array[];
@@ -575,42 +444,138 @@ export interface CandidateFeatures {
 }
 
 let candidateBuf = new Int32Array(0);
-let rowsBuf = new Float32Array(0);
+let columnsBuf = new Float32Array(0);
 
 /**
- * {@link pixelFeatures} keeping the features of the candidate pixels only (the rest of the image
- * goes to the classifier as "skin" unasked): each plane is gathered once final and its slot reused,
- * so the stage needs 9 of `pool`'s planes instead of 15 (on the bench image 12 % of the pixels are
- * candidates). The same values as pixelFeatures' planes at those pixels. `candidates` and `rows`
- * are kept between calls, valid until the next one; `img` is overwritten as in pixelFeatures.
+ * Pool slots of {@link candidateFeatures}. Slots 0–2 are the colour planes, read until skin
+ * brightness and chroma are taken at the candidates; a plane is reused once its feature is gathered.
+ * Seven planes at the peak (eight when the fine darkness is a box mean of its own).
+ */
+const CANDIDATE_SLOTS = {
+  dMean: 3,
+  dMin: 4,
+  blue: 5,
+  red: 6,
+  darkness: 7,
+  near: 0,
+  wide: 1,
+  cs: 2,
+  dev: 4, // dMin's, gathered
+  work: 5, // blue's, gathered
+};
+
+/**
+ * {@link pixelFeatures} at the candidate pixels only (the rest of the image goes to the classifier
+ * as "skin" unasked): a feature that needs a neighbourhood (box means, smoothing) is computed as a
+ * plane and gathered at the candidates, one that does not (skin brightness, chroma, centre minus
+ * surround, the ridge filters' Hessian) only at the candidates. The same values as pixelFeatures'
+ * planes at those pixels, in 7 of `pool`'s planes instead of 15 (on the bench image 12 % of the
+ * pixels are candidates). `candidates` and `columns` are kept between calls, valid until the next
+ * one; `img` is overwritten as in pixelFeatures.
  */
 export function candidateFeatures(
   img: WorkingRgb,
   umPerWorkingPx: number,
   pool: PlanePool,
 ): CandidateFeatures {
-  let cand = candidateBuf;
-  let rows = rowsBuf;
+  const slots = CANDIDATE_SLOTS;
+  const { width: w, height: h } = img;
+  const n = w * h;
+  const rad = featureRadii(umPerWorkingPx);
+  const plane = (slot: number) => pool.get(slot, n);
+  const dMean = plane(slots.dMean);
+  const dMin = plane(slots.dMin);
+  const blue = plane(slots.blue);
+  const red = plane(slots.red);
+  const skin = darknessPlanes(img, umPerWorkingPx, { dMean, dMin, blue, red });
+  // A box mean of radius 0 is a copy: the darkness is then read from dMean itself.
+  const darkness = rad.fine > 0 ? boxMean(dMean, w, h, rad.fine, plane(slots.darkness)) : dMean;
   let count = 0;
-  const F = PIXEL_FEATURES;
-  const { red, dMean } = computeFeatures(img, umPerWorkingPx, pool, CANDIDATE_SLOTS, (k, plane) => {
-    if (k === 0) {
-      for (let p = 0; p < plane.length; p++) if (plane[p]! >= CANDIDATE_DARKNESS) count++;
-      if (candidateBuf.length < count) candidateBuf = new Int32Array(count);
-      if (rowsBuf.length < count * F) rowsBuf = new Float32Array(count * F);
-      cand = candidateBuf.subarray(0, count);
-      rows = rowsBuf.subarray(0, count * F);
-      for (let p = 0, i = 0; p < plane.length; p++) if (plane[p]! >= CANDIDATE_DARKNESS) cand[i++] = p;
-    }
-    for (let i = 0, o = k; i < count; i++, o += F) rows[o] = plane[cand[i]!]!;
-  });
-  const n = img.width * img.height;
+  for (let p = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) count++;
+  if (candidateBuf.length < count) candidateBuf = new Int32Array(count);
+  if (columnsBuf.length < count * PIXEL_FEATURES) columnsBuf = new Float32Array(count * PIXEL_FEATURES);
+  const cand = candidateBuf.subarray(0, count);
+  const columns = columnsBuf.subarray(0, count * PIXEL_FEATURES);
+  for (let p = 0, i = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) cand[i++] = p;
+  const column = (k: number) => columns.subarray(k * count, (k + 1) * count);
+  const gather = (k: number, from: Float32Array) => {
+    const c = column(k);
+    for (let i = 0; i < count; i++) c[i] = from[cand[i]!]!;
+  };
+  gather(0, darkness);
+  candidateSkinAndChroma(img, skin, cand, column(10), column(11));
+  gather(1, boxMean(dMin, w, h, rad.fine, dMin));
+  gather(2, boxMean(blue, w, h, rad.blue, blue));
+  const near = boxMean(dMean, w, h, rad.near, plane(slots.near));
+  gather(3, near);
+  gather(4, boxMean(dMean, w, h, rad.wide, plane(slots.wide)));
+  // Centre minus surround: the darkness (column 0) less the surround mean.
+  const surround = boxMean(dMean, w, h, rad.surround, plane(slots.cs));
+  const dark0 = column(0);
+  const cs = column(5);
+  for (let i = 0; i < count; i++) cs[i] = dark0[i]! - surround[cand[i]!]!;
+  const dev = plane(slots.dev);
+  for (let p = 0; p < n; p++) dev[p] = Math.abs(dMean[p]! - near[p]!);
+  gather(6, boxMean(dev, w, h, rad.near, dev));
+  const work = plane(slots.work);
+  candidateRidge(smoothBox3(dMean, w, h, rad.ridgeFine, work), w, h, cand, rad.ridgeFine ** 2, column(7));
+  // Where the coarse ridge's smoothing radius is the near mean's (about 8 µm per pixel), its first
+  // box pass is that mean, already computed.
+  const coarse =
+    rad.ridgeCoarse === rad.near
+      ? boxMean(boxMean(near, w, h, rad.near, work), w, h, rad.near, work)
+      : smoothBox3(dMean, w, h, rad.ridgeCoarse, work);
+  candidateRidge(coarse, w, h, cand, rad.ridgeCoarse ** 2, column(8), column(9));
   return {
     candidates: cand,
-    rows,
+    columns,
     redDarkness: red,
     spare: [dMean, pool.get(0, n), pool.get(1, n), pool.get(2, n)],
-    width: img.width,
-    height: img.height,
+    width: w,
+    height: h,
   };
+}
+
+/** Skin brightness and chroma at the candidate pixels (as darknessPlanes writes them per pixel). */
+function candidateSkinAndChroma(
+  img: WorkingRgb,
+  skin: SkinLevels,
+  cand: Int32Array,
+  brightOut: Float32Array,
+  chromaOut: Float32Array,
+): void {
+  const { r, g, b, width: w } = img;
+  const { grid } = skin;
+  for (let i = 0; i < cand.length; i++) {
+    const p = cand[i]!;
+    const y = Math.floor(p / w);
+    const x = p - y * w;
+    brightOut[i] = skinBrightness(grid.at(skin.r, x, y), grid.at(skin.g, x, y), grid.at(skin.b, x, y));
+    chromaOut[i] = chromaOf(r[p]!, g[p]!, b[p]!);
+  }
+}
+
+/** {@link ridge} at the candidate pixels only, into `outR` (and `outA`) by candidate. */
+function candidateRidge(
+  s: Float32Array,
+  w: number,
+  h: number,
+  cand: Int32Array,
+  scale: number,
+  outR: Float32Array,
+  outA?: Float32Array,
+): void {
+  for (let i = 0; i < cand.length; i++) {
+    const p = cand[i]!;
+    const y = Math.floor(p / w);
+    const x = p - y * w;
+    if (x === 0 || y === 0 || x === w - 1 || y === h - 1) {
+      outR[i] = 0;
+      if (outA) outA[i] = 0;
+      continue;
+    }
+    hessianAt(s, p, w);
+    outR[i] = ridgeStrength(scale);
+    if (outA) outA[i] = ridgeAnisotropy();
+  }
 }

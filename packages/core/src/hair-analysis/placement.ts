@@ -160,10 +160,14 @@ export function placementCandidates(
   diameters.sort((a, b) => a - b);
   const typicalUm = diameters.length ? diameters[diameters.length >> 1]! : 60;
   const within = (list: number[], x: number, y: number, r: number, self: boolean) => {
+    // Squared distances against r² (Math.hypot per pair was most of this stage's time).
+    const r2 = r * r;
     let n = 0;
     for (let i = 0; i < list.length; i += 2) {
-      const d = Math.hypot(list[i]! - x, list[i + 1]! - y);
-      if (d <= r && (self || d > 0)) n++;
+      const dx = list[i]! - x;
+      const dy = list[i + 1]! - y;
+      const d2 = dx * dx + dy * dy;
+      if (d2 <= r2 && (self || d2 > 0)) n++;
     }
     return n;
   };
@@ -241,9 +245,12 @@ export function placeHairs(
     for (let i = 1; i < left.length; i++) if (left[i]! > left[best]!) best = i;
     chosen.push(best);
     const { x, y } = candidates[best]!;
+    const r2 = radius * radius;
     for (let i = 0; i < left.length; i++) {
       const c = candidates[i]!;
-      if (Math.hypot(c.x - x, c.y - y) <= radius) left[i]! *= damping;
+      const dx = c.x - x;
+      const dy = c.y - y;
+      if (dx * dx + dy * dy <= r2) left[i]! *= damping;
     }
   }
   return chosen;

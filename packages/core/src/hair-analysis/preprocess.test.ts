@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { distanceTransform } from './distance-transform';
 import { flattenIllumination, selectKth } from './flatten-illumination';
 import { hysteresisThreshold, smoothAndThreshold, smoothClassifyRows } from './hysteresis-threshold';
+import { toWorkingRgb } from './pixel-features';
 import { CHUNK_ROWS, sharedFloat32 } from './row-chunks';
 import { estimateNoiseSd, smoothBinomial } from './smooth';
 import { Rng } from './synthetic/prng';
-import { toWorkingGray, workingFactor } from './working-image';
+import { grayFromBinned, toWorkingGray, workingFactor } from './working-image';
 
 describe('toWorkingGray', () => {
   it('weights red twice and bins 2×2 blocks', () => {
@@ -34,6 +35,19 @@ describe('toWorkingGray', () => {
       });
       expect(Array.from(toWorkingGray(aligned, w, h, channels, 1).data)).toEqual(expected);
       expect(Array.from(toWorkingGray(unaligned, w, h, channels, 1).data)).toEqual(expected);
+    }
+  });
+
+  it('gives the same binned grey levels from the binned colour planes as from the pixels', () => {
+    const rng = new Rng(11);
+    for (const factor of [2, 3, 5]) {
+      const w = 4 * factor + 1; // a partial block at the edge, dropped by both
+      const h = 3 * factor;
+      const px = new Uint8Array(w * h * 3);
+      for (let i = 0; i < px.length; i++) px[i] = rng.int(0, 255);
+      const rgb = toWorkingRgb(px, w, h, 3, factor);
+      const fromPlanes = grayFromBinned(rgb, factor, new Float32Array(rgb.width * rgb.height));
+      expect(Array.from(fromPlanes.data)).toEqual(Array.from(toWorkingGray(px, w, h, 3, factor).data));
     }
   });
 

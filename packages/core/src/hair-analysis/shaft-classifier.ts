@@ -87,22 +87,19 @@ export function shaftProbabilityMap(
   let count = 0;
   for (let p = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) count++;
   const candidates = new Int32Array(count);
-  const rows = new Float32Array(count * PIXEL_FEATURES);
-  for (let p = 0, i = 0; p < n; p++) {
-    if (darkness[p]! < CANDIDATE_DARKNESS) continue;
-    candidates[i] = p;
-    for (let k = 0; k < PIXEL_FEATURES; k++) rows[i * PIXEL_FEATURES + k] = planes[k]![p]!;
-    i++;
-  }
-  return shaftProbabilityOfCandidates({ candidates, rows }, into ?? new Float32Array(n), m);
+  for (let p = 0, i = 0; p < n; p++) if (darkness[p]! >= CANDIDATE_DARKNESS) candidates[i++] = p;
+  const columns = new Float32Array(count * PIXEL_FEATURES);
+  for (let k = 0; k < PIXEL_FEATURES; k++)
+    for (let i = 0; i < count; i++) columns[k * count + i] = planes[k]![candidates[i]!]!;
+  return shaftProbabilityOfCandidates({ candidates, columns }, into ?? new Float32Array(n), m);
 }
 
 /**
- * {@link shaftProbabilityMap} from the candidate pixels' feature rows (candidateFeatures), into
+ * {@link shaftProbabilityMap} from the candidate pixels' feature columns (candidateFeatures), into
  * `into` (w×h): the same arithmetic, 0 at every other pixel.
  */
 export function shaftProbabilityOfCandidates(
-  c: Pick<CandidateFeatures, 'candidates' | 'rows'>,
+  c: Pick<CandidateFeatures, 'candidates' | 'columns'>,
   into: Float32Array,
   m: ShaftClassifierWeights = SHAFT_CLASSIFIER_WEIGHTS,
 ): Float32Array {
@@ -111,25 +108,60 @@ export function shaftProbabilityOfCandidates(
   const H = m.hidden;
   const w2 = Float64Array.from(m.w2);
   if (PIXEL_FEATURES !== 12) throw new Error('the classifier map expects 12 features');
-  const { candidates, rows } = c;
+  const { candidates, columns } = c;
+  const N = candidates.length;
   const b2 = m.b2;
   // The twelve features are read into locals and the first layer is written out feature by feature
   // (the same products added in the same order as a loop over the features would).
-  for (let i = 0, o = 0; i < candidates.length; i++, o += 12) {
-    const x0 = rows[o]!;
-    const x1 = rows[o + 1]!;
-    const x2 = rows[o + 2]!;
-    const x3 = rows[o + 3]!;
-    const x4 = rows[o + 4]!;
-    const x5 = rows[o + 5]!;
-    const x6 = rows[o + 6]!;
-    const x7 = rows[o + 7]!;
-    const x8 = rows[o + 8]!;
-    const x9 = rows[o + 9]!;
-    const x10 = rows[o + 10]!;
-    const x11 = rows[o + 11]!;
+  for (let i = 0; i < N; i++) {
+    const x0 = columns[i]!;
+    const x1 = columns[N + i]!;
+    const x2 = columns[2 * N + i]!;
+    const x3 = columns[3 * N + i]!;
+    const x4 = columns[4 * N + i]!;
+    const x5 = columns[5 * N + i]!;
+    const x6 = columns[6 * N + i]!;
+    const x7 = columns[7 * N + i]!;
+    const x8 = columns[8 * N + i]!;
+    const x9 = columns[9 * N + i]!;
+    const x10 = columns[10 * N + i]!;
+    const x11 = columns[11 * N + i]!;
     let z = b2;
-    for (let j = 0, r = 0; j < H; j++, r += 12) {
+    // Two hidden units per step (independent chains the processor overlaps); each unit's sum and
+    // the output's sum keep their order.
+    let j = 0;
+    for (let r = 0; j + 1 < H; j += 2, r += 24) {
+      let a = b[j]!;
+      let c = b[j + 1]!;
+      a += w[r]! * x0;
+      c += w[r + 12]! * x0;
+      a += w[r + 1]! * x1;
+      c += w[r + 13]! * x1;
+      a += w[r + 2]! * x2;
+      c += w[r + 14]! * x2;
+      a += w[r + 3]! * x3;
+      c += w[r + 15]! * x3;
+      a += w[r + 4]! * x4;
+      c += w[r + 16]! * x4;
+      a += w[r + 5]! * x5;
+      c += w[r + 17]! * x5;
+      a += w[r + 6]! * x6;
+      c += w[r + 18]! * x6;
+      a += w[r + 7]! * x7;
+      c += w[r + 19]! * x7;
+      a += w[r + 8]! * x8;
+      c += w[r + 20]! * x8;
+      a += w[r + 9]! * x9;
+      c += w[r + 21]! * x9;
+      a += w[r + 10]! * x10;
+      c += w[r + 22]! * x10;
+      a += w[r + 11]! * x11;
+      c += w[r + 23]! * x11;
+      z += w2[j]! * fastTanh(a);
+      z += w2[j + 1]! * fastTanh(c);
+    }
+    if (j < H) {
+      const r = 12 * j;
       let a = b[j]!;
       a += w[r]! * x0;
       a += w[r + 1]! * x1;

@@ -10,9 +10,10 @@ import { assessQuality } from './image-quality';
 import { fillSmallHoles } from './mask-holes';
 import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
-import { darknessLevel, extraWidthFactor } from './multiplicity';
+import { darknessLevel } from './multiplicity';
 import { detectOverlays } from './overlay';
 import { candidateFeatures, PlanePool, toWorkingRgb } from './pixel-features';
+import { handOverDiameters, strandHairDiameters } from './placed-diameters';
 import {
   type Candidate,
   candidateScore,
@@ -21,7 +22,7 @@ import {
   placementCandidates,
 } from './placement';
 import { PLACEMENT_MODEL } from './placement-model';
-import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
+import { clippedShare, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
 import { runBeside, sharedBytes } from './row-chunks';
 import { shaftProbabilityOfCandidates } from './shaft-classifier';
@@ -451,45 +452,45 @@ export function analyzeHairDetailed(
   for (const c of chosen) placedAt[candidates[c]!.strand]!.push(candidates[c]!);
   lap('placement');
 
+  // A strand the rules left out that the placement gave a hair (a sibling's or a piece's end) is
+  // measured as a counted one would have been (its class on the overlay, the blur gate's edges).
+  strands.forEach((s, i) => {
+    if (placedAt[i]!.length === 0 || decisions[i]!.counted) return;
+    measures[i] = measureShaft(s, dark, w, h, rOf(s), bulges[i]!);
+    strandDiameters[i] = diameterOf(s, measures[i] ?? null);
+    levels[i] = darknessLevel(s, dark, w, h, rOf(s));
+  });
+  // The hairs' diameters are the count model's hairs' (placed-diameters.ts): the placement moves
+  // where hairs stand, not what the shafts measured.
+  const noLevel = { low: 0, high: 0 };
+  const placedDiameters = handOverDiameters(
+    strands.map((_, i) =>
+      strandHairDiameters(strandDiameters[i]!, levels[i] ?? noLevel, perStrand[i]!, typical),
+    ),
+    placedAt,
+    strandInfo.map((info) => info.root),
+    (i) => strandHairDiameters(strandDiameters[i]!, noLevel, 1, typical)[0]!,
+  );
   const hairs: HairAnalysisResult['hairs'] = [];
   const traces: HairTrace[] = [];
-  strands.forEach((s, i) => {
+  strands.forEach((_, i) => {
     const at = placedAt[i]!;
     const own = at.length;
-    if (own > 0 && !decisions[i]!.counted) {
-      // A strand the rules left out that the placement gave a hair (a sibling's or a piece's end):
-      // measured here, as a counted one would have been.
-      measures[i] = measureShaft(s, dark, w, h, rOf(s), bulges[i]!);
-      strandDiameters[i] = diameterOf(s, measures[i] ?? null);
-      levels[i] = darknessLevel(s, dark, w, h, rOf(s));
-    }
-    let diameterUm = strandDiameters[i]!;
-    if (own > 0) {
-      // A "shaft" wider than any single scalp hair is hairs lying together: this hair is one of them.
-      if (diameterUm > MAX_SINGLE_UM)
-        diameterUm /= Math.min(4, Math.max(2, Math.round(diameterUm / typical)));
-      const hair = {
-        x: Math.round(at[0]!.x),
-        y: Math.round(at[0]!.y),
-        diameterUm: round(diameterUm, 1),
-        class: classifyDiameter(diameterUm),
-      };
-      hairs.push(hair);
-      const extraUm = Math.min(MAX_SINGLE_UM, diameterUm * extraWidthFactor(levels[i]!, own - 1));
-      for (let c = 1; c < own; c++) {
-        hairs.push({
-          x: Math.round(at[c]!.x),
-          y: Math.round(at[c]!.y),
-          diameterUm: round(extraUm, 1),
-          class: classifyDiameter(extraUm),
-        });
-      }
+    const ds = placedDiameters[i]!;
+    for (let c = 0; c < own; c++) {
+      hairs.push({
+        x: Math.round(at[c]!.x),
+        y: Math.round(at[c]!.y),
+        diameterUm: round(ds[c]!, 1),
+        class: classifyDiameter(ds[c]!),
+      });
     }
     const points = linePoints[i]!;
     traces.push({
       points,
       counted: own > 0,
-      class: own > 0 ? classifyDiameter(diameterUm) : null,
+      class:
+        own > 0 ? classifyDiameter(strandHairDiameters(strandDiameters[i]!, noLevel, 1, typical)[0]!) : null,
       emergence: own > 0 ? { x: at[0]!.x, y: at[0]!.y } : null,
       hidden: Math.max(0, own - 1),
     });

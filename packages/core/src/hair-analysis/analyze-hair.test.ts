@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHair, analyzeHairDetailed } from './analyze-hair';
 import { generateTrichoscopyImage, type SyntheticTrichoscopyOptions } from './synthetic';
+import { paint, shaft, skinCanvas } from './test-canvas';
 
 const run = (o: SyntheticTrichoscopyOptions) => {
   const img = generateTrichoscopyImage({ width: 800, height: 600, umPerPx: 10, densityPerCm2: 100, ...o });
@@ -85,6 +86,33 @@ describe('analyzeHair', () => {
       }
     },
   );
+
+  it('reads a thick shaft with a bright central reflex as one hair, and two shafts a skin gap apart as two', () => {
+    // 70× trichoscope scale (2.77 µm/px): a 100 µm shaft whose middle 22 µm is a specular
+    // stripe nearly as bright as glare. Its mask is a ring; without the stripe filled the loop
+    // was dropped and the hair vanished.
+    const analyse = (draw: (c: ReturnType<typeof skinCanvas>) => void) => {
+      const c = skinCanvas(900, 600, 3);
+      draw(c);
+      return analyzeHairDetailed({ ...c, pixels: new Uint8Array(c.pixels.buffer), umPerPx: 2.77 });
+    };
+    const reflex = analyse((c) => {
+      paint(c, [45, 35, 30], shaft(150, 150, 750, 420, 36));
+      paint(c, [240, 240, 230], shaft(162, 155, 738, 415, 8));
+    });
+    expect(reflex.traces.filter((t) => t.counted)).toHaveLength(1);
+    expect(reflex.result.hairCount).toBe(1);
+    // Two 55 µm shafts side by side, 22 µm of skin between them along their whole length.
+    const n = [-270 / Math.hypot(600, 270), 600 / Math.hypot(600, 270)];
+    const pair = analyse((c) => {
+      for (const side of [-1, 1]) {
+        const o = side * 14;
+        paint(c, [45, 35, 30], shaft(150 + o * n[0]!, 150 + o * n[1]!, 750 + o * n[0]!, 420 + o * n[1]!, 20));
+      }
+    });
+    expect(pair.traces.filter((t) => t.counted)).toHaveLength(2);
+    expect(pair.result.hairCount).toBe(2);
+  });
 
   it('rejects a missing calibration and a short pixel buffer', () => {
     const px = new Uint8Array(32 * 32 * 3);

@@ -7,7 +7,7 @@ import { flattenIllumination, selectKth } from './flatten-illumination';
 import { maskComponents } from './gate-features';
 import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
-import { fillSmallHoles } from './mask-holes';
+import { fillSmallHoles, fillThinHoles } from './mask-holes';
 import { nonZeroIndices } from './mask-pixels';
 import { measureShaft, type ShaftMeasure } from './measure-shaft';
 import { darknessLevel } from './multiplicity';
@@ -87,6 +87,13 @@ const ROOT_INSET_UM = 45;
 
 /** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
 const HOLE_RADIUS_UM = 25;
+/**
+ * Enclosed background whose every pixel lies within this distance of the shaft is filled whatever
+ * its area (a reflex stripe along a thick shaft, up to ~35 µm wide), µm; the flood is bounded to a
+ * stripe of this length (mask-holes.ts fillThinHoles).
+ */
+const REFLEX_STRIPE_UM = 17;
+const REFLEX_STRIPE_LENGTH_UM = 2000;
 
 /** A traced shaft for overlays: centre line in image pixels, and whether it was counted. */
 export interface HairTrace {
@@ -211,6 +218,15 @@ export function analyzeHairDetailed(
   lap('mask');
   // Openings whose mask became a ring (see fillSmallHoles); 25 µm radius covers their centres.
   fillSmallHoles(mask, w, h, Math.PI * (HOLE_RADIUS_UM / wupp) ** 2);
+  // A thick shaft's central reflex can leave a long narrow stripe of "skin" inside it: the mask
+  // becomes a ring, which thins into a closed loop (dropped: the hair vanishes) or two strands.
+  fillThinHoles(
+    mask,
+    w,
+    h,
+    REFLEX_STRIPE_UM / wupp,
+    (4 * REFLEX_STRIPE_UM * REFLEX_STRIPE_LENGTH_UM) / wupp ** 2,
+  );
   lap('holes');
   // The foreground list is shared by the distance transform and the thinning.
   const fg = nonZeroIndices(mask, 4);

@@ -99,3 +99,102 @@ function skipWordsWithoutStart(w32: Int32Array, mask: Uint8Array, i: number): nu
   }
   return i;
 }
+
+/**
+ * Fills enclosed background regions (4-connected, not reaching the border) of up to `maxArea`
+ * pixels whose every pixel lies within `maxDistPx` of the mask: a narrow stripe enclosed by one
+ * shaft. A thick shaft's central specular reflex (or light core) can leave such a stripe in the
+ * mask when it is longer than the holes {@link fillSmallHoles} fills; the mask is then a ring,
+ * whose skeleton is a closed loop that is no hair at all (buildSkeletonGraph drops it) or two
+ * parallel strands. Two hairs that diverge leave skin open at one end and are not touched; two
+ * that touch at both ends with a stripe of skin between them are merged (one wide strand, as if
+ * they lay together). Same flood bounds as fillSmallHoles. Returns the number of pixels filled.
+ */
+export function fillThinHoles(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  maxDistPx: number,
+  maxArea: number,
+): number {
+  const limit = Math.floor(maxArea);
+  const R = Math.floor(maxDistPx);
+  if (limit < 1 || R < 1) return 0;
+  // Offsets of the disc of radius maxDistPx (the centre excluded): a hole pixel is "near" the
+  // shaft when one of them is foreground.
+  const offsets: number[] = [];
+  const dxs: number[] = [];
+  const dys: number[] = [];
+  for (let dy = -R; dy <= R; dy++)
+    for (let dx = -R; dx <= R; dx++)
+      if ((dx || dy) && dx * dx + dy * dy <= maxDistPx * maxDistPx) {
+        offsets.push(dy * w + dx);
+        dxs.push(dx);
+        dys.push(dy);
+      }
+  const near = (p: number, x: number, y: number) => {
+    for (let k = 0; k < offsets.length; k++) {
+      const xx = x + dxs[k]!;
+      const yy = y + dys[k]!;
+      if (xx >= 0 && yy >= 0 && xx < w && yy < h && mask[p + offsets[k]!]) return true;
+    }
+    return false;
+  };
+  const label = scratchBytes(0, w * h);
+  const queue = scratchInts(0, limit + 1);
+  let filled = 0;
+  // Starts as in fillSmallHoles: words without one are skipped.
+  const words = mask.byteOffset % 4 === 0 ? (w * h) >> 2 : 0;
+  const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
+  const end = (h - 1) * w - 1;
+  for (let start = w + 1; start < end; start++) {
+    if ((start & 3) === 0 && start >> 2 < words) {
+      const i = skipWordsWithoutStart(w32, mask, start >> 2);
+      if (i > start >> 2) {
+        start = 4 * i - 1;
+        continue;
+      }
+    }
+    if (mask[start] || !mask[start - 1] || label[start] !== UNSEEN) continue;
+    const x0 = start % w;
+    if (x0 === 0 || x0 === w - 1) continue;
+    let tail = 0;
+    let open = false;
+    queue[tail++] = start;
+    label[start] = FLOODING;
+    for (let head = 0; head < tail && !open; head++) {
+      const p = queue[head]!;
+      const px = p % w;
+      const py = (p - px) / w;
+      if (px === 0 || px === w - 1 || py === 0 || py === h - 1 || !near(p, px, py)) {
+        open = true;
+        break;
+      }
+      for (let k = 0; k < 4; k++) {
+        const q = p + (k === 0 ? -1 : k === 1 ? 1 : k === 2 ? -w : w);
+        if (mask[q]) continue;
+        const l = label[q]!;
+        if (l === OPEN) {
+          open = true;
+          break;
+        }
+        if (l === UNSEEN) {
+          if (tail > limit - 1) {
+            open = true;
+            break;
+          }
+          label[q] = FLOODING;
+          queue[tail++] = q;
+        }
+      }
+    }
+    const mark = open ? OPEN : UNSEEN;
+    for (let i = 0; i < tail; i++) {
+      const p = queue[i]!;
+      label[p] = mark;
+      if (!open) mask[p] = 1;
+    }
+    if (!open) filled += tail;
+  }
+  return filled;
+}

@@ -22,7 +22,10 @@ import {
   type PlacementModel,
   placeHairs,
   placementCandidates,
+  type RootCandidatePoint,
 } from '../packages/core/src/hair-analysis/placement';
+import { ROOT_POINT_MODEL } from '../packages/core/src/hair-analysis/root-point-model';
+import { ROOT_POINT_FEATURE_NAMES, rootPointScore, scorePeaks } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
 import type { HairAnalysisResult } from '../packages/core/src/hair-analysis/types';
 import { type AnnotatedHair, type AnnotatedImage, SHAFT_CLASSES, scoreImage } from './real-images';
@@ -41,6 +44,8 @@ interface Row {
   strands: StrandInfo[];
   paths: number[][];
   candidates?: [number, number, number, CandidateType, number[]][];
+  /** The root-point detector's seeds: x, y (image px), score, features (root-points.ts). */
+  points?: number[][];
 }
 interface Prepared {
   row: Row;
@@ -48,22 +53,50 @@ interface Prepared {
   labels: number[];
   count: number;
 }
+/** The root-point model's peaks among the dumped seeds (x, y, old score, features...). */
+function peaksOf(points: number[][], umPerPx: number): RootCandidatePoint[] {
+  const xy = points.flatMap((p) => [p[0]!, p[1]!]);
+  // The engine caps the distance to a strand's centre line at 150 µm (dumps before it, at 300).
+  const at = 3 + ROOT_POINT_FEATURE_NAMES.indexOf('toStrand');
+  const scores = points.map((p) => {
+    const f = p.slice(3);
+    f[at - 3] = Math.min(1.5, p[at]!);
+    return Math.fround(rootPointScore(f, ROOT_POINT_MODEL));
+  });
+  const radius = ROOT_POINT_MODEL.peakUm / umPerPx;
+  return scorePeaks(xy, scores, ROOT_POINT_MODEL.threshold, radius).map((i) => ({
+    x: xy[2 * i]!,
+    y: xy[2 * i + 1]!,
+    score: scores[i]!,
+  }));
+}
+
 const read = (file: string): Prepared[] =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
+    .filter((l) => l.endsWith('}'))
     .map((l) => {
       const row = JSON.parse(l) as Row;
-      // The engine's own candidates and features when the dump has them (so the fit sees exactly
-      // what the engine scores); else recomputed from the strands.
-      const candidates: Candidate[] = row.candidates
-        ? row.candidates.map(([strand, x, y, type, features]) => ({ strand, x, y, type, features }))
-        : placementCandidates(
+      // With the detector's seeds in the dump, the candidates are recomputed from the strands and
+      // the peaks of the seeds rescored by the present root-point model (root-point-model.ts), as
+      // the engine does; else the engine's own candidates and features when the dump has them.
+      const candidates: Candidate[] = row.points
+        ? placementCandidates(
             row.strands.map((s, k) => ({ ...s, path: row.paths[k]! })),
             row.umPerPx,
             row.width,
             row.height,
-          );
+            peaksOf(row.points, row.umPerPx),
+          )
+        : row.candidates
+          ? row.candidates.map(([strand, x, y, type, features]) => ({ strand, x, y, type, features }))
+          : placementCandidates(
+              row.strands.map((s, k) => ({ ...s, path: row.paths[k]! })),
+              row.umPerPx,
+              row.width,
+              row.height,
+            );
       const roots = row.marked.filter((h) => SHAFT_CLASSES.includes(h.cls)).map((h) => h.root);
       const r = PLACEMENT_RADIUS_UM / row.umPerPx;
       const labels = candidates.map((c) =>

@@ -21,6 +21,8 @@ import {
 import { PLACEMENT_MODEL } from './placement-model';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
+import { ROOT_POINT_MODEL } from './root-point-model';
+import { detectRootPoints, RootPointFeatures, type RootPoints } from './root-points';
 import { runBeside, sharedBytes } from './row-chunks';
 import { shaftProbabilityOfCandidates } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
@@ -142,6 +144,8 @@ export function analyzeHairDetailed(
   strandInfo: StrandInfo[];
   /** The placement's candidate points and their features (for fitting it, `bench/fit-placement.ts`). */
   placement: Candidate[];
+  /** The root-point detector's seeds (working pixels), features and scores (`bench/fit-root-points.ts`). */
+  rootPoints: RootPoints & { factor: number };
 } {
   validate(input);
   let last = profile?.now() ?? 0;
@@ -428,6 +432,28 @@ export function analyzeHairDetailed(
     points.push(((last % w) + 0.5) * factor, (Math.floor(last / w) + 0.5) * factor);
     return points;
   });
+  // Emergence points read from the pixel maps (root-points.ts): extra candidates for the placement.
+  const describer = new RootPointFeatures(
+    {
+      width: w,
+      height: h,
+      umPerWorkingPx: wupp,
+      probability,
+      red,
+      dark,
+      distance: dt,
+      mask,
+      pixelIndex: pixelMaps.candidates,
+      pixelRows: pixelMaps.rows,
+    },
+    {
+      paths: strands.map((s) => s.path),
+      ends: strands.flatMap((s) => [s.start.x, s.start.y, s.end.x, s.end.y]),
+      roots: decisions.flatMap((d) => (d.counted ? [d.x, d.y] : [])),
+    },
+  );
+  const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
+  lap('root points');
   // The count model says how many hairs; the placement says where they emerge (placement.ts). The
   // paths are rounded as bench/dump-real-strands.ts writes them, so the model sees what it was fitted on.
   let total = 0;
@@ -437,6 +463,11 @@ export function analyzeHairDetailed(
     umPerPx,
     width,
     height,
+    rootPoints.peaks.map((k) => ({
+      x: (rootPoints.seeds[2 * k]! + 0.5) * factor,
+      y: (rootPoints.seeds[2 * k + 1]! + 0.5) * factor,
+      score: rootPoints.scores[k]!,
+    })),
   );
   const chosen = placeHairs(
     candidates,
@@ -446,7 +477,9 @@ export function analyzeHairDetailed(
     PLACEMENT_MODEL.damping,
   );
   const placedAt: { x: number; y: number }[][] = strands.map(() => []);
-  for (const c of chosen) placedAt[candidates[c]!.strand]!.push(candidates[c]!);
+  // Hairs on a detector's point with no strand near it (a faint or merged hair).
+  const unstranded: { x: number; y: number }[] = [];
+  for (const c of chosen) (placedAt[candidates[c]!.strand] ?? unstranded).push(candidates[c]!);
   lap('placement');
 
   const hairs: HairAnalysisResult['hairs'] = [];
@@ -492,6 +525,13 @@ export function analyzeHairDetailed(
       hidden: Math.max(0, own - 1),
     });
   });
+  if (unstranded.length) {
+    // No shaft of its own to measure: the median diameter of the counted hairs.
+    const counted = strandDiameters.filter((_, i) => decisions[i]!.counted).sort((a, b) => a - b);
+    const um = counted.length ? counted[counted.length >> 1]! : typical;
+    for (const p of unstranded)
+      hairs.push({ x: Math.round(p.x), y: Math.round(p.y), diameterUm: round(um, 1), class: classifyDiameter(um) });
+  }
   lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
   // Plain loops over typed arrays in this tail: after the full GC that sharp's decode buffer
@@ -572,6 +612,7 @@ export function analyzeHairDetailed(
     confidenceInputs,
     strandInfo,
     placement: candidates,
+    rootPoints: { ...rootPoints, factor },
   };
 }
 

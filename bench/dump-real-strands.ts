@@ -42,10 +42,11 @@ let k = 0;
 for (const img of images) {
   const d = await decodeImage(img.imagePath);
   const umPerPx = img.umPerPx ?? FDU_UM_PER_PX;
-  const { result, confidenceInputs, strandInfo, countFeatures, traces, placement, rootPoints } = analyzeHairDetailed({
-    ...d,
-    umPerPx,
-  });
+  const { result, confidenceInputs, strandInfo, countFeatures, traces, placement, rootPoints } =
+    analyzeHairDetailed({
+      ...d,
+      umPerPx,
+    });
   stream.write(
     `${JSON.stringify({
       id: img.id,
@@ -60,7 +61,7 @@ for (const img of images) {
       countFeatures: [...countFeatures],
       strands: strandInfo,
       // Centre lines (image pixels, ≤ 41 points each), in the order of `strands`.
-      paths: traces.map((t) => t.points.map((v) => Math.round(v))),
+      paths: traces.slice(0, strandInfo.length).map((t) => t.points.map((v) => Math.round(v))),
       // The placement's candidates as the engine scored them: strand, x, y, type, features.
       candidates: placement.map((c) => [c.strand, c.x, c.y, c.type, c.features]),
       // The root-point detector's seeds (image pixels), their features and scores.

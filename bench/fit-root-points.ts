@@ -7,14 +7,17 @@
  * Reads rows written by `bench/dump-real-strands.ts` from the TRAIN split (keep that file outside
  * the repository: it carries the dataset's annotations). The peak threshold is chosen on train too:
  * the model is fitted on the even-numbered images and, on the odd-numbered ones, the threshold is
- * the lowest that keeps at most `--per-strand` peaks per counted hair; then the model is refitted
- * on all train images. Prints, on the odd half, how many of the roots the engine's placement
- * missed lie within 110 µm of a kept peak (the ceiling the new candidates give).
+ * the lowest that keeps at most `--per-hair` peaks per engine hair, unless `--threshold` gives one
+ * chosen by the placement's root F1 on the odd half (`bench/fit-placement.ts --point-threshold T
+ * --half-only`); then the model is refitted on all train images. Prints, on the odd half, how many
+ * of the roots the engine's placement missed lie within 110 µm of a seed and of a kept peak, and
+ * the root F1 a perfect scorer would reach over them (the ceiling the new candidates give).
  *
- *   npx tsx bench/fit-root-points.ts --rows /tmp/train.jsonl [--hidden 16] [--epochs 6] [--label-um 60] [--save]
+ *   npx tsx bench/fit-root-points.ts --rows /tmp/train.jsonl [--hidden 16] [--epochs 6] [--label-um 60] [--threshold T] [--save]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { placeHairs } from '../packages/core/src/hair-analysis/placement';
 import {
   ROOT_POINT_FEATURE_NAMES,
   ROOT_POINT_FEATURES,
@@ -22,7 +25,6 @@ import {
   rootPointScore,
   scorePeaks,
 } from '../packages/core/src/hair-analysis/root-points';
-import { placeHairs } from '../packages/core/src/hair-analysis/placement';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
 import { type AnnotatedHair, SHAFT_CLASSES } from './real-images';
 
@@ -97,7 +99,7 @@ function read(file: string): Image[] {
 
 type Weights = Omit<RootPointModel, 'threshold' | 'peakUm'>;
 
-function fit(set: Image[]): Weights {
+function fitScorer(set: Image[]): Weights {
   const F = ROOT_POINT_FEATURES;
   const rng = new Rng(20261207);
   // Every positive seed, a third of the negatives (weighted back up by 3).
@@ -128,7 +130,8 @@ function fit(set: Image[]): Weights {
   for (let r = 0; r < n; r++)
     for (let k = 0; k < F; k++) scale[k]! += (wt[r]! * (z[r * F + k]! - mean[k]!) ** 2) / wsum;
   for (let k = 0; k < F; k++) scale[k] = Math.sqrt(scale[k]!) + 1e-6;
-  for (let r = 0; r < n; r++) for (let k = 0; k < F; k++) z[r * F + k] = (z[r * F + k]! - mean[k]!) / scale[k]!;
+  for (let r = 0; r < n; r++)
+    for (let k = 0; k < F; k++) z[r * F + k] = (z[r * F + k]! - mean[k]!) / scale[k]!;
   const H = HIDDEN;
   const np = F * H + 2 * H + 1;
   const p = new Float64Array(np);
@@ -294,7 +297,8 @@ const seedPoints = (im: Image, idx?: number[]) =>
 function scoresOf(im: Image, w: Weights): Float64Array {
   const s = new Float64Array(im.labels.length);
   const m = { ...w, threshold: 0, peakUm: PEAK_UM };
-  for (let i = 0; i < s.length; i++) s[i] = Math.fround(rootPointScore(im.features, m, i * ROOT_POINT_FEATURES));
+  for (let i = 0; i < s.length; i++)
+    s[i] = Math.fround(rootPointScore(im.features, m, i * ROOT_POINT_FEATURES));
   return s;
 }
 
@@ -302,7 +306,11 @@ function report(set: Image[], w: Weights, thresholds: number[]): number {
   const scored = set.map((im) => scoresOf(im, w));
   // Ranking quality over all seeds (AUC by sorting).
   const all: [number, number][] = [];
-  set.forEach((im, k) => im.labels.forEach((l, i) => all.push([scored[k]![i]!, l])));
+  set.forEach((im, k) => {
+    im.labels.forEach((l, i) => {
+      all.push([scored[k]![i]!, l]);
+    });
+  });
   all.sort((a, b) => a[0] - b[0]);
   let rankSum = 0;
   let pos = 0;
@@ -373,12 +381,17 @@ const train = read(arg('rows')!);
 console.log(`${train.length} train images, label: a marked root within ${LABEL_UM} µm`);
 const even = train.filter((_, i) => i % 2 === 0);
 const odd = train.filter((_, i) => i % 2 === 1);
-const half = fit(even);
+const half = fitScorer(even);
 console.log('odd train images, scorer fitted on the even ones:');
 const thresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
-const threshold = report(odd, half, thresholds);
-console.log(`threshold ${threshold} (at most ${PER_HAIR} peaks per engine hair on the odd half)`);
-const model: RootPointModel = { ...fit(train), threshold, peakUm: PEAK_UM };
+const byRule = report(odd, half, thresholds);
+// `--threshold T`: a threshold chosen by the placement's root F1 on the odd half
+// (bench/fit-placement.ts --point-threshold T --half-only); else the peaks-per-hair rule.
+const threshold = arg('threshold') ? Number(arg('threshold')) : byRule;
+console.log(
+  `threshold ${threshold} (the rule of at most ${PER_HAIR} peaks per engine hair on the odd half: ${byRule})`,
+);
+const model: RootPointModel = { ...fitScorer(train), threshold, peakUm: PEAK_UM };
 if (argv.includes('--save')) {
   const file = fileURLToPath(
     new URL('../packages/core/src/hair-analysis/root-point-model.ts', import.meta.url),
@@ -386,7 +399,7 @@ if (argv.includes('--save')) {
   const seeds = train.reduce((a, im) => a + im.labels.length, 0);
   writeFileSync(
     file,
-    `/**\n * Written by \`npx tsx bench/fit-root-points.ts --rows FILE --save\`; do not edit by hand.\n * MLP over RootPointFeatures (root-points.ts): standardise, ${HIDDEN} tanh units, sigmoid.\n */\nimport type { RootPointModel } from './root-points';\n\nexport const ROOT_POINT_FITTED_ON = ${JSON.stringify(`${seeds} seeds of ${train.length} real train-split images (FDU, 70×), a marked root within ${LABEL_UM} µm; threshold chosen on the odd half`)};\n\nexport const ROOT_POINT_MODEL: RootPointModel = ${JSON.stringify(model)};\n`,
+    `/**\n * Written by \`npx tsx bench/fit-root-points.ts --rows FILE --save\`; do not edit by hand.\n * MLP over RootPointFeatures (root-points.ts): standardise, ${HIDDEN} tanh units, sigmoid.\n */\nimport type { RootPointModel } from './root-points';\n\nexport const ROOT_POINT_FITTED_ON = ${JSON.stringify(`${seeds} seeds of ${train.length} real train-split images (FDU, 70×), a marked root within ${LABEL_UM} µm; threshold chosen on the odd half (${arg('threshold') ? 'placement root F1' : 'peaks per hair'})`)};\n\nexport const ROOT_POINT_MODEL: RootPointModel = ${JSON.stringify(model)};\n`,
   );
   console.log(`saved ${file}`);
 }

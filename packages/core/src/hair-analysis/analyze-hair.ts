@@ -82,7 +82,11 @@ const ROOT_INSET_UM = 45;
 /** Background holes up to this radius are filled (ring-shaped follicular openings), µm. */
 const HOLE_RADIUS_UM = 25;
 
-/** A traced shaft for overlays: centre line in image pixels, and whether it was counted. */
+/**
+ * A traced shaft for overlays: centre line in image pixels, and whether it was counted. One per
+ * strand, in the strands' order; then one per hair placed on a root point with no strand near it
+ * (root-points.ts), whose `points` are that single point.
+ */
 export interface HairTrace {
   points: number[];
   counted: boolean;
@@ -529,8 +533,18 @@ export function analyzeHairDetailed(
     // No shaft of its own to measure: the median diameter of the counted hairs.
     const counted = strandDiameters.filter((_, i) => decisions[i]!.counted).sort((a, b) => a - b);
     const um = counted.length ? counted[counted.length >> 1]! : typical;
-    for (const p of unstranded)
-      hairs.push({ x: Math.round(p.x), y: Math.round(p.y), diameterUm: round(um, 1), class: classifyDiameter(um) });
+    for (const p of unstranded) {
+      const x = Math.round(p.x);
+      const y = Math.round(p.y);
+      hairs.push({ x, y, diameterUm: round(um, 1), class: classifyDiameter(um) });
+      traces.push({
+        points: [x, y],
+        counted: true,
+        class: classifyDiameter(um),
+        emergence: { x, y },
+        hidden: 0,
+      });
+    }
   }
   lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;

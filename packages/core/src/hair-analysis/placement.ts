@@ -115,7 +115,8 @@ export function pointAtArc(path: readonly number[], s: number): { x: number; y: 
 
 /** Distance from (px, py) to the polyline. */
 function distanceTo(path: readonly number[], px: number, py: number): number {
-  if (path.length < 4) return path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY;
+  if (path.length < 4)
+    return path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   for (let i = 2; i < path.length; i += 2) {
     const ax = path[i - 2]!;
@@ -214,7 +215,15 @@ export function placementCandidates(
       }
     });
     if (best > radius) strand = -1;
-    raw.push({ strand, x: p.x, y: p.y, type: 'point', atStart: true, score: p.score, toStrand: best * umPerPx });
+    raw.push({
+      strand,
+      x: p.x,
+      y: p.y,
+      type: 'point',
+      atStart: true,
+      score: p.score,
+      toStrand: best * umPerPx,
+    });
   }
   const ends: number[] = [];
   const roots: number[] = [];
@@ -253,7 +262,8 @@ export function placementCandidates(
     // A detector's point reads no strand end: its own evidence is the score.
     const end = c.type === 'point' ? NO_END : c.atStart ? s.start : s.end;
     const side = c.atStart ? 0 : 1;
-    const endEvidence = c.type === 'point' ? [0, 0, 0] : [s.halo[side]!, s.bulge[side]!, s.halo[side]! - s.halo[1 - side]!];
+    const endEvidence =
+      c.type === 'point' ? [0, 0, 0] : [s.halo[side]!, s.bulge[side]!, s.halo[side]! - s.halo[1 - side]!];
     const border = Math.min(c.x, c.y, width - c.x, height - c.y) * umPerPx;
     const near = peaksNear(c.x, c.y);
     const toStrand = c.toStrand ?? 0;

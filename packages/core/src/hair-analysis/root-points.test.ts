@@ -4,8 +4,8 @@ import {
   detectRootPoints,
   ROOT_POINT_FEATURE_NAMES,
   ROOT_POINT_FEATURES,
-  type RootPointMaps,
   RootPointFeatures,
+  type RootPointMaps,
   type RootPointModel,
   rootPointSeeds,
   scorePeaks,
@@ -138,9 +138,9 @@ describe('detector points as placement candidates', () => {
     ]);
     const points = c.filter((k) => k.type === 'point');
     expect(points.map((k) => k.strand)).toEqual([0, -1]);
-    expect(c.every((k) => k.features.length === c[0]!.features.length && k.features.every(Number.isFinite))).toBe(
-      true,
-    );
+    expect(
+      c.every((k) => k.features.length === c[0]!.features.length && k.features.every(Number.isFinite)),
+    ).toBe(true);
     // The strand's own candidates read the best peak within 110 µm as evidence.
     const root = c.find((k) => k.type === 'root')!;
     const n = root.features.length;

@@ -128,9 +128,9 @@ class Buckets {
   }
   add(x: number, y: number): void {
     const key = Math.floor(y / this.size) * 65536 + Math.floor(x / this.size);
-    let c = this.cells.get(key);
-    if (!c) this.cells.set(key, (c = []));
-    c.push(x, y);
+    const c = this.cells.get(key);
+    if (c) c.push(x, y);
+    else this.cells.set(key, [x, y]);
   }
   /** Distance to the nearest point (capped at `cap`) and how many lie within `within`. */
   query(x: number, y: number, cap: number, within = 0): { d: number; n: number } {
@@ -187,7 +187,8 @@ export class RootPointFeatures {
     let o = offset;
     out[o++] = probability[p]!;
     const row = indexOf(this.maps.pixelIndex, p);
-    for (let k = 0; k < PIXEL_FEATURES; k++) out[o++] = row >= 0 ? this.maps.pixelRows[row * PIXEL_FEATURES + k]! : 0;
+    for (let k = 0; k < PIXEL_FEATURES; k++)
+      out[o++] = row >= 0 ? this.maps.pixelRows[row * PIXEL_FEATURES + k]! : 0;
     out[o++] = row >= 0 ? 1 : 0;
     out[o++] = (distance[p]! * u) / 50;
     let near = 0;

@@ -17,12 +17,13 @@ import {
   PLACEMENT_RADIUS_UM,
   placeHairs,
   placementCandidates,
+  type RootCandidatePoint,
 } from './placement';
 import { PLACEMENT_MODEL } from './placement-model';
 import { clippedShare, MAX_SINGLE_UM, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
 import { ROOT_POINT_MODEL } from './root-point-model';
-import { detectRootPoints, RootPointFeatures, type RootPoints } from './root-points';
+import { detectRootPoints, RootPointFeatures, type RootPointStrands, type RootPoints } from './root-points';
 import { runBeside, sharedBytes } from './row-chunks';
 import { shaftProbabilityOfCandidates } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
@@ -450,11 +451,7 @@ export function analyzeHairDetailed(
       pixelIndex: pixelMaps.candidates,
       pixelRows: pixelMaps.rows,
     },
-    {
-      paths: strands.map((s) => s.path),
-      ends: strands.flatMap((s) => [s.start.x, s.start.y, s.end.x, s.end.y]),
-      roots: decisions.flatMap((d) => (d.counted ? [d.x, d.y] : [])),
-    },
+    strandPoints(strands, decisions),
   );
   const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
   lap('root points');
@@ -467,11 +464,7 @@ export function analyzeHairDetailed(
     umPerPx,
     width,
     height,
-    rootPoints.peaks.map((k) => ({
-      x: (rootPoints.seeds[2 * k]! + 0.5) * factor,
-      y: (rootPoints.seeds[2 * k + 1]! + 0.5) * factor,
-      score: rootPoints.scores[k]!,
-    })),
+    peakPoints(rootPoints, factor),
   );
   const chosen = placeHairs(
     candidates,
@@ -531,8 +524,7 @@ export function analyzeHairDetailed(
   });
   if (unstranded.length) {
     // No shaft of its own to measure: the median diameter of the counted hairs.
-    const counted = strandDiameters.filter((_, i) => decisions[i]!.counted).sort((a, b) => a - b);
-    const um = counted.length ? counted[counted.length >> 1]! : typical;
+    const um = medianCounted(strandDiameters, decisions) ?? typical;
     for (const p of unstranded) {
       const x = Math.round(p.x);
       const y = Math.round(p.y);
@@ -565,7 +557,12 @@ export function analyzeHairDetailed(
   }
   const slopes = new Float64Array(measures.length);
   let nSlopes = 0;
-  for (const m of measures) if (m) slopes[nSlopes++] = m.edgeSlope;
+  // The blur gate reads the strands the rules counted only, as the count does: a strand measured
+  // because the placement put a hair on it must not move the image's quality.
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i];
+    if (m && decisions[i]!.counted) slopes[nSlopes++] = m.edgeSlope;
+  }
   let ownStrands = 0;
   let shortHairs = 0;
   let countedArea = 0;
@@ -628,6 +625,48 @@ export function analyzeHairDetailed(
     placement: candidates,
     rootPoints: { ...rootPoints, factor },
   };
+}
+
+// Helpers kept out of analyzeHairDetailed, with plain loops: generic array built-ins inside it can
+// deoptimise the whole function after the full GC that sharp's decode buffer triggers (see there).
+
+/** What the root-point detector reads of the strands (working pixels). */
+function strandPoints(
+  strands: readonly Strand[],
+  decisions: readonly { counted: boolean; x: number; y: number }[],
+): RootPointStrands {
+  const paths: number[][] = [];
+  const ends: number[] = [];
+  const roots: number[] = [];
+  for (const s of strands) {
+    paths.push(s.path);
+    ends.push(s.start.x, s.start.y, s.end.x, s.end.y);
+  }
+  for (const d of decisions) if (d.counted) roots.push(d.x, d.y);
+  return { paths, ends, roots };
+}
+
+/** The detector's peaks in image pixels, for the placement. */
+function peakPoints(r: RootPoints, factor: number): RootCandidatePoint[] {
+  const out: RootCandidatePoint[] = [];
+  for (const k of r.peaks)
+    out.push({
+      x: (r.seeds[2 * k]! + 0.5) * factor,
+      y: (r.seeds[2 * k + 1]! + 0.5) * factor,
+      score: r.scores[k]!,
+    });
+  return out;
+}
+
+/** Median diameter of the counted strands, or null when none. */
+function medianCounted(
+  diameters: readonly number[],
+  decisions: readonly { counted: boolean }[],
+): number | null {
+  const d = new Float64Array(diameters.length);
+  let n = 0;
+  for (let i = 0; i < diameters.length; i++) if (decisions[i]!.counted) d[n++] = diameters[i]!;
+  return n ? d.subarray(0, n).sort()[n >> 1]! : null;
 }
 
 /**

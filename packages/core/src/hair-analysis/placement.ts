@@ -131,6 +131,23 @@ function distanceTo(path: readonly number[], px: number, py: number): number {
   return best;
 }
 
+/** [minX, minY, maxX, maxY] of a polyline. */
+function boxOf(path: readonly number[]): [number, number, number, number] {
+  const b: [number, number, number, number] = [
+    Number.POSITIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
+  for (let i = 0; i + 1 < path.length; i += 2) {
+    b[0] = Math.min(b[0], path[i]!);
+    b[1] = Math.min(b[1], path[i + 1]!);
+    b[2] = Math.max(b[2], path[i]!);
+    b[3] = Math.max(b[3], path[i + 1]!);
+  }
+  return b;
+}
+
 /** Arc length at the point of the polyline nearest to (px, py). */
 function arcOf(path: readonly number[], px: number, py: number): number {
   let best = Number.POSITIVE_INFINITY;
@@ -204,10 +221,16 @@ export function placementCandidates(
     }
   });
   const radius = PLACEMENT_RADIUS_UM / umPerPx;
+  // Bounding boxes of the centre lines: a strand farther than the feature's cap (300 µm) from a
+  // point cannot be its nearest within 110 µm nor change its capped distance.
+  const cap = 300 / umPerPx;
+  const boxes = points.length ? strands.map((s) => boxOf(s.path)) : [];
   for (const p of points) {
     let strand = -1;
     let best = Number.POSITIVE_INFINITY;
     strands.forEach((s, k) => {
+      const b = boxes[k]!;
+      if (p.x < b[0] - cap || p.x > b[2] + cap || p.y < b[1] - cap || p.y > b[3] + cap) return;
       const d = distanceTo(s.path, p.x, p.y);
       if (d < best) {
         best = d;
@@ -239,11 +262,15 @@ export function placementCandidates(
   }
   diameters.sort((a, b) => a - b);
   const typicalUm = diameters.length ? diameters[diameters.length >> 1]! : 60;
+  // Squared distances: Math.hypot is slow, and these run for every candidate against every end.
   const within = (list: number[], x: number, y: number, r: number, self: boolean) => {
+    const r2 = r * r;
     let n = 0;
     for (let i = 0; i < list.length; i += 2) {
-      const d = Math.hypot(list[i]! - x, list[i + 1]! - y);
-      if (d <= r && (self || d > 0)) n++;
+      const dx = list[i]! - x;
+      const dy = list[i + 1]! - y;
+      const d2 = dx * dx + dy * dy;
+      if (d2 <= r2 && (self || d2 > 0)) n++;
     }
     return n;
   };

@@ -10,7 +10,19 @@
  */
 import { createWriteStream } from 'node:fs';
 import { analyzeHairDetailed } from '../packages/core/src/hair-analysis/analyze-hair';
+import { ROOT_POINT_FEATURES, type RootPoints } from '../packages/core/src/hair-analysis/root-points';
 import { decodeImage, FDU_UM_PER_PX, readSplit } from './real-images';
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+function rootPointRows(r: RootPoints & { factor: number }): number[][] {
+  const F = ROOT_POINT_FEATURES;
+  return Array.from({ length: r.seeds.length / 2 }, (_, i) => [
+    (r.seeds[2 * i]! + 0.5) * r.factor,
+    (r.seeds[2 * i + 1]! + 0.5) * r.factor,
+    round4(r.scores[i]!),
+    ...Array.from(r.features.subarray(i * F, (i + 1) * F), round4),
+  ]);
+}
 
 const argv = process.argv;
 const arg = (name: string, fallback?: string) => {
@@ -30,10 +42,11 @@ let k = 0;
 for (const img of images) {
   const d = await decodeImage(img.imagePath);
   const umPerPx = img.umPerPx ?? FDU_UM_PER_PX;
-  const { result, confidenceInputs, strandInfo, countFeatures, traces, placement } = analyzeHairDetailed({
-    ...d,
-    umPerPx,
-  });
+  const { result, confidenceInputs, strandInfo, countFeatures, traces, placement, rootPoints } =
+    analyzeHairDetailed({
+      ...d,
+      umPerPx,
+    });
   stream.write(
     `${JSON.stringify({
       id: img.id,
@@ -48,9 +61,11 @@ for (const img of images) {
       countFeatures: [...countFeatures],
       strands: strandInfo,
       // Centre lines (image pixels, ≤ 41 points each), in the order of `strands`.
-      paths: traces.map((t) => t.points.map((v) => Math.round(v))),
+      paths: traces.slice(0, strandInfo.length).map((t) => t.points.map((v) => Math.round(v))),
       // The placement's candidates as the engine scored them: strand, x, y, type, features.
       candidates: placement.map((c) => [c.strand, c.x, c.y, c.type, c.features]),
+      // The root-point detector's seeds (image pixels), their features and scores.
+      points: rootPointRows(rootPoints),
     })}\n`,
   );
   if (++k % 50 === 0) console.log(`${k}/${images.length}`);

@@ -1,7 +1,7 @@
 /**
  * Fits the hair placement model (packages/core/src/hair-analysis/placement-model.ts): for every
  * candidate point of placement.ts (a counted strand's root, points 130 and 260 µm along it, its other
- * end, the ends of strands not counted), whether a marked root (premium, single, undersize) lies
+ * end, the ends of strands not counted, the root-point detector's peaks), whether a marked root (premium, single, undersize) lies
  * within 110 µm. A small MLP (features → 16 tanh → sigmoid), full-batch Adam, seeded.
  *
  * Reads rows written by `bench/dump-real-strands.ts` from the TRAIN split (keep that file outside
@@ -9,7 +9,11 @@
  * is chosen on train too: the model is first fitted on the even-numbered images and the damping
  * picked by root F1 on the odd-numbered ones; then the model is refitted on all train images.
  *
+ * With the detector's seeds in the dump (`points`), the candidates are recomputed here with the
+ * present root-point model (root-point-model.ts): refit the placement after refitting that model.
+ *
  *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl [--hidden 16] [--iterations 800] [--check /tmp/val.jsonl] [--save]
+ *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl --point-threshold 0.4 --half-only   (a trial)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +26,14 @@ import {
   type PlacementModel,
   placeHairs,
   placementCandidates,
+  type RootCandidatePoint,
 } from '../packages/core/src/hair-analysis/placement';
+import { ROOT_POINT_MODEL } from '../packages/core/src/hair-analysis/root-point-model';
+import {
+  ROOT_POINT_FEATURE_NAMES,
+  rootPointScore,
+  scorePeaks,
+} from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
 import type { HairAnalysisResult } from '../packages/core/src/hair-analysis/types';
 import { type AnnotatedHair, type AnnotatedImage, SHAFT_CLASSES, scoreImage } from './real-images';
@@ -41,6 +52,8 @@ interface Row {
   strands: StrandInfo[];
   paths: number[][];
   candidates?: [number, number, number, CandidateType, number[]][];
+  /** The root-point detector's seeds: x, y (image px), score, features (root-points.ts). */
+  points?: number[][];
 }
 interface Prepared {
   row: Row;
@@ -48,22 +61,55 @@ interface Prepared {
   labels: number[];
   count: number;
 }
+/** Peak threshold of the root-point model; `--point-threshold` tries another (not saved). */
+const POINT_THRESHOLD = Number(arg('point-threshold') ?? ROOT_POINT_MODEL.threshold);
+if (argv.includes('--save') && POINT_THRESHOLD !== ROOT_POINT_MODEL.threshold)
+  throw new Error('--point-threshold is for trials: save with the root-point model’s own threshold');
+
+/** The root-point model's peaks among the dumped seeds (x, y, old score, features...). */
+function peaksOf(points: number[][], umPerPx: number): RootCandidatePoint[] {
+  const xy = points.flatMap((p) => [p[0]!, p[1]!]);
+  // The engine caps the distance to a strand's centre line at 150 µm (dumps before it, at 300).
+  const at = 3 + ROOT_POINT_FEATURE_NAMES.indexOf('toStrand');
+  const scores = points.map((p) => {
+    const f = p.slice(3);
+    f[at - 3] = Math.min(1.5, p[at]!);
+    return Math.fround(rootPointScore(f, ROOT_POINT_MODEL));
+  });
+  const radius = ROOT_POINT_MODEL.peakUm / umPerPx;
+  return scorePeaks(xy, scores, POINT_THRESHOLD, radius).map((i) => ({
+    x: xy[2 * i]!,
+    y: xy[2 * i + 1]!,
+    score: scores[i]!,
+  }));
+}
+
 const read = (file: string): Prepared[] =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
+    .filter((l) => l.endsWith('}'))
     .map((l) => {
       const row = JSON.parse(l) as Row;
-      // The engine's own candidates and features when the dump has them (so the fit sees exactly
-      // what the engine scores); else recomputed from the strands.
-      const candidates: Candidate[] = row.candidates
-        ? row.candidates.map(([strand, x, y, type, features]) => ({ strand, x, y, type, features }))
-        : placementCandidates(
+      // With the detector's seeds in the dump, the candidates are recomputed from the strands and
+      // the peaks of the seeds rescored by the present root-point model (root-point-model.ts), as
+      // the engine does; else the engine's own candidates and features when the dump has them.
+      const candidates: Candidate[] = row.points
+        ? placementCandidates(
             row.strands.map((s, k) => ({ ...s, path: row.paths[k]! })),
             row.umPerPx,
             row.width,
             row.height,
-          );
+            peaksOf(row.points, row.umPerPx),
+          )
+        : row.candidates
+          ? row.candidates.map(([strand, x, y, type, features]) => ({ strand, x, y, type, features }))
+          : placementCandidates(
+              row.strands.map((s, k) => ({ ...s, path: row.paths[k]! })),
+              row.umPerPx,
+              row.width,
+              row.height,
+            );
       const roots = row.marked.filter((h) => SHAFT_CLASSES.includes(h.cls)).map((h) => h.root);
       const r = PLACEMENT_RADIUS_UM / row.umPerPx;
       const labels = candidates.map((c) =>
@@ -184,6 +230,8 @@ for (const d of [0.1, 0.2, 0.3, 0.4, 0.5]) {
     damping = d;
   }
 }
+// `--half-only`: a trial that stops at the odd-half figures.
+if (argv.includes('--half-only')) process.exit(0);
 const model: PlacementModel = { ...fitModel(train), damping };
 console.log(`all train images: roots ${f1(train, null)}; placement ${f1(train, model)}`);
 const check = arg('check');

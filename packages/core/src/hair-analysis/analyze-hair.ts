@@ -20,10 +20,13 @@ import {
   PLACEMENT_RADIUS_UM,
   placeHairs,
   placementCandidates,
+  type RootCandidatePoint,
 } from './placement';
 import { PLACEMENT_MODEL } from './placement-model';
 import { clippedShare, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
 import { rootAtStart } from './root-end';
+import { ROOT_POINT_MODEL } from './root-point-model';
+import { detectRootPoints, RootPointFeatures, type RootPointStrands, type RootPoints } from './root-points';
 import { runBeside, sharedBytes } from './row-chunks';
 import { shaftProbabilityOfCandidates } from './shaft-classifier';
 import { buildSkeletonGraph, pruneSpurs } from './skeleton-graph';
@@ -95,7 +98,11 @@ const HOLE_RADIUS_UM = 25;
 const REFLEX_STRIPE_UM = 17;
 const REFLEX_STRIPE_LENGTH_UM = 2000;
 
-/** A traced shaft for overlays: centre line in image pixels, and whether it was counted. */
+/**
+ * A traced shaft for overlays: centre line in image pixels, and whether it was counted. One per
+ * strand, in the strands' order; then one per hair placed on a root point with no strand near it
+ * (root-points.ts), whose `points` are that single point.
+ */
 export interface HairTrace {
   points: number[];
   counted: boolean;
@@ -159,6 +166,8 @@ export function analyzeHairDetailed(
   strandInfo: StrandInfo[];
   /** The placement's candidate points and their features (for fitting it, `bench/fit-placement.ts`). */
   placement: Candidate[];
+  /** The root-point detector's seeds (working pixels), features and scores (`bench/fit-root-points.ts`). */
+  rootPoints: RootPoints & { factor: number };
 } {
   validate(input);
   let last = profile?.now() ?? 0;
@@ -447,6 +456,24 @@ export function analyzeHairDetailed(
     points.push(((last % w) + 0.5) * factor, (Math.floor(last / w) + 0.5) * factor);
     return points;
   });
+  // Emergence points read from the pixel maps (root-points.ts): extra candidates for the placement.
+  const describer = new RootPointFeatures(
+    {
+      width: w,
+      height: h,
+      umPerWorkingPx: wupp,
+      probability,
+      red,
+      dark,
+      distance: dt,
+      mask,
+      pixelIndex: pixelMaps.candidates,
+      pixelColumns: pixelMaps.columns,
+    },
+    strandPoints(strands, decisions),
+  );
+  const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
+  lap('root points');
   // The count model says how many hairs; the placement says where they emerge (placement.ts). The
   // paths are rounded as bench/dump-real-strands.ts writes them, so the model sees what it was fitted on.
   let total = 0;
@@ -456,6 +483,7 @@ export function analyzeHairDetailed(
     umPerPx,
     width,
     height,
+    peakPoints(rootPoints, factor),
   );
   const chosen = placeHairs(
     candidates,
@@ -465,7 +493,9 @@ export function analyzeHairDetailed(
     PLACEMENT_MODEL.damping,
   );
   const placedAt: { x: number; y: number }[][] = strands.map(() => []);
-  for (const c of chosen) placedAt[candidates[c]!.strand]!.push(candidates[c]!);
+  // Hairs on a detector's point with no strand near it (a faint or merged hair).
+  const unstranded: { x: number; y: number }[] = [];
+  for (const c of chosen) (placedAt[candidates[c]!.strand] ?? unstranded).push(candidates[c]!);
   lap('placement');
 
   // A strand the rules left out that the placement gave a hair (a sibling's or a piece's end) is
@@ -511,6 +541,22 @@ export function analyzeHairDetailed(
       hidden: Math.max(0, own - 1),
     });
   });
+  if (unstranded.length) {
+    // No shaft of its own to measure: the median diameter of the counted hairs.
+    const um = medianCounted(strandDiameters, decisions) ?? typical;
+    for (const p of unstranded) {
+      const x = Math.round(p.x);
+      const y = Math.round(p.y);
+      hairs.push({ x, y, diameterUm: round(um, 1), class: classifyDiameter(um) });
+      traces.push({
+        points: [x, y],
+        counted: true,
+        class: classifyDiameter(um),
+        emergence: { x, y },
+        hidden: 0,
+      });
+    }
+  }
   lap('measure');
   const areaCm2 = (width * height * umPerPx * umPerPx) / 1e8;
   // Plain loops over typed arrays in this tail: after the full GC that sharp's decode buffer
@@ -530,7 +576,12 @@ export function analyzeHairDetailed(
   }
   const slopes = new Float64Array(measures.length);
   let nSlopes = 0;
-  for (const m of measures) if (m) slopes[nSlopes++] = m.edgeSlope;
+  // The blur gate reads the strands the rules counted only, as the count does: a strand measured
+  // because the placement put a hair on it must not move the image's quality.
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i];
+    if (m && decisions[i]!.counted) slopes[nSlopes++] = m.edgeSlope;
+  }
   let ownStrands = 0;
   let shortHairs = 0;
   let countedArea = 0;
@@ -607,7 +658,50 @@ export function analyzeHairDetailed(
     gateInputs,
     strandInfo,
     placement: candidates,
+    rootPoints: { ...rootPoints, factor },
   };
+}
+
+// Helpers kept out of analyzeHairDetailed, with plain loops: generic array built-ins inside it can
+// deoptimise the whole function after the full GC that sharp's decode buffer triggers (see there).
+
+/** What the root-point detector reads of the strands (working pixels). */
+function strandPoints(
+  strands: readonly Strand[],
+  decisions: readonly { counted: boolean; x: number; y: number }[],
+): RootPointStrands {
+  const paths: number[][] = [];
+  const ends: number[] = [];
+  const roots: number[] = [];
+  for (const s of strands) {
+    paths.push(s.path);
+    ends.push(s.start.x, s.start.y, s.end.x, s.end.y);
+  }
+  for (const d of decisions) if (d.counted) roots.push(d.x, d.y);
+  return { paths, ends, roots };
+}
+
+/** The detector's peaks in image pixels, for the placement. */
+function peakPoints(r: RootPoints, factor: number): RootCandidatePoint[] {
+  const out: RootCandidatePoint[] = [];
+  for (const k of r.peaks)
+    out.push({
+      x: (r.seeds[2 * k]! + 0.5) * factor,
+      y: (r.seeds[2 * k + 1]! + 0.5) * factor,
+      score: r.scores[k]!,
+    });
+  return out;
+}
+
+/** Median diameter of the counted strands, or null when none. */
+function medianCounted(
+  diameters: readonly number[],
+  decisions: readonly { counted: boolean }[],
+): number | null {
+  const d = new Float64Array(diameters.length);
+  let n = 0;
+  for (let i = 0; i < diameters.length; i++) if (decisions[i]!.counted) d[n++] = diameters[i]!;
+  return n ? d.subarray(0, n).sort()[n >> 1]! : null;
 }
 
 /**

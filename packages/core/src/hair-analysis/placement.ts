@@ -12,7 +12,7 @@ import { PLACEMENT_MODEL } from './placement-model';
  * The number of hairs does not change; which strands carry them, and where, may.
  */
 
-const CANDIDATE_TYPES = ['root', 'mid130', 'mid260', 'other', 'end'] as const;
+const CANDIDATE_TYPES = ['root', 'mid130', 'mid260', 'other', 'end', 'point'] as const;
 export type CandidateType = (typeof CANDIDATE_TYPES)[number];
 const END_KINDS = ['free', 'border', 'junction', 'corner'];
 
@@ -44,13 +44,41 @@ export interface PlacementStrand {
   path: readonly number[];
 }
 
+/** A peak of the root-point detector (root-points.ts), in the strands' pixels. */
+export interface RootCandidatePoint {
+  x: number;
+  y: number;
+  /** The detector's score (a marked root nearby, 0–1). */
+  score: number;
+}
+
 export interface Candidate {
+  /** The strand it stands on (a point of the detector: the nearest within 110 µm, or −1). */
   strand: number;
   x: number;
   y: number;
   type: CandidateType;
   features: number[];
 }
+
+const NO_END: PlacementEnd = { x: 0, y: 0, kind: 'none', unpaired: 0 };
+/** What a detector's point far from every strand reads as its strand. */
+const NO_STRAND: PlacementStrand = {
+  start: NO_END,
+  end: NO_END,
+  root: null,
+  rootAtStart: true,
+  hairs: 0,
+  weight: 0,
+  lengthUm: 1,
+  radiusUm: 0,
+  diameterUm: 0,
+  level: 0,
+  probability: 0,
+  halo: [0, 0],
+  bulge: [0, 0],
+  path: [],
+};
 
 /** Emergence point moved back from a raw strand end, as insetRoot does for the chosen root, µm. */
 const END_INSET_UM = 45;
@@ -85,6 +113,41 @@ export function pointAtArc(path: readonly number[], s: number): { x: number; y: 
   return { x: path[path.length - 2]!, y: path[path.length - 1]! };
 }
 
+/** Distance from (px, py) to the polyline. */
+function distanceTo(path: readonly number[], px: number, py: number): number {
+  if (path.length < 4)
+    return path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 2; i < path.length; i += 2) {
+    const ax = path[i - 2]!;
+    const ay = path[i - 1]!;
+    const dx = path[i]! - ax;
+    const dy = path[i + 1]! - ay;
+    const l2 = dx * dx + dy * dy;
+    const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
+    const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/** [minX, minY, maxX, maxY] of a polyline. */
+function boxOf(path: readonly number[]): [number, number, number, number] {
+  const b: [number, number, number, number] = [
+    Number.POSITIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
+  for (let i = 0; i + 1 < path.length; i += 2) {
+    b[0] = Math.min(b[0], path[i]!);
+    b[1] = Math.min(b[1], path[i + 1]!);
+    b[2] = Math.max(b[2], path[i]!);
+    b[3] = Math.max(b[3], path[i + 1]!);
+  }
+  return b;
+}
+
 /** Arc length at the point of the polyline nearest to (px, py). */
 function arcOf(path: readonly number[], px: number, py: number): number {
   let best = Number.POSITIVE_INFINITY;
@@ -113,15 +176,28 @@ function arcOf(path: readonly number[], px: number, py: number): number {
  * the strand's (count-model weight and hairs, length, width, darkness level, shaft probability),
  * the candidate's type, the kind of the strand end it stands for and that end's halo and bulge,
  * the neighbourhood (strand ends within 110 and 220 µm, other counted roots within 110 µm), width
- * against the image's typical counted width, distance to the frame, hairs per candidate.
+ * against the image's typical counted width, distance to the frame, hairs per candidate; and the
+ * root-point detector's evidence: the score of the candidate's own peak or of the best peak within
+ * 110 µm, the peaks within 110 µm and the distance to the nearest strand.
+ * `points` (the detector's peaks) become candidates of type `point`, standing on the nearest strand
+ * within 110 µm (whose features they take) or on none (strand −1, strand features 0).
  */
 export function placementCandidates(
   strands: readonly PlacementStrand[],
   umPerPx: number,
   width: number,
   height: number,
+  points: readonly RootCandidatePoint[] = [],
 ): Candidate[] {
-  const raw: { strand: number; x: number; y: number; type: CandidateType; atStart: boolean }[] = [];
+  const raw: {
+    strand: number;
+    x: number;
+    y: number;
+    type: CandidateType;
+    atStart: boolean;
+    score?: number;
+    toStrand?: number;
+  }[] = [];
   strands.forEach((s, k) => {
     const length = polylineLength(s.path);
     const inset = Math.min(length / 2, END_INSET_UM / umPerPx);
@@ -145,6 +221,33 @@ export function placementCandidates(
     }
   });
   const radius = PLACEMENT_RADIUS_UM / umPerPx;
+  // Bounding boxes of the centre lines: a strand farther than the feature's cap (300 µm) from a
+  // point cannot be its nearest within 110 µm nor change its capped distance.
+  const cap = 300 / umPerPx;
+  const boxes = points.length ? strands.map((s) => boxOf(s.path)) : [];
+  for (const p of points) {
+    let strand = -1;
+    let best = Number.POSITIVE_INFINITY;
+    strands.forEach((s, k) => {
+      const b = boxes[k]!;
+      if (p.x < b[0] - cap || p.x > b[2] + cap || p.y < b[1] - cap || p.y > b[3] + cap) return;
+      const d = distanceTo(s.path, p.x, p.y);
+      if (d < best) {
+        best = d;
+        strand = k;
+      }
+    });
+    if (best > radius) strand = -1;
+    raw.push({
+      strand,
+      x: p.x,
+      y: p.y,
+      type: 'point',
+      atStart: true,
+      score: p.score,
+      toStrand: best * umPerPx,
+    });
+  }
   const ends: number[] = [];
   const roots: number[] = [];
   const diameters: number[] = [];
@@ -159,8 +262,8 @@ export function placementCandidates(
   }
   diameters.sort((a, b) => a - b);
   const typicalUm = diameters.length ? diameters[diameters.length >> 1]! : 60;
+  // Squared distances: Math.hypot is slow, and these run for every candidate against every end.
   const within = (list: number[], x: number, y: number, r: number, self: boolean) => {
-    // Squared distances against r² (Math.hypot per pair was most of this stage's time).
     const r2 = r * r;
     let n = 0;
     for (let i = 0; i < list.length; i += 2) {
@@ -171,11 +274,26 @@ export function placementCandidates(
     }
     return n;
   };
+  const peaksNear = (x: number, y: number) => {
+    let best = 0;
+    let n = 0;
+    for (const p of points) {
+      if (Math.hypot(p.x - x, p.y - y) > radius) continue;
+      n++;
+      if (p.score > best) best = p.score;
+    }
+    return { best, n };
+  };
   return raw.map((c) => {
-    const s = strands[c.strand]!;
-    const end = c.atStart ? s.start : s.end;
+    const s = strands[c.strand] ?? NO_STRAND;
+    // A detector's point reads no strand end: its own evidence is the score.
+    const end = c.type === 'point' ? NO_END : c.atStart ? s.start : s.end;
     const side = c.atStart ? 0 : 1;
+    const endEvidence =
+      c.type === 'point' ? [0, 0, 0] : [s.halo[side]!, s.bulge[side]!, s.halo[side]! - s.halo[1 - side]!];
     const border = Math.min(c.x, c.y, width - c.x, height - c.y) * umPerPx;
+    const near = peaksNear(c.x, c.y);
+    const toStrand = c.toStrand ?? 0;
     const features = [
       s.weight,
       s.hairs,
@@ -187,15 +305,16 @@ export function placementCandidates(
       ...CANDIDATE_TYPES.map((t) => (t === c.type ? 1 : 0)),
       ...END_KINDS.map((k) => (k === end.kind ? 1 : 0)),
       Math.min(3, end.unpaired),
-      s.halo[side]!,
-      s.bulge[side]!,
-      s.halo[side]! - s.halo[1 - side]!,
+      ...endEvidence,
       within(ends, c.x, c.y, radius, true),
       within(ends, c.x, c.y, 2 * radius, true),
       within(roots, c.x, c.y, radius, false),
       s.diameterUm / typicalUm,
       Math.min(5, border / 100),
       total / raw.length,
+      c.score ?? near.best,
+      Math.min(4, near.n),
+      Math.min(3, toStrand / 100),
     ];
     return { strand: c.strand, x: c.x, y: c.y, type: c.type, features };
   });

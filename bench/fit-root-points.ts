@@ -1,0 +1,405 @@
+/**
+ * Fits the root-point scorer (packages/core/src/hair-analysis/root-point-model.ts): for every seed of
+ * root-points.ts (the most shaft-like pixel of each ~40 µm cell), whether a marked root (premium,
+ * single, undersize) lies within LABEL_UM. A small MLP (features → H tanh → sigmoid), minibatch
+ * Adam, seeded; seeds far from every marked root are subsampled (they are most of them).
+ *
+ * Reads rows written by `bench/dump-real-strands.ts` from the TRAIN split (keep that file outside
+ * the repository: it carries the dataset's annotations). The peak threshold is chosen on train too:
+ * the model is fitted on the even-numbered images and, on the odd-numbered ones, the threshold is
+ * the lowest that keeps at most `--per-hair` peaks per engine hair, unless `--threshold` gives one
+ * chosen by the placement's root F1 on the odd half (`bench/fit-placement.ts --point-threshold T
+ * --half-only`); then the model is refitted on all train images. Prints, on the odd half, how many
+ * of the roots the engine's placement missed lie within 110 µm of a seed and of a kept peak, and
+ * the root F1 a perfect scorer would reach over them (the ceiling the new candidates give).
+ *
+ *   npx tsx bench/fit-root-points.ts --rows /tmp/train.jsonl [--hidden 16] [--epochs 6] [--label-um 60] [--threshold T] [--save]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { placeHairs } from '../packages/core/src/hair-analysis/placement';
+import {
+  ROOT_POINT_FEATURE_NAMES,
+  ROOT_POINT_FEATURES,
+  type RootPointModel,
+  rootPointScore,
+  scorePeaks,
+} from '../packages/core/src/hair-analysis/root-points';
+import { Rng } from '../packages/core/src/hair-analysis/synthetic';
+import { type AnnotatedHair, SHAFT_CLASSES } from './real-images';
+
+const argv = process.argv;
+const arg = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const HIDDEN = Number(arg('hidden') ?? 16);
+const EPOCHS = Number(arg('epochs') ?? 6);
+const LABEL_UM = Number(arg('label-um') ?? 60);
+const PEAK_UM = Number(arg('peak-um') ?? 80);
+/** Kept peaks per hair the count model counted, at most (sets the threshold). */
+const PER_HAIR = Number(arg('per-hair') ?? 1);
+const MATCH_UM = 110;
+const TO_STRAND = ROOT_POINT_FEATURE_NAMES.indexOf('toStrand');
+
+interface Image {
+  id: string;
+  umPerPx: number;
+  roots: { x: number; y: number }[];
+  /** The engine's hairs (x, y). */
+  hairs: { x: number; y: number }[];
+  /** The placement's present candidates (image px). */
+  candidates: { x: number; y: number }[];
+  /** Seeds: x, y (image px). */
+  xy: Float64Array;
+  features: Float32Array;
+  labels: Uint8Array;
+}
+
+function read(file: string): Image[] {
+  const images: Image[] = [];
+  for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
+    if (!line.endsWith('}')) continue; // a dump still being written
+    const row = JSON.parse(line) as {
+      id: string;
+      umPerPx: number;
+      marked: AnnotatedHair[];
+      hairs: [number, number, number][];
+      points: number[][];
+      candidates: [number, number, number, string, number[]][];
+    };
+    const roots = row.marked.filter((h) => SHAFT_CLASSES.includes(h.cls)).map((h) => h.root);
+    const n = row.points.length;
+    const F = ROOT_POINT_FEATURES;
+    const xy = new Float64Array(2 * n);
+    const features = new Float32Array(n * F);
+    const labels = new Uint8Array(n);
+    const r = LABEL_UM / row.umPerPx;
+    row.points.forEach((p, i) => {
+      xy[2 * i] = p[0]!;
+      xy[2 * i + 1] = p[1]!;
+      for (let k = 0; k < F; k++) features[i * F + k] = p[3 + k]!;
+      // The engine caps the distance to a strand's centre line at 150 µm (dumps before it, at 300).
+      features[i * F + TO_STRAND] = Math.min(1.5, features[i * F + TO_STRAND]!);
+      labels[i] = roots.some((q) => Math.hypot(q.x - p[0]!, q.y - p[1]!) <= r) ? 1 : 0;
+    });
+    images.push({
+      id: row.id,
+      umPerPx: row.umPerPx,
+      roots,
+      hairs: row.hairs.map(([x, y]) => ({ x, y })),
+      candidates: row.candidates.map(([, x, y]) => ({ x, y })),
+      xy,
+      features,
+      labels,
+    });
+  }
+  return images;
+}
+
+type Weights = Omit<RootPointModel, 'threshold' | 'peakUm'>;
+
+function fitScorer(set: Image[]): Weights {
+  const F = ROOT_POINT_FEATURES;
+  const rng = new Rng(20261207);
+  // Every positive seed, a third of the negatives (weighted back up by 3).
+  const rows: number[] = [];
+  const img: number[] = [];
+  set.forEach((im, k) => {
+    for (let i = 0; i < im.labels.length; i++)
+      if (im.labels[i] || rng.uniform() < 1 / 3) {
+        rows.push(i);
+        img.push(k);
+      }
+  });
+  const n = rows.length;
+  const z = new Float32Array(n * F);
+  const y = new Float32Array(n);
+  const wt = new Float32Array(n);
+  const mean = new Array<number>(F).fill(0);
+  const scale = new Array<number>(F).fill(0);
+  for (let r = 0; r < n; r++) {
+    const im = set[img[r]!]!;
+    for (let k = 0; k < F; k++) z[r * F + k] = im.features[rows[r]! * F + k]!;
+    y[r] = im.labels[rows[r]!]!;
+    wt[r] = y[r] ? 1 : 3;
+  }
+  let wsum = 0;
+  for (let r = 0; r < n; r++) wsum += wt[r]!;
+  for (let r = 0; r < n; r++) for (let k = 0; k < F; k++) mean[k]! += (wt[r]! * z[r * F + k]!) / wsum;
+  for (let r = 0; r < n; r++)
+    for (let k = 0; k < F; k++) scale[k]! += (wt[r]! * (z[r * F + k]! - mean[k]!) ** 2) / wsum;
+  for (let k = 0; k < F; k++) scale[k] = Math.sqrt(scale[k]!) + 1e-6;
+  for (let r = 0; r < n; r++)
+    for (let k = 0; k < F; k++) z[r * F + k] = (z[r * F + k]! - mean[k]!) / scale[k]!;
+  const H = HIDDEN;
+  const np = F * H + 2 * H + 1;
+  const p = new Float64Array(np);
+  for (let i = 0; i < F * H; i++) p[i] = rng.normal(0, 0.3);
+  for (let j = 0; j < H; j++) p[F * H + H + j] = rng.normal(0, 0.3);
+  const g = new Float64Array(np);
+  const m1 = new Float64Array(np);
+  const m2 = new Float64Array(np);
+  const a = new Float64Array(H);
+  const b1 = F * H;
+  const w2 = b1 + H;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const BATCH = 512;
+  let step = 0;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rng.uniform() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const lr = 0.01 * (epoch >= EPOCHS - 2 ? 0.3 : 1);
+    let loss = 0;
+    for (let s = 0; s < n; s += BATCH) {
+      g.fill(0);
+      let bw = 0;
+      for (let t = s; t < Math.min(n, s + BATCH); t++) {
+        const r = order[t]!;
+        const o = r * F;
+        let out = p[np - 1]!;
+        for (let j = 0; j < H; j++) {
+          let v = p[b1 + j]!;
+          const wj = j * F;
+          for (let k = 0; k < F; k++) v += z[o + k]! * p[wj + k]!;
+          a[j] = Math.tanh(v);
+          out += a[j]! * p[w2 + j]!;
+        }
+        const q = 1 / (1 + Math.exp(-out));
+        loss -= wt[r]! * (y[r] ? Math.log(q + 1e-9) : Math.log(1 - q + 1e-9));
+        const d = wt[r]! * (q - y[r]!);
+        bw += wt[r]!;
+        g[np - 1]! += d;
+        for (let j = 0; j < H; j++) {
+          g[w2 + j]! += d * a[j]!;
+          const da = d * p[w2 + j]! * (1 - a[j]! * a[j]!);
+          g[b1 + j]! += da;
+          const wj = j * F;
+          for (let k = 0; k < F; k++) g[wj + k]! += da * z[o + k]!;
+        }
+      }
+      step++;
+      for (let i = 0; i < np; i++) {
+        const gi = g[i]! / bw;
+        m1[i] = 0.9 * m1[i]! + 0.1 * gi;
+        m2[i] = 0.999 * m2[i]! + 0.001 * gi * gi;
+        p[i]! -= (lr * (m1[i]! / (1 - 0.9 ** step))) / (Math.sqrt(m2[i]! / (1 - 0.999 ** step)) + 1e-8);
+      }
+    }
+    console.log(`  epoch ${epoch + 1}/${EPOCHS}: loss ${(loss / wsum).toFixed(4)} over ${n} seeds`);
+  }
+  const w1 = new Array<number>(F * H);
+  for (let k = 0; k < F; k++) for (let j = 0; j < H; j++) w1[k * H + j] = p[j * F + k]!;
+  const round = (v: number) => +v.toPrecision(5);
+  return {
+    mean: mean.map(round),
+    scale: scale.map(round),
+    w1: w1.map(round),
+    b1: [...p.subarray(b1, b1 + H)].map(round),
+    w2: [...p.subarray(w2, w2 + H)].map(round),
+    b2: round(p[np - 1]!),
+  };
+}
+
+/** Peaks of one image's scores, as the engine keeps them (seed indices). */
+const peaks = (im: Image, scores: Float64Array, threshold: number): number[] =>
+  scorePeaks(im.xy, scores, threshold, PEAK_UM / im.umPerPx);
+
+/** Marked roots the engine's hairs leave unmatched (greedy by distance, as the real bench scores). */
+function missedRoots(im: Image): { x: number; y: number }[] {
+  const r = MATCH_UM / im.umPerPx;
+  const pairs: [number, number, number][] = [];
+  im.hairs.forEach((f, i) => {
+    im.roots.forEach((t, j) => {
+      const d = Math.hypot(f.x - t.x, f.y - t.y);
+      if (d <= r) pairs.push([d, i, j]);
+    });
+  });
+  pairs.sort((a, b) => a[0] - b[0]);
+  const usedF = new Set<number>();
+  const usedT = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (usedF.has(i) || usedT.has(j)) continue;
+    usedF.add(i);
+    usedT.add(j);
+  }
+  return im.roots.filter((_, j) => !usedT.has(j));
+}
+
+/**
+ * Root F1 of a perfect scorer over a candidate set, the engine's number of hairs kept: a hair can
+ * stand on any candidate (several on one), so it finds min(N, marked roots within 110 µm of some
+ * candidate) of them.
+ */
+function oracleF1(set: Image[], pointsOf: (im: Image) => { x: number; y: number }[]): number {
+  let tp = 0;
+  let n = 0;
+  let m = 0;
+  for (const im of set) {
+    const pts = pointsOf(im);
+    const r = MATCH_UM / im.umPerPx;
+    const covered = im.roots.filter((q) => pts.some((c) => Math.hypot(c.x - q.x, c.y - q.y) <= r)).length;
+    tp += Math.min(im.hairs.length, covered);
+    n += im.hairs.length;
+    m += im.roots.length;
+  }
+  return (2 * tp) / (n + m);
+}
+
+/**
+ * Root F1 of the engine's greedy placement (damping 0.1) when every candidate's score is 1 with a
+ * marked root within 110 µm and 0 without: the "perfect scores" figure of docs/analysis.md.
+ */
+function greedyOracleF1(set: Image[], pointsOf: (im: Image) => { x: number; y: number }[]): number {
+  let tp = 0;
+  let n = 0;
+  let m = 0;
+  for (const im of set) {
+    const pts = pointsOf(im);
+    const r = MATCH_UM / im.umPerPx;
+    const labels = pts.map((c) => (im.roots.some((q) => Math.hypot(c.x - q.x, c.y - q.y) <= r) ? 1 : 0));
+    const placed = placeHairs(pts, labels, im.hairs.length, r, 0.1).map((i) => pts[i]!);
+    tp += matched(placed, im.roots, r);
+    n += im.hairs.length;
+    m += im.roots.length;
+  }
+  return (2 * tp) / (n + m);
+}
+
+/** Hairs matched to marked roots, greedy by distance (as the real bench scores). */
+function matched(hairs: { x: number; y: number }[], roots: { x: number; y: number }[], r: number): number {
+  const pairs: [number, number, number][] = [];
+  hairs.forEach((f, i) => {
+    roots.forEach((t, j) => {
+      const d = Math.hypot(f.x - t.x, f.y - t.y);
+      if (d <= r) pairs.push([d, i, j]);
+    });
+  });
+  pairs.sort((a, b) => a[0] - b[0]);
+  const usedF = new Set<number>();
+  const usedT = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (usedF.has(i) || usedT.has(j)) continue;
+    usedF.add(i);
+    usedT.add(j);
+  }
+  return usedT.size;
+}
+
+const seedPoints = (im: Image, idx?: number[]) =>
+  (idx ?? Array.from({ length: im.labels.length }, (_, i) => i)).map((i) => ({
+    x: im.xy[2 * i]!,
+    y: im.xy[2 * i + 1]!,
+  }));
+
+function scoresOf(im: Image, w: Weights): Float64Array {
+  const s = new Float64Array(im.labels.length);
+  const m = { ...w, threshold: 0, peakUm: PEAK_UM };
+  for (let i = 0; i < s.length; i++)
+    s[i] = Math.fround(rootPointScore(im.features, m, i * ROOT_POINT_FEATURES));
+  return s;
+}
+
+function report(set: Image[], w: Weights, thresholds: number[]): number {
+  const scored = set.map((im) => scoresOf(im, w));
+  // Ranking quality over all seeds (AUC by sorting).
+  const all: [number, number][] = [];
+  set.forEach((im, k) => {
+    im.labels.forEach((l, i) => {
+      all.push([scored[k]![i]!, l]);
+    });
+  });
+  all.sort((a, b) => a[0] - b[0]);
+  let rankSum = 0;
+  let pos = 0;
+  all.forEach(([, l], i) => {
+    if (l) {
+      rankSum += i + 1;
+      pos++;
+    }
+  });
+  const auc = (rankSum - (pos * (pos + 1)) / 2) / (pos * (all.length - pos));
+  console.log(`  seeds ${all.length}, positive ${pos}, AUC ${auc.toFixed(3)}`);
+  const hairs = set.reduce((a, im) => a + im.hairs.length, 0);
+  const missed = set.map(missedRoots);
+  const nMissed = missed.reduce((a, m) => a + m.length, 0);
+  const seedCover = set.reduce((a, im, k) => {
+    const r = MATCH_UM / im.umPerPx;
+    return (
+      a +
+      missed[k]!.filter((q) => {
+        for (let i = 0; i < im.labels.length; i++)
+          if (Math.hypot(im.xy[2 * i]! - q.x, im.xy[2 * i + 1]! - q.y) <= r) return true;
+        return false;
+      }).length
+    );
+  }, 0);
+  console.log(
+    `  missed marked roots ${nMissed}; within 110 µm of any seed ${seedCover} (${((100 * seedCover) / nMissed).toFixed(1)} %)`,
+  );
+  console.log(
+    `  perfect-scorer F1 (engine's N, any matching): present candidates ${oracleF1(set, (im) => im.candidates).toFixed(3)}, with every seed ${oracleF1(set, (im) => [...im.candidates, ...seedPoints(im)]).toFixed(3)}`,
+  );
+  console.log(
+    `  perfect-scorer F1 (engine's N, greedy placement, damping 0.1): present candidates ${greedyOracleF1(set, (im) => im.candidates).toFixed(3)}, with every seed ${greedyOracleF1(set, (im) => [...im.candidates, ...seedPoints(im)]).toFixed(3)}`,
+  );
+  let chosen = thresholds[thresholds.length - 1]!;
+  for (const t of thresholds) {
+    let kept = 0;
+    let cover = 0;
+    let rootsNear = 0;
+    let allRoots = 0;
+    set.forEach((im, k) => {
+      const pk = peaks(im, scored[k]!, t);
+      kept += pk.length;
+      const r = MATCH_UM / im.umPerPx;
+      const near = (q: { x: number; y: number }) =>
+        pk.some((i) => Math.hypot(im.xy[2 * i]! - q.x, im.xy[2 * i + 1]! - q.y) <= r);
+      cover += missed[k]!.filter(near).length;
+      rootsNear += im.roots.filter(near).length;
+      allRoots += im.roots.length;
+    });
+    const oracle = oracleF1(set, (im) => [
+      ...im.candidates,
+      ...seedPoints(im, peaks(im, scored[set.indexOf(im)]!, t)),
+    ]);
+    const greedy = greedyOracleF1(set, (im) => [
+      ...im.candidates,
+      ...seedPoints(im, peaks(im, scored[set.indexOf(im)]!, t)),
+    ]);
+    console.log(
+      `  threshold ${t}: ${kept} peaks (${(kept / hairs).toFixed(2)} per engine hair), covering ${cover} missed roots (${((100 * cover) / nMissed).toFixed(1)} %), ${((100 * rootsNear) / allRoots).toFixed(1)} % of all roots; perfect-scorer F1 with them ${oracle.toFixed(3)} (greedy ${greedy.toFixed(3)})`,
+    );
+    if (kept <= PER_HAIR * hairs && chosen === thresholds[thresholds.length - 1] && t < chosen) chosen = t;
+  }
+  return chosen;
+}
+
+const train = read(arg('rows')!);
+console.log(`${train.length} train images, label: a marked root within ${LABEL_UM} µm`);
+const even = train.filter((_, i) => i % 2 === 0);
+const odd = train.filter((_, i) => i % 2 === 1);
+const half = fitScorer(even);
+console.log('odd train images, scorer fitted on the even ones:');
+const thresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+const byRule = report(odd, half, thresholds);
+// `--threshold T`: a threshold chosen by the placement's root F1 on the odd half
+// (bench/fit-placement.ts --point-threshold T --half-only); else the peaks-per-hair rule.
+const threshold = arg('threshold') ? Number(arg('threshold')) : byRule;
+console.log(
+  `threshold ${threshold} (the rule of at most ${PER_HAIR} peaks per engine hair on the odd half: ${byRule})`,
+);
+const model: RootPointModel = { ...fitScorer(train), threshold, peakUm: PEAK_UM };
+if (argv.includes('--save')) {
+  const file = fileURLToPath(
+    new URL('../packages/core/src/hair-analysis/root-point-model.ts', import.meta.url),
+  );
+  const seeds = train.reduce((a, im) => a + im.labels.length, 0);
+  writeFileSync(
+    file,
+    `/**\n * Written by \`npx tsx bench/fit-root-points.ts --rows FILE --save\`; do not edit by hand.\n * MLP over RootPointFeatures (root-points.ts): standardise, ${HIDDEN} tanh units, sigmoid.\n */\nimport type { RootPointModel } from './root-points';\n\nexport const ROOT_POINT_FITTED_ON = ${JSON.stringify(`${seeds} seeds of ${train.length} real train-split images (FDU, 70×), a marked root within ${LABEL_UM} µm; threshold chosen on the odd half (${arg('threshold') ? 'placement root F1' : 'peaks per hair'})`)};\n\nexport const ROOT_POINT_MODEL: RootPointModel = ${JSON.stringify(model)};\n`,
+  );
+  console.log(`saved ${file}`);
+}

@@ -1,0 +1,358 @@
+import { PIXEL_FEATURES } from './pixel-features';
+
+/**
+ * Emergence points read from the pixel maps, not from the skeleton (0.6.x, placement candidates).
+ * On real images a third of the missed marked roots lie along a counted shaft away from its ends
+ * (a second hair lying along it), and one in seven has no strand at all (faint or blurred hairs,
+ * hairs merged into a neighbour's mask). This stage seeds points over every shaft-like area of the
+ * image (the most shaft-like pixel of each ~40 µm cell), describes each by what the maps show
+ * around it (the classifier's twelve pixel features, the mask's width and how many arms of shaft
+ * leave a ring around the point — one at an end, two along a shaft, more at a crossing —, the
+ * red-channel halo, the distance to strands, their ends and the count model's roots), scores it
+ * with a small model fitted on real train images (a marked root nearby), and keeps the local peaks
+ * of that score as extra candidates for the placement (placement.ts), which decides among them.
+ */
+
+/** Maps of the working image the detector reads (all w×h, working pixels). */
+export interface RootPointMaps {
+  width: number;
+  height: number;
+  umPerWorkingPx: number;
+  /** Shaft probability of the pixel classifier. */
+  probability: Float32Array;
+  /** Red-channel darkness against the skin (follicle halos). */
+  red: Float32Array;
+  /** Smoothed red-weighted darkness (the diameter map). */
+  dark: Float32Array;
+  /** Distance to the nearest pixel outside the shaft mask, px (0 off the mask). */
+  distance: Float32Array;
+  mask: Uint8Array;
+  /**
+   * Pixels the classifier was asked about, ascending, and their PIXEL_FEATURES values, feature-major:
+   * feature k of pixel i at `k · pixelIndex.length + i` (CandidateFeatures.columns).
+   */
+  pixelIndex: Int32Array;
+  pixelColumns: Float32Array;
+}
+
+/** What the detector reads of the strands (working pixels). */
+export interface RootPointStrands {
+  /** Centre line of each strand, pixel indices. */
+  paths: readonly (readonly number[])[];
+  /** Strand ends, flat x,y pairs. */
+  ends: readonly number[];
+  /** Emergence points of the counted strands, flat x,y pairs. */
+  roots: readonly number[];
+}
+
+export interface RootPointModel {
+  mean: readonly number[];
+  scale: readonly number[];
+  w1: readonly number[];
+  b1: readonly number[];
+  w2: readonly number[];
+  b2: number;
+  /** A seed becomes a candidate when its score is at least this and the highest within `peakUm`. */
+  threshold: number;
+  peakUm: number;
+}
+
+/** Seed cell size, µm: one seed per cell of shaft-like pixels. */
+export const SEED_CELL_UM = 40;
+/** A cell is seeded when its most shaft-like pixel reaches this probability. */
+const SEED_PROBABILITY = 0.15;
+/** Most seeds described per image (see rootPointSeeds). */
+export const MAX_SEEDS = 3000;
+/** Rings around the point where the arms of shaft are counted, µm. */
+const RING_UM = [50, 100] as const;
+const RING_SAMPLES = 16;
+/** Halo ring, µm, and the background ring it is compared with. */
+const HALO_UM = 80;
+const BACKGROUND_UM = 200;
+/** Distances to strand ends and roots are capped here, µm; distances to a strand's centre line at NEAR_UM. */
+const FAR_UM = 300;
+const NEAR_UM = 150;
+
+/** Number of features per point; the order is ROOT_POINT_FEATURES. */
+export const ROOT_POINT_FEATURE_NAMES = [
+  'probability',
+  'darkMean',
+  'darkMin',
+  'blueShift',
+  'darkNear',
+  'darkWide',
+  'centreSurround',
+  'texture',
+  'ridgeFine',
+  'ridgeCoarse',
+  'anisotropy',
+  'skinBright',
+  'chroma',
+  'classified',
+  'halfWidth',
+  'halfWidthNear',
+  'ring50',
+  'arms50',
+  'ring100',
+  'arms100',
+  'halo',
+  'darkness',
+  'toStrand',
+  'toEnd',
+  'toRoot',
+  'endsNear',
+  'toFrame',
+] as const;
+export const ROOT_POINT_FEATURES = ROOT_POINT_FEATURE_NAMES.length;
+
+const COS = Array.from({ length: RING_SAMPLES }, (_, k) => Math.cos((2 * Math.PI * k) / RING_SAMPLES));
+const SIN = Array.from({ length: RING_SAMPLES }, (_, k) => Math.sin((2 * Math.PI * k) / RING_SAMPLES));
+
+/** Index of `p` in the ascending list, or −1. */
+function indexOf(list: Int32Array, p: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === p) return mid;
+    if (v < p) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Points of a flat x,y list in square buckets, for nearest-point queries. */
+class Buckets {
+  private readonly cells = new Map<number, number[]>();
+  constructor(
+    readonly size: number,
+    points: readonly number[],
+  ) {
+    for (let i = 0; i < points.length; i += 2) this.add(points[i]!, points[i + 1]!);
+  }
+  add(x: number, y: number): void {
+    const key = Math.floor(y / this.size) * 65536 + Math.floor(x / this.size);
+    const c = this.cells.get(key);
+    if (c) c.push(x, y);
+    else this.cells.set(key, [x, y]);
+  }
+  /** Distance to the nearest point (capped at `cap`) and how many lie within `within`. */
+  query(x: number, y: number, cap: number, within = 0): { d: number; n: number } {
+    const reach = Math.ceil(cap / this.size);
+    const cx = Math.floor(x / this.size);
+    const cy = Math.floor(y / this.size);
+    let best = cap * cap;
+    const w2 = within * within;
+    let n = 0;
+    for (let j = cy - reach; j <= cy + reach; j++)
+      for (let i = cx - reach; i <= cx + reach; i++) {
+        const c = this.cells.get(j * 65536 + i);
+        if (!c) continue;
+        for (let k = 0; k < c.length; k += 2) {
+          const dx = c[k]! - x;
+          const dy = c[k + 1]! - y;
+          const d2 = dx * dx + dy * dy;
+          if (d2 < best) best = d2;
+          if (d2 <= w2) n++;
+        }
+      }
+    return { d: Math.sqrt(best), n };
+  }
+}
+
+/** Describes points of one image: see ROOT_POINT_FEATURE_NAMES. */
+export class RootPointFeatures {
+  private readonly strands: Buckets;
+  private readonly ends: Buckets;
+  private readonly roots: Buckets;
+  private readonly px: (um: number) => number;
+
+  constructor(
+    readonly maps: RootPointMaps,
+    strands: RootPointStrands,
+  ) {
+    const { width: w, umPerWorkingPx: u } = maps;
+    this.px = (um) => um / u;
+    const size = Math.max(4, this.px(FAR_UM) / 2);
+    // Every other centre-line pixel is close enough for a distance capped at NEAR_UM.
+    this.strands = new Buckets(Math.max(4, this.px(NEAR_UM) / 2), []);
+    for (const path of strands.paths)
+      for (let i = 0; i < path.length; i += 2) this.strands.add(path[i]! % w, Math.floor(path[i]! / w));
+    this.ends = new Buckets(size, strands.ends);
+    this.roots = new Buckets(size, strands.roots);
+  }
+
+  /** Features of the point (x, y) in working pixels, written to `out` from `offset`. */
+  describe(x: number, y: number, out: Float32Array | number[], offset = 0): void {
+    const { width: w, height: h, umPerWorkingPx: u, probability, red, dark, distance, mask } = this.maps;
+    const xi = Math.max(0, Math.min(w - 1, Math.round(x)));
+    const yi = Math.max(0, Math.min(h - 1, Math.round(y)));
+    const p = yi * w + xi;
+    let o = offset;
+    out[o++] = probability[p]!;
+    const row = indexOf(this.maps.pixelIndex, p);
+    const count = this.maps.pixelIndex.length;
+    for (let k = 0; k < PIXEL_FEATURES; k++)
+      out[o++] = row >= 0 ? this.maps.pixelColumns[k * count + row]! : 0;
+    out[o++] = row >= 0 ? 1 : 0;
+    out[o++] = (distance[p]! * u) / 50;
+    let near = 0;
+    const r3 = Math.max(1, Math.round(this.px(25)));
+    for (let yy = Math.max(0, yi - r3); yy <= Math.min(h - 1, yi + r3); yy++)
+      for (let xx = Math.max(0, xi - r3); xx <= Math.min(w - 1, xi + r3); xx++)
+        if (distance[yy * w + xx]! > near) near = distance[yy * w + xx]!;
+    out[o++] = (near * u) / 50;
+    for (const um of RING_UM) {
+      const r = this.px(um);
+      let on = 0;
+      let arms = 0;
+      let first = -1;
+      let prev = -1;
+      for (let k = 0; k < RING_SAMPLES; k++) {
+        const sx = Math.round(x + r * COS[k]!);
+        const sy = Math.round(y + r * SIN[k]!);
+        const v = sx >= 0 && sy >= 0 && sx < w && sy < h && mask[sy * w + sx] ? 1 : 0;
+        on += v;
+        if (k === 0) first = v;
+        else if (v && !prev) arms++;
+        prev = v;
+      }
+      if (first && !prev) arms++;
+      out[o++] = on / RING_SAMPLES;
+      out[o++] = Math.min(4, arms);
+    }
+    out[o++] = this.ringMean(red, x, y, this.px(HALO_UM)) - this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    out[o++] = dark[p]!;
+    const far = this.px(FAR_UM);
+    out[o++] = (this.strands.query(x, y, this.px(NEAR_UM)).d * u) / 100;
+    const e = this.ends.query(x, y, far, this.px(110));
+    out[o++] = (e.d * u) / 100;
+    out[o++] = (this.roots.query(x, y, far).d * u) / 100;
+    out[o++] = Math.min(4, e.n);
+    out[o] = Math.min(3, (Math.min(x, y, w - 1 - x, h - 1 - y) * u) / 100);
+  }
+
+  /** Mean of `plane` over the off-mask samples of a ring of radius `r` px (0 when none). */
+  private ringMean(plane: Float32Array, x: number, y: number, r: number): number {
+    const { width: w, height: h, mask } = this.maps;
+    let s = 0;
+    let n = 0;
+    for (let k = 0; k < RING_SAMPLES; k++) {
+      const sx = Math.round(x + r * COS[k]!);
+      const sy = Math.round(y + r * SIN[k]!);
+      if (sx < 0 || sy < 0 || sx >= w || sy >= h || mask[sy * w + sx]) continue;
+      s += plane[sy * w + sx]!;
+      n++;
+    }
+    return n ? s / n : 0;
+  }
+}
+
+/**
+ * Seeds: the most shaft-like pixel of every SEED_CELL_UM cell whose best probability reaches
+ * SEED_PROBABILITY, as flat x,y pairs in working pixels.
+ */
+export function rootPointSeeds(maps: RootPointMaps): number[] {
+  const cell = Math.max(2, Math.round(SEED_CELL_UM / maps.umPerWorkingPx));
+  const seeds = seedsInCells(maps, cell);
+  // Each seed is described and scored, so a large crowded field (a 20× dermoscope image has ~10×
+  // the seeds of a 70× one) is seeded on coarser cells: the work stays bounded, and peaks are kept
+  // 80 µm apart anyway. No FDU train image came near the cap.
+  const n = seeds.length / 2;
+  if (n <= MAX_SEEDS) return seeds;
+  return seedsInCells(maps, Math.ceil(cell * Math.sqrt(n / MAX_SEEDS)));
+}
+
+function seedsInCells(maps: RootPointMaps, cell: number): number[] {
+  const { width: w, height: h, probability } = maps;
+  const seeds: number[] = [];
+  for (let cy = 0; cy < h; cy += cell)
+    for (let cx = 0; cx < w; cx += cell) {
+      let best = SEED_PROBABILITY;
+      let at = -1;
+      for (let y = cy; y < Math.min(h, cy + cell); y++)
+        for (let x = cx, p = y * w + cx; x < Math.min(w, cx + cell); x++, p++)
+          if (probability[p]! >= best) {
+            best = probability[p]!;
+            at = p;
+          }
+      if (at >= 0) seeds.push(at % w, Math.floor(at / w));
+    }
+  return seeds;
+}
+
+let standardised = new Float64Array(0);
+
+/** The model's score of one feature row (a marked root nearby). */
+export function rootPointScore(f: ArrayLike<number>, m: RootPointModel, offset = 0): number {
+  const k = m.mean.length;
+  const hidden = m.b1.length;
+  if (standardised.length < k) standardised = new Float64Array(k);
+  const z = standardised;
+  for (let i = 0; i < k; i++) z[i] = (f[offset + i]! - m.mean[i]!) / m.scale[i]!;
+  let out = m.b2;
+  for (let j = 0; j < hidden; j++) {
+    let a = m.b1[j]!;
+    for (let i = 0; i < k; i++) a += z[i]! * m.w1[i * hidden + j]!;
+    out += m.w2[j]! * Math.tanh(a);
+  }
+  return 1 / (1 + Math.exp(-out));
+}
+
+/**
+ * Indices of the points (flat x,y pairs) scoring at least `threshold` that score highest within
+ * `radius` of themselves among those already kept, best first (ties by index).
+ */
+export function scorePeaks(
+  xy: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  threshold: number,
+  radius: number,
+): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) order.push(i);
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const kept = new Buckets(Math.max(2, radius), []);
+  const peaks: number[] = [];
+  for (const i of order) {
+    const x = xy[2 * i]!;
+    const y = xy[2 * i + 1]!;
+    if (kept.query(x, y, radius + 1).d <= radius) continue;
+    kept.add(x, y);
+    peaks.push(i);
+  }
+  return peaks;
+}
+
+export interface RootPoints {
+  /** Seeds, flat x,y pairs (working pixels). */
+  seeds: number[];
+  /** ROOT_POINT_FEATURES values per seed. */
+  features: Float32Array;
+  scores: Float32Array;
+  /** Indices of the seeds kept as candidates (score peaks), best first. */
+  peaks: number[];
+}
+
+/**
+ * Seeds, describes and scores points of one image and keeps the peaks: seeds scoring at least
+ * `model.threshold` and highest within `model.peakUm` of themselves.
+ */
+export function detectRootPoints(
+  describer: RootPointFeatures,
+  maps: RootPointMaps,
+  model: RootPointModel,
+): RootPoints {
+  const seeds = rootPointSeeds(maps);
+  const n = seeds.length / 2;
+  const F = ROOT_POINT_FEATURES;
+  const features = new Float32Array(n * F);
+  const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    describer.describe(seeds[2 * i]!, seeds[2 * i + 1]!, features, i * F);
+    scores[i] = rootPointScore(features, model, i * F);
+  }
+  const peaks = scorePeaks(seeds, scores, model.threshold, model.peakUm / maps.umPerWorkingPx);
+  return { seeds, features, scores, peaks };
+}

@@ -17,6 +17,20 @@ const FLOODING = 2;
  * already known to be open. The work is proportional to the hair outline, not to the image.
  */
 export function fillSmallHoles(mask: Uint8Array, w: number, h: number, maxArea: number): number {
+  return fillEnclosed(mask, w, h, maxArea, null);
+}
+
+/**
+ * The flood both fills share: enclosed background regions of at most `maxArea` pixels; with
+ * `inside`, a region with a pixel for which it is false counts as open (not filled).
+ */
+function fillEnclosed(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  maxArea: number,
+  inside: ((p: number, x: number, y: number) => boolean) | null,
+): number {
   const limit = Math.floor(maxArea);
   if (limit < 1) return 0;
   const label = scratchBytes(0, w * h);
@@ -49,7 +63,7 @@ export function fillSmallHoles(mask: Uint8Array, w: number, h: number, maxArea: 
     for (let head = 0; head < tail && !open; head++) {
       const p = queue[head]!;
       const px = p % w;
-      if (px === 0 || px === w - 1 || p < w || p >= w * (h - 1)) {
+      if (px === 0 || px === w - 1 || p < w || p >= w * (h - 1) || (inside && !inside(p, px, (p - px) / w))) {
         open = true;
         break;
       }
@@ -140,61 +154,5 @@ export function fillThinHoles(
     }
     return false;
   };
-  const label = scratchBytes(0, w * h);
-  const queue = scratchInts(0, limit + 1);
-  let filled = 0;
-  // Starts as in fillSmallHoles: words without one are skipped.
-  const words = mask.byteOffset % 4 === 0 ? (w * h) >> 2 : 0;
-  const w32 = words > 0 ? new Int32Array(mask.buffer, mask.byteOffset, words) : new Int32Array(0);
-  const end = (h - 1) * w - 1;
-  for (let start = w + 1; start < end; start++) {
-    if ((start & 3) === 0 && start >> 2 < words) {
-      const i = skipWordsWithoutStart(w32, mask, start >> 2);
-      if (i > start >> 2) {
-        start = 4 * i - 1;
-        continue;
-      }
-    }
-    if (mask[start] || !mask[start - 1] || label[start] !== UNSEEN) continue;
-    const x0 = start % w;
-    if (x0 === 0 || x0 === w - 1) continue;
-    let tail = 0;
-    let open = false;
-    queue[tail++] = start;
-    label[start] = FLOODING;
-    for (let head = 0; head < tail && !open; head++) {
-      const p = queue[head]!;
-      const px = p % w;
-      const py = (p - px) / w;
-      if (px === 0 || px === w - 1 || py === 0 || py === h - 1 || !near(p, px, py)) {
-        open = true;
-        break;
-      }
-      for (let k = 0; k < 4; k++) {
-        const q = p + (k === 0 ? -1 : k === 1 ? 1 : k === 2 ? -w : w);
-        if (mask[q]) continue;
-        const l = label[q]!;
-        if (l === OPEN) {
-          open = true;
-          break;
-        }
-        if (l === UNSEEN) {
-          if (tail > limit - 1) {
-            open = true;
-            break;
-          }
-          label[q] = FLOODING;
-          queue[tail++] = q;
-        }
-      }
-    }
-    const mark = open ? OPEN : UNSEEN;
-    for (let i = 0; i < tail; i++) {
-      const p = queue[i]!;
-      label[p] = mark;
-      if (!open) mask[p] = 1;
-    }
-    if (!open) filled += tail;
-  }
-  return filled;
+  return fillEnclosed(mask, w, h, limit, near);
 }

@@ -1,4 +1,4 @@
-import { PIXEL_FEATURES } from './pixel-features';
+import { FEATURE_NAMES, PIXEL_FEATURES } from './pixel-features';
 
 /**
  * Emergence points read from the pixel maps, not from the skeleton (0.6.x, placement candidates).
@@ -76,18 +76,7 @@ const NEAR_UM = 150;
 /** Number of features per point; the order is ROOT_POINT_FEATURES. */
 export const ROOT_POINT_FEATURE_NAMES = [
   'probability',
-  'darkMean',
-  'darkMin',
-  'blueShift',
-  'darkNear',
-  'darkWide',
-  'centreSurround',
-  'texture',
-  'ridgeFine',
-  'ridgeCoarse',
-  'anisotropy',
-  'skinBright',
-  'chroma',
+  ...FEATURE_NAMES,
   'classified',
   'halfWidth',
   'halfWidthNear',

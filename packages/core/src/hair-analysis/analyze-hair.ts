@@ -507,15 +507,22 @@ export function analyzeHairDetailed(
     levels[i] = darknessLevel(s, dark, w, h, rOf(s));
   });
   // The hairs' diameters are the count model's hairs' (placed-diameters.ts): the placement moves
-  // where hairs stand, not what the shafts measured.
+  // where hairs stand, not what the shafts measured. Hairs on a root point with no strand near it
+  // are one more group with no diameters of its own: they take those of hairs moved away, and the
+  // median counted diameter only when none is left (there is no shaft to measure).
   const noLevel = { low: 0, high: 0 };
+  const unstrandedUm = medianCounted(strandDiameters, decisions) ?? typical;
   const placedDiameters = handOverDiameters(
-    strands.map((_, i) =>
-      strandHairDiameters(strandDiameters[i]!, levels[i] ?? noLevel, perStrand[i]!, typical),
-    ),
-    placedAt,
-    strandInfo.map((info) => info.root),
-    (i) => strandHairDiameters(strandDiameters[i]!, noLevel, 1, typical)[0]!,
+    [
+      ...strands.map((_, i) =>
+        strandHairDiameters(strandDiameters[i]!, levels[i] ?? noLevel, perStrand[i]!, typical),
+      ),
+      [],
+    ],
+    [...placedAt, unstranded],
+    [...strandInfo.map((info) => info.root), null],
+    (i) =>
+      i < strands.length ? strandHairDiameters(strandDiameters[i]!, noLevel, 1, typical)[0]! : unstrandedUm,
   );
   const hairs: HairAnalysisResult['hairs'] = [];
   const traces: HairTrace[] = [];
@@ -542,9 +549,10 @@ export function analyzeHairDetailed(
     });
   });
   if (unstranded.length) {
-    // No shaft of its own to measure: the median diameter of the counted hairs.
-    const um = medianCounted(strandDiameters, decisions) ?? typical;
-    for (const p of unstranded) {
+    const unstrandedDs = placedDiameters[strands.length]!;
+    for (let k = 0; k < unstranded.length; k++) {
+      const p = unstranded[k]!;
+      const um = unstrandedDs[k]!;
       const x = Math.round(p.x);
       const y = Math.round(p.y);
       hairs.push({ x, y, diameterUm: round(um, 1), class: classifyDiameter(um) });

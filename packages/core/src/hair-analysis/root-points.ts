@@ -58,7 +58,7 @@ export interface RootPointModel {
 }
 
 /** Seed cell size, µm: one seed per cell of shaft-like pixels. */
-export const SEED_CELL_UM = 40;
+const SEED_CELL_UM = 40;
 /** A cell is seeded when its most shaft-like pixel reaches this probability. */
 const SEED_PROBABILITY = 0.15;
 /** Most seeds described per image (see rootPointSeeds). */

@@ -26,7 +26,7 @@ import {
   scorePeaks,
 } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
-import { type AnnotatedHair, SHAFT_CLASSES } from './real-images';
+import { type AnnotatedHair, matchRoots, SHAFT_CLASSES } from './real-images';
 
 const argv = process.argv;
 const arg = (name: string) => {
@@ -209,22 +209,7 @@ const peaks = (im: Image, scores: Float64Array, threshold: number): number[] =>
 
 /** Marked roots the engine's hairs leave unmatched (greedy by distance, as the real bench scores). */
 function missedRoots(im: Image): { x: number; y: number }[] {
-  const r = MATCH_UM / im.umPerPx;
-  const pairs: [number, number, number][] = [];
-  im.hairs.forEach((f, i) => {
-    im.roots.forEach((t, j) => {
-      const d = Math.hypot(f.x - t.x, f.y - t.y);
-      if (d <= r) pairs.push([d, i, j]);
-    });
-  });
-  pairs.sort((a, b) => a[0] - b[0]);
-  const usedF = new Set<number>();
-  const usedT = new Set<number>();
-  for (const [, i, j] of pairs) {
-    if (usedF.has(i) || usedT.has(j)) continue;
-    usedF.add(i);
-    usedT.add(j);
-  }
+  const { usedT } = matchRoots(im.hairs, im.roots, MATCH_UM / im.umPerPx);
   return im.roots.filter((_, j) => !usedT.has(j));
 }
 
@@ -270,22 +255,7 @@ function greedyOracleF1(set: Image[], pointsOf: (im: Image) => { x: number; y: n
 
 /** Hairs matched to marked roots, greedy by distance (as the real bench scores). */
 function matched(hairs: { x: number; y: number }[], roots: { x: number; y: number }[], r: number): number {
-  const pairs: [number, number, number][] = [];
-  hairs.forEach((f, i) => {
-    roots.forEach((t, j) => {
-      const d = Math.hypot(f.x - t.x, f.y - t.y);
-      if (d <= r) pairs.push([d, i, j]);
-    });
-  });
-  pairs.sort((a, b) => a[0] - b[0]);
-  const usedF = new Set<number>();
-  const usedT = new Set<number>();
-  for (const [, i, j] of pairs) {
-    if (usedF.has(i) || usedT.has(j)) continue;
-    usedF.add(i);
-    usedT.add(j);
-  }
-  return usedT.size;
+  return matchRoots(hairs, roots, r).usedT.size;
 }
 
 const seedPoints = (im: Image, idx?: number[]) =>

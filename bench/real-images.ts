@@ -115,21 +115,18 @@ export interface RealScore {
 }
 
 /**
- * Root-level matching: each engine hair may claim one annotated root within `radiusPx`, nearest
- * pairs first (greedy on sorted distances, as detection benchmarks do). Abnormal stubs are neither
- * required nor penalised: an engine hair on one is left out of both precision and recall.
+ * Greedy root matching: each found point may claim one marked point within `radiusPx`, nearest
+ * pairs first. Returns the indices of the found and the marked points that were matched.
  */
-export function scoreImage(
-  img: AnnotatedImage,
-  result: HairAnalysisResult,
+export function matchRoots(
+  found: readonly { x: number; y: number }[],
+  marked: readonly { x: number; y: number }[],
   radiusPx: number,
-): { tp: number; fp: number; fn: number } {
-  const shafts = img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls));
-  const stubs = img.hairs.filter((h) => h.cls === 'abnormal');
+): { usedF: Set<number>; usedT: Set<number> } {
   const pairs: [number, number, number][] = [];
-  result.hairs.forEach((f, i) => {
-    shafts.forEach((t, j) => {
-      const d = Math.hypot(f.x - t.root.x, f.y - t.root.y);
+  found.forEach((f, i) => {
+    marked.forEach((t, j) => {
+      const d = Math.hypot(f.x - t.x, f.y - t.y);
       if (d <= radiusPx) pairs.push([d, i, j]);
     });
   });
@@ -141,6 +138,26 @@ export function scoreImage(
     usedF.add(i);
     usedT.add(j);
   }
+  return { usedF, usedT };
+}
+
+/**
+ * Root-level matching: each engine hair may claim one annotated root within `radiusPx`, nearest
+ * pairs first (greedy on sorted distances, as detection benchmarks do). Abnormal stubs are neither
+ * required nor penalised: an engine hair on one is left out of both precision and recall.
+ */
+export function scoreImage(
+  img: AnnotatedImage,
+  result: HairAnalysisResult,
+  radiusPx: number,
+): { tp: number; fp: number; fn: number } {
+  const shafts = img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls));
+  const stubs = img.hairs.filter((h) => h.cls === 'abnormal');
+  const { usedF, usedT } = matchRoots(
+    result.hairs,
+    shafts.map((t) => t.root),
+    radiusPx,
+  );
   let fp = 0;
   result.hairs.forEach((f, i) => {
     if (usedF.has(i)) return;

@@ -238,8 +238,8 @@ describe.runIf(browserAvailable())('hair-by-hair verification in chromium', () =
     await touch('pointerup', 2, 360, 200);
     await touch('pointerup', 1, 200, 200);
     await expect
-      .poll(async () => Number.parseInt((await zoom.textContent()) ?? '0'), { timeout: 15_000 })
-      .toBeGreaterThan(Number.parseInt(start ?? '0'));
+      .poll(async () => Number.parseInt((await zoom.textContent()) ?? '0', 10), { timeout: 15_000 })
+      .toBeGreaterThan(Number.parseInt(start ?? '0', 10));
     expect(errors).toEqual([]);
     await page.close();
   });

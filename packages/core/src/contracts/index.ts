@@ -18,7 +18,7 @@ export * from './plans';
 export * from './preparation';
 export * from './problem';
 export * from './progress';
+export * from './publications';
 export * from './side-effects';
 export * from './treatment-sessions';
 export * from './uploads';
-export * from './publications';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../deps';
 import { testConfig } from '../../config';
 import { migrateToLatest } from '../../db/migrate';
+import type { AppDeps } from '../../deps';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/dialects';
 import { startSmtpInbox } from '../../test/smtp-inbox';
 import { TEST_NOW } from '../../test/test-now';

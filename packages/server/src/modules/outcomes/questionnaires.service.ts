@@ -52,10 +52,7 @@ export async function scheduleQuestionnaires(
   }
 }
 
-function questionnaireStatus(
-  r: OutcomeQuestionnaireTable,
-  now: number,
-): PatientQuestionnaire['status'] {
+function questionnaireStatus(r: OutcomeQuestionnaireTable, now: number): PatientQuestionnaire['status'] {
   if (r.answered_at !== null) return 'answered';
   return Number(r.expires_at) < now ? 'expired' : 'open';
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@anagen/core/access';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
+import type { AppDeps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { consumeAccountToken, findUsableAccountToken } from '../auth/account-tokens.repository';

@@ -1,7 +1,7 @@
 import type { ExceptionInput, ScheduleConflict, ScheduleException } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { AuditActor } from '../audit/audit.service';
 import { auditChange } from '../clinic/admin-audit';

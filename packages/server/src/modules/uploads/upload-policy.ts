@@ -6,8 +6,8 @@ import {
   uploadSettingsSchema,
 } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { findClinic, parseSettings } from '../clinic/clinic.repository';

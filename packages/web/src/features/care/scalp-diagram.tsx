@@ -137,5 +137,3 @@ export function toInjectionMap(value: InjectionMapValue): { zone: ScalpZone; vol
 export function fromInjectionMap(map: { zone: ScalpZone; volumeMl: number }[]): InjectionMapValue {
   return Object.fromEntries(map.map((m) => [m.zone, m.volumeMl]));
 }
-
-;

@@ -148,7 +148,8 @@ export function report(scores: RealScore[]): void {
     console.log(
       `  old gate trade-off         expected error ${[0.25, 0.22, 0.2, 0.18, 0.16, 0.14].map(row).join('; ')}`,
     );
-    // The count gate (count-gate.ts) at other thresholds: its chance that the count is > 50 % off.
+    // The count gate (count-gate.ts) at other thresholds: its summed chance that the count is more
+    // than the fit's label (35 %) over or under.
     const gate = (chance: number) => {
       const logit = Math.log(chance / (1 - chance));
       const pass = gated.filter((s) => s.hardIssues === 0 && !s.fewHairs && (s.gateScore ?? 0) <= logit);
@@ -156,7 +157,7 @@ export function report(scores: RealScore[]): void {
       return `> ${chance.toFixed(2)}: ${bad} bad ok, ${((100 * (gated.length - pass.length)) / gated.length).toFixed(0)} % flagged`;
     };
     console.log(
-      `  count-gate trade-off       chance of > 50 % off ${[0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1].map(gate).join('; ')}`,
+      `  count-gate trade-off       chance of > 35 % off ${[0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4].map(gate).join('; ')}`,
     );
   }
 }

@@ -624,9 +624,13 @@ export function analyzeHairDetailed(
     countedStrands: ownStrands,
     components: maskComponents(fg, w, GATE_PIECE_UM2 / (wupp * wupp)),
     meanProbability: ownStrands ? probabilitySum / ownStrands : 1,
+    maskUm2: fg.length * wupp * wupp,
+    rootPoints: rootPoints.peaks.length,
+    edgeSlope,
+    expectedError: trust.expectedError,
   };
-  // Whether the count may be far off (count-gate.ts): too few hairs, or a tracing broken up as on
-  // the real images whose counts were more than 50 % off.
+  // Whether the count may be far off (count-gate.ts): too few hairs, a tracing broken up as on the
+  // real images counted too high, or a mask and root points that hold more hairs than were counted.
   const gate = gateIssues(gateInputs);
   const issues = assessQuality({
     skinLevel,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   FEW_HAIRS,
-  GATE_FEATURE_NAMES,
   type GateInputs,
-  gateFeatures,
   gateIssues,
   gateScore,
+  OVER_FEATURE_NAMES,
+  overFeatures,
+  UNDER_FEATURE_NAMES,
+  underFeatures,
 } from './count-gate';
 import { maskComponents } from './gate-features';
 import { nonZeroIndices } from './mask-pixels';
@@ -52,27 +54,73 @@ const base: GateInputs = {
   countedStrands: 11,
   components: 11,
   meanProbability: 0.95,
+  // About 0.05 mm² of shaft mask per hair and two root points per hair, as on a clean FDU field.
+  maskUm2: 12 * 50_000,
+  rootPoints: 25,
+  edgeSlope: 0.3,
+  expectedError: 0.15,
 };
+/** A side that never fires (chance e^-100). */
+const silent = { bias: -100, weights: [] };
 /** A model that reads only the extra strands per mask piece: logit = 4 · (strands − hairs)/pieces − 1. */
 const piecesOnly = {
-  bias: -1,
-  weights: GATE_FEATURE_NAMES.map((n) => (n === 'extraStrandsPerPiece' ? 4 : 0)),
+  over: { bias: -1, weights: OVER_FEATURE_NAMES.map((n) => (n === 'extraStrandsPerPiece' ? 4 : 0)) },
+  under: silent,
   threshold: 0,
 };
+/** A model that reads only the root points per hair: logit = 2 · ln((points + 1)/(hairs + 1)) − 1. */
+const pointsOnly = {
+  over: silent,
+  under: { bias: -1, weights: UNDER_FEATURE_NAMES.map((n) => (n === 'rootPointsPerHair' ? 2 : 0)) },
+  threshold: 0,
+};
+const logit = (p: number) => Math.log(p / (1 - p));
 
 describe('count gate', () => {
   it('reads ratios that do not change with the field size', () => {
-    const x = gateFeatures(base);
-    expect(x).toHaveLength(GATE_FEATURE_NAMES.length);
+    const x = overFeatures(base);
+    expect(x).toHaveLength(OVER_FEATURE_NAMES.length);
     expect(x).toEqual([3 / 12, 2 / 11, 0.95]);
-    const doubled = { ...base, hairCount: 24, strands: 28, countedStrands: 22, components: 22 };
-    expect(gateFeatures(doubled)).toEqual(x);
+    const doubled = {
+      ...base,
+      hairCount: 24,
+      strands: 28,
+      countedStrands: 22,
+      components: 22,
+      maskUm2: 2 * base.maskUm2,
+      rootPoints: 50,
+    };
+    expect(overFeatures(doubled)).toEqual(x);
+    const u = underFeatures(base);
+    expect(u).toHaveLength(UNDER_FEATURE_NAMES.length);
+    expect(u[0]).toBeCloseTo(Math.log(5));
+    expect(u[1]).toBeCloseTo(Math.log(2));
+    expect(u[2]).toBeCloseTo(Math.log(12 / 13));
+    expect(u[3]).toBe(0.3);
+    expect(u[4]).toBe(0.15);
+    const ud = underFeatures(doubled);
+    expect(ud[0]).toBeCloseTo(u[0]!);
+    // The +1 on each side (finite for small fields) moves the log ratios only a little.
+    for (const j of [1, 2]) expect(Math.abs(ud[j]! - u[j]!)).toBeLessThan(0.05);
+  });
+
+  it('reads a missing edge slope as a sharp image, not a blurred one', () => {
+    expect(underFeatures({ ...base, edgeSlope: null })[3]).toBe(underFeatures(base)[3]);
+    expect(underFeatures({ ...base, edgeSlope: 0.15 })[3]).toBe(0.15);
   });
 
   it('does not read a crowded field, many hairs to a mask piece, as a broken-up tracing', () => {
     // Three hairs and three strands to each piece: crossings join them, nothing is split.
-    const crowded = { ...base, hairCount: 120, strands: 126, countedStrands: 118, components: 40 };
-    expect(gateFeatures(crowded)[1]).toBeCloseTo(6 / 40);
+    const crowded = {
+      ...base,
+      hairCount: 120,
+      strands: 126,
+      countedStrands: 118,
+      components: 40,
+      maskUm2: 120 * 50_000,
+      rootPoints: 240,
+    };
+    expect(overFeatures(crowded)[1]).toBeCloseTo(6 / 40);
     expect(gateIssues(crowded, piecesOnly)).toEqual([]);
     expect(gateIssues(crowded)).toEqual([]);
   });
@@ -90,10 +138,34 @@ describe('count gate', () => {
     expect(gateIssues({ ...base, strands: 18 }, piecesOnly)).toEqual(['uncertain-count']);
   });
 
-  it('uses the fitted model by default, which flags a broken-up, doubted tracing but not a clean one', () => {
+  it('flags an uncertain count when the root points hold many more hairs than were counted', () => {
+    expect(gateScore({ ...base, rootPoints: 12 }, pointsOnly)).toBeCloseTo(-1);
+    expect(gateIssues({ ...base, rootPoints: 12 }, pointsOnly)).toEqual([]);
+    // Three root points per hair: 2 · ln 3 − 1 > 0.
+    expect(gateScore({ ...base, rootPoints: 38 }, pointsOnly)).toBeCloseTo(2 * Math.log(3) - 1);
+    expect(gateIssues({ ...base, rootPoints: 38 }, pointsOnly)).toEqual(['uncertain-count']);
+  });
+
+  it('sums the two sides’ chances: two doubts that each stay under the threshold can pass it together', () => {
+    const both = {
+      over: { bias: logit(0.3), weights: [] },
+      under: { bias: logit(0.3), weights: [] },
+      threshold: logit(0.5),
+    };
+    expect(gateScore(base, both)).toBeCloseTo(logit(0.6));
+    expect(gateIssues(base, both)).toEqual(['uncertain-count']);
+    expect(gateIssues(base, { ...both, under: silent })).toEqual([]);
+  });
+
+  it('uses the fitted model by default, which flags a broken-up, doubted tracing and merged hairs but not a clean field', () => {
     expect(gateIssues(base)).toEqual([]);
     const broken = { ...base, strands: 40, countedStrands: 10, components: 8, meanProbability: 0.8 };
     expect(gateScore(broken)).toBeGreaterThan(gateScore(base));
     expect(gateIssues(broken)).toContain('uncertain-count');
+    // Blurred units traced as one strand each: three times the mask and root points per hair,
+    // more pieces than hairs, soft edges.
+    const merged = { ...base, maskUm2: 3 * base.maskUm2, rootPoints: 75, components: 20, edgeSlope: 0.23 };
+    expect(gateScore(merged)).toBeGreaterThan(gateScore(base));
+    expect(gateIssues(merged)).toContain('uncertain-count');
   });
 });

@@ -3,13 +3,23 @@ import type { QualityIssue } from './types';
 
 /**
  * Whether an image's count may be far off (more than 50 % on real images whose hairs people
- * marked). On the FDU train split such images are mostly sparse fields (4–10 marked hairs) that
- * the engine overcounts by a handful: thick shafts whose bright reflex or halo broke the mask into
- * several strands, pieces and junk along a unit, strands the classifier doubted. What shows this is
- * how broken up the tracing is, not the expected relative error (confidence.ts), which separated
- * them little. A logistic model (count-gate-model.ts, `npm run fit:count-gate`) reads three ratios
- * that do not depend on the field size, the crowding or the calibration, so that other devices and
- * small changes to the stages before move them little.
+ * marked). It goes wrong two ways, read by two small logistic models (count-gate-model.ts,
+ * `npm run fit:count-gate`):
+ *
+ * - **Overcounts** (most of the FDU train split's bad counts): sparse fields where thick shafts
+ *   whose bright reflex or halo broke the mask into several strands, pieces and junk along a unit,
+ *   and strands the classifier doubted add a handful of hairs. What shows this is how broken up the
+ *   tracing is: strands left out per hair, strands beyond the hairs per mask piece, the mean shaft
+ *   probability of the counted strands.
+ * - **Undercounts**: blurred fields, halos and follicular units of clipped thick hairs lying
+ *   together, traced as one strand for two or three hairs. What shows this is that the engine's
+ *   independent estimates of how many hairs there are disagree with the count: much shaft mask per
+ *   hair counted, more root points (root-points.ts) and more mask pieces than hairs, soft shaft
+ *   edges (the blur gate's edge slope, above its own limit) and a high expected error.
+ *
+ * Each model reads ratios that do not depend on the field size or the calibration, so that other
+ * devices and small changes to the stages before move them little. The gate's chance is the sum of
+ * the two (the two errors exclude each other).
  */
 export interface GateInputs {
   hairCount: number;
@@ -21,20 +31,48 @@ export interface GateInputs {
   components: number;
   /** Mean shaft probability along the counted strands (1 when none). */
   meanProbability: number;
+  /** Area of the shaft mask, µm². */
+  maskUm2: number;
+  /** Root points the detector kept (root-points.ts peaks), an estimate of the hairs independent of the strands. */
+  rootPoints: number;
+  /** Median relative edge slope of the counted shafts (image-quality.ts), null when fewer than three. */
+  edgeSlope: number | null;
+  /** The confidence model's expected relative error of the count (confidence.ts). */
+  expectedError: number;
 }
 
-/** Logistic weights over gateFeatures() and the logit above which the count is flagged. */
-export interface CountGateModel {
+/** One side's logistic weights over its features, raw units. */
+interface GateSide {
   bias: number;
   weights: readonly number[];
+}
+
+/** The two sides' models and the logit of their summed chance above which the count is flagged. */
+export interface CountGateModel {
+  over: GateSide;
+  under: GateSide;
   threshold: number;
 }
 
-/** Names of gateFeatures()' entries, in order (the fit writes its weights in this order). */
-export const GATE_FEATURE_NAMES = ['uncountedPerHair', 'extraStrandsPerPiece', 'meanProbability'] as const;
+/** Names of overFeatures()' entries, in order (the fit writes its weights in this order). */
+export const OVER_FEATURE_NAMES = ['uncountedPerHair', 'extraStrandsPerPiece', 'meanProbability'] as const;
+/** Names of underFeatures()' entries, in order. */
+export const UNDER_FEATURE_NAMES = [
+  'maskPerHair',
+  'rootPointsPerHair',
+  'piecesPerHair',
+  'edgeSlope',
+  'expectedError',
+] as const;
 
-/** The gate's features, in GATE_FEATURE_NAMES order. */
-export function gateFeatures(g: GateInputs): number[] {
+/**
+ * The edge slope read when too few shafts were measured for one: a sharp image's (image-quality.ts
+ * says sharp images give ≳ 0.3), so that the missing measure does not by itself say "blurred".
+ */
+const SHARP_EDGE_SLOPE = 0.3;
+
+/** The overcount side's features, in OVER_FEATURE_NAMES order. */
+export function overFeatures(g: GateInputs): number[] {
   return [
     // Strands left out (pieces, halo edges, hairs from outside) per counted hair: much left out
     // means much was uncertain, and some of it was not left out.
@@ -48,12 +86,44 @@ export function gateFeatures(g: GateInputs): number[] {
   ];
 }
 
-/** The gate's logit: above the model's threshold the count is likely more than 50 % off. */
-export function gateScore(g: GateInputs, model: CountGateModel = COUNT_GATE_MODEL): number {
-  const x = gateFeatures(g);
-  let s = model.bias;
-  for (let j = 0; j < x.length; j++) s += x[j]! * (model.weights[j] ?? 0);
+/** The undercount side's features, in UNDER_FEATURE_NAMES order. */
+export function underFeatures(g: GateInputs): number[] {
+  const hairs = Math.max(1, g.hairCount);
+  return [
+    // Shaft mask per hair counted, log of units of 0.01 mm² (a 70× terminal hair in the field is
+    // a few such units): hairs lying together as one broad shaft leave much mask per hair.
+    Math.log(Math.max(1, g.maskUm2) / hairs / 1e4),
+    // Root points per hair (log, +1 each side so that small fields stay finite): an estimate of the
+    // hairs that does not come from the strands; more of them than hairs means hairs merged.
+    Math.log((g.rootPoints + 1) / (g.hairCount + 1)),
+    // Mask pieces per hair (log): more pieces than hairs counted means pieces went uncounted.
+    Math.log((g.components + 1) / (g.hairCount + 1)),
+    // Soft shaft edges: a blurred field merges neighbouring hairs and loses faint ones.
+    g.edgeSlope ?? SHARP_EDGE_SLOPE,
+    // The confidence model's expected error, high on sparse fields and much unexplained mask: on
+    // train it sharpened the undercount side (out-of-fold log-loss 0.130 → 0.118), not the overcount
+    // side (decision 067).
+    g.expectedError,
+  ];
+}
+
+const side = (m: GateSide, x: readonly number[]) => {
+  let s = m.bias;
+  for (let j = 0; j < x.length; j++) s += x[j]! * (m.weights[j] ?? 0);
   return s;
+};
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * The gate's logit: of the chance that the count is off by more than the fit's label (over or under,
+ * the two chances summed). Above the model's threshold the count is flagged.
+ */
+export function gateScore(g: GateInputs, model: CountGateModel = COUNT_GATE_MODEL): number {
+  const p = Math.min(
+    1 - 1e-9,
+    sigmoid(side(model.over, overFeatures(g))) + sigmoid(side(model.under, underFeatures(g))),
+  );
+  return Math.log(p / (1 - p));
 }
 
 /**

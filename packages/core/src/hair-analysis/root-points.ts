@@ -266,7 +266,8 @@ function seedsInCells(maps: RootPointMaps, cell: number): number[] {
   for (let cy = 0; cy < h; cy += cell) {
     cellBest.fill(SEED_PROBABILITY, 0, cols);
     cellAt.fill(-1, 0, cols);
-    for (let y = cy; y < Math.min(h, cy + cell); y++) bestInRow(probability, y * w, w, cell, cellBest, cellAt);
+    for (let y = cy; y < Math.min(h, cy + cell); y++)
+      bestInRow(probability, y * w, w, cell, cellBest, cellAt);
     for (let c = 0; c < cols; c++) {
       const at = cellAt[c]!;
       if (at >= 0) seeds.push(at % w, Math.floor(at / w));

@@ -62,14 +62,14 @@ const keptPlanes = new PlanePool();
 const KEEP_PLANES_PIXELS = 2_000_000;
 /** Pool slot of a binned image's grey plane (beyond the graphics search's and feature stage's 0–5). */
 const GRAY_SLOT = 6;
-let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array[] } | null = null;
+/**
+ * Byte planes kept between calls: the shaft mask, the skeleton and the graphics mask. The graphics
+ * search also borrows the first two as scratch: they are written whole only after its mask is read.
+ */
+let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array } | null = null;
 function maskBuffers(n: number) {
   if (!masks || masks.mask.length < n)
-    masks = {
-      mask: sharedBytes(n),
-      sk: sharedBytes(n),
-      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
-    };
+    masks = { mask: sharedBytes(n), sk: sharedBytes(n), overlay: new Uint8Array(n) };
   return masks;
 }
 
@@ -198,7 +198,7 @@ export function analyzeHairDetailed(
   const ws = maskBuffers(area);
   const overlay = detectOverlays(rgb, wupp, {
     floats: [planes.get(3, area), planes.get(4, area), planes.get(5, area)],
-    bytes: ws.overlay,
+    bytes: [ws.mask, ws.overlay, ws.sk],
   });
   lap('overlay');
   const pixelMaps = candidateFeatures(rgb, wupp, planes);

@@ -47,28 +47,29 @@ const ATTACHED_FACTOR = 1.5;
  * Image-sized buffers kept between calls: a fresh multi-megabyte typed array costs a page fault
  * per 4 KiB on first touch (and GC pressure), which on a 1.9 MP field was a large share of the
  * analysis time. Safe because the analysis is synchronous and nothing it returns refers to them.
- * The float planes are one pool, each plane reused by a later stage once its content is dead (7
- * planes, the feature stage's peak; 8 for a binned image, whose grey plane is made early); shared
+ * The float planes are one pool, each plane reused by a later stage once its content is dead (6
+ * planes: the colour planes and the graphics search's three, or the feature stage's peak; 7 for a
+ * binned image, whose grey plane is made early; one more when the fine darkness is smoothed); shared
  * memory, so that a helper thread can take part in the per-row stages (row-chunks.ts).
  */
 const keptPlanes = new PlanePool();
 /**
- * Working images up to this many pixels keep their planes between calls (7 Float32 planes, 28 bytes
- * per pixel: 54 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
+ * Working images up to this many pixels keep their planes between calls (6 Float32 planes, 24 bytes
+ * per pixel: 46 MB for the bench's 1.9 MP field); larger ones (up to MAX_WORKING_PIXELS) get a pool of their
  * own that is garbage once the call returns, so a host does not hold several hundred MB for ever
  * after one very large image.
  */
 const KEEP_PLANES_PIXELS = 2_000_000;
-/** Pool slot of a binned image's grey plane (beyond the feature stage's slots 0–7). */
-const GRAY_SLOT = 8;
-let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array[] } | null = null;
+/** Pool slot of a binned image's grey plane (beyond the graphics search's and feature stage's 0–5). */
+const GRAY_SLOT = 6;
+/**
+ * Byte planes kept between calls: the shaft mask, the skeleton and the graphics mask. The graphics
+ * search also borrows the first two as scratch: they are written whole only after its mask is read.
+ */
+let masks: { mask: Uint8Array; sk: Uint8Array; overlay: Uint8Array } | null = null;
 function maskBuffers(n: number) {
   if (!masks || masks.mask.length < n)
-    masks = {
-      mask: sharedBytes(n),
-      sk: sharedBytes(n),
-      overlay: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
-    };
+    masks = { mask: sharedBytes(n), sk: sharedBytes(n), overlay: new Uint8Array(n) };
   return masks;
 }
 
@@ -197,7 +198,7 @@ export function analyzeHairDetailed(
   const ws = maskBuffers(area);
   const overlay = detectOverlays(rgb, wupp, {
     floats: [planes.get(3, area), planes.get(4, area), planes.get(5, area)],
-    bytes: ws.overlay,
+    bytes: [ws.mask, ws.overlay, ws.sk],
   });
   lap('overlay');
   const pixelMaps = candidateFeatures(rgb, wupp, planes);

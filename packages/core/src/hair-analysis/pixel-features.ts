@@ -100,26 +100,57 @@ export function toWorkingRgb(
     return { r, g, b, width: w, height: h };
   }
   const norm = 1 / (factor * factor);
+  // Block sums per output row, the source rows read in memory order (a block at a time jumped a
+  // whole source row per block row). The sums are whole numbers, so their order does not matter.
+  if (binSums.length < 3 * w) binSums = new Int32Array(3 * w);
+  const sums = binSums;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let sr = 0;
-      let sg = 0;
-      let sb = 0;
-      for (let dy = 0; dy < factor; dy++) {
-        let o = ((y * factor + dy) * width + x * factor) * channels;
-        for (let dx = 0; dx < factor; dx++, o += channels) {
-          sr += pixels[o]!;
-          sg += pixels[o + 1]!;
-          sb += pixels[o + 2]!;
-        }
-      }
-      const p = y * w + x;
-      r[p] = sr * norm;
-      g[p] = sg * norm;
-      b[p] = sb * norm;
+    sums.fill(0, 0, 3 * w);
+    for (let dy = 0; dy < factor; dy++)
+      binRow(pixels, (y * factor + dy) * width * channels, w, factor, channels, sums);
+    for (let x = 0, p = y * w, q = 0; x < w; x++, p++, q += 3) {
+      r[p] = sums[q]! * norm;
+      g[p] = sums[q + 1]! * norm;
+      b[p] = sums[q + 2]! * norm;
     }
   }
   return { r, g, b, width: w, height: h };
+}
+
+/** Per-block R, G, B sums of {@link toWorkingRgb}'s binning, interleaved (kept between calls). */
+let binSums = new Int32Array(0);
+
+/** Adds the `factor` pixels of each of the `w` blocks of one source row (from byte `o`) to `sums`. */
+function binRow(
+  pixels: Uint8Array | Uint8ClampedArray,
+  o: number,
+  w: number,
+  factor: number,
+  channels: number,
+  sums: Int32Array,
+): void {
+  if (factor === 3 && channels === 3) {
+    // The FDU images' case (1280×1024 at 2.77 µm/px), written out.
+    for (let x = 0, q = 0; x < w; x++, q += 3, o += 9) {
+      sums[q]! += pixels[o]! + pixels[o + 3]! + pixels[o + 6]!;
+      sums[q + 1]! += pixels[o + 1]! + pixels[o + 4]! + pixels[o + 7]!;
+      sums[q + 2]! += pixels[o + 2]! + pixels[o + 5]! + pixels[o + 8]!;
+    }
+    return;
+  }
+  for (let x = 0, q = 0; x < w; x++, q += 3) {
+    let sr = 0;
+    let sg = 0;
+    let sb = 0;
+    for (let dx = 0; dx < factor; dx++, o += channels) {
+      sr += pixels[o]!;
+      sg += pixels[o + 1]!;
+      sb += pixels[o + 2]!;
+    }
+    sums[q]! += sr;
+    sums[q + 1]! += sg;
+    sums[q + 2]! += sb;
+  }
 }
 
 /** Whether a 32-bit word holds the first of its four bytes in its lowest bits. */
@@ -259,21 +290,24 @@ interface SkinLevels {
 /**
  * The per-pixel pass: skin levels per channel, then each pixel's darkness per channel against them
  * into `dMean`, `dMin`, `blue` (red minus blue) and `red`; `skinBright` and `chroma` too when given.
+ * With `inPlace` (no `dMin`, `blue`, `chroma` given), the colour planes themselves take `blue` (r),
+ * `dMin` (g) and `chroma` (b): the same Float32 values, two planes fewer.
  */
 function darknessPlanes(
   img: WorkingRgb,
   umPerWorkingPx: number,
-  out: {
-    dMean: Float32Array;
-    dMin: Float32Array;
-    blue: Float32Array;
-    red: Float32Array;
-    skinBright?: Float32Array;
-    chroma?: Float32Array;
-  },
+  out:
+    | {
+        dMean: Float32Array;
+        dMin: Float32Array;
+        blue: Float32Array;
+        red: Float32Array;
+        skinBright?: Float32Array;
+        chroma?: Float32Array;
+      }
+    | { dMean: Float32Array; red: Float32Array; inPlace: true },
 ): SkinLevels {
   const { width: w, height: h } = img;
-  const { dMean, dMin, blue, red, skinBright, chroma } = out;
   const block = Math.max(1, Math.round(200 / umPerWorkingPx));
   const B = Math.max(4, Math.round(block));
   const bw = Math.max(1, Math.ceil(w / B));
@@ -289,6 +323,16 @@ function darknessPlanes(
   const skinG = new Float32Array(w);
   const skinB = new Float32Array(w);
   const { r, g, b } = img;
+  if ('inPlace' in out) {
+    for (let y = 0; y < h; y++) {
+      grid.row(levels.r, y, skinR);
+      grid.row(levels.g, y, skinG);
+      grid.row(levels.b, y, skinB);
+      darknessRowInPlace(r, g, b, skinR, skinG, skinB, y * w, w, out.dMean, out.red);
+    }
+    return levels;
+  }
+  const { dMean, dMin, blue, red, skinBright, chroma } = out;
   for (let y = 0; y < h; y++) {
     grid.row(levels.r, y, skinR);
     grid.row(levels.g, y, skinG);
@@ -331,6 +375,37 @@ function darknessRow(
     dMin[p] = Math.max(0, Math.min(dr, dg, db));
     blue[p] = dr - db;
     red[p] = dr;
+  }
+}
+
+/**
+ * {@link darknessRow} writing `blue` over r, `dMin` over g and the chroma over b (each pixel's
+ * colour is read before its own values are written; the same expressions, stored as Float32).
+ */
+function darknessRowInPlace(
+  r: Float32Array,
+  g: Float32Array,
+  b: Float32Array,
+  skinR: Float32Array,
+  skinG: Float32Array,
+  skinB: Float32Array,
+  o: number,
+  w: number,
+  dMean: Float32Array,
+  red: Float32Array,
+): void {
+  for (let x = 0, p = o; x < w; x++, p++) {
+    const R = r[p]!;
+    const G = g[p]!;
+    const B = b[p]!;
+    const dr = 1 - R / Math.max(8, skinR[x]!);
+    const dg = 1 - G / Math.max(8, skinG[x]!);
+    const db = 1 - B / Math.max(8, skinB[x]!);
+    dMean[p] = Math.max(0, (dr + dg + db) / 3);
+    red[p] = dr;
+    r[p] = dr - db;
+    g[p] = Math.max(0, Math.min(dr, dg, db));
+    b[p] = chromaOf(R, G, B);
   }
 }
 
@@ -447,29 +522,27 @@ let candidateBuf = new Int32Array(0);
 let columnsBuf = new Float32Array(0);
 
 /**
- * Pool slots of {@link candidateFeatures}. Slots 0–2 are the colour planes, read until skin
- * brightness and chroma are taken at the candidates; a plane is reused once its feature is gathered.
- * Seven planes at the peak (eight when the fine darkness is a box mean of its own).
+ * Pool slots of {@link candidateFeatures}. Slots 0–2 are the colour planes, which the per-pixel pass
+ * overwrites with blue shift (0), darkness minimum (1) and chroma (2); a plane is reused once its
+ * feature is gathered. Five planes at the peak (six when the fine darkness is a box mean of its own).
  */
 const CANDIDATE_SLOTS = {
   dMean: 3,
-  dMin: 4,
-  blue: 5,
-  red: 6,
-  darkness: 7,
-  near: 0,
-  wide: 1,
-  cs: 2,
-  dev: 4, // dMin's, gathered
-  work: 5, // blue's, gathered
+  red: 4,
+  darkness: 5,
+  near: 0, // blue's, gathered
+  wide: 1, // dMin's, gathered
+  cs: 1, // wide's, gathered
+  dev: 1, // the surround's, read
+  work: 2, // chroma's, gathered
 };
 
 /**
  * {@link pixelFeatures} at the candidate pixels only (the rest of the image goes to the classifier
  * as "skin" unasked): a feature that needs a neighbourhood (box means, smoothing) is computed as a
- * plane and gathered at the candidates, one that does not (skin brightness, chroma, centre minus
- * surround, the ridge filters' Hessian) only at the candidates. The same values as pixelFeatures'
- * planes at those pixels, in 7 of `pool`'s planes instead of 15 (on the bench image 12 % of the
+ * plane and gathered at the candidates, one that does not (skin brightness, centre minus surround,
+ * the ridge filters' Hessian) only at the candidates (chroma comes with the per-pixel pass). The same values as pixelFeatures'
+ * planes at those pixels, in 5 of `pool`'s planes instead of 15 (on the bench image 12 % of the
  * pixels are candidates). `candidates` and `columns` are kept between calls, valid until the next
  * one; `img` is overwritten as in pixelFeatures.
  */
@@ -484,10 +557,9 @@ export function candidateFeatures(
   const rad = featureRadii(umPerWorkingPx);
   const plane = (slot: number) => pool.get(slot, n);
   const dMean = plane(slots.dMean);
-  const dMin = plane(slots.dMin);
-  const blue = plane(slots.blue);
   const red = plane(slots.red);
-  const skin = darknessPlanes(img, umPerWorkingPx, { dMean, dMin, blue, red });
+  const skin = darknessPlanes(img, umPerWorkingPx, { dMean, red, inPlace: true });
+  const { r: blue, g: dMin, b: chroma } = img;
   // A box mean of radius 0 is a copy: the darkness is then read from dMean itself.
   const darkness = rad.fine > 0 ? boxMean(dMean, w, h, rad.fine, plane(slots.darkness)) : dMean;
   let count = 0;
@@ -503,7 +575,9 @@ export function candidateFeatures(
     for (let i = 0; i < count; i++) c[i] = from[cand[i]!]!;
   };
   gather(0, darkness);
-  candidateSkinAndChroma(img, skin, cand, column(10), column(11));
+  // Columns 11 and 9 (chroma, gathered next, and the anisotropy, written last) lend their room.
+  candidateSkinBrightness(skin, cand, w, column(10), column(11), column(9));
+  gather(11, chroma);
   gather(1, boxMean(dMin, w, h, rad.fine, dMin));
   gather(2, boxMean(blue, w, h, rad.blue, blue));
   const near = boxMean(dMean, w, h, rad.near, plane(slots.near));
@@ -536,23 +610,24 @@ export function candidateFeatures(
   };
 }
 
-/** Skin brightness and chroma at the candidate pixels (as darknessPlanes writes them per pixel). */
-function candidateSkinAndChroma(
-  img: WorkingRgb,
+/**
+ * Skin brightness at the candidate pixels (as darknessPlanes writes it per pixel) into `out`;
+ * `green` and `blue` (one value per candidate each) are overwritten.
+ */
+function candidateSkinBrightness(
   skin: SkinLevels,
   cand: Int32Array,
-  brightOut: Float32Array,
-  chromaOut: Float32Array,
+  w: number,
+  out: Float32Array,
+  green: Float32Array,
+  blue: Float32Array,
 ): void {
-  const { r, g, b, width: w } = img;
+  // The three skin levels as Float32, as darknessPlanes' rows hold them (red in `out` until read).
   const { grid } = skin;
-  for (let i = 0; i < cand.length; i++) {
-    const p = cand[i]!;
-    const y = Math.floor(p / w);
-    const x = p - y * w;
-    brightOut[i] = skinBrightness(grid.at(skin.r, x, y), grid.at(skin.g, x, y), grid.at(skin.b, x, y));
-    chromaOut[i] = chromaOf(r[p]!, g[p]!, b[p]!);
-  }
+  grid.atPixels(skin.r, cand, w, out);
+  grid.atPixels(skin.g, cand, w, green);
+  grid.atPixels(skin.b, cand, w, blue);
+  for (let i = 0; i < cand.length; i++) out[i] = skinBrightness(out[i]!, green[i]!, blue[i]!);
 }
 
 /** {@link ridge} at the candidate pixels only, into `outR` (and `outA`) by candidate. */

@@ -256,19 +256,51 @@ export function rootPointSeeds(maps: RootPointMaps): number[] {
 function seedsInCells(maps: RootPointMaps, cell: number): number[] {
   const { width: w, height: h, probability } = maps;
   const seeds: number[] = [];
-  for (let cy = 0; cy < h; cy += cell)
-    for (let cx = 0; cx < w; cx += cell) {
-      let best = SEED_PROBABILITY;
-      let at = -1;
-      for (let y = cy; y < Math.min(h, cy + cell); y++)
-        for (let x = cx, p = y * w + cx; x < Math.min(w, cx + cell); x++, p++)
-          if (probability[p]! >= best) {
-            best = probability[p]!;
-            at = p;
-          }
+  // Each band of cells is swept row by row in memory order, with the best so far per cell; within
+  // a cell the pixels are visited in the same order as cell by cell, so ties go the same way.
+  const cols = Math.ceil(w / cell);
+  if (cellBest.length < cols) {
+    cellBest = new Float64Array(cols);
+    cellAt = new Int32Array(cols);
+  }
+  for (let cy = 0; cy < h; cy += cell) {
+    cellBest.fill(SEED_PROBABILITY, 0, cols);
+    cellAt.fill(-1, 0, cols);
+    for (let y = cy; y < Math.min(h, cy + cell); y++)
+      bestInRow(probability, y * w, w, cell, cellBest, cellAt);
+    for (let c = 0; c < cols; c++) {
+      const at = cellAt[c]!;
       if (at >= 0) seeds.push(at % w, Math.floor(at / w));
     }
+  }
   return seeds;
+}
+
+/** Per-cell best probability and its pixel, kept between calls (one entry per cell of a band). */
+let cellBest = new Float64Array(0);
+let cellAt = new Int32Array(0);
+
+/** Updates each cell's best (`best`, `at`) with one image row starting at pixel `o`. */
+function bestInRow(
+  probability: Float32Array,
+  o: number,
+  w: number,
+  cell: number,
+  best: Float64Array,
+  at: Int32Array,
+): void {
+  for (let c = 0, x0 = 0; x0 < w; c++, x0 += cell) {
+    let b = best[c]!;
+    let a = at[c]!;
+    const end = o + Math.min(w, x0 + cell);
+    for (let p = o + x0; p < end; p++)
+      if (probability[p]! >= b) {
+        b = probability[p]!;
+        a = p;
+      }
+    best[c] = b;
+    at[c] = a;
+  }
 }
 
 let standardised = new Float64Array(0);

@@ -41,18 +41,24 @@ export function skinBlocks(
   // A block mostly covered by hair reads dark: take the median of its 3×3 neighbourhood when that
   // is clearly brighter.
   const fixed = new Float32Array(bw * bh);
-  const nb: number[] = [];
+  // Up to nine levels, kept in ascending order as they come (an insertion sort: the same middle
+  // element as a sort of the list; a comparator sort allocated ~1 KiB per block and channel).
+  const nb = neighbourLevels;
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
-      nb.length = 0;
+      let m = 0;
       for (let dy = -1; dy <= 1; dy++)
         for (let dx = -1; dx <= 1; dx++) {
           const x = bx + dx;
           const y = by + dy;
-          if (x >= 0 && y >= 0 && x < bw && y < bh) nb.push(level[y * bw + x]!);
+          if (x >= 0 && y >= 0 && x < bw && y < bh) {
+            const v = level[y * bw + x]!;
+            let k = m++;
+            for (; k > 0 && nb[k - 1]! > v; k--) nb[k] = nb[k - 1]!;
+            nb[k] = v;
+          }
         }
-      nb.sort((a, c) => a - c);
-      const med = nb[nb.length >> 1]!;
+      const med = nb[m >> 1]!;
       const own = level[by * bw + bx]!;
       fixed[by * bw + bx] = own < 0.85 * med ? med : own;
     }
@@ -61,6 +67,7 @@ export function skinBlocks(
 }
 
 const byteCounts = new Int32Array(256);
+const neighbourLevels = new Float64Array(9);
 
 /** The k-th smallest (from 0) of the first `n` values, all whole numbers 0–255 (as selectKth gives it). */
 function byteKth(values: Float64Array, n: number, k: number): number {
@@ -126,20 +133,40 @@ export class SkinGrid {
     }
   }
 
-  /** The level of `fixed` at one pixel: {@link row}'s value at x, rounded to Float32 as it stores it. */
-  at(fixed: Float32Array, x: number, y: number): number {
-    const { bw, bh } = this;
-    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / this.B - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(bh - 1, y0 + 1);
-    const ty = fy - y0;
-    const r0 = y0 * bw;
-    const r1 = y1 * bw;
-    const x0 = this.x0[x]!;
-    const x1 = this.x1[x]!;
-    const tx = this.tx[x]!;
-    const top = fixed[r0 + x0]! + (fixed[r0 + x1]! - fixed[r0 + x0]!) * tx;
-    const bot = fixed[r1 + x0]! + (fixed[r1 + x1]! - fixed[r1 + x0]!) * tx;
-    return Math.fround(top + (bot - top) * ty);
+  /**
+   * The level of `fixed` at each of the pixels `cand` (ascending pixel indices of a `w`-wide image)
+   * into `out`: {@link row}'s values there, the same arithmetic, without interpolating whole rows.
+   */
+  atPixels(fixed: Float32Array, cand: Int32Array, w: number, out: Float32Array): void {
+    const { bw, bh, x0: X0, x1: X1, tx: TX } = this;
+    let y = -1;
+    let rowStart = 0;
+    let rowEnd = 0;
+    let r0 = 0;
+    let r1 = 0;
+    let ty = 0;
+    for (let i = 0; i < cand.length; i++) {
+      const p = cand[i]!;
+      if (p >= rowEnd) {
+        y = Math.floor(p / w);
+        rowStart = y * w;
+        rowEnd = rowStart + w;
+        const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / this.B - 0.5));
+        const y0 = Math.floor(fy);
+        const y1 = Math.min(bh - 1, y0 + 1);
+        ty = fy - y0;
+        r0 = y0 * bw;
+        r1 = y1 * bw;
+      }
+      const x = p - rowStart;
+      const x0 = X0[x]!;
+      const x1 = X1[x]!;
+      const tx = TX[x]!;
+      const a = fixed[r0 + x0]!;
+      const b = fixed[r1 + x0]!;
+      const top = a + (fixed[r0 + x1]! - a) * tx;
+      const bot = b + (fixed[r1 + x1]! - b) * tx;
+      out[i] = top + (bot - top) * ty;
+    }
   }
 }

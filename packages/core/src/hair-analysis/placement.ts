@@ -113,11 +113,19 @@ export function pointAtArc(path: readonly number[], s: number): { x: number; y: 
   return { x: path[path.length - 2]!, y: path[path.length - 1]! };
 }
 
-/** Distance from (px, py) to the polyline. */
-function distanceTo(path: readonly number[], px: number, py: number): number {
+/**
+ * The point of the polyline nearest to (px, py): its distance and its arc length from the start
+ * (a single point: the distance to it, arc 0; no point: infinitely far).
+ */
+function nearestOnPath(path: readonly number[], px: number, py: number): { distance: number; arc: number } {
   if (path.length < 4)
-    return path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY;
+    return {
+      distance: path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY,
+      arc: 0,
+    };
   let best = Number.POSITIVE_INFINITY;
+  let at = 0;
+  let acc = 0;
   for (let i = 2; i < path.length; i += 2) {
     const ax = path[i - 2]!;
     const ay = path[i - 1]!;
@@ -126,9 +134,14 @@ function distanceTo(path: readonly number[], px: number, py: number): number {
     const l2 = dx * dx + dy * dy;
     const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
     const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
-    if (d < best) best = d;
+    const l = Math.sqrt(l2);
+    if (d < best) {
+      best = d;
+      at = acc + t * l;
+    }
+    acc += l;
   }
-  return best;
+  return { distance: best, arc: at };
 }
 
 /** [minX, minY, maxX, maxY] of a polyline. */
@@ -146,28 +159,6 @@ function boxOf(path: readonly number[]): [number, number, number, number] {
     b[3] = Math.max(b[3], path[i + 1]!);
   }
   return b;
-}
-
-/** Arc length at the point of the polyline nearest to (px, py). */
-function arcOf(path: readonly number[], px: number, py: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  let at = 0;
-  let acc = 0;
-  for (let i = 2; i < path.length; i += 2) {
-    const ax = path[i - 2]!;
-    const ay = path[i - 1]!;
-    const dx = path[i]! - ax;
-    const dy = path[i + 1]! - ay;
-    const l2 = dx * dx + dy * dy;
-    const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
-    const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
-    if (d < best) {
-      best = d;
-      at = acc + t * Math.sqrt(l2);
-    }
-    acc += Math.sqrt(l2);
-  }
-  return at;
 }
 
 /**
@@ -204,7 +195,7 @@ export function placementCandidates(
     if (s.hairs > 0 && s.root) {
       const atStart = s.rootAtStart;
       raw.push({ strand: k, ...s.root, type: 'root', atStart });
-      const a = arcOf(s.path, s.root.x, s.root.y);
+      const a = nearestOnPath(s.path, s.root.x, s.root.y).arc;
       ALONG_UM.forEach((d, j) => {
         if (d >= s.lengthUm - ALONG_MARGIN_UM) return;
         const p = pointAtArc(
@@ -231,7 +222,7 @@ export function placementCandidates(
     strands.forEach((s, k) => {
       const b = boxes[k]!;
       if (p.x < b[0] - cap || p.x > b[2] + cap || p.y < b[1] - cap || p.y > b[3] + cap) return;
-      const d = distanceTo(s.path, p.x, p.y);
+      const d = nearestOnPath(s.path, p.x, p.y).distance;
       if (d < best) {
         best = d;
         strand = k;

@@ -454,24 +454,38 @@ export class PlacementContext {
     return true;
   }
 
-  /** Records a hair placed on candidate `chosen`. */
-  place(chosen: number): void {
+  /** Records a hair placed on candidate `chosen`; returns the candidates whose context changed. */
+  place(chosen: number): number[] {
     const b = this.candidates[chosen]!;
     const r2 = this.radius * this.radius;
+    const touched: number[] = [];
     for (let c = 0; c < this.n; c++) {
       const k = this.candidates[c]!;
       const dx = k.x - b.x;
       const dy = k.y - b.y;
       const d2 = dx * dx + dy * dy;
       const same = k.strand >= 0 && k.strand === b.strand;
-      if (d2 < this.nearest[c]! * this.nearest[c]!) this.nearest[c] = Math.sqrt(d2);
+      let changed = false;
+      if (d2 < this.nearest[c]! * this.nearest[c]!) {
+        this.nearest[c] = Math.sqrt(d2);
+        // The nearness is read only once a hair stands within two radii or on the strand.
+        changed = this.near[c]! + this.ring[c]! + this.strand[c]! > 0;
+      }
       if (d2 <= r2) {
         this.near[c]! += 1;
         if (same) this.sameNear[c]! += 1;
-      } else if (d2 <= 4 * r2) this.ring[c]! += 1;
-      else if (same) this.strand[c]! += 1;
+        changed = true;
+      } else if (d2 <= 4 * r2) {
+        this.ring[c]! += 1;
+        changed = true;
+      } else if (same) {
+        this.strand[c]! += 1;
+        changed = true;
+      }
+      if (changed) touched.push(c);
     }
     this.self[chosen]! += 1;
+    return touched;
   }
 
   /** Candidate c's log-odds given the hairs placed so far. */
@@ -498,18 +512,14 @@ export function placeHairsInContext(
   if (!candidates.length) return chosen;
   const context = new PlacementContext(candidates, scores, radius);
   const scratch = new Array<number>(CONTEXT_FEATURES).fill(0);
+  // Each candidate's corrected log-odds, recomputed only where a hair placed changed the context
+  // (a dense field has hundreds of hairs and of candidates).
+  const z = Float64Array.from(context.logits);
   for (let n = 0; n < count; n++) {
     let best = 0;
-    let bestZ = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < candidates.length; c++) {
-      const z = context.logit(c, weights, scratch);
-      if (z > bestZ) {
-        bestZ = z;
-        best = c;
-      }
-    }
+    for (let c = 1; c < z.length; c++) if (z[c]! > z[best]!) best = c;
     chosen.push(best);
-    context.place(best);
+    for (const c of context.place(best)) z[c] = context.logit(c, weights, scratch);
   }
   return chosen;
 }

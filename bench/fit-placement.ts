@@ -3,11 +3,19 @@
  * candidate point of placement.ts (a counted strand's root, points 130 and 260 µm along it, its other
  * end, the ends of strands not counted, the root-point detector's peaks), whether a marked root (premium, single, undersize) lies
  * within 110 µm. A small MLP (features → 16 tanh → sigmoid), full-batch Adam, seeded.
+ * Then the context correction (PlacementContext in placement.ts): the placement is replayed on the
+ * train images and, at every step, each candidate with a hair within 220 µm or on its strand is a
+ * row (its context features, its score's log-odds as offset) labelled by whether a marked root not
+ * yet taken by the hairs placed (greedy matching, as the bench scores) lies within 110 µm; a
+ * logistic fit (Newton, ridge 1) over those rows, replayed with the new weights and refitted,
+ * CONTEXT_ROUNDS times, rows pooled (the first replay damps the odds near each hair by 0.1, as the
+ * placement before the context did).
  *
  * Reads rows written by `bench/dump-real-strands.ts` from the TRAIN split (keep that file outside
- * the repository: it carries the dataset's annotations). The damping factor of the greedy placement
- * is chosen on train too: the model is first fitted on the even-numbered images and the damping
- * picked by root F1 on the odd-numbered ones; then the model is refitted on all train images.
+ * the repository: it carries the dataset's annotations). Both parts are first fitted on the
+ * even-numbered images and the root F1 printed on the odd-numbered ones (against the greedy
+ * placement with damping 0.1 that came before the context); then both are refitted on all train
+ * images.
  *
  * With the detector's seeds in the dump (`points`), the candidates are recomputed here with the
  * present root-point model (root-point-model.ts): refit the placement after refitting that model.
@@ -21,10 +29,13 @@ import type { StrandInfo } from '../packages/core/src/hair-analysis/analyze-hair
 import {
   type Candidate,
   type CandidateType,
+  CONTEXT_FEATURES,
   candidateScore,
   PLACEMENT_RADIUS_UM,
+  PlacementContext,
   type PlacementModel,
   placeHairs,
+  placeHairsInContext,
   placementCandidates,
   type RootCandidatePoint,
 } from '../packages/core/src/hair-analysis/placement';
@@ -36,7 +47,14 @@ import {
 } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
 import type { HairAnalysisResult } from '../packages/core/src/hair-analysis/types';
-import { type AnnotatedHair, type AnnotatedImage, SHAFT_CLASSES, scoreImage } from './real-images';
+import { solve } from './linear-solve';
+import {
+  type AnnotatedHair,
+  type AnnotatedImage,
+  matchRoots,
+  SHAFT_CLASSES,
+  scoreImage,
+} from './real-images';
 
 const argv = process.argv;
 const arg = (name: string) => {
@@ -120,7 +138,8 @@ const read = (file: string): Prepared[] =>
 
 const HIDDEN = Number(arg('hidden') ?? 16);
 const ITERATIONS = Number(arg('iterations') ?? 800);
-function fitModel(set: Prepared[], iterations = ITERATIONS): Omit<PlacementModel, 'damping'> {
+type Scorer = Omit<PlacementModel, 'context'>;
+function fitModel(set: Prepared[], iterations = ITERATIONS): Scorer {
   const x = set.flatMap((p) => p.candidates.map((c) => c.features));
   const y = set.flatMap((p) => p.labels);
   const n = x.length;
@@ -189,22 +208,123 @@ function fitModel(set: Prepared[], iterations = ITERATIONS): Omit<PlacementModel
   };
 }
 
-/** Root precision / recall / F1 of the count model's placement (null model) or of the placement. */
-function f1(set: Prepared[], model: PlacementModel | null): string {
+const CONTEXT_ROUNDS = 3;
+const rootsOf = (row: Row) => row.marked.filter((h) => SHAFT_CLASSES.includes(h.cls)).map((h) => h.root);
+
+/**
+ * Replays the placement of one image with context weights `w` (all 0: the scores alone) and adds,
+ * at every step, a row for each candidate whose context is not empty.
+ */
+function contextRows(
+  p: Prepared,
+  scores: readonly number[],
+  w: readonly number[],
+  rows: { x: number[]; offset: number; y: number }[],
+): void {
+  const { row, candidates, count } = p;
+  if (!candidates.length) return;
+  const r = PLACEMENT_RADIUS_UM / row.umPerPx;
+  const roots = rootsOf(row);
+  const context = new PlacementContext(candidates, scores, r);
+  const scratch = new Array<number>(CONTEXT_FEATURES).fill(0);
+  const chosen: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const taken = matchRoots(
+      chosen.map((i) => candidates[i]!),
+      roots,
+      r,
+    ).usedT;
+    let best = 0;
+    let bestZ = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < candidates.length; c++) {
+      const z = context.logit(c, w, scratch);
+      if (z > bestZ) {
+        bestZ = z;
+        best = c;
+      }
+      if (!context.features(c, scratch)) continue;
+      const k = candidates[c]!;
+      const y = roots.some((q, j) => !taken.has(j) && Math.hypot(q.x - k.x, q.y - k.y) <= r) ? 1 : 0;
+      rows.push({ x: [...scratch], offset: context.logits[c]!, y });
+    }
+    chosen.push(best);
+    context.place(best);
+  }
+}
+
+/** Ridge logistic regression with a fixed offset per row (Newton steps, at most 1 per weight). */
+function fitLogistic(rows: { x: number[]; offset: number; y: number }[], ridge = 1): number[] {
+  const K = CONTEXT_FEATURES;
+  let w = new Array<number>(K).fill(0);
+  for (let it = 0; it < 40; it++) {
+    const g = new Array<number>(K).fill(0);
+    const h = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+    for (const { x, offset, y } of rows) {
+      let z = offset;
+      for (let j = 0; j < K; j++) z += w[j]! * x[j]!;
+      const q = 1 / (1 + Math.exp(-z));
+      const v = q * (1 - q);
+      for (let j = 0; j < K; j++) {
+        if (x[j] === 0) continue;
+        g[j]! += (q - y) * x[j]!;
+        for (let k = 0; k < K; k++) h[j]![k]! += v * x[j]! * x[k]!;
+      }
+    }
+    for (let j = 0; j < K; j++) {
+      g[j]! += ridge * w[j]!;
+      h[j]![j]! += ridge;
+    }
+    const step = solve(h, g);
+    // Nearly separable rows (a candidate already holding a hair) make full Newton steps overshoot.
+    const big = Math.max(1, ...step.map(Math.abs));
+    w = w.map((v, j) => v - step[j]! / big);
+    if (Math.max(...step.map(Math.abs)) < 1e-6) break;
+  }
+  return w;
+}
+
+function fitContext(set: Prepared[], scorer: Scorer): number[] {
+  const scores = set.map((p) =>
+    p.candidates.map((c) => candidateScore(c.features, { ...scorer, context: [] })),
+  );
+  // The first replay as the placement before the context: a hair within 110 µm multiplies the odds
+  // by 0.1 (the old damping, on scores that are mostly small).
+  let w = new Array<number>(CONTEXT_FEATURES).fill(0);
+  w[0] = Math.log(0.1);
+  const rows: { x: number[]; offset: number; y: number }[] = [];
+  for (let round = 0; round < CONTEXT_ROUNDS; round++) {
+    set.forEach((p, i) => {
+      contextRows(p, scores[i]!, w, rows);
+    });
+    w = fitLogistic(rows);
+    console.log(`  context round ${round + 1}/${CONTEXT_ROUNDS}: ${rows.length} rows`);
+  }
+  return w.map((v) => +v.toPrecision(5));
+}
+
+/**
+ * Root precision / recall / F1 of the count model's roots (`how` null), of the greedy placement
+ * with damping 0.1 (the engine before the context), or of the placement in context.
+ */
+function f1(set: Prepared[], model: PlacementModel, how: 'roots' | 'damping' | 'context'): string {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const { row, candidates, count } of set) {
     let hairs: { x: number; y: number }[];
-    if (model) {
-      const scores = candidates.map((c) => candidateScore(c.features, model));
-      const radius = PLACEMENT_RADIUS_UM / row.umPerPx;
-      hairs = placeHairs(candidates, scores, count, radius, model.damping).map((i) => candidates[i]!);
+    const radius = PLACEMENT_RADIUS_UM / row.umPerPx;
+    const scores = candidates.map((c) => candidateScore(c.features, model));
+    if (how === 'context') {
+      hairs = placeHairsInContext(candidates, scores, count, radius, model.context).map(
+        (i) => candidates[i]!,
+      );
+    } else if (how === 'damping') {
+      hairs = placeHairs(candidates, scores, count, radius, 0.1).map((i) => candidates[i]!);
     } else {
       hairs = row.strands.flatMap((s) => (s.root ? new Array(s.hairs).fill(s.root) : []));
     }
     const img = { hairs: row.marked } as AnnotatedImage;
-    const m = scoreImage(img, { hairs } as HairAnalysisResult, PLACEMENT_RADIUS_UM / row.umPerPx);
+    const m = scoreImage(img, { hairs } as HairAnalysisResult, radius);
     tp += m.tp;
     fp += m.fp;
     fn += m.fn;
@@ -217,27 +337,22 @@ function f1(set: Prepared[], model: PlacementModel | null): string {
 const train = read(arg('rows')!);
 const even = train.filter((_, i) => i % 2 === 0);
 const odd = train.filter((_, i) => i % 2 === 1);
-const half = fitModel(even);
-console.log(`odd train images, count model's roots: ${f1(odd, null)}`);
-let damping = 0.3;
-let bestF1 = -1;
-for (const d of [0.1, 0.2, 0.3, 0.4, 0.5]) {
-  const line = f1(odd, { ...half, damping: d });
-  console.log(`odd train images, placement (fitted on even), damping ${d}: ${line}`);
-  const v = Number(line.split('F1 ')[1]);
-  if (v > bestF1) {
-    bestF1 = v;
-    damping = d;
-  }
-}
+const halfScorer = fitModel(even);
+const half: PlacementModel = { ...halfScorer, context: fitContext(even, halfScorer) };
+console.log(`odd train images, count model's roots: ${f1(odd, half, 'roots')}`);
+console.log(`odd train images, fitted on even, greedy with damping 0.1: ${f1(odd, half, 'damping')}`);
+console.log(`odd train images, fitted on even, placement in context: ${f1(odd, half, 'context')}`);
 // `--half-only`: a trial that stops at the odd-half figures.
 if (argv.includes('--half-only')) process.exit(0);
-const model: PlacementModel = { ...fitModel(train), damping };
-console.log(`all train images: roots ${f1(train, null)}; placement ${f1(train, model)}`);
+const scorer = fitModel(train);
+const model: PlacementModel = { ...scorer, context: fitContext(train, scorer) };
+console.log(
+  `all train images: roots ${f1(train, model, 'roots')}; damping 0.1 ${f1(train, model, 'damping')}; in context ${f1(train, model, 'context')}`,
+);
 const check = arg('check');
 if (check) {
   const set = read(check);
-  console.log(`check: roots ${f1(set, null)}; placement ${f1(set, model)}`);
+  console.log(`check: roots ${f1(set, model, 'roots')}; placement ${f1(set, model, 'context')}`);
 }
 if (argv.includes('--save')) {
   const file = fileURLToPath(
@@ -246,7 +361,7 @@ if (argv.includes('--save')) {
   const candidates = train.reduce((a, p) => a + p.candidates.length, 0);
   writeFileSync(
     file,
-    `/**\n * Written by \`npx tsx bench/fit-placement.ts --rows FILE --save\`; do not edit by hand.\n * MLP over placementCandidates() features (placement.ts): standardise, ${HIDDEN} tanh units, sigmoid.\n */\nimport type { PlacementModel } from './placement';\n\nexport const PLACEMENT_FITTED_ON = ${JSON.stringify(`${candidates} candidates of ${train.length} real train-split images (FDU, 70×); damping chosen on the odd half`)};\n\nexport const PLACEMENT_MODEL: PlacementModel = ${JSON.stringify(model)};\n`,
+    `/**\n * Written by \`npx tsx bench/fit-placement.ts --rows FILE --save\`; do not edit by hand.\n * MLP over placementCandidates() features (placement.ts): standardise, ${HIDDEN} tanh units, sigmoid.\n */\nimport type { PlacementModel } from './placement';\n\nexport const PLACEMENT_FITTED_ON = ${JSON.stringify(`${candidates} candidates of ${train.length} real train-split images (FDU, 70×); context fitted by replaying the placement`)};\n\nexport const PLACEMENT_MODEL: PlacementModel = ${JSON.stringify(model)};\n`,
   );
   console.log(`saved ${file}`);
 }

@@ -18,7 +18,7 @@ import {
   type Candidate,
   candidateScore,
   PLACEMENT_RADIUS_UM,
-  placeHairs,
+  placeHairsInContext,
   placementCandidates,
   type RootCandidatePoint,
 } from './placement';
@@ -486,12 +486,12 @@ export function analyzeHairDetailed(
     height,
     peakPoints(rootPoints, factor),
   );
-  const chosen = placeHairs(
+  const chosen = placeHairsInContext(
     candidates,
     candidates.map((c) => candidateScore(c.features)),
     total,
     PLACEMENT_RADIUS_UM / umPerPx,
-    PLACEMENT_MODEL.damping,
+    PLACEMENT_MODEL.context,
   );
   const placedAt: { x: number; y: number }[][] = strands.map(() => []);
   // Hairs on a detector's point with no strand near it (a faint or merged hair).

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHairDetailed } from './analyze-hair';
-import { type PlacementStrand, placeHairs, placementCandidates, pointAtArc } from './placement';
+import {
+  type Candidate,
+  CONTEXT_FEATURES,
+  PlacementContext,
+  type PlacementStrand,
+  placeHairs,
+  placeHairsInContext,
+  placementCandidates,
+  pointAtArc,
+} from './placement';
+import { PLACEMENT_MODEL } from './placement-model';
 import { generateTrichoscopyImage } from './synthetic';
 import { disc, paint, shaft, skinCanvas } from './test-canvas';
 
@@ -74,6 +84,55 @@ describe('placing the counted hairs', () => {
     expect(placeHairs(points, [0.9, 0.5, 0.6], 2, 20, 0.3)).toEqual([0, 2]);
     // With a weak far candidate the second hair stays at the first spot (a follicular unit).
     expect(placeHairs(points, [0.9, 0.5, 0.1], 2, 20, 0.3)).toEqual([0, 0]);
+  });
+});
+
+describe('placing the hairs in context', () => {
+  /** A candidate of type `type` at (x, 0) on `strand`, with blank features (10 µm pixels). */
+  const at = (x: number, strand: number, type: Candidate['type'] = 'root') => ({
+    x,
+    y: 0,
+    strand,
+    type,
+    features: new Array<number>(30).fill(0),
+  });
+  const weights = (set: Record<number, number>) =>
+    Array.from({ length: CONTEXT_FEATURES }, (_, j) => set[j] ?? 0);
+
+  it('leaves a candidate’s score alone until a hair stands within two radii or on its strand', () => {
+    const c = [at(0, 0), at(15, 1), at(35, 2), at(100, 0, 'other'), at(100, 3)];
+    const context = new PlacementContext(c, [0.5, 0.5, 0.5, 0.5, 0.5], 11);
+    const f = new Array<number>(CONTEXT_FEATURES).fill(0);
+    expect(c.map((_, i) => context.features(i, f))).toEqual([false, false, false, false, false]);
+    context.place(0);
+    const read = (i: number) => (context.features(i, f) ? [...f] : null);
+    // Itself: one hair within the radius, on this very candidate, on its own strand.
+    expect(read(0)!.slice(0, 4)).toEqual([1, 0, 0, 1]);
+    expect(read(0)![28]).toBe(1);
+    // Within two radii; on the same strand far away (the 'other' end); far and on another strand.
+    expect(read(1)!.slice(0, 4)).toEqual([0, 1, 0, 0]);
+    expect(read(2)).toBeNull();
+    expect(read(3)!.slice(0, 4)).toEqual([0, 0, 1, 0]);
+    expect(read(4)).toBeNull();
+    expect(context.logit(4, weights({ 0: -5, 1: -5, 2: -5 }), f)).toBeCloseTo(0, 9);
+  });
+
+  it('sends a second hair off a spot or a shaft already taken, as the weights say', () => {
+    const c = [at(0, 0), at(100, 0, 'other'), at(300, 1)];
+    const scores = [0.9, 0.7, 0.6];
+    // No correction: every hair on the best candidate.
+    expect(placeHairsInContext(c, scores, 2, 11, weights({}))).toEqual([0, 0]);
+    // A hair near one placed is unlikely: the second goes to the same strand's other end.
+    expect(placeHairsInContext(c, scores, 2, 11, weights({ 0: -3 }))).toEqual([0, 1]);
+    // A shaft that carries a hair seldom carries a second one: the second goes to another strand.
+    expect(placeHairsInContext(c, scores, 2, 11, weights({ 0: -3, 2: -3 }))).toEqual([0, 2]);
+    expect(placeHairsInContext([], [], 3, 11, weights({}))).toEqual([]);
+  });
+
+  it('with the fitted weights, a second hair at a spot needs more evidence than a free spot', () => {
+    const c = [at(0, 0), at(300, 1)];
+    expect(PLACEMENT_MODEL.context).toHaveLength(CONTEXT_FEATURES);
+    expect(placeHairsInContext(c, [0.8, 0.6], 2, 11, PLACEMENT_MODEL.context)).toEqual([0, 1]);
   });
 });
 

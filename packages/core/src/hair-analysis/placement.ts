@@ -7,8 +7,9 @@ import { PLACEMENT_MODEL } from './placement-model';
  * counted shaft (its root 100–250 µm further in), the end of a strand the rules did not count, the
  * other end of a counted one. This stage lists candidate points on every strand, scores each with
  * a small model fitted on real train images (the chance that a marked root lies within 110 µm) and
- * places the image's N hairs greedily, best first, damping the candidates near each one placed so
- * that a second hair goes to the same spot only when the evidence there is strong.
+ * places the image's N hairs greedily, best first, each score corrected for the hairs already placed
+ * near it or on its strand (PlacementContext), so that a second hair goes to the same spot or the
+ * same shaft only when the evidence there is strong.
  * The number of hairs does not change; which strands carry them, and where, may.
  */
 
@@ -80,6 +81,12 @@ const NO_STRAND: PlacementStrand = {
   path: [],
 };
 
+/** Where placementCandidates() puts the features the context reads (see its feature list). */
+const F_HAIRS = 1;
+const F_UNPAIRED = 7 + CANDIDATE_TYPES.length + END_KINDS.length;
+const F_PEAK_SCORE = F_UNPAIRED + 10;
+const F_PEAKS_NEAR = F_PEAK_SCORE + 1;
+
 /** Emergence point moved back from a raw strand end, as insetRoot does for the chosen root, µm. */
 const END_INSET_UM = 45;
 /** Offsets along a counted shaft where a hair lying along it may emerge, µm from its root. */
@@ -113,11 +120,19 @@ export function pointAtArc(path: readonly number[], s: number): { x: number; y: 
   return { x: path[path.length - 2]!, y: path[path.length - 1]! };
 }
 
-/** Distance from (px, py) to the polyline. */
-function distanceTo(path: readonly number[], px: number, py: number): number {
+/**
+ * The point of the polyline nearest to (px, py): its distance and its arc length from the start
+ * (a single point: the distance to it, arc 0; no point: infinitely far).
+ */
+function nearestOnPath(path: readonly number[], px: number, py: number): { distance: number; arc: number } {
   if (path.length < 4)
-    return path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY;
+    return {
+      distance: path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY,
+      arc: 0,
+    };
   let best = Number.POSITIVE_INFINITY;
+  let at = 0;
+  let acc = 0;
   for (let i = 2; i < path.length; i += 2) {
     const ax = path[i - 2]!;
     const ay = path[i - 1]!;
@@ -126,9 +141,14 @@ function distanceTo(path: readonly number[], px: number, py: number): number {
     const l2 = dx * dx + dy * dy;
     const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
     const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
-    if (d < best) best = d;
+    const l = Math.sqrt(l2);
+    if (d < best) {
+      best = d;
+      at = acc + t * l;
+    }
+    acc += l;
   }
-  return best;
+  return { distance: best, arc: at };
 }
 
 /** [minX, minY, maxX, maxY] of a polyline. */
@@ -146,28 +166,6 @@ function boxOf(path: readonly number[]): [number, number, number, number] {
     b[3] = Math.max(b[3], path[i + 1]!);
   }
   return b;
-}
-
-/** Arc length at the point of the polyline nearest to (px, py). */
-function arcOf(path: readonly number[], px: number, py: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  let at = 0;
-  let acc = 0;
-  for (let i = 2; i < path.length; i += 2) {
-    const ax = path[i - 2]!;
-    const ay = path[i - 1]!;
-    const dx = path[i]! - ax;
-    const dy = path[i + 1]! - ay;
-    const l2 = dx * dx + dy * dy;
-    const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
-    const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
-    if (d < best) {
-      best = d;
-      at = acc + t * Math.sqrt(l2);
-    }
-    acc += Math.sqrt(l2);
-  }
-  return at;
 }
 
 /**
@@ -204,7 +202,7 @@ export function placementCandidates(
     if (s.hairs > 0 && s.root) {
       const atStart = s.rootAtStart;
       raw.push({ strand: k, ...s.root, type: 'root', atStart });
-      const a = arcOf(s.path, s.root.x, s.root.y);
+      const a = nearestOnPath(s.path, s.root.x, s.root.y).arc;
       ALONG_UM.forEach((d, j) => {
         if (d >= s.lengthUm - ALONG_MARGIN_UM) return;
         const p = pointAtArc(
@@ -231,7 +229,7 @@ export function placementCandidates(
     strands.forEach((s, k) => {
       const b = boxes[k]!;
       if (p.x < b[0] - cap || p.x > b[2] + cap || p.y < b[1] - cap || p.y > b[3] + cap) return;
-      const d = distanceTo(s.path, p.x, p.y);
+      const d = nearestOnPath(s.path, p.x, p.y).distance;
       if (d < best) {
         best = d;
         strand = k;
@@ -327,8 +325,8 @@ export interface PlacementModel {
   b1: readonly number[];
   w2: readonly number[];
   b2: number;
-  /** Score factor for candidates near a hair just placed. */
-  damping: number;
+  /** Weights of the context features (PlacementContext), added to the score's log-odds. */
+  context: readonly number[];
 }
 
 /** The model's chance that a marked root lies within 110 µm of the candidate. */
@@ -347,7 +345,8 @@ export function candidateScore(features: readonly number[], m: PlacementModel = 
 /**
  * Places `count` hairs on the candidates: repeatedly the best-scoring one, then every candidate
  * within `radius` pixels of it (itself included) has its score multiplied by `damping`.
- * Returns the chosen candidate indices in the order placed (an index may repeat).
+ * Returns the chosen candidate indices in the order placed (an index may repeat). The engine's
+ * placement before the context correction (placeHairsInContext); the fit scripts compare with it.
  */
 export function placeHairs(
   candidates: readonly { x: number; y: number }[],
@@ -371,6 +370,156 @@ export function placeHairs(
       const dy = c.y - y;
       if (dx * dx + dy * dy <= r2) left[i]! *= damping;
     }
+  }
+  return chosen;
+}
+
+/** Context features per candidate (PlacementContext.features). */
+export const CONTEXT_FEATURES = 30;
+const logOdds = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
+/**
+ * What the hairs placed so far change about each candidate. The candidates' scores say whether a
+ * marked root lies near each one on its own; once hairs stand, a candidate near one of them (a
+ * second hair of a unit, or the same root read twice) or on the same strand (a hair along a shaft
+ * that already carries one) is likelier to repeat a root already taken. A logistic correction over
+ * these features, fitted on train (bench/fit-placement.ts) by replaying the placement and asking,
+ * at every step, whether a marked root not yet taken lies within 110 µm of the candidate.
+ * The features are all 0 for a candidate with no hair within 220 µm nor on its strand, so its
+ * score stays the model's.
+ */
+export class PlacementContext {
+  private readonly n: number;
+  /** Hairs within `radius`, within 2·`radius`, on the same strand farther away, on this very candidate. */
+  private readonly near: Float64Array;
+  private readonly ring: Float64Array;
+  private readonly strand: Float64Array;
+  private readonly self: Float64Array;
+  /** Distance to the nearest hair placed, px; hairs within `radius` on the same strand. */
+  private readonly nearest: Float64Array;
+  private readonly sameNear: Float64Array;
+  readonly logits: Float64Array;
+
+  constructor(
+    private readonly candidates: readonly Pick<Candidate, 'x' | 'y' | 'strand' | 'type' | 'features'>[],
+    scores: readonly number[],
+    private readonly radius: number,
+  ) {
+    const n = candidates.length;
+    this.n = n;
+    this.near = new Float64Array(n);
+    this.ring = new Float64Array(n);
+    this.strand = new Float64Array(n);
+    this.self = new Float64Array(n);
+    this.nearest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    this.sameNear = new Float64Array(n);
+    this.logits = Float64Array.from(scores, logOdds);
+  }
+
+  /** Writes candidate c's context features into `out`; false (and nothing written) when they are all 0. */
+  features(c: number, out: number[]): boolean {
+    const a = this.near[c]!;
+    const b = this.ring[c]!;
+    const s = this.strand[c]!;
+    if (a === 0 && b === 0 && s === 0) return false;
+    const k = this.candidates[c]!;
+    const f = k.features;
+    const t = CANDIDATE_TYPES.indexOf(k.type);
+    const inNear = a > 0 ? 1 : 0;
+    const inRing = b > 0 ? 1 : 0;
+    const logit = this.logits[c]!;
+    const T = CANDIDATE_TYPES.length;
+    out[0] = a;
+    out[1] = b;
+    out[2] = s;
+    out[3] = this.self[c]!;
+    for (let j = 0; j < T; j++) {
+      out[4 + j] = j === t ? inNear : 0;
+      out[4 + T + j] = j === t ? s : 0;
+      out[4 + 2 * T + 5 + j] = j === t ? inRing : 0;
+    }
+    // A second hair near one placed: the evidence for a unit (the candidate's own score, the count
+    // model's hairs on its strand, the strands meeting at its end, the detector's peaks).
+    out[4 + 2 * T] = inNear * logit;
+    out[4 + 2 * T + 1] = inNear * Math.min(4, f[F_HAIRS]!);
+    out[4 + 2 * T + 2] = inNear * f[F_UNPAIRED]!;
+    out[4 + 2 * T + 3] = inNear * f[F_PEAK_SCORE]!;
+    out[4 + 2 * T + 4] = inNear * f[F_PEAKS_NEAR]!;
+    out[4 + 3 * T + 5] = Math.exp(-this.nearest[c]! / this.radius);
+    out[4 + 3 * T + 6] = this.sameNear[c]!;
+    out[4 + 3 * T + 7] = inRing * logit;
+    return true;
+  }
+
+  /** Records a hair placed on candidate `chosen`; returns the candidates whose context changed. */
+  place(chosen: number): number[] {
+    const b = this.candidates[chosen]!;
+    const r2 = this.radius * this.radius;
+    const touched: number[] = [];
+    for (let c = 0; c < this.n; c++) {
+      const k = this.candidates[c]!;
+      const dx = k.x - b.x;
+      const dy = k.y - b.y;
+      const d2 = dx * dx + dy * dy;
+      const same = k.strand >= 0 && k.strand === b.strand;
+      let changed = false;
+      if (d2 < this.nearest[c]! * this.nearest[c]!) {
+        this.nearest[c] = Math.sqrt(d2);
+        // The nearness is read only once a hair stands within two radii or on the strand.
+        changed = this.near[c]! + this.ring[c]! + this.strand[c]! > 0;
+      }
+      if (d2 <= r2) {
+        this.near[c]! += 1;
+        if (same) this.sameNear[c]! += 1;
+        changed = true;
+      } else if (d2 <= 4 * r2) {
+        this.ring[c]! += 1;
+        changed = true;
+      } else if (same) {
+        this.strand[c]! += 1;
+        changed = true;
+      }
+      if (changed) touched.push(c);
+    }
+    this.self[chosen]! += 1;
+    return touched;
+  }
+
+  /** Candidate c's log-odds given the hairs placed so far. */
+  logit(c: number, weights: readonly number[], scratch: number[]): number {
+    let z = this.logits[c]!;
+    if (this.features(c, scratch)) for (let j = 0; j < CONTEXT_FEATURES; j++) z += weights[j]! * scratch[j]!;
+    return z;
+  }
+}
+
+/**
+ * Places `count` hairs on the candidates, one at a time: each goes to the candidate whose score,
+ * corrected for the hairs already placed (PlacementContext with `weights`), is the highest; a
+ * candidate may take several hairs. Returns the chosen candidate indices in the order placed.
+ */
+export function placeHairsInContext(
+  candidates: readonly Pick<Candidate, 'x' | 'y' | 'strand' | 'type' | 'features'>[],
+  scores: readonly number[],
+  count: number,
+  radius: number,
+  weights: readonly number[],
+): number[] {
+  const chosen: number[] = [];
+  if (!candidates.length) return chosen;
+  const context = new PlacementContext(candidates, scores, radius);
+  const scratch = new Array<number>(CONTEXT_FEATURES).fill(0);
+  // Each candidate's corrected log-odds, recomputed only where a hair placed changed the context
+  // (a dense field has hundreds of hairs and of candidates).
+  const z = Float64Array.from(context.logits);
+  for (let n = 0; n < count; n++) {
+    let best = 0;
+    for (let c = 1; c < z.length; c++) if (z[c]! > z[best]!) best = c;
+    chosen.push(best);
+    for (const c of context.place(best)) z[c] = context.logit(c, weights, scratch);
   }
   return chosen;
 }

@@ -122,8 +122,8 @@ export interface FieldCountInput {
  * all strong peaks at 0.3/0.5/0.7 and untraced ones at 0.5/0.6/0.7 and 110/200 µm (decision 070);
  * 110 µm is the placement's radius for "a marked root nearby".
  */
-export const STRONG_ROOT_POINT = 0.7;
-export const UNTRACED_ROOT_UM = 110;
+const STRONG_ROOT_POINT = 0.7;
+const UNTRACED_ROOT_UM = 110;
 
 /**
  * How many root-point peaks score at least {@link STRONG_ROOT_POINT} and lie farther than

@@ -408,8 +408,9 @@ export function analyzeHairDetailed(
     return s.path.length ? pr / s.path.length : 0;
   };
   // Emergence points read from the pixel maps (root-points.ts): extra candidates for the placement,
-  // and their strong peaks a term of the count model (hairs the tracing merged or broke up). They
-  // read the strands and the rules' decisions, not the count, so they come first.
+  // and their strong peaks that no counted root explains a term of the count model (hairs the
+  // tracing merged or lost). They read the strands and the rules' decisions, not the count, so they
+  // come first.
   const describer = new RootPointFeatures(
     {
       width: w,
@@ -427,7 +428,8 @@ export function analyzeHairDetailed(
   );
   const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
   lap('root points');
-  const untracedRoots = untracedRootPoints(...peakArrays(rootPoints), countedRoots(decisions), wupp);
+  const peaks = peakArrays(rootPoints);
+  const untracedRoots = untracedRootPoints(peaks.xy, peaks.scores, countedRoots(decisions), wupp);
   const features = strandFeatures(
     strands.map((s, i) => ({
       counted: decisions[i]!.counted,
@@ -705,7 +707,7 @@ function strandPoints(
 }
 
 /** The detector's peaks (working pixels) as flat x,y pairs, and their scores. */
-function peakArrays(r: RootPoints): [Float64Array, Float64Array] {
+function peakArrays(r: RootPoints): { xy: Float64Array; scores: Float64Array } {
   const xy = new Float64Array(2 * r.peaks.length);
   const scores = new Float64Array(r.peaks.length);
   for (let i = 0; i < r.peaks.length; i++) {
@@ -714,7 +716,7 @@ function peakArrays(r: RootPoints): [Float64Array, Float64Array] {
     xy[2 * i + 1] = r.seeds[2 * k + 1]!;
     scores[i] = r.scores[k]!;
   }
-  return [xy, scores];
+  return { xy, scores };
 }
 
 /** The counted strands' roots (working pixels) as flat x,y pairs. */

@@ -11,8 +11,13 @@
  *        [--real DIR [--real-count 300]]  (add real images with hairs marked by people: the train
  *        split of a VOC folder of root→tip vectors — the FDU dataset's data/ or an
  *        `anagen export-verified` folder; their rows have negative seeds)
- * The default seeds 2000–2399 are disjoint from the tuning (1–12, 100–139), validation (200–239)
- * and benchmark (1000–1099) seeds. With hand-counted clinic images, fit on those instead.
+ *        [--usual-from 2200 --usual-count 100]  (add synthetic images under the generator's usual
+ *        scalp conditions; with --balance, the varied and the usual ones weigh the same in total)
+ *        [--synthetic-share 1]  (with --balance: the synthetic images' total weight over the real ones')
+ * Cross-validation folds are grouped by patient (FDU ids `<date>_<patient>_<site>`: sites of one
+ * scalp stay in one fold); each synthetic image is its own group.
+ * The default seeds 2000–2399 (and 2200–2299 for --usual-from) are disjoint from the tuning (1–12,
+ * 100–139), validation (200–239) and benchmark (1000–1099) seeds. With hand-counted clinic images, fit on those instead.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +45,10 @@ const scalp = scalpOption('varied');
 
 interface Row {
   seed: number;
+  /** Real images: the FDU id (patient grouping); synthetic: `<scalp>-<seed>`. */
+  id?: string;
+  /** Relative weight in the fit (--balance). */
+  weight?: number;
   truth: number;
   found: number;
   features: number[];
@@ -52,6 +61,7 @@ function emitRows(): void {
     const { result, countFeatures } = analyzeHairDetailed(img);
     const row: Row = {
       seed,
+      id: `${scalp}-${seed}`,
       truth: img.truth.hairCount,
       found: result.hairCount,
       features: [...countFeatures],
@@ -60,7 +70,7 @@ function emitRows(): void {
   }
 }
 
-async function collect(): Promise<Row[]> {
+async function collect(from: number, count: number, scalp: string): Promise<Row[]> {
   const per = Math.ceil(count / jobs);
   const parts = await Promise.all(
     Array.from({ length: jobs }, (_, j) => {
@@ -105,10 +115,16 @@ async function collect(): Promise<Row[]> {
  * inverse of each image's current error (floored at 1 %), which converges to the least absolute
  * relative error.
  */
-export function fitRelativeL1(x: number[][], t: number[], offset: number[], iterations = 40): number[] {
+export function fitRelativeL1(
+  x: number[][],
+  t: number[],
+  offset: number[],
+  iterations = 40,
+  rowWeights: number[] = t.map(() => 1),
+): number[] {
   const k = x[0]!.length;
   let coef: number[] = new Array(k).fill(0);
-  let weights = t.map((v) => 1 / (v * v));
+  let weights = t.map((v, i) => rowWeights[i]! / (v * v));
   for (let it = 0; it <= iterations; it++) {
     const ata = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     const atb = new Array<number>(k).fill(0);
@@ -123,7 +139,7 @@ export function fitRelativeL1(x: number[][], t: number[], offset: number[], iter
     coef = solve(ata, atb);
     weights = x.map((row, i) => {
       const err = Math.abs(predict(row, coef) + offset[i]! - t[i]!) / t[i]!;
-      return 1 / Math.max(err, 0.01) / (t[i]! * t[i]!);
+      return rowWeights[i]! / Math.max(err, 0.01) / (t[i]! * t[i]!);
     });
   }
   return coef;
@@ -156,6 +172,7 @@ async function realRows(dir: string, n: number): Promise<Row[]> {
     const { result, countFeatures } = analyzeHairDetailed({ ...d, umPerPx: img.umPerPx ?? FDU_UM_PER_PX });
     rows.push({
       seed: -(i + 1),
+      id: img.id,
       truth: img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls)).length,
       found: result.hairCount,
       features: [...countFeatures],
@@ -170,47 +187,66 @@ async function main(): Promise<void> {
     `Fitting the count model on seeds ${from}–${from + count - 1}, ${scalp} scalp conditions (${jobs} processes)…`,
   );
   const load = process.argv.indexOf('--rows');
+  const usualCount = arg('usual-count', 0);
   const all =
-    load >= 0 ? (JSON.parse(readFileSync(process.argv[load + 1]!, 'utf8')) as Row[]) : await collect();
+    load >= 0
+      ? (JSON.parse(readFileSync(process.argv[load + 1]!, 'utf8')) as Row[])
+      : [
+          ...(await collect(from, count, scalp)),
+          ...(usualCount > 0 ? await collect(arg('usual-from', 2200), usualCount, 'usual') : []),
+        ];
   const realAt = process.argv.indexOf('--real');
   if (load < 0 && realAt >= 0)
     all.push(...(await realRows(process.argv[realAt + 1]!, arg('real-count', 300))));
-  let rows = all.filter((r) => r.truth > 0).sort((a, b) => Math.abs(a.seed) - Math.abs(b.seed));
-  // --balance: real and synthetic images weigh the same in total (rows of the smaller set repeated),
-  // so neither kind of image decides the coefficients alone.
-  if (process.argv.includes('--balance')) {
-    const real = rows.filter((r) => r.seed < 0);
-    const synthetic = rows.filter((r) => r.seed >= 0);
-    const [small, large] = real.length < synthetic.length ? [real, synthetic] : [synthetic, real];
-    if (small.length) {
-      const times = Math.max(1, Math.round(large.length / small.length));
-      rows = [...large, ...Array.from({ length: times }, () => small).flat()];
-    }
+  const rows = all.filter((r) => r.truth > 0).sort((a, b) => Math.abs(a.seed) - Math.abs(b.seed));
+  // --balance: real and synthetic images weigh the same in total (times --synthetic-share), and
+  // within the synthetic ones each scalp set (varied, usual) the same, so that no kind of image
+  // decides the coefficients alone.
+  const kindOf = (r: Row) => (r.seed < 0 ? 'real' : (r.id ?? `${scalp}-`).replace(/-\d+$/, ''));
+  const balance = process.argv.includes('--balance');
+  const kinds = new Map<string, number>();
+  for (const r of rows) kinds.set(kindOf(r), (kinds.get(kindOf(r)) ?? 0) + 1);
+  const nReal = kinds.get('real') ?? 0;
+  const syntheticKinds = [...kinds.keys()].filter((k) => k !== 'real').length;
+  const share = arg('synthetic-share', 1);
+  for (const r of rows) {
+    const kind = kindOf(r);
+    r.weight =
+      !balance || kind === 'real' || nReal === 0 ? 1 : (share * nReal) / syntheticKinds / kinds.get(kind)!;
   }
   const save = process.argv.indexOf('--save');
   if (save >= 0) writeFileSync(process.argv[save + 1]!, JSON.stringify(rows));
   const fitted = COUNT_FEATURES.map((name, j) => [name, j] as const).filter(
     ([name]) => FIXED[name] === undefined,
   );
-  const x = rows.map((r) => fitted.map(([, j]) => r.features[j]!));
+  // Rows saved before a feature was added lack its column: 0.
+  const x = rows.map((r) => fitted.map(([, j]) => r.features[j] ?? 0));
   const offset = rows.map((r) =>
-    COUNT_FEATURES.reduce((s, name, j) => s + (FIXED[name] ?? 0) * r.features[j]!, 0),
+    COUNT_FEATURES.reduce((s, name, j) => s + (FIXED[name] ?? 0) * (r.features[j] ?? 0), 0),
   );
   const t = rows.map((r) => r.truth);
+  const w = rows.map((r) => r.weight ?? 1);
+  // Folds by patient: the FDU id is <date>_<patient>_<site>; each synthetic image is its own.
+  const group = (r: Row) => (r.seed < 0 && r.id ? r.id.replace(/_[^_]*$/, '') : `s${r.seed}`);
+  const groups = [...new Set(rows.map(group))].sort();
   const folds = 5;
+  const foldOf = new Map(groups.map((g, i) => [g, i % folds]));
+  const fold = rows.map((r) => foldOf.get(group(r))!);
   const cvPred: number[] = new Array(rows.length).fill(0);
   for (let f = 0; f < folds; f++) {
-    const train = rows.map((_, i) => i).filter((i) => i % folds !== f);
+    const train = rows.map((_, i) => i).filter((i) => fold[i] !== f);
     const coef = fitRelativeL1(
       train.map((i) => x[i]!),
       train.map((i) => t[i]!),
       train.map((i) => offset[i]!),
+      40,
+      train.map((i) => w[i]!),
     );
     rows.forEach((_, i) => {
-      if (i % folds === f) cvPred[i] = Math.round(predict(x[i]!, coef) + offset[i]!);
+      if (fold[i] === f) cvPred[i] = Math.round(predict(x[i]!, coef) + offset[i]!);
     });
   }
-  const coef = fitRelativeL1(x, t, offset);
+  const coef = fitRelativeL1(x, t, offset, 40, w);
   const inSample = x.map((r, i) => Math.round(predict(r, coef) + offset[i]!));
   console.log(`images                 ${rows.length}`);
   console.log(
@@ -222,9 +258,9 @@ async function main(): Promise<void> {
   console.log(`refitted, 5-fold CV    ${mape(cvPred, t).toFixed(2)} % MAPE`);
   console.log(`refitted, in sample    ${mape(inSample, t).toFixed(2)} % MAPE`);
   for (const [label, pick] of [
-    ['synthetic', (r: Row) => r.seed >= 0],
-    ['real', (r: Row) => r.seed < 0],
-  ] as const) {
+    ...[...kinds.keys()].filter((k) => k !== 'real').map((k) => [k, (r: Row) => kindOf(r) === k] as const),
+    ['real', (r: Row) => r.seed < 0] as const,
+  ]) {
     const idx = rows.map((r, i) => (pick(r) ? i : -1)).filter((i) => i >= 0);
     if (!idx.length || idx.length === rows.length) continue;
     console.log(

@@ -30,7 +30,10 @@ describe('analyzeHair', () => {
 
   it('measures a synthetic field within tolerance of its ground truth', SLOW, () => {
     const { img, r } = run({ seed: 7, unitSizeWeights: [1, 0, 0, 0] });
-    expect(Math.abs(r.hairCount - img.truth.hairCount)).toBeLessThanOrEqual(0.2 * img.truth.hairCount);
+    // A field of single hairs: since decision 070 (count model fitted with the usual scalp and
+    // real images weighing more) such fields are overcounted by 18 % on the benchmark seeds, this
+    // one by 21 % (10 of 47): held to 25 %, as the single-hair field in the test below.
+    expect(Math.abs(r.hairCount - img.truth.hairCount)).toBeLessThanOrEqual(0.25 * img.truth.hairCount);
     expect(Math.abs(r.meanDiameterUm - img.truth.meanDiameterUm)).toBeLessThan(10);
     expect(r.densityPerCm2).toBeCloseTo(r.hairCount / r.areaCm2, 0);
     expect(r.hairs).toHaveLength(r.hairCount);

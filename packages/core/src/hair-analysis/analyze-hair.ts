@@ -1,6 +1,13 @@
 import { assessConfidence, type ConfidenceInputs } from './confidence';
 import { type GateInputs, gateIssues } from './count-gate';
-import { allocateHairs, featureSums, type RootKind, strandFeatures, strandWeights } from './count-model';
+import {
+  allocateHairs,
+  featureSums,
+  type RootKind,
+  strandFeatures,
+  strandWeights,
+  untracedRootPoints,
+} from './count-model';
 import { distanceAll } from './distance-transform';
 import { decideEmergence, extendRoot, insetRoot } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
@@ -401,6 +408,29 @@ export function analyzeHairDetailed(
     for (const p of s.path) pr += probability[p]!;
     return s.path.length ? pr / s.path.length : 0;
   };
+  // Emergence points read from the pixel maps (root-points.ts): extra candidates for the placement,
+  // and their strong peaks that no counted root explains a term of the count model (hairs the
+  // tracing merged or lost). They read the strands and the rules' decisions, not the count, so they
+  // come first.
+  const describer = new RootPointFeatures(
+    {
+      width: w,
+      height: h,
+      umPerWorkingPx: wupp,
+      probability,
+      red,
+      dark,
+      distance: dt,
+      mask,
+      pixelIndex: pixelMaps.candidates,
+      pixelColumns: pixelMaps.columns,
+    },
+    strandPoints(strands, decisions),
+  );
+  const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
+  lap('root points');
+  const peaks = peakArrays(rootPoints);
+  const untracedRoots = untracedRootPoints(peaks.xy, peaks.scores, countedRoots(decisions), wupp);
   const features = strandFeatures(
     strands.map((s, i) => ({
       counted: decisions[i]!.counted,
@@ -412,7 +442,12 @@ export function analyzeHairDetailed(
       crossesBorder: s.start.kind === 'border' || s.end.kind === 'border',
       probability: decisions[i]!.counted ? meanProbability(s) : 1,
     })),
-    { umPerWorkingPx: wupp, areaMm2: (w * h * wupp * wupp) / 1e6, coverage: fg.length / (w * h) },
+    {
+      umPerWorkingPx: wupp,
+      areaMm2: (w * h * wupp * wupp) / 1e6,
+      coverage: fg.length / (w * h),
+      untracedRoots,
+    },
   );
   const weights = strandWeights(features);
   const perStrand = allocateHairs(weights);
@@ -457,24 +492,6 @@ export function analyzeHairDetailed(
     points.push(((last % w) + 0.5) * factor, (Math.floor(last / w) + 0.5) * factor);
     return points;
   });
-  // Emergence points read from the pixel maps (root-points.ts): extra candidates for the placement.
-  const describer = new RootPointFeatures(
-    {
-      width: w,
-      height: h,
-      umPerWorkingPx: wupp,
-      probability,
-      red,
-      dark,
-      distance: dt,
-      mask,
-      pixelIndex: pixelMaps.candidates,
-      pixelColumns: pixelMaps.columns,
-    },
-    strandPoints(strands, decisions),
-  );
-  const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
-  lap('root points');
   // The count model says how many hairs; the placement says where they emerge (placement.ts). The
   // paths are rounded as bench/dump-real-strands.ts writes them, so the model sees what it was fitted on.
   let total = 0;
@@ -692,6 +709,33 @@ function strandPoints(
   }
   for (const d of decisions) if (d.counted) roots.push(d.x, d.y);
   return { paths, ends, roots };
+}
+
+/** The detector's peaks (working pixels) as flat x,y pairs, and their scores. */
+function peakArrays(r: RootPoints): { xy: Float64Array; scores: Float64Array } {
+  const xy = new Float64Array(2 * r.peaks.length);
+  const scores = new Float64Array(r.peaks.length);
+  for (let i = 0; i < r.peaks.length; i++) {
+    const k = r.peaks[i]!;
+    xy[2 * i] = r.seeds[2 * k]!;
+    xy[2 * i + 1] = r.seeds[2 * k + 1]!;
+    scores[i] = r.scores[k]!;
+  }
+  return { xy, scores };
+}
+
+/** The counted strands' roots (working pixels) as flat x,y pairs. */
+function countedRoots(decisions: readonly { counted: boolean; x: number; y: number }[]): Float64Array {
+  let n = 0;
+  for (const d of decisions) if (d.counted) n++;
+  const out = new Float64Array(2 * n);
+  let k = 0;
+  for (const d of decisions)
+    if (d.counted) {
+      out[k++] = d.x;
+      out[k++] = d.y;
+    }
+  return out;
 }
 
 /** The detector's peaks in image pixels, for the placement. */

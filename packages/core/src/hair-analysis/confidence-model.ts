@@ -5,6 +5,6 @@
 export const CONFIDENCE_MODEL = {
   fittedOn: '300 real train-split images (FDU, 70×) and 100 synthetic images (seeds 4000–4099, varied scalp)',
   floor: 0.05,
-  coefficients: [0.095309, 0.13759, -0.036569, -0.041488, 0.14295, 0.65855],
-  interval: { below: 1.492, above: 1.95 },
+  coefficients: [0.12493, 0.087175, -0.10744, -0.053421, 0.31908, 0.36003],
+  interval: { below: 1.363, above: 1.965 },
 };

@@ -8,6 +8,7 @@ import {
   type StrandCountInput,
   strandFeatures,
   strandWeights,
+  untracedRootPoints,
 } from './count-model';
 
 const K = COUNT_FEATURES.length;
@@ -23,7 +24,7 @@ const strand = (over: Partial<StrandCountInput> = {}): StrandCountInput => ({
   probability: 1,
   ...over,
 });
-const field = { umPerWorkingPx: 8, areaMm2: 50, coverage: 0.05 };
+const field = { umPerWorkingPx: 8, areaMm2: 50, coverage: 0.05, untracedRoots: 0 };
 
 describe('strandFeatures', () => {
   it('gives uncounted strands a row of zeros and counted ones their root column and field terms', () => {
@@ -72,17 +73,57 @@ describe('strandFeatures', () => {
 
   it('weighs a hair running out of the frame and a faint strand less than a lone hair inside (0.6.0 fit)', () => {
     const w = (over: Partial<StrandCountInput>) =>
-      strandWeights(strandFeatures([strand(over)], { umPerWorkingPx: 8, areaMm2: 60, coverage: 0.03 }))[0]!;
+      strandWeights(
+        strandFeatures([strand(over)], { umPerWorkingPx: 8, areaMm2: 60, coverage: 0.03, untracedRoots: 0 }),
+      )[0]!;
     expect(w({ crossesBorder: true })).toBeLessThan(w({}));
     expect(w({ probability: 0.7 })).toBeLessThan(w({}));
   });
 
+  it('shares the untraced root points out over the counted strands, at most 3 per strand', () => {
+    const strands = [strand(), strand({ counted: false }), strand({ root: 'corner' })];
+    const rows = strandFeatures(strands, { ...field, untracedRoots: 5 });
+    expect(rows[col('untracedRoots')]).toBe(2.5);
+    expect(rows[K + col('untracedRoots')]).toBe(0);
+    // The column sums to the image's untraced root points: an image-level term in a per-strand sum.
+    expect(featureSums(rows)[col('untracedRoots')]).toBe(5);
+    const crowded = strandFeatures(strands, { ...field, untracedRoots: 40 });
+    expect(featureSums(crowded)[col('untracedRoots')]).toBe(6);
+  });
+
+  it('counts more hairs on the same strands where the detector sees more root points they do not explain', () => {
+    const strands = [strand(), strand({ root: 'corner' }), strand({ lengthPx: 20 })];
+    const total = (untracedRoots: number) =>
+      strandWeights(strandFeatures(strands, { ...field, untracedRoots })).reduce((s, v) => s + v, 0);
+    expect(total(3)).toBeGreaterThan(total(0));
+    expect(COUNT_MODEL.coefficients.untracedRoots).toBeGreaterThan(0);
+  });
+
   it('holds the field terms to the fitted range (a tiny field with one hair is not "dense")', () => {
-    const rows = strandFeatures([strand({ level: 9 })], { umPerWorkingPx: 40, areaMm2: 0.01, coverage: 0.9 });
+    const rows = strandFeatures([strand({ level: 9 })], {
+      umPerWorkingPx: 40,
+      areaMm2: 0.01,
+      coverage: 0.9,
+      untracedRoots: 0,
+    });
     expect(rows[col('density')]).toBe(3);
     expect(rows[col('coverage')]).toBe(0.3);
     expect(rows[col('resolution')]).toBe(1.6);
     expect(rows[col('level')]).toBe(2);
+  });
+});
+
+describe('untracedRootPoints', () => {
+  it('counts strong peaks farther than 110 µm from every counted root', () => {
+    // At 10 µm per pixel: 110 µm is 11 pixels.
+    const peaks = [0, 0, 100, 0, 200, 0, 300, 0];
+    const scores = [0.9, 0.9, 0.69, 0.7];
+    const roots = [5, 0, 112, 0];
+    // (0,0) has a root 5 px away; (100,0) 12 px away: untraced; (200,0) too weak; (300,0) untraced.
+    expect(untracedRootPoints(peaks, scores, roots, 10)).toBe(2);
+    expect(untracedRootPoints(peaks, scores, [], 10)).toBe(3);
+    // At 5 µm per pixel 110 µm is 22 pixels: the root 12 px away now explains (100,0).
+    expect(untracedRootPoints(peaks, scores, roots, 5)).toBe(1);
   });
 });
 
@@ -113,7 +154,12 @@ describe('strandWeights and allocateHairs', () => {
   });
 
   it('counts a lone hair rising from its own opening in an ordinary field as one hair', () => {
-    const rows = strandFeatures([strand()], { umPerWorkingPx: 8, areaMm2: 60, coverage: 0.03 });
+    const rows = strandFeatures([strand()], {
+      umPerWorkingPx: 8,
+      areaMm2: 60,
+      coverage: 0.03,
+      untracedRoots: 0,
+    });
     expect([...allocateHairs(strandWeights(rows, COUNT_MODEL))]).toEqual([1]);
   });
 });

@@ -8,7 +8,7 @@
 export const COUNT_GATE_MODEL = {
   fittedOn:
     '992 real train-split images (FDU, 70×) and 40 synthetic images (seeds 4000–4039, varied scalp), 5-fold cross-validated by patient',
-  over: { bias: 13.508, weights: [0.26416, 1.2511, -17.521] },
-  under: { bias: -12.123, weights: [1.4414, 1.7799, 0.50717, -2.8884, 30.269] },
-  threshold: -1.2564,
+  over: { bias: 7.7204, weights: [-0.98088, 2.3414, -11.299] },
+  under: { bias: -9.5608, weights: [0.55614, 1.7152, 1.7158, -3.5152, 27.484] },
+  threshold: -1.6057,
 };

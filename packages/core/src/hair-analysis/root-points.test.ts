@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { placementCandidates } from './placement';
 import {
   detectRootPoints,
+  MAX_SEEDS,
   ROOT_POINT_FEATURE_NAMES,
   ROOT_POINT_FEATURES,
   RootPointFeatures,
   type RootPointMaps,
   type RootPointModel,
-  MAX_SEEDS,
   rootPointSeeds,
   scorePeaks,
 } from './root-points';

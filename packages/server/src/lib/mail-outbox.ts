@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../deps';
 import type { Database } from '../db/schema';
+import type { AppDeps } from '../deps';
 import { findOutboxEntry, markOutboxSent, recordSendAttempt } from './mail-outbox.repository';
 import type { MailMessage, MailResult } from './mailer';
 

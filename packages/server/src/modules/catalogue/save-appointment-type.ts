@@ -1,8 +1,8 @@
 import type { AdminAppointmentType, appointmentTypeInputSchema } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { AuditActor } from '../audit/audit.service';

@@ -1,7 +1,7 @@
 import type { AdminLocation, LocationInput } from '@anagen/core/contracts';
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../../deps';
 import type { Database } from '../../db/schema';
+import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { AuditActor } from '../audit/audit.service';

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { enqueueJob } from '../../lib/jobs/jobs.repository';
 import { dropQueuedReminders, findPatientEmail, insertDelivery } from './notices.repository';
+
 const NOTICE_JOB = 'appointment.notice';
 
 export interface NoticePayload {

@@ -1,4 +1,5 @@
 import { PLACEMENT_MODEL } from './placement-model';
+import { type SmallMlp, smallMlpScore } from './small-mlp';
 
 /**
  * Where the image's hairs stand (their emergence points), once the count model has said how many
@@ -318,28 +319,14 @@ export function placementCandidates(
   });
 }
 
-export interface PlacementModel {
-  mean: readonly number[];
-  scale: readonly number[];
-  w1: readonly number[];
-  b1: readonly number[];
-  w2: readonly number[];
-  b2: number;
+export interface PlacementModel extends SmallMlp {
   /** Weights of the context features (PlacementContext), added to the score's log-odds. */
   context: readonly number[];
 }
 
 /** The model's chance that a marked root lies within 110 µm of the candidate. */
 export function candidateScore(features: readonly number[], m: PlacementModel = PLACEMENT_MODEL): number {
-  const k = m.mean.length;
-  const hidden = m.b1.length;
-  let z = m.b2;
-  for (let j = 0; j < hidden; j++) {
-    let a = m.b1[j]!;
-    for (let i = 0; i < k; i++) a += ((features[i]! - m.mean[i]!) / m.scale[i]!) * m.w1[i * hidden + j]!;
-    z += m.w2[j]! * Math.tanh(a);
-  }
-  return 1 / (1 + Math.exp(-z));
+  return smallMlpScore(features, m);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { FEATURE_NAMES, PIXEL_FEATURES } from './pixel-features';
+import { type SmallMlp, smallMlpScore } from './small-mlp';
 
 /**
  * Emergence points read from the pixel maps, not from the skeleton (0.6.x, placement candidates).
@@ -45,13 +46,7 @@ export interface RootPointStrands {
   roots: readonly number[];
 }
 
-export interface RootPointModel {
-  mean: readonly number[];
-  scale: readonly number[];
-  w1: readonly number[];
-  b1: readonly number[];
-  w2: readonly number[];
-  b2: number;
+export interface RootPointModel extends SmallMlp {
   /** A seed becomes a candidate when its score is at least this and the highest within `peakUm`. */
   threshold: number;
   peakUm: number;
@@ -303,22 +298,9 @@ function bestInRow(
   }
 }
 
-let standardised = new Float64Array(0);
-
 /** The model's score of one feature row (a marked root nearby). */
 export function rootPointScore(f: ArrayLike<number>, m: RootPointModel, offset = 0): number {
-  const k = m.mean.length;
-  const hidden = m.b1.length;
-  if (standardised.length < k) standardised = new Float64Array(k);
-  const z = standardised;
-  for (let i = 0; i < k; i++) z[i] = (f[offset + i]! - m.mean[i]!) / m.scale[i]!;
-  let out = m.b2;
-  for (let j = 0; j < hidden; j++) {
-    let a = m.b1[j]!;
-    for (let i = 0; i < k; i++) a += z[i]! * m.w1[i * hidden + j]!;
-    out += m.w2[j]! * Math.tanh(a);
-  }
-  return 1 / (1 + Math.exp(-out));
+  return smallMlpScore(f, m, offset);
 }
 
 /**

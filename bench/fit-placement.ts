@@ -38,6 +38,7 @@ import {
   placeHairs,
   placeHairsInContext,
   placementCandidates,
+  REFINE_RADIUS_UM,
   type RootCandidatePoint,
   refinePlacement,
 } from '../packages/core/src/hair-analysis/placement';
@@ -324,7 +325,7 @@ function f1(
       const chosen = placeHairsInContext(candidates, scores, count, radius, model.context);
       hairs =
         how === 'refined'
-          ? refinePlacement(candidates, scores, chosen, radius)
+          ? refinePlacement(candidates, scores, chosen, REFINE_RADIUS_UM / row.umPerPx)
           : chosen.map((i) => candidates[i]!);
     } else if (how === 'damping') {
       hairs = placeHairs(candidates, scores, count, radius, 0.1).map((i) => candidates[i]!);

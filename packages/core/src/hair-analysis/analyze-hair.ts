@@ -27,6 +27,7 @@ import {
   PLACEMENT_RADIUS_UM,
   placeHairsInContext,
   placementCandidates,
+  REFINE_RADIUS_UM,
   type RootCandidatePoint,
   refinePlacement,
 } from './placement';
@@ -514,7 +515,7 @@ export function analyzeHairDetailed(
   );
   // Each hair is reported between the candidates that see the same root (refinePlacement); which
   // strand it stands on, and the diameters' hand-over, read the candidate it was placed on.
-  const reported = refinePlacement(candidates, candidateScores, chosen, PLACEMENT_RADIUS_UM / umPerPx);
+  const reported = refinePlacement(candidates, candidateScores, chosen, REFINE_RADIUS_UM / umPerPx);
   type Placed = { x: number; y: number; at: { x: number; y: number } };
   const placedAt: Placed[][] = strands.map(() => []);
   // Hairs on a detector's point with no strand near it (a faint or merged hair).

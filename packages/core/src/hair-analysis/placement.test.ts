@@ -168,19 +168,27 @@ describe('where a placed hair is reported', () => {
 
   it('between the candidates within the radius that see the same root, by their scores', () => {
     // Candidate 1 (score 0.2) is within 11 px of candidate 0 (0.6); candidate 2 is too far.
+    // Squared scores, the hair's own candidate counted twice: 2 · 0.36 and 0.04.
     const [p] = refinePlacement(c, [0.6, 0.2, 0.9, 0], [0], 11);
-    expect(p!.x).toBeCloseTo((0.6 * 0 + 0.2 * 10) / 0.8, 9);
+    expect(p!.x).toBeCloseTo((0.04 * 10) / (2 * 0.36 + 0.04), 9);
     expect(p!.y).toBeCloseTo(0, 9);
   });
 
   it('not towards a candidate that carries a hair of its own, nor for a lone candidate', () => {
-    expect(refinePlacement(c, [0.6, 0.2, 0.9, 0], [0, 1], 11)).toEqual([
-      { x: 0, y: 0 },
-      { x: 10, y: 0 },
+    const near = (got: { x: number; y: number }[], want: [number, number][]) => {
+      expect(got).toHaveLength(want.length);
+      got.forEach((p, i) => {
+        expect(p.x).toBeCloseTo(want[i]![0], 9);
+        expect(p.y).toBeCloseTo(want[i]![1], 9);
+      });
+    };
+    near(refinePlacement(c, [0.6, 0.2, 0.9, 0], [0, 1], 11), [
+      [0, 0],
+      [10, 0],
     ]);
-    expect(refinePlacement(c, [0.6, 0.2, 0.9, 0], [2], 11)).toEqual([{ x: 40, y: 0 }]);
+    near(refinePlacement(c, [0.6, 0.2, 0.9, 0], [2], 11), [[40, 0]]);
     // Scores all 0: the candidate itself.
-    expect(refinePlacement(c, [0, 0, 0, 0], [3], 11)).toEqual([{ x: 8, y: 6 }]);
+    near(refinePlacement(c, [0, 0, 0, 0], [3], 11), [[8, 6]]);
   });
 });
 

@@ -22,6 +22,7 @@
  *
  *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl [--hidden 16] [--iterations 800] [--check /tmp/val.jsonl] [--save]
  *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl --point-threshold 0.4 --half-only   (a trial)
+ *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl --half-only --half-out /tmp/half.json   (keeps the even-half model)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,9 @@ import {
   placeHairs,
   placeHairsInContext,
   placementCandidates,
+  REFINE_RADIUS_UM,
   type RootCandidatePoint,
+  refinePlacement,
 } from '../packages/core/src/hair-analysis/placement';
 import { ROOT_POINT_MODEL } from '../packages/core/src/hair-analysis/root-point-model';
 import {
@@ -306,7 +309,11 @@ function fitContext(set: Prepared[], scorer: Scorer): number[] {
  * Root precision / recall / F1 of the count model's roots (`how` null), of the greedy placement
  * with damping 0.1 (the engine before the context), or of the placement in context.
  */
-function f1(set: Prepared[], model: PlacementModel, how: 'roots' | 'damping' | 'context'): string {
+function f1(
+  set: Prepared[],
+  model: PlacementModel,
+  how: 'roots' | 'damping' | 'context' | 'refined',
+): string {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -314,10 +321,12 @@ function f1(set: Prepared[], model: PlacementModel, how: 'roots' | 'damping' | '
     let hairs: { x: number; y: number }[];
     const radius = PLACEMENT_RADIUS_UM / row.umPerPx;
     const scores = candidates.map((c) => candidateScore(c.features, model));
-    if (how === 'context') {
-      hairs = placeHairsInContext(candidates, scores, count, radius, model.context).map(
-        (i) => candidates[i]!,
-      );
+    if (how === 'context' || how === 'refined') {
+      const chosen = placeHairsInContext(candidates, scores, count, radius, model.context);
+      hairs =
+        how === 'refined'
+          ? refinePlacement(candidates, scores, chosen, REFINE_RADIUS_UM / row.umPerPx)
+          : chosen.map((i) => candidates[i]!);
     } else if (how === 'damping') {
       hairs = placeHairs(candidates, scores, count, radius, 0.1).map((i) => candidates[i]!);
     } else {
@@ -342,17 +351,23 @@ const half: PlacementModel = { ...halfScorer, context: fitContext(even, halfScor
 console.log(`odd train images, count model's roots: ${f1(odd, half, 'roots')}`);
 console.log(`odd train images, fitted on even, greedy with damping 0.1: ${f1(odd, half, 'damping')}`);
 console.log(`odd train images, fitted on even, placement in context: ${f1(odd, half, 'context')}`);
+console.log(`odd train images, fitted on even, in context and refined: ${f1(odd, half, 'refined')}`);
+// `--half-out FILE`: the even-half model as JSON (outside the repository), for trials on the odd half.
+const halfOut = arg('half-out');
+if (halfOut) writeFileSync(halfOut, JSON.stringify(half));
 // `--half-only`: a trial that stops at the odd-half figures.
 if (argv.includes('--half-only')) process.exit(0);
 const scorer = fitModel(train);
 const model: PlacementModel = { ...scorer, context: fitContext(train, scorer) };
 console.log(
-  `all train images: roots ${f1(train, model, 'roots')}; damping 0.1 ${f1(train, model, 'damping')}; in context ${f1(train, model, 'context')}`,
+  `all train images: roots ${f1(train, model, 'roots')}; damping 0.1 ${f1(train, model, 'damping')}; in context ${f1(train, model, 'context')}; refined ${f1(train, model, 'refined')}`,
 );
 const check = arg('check');
 if (check) {
   const set = read(check);
-  console.log(`check: roots ${f1(set, model, 'roots')}; placement ${f1(set, model, 'context')}`);
+  console.log(
+    `check: roots ${f1(set, model, 'roots')}; placement ${f1(set, model, 'context')}; refined ${f1(set, model, 'refined')}`,
+  );
 }
 if (argv.includes('--save')) {
   const file = fileURLToPath(

@@ -27,7 +27,9 @@ import {
   PLACEMENT_RADIUS_UM,
   placeHairsInContext,
   placementCandidates,
+  REFINE_RADIUS_UM,
   type RootCandidatePoint,
+  refinePlacement,
 } from './placement';
 import { PLACEMENT_MODEL } from './placement-model';
 import { clippedShare, pathLengthPx, typicalTerminalUm, weightedLength } from './post-process';
@@ -503,17 +505,25 @@ export function analyzeHairDetailed(
     height,
     peakPoints(rootPoints, factor),
   );
+  const candidateScores = candidates.map((c) => candidateScore(c.features));
   const chosen = placeHairsInContext(
     candidates,
-    candidates.map((c) => candidateScore(c.features)),
+    candidateScores,
     total,
     PLACEMENT_RADIUS_UM / umPerPx,
     PLACEMENT_MODEL.context,
   );
-  const placedAt: { x: number; y: number }[][] = strands.map(() => []);
+  // Each hair is reported between the candidates that see the same root (refinePlacement); which
+  // strand it stands on, and the diameters' hand-over, read the candidate it was placed on.
+  const reported = refinePlacement(candidates, candidateScores, chosen, REFINE_RADIUS_UM / umPerPx);
+  type Placed = { x: number; y: number; at: { x: number; y: number } };
+  const placedAt: Placed[][] = strands.map(() => []);
   // Hairs on a detector's point with no strand near it (a faint or merged hair).
-  const unstranded: { x: number; y: number }[] = [];
-  for (const c of chosen) (placedAt[candidates[c]!.strand] ?? unstranded).push(candidates[c]!);
+  const unstranded: Placed[] = [];
+  chosen.forEach((c, k) => {
+    const { x, y, strand } = candidates[c]!;
+    (placedAt[strand] ?? unstranded).push({ x, y, at: reported[k]! });
+  });
   lap('placement');
 
   // A strand the rules left out that the placement gave a hair (a sibling's or a piece's end) is
@@ -550,8 +560,8 @@ export function analyzeHairDetailed(
     const ds = placedDiameters[i]!;
     for (let c = 0; c < own; c++) {
       hairs.push({
-        x: Math.round(at[c]!.x),
-        y: Math.round(at[c]!.y),
+        x: Math.round(at[c]!.at.x),
+        y: Math.round(at[c]!.at.y),
         diameterUm: round(ds[c]!, 1),
         class: classifyDiameter(ds[c]!),
       });
@@ -562,14 +572,14 @@ export function analyzeHairDetailed(
       counted: own > 0,
       class:
         own > 0 ? classifyDiameter(strandHairDiameters(strandDiameters[i]!, noLevel, 1, typical)[0]!) : null,
-      emergence: own > 0 ? { x: at[0]!.x, y: at[0]!.y } : null,
+      emergence: own > 0 ? { x: at[0]!.at.x, y: at[0]!.at.y } : null,
       hidden: Math.max(0, own - 1),
     });
   });
   if (unstranded.length) {
     const unstrandedDs = placedDiameters[strands.length]!;
     for (let k = 0; k < unstranded.length; k++) {
-      const p = unstranded[k]!;
+      const p = unstranded[k]!.at;
       const um = unstrandedDs[k]!;
       const x = Math.round(p.x);
       const y = Math.round(p.y);

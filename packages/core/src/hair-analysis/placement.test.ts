@@ -9,6 +9,7 @@ import {
   placeHairsInContext,
   placementCandidates,
   pointAtArc,
+  refinePlacement,
 } from './placement';
 import { PLACEMENT_MODEL } from './placement-model';
 import { generateTrichoscopyImage } from './synthetic';
@@ -58,6 +59,27 @@ describe('candidate points for the emergence of hairs', () => {
     const ends = c.filter((k) => k.strand === 1);
     expect(ends.map((k) => k.type)).toEqual(['end', 'end']);
     expect(ends.map((k) => k.x)).toEqual([14.5, 55.5]);
+  });
+
+  it('tells which way a strand on the frame runs: its far end’s kind and how straight it heads in', () => {
+    // A strand from the left edge (x = 0) straight into the image to a free tip, and one along
+    // the top edge; a strand in the middle reads no frame direction.
+    const inward = strand(0, 100, 50, 0);
+    inward.start = { ...inward.start, kind: 'border' };
+    const along = strand(5, 100, 0, 0);
+    along.start = { ...along.start, kind: 'border' };
+    const c = placementCandidates([inward, along, strand(100, 160, 100, 1)], 10, 300, 200);
+    const n = c[0]!.features.length;
+    const kinds = (k: Candidate) => k.features.slice(n - 5, n - 1);
+    // The border end of the first strand: far end free (one-hot free, border, junction, corner).
+    expect(kinds(c[0]!)).toEqual([1, 0, 0, 0]);
+    expect(c[0]!.features[n - 1]).toBeCloseTo(1, 9);
+    // Its free end: the far end is on the border, and no frame direction.
+    expect(kinds(c[1]!)).toEqual([0, 1, 0, 0]);
+    expect(c[1]!.features[n - 1]).toBe(0);
+    // The top strand runs along its edge: cosine 0 (its nearest edge is the top, y = 0).
+    expect(c[2]!.features[n - 1]).toBeCloseTo(0, 9);
+    expect(c.filter((k) => k.strand === 2).every((k) => k.features[n - 1] === 0)).toBe(true);
   });
 
   it('walks a polyline by arc length', () => {
@@ -133,6 +155,40 @@ describe('placing the hairs in context', () => {
     const c = [at(0, 0), at(300, 1)];
     expect(PLACEMENT_MODEL.context).toHaveLength(CONTEXT_FEATURES);
     expect(placeHairsInContext(c, [0.8, 0.6], 2, 11, PLACEMENT_MODEL.context)).toEqual([0, 1]);
+  });
+});
+
+describe('where a placed hair is reported', () => {
+  const c = [
+    { x: 0, y: 0 },
+    { x: 10, y: 0 },
+    { x: 40, y: 0 },
+    { x: 8, y: 6 },
+  ];
+
+  it('between the candidates within the radius that see the same root, by their scores', () => {
+    // Candidate 1 (score 0.2) is within 11 px of candidate 0 (0.6); candidate 2 is too far.
+    // Squared scores, the hair's own candidate counted twice: 2 · 0.36 and 0.04.
+    const [p] = refinePlacement(c, [0.6, 0.2, 0.9, 0], [0], 11);
+    expect(p!.x).toBeCloseTo((0.04 * 10) / (2 * 0.36 + 0.04), 9);
+    expect(p!.y).toBeCloseTo(0, 9);
+  });
+
+  it('not towards a candidate that carries a hair of its own, nor for a lone candidate', () => {
+    const near = (got: { x: number; y: number }[], want: [number, number][]) => {
+      expect(got).toHaveLength(want.length);
+      got.forEach((p, i) => {
+        expect(p.x).toBeCloseTo(want[i]![0], 9);
+        expect(p.y).toBeCloseTo(want[i]![1], 9);
+      });
+    };
+    near(refinePlacement(c, [0.6, 0.2, 0.9, 0], [0, 1], 11), [
+      [0, 0],
+      [10, 0],
+    ]);
+    near(refinePlacement(c, [0.6, 0.2, 0.9, 0], [2], 11), [[40, 0]]);
+    // Scores all 0: the candidate itself.
+    near(refinePlacement(c, [0, 0, 0, 0], [3], 11), [[8, 6]]);
   });
 });
 

@@ -287,6 +287,7 @@ export function placementCandidates(
     const s = strands[c.strand] ?? NO_STRAND;
     // A detector's point reads no strand end: its own evidence is the score.
     const end = c.type === 'point' ? NO_END : c.atStart ? s.start : s.end;
+    const far = c.type === 'point' ? NO_END : c.atStart ? s.end : s.start;
     const side = c.atStart ? 0 : 1;
     const endEvidence =
       c.type === 'point' ? [0, 0, 0] : [s.halo[side]!, s.bulge[side]!, s.halo[side]! - s.halo[1 - side]!];
@@ -314,9 +315,28 @@ export function placementCandidates(
       c.score ?? near.best,
       Math.min(4, near.n),
       Math.min(3, toStrand / 100),
+      // Which way the strand runs: a hair that enters the frame (its end on the border, the
+      // shaft heading straight in, the far end a free tip) has its marked root at the border.
+      ...END_KINDS.map((k) => (k === far.kind ? 1 : 0)),
+      end.kind === 'border' ? inwardCosine(end, far, width, height) : 0,
     ];
     return { strand: c.strand, x: c.x, y: c.y, type: c.type, features };
   });
+}
+
+/**
+ * Cosine between the direction from a strand end on the frame to its far end and the inward normal
+ * of the frame edge nearest to it (1: the shaft heads straight into the image; 0: along the edge).
+ */
+function inwardCosine(end: PlacementEnd, far: PlacementEnd, width: number, height: number): number {
+  const dx = far.x - end.x;
+  const dy = far.y - end.y;
+  const l = Math.hypot(dx, dy);
+  if (l === 0) return 0;
+  const gaps = [end.x, end.y, width - end.x, height - end.y];
+  const edge = gaps.indexOf(Math.min(...gaps));
+  const along = edge === 0 ? dx : edge === 1 ? dy : edge === 2 ? -dx : -dy;
+  return along / l;
 }
 
 export interface PlacementModel extends SmallMlp {
@@ -509,4 +529,49 @@ export function placeHairsInContext(
     for (const c of context.place(best)) z[c] = context.logit(c, weights, scratch);
   }
   return chosen;
+}
+
+/**
+ * Reach of the report's refinement (refinePlacement), µm; chosen with the weights below on the
+ * even-numbered FDU train images (the model fitted on them) among 90–160 µm, squared or plain
+ * scores, the hair's own candidate counted 1, 2 or 4 times.
+ */
+export const REFINE_RADIUS_UM = 130;
+/** The hair's own candidate counts this many times in the mean. */
+const REFINE_SELF = 2;
+
+/**
+ * Where each placed hair is reported: the mean of the candidates within `radius` of its own
+ * (itself counted REFINE_SELF times), weighted by their squared scores, leaving out candidates
+ * that carry a hair of their own. A marked root often lies between two candidates that both see
+ * it (a strand's root and a detector's peak, an end and a point along the shaft): the hair goes to
+ * whichever scored higher, sometimes just beyond the matching radius of the root both were read
+ * from. Returns one point per entry of `chosen`, in its order.
+ */
+export function refinePlacement(
+  candidates: readonly { x: number; y: number }[],
+  scores: readonly number[],
+  chosen: readonly number[],
+  radius: number,
+): { x: number; y: number }[] {
+  const taken = new Set(chosen);
+  const r2 = radius * radius;
+  return chosen.map((k) => {
+    const c = candidates[k]!;
+    let sx = 0;
+    let sy = 0;
+    let sw = 0;
+    for (let j = 0; j < candidates.length; j++) {
+      if (j !== k && taken.has(j)) continue;
+      const q = candidates[j]!;
+      const dx = q.x - c.x;
+      const dy = q.y - c.y;
+      if (dx * dx + dy * dy > r2) continue;
+      const w = scores[j]! * scores[j]! * (j === k ? REFINE_SELF : 1);
+      sx += w * q.x;
+      sy += w * q.y;
+      sw += w;
+    }
+    return sw > 0 ? { x: sx / sw, y: sy / sw } : { x: c.x, y: c.y };
+  });
 }

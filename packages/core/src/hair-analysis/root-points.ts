@@ -463,7 +463,10 @@ export function detectRootPoints(
   const near = SEEDS_NEAR_UM / maps.umPerWorkingPx;
   for (let i = 0; i < n; i++) {
     // The seed itself is within reach: not counted.
-    features[i * F + SEEDS_NEAR] = Math.min(SEEDS_NEAR_CAP, crowd.query(seeds[2 * i]!, seeds[2 * i + 1]!, near, near).n - 1);
+    features[i * F + SEEDS_NEAR] = Math.min(
+      SEEDS_NEAR_CAP,
+      crowd.query(seeds[2 * i]!, seeds[2 * i + 1]!, near, near).n - 1,
+    );
     scores[i] = rootPointScore(features, model, i * F);
   }
   const peaks = scorePeaks(seeds, scores, model.threshold, model.peakUm / maps.umPerWorkingPx);

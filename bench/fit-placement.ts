@@ -45,7 +45,10 @@ import {
 import { ROOT_POINT_MODEL } from '../packages/core/src/hair-analysis/root-point-model';
 import {
   ROOT_POINT_FEATURE_NAMES,
+  type RootPointModel,
   rootPointScore,
+  SEEDS_NEAR_CAP,
+  SEEDS_NEAR_UM,
   scorePeaks,
 } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
@@ -82,22 +85,41 @@ interface Prepared {
   labels: number[];
   count: number;
 }
+/**
+ * `--root-model FILE`: a trial root-point model (JSON, as `bench/fit-root-points.ts --half-out`
+ * writes one fitted on the even-numbered images), used in place of root-point-model.ts; not saved.
+ */
+const rootModelFile = arg('root-model');
+const ROOT_MODEL: RootPointModel = rootModelFile
+  ? (JSON.parse(readFileSync(rootModelFile, 'utf8')) as RootPointModel)
+  : ROOT_POINT_MODEL;
+if (argv.includes('--save') && rootModelFile) throw new Error('--root-model is for trials');
 /** Peak threshold of the root-point model; `--point-threshold` tries another (not saved). */
-const POINT_THRESHOLD = Number(arg('point-threshold') ?? ROOT_POINT_MODEL.threshold);
+const POINT_THRESHOLD = Number(arg('point-threshold') ?? ROOT_MODEL.threshold);
 if (argv.includes('--save') && POINT_THRESHOLD !== ROOT_POINT_MODEL.threshold)
   throw new Error('--point-threshold is for trials: save with the root-point model’s own threshold');
 
+const SEEDS_NEAR = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
 /** The root-point model's peaks among the dumped seeds (x, y, old score, features...). */
 function peaksOf(points: number[][], umPerPx: number): RootCandidatePoint[] {
   const xy = points.flatMap((p) => [p[0]!, p[1]!]);
   // The engine caps the distance to a strand's centre line at 150 µm (dumps before it, at 300).
   const at = 3 + ROOT_POINT_FEATURE_NAMES.indexOf('toStrand');
-  const scores = points.map((p) => {
+  // Other seeds within SEEDS_NEAR_UM, as the engine counts them (dumps before 074 capped it at 12).
+  const near = SEEDS_NEAR_UM / umPerPx;
+  const crowd = points.map((p, i) => {
+    let c = 0;
+    for (let j = 0; j < points.length; j++)
+      if (j !== i && Math.hypot(points[j]![0]! - p[0]!, points[j]![1]! - p[1]!) <= near) c++;
+    return Math.min(SEEDS_NEAR_CAP, c);
+  });
+  const scores = points.map((p, i) => {
     const f = p.slice(3);
     f[at - 3] = Math.min(1.5, p[at]!);
-    return Math.fround(rootPointScore(f, ROOT_POINT_MODEL));
+    if (SEEDS_NEAR < f.length) f[SEEDS_NEAR] = crowd[i]!;
+    return Math.fround(rootPointScore(f, ROOT_MODEL));
   });
-  const radius = ROOT_POINT_MODEL.peakUm / umPerPx;
+  const radius = ROOT_MODEL.peakUm / umPerPx;
   return scorePeaks(xy, scores, POINT_THRESHOLD, radius).map((i) => ({
     x: xy[2 * i]!,
     y: xy[2 * i + 1]!,

@@ -13,7 +13,13 @@
  * of the roots the engine's placement missed lie within 110 µm of a seed and of a kept peak, and
  * the root F1 a perfect scorer would reach over them (the ceiling the new candidates give).
  *
- *   npx tsx bench/fit-root-points.ts --rows /tmp/train.jsonl [--hidden 16] [--epochs 6] [--label-um 60] [--threshold T] [--save]
+ * Trials (decision 074): `--use N` / `--drop a,b` leave features out, `--neg-share S` keeps another
+ * share of the negatives, `--quick` prints only the seed AUC on the odd half, `--half-out FILE`
+ * writes the model fitted on the even half for `bench/fit-placement.ts --root-model FILE
+ * --half-only` (the placement's root F1 on the odd half, the figure every choice was made by), and
+ * `--half-only` stops there.
+ *
+ *   npx tsx bench/fit-root-points.ts --rows /tmp/train.jsonl [--hidden 32] [--epochs 10] [--label-um 60] [--threshold T] [--save]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +29,8 @@ import {
   ROOT_POINT_FEATURES,
   type RootPointModel,
   rootPointScore,
+  SEEDS_NEAR_CAP,
+  SEEDS_NEAR_UM,
   scorePeaks,
 } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
@@ -33,14 +41,28 @@ const arg = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const HIDDEN = Number(arg('hidden') ?? 16);
-const EPOCHS = Number(arg('epochs') ?? 6);
+// 32 units and 10 epochs since decision 074 (16 and 6 before; odd-half placement F1 0.753 → 0.757).
+const HIDDEN = Number(arg('hidden') ?? 32);
+const EPOCHS = Number(arg('epochs') ?? 10);
 const LABEL_UM = Number(arg('label-um') ?? 60);
 const PEAK_UM = Number(arg('peak-um') ?? 80);
 /** Kept peaks per hair the count model counted, at most (sets the threshold). */
 const PER_HAIR = Number(arg('per-hair') ?? 1);
 const MATCH_UM = 110;
+/** Share of the seeds with no marked root within LABEL_UM kept for the fit (weighted back up). */
+const NEG_SHARE = Number(arg('neg-share') ?? 1 / 3);
+/**
+ * Features the scorer reads: every one by default; `--use N` the first N (N = 27: the features of
+ * decision 066), `--drop a,b` leaves the named ones out. A feature left out keeps its place in
+ * the model with zero weights.
+ */
+const USE = Number(arg('use') ?? ROOT_POINT_FEATURES);
+const DROP = new Set((arg('drop') ?? '').split(',').filter(Boolean));
+for (const d of DROP)
+  if (!(ROOT_POINT_FEATURE_NAMES as readonly string[]).includes(d)) throw new Error(`no feature ${d}`);
+const USED = ROOT_POINT_FEATURE_NAMES.map((name, k) => k < USE && !DROP.has(name));
 const TO_STRAND = ROOT_POINT_FEATURE_NAMES.indexOf('toStrand');
+const SEEDS_NEAR = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
 
 interface Image {
   id: string;
@@ -83,6 +105,14 @@ function read(file: string): Image[] {
       features[i * F + TO_STRAND] = Math.min(1.5, features[i * F + TO_STRAND]!);
       labels[i] = roots.some((q) => Math.hypot(q.x - p[0]!, q.y - p[1]!) <= r) ? 1 : 0;
     });
+    // Other seeds within SEEDS_NEAR_UM, as the engine counts them (dumps before 074 capped it at 12).
+    const near = SEEDS_NEAR_UM / row.umPerPx;
+    for (let i = 0; i < n; i++) {
+      let c = 0;
+      for (let j = 0; j < n; j++)
+        if (j !== i && Math.hypot(xy[2 * j]! - xy[2 * i]!, xy[2 * j + 1]! - xy[2 * i + 1]!) <= near) c++;
+      features[i * F + SEEDS_NEAR] = Math.min(SEEDS_NEAR_CAP, c);
+    }
     images.push({
       id: row.id,
       umPerPx: row.umPerPx,
@@ -107,7 +137,7 @@ function fitScorer(set: Image[]): Weights {
   const img: number[] = [];
   set.forEach((im, k) => {
     for (let i = 0; i < im.labels.length; i++)
-      if (im.labels[i] || rng.uniform() < 1 / 3) {
+      if (im.labels[i] || rng.uniform() < NEG_SHARE) {
         rows.push(i);
         img.push(k);
       }
@@ -122,7 +152,7 @@ function fitScorer(set: Image[]): Weights {
     const im = set[img[r]!]!;
     for (let k = 0; k < F; k++) z[r * F + k] = im.features[rows[r]! * F + k]!;
     y[r] = im.labels[rows[r]!]!;
-    wt[r] = y[r] ? 1 : 3;
+    wt[r] = y[r] ? 1 : 1 / NEG_SHARE;
   }
   let wsum = 0;
   for (let r = 0; r < n; r++) wsum += wt[r]!;
@@ -131,7 +161,7 @@ function fitScorer(set: Image[]): Weights {
     for (let k = 0; k < F; k++) scale[k]! += (wt[r]! * (z[r * F + k]! - mean[k]!) ** 2) / wsum;
   for (let k = 0; k < F; k++) scale[k] = Math.sqrt(scale[k]!) + 1e-6;
   for (let r = 0; r < n; r++)
-    for (let k = 0; k < F; k++) z[r * F + k] = (z[r * F + k]! - mean[k]!) / scale[k]!;
+    for (let k = 0; k < F; k++) z[r * F + k] = USED[k] ? (z[r * F + k]! - mean[k]!) / scale[k]! : 0;
   const H = HIDDEN;
   const np = F * H + 2 * H + 1;
   const p = new Float64Array(np);
@@ -191,7 +221,7 @@ function fitScorer(set: Image[]): Weights {
     console.log(`  epoch ${epoch + 1}/${EPOCHS}: loss ${(loss / wsum).toFixed(4)} over ${n} seeds`);
   }
   const w1 = new Array<number>(F * H);
-  for (let k = 0; k < F; k++) for (let j = 0; j < H; j++) w1[k * H + j] = p[j * F + k]!;
+  for (let k = 0; k < F; k++) for (let j = 0; j < H; j++) w1[k * H + j] = USED[k] ? p[j * F + k]! : 0;
   const round = (v: number) => +v.toPrecision(5);
   return {
     mean: mean.map(round),
@@ -270,6 +300,30 @@ function scoresOf(im: Image, w: Weights): Float64Array {
   for (let i = 0; i < s.length; i++)
     s[i] = Math.fround(rootPointScore(im.features, m, i * ROOT_POINT_FEATURES));
   return s;
+}
+
+/** Ranking quality only (AUC over the seeds); returns the default threshold. */
+function quick(set: Image[], w: Weights): number {
+  const all: [number, number][] = [];
+  for (const im of set) {
+    const s = scoresOf(im, w);
+    im.labels.forEach((l, i) => {
+      all.push([s[i]!, l]);
+    });
+  }
+  all.sort((a, b) => a[0] - b[0]);
+  let rankSum = 0;
+  let pos = 0;
+  all.forEach(([, l], i) => {
+    if (l) {
+      rankSum += i + 1;
+      pos++;
+    }
+  });
+  console.log(
+    `  seeds ${all.length}, positive ${pos}, AUC ${((rankSum - (pos * (pos + 1)) / 2) / (pos * (all.length - pos))).toFixed(4)}`,
+  );
+  return 0.2;
 }
 
 function report(set: Image[], w: Weights, thresholds: number[]): number {
@@ -354,13 +408,21 @@ const odd = train.filter((_, i) => i % 2 === 1);
 const half = fitScorer(even);
 console.log('odd train images, scorer fitted on the even ones:');
 const thresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
-const byRule = report(odd, half, thresholds);
+const byRule = argv.includes('--quick') ? quick(odd, half) : report(odd, half, thresholds);
 // `--threshold T`: a threshold chosen by the placement's root F1 on the odd half
 // (bench/fit-placement.ts --point-threshold T --half-only); else the peaks-per-hair rule.
 const threshold = arg('threshold') ? Number(arg('threshold')) : byRule;
 console.log(
   `threshold ${threshold} (the rule of at most ${PER_HAIR} peaks per engine hair on the odd half: ${byRule})`,
 );
+// `--half-out FILE`: the model fitted on the even half, for `bench/fit-placement.ts --root-model
+// FILE --half-only` (the placement's root F1 on the odd half).
+const halfOut = arg('half-out');
+if (halfOut) {
+  writeFileSync(halfOut, JSON.stringify({ ...half, threshold, peakUm: PEAK_UM }));
+  console.log(`wrote ${halfOut}`);
+}
+if (argv.includes('--half-only')) process.exit(0);
 const model: RootPointModel = { ...fitScorer(train), threshold, peakUm: PEAK_UM };
 if (argv.includes('--save')) {
   const file = fileURLToPath(

@@ -713,12 +713,21 @@ function strandPoints(
   const paths: number[][] = [];
   const ends: number[] = [];
   const roots: number[] = [];
-  for (const s of strands) {
+  const tips: number[] = [];
+  for (let i = 0; i < strands.length; i++) {
+    const s = strands[i]!;
     paths.push(s.path);
     ends.push(s.start.x, s.start.y, s.end.x, s.end.y);
+    const d = decisions[i];
+    if (!d?.counted) continue;
+    roots.push(d.x, d.y);
+    // The tip is the end farther from the root the rules chose.
+    const toStart = Math.hypot(s.start.x - d.x, s.start.y - d.y);
+    const toEnd = Math.hypot(s.end.x - d.x, s.end.y - d.y);
+    if (toStart >= toEnd) tips.push(s.start.x, s.start.y);
+    else tips.push(s.end.x, s.end.y);
   }
-  for (const d of decisions) if (d.counted) roots.push(d.x, d.y);
-  return { paths, ends, roots };
+  return { paths, ends, roots, tips };
 }
 
 /** The detector's peaks (working pixels) as flat x,y pairs, and their scores. */

@@ -117,8 +117,9 @@ describe('root end', () => {
       expect(r.hairCount).toBeGreaterThanOrEqual(1);
       expect(r.hairCount).toBeLessThanOrEqual(2);
       const [root, tip] = left ? [250, 550] : [550, 250];
-      // The strand's first hair within ~110 µm of the real root, as the real-image benchmark matches roots.
-      expect(Math.abs(r.hairs[0]!.x - root)).toBeLessThan(37);
+      // A hair within ~110 µm of the real root, as the real-image benchmark matches roots (in any
+      // order: since decision 074 the second hair of the V may be listed first).
+      expect(Math.min(...r.hairs.map((h) => Math.abs(h.x - root)))).toBeLessThan(37);
       for (const h of r.hairs) expect(Math.abs(h.x - root)).toBeLessThan(Math.abs(h.x - tip));
     }
   });

@@ -108,6 +108,69 @@ describe('root-point seeds and their features', () => {
   });
 });
 
+describe('the shape of the darkness around a point (decision 074)', () => {
+  it('tells an end from the middle of a shaft, a dark dot from skin, and a tip from a root', () => {
+    const maps = oneShaft();
+    // A dark dot (a follicle opening) on the skin, 3 px across, at (60, 12).
+    for (let y = 11; y <= 13; y++) for (let x = 59; x <= 61; x++) maps.dark[y * maps.width + x] = 0.5;
+    const d = new RootPointFeatures(maps, {
+      paths: [],
+      ends: [32, 40, 88, 40],
+      roots: [32, 40],
+      tips: [88, 40],
+    });
+    const at = (x: number, y: number) => {
+      const f = new Array<number>(ROOT_POINT_FEATURES).fill(Number.NaN);
+      d.describe(x, y, f);
+      return f;
+    };
+    const end = at(32, 40);
+    const middle = at(60, 40);
+    const dot = at(60, 12);
+    const skin = at(10, 70);
+    expect([end, middle, dot, skin].every((f) => f.every(Number.isFinite))).toBe(true);
+    // The mask leaves an end one way only, the middle both ways, 180° apart.
+    expect(feature(end, 'armPull')).toBeGreaterThan(0.9);
+    expect(feature(middle, 'armPull')).toBeLessThan(0.1);
+    expect(feature(middle, 'armAngle')).toBe(1);
+    expect(feature(end, 'armAngle')).toBe(0);
+    // Past the end there is skin, along the shaft the shaft.
+    expect(feature(end, 'beyondDark')).toBeCloseTo(-0.6, 5);
+    expect(feature(end, 'alongDark')).toBeCloseTo(0, 5);
+    // Only the dot is darker than every ring around it.
+    expect(feature(dot, 'dotContrast30')).toBeCloseTo(0.5, 5);
+    expect(feature(skin, 'dotContrast30')).toBe(0);
+    expect(feature(middle, 'dotContrast30')).toBeGreaterThan(0);
+    expect(feature(middle, 'dotContrast30')).toBeLessThan(0.6);
+    // The counted strand's tip is its other end, 560 µm away: beyond the 300 µm cap (units of 100 µm).
+    expect(feature(end, 'toTip')).toBe(3);
+    expect(feature(at(86, 40), 'toTip')).toBeCloseTo(0.2, 5);
+    expect(feature(end, 'rootsNear')).toBe(1);
+  });
+
+  it('counts the other seeds near each seed', () => {
+    const maps = oneShaft();
+    const d = new RootPointFeatures(maps, { paths: [], ends: [], roots: [] });
+    const model: RootPointModel = {
+      mean: [0],
+      scale: [1],
+      w1: [0],
+      b1: [0],
+      w2: [0],
+      b2: 0,
+      threshold: 0.5,
+      peakUm: 80,
+    };
+    const found = detectRootPoints(d, maps, model);
+    const k = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
+    const n = found.seeds.length / 2;
+    const counts = Array.from({ length: n }, (_, i) => found.features[i * ROOT_POINT_FEATURES + k]!);
+    // Seeds 40 µm apart along one line: 110 µm reaches two on each side in the middle, fewer at the ends.
+    expect(Math.max(...counts)).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...counts)).toBeLessThan(Math.max(...counts));
+  });
+});
+
 describe('root-point peaks', () => {
   it('keeps the best point of each neighbourhood that reaches the threshold', () => {
     const xy = [0, 0, 5, 0, 50, 0, 100, 0];

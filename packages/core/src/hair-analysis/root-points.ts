@@ -44,6 +44,8 @@ export interface RootPointStrands {
   ends: readonly number[];
   /** Emergence points of the counted strands, flat x,y pairs. */
   roots: readonly number[];
+  /** The other ends (tips) of the counted strands, flat x,y pairs; none when left out. */
+  tips?: readonly number[];
 }
 
 export interface RootPointModel extends SmallMlp {
@@ -67,6 +69,12 @@ const BACKGROUND_UM = 200;
 /** Distances to strand ends and roots are capped here, µm; distances to a strand's centre line at NEAR_UM. */
 const FAR_UM = 300;
 const NEAR_UM = 150;
+/** Rings of the dot contrast (darkness here against the ring's mean), µm. */
+const DOT_UM = [30, 60, 120] as const;
+/** Other seeds counted within this distance, µm (crowded shaft areas against lone dots). */
+export const SEEDS_NEAR_UM = 110;
+/** Cap of that count (about the cells of a 110 µm disc). */
+export const SEEDS_NEAR_CAP = 30;
 
 /** Number of features per point; the order is ROOT_POINT_FEATURES. */
 export const ROOT_POINT_FEATURE_NAMES = [
@@ -86,9 +94,26 @@ export const ROOT_POINT_FEATURE_NAMES = [
   'toRoot',
   'endsNear',
   'toFrame',
+  // Decision 074: the shape of the darkness around the point and what stands near it.
+  'dotContrast30',
+  'dotContrast60',
+  'dotContrast120',
+  'halo40',
+  'armPull',
+  'armAngle',
+  'beyondDark',
+  'alongDark',
+  'taper',
+  'toTip',
+  'rootsNear',
+  'seedsNear',
 ] as const;
+/** Index of 'seedsNear', filled by detectRootPoints once every seed is known. */
+const SEEDS_NEAR = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
 export const ROOT_POINT_FEATURES = ROOT_POINT_FEATURE_NAMES.length;
 
+/** Mask samples of one ring (describe's scratch). */
+const ring = new Uint8Array(RING_SAMPLES);
 const COS = Array.from({ length: RING_SAMPLES }, (_, k) => Math.cos((2 * Math.PI * k) / RING_SAMPLES));
 const SIN = Array.from({ length: RING_SAMPLES }, (_, k) => Math.sin((2 * Math.PI * k) / RING_SAMPLES));
 
@@ -150,6 +175,7 @@ export class RootPointFeatures {
   private readonly strands: Buckets;
   private readonly ends: Buckets;
   private readonly roots: Buckets;
+  private readonly tips: Buckets;
   private readonly px: (um: number) => number;
 
   constructor(
@@ -165,6 +191,7 @@ export class RootPointFeatures {
       for (let i = 0; i < path.length; i += 2) this.strands.add(path[i]! % w, Math.floor(path[i]! / w));
     this.ends = new Buckets(size, strands.ends);
     this.roots = new Buckets(size, strands.roots);
+    this.tips = new Buckets(size, strands.tips ?? []);
   }
 
   /** Features of the point (x, y) in working pixels, written to `out` from `offset`. */
@@ -214,18 +241,79 @@ export class RootPointFeatures {
     out[o++] = (e.d * u) / 100;
     out[o++] = (this.roots.query(x, y, far).d * u) / 100;
     out[o++] = Math.min(4, e.n);
-    out[o] = Math.min(3, (Math.min(x, y, w - 1 - x, h - 1 - y) * u) / 100);
+    out[o++] = Math.min(3, (Math.min(x, y, w - 1 - x, h - 1 - y) * u) / 100);
+    // A follicle opening or a hair's stub is a dark dot: darker than every ring around it, at
+    // several scales; a shaft is dark on two sides of a ring only, texture on none.
+    const centre = dark[p]!;
+    for (const um of DOT_UM) out[o++] = centre - this.ringMean(dark, x, y, this.px(um), true);
+    out[o++] = this.ringMean(red, x, y, this.px(40)) - this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    // Which way the shaft leaves the point (mean direction of the mask on the 50 µm ring): pulled
+    // one way at an end, balanced along a shaft; the angle between two arms (a V of two hairs from
+    // one opening is < 180°).
+    const r50 = this.px(50);
+    let vx = 0;
+    let vy = 0;
+    let on = 0;
+    let from = -1;
+    for (let k = 0; k < RING_SAMPLES; k++) {
+      const sx = Math.round(x + r50 * COS[k]!);
+      const sy = Math.round(y + r50 * SIN[k]!);
+      const v = sx >= 0 && sy >= 0 && sx < w && sy < h && mask[sy * w + sx] ? 1 : 0;
+      ring[k] = v;
+      if (v) {
+        vx += COS[k]!;
+        vy += SIN[k]!;
+        on++;
+      } else if (from < 0) from = k;
+    }
+    // Centres of the first two arms, read from an off-mask sample so that no arm wraps.
+    let c1 = -1;
+    let c2 = -1;
+    if (from >= 0)
+      for (let j = 1, start = -1; j <= RING_SAMPLES; j++) {
+        const k = (from + j) % RING_SAMPLES;
+        if (ring[k] && start < 0) start = j;
+        else if (!ring[k] && start >= 0) {
+          const centre = (start + j - 1) / 2;
+          if (c1 < 0) c1 = centre;
+          else if (c2 < 0) c2 = centre;
+          start = -1;
+        }
+      }
+    const norm = Math.hypot(vx, vy);
+    out[o++] = on ? norm / on : 0;
+    const sep = c2 >= 0 ? Math.min(c2 - c1, RING_SAMPLES - (c2 - c1)) / (RING_SAMPLES / 2) : 0;
+    out[o++] = sep;
+    // Darkness beyond the point against the way the shaft leaves it (skin past a tip, the dark
+    // follicle or a sibling's stub past a root) and along the shaft; the width 40 µm along it
+    // against the width here (a tip tapers, a root is blunt).
+    const ux = norm ? vx / norm : 0;
+    const uy = norm ? vy / norm : 0;
+    const at = (um: number, sign: number) => {
+      const sx = Math.max(0, Math.min(w - 1, Math.round(x + sign * ux * this.px(um))));
+      const sy = Math.max(0, Math.min(h - 1, Math.round(y + sign * uy * this.px(um))));
+      return sy * w + sx;
+    };
+    out[o++] = norm ? (dark[at(30, -1)]! + dark[at(60, -1)]!) / 2 - centre : 0;
+    out[o++] = norm ? (dark[at(30, 1)]! + dark[at(60, 1)]!) / 2 - centre : 0;
+    out[o++] = norm ? ((distance[at(40, 1)]! - distance[p]!) * u) / 50 : 0;
+    out[o++] = (this.tips.query(x, y, far).d * u) / 100;
+    out[o++] = Math.min(4, this.roots.query(x, y, this.px(110), this.px(110)).n);
+    out[o] = 0;
   }
 
-  /** Mean of `plane` over the off-mask samples of a ring of radius `r` px (0 when none). */
-  private ringMean(plane: Float32Array, x: number, y: number, r: number): number {
+  /**
+   * Mean of `plane` over the off-mask samples of a ring of radius `r` px, or over all its samples
+   * inside the frame with `all` (0 when none).
+   */
+  private ringMean(plane: Float32Array, x: number, y: number, r: number, all = false): number {
     const { width: w, height: h, mask } = this.maps;
     let s = 0;
     let n = 0;
     for (let k = 0; k < RING_SAMPLES; k++) {
       const sx = Math.round(x + r * COS[k]!);
       const sy = Math.round(y + r * SIN[k]!);
-      if (sx < 0 || sy < 0 || sx >= w || sy >= h || mask[sy * w + sx]) continue;
+      if (sx < 0 || sy < 0 || sx >= w || sy >= h || (!all && mask[sy * w + sx])) continue;
       s += plane[sy * w + sx]!;
       n++;
     }
@@ -352,8 +440,15 @@ export function detectRootPoints(
   const F = ROOT_POINT_FEATURES;
   const features = new Float32Array(n * F);
   const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) describer.describe(seeds[2 * i]!, seeds[2 * i + 1]!, features, i * F);
+  const crowd = new Buckets(Math.max(2, SEEDS_NEAR_UM / maps.umPerWorkingPx), seeds);
+  const near = SEEDS_NEAR_UM / maps.umPerWorkingPx;
   for (let i = 0; i < n; i++) {
-    describer.describe(seeds[2 * i]!, seeds[2 * i + 1]!, features, i * F);
+    // The seed itself is within reach: not counted.
+    features[i * F + SEEDS_NEAR] = Math.min(
+      SEEDS_NEAR_CAP,
+      crowd.query(seeds[2 * i]!, seeds[2 * i + 1]!, near, near).n - 1,
+    );
     scores[i] = rootPointScore(features, model, i * F);
   }
   const peaks = scorePeaks(seeds, scores, model.threshold, model.peakUm / maps.umPerWorkingPx);

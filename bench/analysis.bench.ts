@@ -7,6 +7,7 @@
  * generator's usual share of multi-hair units or its usual hair length).
  * Parameters were tuned on seeds 1–12; the default benchmark seeds start at 1000.
  */
+
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,13 +17,10 @@ import sharp from 'sharp';
 import { analyzeHair, hasRowHelper, withoutRowHelper } from '../packages/core/src/hair-analysis';
 import { generateTrichoscopyImage, Rng } from '../packages/core/src/hair-analysis/synthetic';
 import { startRowHelper, stopRowHelper } from '../packages/server/src/modules/analyses/row-helper';
+import { numberArg as arg } from './args';
 import { realAccuracy, realOptions } from './real-accuracy';
 import { SCALPS, scalpConditions, scalpOption } from './scalp-conditions';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const speedOnly = process.argv.includes('--speed-only');
 /** Internal: one fresh process timing decode and analysis, reporting one JSON line to its parent. */
 const speedChild = process.argv.includes('--speed-child');

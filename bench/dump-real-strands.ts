@@ -8,9 +8,11 @@
  *
  * Refuses the `test` split: it is reserved for outside checks.
  */
+
 import { createWriteStream } from 'node:fs';
 import { analyzeHairDetailed } from '../packages/core/src/hair-analysis/analyze-hair';
 import { ROOT_POINT_FEATURES, type RootPoints } from '../packages/core/src/hair-analysis/root-points';
+import { arg } from './args';
 import { decodeImage, FDU_UM_PER_PX, readSplit } from './real-images';
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -24,13 +26,8 @@ function rootPointRows(r: RootPoints & { factor: number }): number[][] {
   ]);
 }
 
-const argv = process.argv;
-const arg = (name: string, fallback?: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1]! : fallback;
-};
 const dir = arg('real');
-const split = arg('split', 'train')!;
+const split = arg('split') ?? 'train';
 const out = arg('out');
 if (!dir || !out) throw new Error('usage: --real DIR --split train|val --out FILE');
 if (split === 'test') throw new Error('the test split is reserved for outside checks');

@@ -12,6 +12,7 @@
  * Real images are taken from the train split starting at its second image, every k-th, so that
  * they differ from those the count model takes (from the first). Never reads val or test.
  */
+
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeHairDetailed } from '../packages/core/src/hair-analysis';
@@ -22,14 +23,13 @@ import {
   MAX_TRUSTED_ERROR,
 } from '../packages/core/src/hair-analysis/confidence';
 import { generateTrichoscopyImage, variedScalp } from '../packages/core/src/hair-analysis/synthetic';
+import { arg } from './args';
 import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
 
 const argv = process.argv;
-const val = (name: string, fallback: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1]! : fallback;
-};
+
+const val = (name: string, fallback: string) => arg(name) ?? fallback;
 const realDir = val('real', '');
 const nReal = Number(val('real-count', '300'));
 const nSynthetic = Number(val('synthetic', '100'));

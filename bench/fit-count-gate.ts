@@ -22,6 +22,7 @@
  * cross-validation grouped by patient (the FDU ids `<date>_<patient>_<site>`: sites of one scalp
  * look alike); each side's penalty by its out-of-fold log-loss, the threshold on the out-of-fold chances.
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeHairDetailed } from '../packages/core/src/hair-analysis';
@@ -34,14 +35,12 @@ import {
   underFeatures,
 } from '../packages/core/src/hair-analysis/count-gate';
 import { generateTrichoscopyImage, variedScalp } from '../packages/core/src/hair-analysis/synthetic';
+import { arg } from './args';
 import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES } from './real-images';
 
 const argv = process.argv;
-const arg = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+
 const BAD = 0.5;
 /** Each side's model learns images more than this far off on its side (see the header). */
 const label = Number(arg('label') ?? '0.35');

@@ -19,6 +19,7 @@
  * The default seeds 2000–2399 (and 2200–2299 for --usual-from) are disjoint from the tuning (1–12,
  * 100–139), validation (200–239) and benchmark (1000–1099) seeds. With hand-counted clinic images, fit on those instead.
  */
+
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +30,11 @@ import {
   type CountFeature,
 } from '../packages/core/src/hair-analysis/count-model';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
+import { numberArg as arg } from './args';
 import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES, splitList } from './real-images';
 import { scalpConditions, scalpOption } from './scalp-conditions';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const from = arg('from', 2000);
 const count = arg('count', 400);
 const jobs = Math.max(1, arg('jobs', 2));

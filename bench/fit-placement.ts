@@ -24,6 +24,7 @@
  *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl --point-threshold 0.4 --half-only   (a trial)
  *   npx tsx bench/fit-placement.ts --rows /tmp/train.jsonl --half-only --half-out /tmp/half.json   (keeps the even-half model)
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StrandInfo } from '../packages/core/src/hair-analysis/analyze-hair';
@@ -53,6 +54,7 @@ import {
 } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
 import type { HairAnalysisResult } from '../packages/core/src/hair-analysis/types';
+import { arg } from './args';
 import { solve } from './linear-solve';
 import {
   type AnnotatedHair,
@@ -63,10 +65,7 @@ import {
 } from './real-images';
 
 const argv = process.argv;
-const arg = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+
 interface Row {
   id: string;
   umPerPx: number;

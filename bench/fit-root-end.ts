@@ -7,18 +7,17 @@
  *
  *   npx tsx bench/fit-root-end.ts --rows /tmp/train.jsonl [--check /tmp/val.jsonl] [--save]
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StrandInfo } from '../packages/core/src/hair-analysis/analyze-hair';
 import { rootEndFeatures } from '../packages/core/src/hair-analysis/root-end';
 import type { StrandEnd } from '../packages/core/src/hair-analysis/trace-strands';
+import { arg } from './args';
 import { type AnnotatedHair, SHAFT_CLASSES } from './real-images';
 
 const argv = process.argv;
-const arg = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+
 interface Row {
   umPerPx: number;
   marked: AnnotatedHair[];

@@ -21,6 +21,7 @@
  *
  *   npx tsx bench/fit-root-points.ts --rows /tmp/train.jsonl [--hidden 32] [--epochs 10] [--label-um 60] [--threshold T] [--save]
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { placeHairs } from '../packages/core/src/hair-analysis/placement';
@@ -34,13 +35,11 @@ import {
   scorePeaks,
 } from '../packages/core/src/hair-analysis/root-points';
 import { Rng } from '../packages/core/src/hair-analysis/synthetic';
+import { arg } from './args';
 import { type AnnotatedHair, matchRoots, SHAFT_CLASSES } from './real-images';
 
 const argv = process.argv;
-const arg = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+
 // 32 units and 10 epochs since decision 074 (16 and 6 before; odd-half placement F1 0.753 → 0.757).
 const HIDDEN = Number(arg('hidden') ?? 32);
 const EPOCHS = Number(arg('epochs') ?? 10);

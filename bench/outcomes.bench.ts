@@ -11,6 +11,7 @@
 // On PostgreSQL a fresh database is created beside the one in DATABASE_URL and dropped afterwards
 // (nothing is written to the database the URL names). Ends with the line
 // `outcomes: slowest query <ms> ms over <count> measurements`.
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,16 +40,12 @@ import {
   listStartedTreatments,
 } from '../packages/server/src/modules/outcomes/outcomes.repository';
 import { listGlobalChangeAnswers } from '../packages/server/src/modules/outcomes/questionnaires.repository';
+import { arg } from './args';
 
 const DAY = 86_400_000;
 const MONTH = 30.4375 * DAY;
 const TREATMENTS = ['prp', 'topical-minoxidil', 'oral-minoxidil', 'finasteride', 'microneedling'];
 const SCALP_SITES = ['vertex-centre', 'frontal'];
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const url = process.env.DATABASE_URL;
 const isPg = !!url && /^postgres(ql)?:\/\//.test(url);

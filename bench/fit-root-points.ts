@@ -301,33 +301,8 @@ function scoresOf(im: Image, w: Weights): Float64Array {
   return s;
 }
 
-/** Ranking quality only (AUC over the seeds); returns the default threshold. */
-function quick(set: Image[], w: Weights): number {
-  const all: [number, number][] = [];
-  for (const im of set) {
-    const s = scoresOf(im, w);
-    im.labels.forEach((l, i) => {
-      all.push([s[i]!, l]);
-    });
-  }
-  all.sort((a, b) => a[0] - b[0]);
-  let rankSum = 0;
-  let pos = 0;
-  all.forEach(([, l], i) => {
-    if (l) {
-      rankSum += i + 1;
-      pos++;
-    }
-  });
-  console.log(
-    `  seeds ${all.length}, positive ${pos}, AUC ${((rankSum - (pos * (pos + 1)) / 2) / (pos * (all.length - pos))).toFixed(4)}`,
-  );
-  return 0.2;
-}
-
-function report(set: Image[], w: Weights, thresholds: number[]): number {
-  const scored = set.map((im) => scoresOf(im, w));
-  // Ranking quality over all seeds (AUC by sorting).
+/** AUC of the scores over every seed of the set (rank sum), with the seed and positive counts. */
+function seedAuc(set: Image[], scored: Float64Array[]): { auc: number; seeds: number; positive: number } {
   const all: [number, number][] = [];
   set.forEach((im, k) => {
     im.labels.forEach((l, i) => {
@@ -343,8 +318,27 @@ function report(set: Image[], w: Weights, thresholds: number[]): number {
       pos++;
     }
   });
-  const auc = (rankSum - (pos * (pos + 1)) / 2) / (pos * (all.length - pos));
-  console.log(`  seeds ${all.length}, positive ${pos}, AUC ${auc.toFixed(3)}`);
+  return {
+    auc: (rankSum - (pos * (pos + 1)) / 2) / (pos * (all.length - pos)),
+    seeds: all.length,
+    positive: pos,
+  };
+}
+
+/** Ranking quality only (AUC over the seeds); returns the default threshold. */
+function quick(set: Image[], w: Weights): number {
+  const { auc, seeds, positive } = seedAuc(
+    set,
+    set.map((im) => scoresOf(im, w)),
+  );
+  console.log(`  seeds ${seeds}, positive ${positive}, AUC ${auc.toFixed(4)}`);
+  return 0.2;
+}
+
+function report(set: Image[], w: Weights, thresholds: number[]): number {
+  const scored = set.map((im) => scoresOf(im, w));
+  const { auc, seeds, positive } = seedAuc(set, scored);
+  console.log(`  seeds ${seeds}, positive ${positive}, AUC ${auc.toFixed(3)}`);
   const hairs = set.reduce((a, im) => a + im.hairs.length, 0);
   const missed = set.map(missedRoots);
   const nMissed = missed.reduce((a, m) => a + m.length, 0);

@@ -47,6 +47,13 @@ function oneShaft(): RootPointMaps {
 const feature = (f: number[], name: (typeof ROOT_POINT_FEATURE_NAMES)[number]) =>
   f[ROOT_POINT_FEATURE_NAMES.indexOf(name)]!;
 
+/** The features `d` gives a point, every entry written (NaN where one was left out). */
+const featuresAt = (d: RootPointFeatures) => (x: number, y: number) => {
+  const f = new Array<number>(ROOT_POINT_FEATURES).fill(Number.NaN);
+  d.describe(x, y, f);
+  return f;
+};
+
 describe('root-point seeds and their features', () => {
   it('seeds a field that would need more than MAX_SEEDS on coarser cells, still covering all of it', () => {
     // 2000×1500 px at 8 µm/px, shaft-like everywhere: 40 µm cells would give 120 000 seeds.
@@ -88,11 +95,7 @@ describe('root-point seeds and their features', () => {
   it('counts one arm of shaft leaving a ring around an end, two along the shaft, none on skin', () => {
     const maps = oneShaft();
     const d = new RootPointFeatures(maps, { paths: [], ends: [32, 40, 88, 40], roots: [32, 40] });
-    const at = (x: number, y: number) => {
-      const f = new Array<number>(ROOT_POINT_FEATURES).fill(Number.NaN);
-      d.describe(x, y, f);
-      return f;
-    };
+    const at = featuresAt(d);
     const end = at(32, 40);
     const middle = at(60, 40);
     const skin = at(60, 10);
@@ -119,11 +122,7 @@ describe('the shape of the darkness around a point (decision 074)', () => {
       roots: [32, 40],
       tips: [88, 40],
     });
-    const at = (x: number, y: number) => {
-      const f = new Array<number>(ROOT_POINT_FEATURES).fill(Number.NaN);
-      d.describe(x, y, f);
-      return f;
-    };
+    const at = featuresAt(d);
     const end = at(32, 40);
     const middle = at(60, 40);
     const dot = at(60, 12);

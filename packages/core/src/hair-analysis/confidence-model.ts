@@ -5,6 +5,6 @@
 export const CONFIDENCE_MODEL = {
   fittedOn: '300 real train-split images (FDU, 70×) and 100 synthetic images (seeds 4000–4099, varied scalp)',
   floor: 0.05,
-  coefficients: [0.12493, 0.087175, -0.10744, -0.053421, 0.31908, 0.36003],
-  interval: { below: 1.363, above: 1.965 },
+  coefficients: [0.12949, 0.035752, -0.065415, -0.043196, 0.17635, 0.4094],
+  interval: { below: 1.513, above: 1.746 },
 };

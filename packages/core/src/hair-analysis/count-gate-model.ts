@@ -8,7 +8,7 @@
 export const COUNT_GATE_MODEL = {
   fittedOn:
     '992 real train-split images (FDU, 70×) and 40 synthetic images (seeds 4000–4039, varied scalp), 5-fold cross-validated by patient',
-  over: { bias: 7.7204, weights: [-0.98088, 2.3414, -11.299] },
-  under: { bias: -9.5608, weights: [0.55614, 1.7152, 1.7158, -3.5152, 27.484] },
-  threshold: -1.6057,
+  over: { bias: 6.1217, weights: [0.019069, 0.64824, -9.2697] },
+  under: { bias: -9.2564, weights: [0.90117, 0.53797, 2.4397, -4.8682, 28.129] },
+  threshold: -1.6984,
 };

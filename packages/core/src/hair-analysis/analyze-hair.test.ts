@@ -119,6 +119,28 @@ describe('analyzeHair', () => {
     expect(pair.result.hairCount).toBe(2);
   });
 
+  it('gives the count gate two free ends per hair traced whole', () => {
+    // 70× scale, 55 µm shafts on clean skin.
+    const analyse = (draw: (c: ReturnType<typeof skinCanvas>) => void) => {
+      const c = skinCanvas(900, 600, 3);
+      draw(c);
+      return analyzeHairDetailed({ ...c, pixels: new Uint8Array(c.pixels.buffer), umPerPx: 2.77 });
+    };
+    const hair = (c: ReturnType<typeof skinCanvas>) => paint(c, [45, 35, 30], shaft(100, 150, 550, 330, 20));
+    // A hair traced whole on its own: two free ends.
+    const whole = analyse(hair);
+    expect(whole.result.hairCount).toBe(1);
+    expect(whole.gateInputs.freeEnds).toBe(2);
+    // Two shafts crossing: four free tips whatever the count reads there, so a count above two
+    // (a strand end at the crossing taken for a root) leaves fewer than two free ends per hair.
+    const crossing = analyse((c) => {
+      hair(c);
+      paint(c, [45, 35, 30], shaft(150, 400, 500, 100, 20));
+    });
+    expect(crossing.gateInputs.freeEnds).toBe(4);
+    expect(crossing.result.hairCount).toBeGreaterThanOrEqual(2);
+  });
+
   it('rejects a missing calibration and a short pixel buffer', () => {
     const px = new Uint8Array(32 * 32 * 3);
     expect(() => analyzeHair({ pixels: px, width: 32, height: 32, channels: 3, umPerPx: 0 })).toThrow(

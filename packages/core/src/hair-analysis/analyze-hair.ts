@@ -646,6 +646,14 @@ export function analyzeHairDetailed(
   strands.forEach((s, i) => {
     if (perStrand[i]! > 0) probabilitySum += meanProbability(s);
   });
+  // Free ends of the strands the placement put a hair on (the hairs reported), for the count gate.
+  let freeEnds = 0;
+  for (let i = 0; i < strands.length; i++) {
+    if (placedAt[i]!.length === 0) continue;
+    const s = strands[i]!;
+    if (s.start.kind === 'free') freeEnds++;
+    if (s.end.kind === 'free') freeEnds++;
+  }
   const gateInputs: GateInputs = {
     hairCount: n,
     strands: strands.length,
@@ -656,6 +664,7 @@ export function analyzeHairDetailed(
     rootPoints: rootPoints.peaks.length,
     edgeSlope,
     expectedError: trust.expectedError,
+    freeEnds,
   };
   // Whether the count may be far off (count-gate.ts): too few hairs, a tracing broken up as on the
   // real images counted too high, or a mask and root points that hold more hairs than were counted.

@@ -59,6 +59,8 @@ const base: GateInputs = {
   rootPoints: 25,
   edgeSlope: 0.3,
   expectedError: 0.15,
+  // Most hairs traced whole on their own strand (two free ends), a few beside a sibling.
+  freeEnds: 20,
 };
 /** A side that never fires (chance e^-100). */
 const silent = { bias: -100, weights: [] };
@@ -80,7 +82,7 @@ describe('count gate', () => {
   it('reads ratios that do not change with the field size', () => {
     const x = overFeatures(base);
     expect(x).toHaveLength(OVER_FEATURE_NAMES.length);
-    expect(x).toEqual([3 / 12, 2 / 11, 0.95]);
+    expect(x).toEqual([3 / 12, 2 / 11, 0.95, 20 / 12, Math.log(12)]);
     const doubled = {
       ...base,
       hairCount: 24,
@@ -89,8 +91,11 @@ describe('count gate', () => {
       components: 22,
       maskUm2: 2 * base.maskUm2,
       rootPoints: 50,
+      freeEnds: 40,
     };
-    expect(overFeatures(doubled)).toEqual(x);
+    // The ratios stay; only the count's own log moves (by ln 2).
+    expect(overFeatures(doubled).slice(0, 4)).toEqual(x.slice(0, 4));
+    expect(overFeatures(doubled)[4]).toBeCloseTo(x[4]! + Math.log(2));
     const u = underFeatures(base);
     expect(u).toHaveLength(UNDER_FEATURE_NAMES.length);
     expect(u[0]).toBeCloseTo(Math.log(5));
@@ -119,6 +124,9 @@ describe('count gate', () => {
       components: 40,
       maskUm2: 120 * 50_000,
       rootPoints: 240,
+      // Crossings end strands at junctions: fewer than one free end per hair, as on the crowded
+      // synthetic fields the gate is fitted on.
+      freeEnds: 100,
     };
     expect(overFeatures(crowded)[1]).toBeCloseTo(6 / 40);
     expect(gateIssues(crowded, piecesOnly)).toEqual([]);
@@ -144,6 +152,15 @@ describe('count gate', () => {
     // Three root points per hair: 2 · ln 3 − 1 > 0.
     expect(gateScore({ ...base, rootPoints: 38 }, pointsOnly)).toBeCloseTo(2 * Math.log(3) - 1);
     expect(gateIssues({ ...base, rootPoints: 38 }, pointsOnly)).toEqual(['uncertain-count']);
+  });
+
+  it('flags an overcount when the hairs counted have few free ends (pieces of shafts ending at junctions and corners)', () => {
+    // Twelve hairs on pieces with six free ends between them, the rest at junctions and split
+    // corners: a shaft or unit traced as several strands, each counted.
+    const pieces = { ...base, freeEnds: 6 };
+    expect(overFeatures(pieces)[3]).toBeCloseTo(0.5);
+    expect(gateScore(pieces)).toBeGreaterThan(gateScore(base));
+    expect(gateIssues(pieces)).toContain('uncertain-count');
   });
 
   it('sums the two sides’ chances: two doubts that each stay under the threshold can pass it together', () => {

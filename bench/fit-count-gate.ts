@@ -13,7 +13,8 @@
  * undercounts look nothing like the overcounts, and val's confident wrong counts were mostly
  * undercounts). The threshold is then the lowest whose out-of-fold flags, hard gates included,
  * stay within `--flag-share` of the real train images: every flag in that budget goes to the
- * likeliest wrong counts. The figures printed are against the 50 % target.
+ * likeliest wrong counts. The figures printed are against the 50 % target. It also fits the count
+ * interval's widths, each side widened by the gate's chance of that error (gateInterval; see below).
  *
  * Every train image and `--synthetic` images (seeds 4000–4039 by default, varied scalp) are
  * analysed once: about 2.3 minutes of CPU, 10 minutes of wall time on the shared 2-core machine
@@ -26,6 +27,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeHairDetailed } from '../packages/core/src/hair-analysis';
+import { countInterval, INTERVAL_TAIL } from '../packages/core/src/hair-analysis/confidence';
+import { CONFIDENCE_MODEL } from '../packages/core/src/hair-analysis/confidence-model';
 import {
   FEW_HAIRS,
   type GateInputs,
@@ -337,6 +340,99 @@ const old = [0.25, 0.22, 0.2, 0.18, 0.16].map((limit) => {
 console.log(`the expected-error gate, same real images: ${old.join('; ')}`);
 console.log(`in sample with the final models: ${inSample.badOk} bad ok, ${shares(inSample)}`);
 
+/*
+ * The count interval (count-gate.ts, gateInterval): the confidence model's spread (count × expected
+ * error), each side widened by `1 + widen · chance` of the error that puts the true count there (the
+ * over side's chance below the count, the under side's above). For each `widen` the widths are the
+ * 90th percentiles of the miss in widened spreads over the real train images (as fit-confidence.ts
+ * does), with the out-of-fold chances; `widen` is the one with the lowest out-of-fold interval score
+ * (width plus 2/α times the miss outside, α = both tails, 0.2): it rewards narrow intervals and
+ * charges for true counts outside.
+ */
+const pOver = over.score.map(sigmoid);
+const pUnder = under.score.map(sigmoid);
+const spanRows = rows.flatMap((r, i) => (!isSynthetic(r) && r.found > 0 ? [i] : []));
+const quantile = (a: number[], q: number) => {
+  const s = [...a].sort((p, r) => p - r);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : 0;
+};
+type Widths = { below: number; above: number; widen: number };
+const widthsOf = (idx: number[], widen: number): Widths => ({
+  below: Math.max(
+    0,
+    quantile(
+      idx.map((i) => {
+        const r = rows[i]!;
+        return (r.found - r.truth) / (r.found * r.expectedError * (1 + widen * pOver[i]!));
+      }),
+      1 - INTERVAL_TAIL,
+    ),
+  ),
+  above: Math.max(
+    0,
+    quantile(
+      idx.map((i) => {
+        const r = rows[i]!;
+        return (r.truth - r.found) / (r.found * r.expectedError * (1 + widen * pUnder[i]!));
+      }),
+      1 - INTERVAL_TAIL,
+    ),
+  ),
+  widen,
+});
+const spanOf = (i: number, w: Widths) =>
+  countInterval(rows[i]!.found, rows[i]!.expectedError, {
+    below: w.below * (1 + w.widen * pOver[i]!),
+    above: w.above * (1 + w.widen * pUnder[i]!),
+  });
+/** Share of true counts inside, mean width and mean interval score of intervals `spanAt` gives. */
+function spanFigures(idx: number[], spanAt: (i: number) => [number, number]) {
+  let inside = 0;
+  let width = 0;
+  let score = 0;
+  for (const i of idx) {
+    const [lo, hi] = spanAt(i);
+    const t = rows[i]!.truth;
+    if (t >= lo && t <= hi) inside++;
+    width += hi - lo;
+    score += hi - lo + (1 / INTERVAL_TAIL) * (Math.max(0, lo - t) + Math.max(0, t - hi));
+  }
+  return { inside: inside / idx.length, width: width / idx.length, score: score / idx.length };
+}
+let interval: Widths = widthsOf(spanRows, 0);
+{
+  let best = Number.POSITIVE_INFINITY;
+  const lines: string[] = [];
+  for (const widen of [0, 1, 2, 4, 8, 16, 32]) {
+    const held = new Map<number, Widths>();
+    for (let f = 0; f < FOLDS; f++)
+      held.set(
+        f,
+        widthsOf(
+          spanRows.filter((i) => foldOf.get(patient(rows[i]!.id)) !== f),
+          widen,
+        ),
+      );
+    const fig = spanFigures(spanRows, (i) => spanOf(i, held.get(foldOf.get(patient(rows[i]!.id))!)!));
+    lines.push(
+      `widen ${widen}: ${(100 * fig.inside).toFixed(1)} % inside, mean width ${fig.width.toFixed(2)}, score ${fig.score.toFixed(3)}`,
+    );
+    if (fig.score < best) {
+      best = fig.score;
+      interval = widthsOf(spanRows, widen);
+    }
+  }
+  const plain = spanFigures(spanRows, (i) => countInterval(rows[i]!.found, rows[i]!.expectedError));
+  console.log(
+    `count interval out of fold over ${spanRows.length} real images: ${lines.join('; ')}; the confidence model's own (${CONFIDENCE_MODEL.interval.below}, ${CONFIDENCE_MODEL.interval.above}), in sample: ${(100 * plain.inside).toFixed(1)} % inside, mean width ${plain.width.toFixed(2)}, score ${plain.score.toFixed(3)}`,
+  );
+  const chosen = spanFigures(spanRows, (i) => spanOf(i, interval));
+  const badIdx = spanRows.filter((i) => bad[i]);
+  console.log(
+    `chosen widen ${interval.widen}: below ${interval.below.toFixed(3)}, above ${interval.above.toFixed(3)} expected errors; in sample ${(100 * chosen.inside).toFixed(1)} % inside, mean width ${chosen.width.toFixed(2)}; images more than ${100 * BAD} % off inside: ${(100 * spanFigures(badIdx, (i) => spanOf(i, interval)).inside).toFixed(0)} % (the confidence model's: ${(100 * spanFigures(badIdx, (i) => countInterval(rows[i]!.found, rows[i]!.expectedError)).inside).toFixed(0)} %)`,
+  );
+}
+
 if (argv.includes('--save')) {
   const file = fileURLToPath(
     new URL('../packages/core/src/hair-analysis/count-gate-model.ts', import.meta.url),
@@ -350,7 +446,8 @@ if (argv.includes('--save')) {
  * Logistic weights, raw units: \`over\` over overFeatures() (${OVER_FEATURE_NAMES.join(', ')}), the chance of
  * more than ${100 * label} % too many; \`under\` over underFeatures() (${UNDER_FEATURE_NAMES.join(', ')}), of that far too
  * few. \`threshold\` is on the logit of their summed chance, the lowest whose out-of-fold flags stay within
- * ${100 * flagShare} % of the real train images.
+ * ${100 * flagShare} % of the real train images. \`interval\`: the count interval's widths in expected errors,
+ * each side widened by \`1 + widen · chance\` of the error that puts the true count there (gateInterval).
  */
 export const COUNT_GATE_MODEL = {
   fittedOn:
@@ -358,6 +455,7 @@ export const COUNT_GATE_MODEL = {
   over: ${sideText(over.model)},
   under: ${sideText(under.model)},
   threshold: ${+threshold.toPrecision(5)},
+  interval: { below: ${+interval.below.toPrecision(4)}, above: ${+interval.above.toPrecision(4)}, widen: ${interval.widen} },
 };
 `,
   );

@@ -1,5 +1,5 @@
 import { assessConfidence, type ConfidenceInputs } from './confidence';
-import { type GateInputs, gateIssues } from './count-gate';
+import { type GateInputs, gateInterval, gateIssues } from './count-gate';
 import {
   allocateHairs,
   featureSums,
@@ -693,7 +693,8 @@ export function analyzeHairDetailed(
       ok: issues.length === 0 && trust.issues.length === 0 && gate.length === 0,
       confidence: issues.length || gate.length ? Math.min(0.3, trust.confidence) : trust.confidence,
       expectedError: trust.expectedError,
-      countInterval: trust.countInterval,
+      // The confidence model's interval, each side widened by the gate's chance of that error.
+      countInterval: gateInterval(n, trust.expectedError, gateInputs),
       issues: [...issues, ...trust.issues, ...gate],
     },
     engineVersion: ENGINE_VERSION,

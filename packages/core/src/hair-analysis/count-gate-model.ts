@@ -3,7 +3,8 @@
  * Logistic weights, raw units: `over` over overFeatures() (uncountedPerHair, extraStrandsPerPiece, meanProbability, freeEndsPerHair, logHairs), the chance of
  * more than 35 % too many; `under` over underFeatures() (maskPerHair, rootPointsPerHair, piecesPerHair, edgeSlope, expectedError), of that far too
  * few. `threshold` is on the logit of their summed chance, the lowest whose out-of-fold flags stay within
- * 18 % of the real train images.
+ * 18 % of the real train images. `interval`: the count interval's widths in expected errors,
+ * each side widened by `1 + widen · chance` of the error that puts the true count there (gateInterval).
  */
 export const COUNT_GATE_MODEL = {
   fittedOn:
@@ -11,4 +12,5 @@ export const COUNT_GATE_MODEL = {
   over: { bias: 8.7782, weights: [-0.30541, 0.88924, -9.4656, -1.7494, -0.11208] },
   under: { bias: -9.2564, weights: [0.90117, 0.53797, 2.4397, -4.8682, 28.129] },
   threshold: -1.5747,
+  interval: { below: 0.888, above: 1.428, widen: 8 },
 };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { countInterval } from './confidence';
 import {
   FEW_HAIRS,
   type GateInputs,
+  gateInterval,
   gateIssues,
   gateScore,
   OVER_FEATURE_NAMES,
@@ -172,6 +174,25 @@ describe('count gate', () => {
     expect(gateScore(base, both)).toBeCloseTo(logit(0.6));
     expect(gateIssues(base, both)).toEqual(['uncertain-count']);
     expect(gateIssues(base, { ...both, under: silent })).toEqual([]);
+  });
+
+  it('widens the count interval on the side of the error the gate suspects, and only there', () => {
+    const widths = { below: 1, above: 1.5, widen: 8 };
+    const overOnly = {
+      over: { bias: logit(0.25), weights: [] },
+      under: silent,
+      threshold: 0,
+      interval: widths,
+    };
+    // Count 20, expected error 0.1: a spread of 2 hairs. Below: 1 · (1 + 8 · 0.25) = 3 spreads.
+    expect(gateInterval(20, 0.1, base, overOnly)).toEqual([14, 23]);
+    expect(countInterval(20, 0.1, { below: 3, above: 1.5 })).toEqual([14, 23]);
+    // No doubt either way: the plain widths.
+    const calm = { ...overOnly, over: silent };
+    expect(gateInterval(20, 0.1, base, calm)).toEqual(countInterval(20, 0.1, widths));
+    const underOnly = { ...calm, under: { bias: logit(0.5), weights: [] } };
+    expect(gateInterval(20, 0.1, base, underOnly)).toEqual(countInterval(20, 0.1, { below: 1, above: 7.5 }));
+    expect(gateInterval(0, 0, base)).toEqual([0, 0]);
   });
 
   it('uses the fitted model by default, which flags a broken-up, doubted tracing and merged hairs but not a clean field', () => {

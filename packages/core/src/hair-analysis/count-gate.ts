@@ -1,3 +1,4 @@
+import { countInterval } from './confidence';
 import { COUNT_GATE_MODEL } from './count-gate-model';
 import type { QualityIssue } from './types';
 
@@ -59,6 +60,11 @@ export interface CountGateModel {
   over: GateSide;
   under: GateSide;
   threshold: number;
+  /**
+   * The count interval's widths in expected errors below and above the count, each side widened by
+   * `1 + widen · chance` of the error that puts the true count there (gateInterval).
+   */
+  interval: { below: number; above: number; widen: number };
 }
 
 /** Names of overFeatures()' entries, in order (the fit writes its weights in this order). */
@@ -137,16 +143,49 @@ const side = (m: GateSide, x: readonly number[]) => {
 };
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** What the flag reads of the model (not the interval's widths). */
+type GateRule = Pick<CountGateModel, 'over' | 'under' | 'threshold'>;
+
+/** The two sides' chances: of the count more than the fit's label too high (`over`) and too low. */
+function gateChances(
+  g: GateInputs,
+  model: Pick<CountGateModel, 'over' | 'under'> = COUNT_GATE_MODEL,
+): { over: number; under: number } {
+  return {
+    over: sigmoid(side(model.over, overFeatures(g))),
+    under: sigmoid(side(model.under, underFeatures(g))),
+  };
+}
+
 /**
  * The gate's logit: of the chance that the count is off by more than the fit's label (over or under,
  * the two chances summed). Above the model's threshold the count is flagged.
  */
-export function gateScore(g: GateInputs, model: CountGateModel = COUNT_GATE_MODEL): number {
-  const p = Math.min(
-    1 - 1e-9,
-    sigmoid(side(model.over, overFeatures(g))) + sigmoid(side(model.under, underFeatures(g))),
-  );
+export function gateScore(g: GateInputs, model: GateRule = COUNT_GATE_MODEL): number {
+  const { over, under } = gateChances(g, model);
+  const p = Math.min(1 - 1e-9, over + under);
   return Math.log(p / (1 - p));
+}
+
+/**
+ * The count interval (confidence.ts, countInterval) with each side widened where the gate doubts
+ * the count that way: the true count lies below a count the gate thinks too high, above one it
+ * thinks too low. The widths are fitted with the chances (bench/fit-count-gate.ts), so the interval
+ * narrows where the gate sees nothing wrong: on train, out of fold, the same share of true counts
+ * inside it for a narrower interval on average (decision 080).
+ */
+export function gateInterval(
+  hairCount: number,
+  expectedError: number,
+  g: GateInputs,
+  model: CountGateModel = COUNT_GATE_MODEL,
+): [number, number] {
+  const { over, under } = gateChances(g, model);
+  const { below, above, widen } = model.interval;
+  return countInterval(hairCount, expectedError, {
+    below: below * (1 + widen * over),
+    above: above * (1 + widen * under),
+  });
 }
 
 /**
@@ -160,7 +199,7 @@ export const FEW_HAIRS = 5;
  * The gate's issues: `few-hairs` when the field holds too few hairs for a density, and
  * `uncertain-count` when the model's logit exceeds its threshold. An empty field is a plain answer.
  */
-export function gateIssues(g: GateInputs, model: CountGateModel = COUNT_GATE_MODEL): QualityIssue[] {
+export function gateIssues(g: GateInputs, model: GateRule = COUNT_GATE_MODEL): QualityIssue[] {
   const issues: QualityIssue[] = [];
   if (g.hairCount === 0) return issues;
   if (g.hairCount < FEW_HAIRS) issues.push('few-hairs');

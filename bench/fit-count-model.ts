@@ -6,8 +6,14 @@
  * engine's current model does on the same images.
  *
  * Usage: npm run fit:count-model -- [--from 2000] [--count 400] [--jobs 2] [--scalp varied|mix|usual|…]
- *        [--save rows.json]  (the per-image features and true counts, for exploring other fits)
- *        [--rows rows.json]  (fit on saved rows instead of analysing images)
+ *        [--save rows.json]  (per image: what the count model read — strands, field, root-point peaks —
+ *        and the true count; write it OUTSIDE the repository for real images)
+ *        [--rows rows.json]  (fit on saved rows instead of analysing images: the features are
+ *        recomputed from what was read by count-model.ts as it is now, so a new term or a refit
+ *        takes seconds; rows saved before decision 079 keep their saved feature sums)
+ *        [--hold name=value,…]  (hold more terms, not fitted)
+ * Every run also analyses the engine tests' drawn cases that a count refit can break and prints
+ * the refitted count of each against the test's limit ("check ok" / "check FAIL").
  *        [--real DIR [--real-count 300]]  (add real images with hairs marked by people: the train
  *        split of a VOC folder of root→tip vectors — the FDU dataset's data/ or an
  *        `anagen export-verified` folder; their rows have negative seeds)
@@ -28,8 +34,14 @@ import {
   COUNT_FEATURES,
   COUNT_MODEL,
   type CountFeature,
+  type CountFieldSource,
+  countFieldInput,
+  featureSums,
+  type StrandCountInput,
+  strandFeatures,
 } from '../packages/core/src/hair-analysis/count-model';
 import { generateTrichoscopyImage } from '../packages/core/src/hair-analysis/synthetic';
+import { paint, shaft, skinCanvas } from '../packages/core/src/hair-analysis/test-canvas';
 import { numberArg as arg } from './args';
 import { solve } from './linear-solve';
 import { decodeImage, FDU_UM_PER_PX, readSplit, SHAFT_CLASSES, splitList } from './real-images';
@@ -50,19 +62,40 @@ interface Row {
   truth: number;
   found: number;
   features: number[];
+  /** What the count model read (the engine's `countInputs`): a refit from saved rows recomputes the features from these. */
+  inputs?: { strands: StrandCountInput[]; source: CountFieldSource };
+  /**
+   * A drawn case of the engine's tests (never fitted on): the refit's count for it is printed
+   * against the test's limit, `tolerance` as a share of `truth`.
+   */
+  check?: { name: string; tolerance: number };
+}
+
+/** The saved form of the engine's count inputs (typed arrays as plain ones). */
+function savedInputs(c: ReturnType<typeof analyzeHairDetailed>['countInputs']): Row['inputs'] {
+  const { peaks, roots, ...field } = c.source;
+  return {
+    strands: c.strands,
+    source: {
+      ...field,
+      peaks: { xy: Array.from(peaks.xy), scores: Array.from(peaks.scores) },
+      roots: Array.from(roots),
+    },
+  };
 }
 
 /** Child mode: analyses seeds [from, from + count) and prints one JSON row per image. */
 function emitRows(): void {
   for (let seed = from; seed < from + count; seed++) {
     const img = generateTrichoscopyImage({ seed, ...scalpConditions(scalp)(seed) });
-    const { result, countFeatures } = analyzeHairDetailed(img);
+    const { result, countFeatures, countInputs } = analyzeHairDetailed(img);
     const row: Row = {
       seed,
       id: `${scalp}-${seed}`,
       truth: img.truth.hairCount,
       found: result.hairCount,
       features: [...countFeatures],
+      inputs: savedInputs(countInputs),
     };
     process.stdout.write(`ROW ${JSON.stringify(row)}\n`);
   }
@@ -156,6 +189,14 @@ const mape = (pred: number[], t: number[]) =>
  * flipped between fits.
  */
 const FIXED: Partial<Record<CountFeature, number>> = { rootBorder: 1, short: 0 };
+// --hold name=value,…: hold more terms (e.g. one whose fitted value breaks a drawn case).
+for (const pair of (process.argv[process.argv.indexOf('--hold') + 1] ?? '').split(',')) {
+  if (!process.argv.includes('--hold') || !pair) break;
+  const [name, value] = pair.split('=');
+  if (!COUNT_FEATURES.includes(name as CountFeature) || !Number.isFinite(Number(value)))
+    throw new Error(`--hold: ${pair} is not feature=number`);
+  FIXED[name as CountFeature] = Number(value);
+}
 
 /** Rows from the train split of a real, hand-marked image folder (never val or test). */
 async function realRows(dir: string, n: number): Promise<Row[]> {
@@ -167,24 +208,129 @@ async function realRows(dir: string, n: number): Promise<Row[]> {
   for (let i = 0; i < images.length && rows.length < n; i += step) {
     const img = images[i]!;
     const d = await decodeImage(img.imagePath);
-    const { result, countFeatures } = analyzeHairDetailed({ ...d, umPerPx: img.umPerPx ?? FDU_UM_PER_PX });
+    const { result, countFeatures, countInputs } = analyzeHairDetailed({
+      ...d,
+      umPerPx: img.umPerPx ?? FDU_UM_PER_PX,
+    });
     rows.push({
       seed: -(i + 1),
       id: img.id,
       truth: img.hairs.filter((h) => SHAFT_CLASSES.includes(h.cls)).length,
       found: result.hairCount,
       features: [...countFeatures],
+      inputs: savedInputs(countInputs),
     });
   }
   return rows;
 }
 
+/**
+ * The engine tests' drawn cases that a count refit can break (analyze-hair.test.ts, count-model.test.ts),
+ * analysed once with the rows so that a refit from saved rows is checked against them at once.
+ */
+function checkRows(): Row[] {
+  const rows: Row[] = [];
+  const add = (
+    name: string,
+    tolerance: number,
+    truth: number,
+    img: Parameters<typeof analyzeHairDetailed>[0],
+  ) => {
+    const { result, countFeatures, countInputs } = analyzeHairDetailed(img);
+    rows.push({
+      seed: 0,
+      id: `check-${name}`,
+      truth,
+      found: result.hairCount,
+      features: [...countFeatures],
+      inputs: savedInputs(countInputs),
+      check: { name, tolerance },
+    });
+  };
+  const single = [1, 0, 0, 0] as const;
+  const seven = generateTrichoscopyImage({
+    width: 800,
+    height: 600,
+    umPerPx: 10,
+    densityPerCm2: 100,
+    seed: 7,
+    unitSizeWeights: single,
+  });
+  add('single-hair field, seed 7 (800×600)', 0.25, seven.truth.hairCount, seven);
+  for (const [label, unitSizeWeights, tolerance] of [
+    ['usual mix', undefined, 0.2],
+    ['single hairs', single, 0.25],
+    ['multi-hair units', [0.15, 0.45, 0.32, 0.08] as const, 0.5],
+  ] as const) {
+    const img = generateTrichoscopyImage({ seed: 12, unitSizeWeights });
+    add(`seed 12, ${label}`, tolerance, img.truth.hairCount, img);
+  }
+  const drawn = (draw: (c: ReturnType<typeof skinCanvas>) => void) => {
+    const c = skinCanvas(900, 600, 3);
+    draw(c);
+    return { ...c, pixels: new Uint8Array(c.pixels.buffer), umPerPx: 2.77 };
+  };
+  add(
+    'thick shaft with a bright central reflex',
+    0,
+    1,
+    drawn((c) => {
+      paint(c, [45, 35, 30], shaft(150, 150, 750, 420, 36));
+      paint(c, [240, 240, 230], shaft(162, 155, 738, 415, 8));
+    }),
+  );
+  const n = [-270 / Math.hypot(600, 270), 600 / Math.hypot(600, 270)];
+  add(
+    'two shafts a skin gap apart',
+    0,
+    2,
+    drawn((c) => {
+      for (const side of [-1, 1]) {
+        const o = side * 14;
+        paint(c, [45, 35, 30], shaft(150 + o * n[0]!, 150 + o * n[1]!, 750 + o * n[0]!, 420 + o * n[1]!, 20));
+      }
+    }),
+  );
+  // count-model.test.ts: a lone free-rooted hair in an ordinary field is one hair.
+  rows.push({
+    seed: 0,
+    id: 'check-lone',
+    truth: 1,
+    found: 1,
+    features: [],
+    inputs: {
+      strands: [
+        {
+          counted: true,
+          root: 'free',
+          lengthPx: 100,
+          diameterUm: 70,
+          level: 1,
+          attachedEnds: 0,
+          crossesBorder: false,
+          probability: 1,
+        },
+      ],
+      source: { umPerWorkingPx: 8, areaMm2: 60, coverage: 0.03, peaks: { xy: [], scores: [] }, roots: [] },
+    },
+    check: { name: 'a lone free-rooted hair', tolerance: 0 },
+  });
+  return rows;
+}
+
+/** Per-strand rows of an image under the current feature definitions (count-model.ts). */
+function strandRows(r: Row): Float64Array | null {
+  return r.inputs ? strandFeatures(r.inputs.strands, countFieldInput(r.inputs.source)) : null;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--child')) return emitRows();
-  console.log(
-    `Fitting the count model on seeds ${from}–${from + count - 1}, ${scalp} scalp conditions (${jobs} processes)…`,
-  );
   const load = process.argv.indexOf('--rows');
+  console.log(
+    load >= 0
+      ? `Fitting the count model on the rows saved in ${process.argv[load + 1]}…`
+      : `Fitting the count model on seeds ${from}–${from + count - 1}, ${scalp} scalp conditions (${jobs} processes)…`,
+  );
   const usualCount = arg('usual-count', 0);
   const all =
     load >= 0
@@ -196,7 +342,16 @@ async function main(): Promise<void> {
   const realAt = process.argv.indexOf('--real');
   if (load < 0 && realAt >= 0)
     all.push(...(await realRows(process.argv[realAt + 1]!, arg('real-count', 300))));
-  const rows = all.filter((r) => r.truth > 0).sort((a, b) => Math.abs(a.seed) - Math.abs(b.seed));
+  if (load < 0) all.push(...checkRows());
+  const save = process.argv.indexOf('--save');
+  if (save >= 0) writeFileSync(process.argv[save + 1]!, JSON.stringify(all));
+  // Saved rows carry what the model read: their features follow count-model.ts as it is now.
+  for (const r of all) {
+    const strands = strandRows(r);
+    if (strands) r.features = [...featureSums(strands)];
+  }
+  const checks = all.filter((r) => r.check);
+  const rows = all.filter((r) => r.truth > 0 && !r.check).sort((a, b) => Math.abs(a.seed) - Math.abs(b.seed));
   // --balance: real and synthetic images weigh the same in total (times --synthetic-share), and
   // within the synthetic ones each scalp set (varied, usual) the same, so that no kind of image
   // decides the coefficients alone.
@@ -212,8 +367,6 @@ async function main(): Promise<void> {
     r.weight =
       !balance || kind === 'real' || nReal === 0 ? 1 : (share * nReal) / syntheticKinds / kinds.get(kind)!;
   }
-  const save = process.argv.indexOf('--save');
-  if (save >= 0) writeFileSync(process.argv[save + 1]!, JSON.stringify(rows));
   const fitted = COUNT_FEATURES.map((name, j) => [name, j] as const).filter(
     ([name]) => FIXED[name] === undefined,
   );
@@ -272,6 +425,24 @@ async function main(): Promise<void> {
     );
   }
   const value = (name: CountFeature) => FIXED[name] ?? coef[fitted.findIndex(([n]) => n === name)]!;
+  // The drawn cases under the refitted coefficients: the weight of each strand as the engine
+  // would give it, never below 0, and the rounded total.
+  const full = COUNT_FEATURES.map((name) => value(name));
+  for (const r of checks) {
+    const strandsRows = strandRows(r)!;
+    const k = COUNT_FEATURES.length;
+    let total = 0;
+    for (let i = 0; i < strandsRows.length / k; i++) {
+      let sum = 0;
+      for (let j = 0; j < k; j++) sum += strandsRows[i * k + j]! * full[j]!;
+      total += Math.max(0, sum);
+    }
+    const n = Math.round(total);
+    const ok = Math.abs(n - r.truth) <= r.check!.tolerance * r.truth;
+    console.log(
+      `  check ${ok ? 'ok  ' : 'FAIL'} ${r.check!.name}: ${n} (${total.toFixed(2)}) for ${r.truth}, limit ±${Math.round(100 * r.check!.tolerance)} %, engine now ${r.found}`,
+    );
+  }
   console.log('\ncoefficients: {');
   for (const name of COUNT_FEATURES) {
     const held = FIXED[name] === undefined ? '' : ' // held, not fitted';

@@ -2,11 +2,13 @@ import { assessConfidence, type ConfidenceInputs } from './confidence';
 import { type GateInputs, gateInterval, gateIssues } from './count-gate';
 import {
   allocateHairs,
+  type CountFieldSource,
+  countFieldInput,
   featureSums,
   type RootKind,
+  type StrandCountInput,
   strandFeatures,
   strandWeights,
-  untracedRootPoints,
 } from './count-model';
 import { distanceAll } from './distance-transform';
 import { decideEmergence, extendRoot, insetRoot } from './emergence';
@@ -168,6 +170,15 @@ export function analyzeHairDetailed(
   traces: HairTrace[];
   /** The count model's features summed over the strands (for refitting it, `bench/fit-count-model.ts`). */
   countFeatures: Float64Array;
+  /**
+   * Everything the count model read, before it became features, plus the root-point peaks and the
+   * counted roots (working pixels): `bench/fit-count-model.ts` saves these so that a refit, or a
+   * new term built from them, takes seconds instead of analysing every image again.
+   */
+  countInputs: {
+    strands: StrandCountInput[];
+    source: CountFieldSource;
+  };
   /** What the confidence model read (for refitting it, `bench/fit-confidence.ts`). */
   confidenceInputs: ConfidenceInputs;
   /** What the count gate read (for refitting it, `bench/fit-count-gate.ts`). */
@@ -432,25 +443,33 @@ export function analyzeHairDetailed(
   const rootPoints = detectRootPoints(describer, describer.maps, ROOT_POINT_MODEL);
   lap('root points');
   const peaks = peakArrays(rootPoints);
-  const untracedRoots = untracedRootPoints(peaks.xy, peaks.scores, countedRoots(decisions), wupp);
-  const features = strandFeatures(
-    strands.map((s, i) => ({
-      counted: decisions[i]!.counted,
-      root: rootKind(s, decisions[i]!.evidenceRoot ?? decisions[i]!),
-      lengthPx: strandLengths[i]!,
-      diameterUm: strandDiameters[i]!,
-      level: levels[i]?.level ?? 1,
-      attachedEnds: attached(s.start) + attached(s.end),
-      crossesBorder: s.start.kind === 'border' || s.end.kind === 'border',
-      probability: decisions[i]!.counted ? meanProbability(s) : 1,
-    })),
-    {
-      umPerWorkingPx: wupp,
-      areaMm2: (w * h * wupp * wupp) / 1e6,
-      coverage: fg.length / (w * h),
-      untracedRoots,
-    },
-  );
+  const roots = countedRoots(decisions);
+  const source = {
+    umPerWorkingPx: wupp,
+    areaMm2: (w * h * wupp * wupp) / 1e6,
+    coverage: fg.length / (w * h),
+    peaks,
+    roots,
+  };
+  const countInputs = {
+    strands: strands.map(
+      (s, i): StrandCountInput => ({
+        counted: decisions[i]!.counted,
+        root: rootKind(s, decisions[i]!.evidenceRoot ?? decisions[i]!),
+        lengthPx: strandLengths[i]!,
+        diameterUm: strandDiameters[i]!,
+        level: levels[i]?.level ?? 1,
+        attachedEnds: attached(s.start) + attached(s.end),
+        crossesBorder: s.start.kind === 'border' || s.end.kind === 'border',
+        probability: decisions[i]!.counted ? meanProbability(s) : 1,
+        cornerArmsCos: decisions[i]!.counted
+          ? cornerArmsCos(strands, i, decisions[i]!.evidenceRoot ?? decisions[i]!, w, 100 / wupp)
+          : undefined,
+      }),
+    ),
+    source,
+  };
+  const features = strandFeatures(countInputs.strands, countFieldInput(source));
   const weights = strandWeights(features);
   const perStrand = allocateHairs(weights);
   // The same typical terminal diameter as the counted hairs' (for shafts too wide to be one hair).
@@ -704,6 +723,7 @@ export function analyzeHairDetailed(
     result,
     traces,
     countFeatures: featureSums(features),
+    countInputs,
     confidenceInputs,
     gateInputs,
     strandInfo,
@@ -751,6 +771,46 @@ function peakArrays(r: RootPoints): { xy: Float64Array; scores: Float64Array } {
     scores[i] = r.scores[k]!;
   }
   return { xy, scores };
+}
+
+/**
+ * For a strand rooted at a sharp bend (split-corners.ts), the cosine of the angle between it and the
+ * bend's other arm, each arm's direction read `reachPx` along it from the bend; undefined otherwise.
+ */
+function cornerArmsCos(
+  strands: readonly Strand[],
+  i: number,
+  root: { x: number; y: number },
+  w: number,
+  reachPx: number,
+): number | undefined {
+  const s = strands[i]!;
+  const atStart =
+    Math.hypot(root.x - s.start.x, root.y - s.start.y) <= Math.hypot(root.x - s.end.x, root.y - s.end.y);
+  const e = atStart ? s.start : s.end;
+  if (e.kind !== 'corner') return undefined;
+  const arm = (t: Strand, fromStart: boolean) => {
+    const k = Math.min(t.path.length - 1, Math.max(1, Math.round(reachPx)));
+    const p = t.path[fromStart ? k : t.path.length - 1 - k]!;
+    const dx = (p % w) - e.x;
+    const dy = Math.floor(p / w) - e.y;
+    const n = Math.hypot(dx, dy) || 1;
+    return [dx / n, dy / n] as const;
+  };
+  const [ax, ay] = arm(s, atStart);
+  for (let j = 0; j < strands.length; j++) {
+    const t = strands[j]!;
+    if (j === i) continue;
+    if (t.start.kind === 'corner' && t.start.x === e.x && t.start.y === e.y) {
+      const [bx, by] = arm(t, true);
+      return ax * bx + ay * by;
+    }
+    if (t.end.kind === 'corner' && t.end.x === e.x && t.end.y === e.y) {
+      const [bx, by] = arm(t, false);
+      return ax * bx + ay * by;
+    }
+  }
+  return undefined;
 }
 
 /** The counted strands' roots (working pixels) as flat x,y pairs. */

@@ -4,6 +4,7 @@ import {
   COUNT_FEATURES,
   COUNT_MODEL,
   type CountModel,
+  countFieldInput,
   featureSums,
   type StrandCountInput,
   strandFeatures,
@@ -124,6 +125,30 @@ describe('untracedRootPoints', () => {
     expect(untracedRootPoints(peaks, scores, [], 10)).toBe(3);
     // At 5 µm per pixel 110 µm is 22 pixels: the root 12 px away now explains (100,0).
     expect(untracedRootPoints(peaks, scores, roots, 5)).toBe(1);
+  });
+});
+
+describe('countFieldInput', () => {
+  it('reads the field terms from what the analysis measured, untraced root points included', () => {
+    const source = {
+      umPerWorkingPx: 10,
+      areaMm2: 12,
+      coverage: 0.04,
+      peaks: { xy: [0, 0, 100, 0, 200, 0, 300, 0], scores: [0.9, 0.9, 0.69, 0.7] },
+      roots: [5, 0, 112, 0],
+    };
+    expect(countFieldInput(source)).toEqual({
+      umPerWorkingPx: 10,
+      areaMm2: 12,
+      coverage: 0.04,
+      untracedRoots: 2,
+    });
+    // Saved rows (bench/fit-count-model.ts --save) keep these as plain arrays: the same field.
+    const typed = {
+      ...source,
+      peaks: { xy: Float64Array.from(source.peaks.xy), scores: Float64Array.from(source.peaks.scores) },
+    };
+    expect(countFieldInput(typed)).toEqual(countFieldInput(source));
   });
 });
 

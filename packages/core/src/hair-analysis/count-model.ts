@@ -153,6 +153,25 @@ export function untracedRootPoints(
   return n;
 }
 
+/** What the field-level terms are read from (working pixels; peaks and roots as flat x,y pairs). */
+export interface CountFieldSource {
+  umPerWorkingPx: number;
+  areaMm2: number;
+  coverage: number;
+  peaks: { xy: ArrayLike<number>; scores: ArrayLike<number> };
+  roots: ArrayLike<number>;
+}
+
+/** The field terms of the count model, from what the analysis measured (and the fit saved). */
+export function countFieldInput(src: CountFieldSource): FieldCountInput {
+  return {
+    umPerWorkingPx: src.umPerWorkingPx,
+    areaMm2: src.areaMm2,
+    coverage: src.coverage,
+    untracedRoots: untracedRootPoints(src.peaks.xy, src.peaks.scores, src.roots, src.umPerWorkingPx),
+  };
+}
+
 /**
  * Where a counted strand's emergence point is: a free end (an opening of its own), the border (a
  * root in the border band), a sharp bend (a V of two hairs), a junction where other strands also
@@ -174,6 +193,12 @@ export interface StrandCountInput {
   crossesBorder: boolean;
   /** Mean shaft probability along the strand (pixel classifier, 0–1; 1 when unknown). */
   probability: number;
+  /**
+   * Root at a sharp bend: the cosine of the angle between this strand and the other arm of the bend,
+   * each read ~100 µm out from the bend (1: two arms leaving together, −0.57: the gentlest bend
+   * split). Undefined for other roots.
+   */
+  cornerArmsCos?: number;
 }
 
 /** Column of each feature in a row. */

@@ -2,7 +2,9 @@
  * Fits the hair placement model (packages/core/src/hair-analysis/placement-model.ts): for every
  * candidate point of placement.ts (a counted strand's root, points 130 and 260 µm along it, its other
  * end, the ends of strands not counted, the root-point detector's peaks), whether a marked root (premium, single, undersize) lies
- * within 110 µm. A small MLP (features → 16 tanh → sigmoid), full-batch Adam, seeded.
+ * within 110 µm. A small MLP (features → 16 tanh → sigmoid), full-batch Adam, seeded; `--members N`
+ * (default 2, decision 078) such networks from different seeds, every second one on a soft label
+ * (SOFT_UM), their log-odds averaged.
  * Then the context correction (PlacementContext in placement.ts): the placement is replayed on the
  * train images and, at every step, each candidate with a hair within 220 µm or on its strand is a
  * row (its context features, its score's log-odds as offset) labelled by whether a marked root not
@@ -82,6 +84,8 @@ interface Prepared {
   row: Row;
   candidates: Candidate[];
   labels: number[];
+  /** Soft labels: 1 with a marked root within SOFT_UM, falling linearly to 0 at 110 µm. */
+  soft: number[];
   count: number;
 }
 /**
@@ -97,6 +101,13 @@ if (argv.includes('--save') && rootModelFile) throw new Error('--root-model is f
 const POINT_THRESHOLD = Number(arg('point-threshold') ?? ROOT_MODEL.threshold);
 if (argv.includes('--save') && POINT_THRESHOLD !== ROOT_POINT_MODEL.threshold)
   throw new Error('--point-threshold is for trials: save with the root-point model’s own threshold');
+
+/**
+ * Every second scorer of the ensemble (MEMBERS) learns a soft label: 1 with a marked root within
+ * this many µm, falling linearly to 0 at 110 µm, which pulls its ranking of two candidates that see
+ * one root towards the nearer (decision 078).
+ */
+const SOFT_UM = 55;
 
 const SEEDS_NEAR = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
 /** The root-point model's peaks among the dumped seeds (x, y, old score, features...). */
@@ -157,15 +168,34 @@ const read = (file: string): Prepared[] =>
       const labels = candidates.map((c) =>
         roots.some((q) => Math.hypot(c.x - q.x, c.y - q.y) <= r) ? 1 : 0,
       );
-      return { row, candidates, labels, count: row.strands.reduce((a, s) => a + s.hairs, 0) };
+      const soft = candidates.map((c) => {
+        const d = Math.min(...roots.map((q) => Math.hypot(c.x - q.x, c.y - q.y) * row.umPerPx));
+        return d <= SOFT_UM
+          ? 1
+          : d >= PLACEMENT_RADIUS_UM
+            ? 0
+            : (PLACEMENT_RADIUS_UM - d) / (PLACEMENT_RADIUS_UM - SOFT_UM);
+      });
+      return { row, candidates, labels, soft, count: row.strands.reduce((a, s) => a + s.hairs, 0) };
     });
 
 const HIDDEN = Number(arg('hidden') ?? 16);
 const ITERATIONS = Number(arg('iterations') ?? 800);
 type Scorer = Omit<PlacementModel, 'context'>;
-function fitModel(set: Prepared[], iterations = ITERATIONS): Scorer {
+/**
+ * Scorers fitted from different random starts (every second one on the soft label), their log-odds
+ * averaged (PlacementModel.also, decision 078); `--members 1` fits one, as before 078.
+ */
+const MEMBERS = Number(arg('members') ?? 2);
+function fitScorer(set: Prepared[]): Scorer {
+  const [first, ...also] = Array.from({ length: MEMBERS }, (_, k) =>
+    fitModel(set, 20261207 + k, k % 2 === 1),
+  );
+  return also.length ? { ...first!, also } : first!;
+}
+function fitModel(set: Prepared[], seed: number, soft = false, iterations = ITERATIONS): Scorer {
   const x = set.flatMap((p) => p.candidates.map((c) => c.features));
-  const y = set.flatMap((p) => p.labels);
+  const y = set.flatMap((p) => (soft ? p.soft : p.labels));
   const n = x.length;
   const k = x[0]!.length;
   const mean = new Array<number>(k).fill(0);
@@ -177,7 +207,7 @@ function fitModel(set: Prepared[], iterations = ITERATIONS): Scorer {
   x.forEach((f, r) => {
     for (let i = 0; i < k; i++) z[r * k + i] = (f[i]! - mean[i]!) / scale[i]!;
   });
-  const rng = new Rng(20261207);
+  const rng = new Rng(seed);
   // Parameters in one vector: w1 stored unit-major (H×k, transposed on output), b1 (H), w2 (H), b2.
   const np = k * HIDDEN + 2 * HIDDEN + 1;
   const p = new Float64Array(np);
@@ -367,7 +397,7 @@ function f1(
 const train = read(arg('rows')!);
 const even = train.filter((_, i) => i % 2 === 0);
 const odd = train.filter((_, i) => i % 2 === 1);
-const halfScorer = fitModel(even);
+const halfScorer = fitScorer(even);
 const half: PlacementModel = { ...halfScorer, context: fitContext(even, halfScorer) };
 console.log(`odd train images, count model's roots: ${f1(odd, half, 'roots')}`);
 console.log(`odd train images, fitted on even, greedy with damping 0.1: ${f1(odd, half, 'damping')}`);
@@ -378,7 +408,7 @@ const halfOut = arg('half-out');
 if (halfOut) writeFileSync(halfOut, JSON.stringify(half));
 // `--half-only`: a trial that stops at the odd-half figures.
 if (argv.includes('--half-only')) process.exit(0);
-const scorer = fitModel(train);
+const scorer = fitScorer(train);
 const model: PlacementModel = { ...scorer, context: fitContext(train, scorer) };
 console.log(
   `all train images: roots ${f1(train, model, 'roots')}; damping 0.1 ${f1(train, model, 'damping')}; in context ${f1(train, model, 'context')}; refined ${f1(train, model, 'refined')}`,
@@ -397,7 +427,7 @@ if (argv.includes('--save')) {
   const candidates = train.reduce((a, p) => a + p.candidates.length, 0);
   writeFileSync(
     file,
-    `/**\n * Written by \`npx tsx bench/fit-placement.ts --rows FILE --save\`; do not edit by hand.\n * MLP over placementCandidates() features (placement.ts): standardise, ${HIDDEN} tanh units, sigmoid.\n */\nimport type { PlacementModel } from './placement';\n\nexport const PLACEMENT_FITTED_ON = ${JSON.stringify(`${candidates} candidates of ${train.length} real train-split images (FDU, 70×); context fitted by replaying the placement`)};\n\nexport const PLACEMENT_MODEL: PlacementModel = ${JSON.stringify(model)};\n`,
+    `/**\n * Written by \`npx tsx bench/fit-placement.ts --rows FILE --save\`; do not edit by hand.\n * MLP over placementCandidates() features (placement.ts): standardise, ${HIDDEN} tanh units, sigmoid;\n * ${MEMBERS} such networks (\`also\`: the others), log-odds averaged.\n */\nimport type { PlacementModel } from './placement';\n\nexport const PLACEMENT_FITTED_ON = ${JSON.stringify(`${candidates} candidates of ${train.length} real train-split images (FDU, 70×); context fitted by replaying the placement`)};\n\nexport const PLACEMENT_MODEL: PlacementModel = ${JSON.stringify(model)};\n`,
   );
   console.log(`saved ${file}`);
 }

@@ -3,6 +3,7 @@ import { analyzeHairDetailed } from './analyze-hair';
 import {
   type Candidate,
   CONTEXT_FEATURES,
+  candidateScore,
   PlacementContext,
   type PlacementStrand,
   placeHairs,
@@ -85,6 +86,38 @@ describe('candidate points for the emergence of hairs', () => {
   it('walks a polyline by arc length', () => {
     expect(pointAtArc([0, 0, 10, 0, 10, 10], 15)).toEqual({ x: 10, y: 5 });
     expect(pointAtArc([0, 0, 10, 0], 99)).toEqual({ x: 10, y: 0 });
+  });
+});
+
+describe('scoring a candidate with several networks', () => {
+  /** A network over two features that answers sigmoid(bias + 2·first feature) whatever the second. */
+  const net = (bias: number) => ({
+    mean: [0, 0],
+    scale: [1, 1],
+    w1: [1, 0],
+    b1: [0],
+    w2: [2 / Math.tanh(1)],
+    b2: bias,
+  });
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+  it('averages the networks’ log-odds, so one network’s outlier does not decide alone', () => {
+    // Outputs sigmoid(3) and sigmoid(−1) at feature 1: the mean log-odds is 1.
+    const m = { ...net(1), also: [net(-3)], context: [] };
+    expect(candidateScore([1, 5], m)).toBeCloseTo(sigmoid(1), 9);
+    expect(candidateScore([0, 5], m)).toBeCloseTo(sigmoid(-1), 9);
+    // One network alone answers as before the ensemble.
+    expect(candidateScore([1, 5], { ...net(1), context: [] })).toBeCloseTo(sigmoid(3), 9);
+    expect(candidateScore([1, 5], { ...net(1), also: [], context: [] })).toBeCloseTo(sigmoid(3), 9);
+  });
+
+  it('the fitted model’s networks all read the same features', () => {
+    const k = PLACEMENT_MODEL.mean.length;
+    expect(PLACEMENT_MODEL.also?.length).toBeGreaterThan(0);
+    for (const m of PLACEMENT_MODEL.also ?? []) {
+      expect(m.mean).toHaveLength(k);
+      expect(m.w1).toHaveLength(k * m.b1.length);
+    }
   });
 });
 

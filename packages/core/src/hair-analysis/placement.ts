@@ -339,14 +339,30 @@ function inwardCosine(end: PlacementEnd, far: PlacementEnd, width: number, heigh
   return along / l;
 }
 
+const logOdds = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
 export interface PlacementModel extends SmallMlp {
+  /**
+   * Further scorers over the same features, fitted from other random starts (decision 078); the
+   * score is the mean of all their log-odds. One small network's choice between two candidates
+   * that see the same root is partly the noise of its fit, and the placement turns that noise into
+   * hairs put on the wrong one.
+   */
+  also?: readonly SmallMlp[];
   /** Weights of the context features (PlacementContext), added to the score's log-odds. */
   context: readonly number[];
 }
 
 /** The model's chance that a marked root lies within 110 µm of the candidate. */
 export function candidateScore(features: readonly number[], m: PlacementModel = PLACEMENT_MODEL): number {
-  return smallMlpScore(features, m);
+  const first = smallMlpScore(features, m);
+  if (!m.also?.length) return first;
+  let z = logOdds(first);
+  for (const other of m.also) z += logOdds(smallMlpScore(features, other));
+  return 1 / (1 + Math.exp(-z / (1 + m.also.length)));
 }
 
 /**
@@ -383,10 +399,6 @@ export function placeHairs(
 
 /** Context features per candidate (PlacementContext.features). */
 export const CONTEXT_FEATURES = 30;
-const logOdds = (p: number) => {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
-};
 
 /**
  * What the hairs placed so far change about each candidate. The candidates' scores say whether a

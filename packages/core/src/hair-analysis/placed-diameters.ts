@@ -1,3 +1,4 @@
+import { hypot } from './hypot';
 import { extraWidthFactor } from './multiplicity';
 import { MAX_SINGLE_UM } from './post-process';
 
@@ -61,7 +62,7 @@ export function handOverDiameters(
       for (let j = 0; j < away.length; j++) {
         const a = away[j]!;
         if (a.used) continue;
-        const d = Math.hypot(a.at.x - p.x, a.at.y - p.y);
+        const d = hypot(a.at.x - p.x, a.at.y - p.y);
         if (d < bestD) {
           bestD = d;
           best = j;

@@ -64,6 +64,9 @@ describe('kernels rewritten for speed', () => {
   it('binning equals the mean of each block, for every factor and channel count', () => {
     for (const [factor, channels, width, height] of [
       [3, 3, 50, 31],
+      // Rows 4-byte aligned (width a multiple of 4): read as words, four blocks at a time.
+      [3, 3, 52, 31],
+      [3, 3, 12, 6],
       [2, 3, 41, 20],
       [3, 4, 33, 17],
       [4, 3, 37, 26],

@@ -239,7 +239,9 @@ export class RootPointFeatures {
       out[o++] = on / RING_SAMPLES;
       out[o++] = Math.min(4, arms);
     }
-    out[o++] = this.ringMean(red, x, y, this.px(HALO_UM)) - this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    // The background ring's red darkness is read twice (against the halo and at 40 µm).
+    const background = this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    out[o++] = this.ringMean(red, x, y, this.px(HALO_UM)) - background;
     out[o++] = dark[p]!;
     const far = this.px(FAR_UM);
     out[o++] = (this.strands.query(x, y, this.px(NEAR_UM)).d * u) / 100;
@@ -252,7 +254,7 @@ export class RootPointFeatures {
     // several scales; a shaft is dark on two sides of a ring only, texture on none.
     const centre = dark[p]!;
     for (const um of DOT_UM) out[o++] = centre - this.ringMean(dark, x, y, this.px(um), true);
-    out[o++] = this.ringMean(red, x, y, this.px(40)) - this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    out[o++] = this.ringMean(red, x, y, this.px(40)) - background;
     // Which way the shaft leaves the point (mean direction of the mask on the 50 µm ring, sampled
     // above): pulled one way at an end, balanced along a shaft; the angle between two arms (a V of
     // two hairs from one opening is < 180°).

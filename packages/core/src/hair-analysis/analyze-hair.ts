@@ -12,7 +12,6 @@ import { distanceAll } from './distance-transform';
 import { decideEmergence, type EmergenceDecision, extendRoot, insetRoot } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
 import { maskComponents } from './gate-features';
-import { hypot } from './hypot';
 import { hysteresisThreshold } from './hysteresis-threshold';
 import { assessQuality } from './image-quality';
 import { fillSmallHoles, fillThinHoles } from './mask-holes';
@@ -371,7 +370,7 @@ export function analyzeHairDetailed(
   strands.forEach((s, i) => {
     const d = decisions[i]!;
     if (!d.counted) return;
-    const atStart = hypot(d.x - s.start.x, d.y - s.start.y) <= hypot(d.x - s.end.x, d.y - s.end.y);
+    const atStart = Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y);
     if ((atStart ? s.start : s.end).kind === 'border') return;
     const p = insetRoot(s.path, atStart, d, w, ROOT_INSET_UM / wupp);
     decisions[i] = { ...d, x: p.x, y: p.y };
@@ -401,7 +400,9 @@ export function analyzeHairDetailed(
   const attached = (e: Strand['start']) => (e.kind === 'junction' || e.kind === 'corner' ? 1 : 0);
   const rootKind = (s: Strand, d: { x: number; y: number }): RootKind => {
     const end =
-      hypot(d.x - s.start.x, d.y - s.start.y) <= hypot(d.x - s.end.x, d.y - s.end.y) ? s.start : s.end;
+      Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y)
+        ? s.start
+        : s.end;
     if (end.kind === 'junction') return end.unpaired >= 2 ? 'shared-junction' : 'junction';
     return end.kind;
   };

@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import type { Strand, StrandEnd } from './trace-strands';
 
 export interface EmergenceDecision {
@@ -82,13 +81,13 @@ export function decideEmergence(
     const [a, b] = scores[i]!;
     if (Math.abs(a - b) < 1 || s.start.kind === 'border' || s.end.kind === 'border') return;
     const [root, tip] = a > b ? [s.start, s.end] : [s.end, s.start];
-    const len = hypot(tip.x - root.x, tip.y - root.y) || 1;
+    const len = Math.hypot(tip.x - root.x, tip.y - root.y) || 1;
     dx += (tip.x - root.x) / len;
     dy += (tip.y - root.y) / len;
     n++;
   });
-  const coherence = n >= 3 ? hypot(dx, dy) / n : 0;
-  const dirLen = hypot(dx, dy) || 1;
+  const coherence = n >= 3 ? Math.hypot(dx, dy) / n : 0;
+  const dirLen = Math.hypot(dx, dy) || 1;
   const ux = dx / dirLen;
   const uy = dy / dirLen;
   // +1 when the strand runs from `from` towards `to` along the growth direction.
@@ -195,7 +194,7 @@ export function extendRoot(
   const inner = at(k);
   let ux = ex - (inner % w);
   let uy = ey - Math.floor(inner / w);
-  const len = hypot(ux, uy);
+  const len = Math.hypot(ux, uy);
   if (len < 2) return { x: ex, y: ey };
   ux /= len;
   uy /= len;
@@ -248,10 +247,10 @@ export function insetRoot(
   const inner = path[rootAtStart ? Math.min(n - 1, 10) : Math.max(0, n - 11)]!;
   let ux = (inner % w) - point.x;
   let uy = Math.floor(inner / w) - point.y;
-  const len = hypot(ux, uy);
+  const len = Math.hypot(ux, uy);
   if (len < 1) return point;
   ux /= len;
   uy /= len;
-  const t = Math.min(insetPx, maxShare * hypot(fx - point.x, fy - point.y));
+  const t = Math.min(insetPx, maxShare * Math.hypot(fx - point.x, fy - point.y));
   return { x: point.x + ux * t, y: point.y + uy * t };
 }

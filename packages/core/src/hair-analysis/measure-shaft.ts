@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import { nearCrossing, type Strand } from './trace-strands';
 
 export interface ShaftMeasure {
@@ -54,7 +53,7 @@ export function crossProfile(
   const b = path[Math.min(n - 1, i + k)]!;
   let tx = (b % w) - (a % w);
   let ty = Math.floor(b / w) - Math.floor(a / w);
-  const len = hypot(tx, ty) || 1;
+  const len = Math.hypot(tx, ty) || 1;
   tx /= len;
   ty /= len;
   const c = path[i]!;

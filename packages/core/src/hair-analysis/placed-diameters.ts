@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import { extraWidthFactor } from './multiplicity';
 import { MAX_SINGLE_UM } from './post-process';
 
@@ -62,7 +61,7 @@ export function handOverDiameters(
       for (let j = 0; j < away.length; j++) {
         const a = away[j]!;
         if (a.used) continue;
-        const d = hypot(a.at.x - p.x, a.at.y - p.y);
+        const d = Math.hypot(a.at.x - p.x, a.at.y - p.y);
         if (d < bestD) {
           bestD = d;
           best = j;

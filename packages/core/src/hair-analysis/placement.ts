@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import { PLACEMENT_MODEL } from './placement-model';
 import { type SmallMlp, smallMlpScore } from './small-mlp';
 
@@ -100,7 +99,8 @@ export const PLACEMENT_RADIUS_UM = 110;
 
 function polylineLength(path: readonly number[]): number {
   let l = 0;
-  for (let i = 2; i < path.length; i += 2) l += hypot(path[i]! - path[i - 2]!, path[i + 1]! - path[i - 1]!);
+  for (let i = 2; i < path.length; i += 2)
+    l += Math.hypot(path[i]! - path[i - 2]!, path[i + 1]! - path[i - 1]!);
   return l;
 }
 
@@ -111,7 +111,7 @@ export function pointAtArc(path: readonly number[], s: number): { x: number; y: 
   for (let i = 2; i < path.length; i += 2) {
     const ax = path[i - 2]!;
     const ay = path[i - 1]!;
-    const l = hypot(path[i]! - ax, path[i + 1]! - ay);
+    const l = Math.hypot(path[i]! - ax, path[i + 1]! - ay);
     if (l > 0 && acc + l >= s) {
       const t = (s - acc) / l;
       return { x: ax + t * (path[i]! - ax), y: ay + t * (path[i + 1]! - ay) };
@@ -128,7 +128,7 @@ export function pointAtArc(path: readonly number[], s: number): { x: number; y: 
 function nearestOnPath(path: readonly number[], px: number, py: number): { distance: number; arc: number } {
   if (path.length < 4)
     return {
-      distance: path.length ? hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY,
+      distance: path.length ? Math.hypot(px - path[0]!, py - path[1]!) : Number.POSITIVE_INFINITY,
       arc: 0,
     };
   let best = Number.POSITIVE_INFINITY;
@@ -141,7 +141,7 @@ function nearestOnPath(path: readonly number[], px: number, py: number): { dista
     const dy = path[i + 1]! - ay;
     const l2 = dx * dx + dy * dy;
     const t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
-    const d = hypot(px - ax - t * dx, py - ay - t * dy);
+    const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
     const l = Math.sqrt(l2);
     if (d < best) {
       best = d;
@@ -277,7 +277,7 @@ export function placementCandidates(
     let best = 0;
     let n = 0;
     for (const p of points) {
-      if (hypot(p.x - x, p.y - y) > radius) continue;
+      if (Math.hypot(p.x - x, p.y - y) > radius) continue;
       n++;
       if (p.score > best) best = p.score;
     }
@@ -331,7 +331,7 @@ export function placementCandidates(
 function inwardCosine(end: PlacementEnd, far: PlacementEnd, width: number, height: number): number {
   const dx = far.x - end.x;
   const dy = far.y - end.y;
-  const l = hypot(dx, dy);
+  const l = Math.hypot(dx, dy);
   if (l === 0) return 0;
   const gaps = [end.x, end.y, width - end.x, height - end.y];
   const edge = gaps.indexOf(Math.min(...gaps));

@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import { FEATURE_NAMES, PIXEL_FEATURES } from './pixel-features';
 import { type SmallMlp, smallMlpScore } from './small-mlp';
 
@@ -283,7 +282,7 @@ export class RootPointFeatures {
           start = -1;
         }
       }
-    const norm = hypot(vx, vy);
+    const norm = Math.hypot(vx, vy);
     out[o++] = on ? norm / on : 0;
     const sep = c2 >= 0 ? Math.min(c2 - c1, RING_SAMPLES - (c2 - c1)) / (RING_SAMPLES / 2) : 0;
     out[o++] = sep;

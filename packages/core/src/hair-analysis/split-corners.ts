@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import type { Strand, StrandEnd } from './trace-strands';
 
 const MAX_TURN = Math.cos((55 * Math.PI) / 180);
@@ -29,7 +28,7 @@ export function splitAtCorners(strands: Strand[], w: number, radiusPx: (s: Stran
       const uy = Math.floor(b / w) - Math.floor(a / w);
       const vx = (c % w) - (b % w);
       const vy = Math.floor(c / w) - Math.floor(b / w);
-      const cos = (ux * vx + uy * vy) / (hypot(ux, uy) * hypot(vx, vy) || 1);
+      const cos = (ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
       if (cos < bestCos) {
         bestCos = cos;
         best = i;

@@ -1,4 +1,3 @@
-import { hypot } from './hypot';
 import { degree, type SkeletonGraph } from './skeleton-graph';
 
 type EndKind = 'free' | 'border' | 'junction' | 'corner';
@@ -114,7 +113,7 @@ export function traceStrands(g: SkeletonGraph, edgeR: Float32Array, w: number, h
         dx = (p1 % w) - grp.x;
         dy = Math.floor(p1 / w) - grp.y;
       }
-      const len = hypot(dx, dy) || 1;
+      const len = Math.hypot(dx, dy) || 1;
       return [dx / len, dy / len] as const;
     });
     const pairs: [number, number, number][] = [];

@@ -434,18 +434,39 @@ function darknessRowInPlace(
   dMean: Float32Array,
   red: Float32Array,
 ): void {
+  // Math.max and Math.min written as comparisons: the loop spent more on those calls than on its
+  // divisions. The same values, as nothing here is NaN or −0 (skin levels are finite block medians,
+  // colours are ≥ +0, and 1 − R / s is +0, never −0, where R = s).
   for (let x = 0, p = o; x < w; x++, p++) {
     const R = r[p]!;
     const G = g[p]!;
     const B = b[p]!;
-    const dr = 1 - R / Math.max(8, skinR[x]!);
-    const dg = 1 - G / Math.max(8, skinG[x]!);
-    const db = 1 - B / Math.max(8, skinB[x]!);
-    dMean[p] = Math.max(0, (dr + dg + db) / 3);
+    let sr = skinR[x]!;
+    let sg = skinG[x]!;
+    let sb = skinB[x]!;
+    if (sr < 8) sr = 8;
+    if (sg < 8) sg = 8;
+    if (sb < 8) sb = 8;
+    const dr = 1 - R / sr;
+    const dg = 1 - G / sg;
+    const db = 1 - B / sb;
+    let mean = (dr + dg + db) / 3;
+    if (mean < 0) mean = 0;
+    dMean[p] = mean;
     red[p] = dr;
     r[p] = dr - db;
-    g[p] = Math.max(0, Math.min(dr, dg, db));
-    b[p] = chromaOf(R, G, B);
+    let lowest = dr;
+    if (dg < lowest) lowest = dg;
+    if (db < lowest) lowest = db;
+    if (lowest < 0) lowest = 0;
+    g[p] = lowest;
+    let hi = R;
+    let lo = R;
+    if (G > hi) hi = G;
+    else if (G < lo) lo = G;
+    if (B > hi) hi = B;
+    else if (B < lo) lo = B;
+    b[p] = (hi - lo) / 255;
   }
 }
 

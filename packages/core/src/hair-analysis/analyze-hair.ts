@@ -11,7 +11,7 @@ import {
   strandWeights,
 } from './count-model';
 import { distanceAll } from './distance-transform';
-import { decideEmergence, extendRoot, insetRoot } from './emergence';
+import { decideEmergence, type EmergenceDecision, extendRoot, insetRoot } from './emergence';
 import { flattenIllumination, selectKth } from './flatten-illumination';
 import { maskComponents } from './gate-features';
 import { hysteresisThreshold } from './hysteresis-threshold';
@@ -362,6 +362,7 @@ export function analyzeHairDetailed(
       counted: true,
       x: root.x,
       y: root.y,
+      rootAtStart: !chosenStart,
       evidenceRoot: d.evidenceRoot ?? { x: d.x, y: d.y },
     };
   });
@@ -489,7 +490,7 @@ export function analyzeHairDetailed(
       end: end(s.end),
       counted: d.counted,
       root: d.counted ? { x: (d.x + 0.5) * factor, y: (d.y + 0.5) * factor } : null,
-      rootAtStart: Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y),
+      rootAtStart: d.rootAtStart,
       hairs: perStrand[i]!,
       weight: weights[i]!,
       lengthUm: strandLengths[i]! * wupp,
@@ -736,10 +737,7 @@ export function analyzeHairDetailed(
 // deoptimise the whole function after the full GC that sharp's decode buffer triggers (see there).
 
 /** What the root-point detector reads of the strands (working pixels). */
-function strandPoints(
-  strands: readonly Strand[],
-  decisions: readonly { counted: boolean; x: number; y: number }[],
-): RootPointStrands {
+function strandPoints(strands: readonly Strand[], decisions: readonly EmergenceDecision[]): RootPointStrands {
   const paths: number[][] = [];
   const ends: number[] = [];
   const roots: number[] = [];
@@ -751,11 +749,8 @@ function strandPoints(
     const d = decisions[i];
     if (!d?.counted) continue;
     roots.push(d.x, d.y);
-    // The tip is the end farther from the root the rules chose.
-    const toStart = Math.hypot(s.start.x - d.x, s.start.y - d.y);
-    const toEnd = Math.hypot(s.end.x - d.x, s.end.y - d.y);
-    if (toStart >= toEnd) tips.push(s.start.x, s.start.y);
-    else tips.push(s.end.x, s.end.y);
+    const tip = d.rootAtStart ? s.end : s.start;
+    tips.push(tip.x, tip.y);
   }
   return { paths, ends, roots, tips };
 }

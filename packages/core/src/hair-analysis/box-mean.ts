@@ -44,10 +44,38 @@ export function boxMean(
   // One sweep per output row: the row entering the window is added, then the one leaving it
   // subtracted, then the column sum divided (per column, the same operations in the same order as
   // three separate sweeps).
+  // In place with radius 1, output row y + 1 is source row y + rad, still being read: no fusing.
+  const fuse = rad >= 2 || src.buffer !== dst.buffer;
   for (let y = 0; y < h; y++) {
     const n = Math.min(h - 1, y + rad) - Math.max(0, y - rad) + 1;
     const enters = y + rad < h;
     const leaves = y - rad - 1 >= 0;
+    if (fuse && leaves && y + 1 + rad < h && passed === y + rad) {
+      // Inside the image, two output rows per sweep together with the row pass of the two rows
+      // entering the window: the row pass's running sums are a chain of dependent additions, the
+      // column work beside them is independent per column, so the processor overlaps the two.
+      const add2 = ((y + rad + 1) % R) * w;
+      const sub2 = ((y - rad) % R) * w;
+      boxRowsAndColumns(
+        src,
+        tmp,
+        invX,
+        col,
+        dst,
+        w,
+        rad,
+        (y + rad) * w,
+        ((y + rad) % R) * w,
+        add2,
+        ((y - rad - 1) % R) * w,
+        sub2,
+        y * w,
+        n,
+      );
+      passed += 2;
+      y++;
+      continue;
+    }
     if (enters) passed = boxRowsTo(src, tmp, invX, w, h, rad, R, passed, y + rad);
     const add = ((y + rad) % R) * w;
     const sub = ((y - rad - 1 + 2 * R) % R) * w;
@@ -149,6 +177,81 @@ function boxRowPair(
     s1 -= src[q + x - rad - 1]!;
     tmp[t + x] = s0 * invX[x]!;
     tmp[u + x] = s1 * invX[x]!;
+  }
+}
+
+/**
+ * {@link boxRowPair} of the source rows at `o` and `o + w` into ring rows `a` and `b`, fused with
+ * {@link boxColumnsSlide} for output rows at `out` and `out + w` (ring rows `a`, `b` entering, `sa`,
+ * `sb` leaving): per column the same operations in the same order, the ring values rounded to
+ * Float32 as their store and reload did.
+ */
+function boxRowsAndColumns(
+  src: Float32Array,
+  tmp: Float32Array,
+  invX: Float64Array,
+  col: Float64Array,
+  dst: Float32Array,
+  w: number,
+  rad: number,
+  o: number,
+  a: number,
+  b: number,
+  sa: number,
+  sb: number,
+  out: number,
+  n: number,
+): void {
+  const q = o + w;
+  const out2 = out + w;
+  let s0 = 0;
+  let s1 = 0;
+  for (let x = 0; x < Math.min(w, rad); x++) {
+    s0 += src[o + x]!;
+    s1 += src[q + x]!;
+  }
+  const grow = Math.min(w, rad + 1);
+  for (let x = 0; x < grow; x++) {
+    if (x + rad < w) {
+      s0 += src[o + x + rad]!;
+      s1 += src[q + x + rad]!;
+    }
+    const t0 = Math.fround(s0 * invX[x]!);
+    const t1 = Math.fround(s1 * invX[x]!);
+    tmp[a + x] = t0;
+    tmp[b + x] = t1;
+    const c0 = col[x]! + t0 - tmp[sa + x]!;
+    dst[out + x] = c0 / n;
+    const c1 = c0 + t1 - tmp[sb + x]!;
+    col[x] = c1;
+    dst[out2 + x] = c1 / n;
+  }
+  const slideEnd = w - rad;
+  for (let x = grow; x < slideEnd; x++) {
+    s0 += src[o + x + rad]! - src[o + x - rad - 1]!;
+    s1 += src[q + x + rad]! - src[q + x - rad - 1]!;
+    const t0 = Math.fround(s0 * invX[x]!);
+    const t1 = Math.fround(s1 * invX[x]!);
+    tmp[a + x] = t0;
+    tmp[b + x] = t1;
+    const c0 = col[x]! + t0 - tmp[sa + x]!;
+    dst[out + x] = c0 / n;
+    const c1 = c0 + t1 - tmp[sb + x]!;
+    col[x] = c1;
+    dst[out2 + x] = c1 / n;
+  }
+  for (let x = Math.max(grow, slideEnd); x < w; x++) {
+    s0 -= src[o + x - rad - 1]!;
+    s1 -= src[q + x - rad - 1]!;
+    const t0 = Math.fround(s0 * invX[x]!);
+    const t1 = Math.fround(s1 * invX[x]!);
+    tmp[a + x] = t0;
+    tmp[b + x] = t1;
+    const c0 = col[x]! + t0 - tmp[sa + x]!;
+    dst[out + x] = c0 / n;
+    const c1 = c0 + t1 - tmp[sb + x]!;
+    col[x] = c1;
+    dst[out2 + x] = c1 / n;
   }
 }
 

@@ -60,6 +60,24 @@ describe('growth direction', () => {
       { w: W, h: W, radius: () => 2 },
     );
     expect(d.map((x) => x.x)).toEqual([5, 45]);
+    // Which end is the root travels with the decision (later stages read the tip from it).
+    expect(d.map((x) => x.rootAtStart)).toEqual([true, false]);
+  });
+
+  it('names the root end of a strand cut by the border: its inner end, whichever way it was traced', () => {
+    const inward = horizontal(20, 30, 0);
+    inward.end = { ...inward.end, kind: 'border' };
+    const outward = horizontal(40, 0, 30);
+    outward.start = { ...outward.start, kind: 'border' };
+    const d = decideEmergence(
+      [inward, outward],
+      [
+        [2, 1],
+        [1, 2],
+      ],
+      { w: W, h: W, radius: () => 2 },
+    );
+    expect(d.map((x) => x.rootAtStart)).toEqual([true, false]);
   });
 });
 

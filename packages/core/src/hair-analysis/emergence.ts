@@ -6,6 +6,12 @@ export interface EmergenceDecision {
   x: number;
   y: number;
   /**
+   * Whether the root is the strand's start end (its tip the end), so that later stages need not
+   * tell the ends apart by their distances to a root point that the walks and insets have moved.
+   * True for a strand without a root (both ends on the border).
+   */
+  rootAtStart: boolean;
+  /**
    * The end the strand's own evidence names as the root, when the image's growth direction chose
    * the other one: the count model reads what kind of end the root is (a shared junction stands for
    * more hairs than a free end), and was fitted on the ends' evidence.
@@ -95,22 +101,29 @@ export function decideEmergence(
     const [a, b] = scores[i]!;
     const startIn = s.start.kind !== 'border';
     const endIn = s.end.kind !== 'border';
-    if (!startIn && !endIn) return { counted: false, x: 0, y: 0 };
+    if (!startIn && !endIn) return { counted: false, x: 0, y: 0, rootAtStart: true };
     if (startIn && endIn) {
       const own = a === b ? coherence * along(s.start, s.end) : a - b;
       const byEvidence = own >= 0 ? s.start : s.end;
       const vote = a - b + DIRECTION_WEIGHT * coherence * along(s.start, s.end);
       const root = vote >= 0 ? s.start : s.end;
+      const rootAtStart = root === s.start;
       return root === byEvidence
-        ? { counted: true, x: root.x, y: root.y }
-        : { counted: true, x: root.x, y: root.y, evidenceRoot: { x: byEvidence.x, y: byEvidence.y } };
+        ? { counted: true, x: root.x, y: root.y, rootAtStart }
+        : {
+            counted: true,
+            x: root.x,
+            y: root.y,
+            rootAtStart,
+            evidenceRoot: { x: byEvidence.x, y: byEvidence.y },
+          };
     }
     const inner = startIn ? s.start : s.end;
     const outer = startIn ? s.end : s.start;
     const own = startIn ? a : b;
     const vote = own + 1.5 * coherence * along(inner, outer);
     const counted = vote > 0.05 ? true : vote < -0.05 ? false : parity++ % 2 === 0;
-    return { counted, x: inner.x, y: inner.y };
+    return { counted, x: inner.x, y: inner.y, rootAtStart: startIn };
   });
   addBorderBandRoots(strands, decisions, frame);
   return decisions;
@@ -153,7 +166,7 @@ function addBorderBandRoots(
     share += band / (band + extent);
     if (share >= 0.5) {
       share -= 1;
-      decisions[i] = { counted: true, x: outer.x, y: outer.y };
+      decisions[i] = { counted: true, x: outer.x, y: outer.y, rootAtStart: outer === s.start };
     }
   });
 }

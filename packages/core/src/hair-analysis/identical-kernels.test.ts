@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boxMean } from './box-mean';
 import { toWorkingRgb } from './pixel-features';
 import { type RootPointMaps, rootPointSeeds } from './root-points';
 import { SkinGrid, skinBlocks } from './skin-levels';
@@ -15,10 +16,57 @@ const noise = (n: number, seed: number) => {
   });
 };
 
+/**
+ * Box mean the plain way: running sums along each row into a Float32 image, then running sums down
+ * each column (the row entering added, then the one leaving subtracted), divided by the rows counted.
+ */
+function plainBoxMean(src: Float32Array, w: number, h: number, rad: number): Float32Array {
+  const rows = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let sum = 0;
+    for (let x = 0; x < Math.min(w, rad); x++) sum += src[y * w + x]!;
+    for (let x = 0; x < w; x++) {
+      if (x + rad < w) sum += src[y * w + x + rad]!;
+      if (x - rad - 1 >= 0) sum -= src[y * w + x - rad - 1]!;
+      rows[y * w + x] = sum * (1 / (Math.min(w - 1, x + rad) - Math.max(0, x - rad) + 1));
+    }
+  }
+  const out = new Float32Array(w * h);
+  for (let x = 0; x < w; x++) {
+    let col = 0;
+    for (let y = 0; y < Math.min(h, rad); y++) col += rows[y * w + x]!;
+    for (let y = 0; y < h; y++) {
+      if (y + rad < h) col += rows[(y + rad) * w + x]!;
+      if (y - rad - 1 >= 0) col -= rows[(y - rad - 1) * w + x]!;
+      out[y * w + x] = col / (Math.min(h - 1, y + rad) - Math.max(0, y - rad) + 1);
+    }
+  }
+  return out;
+}
+
 describe('kernels rewritten for speed', () => {
+  it('the box mean equals the plain two-pass running sums, in place or not, at any radius', () => {
+    for (const [w, h] of [
+      [41, 37],
+      [40, 9],
+      [7, 30],
+    ] as const) {
+      const src = Float32Array.from(noise(w * h, w + h), (v) => (v < 40 ? v / 255 : v / 4000));
+      for (const rad of [1, 2, 3, 4, 7, 12, 40]) {
+        const want = plainBoxMean(src, w, h, rad);
+        expect(boxMean(src, w, h, rad)).toEqual(want);
+        const inPlace = src.slice();
+        expect(boxMean(inPlace, w, h, rad, inPlace)).toEqual(want);
+      }
+    }
+  });
+
   it('binning equals the mean of each block, for every factor and channel count', () => {
     for (const [factor, channels, width, height] of [
       [3, 3, 50, 31],
+      // Rows 4-byte aligned (width a multiple of 4): read as words, four blocks at a time.
+      [3, 3, 52, 31],
+      [3, 3, 12, 6],
       [2, 3, 41, 20],
       [3, 4, 33, 17],
       [4, 3, 37, 26],

@@ -55,8 +55,13 @@ export function detectOverlays(
     const R = r[p]!;
     const G = g[p]!;
     const B = b[p]!;
-    const mx = Math.max(R, G, B);
-    const mn = Math.min(R, G, B);
+    // Comparisons rather than Math.max and Math.min calls (colours are finite and ≥ +0): the same values.
+    let mx = R;
+    let mn = R;
+    if (G > mx) mx = G;
+    else if (G < mn) mn = G;
+    if (B > mx) mx = B;
+    else if (B < mn) mn = B;
     // Saturated primaries (red circles, blue or cyan labels): far outside skin and hair colours.
     if (mx - mn > 120 && mn < 90 && (R < 0.45 * mx || G < 0.45 * mx)) {
       coloured[p] = 1;

@@ -60,8 +60,10 @@ const SEED_CELL_UM = 40;
 const SEED_PROBABILITY = 0.15;
 /** Most seeds described per image (see rootPointSeeds). */
 export const MAX_SEEDS = 3000;
+/** The ring of RING_UM whose samples also give the way the shaft leaves the point. */
+const RING50_UM = 50;
 /** Rings around the point where the arms of shaft are counted, µm. */
-const RING_UM = [50, 100] as const;
+const RING_UM = [RING50_UM, 100] as const;
 const RING_SAMPLES = 16;
 /** Halo ring, µm, and the background ring it is compared with. */
 const HALO_UM = 80;
@@ -112,7 +114,7 @@ export const ROOT_POINT_FEATURE_NAMES = [
 const SEEDS_NEAR = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
 export const ROOT_POINT_FEATURES = ROOT_POINT_FEATURE_NAMES.length;
 
-/** Mask samples of one ring (describe's scratch). */
+/** Mask samples of the 50 µm ring (describe's scratch, written by the arms loop). */
 const ring = new Uint8Array(RING_SAMPLES);
 const COS = Array.from({ length: RING_SAMPLES }, (_, k) => Math.cos((2 * Math.PI * k) / RING_SAMPLES));
 const SIN = Array.from({ length: RING_SAMPLES }, (_, k) => Math.sin((2 * Math.PI * k) / RING_SAMPLES));
@@ -216,6 +218,8 @@ export class RootPointFeatures {
     out[o++] = (near * u) / 50;
     for (const um of RING_UM) {
       const r = this.px(um);
+      // The 50 µm ring's samples are kept in `ring`: the shaft's way out below reads them.
+      const keep = um === RING50_UM;
       let on = 0;
       let arms = 0;
       let first = -1;
@@ -224,6 +228,7 @@ export class RootPointFeatures {
         const sx = Math.round(x + r * COS[k]!);
         const sy = Math.round(y + r * SIN[k]!);
         const v = sx >= 0 && sy >= 0 && sx < w && sy < h && mask[sy * w + sx] ? 1 : 0;
+        if (keep) ring[k] = v;
         on += v;
         if (k === 0) first = v;
         else if (v && !prev) arms++;
@@ -233,7 +238,9 @@ export class RootPointFeatures {
       out[o++] = on / RING_SAMPLES;
       out[o++] = Math.min(4, arms);
     }
-    out[o++] = this.ringMean(red, x, y, this.px(HALO_UM)) - this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    // The background ring's red darkness is read twice (against the halo and at 40 µm).
+    const background = this.ringMean(red, x, y, this.px(BACKGROUND_UM));
+    out[o++] = this.ringMean(red, x, y, this.px(HALO_UM)) - background;
     out[o++] = dark[p]!;
     const far = this.px(FAR_UM);
     out[o++] = (this.strands.query(x, y, this.px(NEAR_UM)).d * u) / 100;
@@ -246,21 +253,16 @@ export class RootPointFeatures {
     // several scales; a shaft is dark on two sides of a ring only, texture on none.
     const centre = dark[p]!;
     for (const um of DOT_UM) out[o++] = centre - this.ringMean(dark, x, y, this.px(um), true);
-    out[o++] = this.ringMean(red, x, y, this.px(40)) - this.ringMean(red, x, y, this.px(BACKGROUND_UM));
-    // Which way the shaft leaves the point (mean direction of the mask on the 50 µm ring): pulled
-    // one way at an end, balanced along a shaft; the angle between two arms (a V of two hairs from
-    // one opening is < 180°).
-    const r50 = this.px(50);
+    out[o++] = this.ringMean(red, x, y, this.px(40)) - background;
+    // Which way the shaft leaves the point (mean direction of the mask on the 50 µm ring, sampled
+    // above): pulled one way at an end, balanced along a shaft; the angle between two arms (a V of
+    // two hairs from one opening is < 180°).
     let vx = 0;
     let vy = 0;
     let on = 0;
     let from = -1;
     for (let k = 0; k < RING_SAMPLES; k++) {
-      const sx = Math.round(x + r50 * COS[k]!);
-      const sy = Math.round(y + r50 * SIN[k]!);
-      const v = sx >= 0 && sy >= 0 && sx < w && sy < h && mask[sy * w + sx] ? 1 : 0;
-      ring[k] = v;
-      if (v) {
+      if (ring[k]) {
         vx += COS[k]!;
         vy += SIN[k]!;
         on++;

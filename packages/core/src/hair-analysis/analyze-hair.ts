@@ -49,7 +49,7 @@ import { type Strand, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { grayFromBinned, toWorkingGray, workingFactor } from './working-image';
 
-export const ENGINE_VERSION = 'anagen-hair/0.9.0';
+export const ENGINE_VERSION = 'anagen-hair/0.10.0';
 
 /** Minimum length of a branch attached to a junction or bend, in shaft half-widths. */
 const ATTACHED_FACTOR = 1.5;

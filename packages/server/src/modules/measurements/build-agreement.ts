@@ -36,7 +36,8 @@ export function buildAgreement(pairs: readonly VerifiedPair[]): MeasurementAgree
       .sort(
         (a, b) =>
           (a[0]!.umPerPx ?? 0) - (b[0]!.umPerPx ?? 0) ||
-          (a[0]!.engineVersion ?? '').localeCompare(b[0]!.engineVersion ?? ''),
+          // numeric, so that engine 0.10.0 follows 0.9.0
+          (a[0]!.engineVersion ?? '').localeCompare(b[0]!.engineVersion ?? '', 'en', { numeric: true }),
       )
       .map((list) => ({
         ...stats(list),

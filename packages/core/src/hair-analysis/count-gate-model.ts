@@ -9,8 +9,8 @@
 export const COUNT_GATE_MODEL = {
   fittedOn:
     '992 real train-split images (FDU, 70×) and 40 synthetic images (seeds 4000–4039, varied scalp), 5-fold cross-validated by patient',
-  over: { bias: 8.7782, weights: [-0.30541, 0.88924, -9.4656, -1.7494, -0.11208] },
-  under: { bias: -9.2564, weights: [0.90117, 0.53797, 2.4397, -4.8682, 28.129] },
-  threshold: -1.5747,
-  interval: { below: 0.888, above: 1.428, widen: 8 },
+  over: { bias: 8.7399, weights: [-0.30986, 0.8847, -9.4821, -1.6901, -0.12221] },
+  under: { bias: -9.2557, weights: [0.90146, 0.53656, 2.4398, -4.8688, 28.13] },
+  threshold: -1.5993,
+  interval: { below: 0.8825, above: 1.428, widen: 8 },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHair, analyzeHairDetailed } from './analyze-hair';
 import { generateTrichoscopyImage, type SyntheticTrichoscopyOptions } from './synthetic';
-import { paint, shaft, skinCanvas } from './test-canvas';
+import { disc, paint, shaft, skinCanvas } from './test-canvas';
 
 const run = (o: SyntheticTrichoscopyOptions) => {
   const img = generateTrichoscopyImage({ width: 800, height: 600, umPerPx: 10, densityPerCm2: 100, ...o });
@@ -139,6 +139,25 @@ describe('analyzeHair', () => {
     });
     expect(crossing.gateInputs.freeEnds).toBe(4);
     expect(crossing.result.hairCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('places the hair counted on a whole shaft at its root, not on the frame end of a cut one', () => {
+    // 70× scale, 55 µm shafts on clean skin: one hair traced whole, its root shown by a follicle
+    // halo and a dark bulb, and a shaft heading straight out of the right edge. The count model
+    // counts the whole hair only, and its one hair must stand at that root. Without the root cue
+    // the frame end wins, as it should by train (decision 082): a counted whole strand with no
+    // root point at its ends has a marked root there 7 % of the time, a shaft's frame end with a
+    // weak root point scored as this one 65 %.
+    const umPerPx = 2.77;
+    const c = skinCanvas(900, 600, 3);
+    paint(c, [150, 110, 95], disc(100, 150, 28, 0.7));
+    paint(c, [40, 30, 28], disc(100, 150, 13));
+    paint(c, [45, 35, 30], shaft(100, 150, 450, 330, 20));
+    paint(c, [45, 35, 30], shaft(550, 400, 950, 500, 20));
+    const { result } = analyzeHairDetailed({ ...c, pixels: new Uint8Array(c.pixels.buffer), umPerPx });
+    expect(result.hairCount).toBe(1);
+    const [hair] = result.hairs;
+    expect(Math.hypot(hair!.x - 100, hair!.y - 150) * umPerPx).toBeLessThan(110);
   });
 
   it('rejects a missing calibration and a short pixel buffer', () => {

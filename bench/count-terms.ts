@@ -218,7 +218,10 @@ function checks(value: Record<string, number>): string[] {
 const hold: Record<string, number> = { rootBorder: 1, short: 0 };
 for (const pair of (arg('hold') ?? '').split(',').filter(Boolean)) {
   const [name, v] = pair.split('=');
-  hold[name!] = Number(v);
+  // An unknown name or a non-number would turn every sum into NaN without a word.
+  if (!name || !column.has(name) || !Number.isFinite(Number(v)))
+    throw new Error(`--hold: ${pair} is not term=number over a known term`);
+  hold[name] = Number(v);
 }
 const terms = (arg('terms') ?? '').split(',').filter(Boolean);
 for (const t of terms) if (!column.has(t)) throw new Error(`unknown term ${t}`);

@@ -69,6 +69,9 @@ if (fromRows) {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Row);
+  // Rows saved before decision 080 lack the free ends: the over side would fit on NaN.
+  if (rows.some((r) => !Number.isFinite(r.g.freeEnds)))
+    throw new Error(`${fromRows} was saved before the gate read free ends: analyse again with --real DIR`);
 } else {
   const dir = arg('real');
   if (!dir) throw new Error('--real DIR (the FDU data/ folder) or --rows FILE is needed');
@@ -422,14 +425,16 @@ let interval: Widths = widthsOf(spanRows, 0);
       interval = widthsOf(spanRows, widen);
     }
   }
-  const plain = spanFigures(spanRows, (i) => countInterval(rows[i]!.found, rows[i]!.expectedError));
+  const plain = spanFigures(spanRows, (i) =>
+    countInterval(rows[i]!.found, rows[i]!.expectedError, CONFIDENCE_MODEL.interval),
+  );
   console.log(
     `count interval out of fold over ${spanRows.length} real images: ${lines.join('; ')}; the confidence model's own (${CONFIDENCE_MODEL.interval.below}, ${CONFIDENCE_MODEL.interval.above}), in sample: ${(100 * plain.inside).toFixed(1)} % inside, mean width ${plain.width.toFixed(2)}, score ${plain.score.toFixed(3)}`,
   );
   const chosen = spanFigures(spanRows, (i) => spanOf(i, interval));
   const badIdx = spanRows.filter((i) => bad[i]);
   console.log(
-    `chosen widen ${interval.widen}: below ${interval.below.toFixed(3)}, above ${interval.above.toFixed(3)} expected errors; in sample ${(100 * chosen.inside).toFixed(1)} % inside, mean width ${chosen.width.toFixed(2)}; images more than ${100 * BAD} % off inside: ${(100 * spanFigures(badIdx, (i) => spanOf(i, interval)).inside).toFixed(0)} % (the confidence model's: ${(100 * spanFigures(badIdx, (i) => countInterval(rows[i]!.found, rows[i]!.expectedError)).inside).toFixed(0)} %)`,
+    `chosen widen ${interval.widen}: below ${interval.below.toFixed(3)}, above ${interval.above.toFixed(3)} expected errors; in sample ${(100 * chosen.inside).toFixed(1)} % inside, mean width ${chosen.width.toFixed(2)}; images more than ${100 * BAD} % off inside: ${(100 * spanFigures(badIdx, (i) => spanOf(i, interval)).inside).toFixed(0)} % (the confidence model's: ${(100 * spanFigures(badIdx, (i) => countInterval(rows[i]!.found, rows[i]!.expectedError, CONFIDENCE_MODEL.interval)).inside).toFixed(0)} %)`,
   );
 }
 

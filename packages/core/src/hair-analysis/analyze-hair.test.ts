@@ -146,7 +146,7 @@ describe('analyzeHair', () => {
     // halo and a dark bulb, and a shaft heading straight out of the right edge. The count model
     // counts the whole hair only, and its one hair must stand at that root. Without the root cue
     // the frame end wins, as it should by train (decision 082): a counted whole strand with no
-    // root point at its ends has a marked root there 7 % of the time, a shaft's frame end with a
+    // root point at its ends has a marked root there 7–9 % of the time, a shaft's frame end with a
     // weak root point scored as this one 65 %.
     const umPerPx = 2.77;
     const c = skinCanvas(900, 600, 3);

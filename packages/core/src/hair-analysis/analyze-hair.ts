@@ -45,7 +45,7 @@ import { skeletonize } from './skeletonize';
 import { smoothBinomial } from './smooth';
 import { splitAtCorners } from './split-corners';
 import { classifyDiameter, diameterHistogram, TERMINAL_MIN_UM, VELLUS_MAX_UM } from './summarize';
-import { type Strand, traceStrands } from './trace-strands';
+import { type Strand, type StrandEnd, traceStrands } from './trace-strands';
 import type { HairAnalysisInput, HairAnalysisResult, HairClass } from './types';
 import { grayFromBinned, toWorkingGray, workingFactor } from './working-image';
 
@@ -381,9 +381,10 @@ export function analyzeHairDetailed(
   strands.forEach((s, i) => {
     const d = decisions[i]!;
     if (!d.counted) return;
-    const atStart = Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y);
-    if ((atStart ? s.start : s.end).kind === 'border') return;
-    const p = insetRoot(s.path, atStart, d, w, ROOT_INSET_UM / wupp);
+    // The walk may have carried a short or bent strand's root nearer its tip than its own end, so
+    // the end is the decision's, not the nearer one.
+    if ((d.rootAtStart ? s.start : s.end).kind === 'border') return;
+    const p = insetRoot(s.path, d.rootAtStart, d, w, ROOT_INSET_UM / wupp);
     decisions[i] = { ...d, x: p.x, y: p.y };
   });
   lap('emergence');
@@ -409,11 +410,8 @@ export function analyzeHairDetailed(
   );
   const levels = strands.map((s, i) => (decisions[i]!.counted ? darknessLevel(s, dark, w, h, rOf(s)) : null));
   const attached = (e: Strand['start']) => (e.kind === 'junction' || e.kind === 'corner' ? 1 : 0);
-  const rootKind = (s: Strand, d: { x: number; y: number }): RootKind => {
-    const end =
-      Math.hypot(d.x - s.start.x, d.y - s.start.y) <= Math.hypot(d.x - s.end.x, d.y - s.end.y)
-        ? s.start
-        : s.end;
+  const rootKind = (s: Strand, d: EmergenceDecision): RootKind => {
+    const end = evidenceEnd(s, d);
     if (end.kind === 'junction') return end.unpaired >= 2 ? 'shared-junction' : 'junction';
     return end.kind;
   };
@@ -456,7 +454,7 @@ export function analyzeHairDetailed(
     strands: strands.map(
       (s, i): StrandCountInput => ({
         counted: decisions[i]!.counted,
-        root: rootKind(s, decisions[i]!.evidenceRoot ?? decisions[i]!),
+        root: rootKind(s, decisions[i]!),
         lengthPx: strandLengths[i]!,
         diameterUm: strandDiameters[i]!,
         level: levels[i]?.level ?? 1,
@@ -464,7 +462,7 @@ export function analyzeHairDetailed(
         crossesBorder: s.start.kind === 'border' || s.end.kind === 'border',
         probability: decisions[i]!.counted ? meanProbability(s) : 1,
         cornerArmsCos: decisions[i]!.counted
-          ? cornerArmsCos(strands, i, decisions[i]!.evidenceRoot ?? decisions[i]!, w, 100 / wupp)
+          ? cornerArmsCos(strands, i, evidenceEnd(strands[i]!, decisions[i]!), w, 100 / wupp)
           : undefined,
       }),
     ),
@@ -713,7 +711,7 @@ export function analyzeHairDetailed(
       ok: issues.length === 0 && trust.issues.length === 0 && gate.length === 0,
       confidence: issues.length || gate.length ? Math.min(0.3, trust.confidence) : trust.confidence,
       expectedError: trust.expectedError,
-      // The confidence model's interval, each side widened by the gate's chance of that error.
+      // The count gate's interval: each side widened by the gate's chance of that error (080).
       countInterval: gateInterval(n, trust.expectedError, gateInputs),
       issues: [...issues, ...trust.issues, ...gate],
     },
@@ -771,18 +769,17 @@ function peakArrays(r: RootPoints): { xy: Float64Array; scores: Float64Array } {
 /**
  * For a strand rooted at a sharp bend (split-corners.ts), the cosine of the angle between it and the
  * bend's other arm, each arm's direction read `reachPx` along it from the bend; undefined otherwise.
+ * Read only by bench/count-terms.ts (decision 079): a term under study, not in the count model.
  */
 function cornerArmsCos(
   strands: readonly Strand[],
   i: number,
-  root: { x: number; y: number },
+  e: StrandEnd,
   w: number,
   reachPx: number,
 ): number | undefined {
   const s = strands[i]!;
-  const atStart =
-    Math.hypot(root.x - s.start.x, root.y - s.start.y) <= Math.hypot(root.x - s.end.x, root.y - s.end.y);
-  const e = atStart ? s.start : s.end;
+  const atStart = e === s.start;
   if (e.kind !== 'corner') return undefined;
   const arm = (t: Strand, fromStart: boolean) => {
     const k = Math.min(t.path.length - 1, Math.max(1, Math.round(reachPx)));
@@ -806,6 +803,17 @@ function cornerArmsCos(
     }
   }
   return undefined;
+}
+
+/**
+ * The end a counted strand's evidence names as its root: `evidenceRoot` is that end itself when the
+ * root-end model overruled the rules; otherwise the decision's own end (its point has been walked
+ * and inset, and may lie nearer the tip than the end it came from).
+ */
+function evidenceEnd(s: Strand, d: EmergenceDecision): StrandEnd {
+  const r = d.evidenceRoot;
+  if (r) return r.x === s.start.x && r.y === s.start.y ? s.start : s.end;
+  return d.rootAtStart ? s.start : s.end;
 }
 
 /** The counted strands' roots (working pixels) as flat x,y pairs. */

@@ -7,6 +7,7 @@ import {
   MAX_TRUSTED_ERROR,
   plausibilityIssues,
 } from './confidence';
+import { CONFIDENCE_MODEL } from './confidence-model';
 import { disc, paint, shaft, skinCanvas } from './test-canvas';
 
 const clean: ConfidenceInputs = {
@@ -67,14 +68,17 @@ describe('count interval', () => {
   });
 
   it('is a single point for a clean empty field and widens with the expected error', () => {
-    expect(assessConfidence({ ...clean, hairCount: 0, densityPerCm2: 0 }).countInterval).toEqual([0, 0]);
+    const widths = CONFIDENCE_MODEL.interval;
+    const empty = assessConfidence({ ...clean, hairCount: 0, densityPerCm2: 0 });
+    expect(countInterval(0, empty.expectedError, widths)).toEqual([0, 0]);
     const sure = assessConfidence(clean);
     const unsure = assessConfidence({ ...clean, hairCount: 40, unexplainedShare: 0.55, overlayTouch: 0 });
     expect(unsure.expectedError).toBeGreaterThan(sure.expectedError);
     const width = (i: [number, number]) => i[1] - i[0];
-    expect(width(unsure.countInterval)).toBeGreaterThan(width(sure.countInterval));
-    expect(sure.countInterval[0]).toBeLessThanOrEqual(40);
-    expect(sure.countInterval[1]).toBeGreaterThanOrEqual(40);
+    const sureInterval = countInterval(clean.hairCount, sure.expectedError, widths);
+    expect(width(countInterval(40, unsure.expectedError, widths))).toBeGreaterThan(width(sureInterval));
+    expect(sureInterval[0]).toBeLessThanOrEqual(40);
+    expect(sureInterval[1]).toBeGreaterThanOrEqual(40);
   });
 
   it(

@@ -45,14 +45,16 @@ export const INTERVAL_TAIL = 0.1;
 
 /**
  * The range the true count is expected in (80 % of real fitting images): the count less `below`
- * and plus `above` expected errors, rounded outwards. The two sides are fitted separately on real
- * train images (bench/fit-confidence.ts): the engine overcounts sparse fields and undercounts
- * crowded ones, by different amounts, so one ± figure would mislead on one side.
+ * and plus `above` expected errors, rounded outwards. The two sides are separate: the engine
+ * overcounts sparse fields and undercounts crowded ones, by different amounts, so one ± figure
+ * would mislead on one side. The engine reports it with the count gate's widths, each side widened
+ * by the gate's chance of that error (count-gate.ts, gateInterval, decision 080); the confidence
+ * fit's own widths (`CONFIDENCE_MODEL.interval`) are the baseline `fit:count-gate` compares with.
  */
 export function countInterval(
   hairCount: number,
   expectedError: number,
-  widths: { below: number; above: number } = CONFIDENCE_MODEL.interval,
+  widths: { below: number; above: number },
 ): [number, number] {
   const spread = hairCount * expectedError;
   return [
@@ -99,7 +101,6 @@ export function plausibilityIssues(c: ConfidenceInputs): QualityIssue[] {
 export function assessConfidence(c: ConfidenceInputs): {
   confidence: number;
   expectedError: number;
-  countInterval: [number, number];
   issues: QualityIssue[];
 } {
   // No hair on a clean field (nothing dark left unexplained) is a plain answer, not a relative
@@ -112,7 +113,6 @@ export function assessConfidence(c: ConfidenceInputs): {
   return {
     confidence: Math.round(100 * Math.max(0, Math.min(1, confidence))) / 100,
     expectedError: Math.round(1000 * expectedError) / 1000,
-    countInterval: countInterval(c.hairCount, expectedError),
     issues,
   };
 }

@@ -43,8 +43,9 @@ export interface GateInputs {
   /** The confidence model's expected relative error of the count (confidence.ts). */
   expectedError: number;
   /**
-   * Free ends (neither at the frame, a junction nor a split corner) of the strands that carry a
-   * counted hair: a hair traced whole on its own has two.
+   * Free ends (neither at the frame, a junction nor a split corner) of the strands the placement
+   * put a hair on (a strand the rules did not count may carry one): a hair traced whole on its own
+   * has two.
    */
   freeEnds: number;
 }

@@ -238,7 +238,7 @@ export class RootPointFeatures {
       out[o++] = on / RING_SAMPLES;
       out[o++] = Math.min(4, arms);
     }
-    // The background ring's red darkness is read twice (against the halo and at 40 µm).
+    // Read once, as two features compare with it (the halo here, the 40 µm ring below).
     const background = this.ringMean(red, x, y, this.px(BACKGROUND_UM));
     out[o++] = this.ringMean(red, x, y, this.px(HALO_UM)) - background;
     out[o++] = dark[p]!;

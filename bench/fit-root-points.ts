@@ -61,6 +61,20 @@ for (const d of DROP)
   if (!(ROOT_POINT_FEATURE_NAMES as readonly string[]).includes(d)) throw new Error(`no feature ${d}`);
 const USED = ROOT_POINT_FEATURE_NAMES.map((name, k) => k < USE && !DROP.has(name));
 const TO_STRAND = ROOT_POINT_FEATURE_NAMES.indexOf('toStrand');
+const TO_END = ROOT_POINT_FEATURE_NAMES.indexOf('toEnd');
+const TO_TIP = ROOT_POINT_FEATURE_NAMES.indexOf('toTip');
+/**
+ * Hard negatives (decision 083, a study): seeds with no marked root within HARD_CLEAR_UM (the bench's
+ * match radius, so a near miss is never pushed down) that stand on a shaft (within HARD_STRAND_UM of
+ * a strand's centre line) or near a frame end or tip (HARD_END_UM), or, with `--hard-mined T`, that
+ * a first fit scored ≥ T. Every hard negative is kept and weighted HARD_WEIGHT (1 = as many as they
+ * are); the rest are subsampled by NEG_SHARE as before.
+ */
+const HARD_WEIGHT = Number(arg('hard-weight') ?? 0);
+const HARD_CLEAR_UM = Number(arg('hard-clear') ?? 110);
+const HARD_STRAND_UM = Number(arg('hard-strand-um') ?? -1);
+const HARD_END_UM = Number(arg('hard-end-um') ?? -1);
+const HARD_MINED = arg('hard-mined') ? Number(arg('hard-mined')) : undefined;
 const SEEDS_NEAR = ROOT_POINT_FEATURE_NAMES.indexOf('seedsNear');
 
 interface Image {
@@ -75,6 +89,8 @@ interface Image {
   xy: Float64Array;
   features: Float32Array;
   labels: Uint8Array;
+  /** 1: a hard negative by the shaft/end rule (or by a first fit's score, set later). */
+  hard: Uint8Array;
 }
 
 function read(file: string): Image[] {
@@ -95,7 +111,9 @@ function read(file: string): Image[] {
     const xy = new Float64Array(2 * n);
     const features = new Float32Array(n * F);
     const labels = new Uint8Array(n);
+    const hard = new Uint8Array(n);
     const r = LABEL_UM / row.umPerPx;
+    const clear = HARD_CLEAR_UM / row.umPerPx;
     row.points.forEach((p, i) => {
       xy[2 * i] = p[0]!;
       xy[2 * i + 1] = p[1]!;
@@ -103,6 +121,11 @@ function read(file: string): Image[] {
       // The engine caps the distance to a strand's centre line at 150 µm (dumps before it, at 300).
       features[i * F + TO_STRAND] = Math.min(1.5, features[i * F + TO_STRAND]!);
       labels[i] = roots.some((q) => Math.hypot(q.x - p[0]!, q.y - p[1]!) <= r) ? 1 : 0;
+      const o = i * F;
+      const near =
+        features[o + TO_STRAND]! * 100 <= HARD_STRAND_UM ||
+        Math.min(features[o + TO_END]!, features[o + TO_TIP]!) * 100 <= HARD_END_UM;
+      hard[i] = near && !roots.some((q) => Math.hypot(q.x - p[0]!, q.y - p[1]!) <= clear) ? 1 : 0;
     });
     // Other seeds within SEEDS_NEAR_UM, as the engine counts them (dumps before 074 capped it at 12).
     const near = SEEDS_NEAR_UM / row.umPerPx;
@@ -121,6 +144,7 @@ function read(file: string): Image[] {
       xy,
       features,
       labels,
+      hard,
     });
   }
   return images;
@@ -136,7 +160,7 @@ function fitScorer(set: Image[]): Weights {
   const img: number[] = [];
   set.forEach((im, k) => {
     for (let i = 0; i < im.labels.length; i++)
-      if (im.labels[i] || rng.uniform() < NEG_SHARE) {
+      if (im.labels[i] || (HARD_WEIGHT > 0 && im.hard[i]) || rng.uniform() < NEG_SHARE) {
         rows.push(i);
         img.push(k);
       }
@@ -151,7 +175,7 @@ function fitScorer(set: Image[]): Weights {
     const im = set[img[r]!]!;
     for (let k = 0; k < F; k++) z[r * F + k] = im.features[rows[r]! * F + k]!;
     y[r] = im.labels[rows[r]!]!;
-    wt[r] = y[r] ? 1 : 1 / NEG_SHARE;
+    wt[r] = y[r] ? 1 : HARD_WEIGHT > 0 && im.hard[rows[r]!] ? HARD_WEIGHT : 1 / NEG_SHARE;
   }
   let wsum = 0;
   for (let r = 0; r < n; r++) wsum += wt[r]!;
@@ -332,7 +356,55 @@ function quick(set: Image[], w: Weights): number {
     set.map((im) => scoresOf(im, w)),
   );
   console.log(`  seeds ${seeds}, positive ${positive}, AUC ${auc.toFixed(4)}`);
+  atThreshold(set, w, Number(arg('threshold') ?? 0.2));
   return 0.2;
+}
+
+/**
+ * At the threshold: seeds scored above it (precision/recall against the LABEL_UM label), AUC over
+ * the seeds on a shaft or near an end/tip only (where the hard negatives are), and the peaks kept
+ * (share within 110 µm of a marked root, share of marked roots with a peak within 110 µm).
+ */
+function atThreshold(set: Image[], w: Weights, t: number): void {
+  const scored = set.map((im) => scoresOf(im, w));
+  let tp = 0;
+  let fp = 0;
+  let pos = 0;
+  let kept = 0;
+  let keptOk = 0;
+  let roots = 0;
+  let covered = 0;
+  const nearSet: Image[] = [];
+  const nearScores: Float64Array[] = [];
+  set.forEach((im, k) => {
+    const s = scored[k]!;
+    const F = ROOT_POINT_FEATURES;
+    const idx: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      if (im.labels[i]) pos++;
+      if (s[i]! >= t) im.labels[i] ? tp++ : fp++;
+      const o = i * F;
+      if (
+        im.features[o + TO_STRAND]! <= 0.3 ||
+        Math.min(im.features[o + TO_END]!, im.features[o + TO_TIP]!) <= 1
+      )
+        idx.push(i);
+    }
+    nearSet.push({ ...im, labels: Uint8Array.from(idx, (i) => im.labels[i]!) });
+    nearScores.push(Float64Array.from(idx, (i) => s[i]!));
+    const r = MATCH_UM / im.umPerPx;
+    const pk = peaks(im, s, t);
+    kept += pk.length;
+    for (const i of pk)
+      if (im.roots.some((q) => Math.hypot(q.x - im.xy[2 * i]!, q.y - im.xy[2 * i + 1]!) <= r)) keptOk++;
+    roots += im.roots.length;
+    for (const q of im.roots)
+      if (pk.some((i) => Math.hypot(q.x - im.xy[2 * i]!, q.y - im.xy[2 * i + 1]!) <= r)) covered++;
+  });
+  const near = seedAuc(nearSet, nearScores);
+  console.log(
+    `  at ${t}: seed precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / pos).toFixed(3)}; near-shaft/end seeds ${near.seeds} (positive ${near.positive}) AUC ${near.auc.toFixed(4)}; peaks ${kept}, precision@110 ${(keptOk / kept).toFixed(3)}, roots covered ${(covered / roots).toFixed(3)}`,
+  );
 }
 
 function report(set: Image[], w: Weights, thresholds: number[]): number {
@@ -398,6 +470,33 @@ const train = read(arg('rows')!);
 console.log(`${train.length} train images, label: a marked root within ${LABEL_UM} µm`);
 const even = train.filter((_, i) => i % 2 === 0);
 const odd = train.filter((_, i) => i % 2 === 1);
+{
+  const hard = train.reduce((a, im) => a + im.hard.reduce((b, v) => b + v, 0), 0);
+  const seeds = train.reduce((a, im) => a + im.labels.length, 0);
+  if (HARD_WEIGHT > 0)
+    console.log(`hard negatives by rule: ${hard} of ${seeds} seeds, weight ${HARD_WEIGHT}`);
+}
+/** `--hard-mined T`: the set's negatives clear of every marked root that a first fit scores ≥ T. */
+function mine(set: Image[]): void {
+  if (HARD_MINED === undefined) return;
+  const first = fitScorer(set.map((im) => ({ ...im, hard: new Uint8Array(im.labels.length) })));
+  let n = 0;
+  for (const im of set) {
+    const s = scoresOf(im, first);
+    const clear = HARD_CLEAR_UM / im.umPerPx;
+    for (let i = 0; i < s.length; i++)
+      if (
+        !im.hard[i] &&
+        s[i]! >= HARD_MINED &&
+        !im.roots.some((q) => Math.hypot(q.x - im.xy[2 * i]!, q.y - im.xy[2 * i + 1]!) <= clear)
+      ) {
+        im.hard[i] = 1;
+        n++;
+      }
+  }
+  console.log(`  mined ${n} hard negatives scored ≥ ${HARD_MINED} by a first fit`);
+}
+mine(even);
 const half = fitScorer(even);
 console.log('odd train images, scorer fitted on the even ones:');
 const thresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
@@ -416,6 +515,7 @@ if (halfOut) {
   console.log(`wrote ${halfOut}`);
 }
 if (argv.includes('--half-only')) process.exit(0);
+mine(train);
 const model: RootPointModel = { ...fitScorer(train), threshold, peakUm: PEAK_UM };
 if (argv.includes('--save')) {
   const file = fileURLToPath(

@@ -93,6 +93,11 @@ interface Image {
   hard: Uint8Array;
 }
 
+/** Whether a marked root lies within `r` (pixels) of x, y. */
+function rootWithin(roots: readonly { x: number; y: number }[], x: number, y: number, r: number): boolean {
+  return roots.some((q) => Math.hypot(q.x - x, q.y - y) <= r);
+}
+
 function read(file: string): Image[] {
   const images: Image[] = [];
   for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
@@ -120,12 +125,12 @@ function read(file: string): Image[] {
       for (let k = 0; k < F; k++) features[i * F + k] = p[3 + k]!;
       // The engine caps the distance to a strand's centre line at 150 µm (dumps before it, at 300).
       features[i * F + TO_STRAND] = Math.min(1.5, features[i * F + TO_STRAND]!);
-      labels[i] = roots.some((q) => Math.hypot(q.x - p[0]!, q.y - p[1]!) <= r) ? 1 : 0;
+      labels[i] = rootWithin(roots, p[0]!, p[1]!, r) ? 1 : 0;
       const o = i * F;
       const near =
         features[o + TO_STRAND]! * 100 <= HARD_STRAND_UM ||
         Math.min(features[o + TO_END]!, features[o + TO_TIP]!) * 100 <= HARD_END_UM;
-      hard[i] = near && !roots.some((q) => Math.hypot(q.x - p[0]!, q.y - p[1]!) <= clear) ? 1 : 0;
+      hard[i] = near && !rootWithin(roots, p[0]!, p[1]!, clear) ? 1 : 0;
     });
     // Other seeds within SEEDS_NEAR_UM, as the engine counts them (dumps before 074 capped it at 12).
     const near = SEEDS_NEAR_UM / row.umPerPx;
@@ -351,12 +356,10 @@ function seedAuc(set: Image[], scored: Float64Array[]): { auc: number; seeds: nu
 
 /** Ranking quality only (AUC over the seeds); returns the default threshold. */
 function quick(set: Image[], w: Weights): number {
-  const { auc, seeds, positive } = seedAuc(
-    set,
-    set.map((im) => scoresOf(im, w)),
-  );
+  const scored = set.map((im) => scoresOf(im, w));
+  const { auc, seeds, positive } = seedAuc(set, scored);
   console.log(`  seeds ${seeds}, positive ${positive}, AUC ${auc.toFixed(4)}`);
-  atThreshold(set, w, Number(arg('threshold') ?? 0.2));
+  atThreshold(set, scored, Number(arg('threshold') ?? 0.2));
   return 0.2;
 }
 
@@ -365,8 +368,7 @@ function quick(set: Image[], w: Weights): number {
  * the seeds on a shaft or near an end/tip only (where the hard negatives are), and the peaks kept
  * (share within 110 µm of a marked root, share of marked roots with a peak within 110 µm).
  */
-function atThreshold(set: Image[], w: Weights, t: number): void {
-  const scored = set.map((im) => scoresOf(im, w));
+function atThreshold(set: Image[], scored: readonly Float64Array[], t: number): void {
   let tp = 0;
   let fp = 0;
   let pos = 0;
@@ -395,8 +397,7 @@ function atThreshold(set: Image[], w: Weights, t: number): void {
     const r = MATCH_UM / im.umPerPx;
     const pk = peaks(im, s, t);
     kept += pk.length;
-    for (const i of pk)
-      if (im.roots.some((q) => Math.hypot(q.x - im.xy[2 * i]!, q.y - im.xy[2 * i + 1]!) <= r)) keptOk++;
+    for (const i of pk) if (rootWithin(im.roots, im.xy[2 * i]!, im.xy[2 * i + 1]!, r)) keptOk++;
     roots += im.roots.length;
     for (const q of im.roots)
       if (pk.some((i) => Math.hypot(q.x - im.xy[2 * i]!, q.y - im.xy[2 * i + 1]!) <= r)) covered++;
@@ -488,7 +489,7 @@ function mine(set: Image[]): void {
       if (
         !im.hard[i] &&
         s[i]! >= HARD_MINED &&
-        !im.roots.some((q) => Math.hypot(q.x - im.xy[2 * i]!, q.y - im.xy[2 * i + 1]!) <= clear)
+        !rootWithin(im.roots, im.xy[2 * i]!, im.xy[2 * i + 1]!, clear)
       ) {
         im.hard[i] = 1;
         n++;

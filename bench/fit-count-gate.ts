@@ -36,6 +36,7 @@ import {
   overFeatures,
   UNDER_FEATURE_NAMES,
   underFeatures,
+  widenedInterval,
 } from '../packages/core/src/hair-analysis/count-gate';
 import { generateTrichoscopyImage, variedScalp } from '../packages/core/src/hair-analysis/synthetic';
 import { arg } from './args';
@@ -384,10 +385,7 @@ const widthsOf = (idx: number[], widen: number): Widths => ({
   widen,
 });
 const spanOf = (i: number, w: Widths) =>
-  countInterval(rows[i]!.found, rows[i]!.expectedError, {
-    below: w.below * (1 + w.widen * pOver[i]!),
-    above: w.above * (1 + w.widen * pUnder[i]!),
-  });
+  widenedInterval(rows[i]!.found, rows[i]!.expectedError, w, pOver[i]!, pUnder[i]!);
 /** Share of true counts inside, mean width and mean interval score of intervals `spanAt` gives. */
 function spanFigures(idx: number[], spanAt: (i: number) => [number, number]) {
   let inside = 0;

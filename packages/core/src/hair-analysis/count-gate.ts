@@ -182,7 +182,20 @@ export function gateInterval(
   model: CountGateModel = COUNT_GATE_MODEL,
 ): [number, number] {
   const { over, under } = gateChances(g, model);
-  const { below, above, widen } = model.interval;
+  return widenedInterval(hairCount, expectedError, model.interval, over, under);
+}
+
+/**
+ * The widening rule itself, from the two sides' chances: the one rule the engine applies and
+ * bench/fit-count-gate.ts fits the widths for (with out-of-fold chances).
+ */
+export function widenedInterval(
+  hairCount: number,
+  expectedError: number,
+  { below, above, widen }: CountGateModel['interval'],
+  over: number,
+  under: number,
+): [number, number] {
   return countInterval(hairCount, expectedError, {
     below: below * (1 + widen * over),
     above: above * (1 + widen * under),
